@@ -1,0 +1,254 @@
+//! The question bank (SQLite in the data dir): every validated question, stored the moment it
+//! is validated with its provenance, served at most once per quiz until the subject runs dry.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, params};
+
+use crate::mcq::{self, Deduper, Mcq};
+use crate::pool::store::now_ms;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS questions(
+    id INTEGER PRIMARY KEY,
+    qid TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    subject_shown TEXT NOT NULL,
+    difficulty TEXT NOT NULL,
+    language TEXT NOT NULL,
+    n_options INTEGER NOT NULL,
+    stem TEXT NOT NULL,
+    options TEXT NOT NULL,
+    answer_index INTEGER NOT NULL,
+    explanation TEXT NOT NULL,
+    provider TEXT,
+    model TEXT,
+    lane TEXT,
+    source_hash TEXT,
+    chunk INTEGER,
+    created_ms INTEGER NOT NULL,
+    served INTEGER NOT NULL DEFAULT 0,
+    last_served_ms INTEGER,
+    UNIQUE(subject, qid)
+);
+CREATE INDEX IF NOT EXISTS questions_shelf ON questions(subject, language, n_options, served);
+";
+
+/// Which questions a quiz may take: one subject (normalised), difficulty, language, size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shelf {
+    pub subject: String,
+    /// `mixed` takes any difficulty.
+    pub difficulty: String,
+    pub language: String,
+    pub options: usize,
+}
+
+impl Shelf {
+    pub fn new(subject: &str, difficulty: &str, language: &str, options: usize) -> Shelf {
+        Shelf {
+            subject: normalise_subject(subject),
+            difficulty: difficulty.to_ascii_lowercase(),
+            language: language.trim().to_lowercase(),
+            options,
+        }
+    }
+}
+
+/// Case and spacing do not matter in a subject.
+pub fn normalise_subject(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Where a question came from.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    pub provider: Option<String>,
+    pub model: Option<String>,
+    pub lane: Option<String>,
+    pub source_hash: Option<String>,
+    pub chunk: Option<usize>,
+}
+
+/// One subject's stock.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SubjectStock {
+    pub subject: String,
+    pub total: u64,
+    pub unserved: u64,
+}
+
+pub struct Bank {
+    conn: Connection,
+}
+
+impl Bank {
+    pub fn open(data_dir: &Path) -> Result<Bank> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
+        let path = data_dir.join("bank.sqlite");
+        let conn = Connection::open(&path)
+            .with_context(|| format!("{}: cannot open the question bank", path.display()))?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("{}: cannot set up the question bank", path.display()))?;
+        Ok(Bank { conn })
+    }
+
+    /// Unserved questions of a shelf, least recent first.
+    pub fn take_unserved(&self, shelf: &Shelf, n: usize) -> Result<Vec<Mcq>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
+             WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
+             ORDER BY created_ms, id LIMIT ?5",
+        )?;
+        let rows = st.query_map(
+            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty, n as i64],
+            row_to_mcq,
+        )?;
+        let mut out: Vec<Mcq> = rows.collect::<rusqlite::Result<_>>()?;
+        for q in &mut out {
+            let src = q.source.take().unwrap_or_default();
+            q.source = Some(format!("bank ({src})"));
+        }
+        Ok(out)
+    }
+
+    pub fn unserved_count(&self, shelf: &Shelf) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM questions WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0
+             AND (?4 = 'mixed' OR difficulty = ?4)",
+            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// A duplicate checker that knows every question of the subject already banked.
+    pub fn deduper_for(&self, subject: &str) -> Result<Deduper> {
+        let mut d = Deduper::new();
+        let mut st = self.conn.prepare_cached(
+            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions WHERE subject = ?1",
+        )?;
+        for q in st.query_map(params![normalise_subject(subject)], row_to_mcq)? {
+            d.insert(&q?);
+        }
+        Ok(d)
+    }
+
+    /// Stores one validated question in its own transaction. `false` if it was already there.
+    pub fn insert(&self, shelf: &Shelf, subject_shown: &str, q: &Mcq, from: &Provenance) -> Result<bool> {
+        let difficulty = q.difficulty.clone().unwrap_or_else(|| shelf.difficulty.clone()).to_ascii_lowercase();
+        let n = self.conn.execute(
+            "INSERT OR IGNORE INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
+             answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                q.stable_id(),
+                shelf.subject,
+                subject_shown.trim(),
+                difficulty,
+                shelf.language,
+                q.options.len() as i64,
+                q.question,
+                serde_json::to_string(&q.options)?,
+                q.answer_index as i64,
+                q.explanation,
+                from.provider,
+                from.model,
+                from.lane,
+                from.source_hash,
+                from.chunk.map(|c| c as i64),
+                now_ms(),
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Marks questions as served (they went into a quiz).
+    pub fn mark_served(&mut self, subject: &str, qids: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached(
+                "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
+            )?;
+            let subject = normalise_subject(subject);
+            for id in qids {
+                st.execute(params![subject, id, now_ms()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn stock(&self) -> Result<Vec<SubjectStock>> {
+        let mut st = self.conn.prepare(
+            "SELECT MIN(subject_shown), COUNT(*), SUM(served = 0) FROM questions GROUP BY subject ORDER BY subject",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(SubjectStock {
+                subject: r.get(0)?,
+                total: r.get::<_, i64>(1)? as u64,
+                unserved: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Questions, optionally of one subject, oldest first; with `unserved_only`, only those.
+    pub fn list(&self, subject: Option<&str>, unserved_only: bool) -> Result<Vec<(String, Mcq, u64)>> {
+        let mut st = self.conn.prepare(
+            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model, subject_shown, served
+             FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id",
+        )?;
+        let rows = st.query_map(params![subject.map(normalise_subject), unserved_only], |r| {
+            Ok((r.get::<_, String>(8)?, row_to_mcq(r)?, r.get::<_, i64>(9)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes questions: of one subject, served ones, or older than a moment. Returns how many.
+    pub fn prune(&self, subject: Option<&str>, served_only: bool, older_than_ms: Option<i64>) -> Result<usize> {
+        let n = self.conn.execute(
+            "DELETE FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served > 0) AND (?3 IS NULL OR created_ms < ?3)",
+            params![subject.map(normalise_subject), served_only, older_than_ms],
+        )?;
+        Ok(n)
+    }
+}
+
+fn row_to_mcq(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mcq> {
+    let options: String = r.get(2)?;
+    let provider: Option<String> = r.get(6)?;
+    let model: Option<String> = r.get(7)?;
+    let source = match (provider, model) {
+        (Some(p), Some(m)) => Some(format!("{p}/{m}")),
+        (Some(p), None) => Some(p),
+        _ => None,
+    };
+    Ok(Mcq {
+        id: Some(r.get(0)?),
+        question: r.get(1)?,
+        options: serde_json::from_str(&options).unwrap_or_default(),
+        answer_index: r.get::<_, i64>(3)? as usize,
+        explanation: r.get(4)?,
+        difficulty: Some(r.get(5)?),
+        source,
+    })
+}
+
+/// Ensures a question carries its stable id.
+pub fn with_id(mut q: Mcq) -> Mcq {
+    if q.id.is_none() {
+        q.id = Some(q.stable_id());
+    }
+    q
+}
+
+/// Normalised stem, for tests and listings.
+pub fn stem_key(q: &Mcq) -> String {
+    mcq::normalise(&q.question)
+}

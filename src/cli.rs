@@ -1,0 +1,245 @@
+//! The command line (clap definitions only). Parsed flags are turned into validated plans by
+//! the subcommands that use them.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "quizgen",
+    version,
+    about = "Batches of validated multiple-choice questions from a pool of LLM keys, a local bank, or a text offline",
+    after_help = "Exit codes: 0 all asked questions written; 1 error; 2 usage; 3 partial (fewer questions than asked, what was had is written); 130 interrupted."
+)]
+pub struct Cli {
+    /// Where quizgen keeps its state and the question bank [default: ~/.local/share/quizgen]
+    #[arg(long, global = true, env = "QUIZGEN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// No progress and no warnings on stderr (errors still show)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// More detail on stderr: every request, wait and retry
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make one quiz: from the bank, from providers, or offline from a text
+    Generate(GenerateArgs),
+    /// Top up the bank for every subject of a file (for cron)
+    Batch(BatchArgs),
+    /// Capacity and the state of every key and lane (reads state only, no network)
+    Stats(StatsArgs),
+    /// Check keys with one cheap call each
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// The question bank: stats, list, export, import, prune
+    Bank {
+        #[command(subcommand)]
+        command: BankCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+    Mixed,
+}
+
+impl Difficulty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+            Difficulty::Mixed => "mixed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BankMode {
+    /// Unserved banked questions first, generate the rest
+    Prefer,
+    /// Generate everything (and still bank it)
+    Fresh,
+    /// Never call a provider: the bank only
+    Only,
+    /// Neither read nor write the bank
+    Off,
+}
+
+/// `--concurrency N|auto`
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concurrency {
+    Fixed(usize),
+    /// One request in flight per usable lane.
+    Auto,
+}
+
+fn parse_concurrency(s: &str) -> Result<Concurrency, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(Concurrency::Auto);
+    }
+    match s.parse::<usize>() {
+        Ok(n) if (1..=64).contains(&n) => Ok(Concurrency::Fixed(n)),
+        _ => Err("expected a number from 1 to 64, or auto".into()),
+    }
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e} (write it like 30s, 15m, 2h)"))
+}
+
+/// What every job that asks providers shares.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// The keys file [default: $QUIZGEN_KEYS, ./keys.toml, ~/.config/quizgen/keys.toml, or $GROQ_API_KEY]
+    #[arg(long, value_name = "PATH")]
+    pub keys: Option<PathBuf>,
+    /// easy, medium, hard or mixed
+    #[arg(long, value_enum, default_value = "medium")]
+    pub difficulty: Difficulty,
+    /// Options per question (2 to 6)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=6))]
+    pub options: u8,
+    /// Language of the questions
+    #[arg(long, default_value = "English")]
+    pub language: String,
+    /// Requests in flight at once: a number, or auto (one per usable lane)
+    #[arg(long, default_value = "1", value_parser = parse_concurrency)]
+    pub concurrency: Concurrency,
+    /// Give up when the soonest capacity is further away than this (30s, 15m, 2h)
+    #[arg(long, default_value = "15m", value_parser = parse_duration)]
+    pub max_wait: Duration,
+    /// Attempts per request on transient errors (5xx, timeouts)
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub retries: u32,
+    /// Seed for reproducible answer positions and offline choices
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).multiple(true).args(["subject", "from"])))]
+pub struct GenerateArgs {
+    /// What the questions are about
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// A source text (.txt or .md) the questions must come from
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// How many questions
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub count: u32,
+    /// Output format
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+    /// Output file, or - for stdout (the default)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Make questions from --from with no key and no network
+    #[arg(long, requires = "from")]
+    pub offline: bool,
+    /// How to use the question bank
+    #[arg(long, value_enum, default_value = "prefer")]
+    pub bank: BankMode,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchArgs {
+    /// Lines of `subject[, count[, difficulty[, language]]]`; `#` starts a comment
+    pub subjects_file: PathBuf,
+    /// Unserved questions to keep per subject, when a line does not say
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub count: u32,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    /// The keys file (see generate --keys)
+    #[arg(long, value_name = "PATH")]
+    pub keys: Option<PathBuf>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub json: bool,
+    /// Questions per quiz, for "quizzes per day"
+    #[arg(long, default_value_t = 10)]
+    pub quiz_size: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// One cheap call (GET /models) per key: valid, invalid or unreachable
+    Check {
+        /// The keys file (see generate --keys)
+        #[arg(long, value_name = "PATH")]
+        keys: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Questions per subject, served and unserved
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One line per question
+    List {
+        #[arg(long)]
+        subject: Option<String>,
+        /// Only questions never served
+        #[arg(long)]
+        unserved: bool,
+    },
+    /// Write banked questions in any output format (does not mark them served)
+    Export {
+        #[arg(long)]
+        subject: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Add questions from a quiz JSON file (validated on the way in)
+    Import {
+        file: PathBuf,
+        /// Subject to file them under [default: the file's "subject"]
+        #[arg(long)]
+        subject: Option<String>,
+        #[arg(long, value_enum, default_value = "medium")]
+        difficulty: Difficulty,
+        #[arg(long, default_value = "English")]
+        language: String,
+    },
+    /// Delete questions
+    Prune {
+        #[arg(long)]
+        subject: Option<String>,
+        /// Only questions already served
+        #[arg(long)]
+        served: bool,
+        /// Only questions banked longer ago than this (e.g. 30d)
+        #[arg(long, value_parser = parse_duration)]
+        older_than: Option<Duration>,
+        /// Needed to delete everything (no filter given)
+        #[arg(long)]
+        all: bool,
+    },
+}

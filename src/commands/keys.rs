@@ -1,0 +1,46 @@
+//! `quizgen keys check`: one `GET /models` per key; valid, invalid or unreachable, and the
+//! configured models each key can use. Records dead keys in state (and revives fixed ones).
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::error::code;
+use crate::llm::client::{Client, KeyCheck};
+use crate::pool::store::Store;
+
+pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result<u8> {
+    let cfg = ctx.require_keys(keys_flag)?;
+    let client = Client::new(Duration::from_secs(20))?;
+    let mut store = Store::open(&ctx.data_dir)?;
+    let mut invalid = 0;
+    for p in &cfg.providers {
+        for k in &p.keys {
+            let result = client.list_models(&p.base_url, k).await;
+            let line = match &result {
+                KeyCheck::Valid(models) => {
+                    let usable: Vec<&String> = p.models.iter().filter(|m| models.is_empty() || models.contains(m)).collect();
+                    let missing: Vec<&String> = p.models.iter().filter(|m| !models.is_empty() && !models.contains(m)).collect();
+                    let mut s = format!("valid        models: {}", usable.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", "));
+                    if !missing.is_empty() {
+                        s.push_str(&format!("; not offered: {}", missing.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")));
+                    }
+                    s
+                }
+                KeyCheck::Invalid(msg) => {
+                    invalid += 1;
+                    format!("invalid      {msg}")
+                }
+                KeyCheck::Unreachable(msg) => format!("unreachable  {msg}"),
+            };
+            store.exclusive(|tx| match &result {
+                KeyCheck::Valid(_) => tx.mark_key_invalid(&k.fingerprint, None),
+                KeyCheck::Invalid(m) => tx.mark_key_invalid(&k.fingerprint, Some(m)),
+                KeyCheck::Unreachable(_) => Ok(()),
+            })?;
+            println!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
+        }
+    }
+    Ok(if invalid > 0 { code::ERROR } else { code::OK })
+}

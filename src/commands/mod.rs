@@ -1,0 +1,64 @@
+//! One file per subcommand: each turns its flags into a plan, runs it, and returns the exit
+//! code. Shared here: the context every command gets (data dir, verbosity).
+
+pub mod bank;
+pub mod batch;
+pub mod generate;
+pub mod keys;
+pub mod stats;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::config::{self, KeysConfig};
+use crate::error::QuizError;
+
+/// What every command knows: the global flags.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+impl Context {
+    pub fn new(data_dir: Option<PathBuf>, quiet: bool, verbose: bool) -> Result<Context> {
+        let data_dir = match data_dir {
+            Some(d) => d,
+            None => directories::ProjectDirs::from("", "", "quizgen")
+                .map(|p| p.data_dir().to_owned())
+                .ok_or_else(|| QuizError::Config("cannot find a home directory for the data dir: pass --data-dir or set QUIZGEN_DATA_DIR".into()))?,
+        };
+        Ok(Context { data_dir, quiet, verbose })
+    }
+
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("quizgen: warning: {msg}");
+        }
+    }
+
+    pub fn info(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("quizgen: {msg}");
+        }
+    }
+
+    /// The keys by the contract's lookup, warnings printed; `None` when there is none.
+    pub fn keys(&self, flag: Option<&Path>) -> Result<Option<KeysConfig>> {
+        let cfg = config::load(flag)?;
+        if let Some(c) = &cfg {
+            for w in &c.warnings {
+                self.warn(w);
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// The keys, or the "how to add keys" error.
+    pub fn require_keys(&self, flag: Option<&Path>) -> Result<KeysConfig> {
+        self.keys(flag)?
+            .ok_or_else(|| QuizError::NoUsableKey(config::no_keys_message()).into())
+    }
+}

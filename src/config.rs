@@ -1,0 +1,487 @@
+//! keys.toml → providers, keys and budget lanes. Owns the keys-file lookup order, every check of
+//! the file, and how a key is shown (masked) or remembered (fingerprint): never whole.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::QuizError;
+
+/// Groq's public endpoint, used for a lone `GROQ_API_KEY`.
+pub const GROQ_BASE_URL: &str = "https://api.groq.com/openai/v1";
+/// Groq's free models (late 2026); each is its own budget lane.
+pub const GROQ_FREE_MODELS: [&str; 3] = [
+    "openai/gpt-oss-20b",
+    "openai/gpt-oss-120b",
+    "qwen/qwen3.6-27b",
+];
+
+/// Per-organization, per-model limits. `None` means "not said": learned or defaulted later.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub rpm: Option<u64>,
+    pub rpd: Option<u64>,
+    pub tpm: Option<u64>,
+    pub tpd: Option<u64>,
+}
+
+impl Limits {
+    /// Groq's free tier, the default when nothing else is known.
+    pub const GROQ_FREE: Limits = Limits {
+        rpm: Some(30),
+        rpd: Some(1000),
+        tpm: Some(8000),
+        tpd: Some(200_000),
+    };
+
+    /// Fields of `self` where given, else those of `other`.
+    pub fn or(self, other: Limits) -> Limits {
+        Limits {
+            rpm: self.rpm.or(other.rpm),
+            rpd: self.rpd.or(other.rpd),
+            tpm: self.tpm.or(other.tpm),
+            tpd: self.tpd.or(other.tpd),
+        }
+    }
+}
+
+/// USD per million tokens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    #[serde(default)]
+    pub input: f64,
+    #[serde(default)]
+    pub output: f64,
+}
+
+/// How a provider's `x-ratelimit-*` headers are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// `*-requests` is the per-day window, `*-tokens` the per-minute one; resets are Go durations.
+    Groq,
+    /// `*-requests` and `*-tokens` are both per-minute windows.
+    Openai,
+    /// `X-RateLimit-Limit/Remaining/Reset` (epoch ms), requests only.
+    Openrouter,
+    /// No rate-limit headers at all (Gemini, Ollama): only 429 bodies and own counting.
+    None,
+}
+
+impl Dialect {
+    /// The dialect a base URL implies when keys.toml does not say.
+    pub fn guess(base_url: &str) -> Dialect {
+        let host = reqwest::Url::parse(base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_default();
+        if host.ends_with("openai.com") {
+            Dialect::Openai
+        } else if host.ends_with("openrouter.ai") {
+            Dialect::Openrouter
+        } else if host.ends_with("googleapis.com") || host == "localhost" && base_url.contains(":11434") {
+            Dialect::None
+        } else {
+            Dialect::Groq
+        }
+    }
+}
+
+/// One API key, held as a secret. Shown masked, remembered by fingerprint.
+#[derive(Debug, Clone)]
+pub struct ApiKey {
+    secret: SecretString,
+    /// `gsk_…a1b2`
+    pub masked: String,
+    /// A short hash of the key: what state and the bank remember.
+    pub fingerprint: String,
+    /// The organization whose budget this key spends.
+    pub org: String,
+}
+
+impl ApiKey {
+    pub fn new(secret: String, org: Option<String>) -> ApiKey {
+        let masked = mask(&secret);
+        let fingerprint = fingerprint(&secret);
+        let org = org.unwrap_or_else(|| format!("key {masked}"));
+        ApiKey {
+            secret: SecretString::from(secret),
+            masked,
+            fingerprint,
+            org,
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        self.secret.expose_secret()
+    }
+}
+
+/// `gsk_abcdef…a1b2` → `gsk_…a1b2`; short keys show less.
+pub fn mask(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() >= 12 {
+        let head: String = chars[..4].iter().collect();
+        let tail: String = chars[chars.len() - 4..].iter().collect();
+        format!("{head}…{tail}")
+    } else if chars.len() >= 6 {
+        let tail: String = chars[chars.len() - 2..].iter().collect();
+        format!("…{tail}")
+    } else {
+        "…".to_owned()
+    }
+}
+
+pub fn fingerprint(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One provider of keys.toml, checked.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub name: String,
+    pub base_url: String,
+    pub models: Vec<String>,
+    pub keys: Vec<ApiKey>,
+    pub limits: Limits,
+    pub price: Option<Price>,
+    pub dialect: Dialect,
+}
+
+/// Everything keys.toml said, checked, plus where it came from.
+#[derive(Debug, Clone)]
+pub struct KeysConfig {
+    pub providers: Vec<Provider>,
+    /// The file, or a description such as "GROQ_API_KEY".
+    pub origin: String,
+    /// Non-fatal findings (a readable keys file): printed once by the caller.
+    pub warnings: Vec<String>,
+}
+
+impl KeysConfig {
+    pub fn key_count(&self) -> usize {
+        self.providers.iter().map(|p| p.keys.len()).sum()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeysFile {
+    #[serde(default)]
+    providers: Vec<ProviderToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderToml {
+    name: String,
+    base_url: String,
+    #[serde(default)]
+    models: Vec<String>,
+    model: Option<String>,
+    keys: Vec<KeyToml>,
+    limits: Option<Limits>,
+    price: Option<Price>,
+    dialect: Option<Dialect>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KeyToml {
+    Plain(String),
+    Table(KeyTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyTable {
+    key: String,
+    org: Option<String>,
+}
+
+/// Where the keys come from, in the contract's order. `None`: no file anywhere.
+pub fn find_keys_file(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = flag {
+        return Some(p.to_owned());
+    }
+    if let Some(p) = std::env::var_os("QUIZGEN_KEYS").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let local = PathBuf::from("keys.toml");
+    if local.is_file() {
+        return Some(local);
+    }
+    let home = directories::BaseDirs::new()?.home_dir().join(".config/quizgen/keys.toml");
+    home.is_file().then_some(home)
+}
+
+/// Loads the keys the contract's lookup finds: a file, else a lone `GROQ_API_KEY`.
+/// `Ok(None)` means no key anywhere.
+pub fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
+    if let Some(path) = find_keys_file(flag) {
+        return load_file(&path).map(Some);
+    }
+    match std::env::var("GROQ_API_KEY") {
+        Ok(key) if !key.trim().is_empty() => Ok(Some(KeysConfig {
+            providers: vec![Provider {
+                name: "groq".into(),
+                base_url: GROQ_BASE_URL.into(),
+                models: GROQ_FREE_MODELS.iter().map(|m| (*m).to_owned()).collect(),
+                keys: vec![ApiKey::new(key.trim().to_owned(), None)],
+                limits: Limits::default(),
+                price: Some(Price::default()),
+                dialect: Dialect::Groq,
+            }],
+            origin: "GROQ_API_KEY".into(),
+            warnings: Vec::new(),
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// The message for "no key anywhere", saying how to add one.
+pub fn no_keys_message() -> String {
+    "no API key found: pass --keys FILE, set QUIZGEN_KEYS, create ./keys.toml or \
+     ~/.config/quizgen/keys.toml (see keys.example.toml), or export GROQ_API_KEY; \
+     or use --from FILE --offline to make questions from a text with no key"
+        .to_owned()
+}
+
+/// Reads and checks one keys file.
+pub fn load_file(path: &Path) -> Result<KeysConfig> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        QuizError::Config(format!("{shown}: cannot read keys file: {}", io_reason(&e)))
+    })?;
+    let mut warnings = Vec::new();
+    if let Some(w) = permission_warning(path) {
+        warnings.push(w);
+    }
+    let mut providers = parse_keys(&text, &shown)?;
+    for p in &mut providers {
+        p.keys.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+    }
+    Ok(KeysConfig {
+        providers,
+        origin: shown,
+        warnings,
+    })
+}
+
+/// Parses keys.toml text; `shown` names the file in messages.
+pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
+    let file: KeysFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of_offset(text, s.start));
+        let msg = e.message().trim().replace('\n', " ");
+        let msg = msg.replace("data did not match any variant of untagged enum KeyToml", "a key must be a string or a table { key = \"...\", org = \"...\" }");
+        match line {
+            Some(l) => QuizError::Config(format!("{shown}:{l}: {msg}")),
+            None => QuizError::Config(format!("{shown}: {msg}")),
+        }
+    })?;
+    if file.providers.is_empty() {
+        return Err(QuizError::Config(format!(
+            "{shown}: no [[providers]] section: add at least one (see keys.example.toml)"
+        ))
+        .into());
+    }
+    let mut out = Vec::new();
+    let mut names = BTreeMap::new();
+    for (i, p) in file.providers.into_iter().enumerate() {
+        let line = line_of_provider(text, i);
+        let at = format!("{shown}:{line}");
+        if names.insert(p.name.clone(), ()).is_some() {
+            return Err(QuizError::Config(format!(
+                "{at}: providers.name: \"{}\" is used twice; give each provider its own name",
+                p.name
+            ))
+            .into());
+        }
+        out.push(check_provider(p, text, shown, &at)?);
+    }
+    Ok(out)
+}
+
+fn check_provider(p: ProviderToml, text: &str, shown: &str, at: &str) -> Result<Provider> {
+    let name = &p.name;
+    if name.trim().is_empty() {
+        return Err(QuizError::Config(format!("{at}: providers.name is empty")).into());
+    }
+    check_base_url(&p.base_url).map_err(|why| {
+        let l = line_of_needle(text, &p.base_url).map_or(at.to_owned(), |l| format!("{shown}:{l}"));
+        QuizError::Config(format!("{l}: base_url of provider \"{name}\": {why}"))
+    })?;
+    let mut models = p.models;
+    if let Some(m) = p.model {
+        models.push(m);
+    }
+    models.retain(|m| !m.trim().is_empty());
+    models.dedup();
+    if models.is_empty() {
+        return Err(QuizError::Config(format!(
+            "{at}: provider \"{name}\" names no model: add models = [\"...\"] or model = \"...\""
+        ))
+        .into());
+    }
+    if p.keys.is_empty() {
+        return Err(QuizError::Config(format!(
+            "{at}: keys of provider \"{name}\" is empty: list at least one key"
+        ))
+        .into());
+    }
+    let mut keys = Vec::new();
+    for k in p.keys {
+        let (raw, org) = match k {
+            KeyToml::Plain(s) => (s, None),
+            KeyToml::Table(t) => (t.key, t.org.filter(|o| !o.trim().is_empty())),
+        };
+        let line = line_of_needle(text, &raw).map_or(at.to_owned(), |l| format!("{shown}:{l}"));
+        let secret = resolve_key(&raw).map_err(|why| {
+            QuizError::Config(format!("{line}: key of provider \"{name}\": {why}"))
+        })?;
+        keys.push(ApiKey::new(secret, org));
+    }
+    let dialect = p.dialect.unwrap_or_else(|| Dialect::guess(&p.base_url));
+    Ok(Provider {
+        name: p.name,
+        base_url: p.base_url.trim_end_matches('/').to_owned(),
+        models,
+        keys,
+        limits: p.limits.unwrap_or_default(),
+        price: p.price,
+        dialect,
+    })
+}
+
+/// `env:NAME` reads the environment; anything else is the key itself.
+fn resolve_key(raw: &str) -> std::result::Result<String, String> {
+    let raw = raw.trim();
+    if let Some(var) = raw.strip_prefix("env:") {
+        return match std::env::var(var) {
+            Ok(v) if !v.trim().is_empty() => Ok(v.trim().to_owned()),
+            Ok(_) => Err(format!("environment variable {var} is empty")),
+            Err(_) => Err(format!("environment variable {var} is not set")),
+        };
+    }
+    if raw.is_empty() {
+        return Err("the key is an empty string".into());
+    }
+    Ok(raw.to_owned())
+}
+
+/// https anywhere; http only to this machine (a local Ollama or a test server).
+pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| format!("\"{url}\" is not a URL ({e})"))?;
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" => {
+            let loopback = match parsed.host() {
+                Some(url::Host::Domain(d)) => d == "localhost",
+                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                None => false,
+            };
+            if loopback {
+                Ok(())
+            } else {
+                Err(format!("\"{url}\" uses http:// to another machine; keys would travel in clear text: use https://"))
+            }
+        }
+        other => Err(format!("\"{url}\" has scheme {other}:// (use https://)")),
+    }
+}
+
+/// A keys file others can read gets a warning, as ssh does.
+fn permission_warning(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "{}: keys file is readable by group or others (mode {:o}); run: chmod 600 {}",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            ));
+        }
+    }
+    let _ = path;
+    None
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn line_of_needle(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.find(needle).map(|o| line_of_offset(text, o))
+}
+
+/// The line of the i-th `[[providers]]` header.
+fn line_of_provider(text: &str, i: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[providers]]"))
+        .nth(i)
+        .map_or(1, |(n, _)| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keep_only_ends() {
+        assert_eq!(mask("gsk_abcdefghijklmnopa1b2"), "gsk_…a1b2");
+        assert_eq!(mask("short1"), "…t1");
+        assert_eq!(mask("abc"), "…");
+    }
+
+    #[test]
+    fn http_is_only_for_loopback() {
+        assert!(check_base_url("http://127.0.0.1:8080/v1").is_ok());
+        assert!(check_base_url("http://localhost:11434/v1").is_ok());
+        assert!(check_base_url("http://[::1]:9/v1").is_ok());
+        assert!(check_base_url("https://api.groq.com/openai/v1").is_ok());
+        assert!(check_base_url("http://api.groq.com/openai/v1").is_err());
+        assert!(check_base_url("http://10.0.0.2/v1").is_err());
+        assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn unknown_field_names_line() {
+        let text = "[[providers]]\nname = \"g\"\nbase_url = \"https://x.example/v1\"\nmodel = \"m\"\nkeys = [\"k1234567890123\"]\ncolour = 1\n";
+        let err = parse_keys(text, "k.toml").unwrap_err().to_string();
+        assert!(err.starts_with("k.toml:6:"), "{err}");
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn keys_of_one_org_share_it_and_others_get_their_own() {
+        let text = "[[providers]]\nname = \"g\"\nbase_url = \"https://x.example/v1\"\nmodels = [\"a\", \"b\"]\nkeys = [{ key = \"k1234567890123\", org = \"o\" }, { key = \"k9999999999999\", org = \"o\" }, \"k5555555555555\"]\n";
+        let p = &parse_keys(text, "k.toml").unwrap()[0];
+        assert_eq!(p.keys[0].org, "o");
+        assert_eq!(p.keys[1].org, "o");
+        assert_eq!(p.keys[2].org, "key k123…5555".replace("k123", "k555"));
+        assert_eq!(p.models, vec!["a", "b"]);
+    }
+}

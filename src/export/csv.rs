@@ -1,0 +1,52 @@
+//! CSV: `question,option_a,…,answer,explanation`, the answer as a letter, RFC 4180 quoting.
+
+use anyhow::{Context, Result};
+
+use super::{Quiz, letter};
+use crate::mcq::Mcq;
+
+pub fn csv_header(n_options: usize) -> Vec<String> {
+    let mut h = vec!["question".to_owned()];
+    h.extend((0..n_options).map(|i| format!("option_{}", letter(i).to_ascii_lowercase())));
+    h.push("answer".into());
+    h.push("explanation".into());
+    h
+}
+
+pub fn render(quiz: &Quiz) -> Result<String> {
+    let n = quiz.questions.iter().map(|q| q.options.len()).max().unwrap_or(4).max(4);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(csv_header(n))?;
+    for q in &quiz.questions {
+        let mut row = vec![q.question.clone()];
+        row.extend((0..n).map(|i| q.options.get(i).cloned().unwrap_or_default()));
+        row.push(letter(q.answer_index).to_string());
+        row.push(q.explanation.clone());
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().context("cannot finish CSV")?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+/// Reads a quiz CSV written by `render` (used by tests and `bank import`).
+pub fn read_csv(text: &str) -> Result<Vec<Mcq>> {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers()?.clone();
+    let n = headers.iter().filter(|h| h.starts_with("option_")).count();
+    let mut out = Vec::new();
+    for rec in r.records() {
+        let rec = rec?;
+        let options: Vec<String> = (0..n).map(|i| rec.get(1 + i).unwrap_or("").to_owned()).filter(|o| !o.is_empty()).collect();
+        let ans = rec.get(1 + n).unwrap_or("A").chars().next().unwrap_or('A');
+        out.push(Mcq {
+            question: rec.get(0).unwrap_or("").to_owned(),
+            options,
+            answer_index: (ans.to_ascii_uppercase() as usize).saturating_sub('A' as usize),
+            explanation: rec.get(2 + n).unwrap_or("").to_owned(),
+            difficulty: None,
+            source: None,
+            id: None,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,95 @@
+//! Output formats, one file each, and the atomic write that puts a quiz on disk or stdout.
+
+mod aiken;
+mod csv;
+mod gift;
+mod json;
+mod sheet;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::mcq::Mcq;
+
+pub use self::csv::{csv_header, read_csv};
+
+/// A quiz as written: the JSON output contract.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Quiz {
+    pub subject: String,
+    pub questions: Vec<Mcq>,
+}
+
+/// Every format quizgen writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// {"subject", "questions": [...]} (the default)
+    Json,
+    /// question,option_a..,answer,explanation (RFC 4180)
+    Csv,
+    /// Moodle GIFT
+    Gift,
+    /// Aiken (Moodle import; letters A.., ANSWER: X)
+    Aiken,
+    /// A printable sheet in Markdown, with the answer key at the end
+    Sheet,
+}
+
+impl Format {
+    pub fn render(self, quiz: &Quiz) -> Result<String> {
+        Ok(match self {
+            Format::Json => json::render(quiz)?,
+            Format::Csv => csv::render(quiz)?,
+            Format::Gift => gift::render(quiz),
+            Format::Aiken => aiken::render(quiz),
+            Format::Sheet => sheet::render(quiz),
+        })
+    }
+}
+
+/// Writes `text` to `path` atomically (a temp file in the same folder, then a rename), or to
+/// stdout for `None` and `-`.
+pub fn write_output(path: Option<&Path>, text: &str) -> Result<()> {
+    match path {
+        None => write_stdout(text),
+        Some(p) if p.as_os_str() == "-" => write_stdout(text),
+        Some(p) => write_atomic(p, text.as_bytes()),
+    }
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("cannot write to stdout"),
+    }
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let shown = path.display();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".quizgen-")
+        .tempfile_in(dir)
+        .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("{shown}: cannot write"))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{shown}: cannot write"))?;
+    Ok(())
+}
+
+/// A, B, C… for option positions.
+pub fn letter(i: usize) -> char {
+    (b'A' + (i % 26) as u8) as char
+}

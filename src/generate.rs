@@ -1,0 +1,417 @@
+//! The batch driver: buys questions through the pool, several per request, validating,
+//! de-duplicating and banking each one the moment it arrives; retries, waits for capacity,
+//! and stops honestly (budgets spent, `--max-wait` passed, interrupted).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use rand::Rng;
+use tokio::sync::Notify;
+use tokio::task::JoinSet;
+
+use crate::bank::{Bank, Provenance, Shelf};
+use crate::cli::Concurrency;
+use crate::llm::client::{Answer, Client, Verdict};
+use crate::llm::parse::parse_questions;
+use crate::llm::prompt::{self, Ask};
+use crate::mcq::{Deduper, Mcq};
+use crate::pool::{Admission, Event, Pool, Reservation};
+use crate::progress::Progress;
+
+/// Most questions asked for in one request.
+pub const MAX_BATCH: usize = 10;
+
+/// Set by Ctrl-C; every wait in the driver also watches it.
+#[derive(Clone, Default)]
+pub struct Interrupt {
+    inner: Arc<(AtomicBool, Notify)>,
+}
+
+impl Interrupt {
+    /// Listens for Ctrl-C in the background.
+    pub fn listen() -> Interrupt {
+        let i = Interrupt::default();
+        let j = i.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                j.inner.0.store(true, Ordering::SeqCst);
+                j.inner.1.notify_waiters();
+            }
+        });
+        i
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.inner.0.load(Ordering::SeqCst)
+    }
+
+    /// Returns once interrupted.
+    pub async fn wait(&self) {
+        loop {
+            let notified = self.inner.1.notified();
+            if self.is_set() {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// How a purchase ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ending {
+    /// Every question asked for was had.
+    Done,
+    /// Fewer could be had: budgets spent, the wait too long, or models kept failing.
+    Short(String),
+    /// No key or model can serve at all.
+    Closed(String),
+    Interrupted,
+}
+
+/// A passage of the user's source text, for grounded questions.
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    pub index: usize,
+    pub text: String,
+}
+
+/// What to buy.
+pub struct Order<'a> {
+    pub subject: &'a str,
+    pub count: usize,
+    pub options: usize,
+    pub difficulty: &'a str,
+    pub language: &'a str,
+    pub chunks: &'a [Chunk],
+    pub source_hash: Option<String>,
+}
+
+/// How to buy it.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub concurrency: Concurrency,
+    pub max_wait: Duration,
+    pub retries: u32,
+}
+
+/// Everything a purchase works with.
+pub struct Buyer<'a> {
+    pub pool: &'a mut Pool,
+    pub client: &'a Client,
+    pub bank: Option<&'a Bank>,
+    pub shelf: &'a Shelf,
+    pub dedupe: &'a mut Deduper,
+    pub progress: &'a Progress,
+    pub interrupt: &'a Interrupt,
+    /// Questions the job already had (from the bank), for the progress count.
+    pub already: usize,
+}
+
+struct InFlight {
+    reservation: Reservation,
+    asked: usize,
+    chunk: Option<usize>,
+    answer: Answer,
+}
+
+struct State {
+    got: Vec<Mcq>,
+    asked: usize,
+    batch_cap: usize,
+    bad_budget: usize,
+    transient_streak: u32,
+    not_before: Instant,
+    chunk_turn: usize,
+    avoid: Vec<String>,
+    tokens_per_question: HashMap<String, u64>,
+    warned: Vec<String>,
+}
+
+impl Buyer<'_> {
+    /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
+    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Result<(Vec<Mcq>, Ending)> {
+        let mut st = State {
+            got: Vec::new(),
+            asked: 0,
+            batch_cap: MAX_BATCH,
+            bad_budget: 3 + order.count / 10,
+            transient_streak: 0,
+            not_before: Instant::now(),
+            chunk_turn: 0,
+            avoid: Vec::new(),
+            tokens_per_question: HashMap::new(),
+            warned: Vec::new(),
+        };
+        for lane in self.pool.lanes.clone() {
+            let tpq = self.pool.tokens_per_question(&lane.model)?.unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
+            st.tokens_per_question.insert(lane.model.clone(), tpq);
+        }
+        let conc = match settings.concurrency {
+            Concurrency::Fixed(n) => n,
+            Concurrency::Auto => self.pool.usable_lanes().len().max(1),
+        };
+        let mut set: JoinSet<InFlight> = JoinSet::new();
+        loop {
+            if st.got.len() >= order.count {
+                return Ok((st.got, Ending::Done));
+            }
+            let mut wait_for = None;
+            while set.len() < conc && st.got.len() + st.asked < order.count && Instant::now() >= st.not_before {
+                match self.send_one(order, &mut st, &mut set)? {
+                    Sent::Yes => {}
+                    Sent::Wait(d) => {
+                        wait_for = Some(d);
+                        break;
+                    }
+                    Sent::Closed(why) => {
+                        if set.is_empty() {
+                            return Ok((st.got, Ending::Closed(why)));
+                        }
+                        break;
+                    }
+                    Sent::Short(why) => return Ok((st.got, Ending::Short(why))),
+                }
+            }
+            if set.is_empty() {
+                let pause = match wait_for {
+                    Some(d) if d > settings.max_wait => {
+                        return Ok((st.got, Ending::Short(format!(
+                            "capacity returns in {} (at {}), beyond --max-wait {}",
+                            short_duration(d),
+                            clock_after(d),
+                            short_duration(settings.max_wait)
+                        ))));
+                    }
+                    Some(d) => {
+                        self.progress.waiting(self.already + st.got.len(), d, "the soonest lane");
+                        d
+                    }
+                    None => st.not_before.saturating_duration_since(Instant::now()),
+                };
+                tokio::select! {
+                    () = tokio::time::sleep(pause) => continue,
+                    () = self.interrupt.wait() => return Ok((st.got, Ending::Interrupted)),
+                }
+            }
+            let timer = wait_for.unwrap_or(Duration::from_secs(3600));
+            tokio::select! {
+                joined = set.join_next() => {
+                    let Some(joined) = joined else { continue };
+                    let done = joined?;
+                    if let Some(end) = self.take_answer(order, settings, &mut st, done)? {
+                        set.abort_all();
+                        return Ok((st.got, end));
+                    }
+                }
+                () = tokio::time::sleep(timer) => {}
+                () = self.interrupt.wait() => {
+                    set.abort_all();
+                    return Ok((st.got, Ending::Interrupted));
+                }
+            }
+        }
+    }
+
+    /// Reserves capacity for the next batch and sends it.
+    fn send_one(&mut self, order: &Order<'_>, st: &mut State, set: &mut JoinSet<InFlight>) -> Result<Sent> {
+        let n = st.batch_cap.min(order.count - st.got.len() - st.asked);
+        let chunk = (!order.chunks.is_empty()).then(|| st.chunk_turn % order.chunks.len());
+        let ask = Ask {
+            subject: order.subject,
+            count: n,
+            options: order.options,
+            difficulty: order.difficulty,
+            language: order.language,
+            avoid: &st.avoid,
+            source: chunk.map(|c| order.chunks[c].text.as_str()),
+        };
+        let prompt_tokens = prompt::prompt_tokens(&ask);
+        let tpq = st.tokens_per_question.clone();
+        let cost = |model: &str| {
+            let per_q = tpq.get(model).copied().unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
+            prompt_tokens + prompt::completion_budget(n, model, per_q)
+        };
+        match self.pool.reserve(&cost)? {
+            Admission::Go(r) => {
+                let lane = self.pool.lanes[r.lane].clone();
+                let key = self.pool.keys[r.key].1.clone();
+                let max_tokens = r.tokens - prompt_tokens;
+                let body = prompt::request_body(&lane.model, &ask, max_tokens);
+                self.progress.update(
+                    self.already + st.got.len(),
+                    &format!("{} {} · key {}", lane.provider, lane.model, key.masked),
+                );
+                self.progress.detail(&format!("asking {n} on {} with key {} ({} tokens reserved)", lane.id, key.masked, r.tokens));
+                let client = self.client.clone();
+                set.spawn(async move {
+                    let answer = client.chat(&lane.base_url, &key, lane.dialect, &body).await;
+                    InFlight { reservation: r, asked: n, chunk, answer }
+                });
+                st.asked += n;
+                st.chunk_turn += 1;
+                Ok(Sent::Yes)
+            }
+            Admission::Wait(d) => Ok(Sent::Wait(d)),
+            Admission::Closed(why) => Ok(Sent::Closed(why)),
+            Admission::TooLarge { max_tokens } => {
+                if st.batch_cap > 1 {
+                    st.batch_cap = (st.batch_cap / 2).max(1);
+                    self.progress.detail(&format!("request too large for a {max_tokens}-token minute; batches of {} now", st.batch_cap));
+                    Ok(Sent::Yes)
+                } else {
+                    Ok(Sent::Short(format!(
+                        "even one question does not fit the per-minute token limit of any lane ({max_tokens} tokens); \
+                         raise limits.tpm in the keys file or use a smaller source text"
+                    )))
+                }
+            }
+        }
+    }
+
+    /// Deals with one answer. `Some(ending)` stops the purchase.
+    fn take_answer(&mut self, order: &Order<'_>, settings: Settings, st: &mut State, done: InFlight) -> Result<Option<Ending>> {
+        st.asked -= done.asked;
+        let lane = self.pool.lanes[done.reservation.lane].clone();
+        match &done.answer.verdict {
+            Verdict::Ok { content, finish_reason, usage } => {
+                st.transient_streak = 0;
+                let parsed = parse_questions(content, order.options);
+                let mut new = 0u64;
+                for mut q in parsed.good {
+                    q.source = Some(match done.chunk {
+                        Some(c) => format!("{}/{} (chunk {})", lane.provider, lane.model, order.chunks[c].index + 1),
+                        None => format!("{}/{}", lane.provider, lane.model),
+                    });
+                    if order.difficulty != "mixed" || q.difficulty.is_none() {
+                        q.difficulty = Some(order.difficulty.to_owned());
+                    }
+                    if !self.dedupe.admit(&q) {
+                        continue;
+                    }
+                    let q = crate::bank::with_id(q);
+                    if let Some(bank) = self.bank {
+                        let from = Provenance {
+                            provider: Some(lane.provider.clone()),
+                            model: Some(lane.model.clone()),
+                            lane: Some(lane.id.clone()),
+                            source_hash: order.source_hash.clone(),
+                            chunk: done.chunk.map(|c| order.chunks[c].index),
+                        };
+                        bank.insert(self.shelf, order.subject, &q, &from)?;
+                    }
+                    st.avoid.push(q.question.clone());
+                    st.got.push(q);
+                    new += 1;
+                    if st.got.len() >= order.count {
+                        break;
+                    }
+                }
+                let content_tokens = usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
+                self.pool.settle(&done.reservation, &done.answer, new, content_tokens)?;
+                if finish_reason == "length" {
+                    let per_q = st.tokens_per_question.entry(lane.model.clone()).or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
+                    *per_q = *per_q * 3 / 2;
+                    self.progress.detail(&format!("{} ran out of tokens; asking with more room", lane.model));
+                }
+                if new == 0 {
+                    self.progress.detail(&format!("{} gave no usable new question ({} refused)", lane.model, parsed.rejected.len()));
+                    return Ok(self.spend_bad_budget(st));
+                }
+                self.progress.update(self.already + st.got.len(), &format!("{} {}", lane.provider, lane.model));
+            }
+            Verdict::BadOutput { reason } => {
+                self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
+                self.progress.detail(&format!("{}: {reason}; asking again", lane.model));
+                return Ok(self.spend_bad_budget(st));
+            }
+            Verdict::Transient { reason } => {
+                self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
+                st.transient_streak += 1;
+                if st.transient_streak >= settings.retries {
+                    return Ok(Some(Ending::Short(format!(
+                        "the provider kept failing ({reason}) after {} attempts",
+                        settings.retries
+                    ))));
+                }
+                let cap = (0.5 * 2f64.powi(st.transient_streak as i32)).min(8.0);
+                let pause = Duration::from_secs_f64(rand::rng().random_range(0.0..cap));
+                self.progress.detail(&format!("{}: {reason}; retrying in {:.1}s", lane.id, pause.as_secs_f64()));
+                st.not_before = Instant::now() + pause;
+            }
+            Verdict::TooLarge { message, .. } => {
+                self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
+                if st.batch_cap == 1 {
+                    return Ok(Some(Ending::Short(format!("request too large even for one question: {message}"))));
+                }
+                st.batch_cap = (st.batch_cap / 2).max(1);
+                self.progress.detail(&format!("413 from {}: batches of {} now", lane.id, st.batch_cap));
+            }
+            Verdict::Throttled { .. } | Verdict::DeadKey { .. } | Verdict::DeadModel { .. } => {
+                let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
+                if let Some(e) = event {
+                    self.report(st, &e);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn spend_bad_budget(&self, st: &mut State) -> Option<Ending> {
+        st.bad_budget = st.bad_budget.saturating_sub(1);
+        (st.bad_budget == 0).then(|| Ending::Short("the models kept returning unusable or repeated questions".into()))
+    }
+
+    fn report(&self, st: &mut State, e: &Event) {
+        let msg = match e {
+            Event::KeyDied { masked, provider, message } => {
+                format!("key {masked} of {provider} is invalid ({message}); it will not be used again")
+            }
+            Event::ModelDied { provider, model, message } => format!(
+                "model {model} of {provider} is retired or unknown ({message}); dropped: remove it from the keys file"
+            ),
+            Event::Throttled { lane, wait, daily } => {
+                self.progress.detail(&format!(
+                    "429 on {lane}: {} {}",
+                    if *daily { "daily budget spent, back in" } else { "cooling down for" },
+                    short_duration(*wait)
+                ));
+                return;
+            }
+        };
+        if !st.warned.contains(&msg) {
+            self.progress.warn(&msg);
+            st.warned.push(msg);
+        }
+    }
+}
+
+enum Sent {
+    Yes,
+    Wait(Duration),
+    Closed(String),
+    Short(String),
+}
+
+/// `1h 2m`, `45s`: a wait as a person reads it.
+pub fn short_duration(d: Duration) -> String {
+    let secs = d.as_secs() + u64::from(d.subsec_millis() > 0);
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, 0) => format!("{m}m"),
+        (0, m, s) => format!("{m}m{s}s"),
+        (h, 0, _) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m}m"),
+    }
+}
+
+/// The UTC clock time `d` from now, `14:05 UTC`.
+pub fn clock_after(d: Duration) -> String {
+    let t = std::time::SystemTime::now() + d;
+    let s = humantime::format_rfc3339_seconds(t).to_string();
+    format!("{} UTC", s.get(11..16).unwrap_or("?"))
+}

@@ -1,0 +1,38 @@
+//! quizgen: batches of validated multiple-choice questions from a pool of LLM keys, a local
+//! question bank, or a source text offline. `run` is the whole program; `main` only maps its
+//! result to an exit code.
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod export;
+pub mod generate;
+pub mod llm;
+pub mod mcq;
+pub mod offline;
+pub mod pool;
+pub mod progress;
+pub mod stats;
+
+use anyhow::Result;
+
+use cli::{Cli, Command, KeysCommand};
+use commands::Context;
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let ctx = Context::new(cli.data_dir, cli.quiet, cli.verbose)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    match cli.command {
+        Command::Generate(args) => rt.block_on(commands::generate::run(&ctx, args)),
+        Command::Batch(args) => rt.block_on(commands::batch::run(&ctx, args)),
+        Command::Stats(args) => commands::stats::run(&ctx, args),
+        Command::Keys { command: KeysCommand::Check { keys } } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
+        Command::Bank { command } => commands::bank::run(&ctx, command),
+    }
+}

@@ -1,0 +1,309 @@
+//! The one HTTP client: sends a chat request with a key and classifies every answer into what
+//! the pool must do about it (ok, throttled, dead key, dead model, too large, transient, bad
+//! output). Keeps the raw body of errors it cannot read.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use reqwest::StatusCode;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::headers::{self, Window, WindowReport};
+use crate::config::{ApiKey, Dialect};
+
+/// Token usage the provider reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct Usage {
+    #[serde(default)]
+    pub prompt_tokens: u64,
+    #[serde(default)]
+    pub completion_tokens: u64,
+    #[serde(default)]
+    pub completion_tokens_details: Option<CompletionDetails>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct CompletionDetails {
+    #[serde(default)]
+    pub reasoning_tokens: u64,
+}
+
+impl Usage {
+    pub fn total(&self) -> u64 {
+        self.prompt_tokens + self.completion_tokens
+    }
+
+    /// Completion tokens that became the answer itself (reasoning excluded).
+    pub fn content_tokens(&self) -> u64 {
+        let reasoning = self.completion_tokens_details.map_or(0, |d| d.reasoning_tokens);
+        self.completion_tokens.saturating_sub(reasoning)
+    }
+}
+
+/// What an answer means for the pool.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Ok {
+        content: String,
+        /// `length` means `max_completion_tokens` ran out.
+        finish_reason: String,
+        usage: Option<Usage>,
+    },
+    /// 429: the lane must cool down.
+    Throttled {
+        window: Option<Window>,
+        wait: Option<Duration>,
+        limit: Option<u64>,
+    },
+    /// 401/403 or an invalid-key 400: never use this key again.
+    DeadKey { status: u16, message: String },
+    /// Decommissioned or unknown model: drop it for this provider.
+    DeadModel { message: String },
+    /// 413: the request can never pass as it is; shrink it.
+    TooLarge { limit: Option<u64>, message: String },
+    /// 5xx, timeouts, connection errors: back off and retry elsewhere.
+    Transient { reason: String },
+    /// The model failed to produce usable JSON (or the request was refused as malformed).
+    BadOutput { reason: String },
+}
+
+/// One classified answer with the rate-limit reports its headers carried.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub verdict: Verdict,
+    pub reports: Vec<WindowReport>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+}
+
+#[derive(Deserialize)]
+struct ChatResponse {
+    #[serde(default)]
+    choices: Vec<Choice>,
+    usage: Option<Usage>,
+}
+
+#[derive(Deserialize)]
+struct Choice {
+    #[serde(default)]
+    finish_reason: Option<String>,
+    message: Option<Message>,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    #[serde(default)]
+    content: Option<String>,
+}
+
+/// What `GET /models` says of a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeyCheck {
+    Valid(Vec<String>),
+    Invalid(String),
+    Unreachable(String),
+}
+
+impl Client {
+    pub fn new(timeout: Duration) -> Result<Client> {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .user_agent(concat!("quizgen/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Client { http })
+    }
+
+    /// Sends one chat completion request and classifies the answer. Never fails: a network
+    /// error is a `Transient` verdict.
+    pub async fn chat(&self, base_url: &str, key: &ApiKey, dialect: Dialect, body: &Value) -> Answer {
+        let url = format!("{base_url}/chat/completions");
+        let sent = self
+            .http
+            .post(url)
+            .bearer_auth(key.expose())
+            .json(body)
+            .send()
+            .await;
+        let resp = match sent {
+            Ok(r) => r,
+            Err(e) => {
+                return Answer {
+                    verdict: Verdict::Transient {
+                        reason: transport_reason(&e),
+                    },
+                    reports: Vec::new(),
+                };
+            }
+        };
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let reports = headers::read_headers(dialect, &headers);
+        let retry_after = headers::retry_after(&headers);
+        let text = match resp.text().await {
+            Ok(t) => t,
+            Err(e) => {
+                return Answer {
+                    verdict: Verdict::Transient {
+                        reason: transport_reason(&e),
+                    },
+                    reports,
+                };
+            }
+        };
+        let verdict = classify(status, &text, retry_after, &reports);
+        Answer { verdict, reports }
+    }
+
+    /// `GET /models` with one key: the cheapest call that proves a key.
+    pub async fn list_models(&self, base_url: &str, key: &ApiKey) -> KeyCheck {
+        let sent = self
+            .http
+            .get(format!("{base_url}/models"))
+            .bearer_auth(key.expose())
+            .send()
+            .await;
+        let resp = match sent {
+            Ok(r) => r,
+            Err(e) => return KeyCheck::Unreachable(transport_reason(&e)),
+        };
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        if status.is_success() {
+            let models = serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|v| v.get("data").and_then(Value::as_array).cloned())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|m| m.get("id").and_then(Value::as_str).map(str::to_owned))
+                .collect();
+            return KeyCheck::Valid(models);
+        }
+        match classify(status, &text, None, &[]) {
+            Verdict::DeadKey { message, .. } => KeyCheck::Invalid(message),
+            _ => KeyCheck::Unreachable(format!("HTTP {}: {}", status.as_u16(), error_message(&text))),
+        }
+    }
+}
+
+fn transport_reason(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "timed out".into()
+    } else if e.is_connect() {
+        "could not connect".into()
+    } else {
+        "connection error".into()
+    }
+}
+
+/// `error.message` of an error body, else the raw body (cut short).
+pub fn error_message(text: &str) -> String {
+    let v: Option<Value> = serde_json::from_str(text).ok();
+    let err = v.as_ref().and_then(|v| v.get("error"));
+    let msg = err
+        .and_then(|e| e.get("message").and_then(Value::as_str).map(str::to_owned))
+        .or_else(|| err.and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| text.chars().take(200).collect());
+    msg.replace('\n', " ")
+}
+
+fn error_code(text: &str) -> String {
+    let v: Option<Value> = serde_json::from_str(text).ok();
+    let err = v.as_ref().and_then(|v| v.get("error"));
+    let field = |name: &str| {
+        err.and_then(|e| e.get(name))
+            .and_then(|c| c.as_str().map(str::to_owned).or_else(|| Some(c.to_string())))
+    };
+    let mut code = field("code").unwrap_or_default();
+    if text.contains("API_KEY_INVALID") {
+        code = "invalid_api_key".into();
+    }
+    code
+}
+
+/// The heart of error handling: what an HTTP answer means.
+pub fn classify(status: StatusCode, text: &str, retry_after: Option<Duration>, reports: &[WindowReport]) -> Verdict {
+    let code = error_code(text);
+    let message = error_message(text);
+    match status.as_u16() {
+        200..=299 => match serde_json::from_str::<ChatResponse>(text) {
+            Ok(r) => {
+                let choice = r.choices.into_iter().next();
+                let finish_reason = choice
+                    .as_ref()
+                    .and_then(|c| c.finish_reason.clone())
+                    .unwrap_or_default();
+                let content = choice
+                    .and_then(|c| c.message)
+                    .and_then(|m| m.content)
+                    .unwrap_or_default();
+                Verdict::Ok {
+                    content,
+                    finish_reason,
+                    usage: r.usage,
+                }
+            }
+            Err(_) => Verdict::BadOutput {
+                reason: format!("unreadable answer body: {}", text.chars().take(120).collect::<String>()),
+            },
+        },
+        429 => {
+            let m = headers::read_limit_message(&message);
+            let window = m.window;
+            let header_wait = window.and_then(|w| reports.iter().find(|r| r.window == w)).map(|r| r.reset);
+            Verdict::Throttled {
+                window,
+                wait: retry_after.or(m.wait).or(header_wait),
+                limit: m.limit,
+            }
+        }
+        413 => Verdict::TooLarge {
+            limit: headers::read_limit_message(&message).limit,
+            message,
+        },
+        401 | 403 => Verdict::DeadKey {
+            status: status.as_u16(),
+            message,
+        },
+        400 | 404 if code == "model_decommissioned" || code == "model_not_found" => Verdict::DeadModel { message },
+        404 if message.contains("model") => Verdict::DeadModel { message },
+        400 if code == "invalid_api_key" => Verdict::DeadKey { status: 400, message },
+        400 if code == "json_validate_failed" => Verdict::BadOutput {
+            reason: "the model failed to produce JSON".into(),
+        },
+        500..=599 => Verdict::Transient {
+            reason: format!("HTTP {}", status.as_u16()),
+        },
+        408 => Verdict::Transient { reason: "HTTP 408".into() },
+        s => Verdict::BadOutput {
+            reason: format!("HTTP {s}: {message}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(status: u16, body: &str) -> Verdict {
+        classify(StatusCode::from_u16(status).unwrap(), body, None, &[])
+    }
+
+    #[test]
+    fn every_kind_of_answer() {
+        assert!(matches!(v(200, r#"{"choices":[{"finish_reason":"stop","message":{"content":"{}"}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}"#), Verdict::Ok { .. }));
+        assert!(matches!(v(429, r#"{"error":{"message":"Rate limit reached ... (TPM): Limit 8000, Used 1, Requested 2. Please try again in 6.2s.","code":"rate_limit_exceeded"}}"#), Verdict::Throttled { window: Some(Window::Tpm), limit: Some(8000), .. }));
+        assert!(matches!(v(401, r#"{"error":{"message":"Invalid API Key","code":"invalid_api_key"}}"#), Verdict::DeadKey { .. }));
+        assert!(matches!(v(400, r#"{"error":{"message":"API key not valid. [reason: API_KEY_INVALID]"}}"#), Verdict::DeadKey { .. }));
+        assert!(matches!(v(400, r#"{"error":{"message":"The model `llama` has been decommissioned","code":"model_decommissioned"}}"#), Verdict::DeadModel { .. }));
+        assert!(matches!(v(404, r#"{"error":{"message":"The model `x` does not exist","code":"model_not_found"}}"#), Verdict::DeadModel { .. }));
+        assert!(matches!(v(413, r#"{"error":{"message":"Request too large ... (TPM): Limit 8000, Requested 9120","code":"rate_limit_exceeded"}}"#), Verdict::TooLarge { limit: Some(8000), .. }));
+        assert!(matches!(v(503, r#"{"error":{"message":"Service Unavailable"}}"#), Verdict::Transient { .. }));
+        assert!(matches!(v(400, r#"{"error":{"message":"Failed","code":"json_validate_failed","failed_generation":"{"}}"#), Verdict::BadOutput { .. }));
+        assert!(matches!(v(200, "not json"), Verdict::BadOutput { .. }));
+    }
+}

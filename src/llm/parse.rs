@@ -1,0 +1,419 @@
+//! A tolerant reader of what real models return: JSON in code fences or prose, bare arrays,
+//! wrappers, letter-keyed or labelled options, answers given as index, letter or text, trailing
+//! commas, and output cut off mid-way (every complete question is salvaged). Everything it
+//! returns has passed `mcq::validate`.
+
+use serde_json::{Map, Value};
+
+use crate::mcq::{self, Defect, Mcq};
+
+/// What one model answer yielded.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Questions that passed the validator.
+    pub good: Vec<Mcq>,
+    /// Items that looked like questions but were refused, with why.
+    pub rejected: Vec<Defect>,
+    /// No JSON could be found at all.
+    pub unreadable: bool,
+}
+
+/// Parses a model's content into validated questions of `n_options` options.
+pub fn parse_questions(content: &str, n_options: usize) -> Parsed {
+    let Some(value) = find_json(content) else {
+        return Parsed {
+            unreadable: true,
+            ..Parsed::default()
+        };
+    };
+    let mut out = Parsed::default();
+    for item in question_items(&value) {
+        let Some(mut q) = mcq_from_value(item) else {
+            out.rejected.push(Defect::AnswerNotAnOption);
+            continue;
+        };
+        mcq::tidy(&mut q);
+        match mcq::validate(&q, n_options) {
+            Ok(()) => out.good.push(q),
+            Err(d) => out.rejected.push(d),
+        }
+    }
+    out
+}
+
+/// Finds the first JSON value in the text, repairing trailing commas and truncation.
+fn find_json(content: &str) -> Option<Value> {
+    let body = strip_fences(content);
+    let start = body.find(['{', '['])?;
+    let body = &body[start..];
+    let cleaned = remove_trailing_commas(body);
+    let mut stream = serde_json::Deserializer::from_str(&cleaned).into_iter::<Value>();
+    if let Some(Ok(v)) = stream.next() {
+        return Some(v);
+    }
+    let salvaged = salvage_truncated(&cleaned)?;
+    serde_json::from_str(&salvaged).ok()
+}
+
+/// The inside of the first ```fence``` if there is one with JSON in it.
+fn strip_fences(s: &str) -> &str {
+    let Some(open) = s.find("```") else {
+        return s;
+    };
+    let after = &s[open + 3..];
+    let after = after.find('\n').map_or(after, |nl| &after[nl + 1..]);
+    let inner = after.find("```").map_or(after, |close| &after[..close]);
+    if inner.contains(['{', '[']) { inner } else { s }
+}
+
+/// Drops commas that stand right before `}` or `]` outside strings.
+fn remove_trailing_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_str = false;
+    let mut escaped = false;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        if c == '"' {
+            in_str = true;
+        } else if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some('}') | Some(']')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// For output cut off mid-way: keeps everything up to the last complete value inside a
+/// container and closes the containers still open there.
+fn salvage_truncated(s: &str) -> Option<String> {
+    let mut stack: Vec<char> = Vec::new();
+    let mut in_str = false;
+    let mut escaped = false;
+    let mut best: Option<(usize, Vec<char>)> = None;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '{' => stack.push('}'),
+            '[' => stack.push(']'),
+            '}' | ']' => {
+                if stack.pop() != Some(c) {
+                    return None;
+                }
+                if stack.is_empty() {
+                    return Some(s[..=i].to_owned());
+                }
+                best = Some((i + 1, stack.clone()));
+            }
+            _ => {}
+        }
+    }
+    let (cut, open) = best?;
+    let mut repaired = s[..cut].to_owned();
+    repaired.extend(open.iter().rev());
+    Some(repaired)
+}
+
+/// The list of question-like items in a parsed answer, wherever the model put it.
+fn question_items(v: &Value) -> Vec<&Value> {
+    match v {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => {
+            for key in ["questions", "mcqs", "items", "quiz", "data", "results"] {
+                if let Some(inner) = get_ci(map, key) {
+                    let found = question_items(inner);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+            if get_ci(map, "question").is_some() {
+                return vec![v];
+            }
+            let arrays: Vec<&Value> = map.values().filter(|x| x.is_array()).collect();
+            if arrays.len() == 1 {
+                return question_items(arrays[0]);
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn get_ci<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key).or_else(|| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
+fn first_of<'a>(map: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    keys.iter().find_map(|k| get_ci(map, k))
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Object(m) => first_of(m, &["text", "option", "value", "content"]).and_then(text_of),
+        _ => None,
+    }
+}
+
+/// Reads one question from whatever shape the model chose. `None` when there is no stem,
+/// no options or no readable answer.
+fn mcq_from_value(v: &Value) -> Option<Mcq> {
+    let map = v.as_object()?;
+    let question = first_of(map, &["question", "stem", "prompt", "q", "text"]).and_then(text_of)?;
+    let raw_options = first_of(map, &["options", "choices", "answers", "alternatives"])?;
+    let (mut options, keyed_answer) = read_options(raw_options)?;
+    let labelled = strip_labels(&mut options);
+    let answer_index = keyed_answer
+        .or_else(|| read_answer(map, &options, labelled))
+        .filter(|&i| i < options.len())?;
+    let explanation = first_of(map, &["explanation", "rationale", "reason", "why"])
+        .and_then(text_of)
+        .unwrap_or_default();
+    let difficulty = first_of(map, &["difficulty", "level"]).and_then(text_of);
+    Some(Mcq {
+        question,
+        options,
+        answer_index,
+        explanation,
+        difficulty,
+        source: None,
+        id: None,
+    })
+}
+
+/// Options as an array (of strings or `{text, correct}` objects) or a letter-keyed object.
+/// The second value is the answer when the options themselves mark it.
+fn read_options(v: &Value) -> Option<(Vec<String>, Option<usize>)> {
+    match v {
+        Value::Array(items) => {
+            let mut opts = Vec::new();
+            let mut marked = None;
+            for (i, item) in items.iter().enumerate() {
+                opts.push(text_of(item)?);
+                if let Some(m) = item.as_object()
+                    && first_of(m, &["correct", "is_correct", "isCorrect"]).and_then(Value::as_bool) == Some(true)
+                {
+                    marked = Some(i);
+                }
+            }
+            Some((opts, marked))
+        }
+        Value::Object(map) => {
+            let mut pairs: Vec<(String, String)> = map
+                .iter()
+                .filter_map(|(k, v)| Some((k.trim().to_ascii_uppercase(), text_of(v)?)))
+                .collect();
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            Some((pairs.into_iter().map(|(_, t)| t).collect(), None))
+        }
+        _ => None,
+    }
+}
+
+/// `A) x`, `a. x`, `(B) x`, `C: x`: a label when the letters run A, B, C… in order.
+fn label_of(s: &str, i: usize) -> Option<usize> {
+    let t = s.trim_start();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let mut chars = t.chars();
+    let letter = chars.next()?.to_ascii_uppercase();
+    let sep = chars.next()?;
+    if letter as usize != 'A' as usize + i || !matches!(sep, ')' | '.' | ':' | ']') {
+        return None;
+    }
+    let rest = chars.as_str();
+    (rest.is_empty() || rest.starts_with(' ')).then_some(1 + usize::from(s.trim_start().starts_with('(')) + 1)
+}
+
+/// Strips option labels when every option carries its own letter in order. Says if it did.
+fn strip_labels(options: &mut [String]) -> bool {
+    let all = !options.is_empty() && options.iter().enumerate().all(|(i, o)| label_of(o, i).is_some());
+    if all {
+        for (i, o) in options.iter_mut().enumerate() {
+            let cut = label_of(o, i).unwrap_or(0);
+            let trimmed = o.trim_start();
+            *o = trimmed.get(cut..).unwrap_or("").trim().to_owned();
+        }
+    }
+    all
+}
+
+fn read_answer(map: &Map<String, Value>, options: &[String], labelled: bool) -> Option<usize> {
+    let _ = labelled;
+    let v = first_of(
+        map,
+        &[
+            "answer_index",
+            "answerIndex",
+            "correct_index",
+            "correct_answer",
+            "correctAnswer",
+            "answer",
+            "correct",
+            "correct_option",
+            "solution",
+        ],
+    )?;
+    match v {
+        Value::Number(n) => n.as_u64().and_then(|n| usize::try_from(n).ok()),
+        Value::String(s) => answer_from_text(s, options),
+        Value::Object(m) => first_of(m, &["index", "letter", "text"]).and_then(|x| match x {
+            Value::Number(n) => n.as_u64().and_then(|n| usize::try_from(n).ok()),
+            Value::String(s) => answer_from_text(s, options),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// `"b"`, `"B"`, `"B) text"`, `"(B)"`, `"2"`, or the option's own text.
+fn answer_from_text(s: &str, options: &[String]) -> Option<usize> {
+    let t = s.trim();
+    let norm = mcq::normalise(t);
+    if let Some(i) = options.iter().position(|o| mcq::normalise(o) == norm) {
+        return Some(i);
+    }
+    if let Ok(i) = t.parse::<usize>() {
+        return Some(i);
+    }
+    let bare = t.trim_start_matches('(');
+    let mut chars = bare.chars();
+    let letter = chars.next()?;
+    let rest = chars.as_str();
+    let is_label = rest.is_empty() || rest.starts_with([')', '.', ':', ']', ' ']);
+    if letter.is_ascii_alphabetic() && is_label {
+        let i = (letter.to_ascii_uppercase() as usize).checked_sub('A' as usize)?;
+        if i < options.len() {
+            return Some(i);
+        }
+    }
+    let after_label = rest.trim_start_matches([')', '.', ':', ']']).trim();
+    let norm = mcq::normalise(after_label);
+    options.iter().position(|o| mcq::normalise(o) == norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"{"questions":[{"question":"What mainly causes ocean tides?","options":["The Moon's gravity","Wind over the sea","Earth's magnetic field","Ocean currents"],"answer_index":0,"explanation":"The Moon pulls the water."}]}"#;
+
+    fn first(content: &str) -> Mcq {
+        let p = parse_questions(content, 4);
+        assert_eq!(p.good.len(), 1, "{p:?}");
+        p.good[0].clone()
+    }
+
+    #[test]
+    fn plain_wrapper() {
+        assert_eq!(first(ONE).answer(), "The Moon's gravity");
+    }
+
+    #[test]
+    fn code_fence_with_prose() {
+        let s = format!("Sure! Here you go:\n```json\n{ONE}\n```\nHope it helps.");
+        assert_eq!(first(&s).answer_index, 0);
+    }
+
+    #[test]
+    fn prose_around_bare_json() {
+        let s = format!("Here is the quiz: {ONE} Enjoy.");
+        assert_eq!(first(&s).answer_index, 0);
+    }
+
+    #[test]
+    fn bare_array() {
+        let s = r#"[{"question":"2+2?","options":["3","4","5","6"],"answer_index":1}]"#;
+        assert_eq!(first(s).answer(), "4");
+    }
+
+    #[test]
+    fn mcqs_and_items_wrappers() {
+        for w in ["mcqs", "items"] {
+            let s = format!(r#"{{"{w}":[{{"question":"2+2?","options":["3","4","5","6"],"answer":"B"}}]}}"#);
+            assert_eq!(first(&s).answer(), "4");
+        }
+    }
+
+    #[test]
+    fn letter_keyed_options() {
+        let s = r#"{"question":"2+2?","options":{"A":"3","B":"4","C":"5","D":"6"},"answer":"b"}"#;
+        assert_eq!(first(s).answer(), "4");
+    }
+
+    #[test]
+    fn labelled_options_are_stripped() {
+        let s = r#"[{"question":"2+2?","options":["A) 3","B) 4","C) 5","D) 6"],"answer":"B) 4"}]"#;
+        let q = first(s);
+        assert_eq!(q.options, vec!["3", "4", "5", "6"]);
+        assert_eq!(q.answer_index, 1);
+    }
+
+    #[test]
+    fn answer_as_lowercase_letter_text_and_correct_answer() {
+        let base = r#"[{"question":"2+2?","options":["3","4","5","6"],FIELD}]"#;
+        for field in [r#""answer":"b""#, r#""answer":"4""#, r#""correct_answer":"B""#, r#""answer":"(B)""#, r#""answer_index":1"#] {
+            assert_eq!(first(&base.replace("FIELD", field)).answer_index, 1, "{field}");
+        }
+    }
+
+    #[test]
+    fn extra_fields_and_trailing_commas() {
+        let s = r#"{"questions":[{"question":"2+2?","topic":"sums","options":["3","4","5","6",],"answer_index":1,"difficulty":"easy",},]}"#;
+        let q = first(s);
+        assert_eq!(q.difficulty.as_deref(), Some("easy"));
+    }
+
+    #[test]
+    fn truncated_output_keeps_whole_questions() {
+        let s = r#"{"questions":[{"question":"2+2?","options":["3","4","5","6"],"answer_index":1},{"question":"3+3?","options":["6","7","8","9"],"answer_index":0},{"question":"4+4?","options":["8","9"#;
+        let p = parse_questions(s, 4);
+        assert_eq!(p.good.len(), 2);
+    }
+
+    #[test]
+    fn broken_items_are_refused_not_written() {
+        let s = r#"[{"question":"a?","options":["x","x","y","z"],"answer_index":0},
+                    {"question":"b?","options":["x","y","z","w"],"answer":"Q"},
+                    {"question":"c?","options":["x","y","z"],"answer_index":0},
+                    {"question":"","options":["x","y","z","w"],"answer_index":0},
+                    {"question":"d?","options":["p","q","r","s"],"answer_index":3}]"#;
+        let p = parse_questions(s, 4);
+        assert_eq!(p.good.len(), 1);
+        assert_eq!(p.rejected.len(), 4);
+    }
+
+    #[test]
+    fn prose_only_is_unreadable() {
+        assert!(parse_questions("I cannot help with that.", 4).unreadable);
+    }
+}

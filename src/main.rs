@@ -1,0 +1,16 @@
+//! The binary: parse, run, map errors to exit codes — nothing else.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = quizgen::cli::Cli::parse();
+    match quizgen::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("quizgen: error: {}", quizgen::error::one_line(&err));
+            quizgen::error::exit_code_of(&err)
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The quiz domain: what a multiple-choice question is, the single definition of a good one
+//! (`validate`), the duplicate check (`Deduper`) and answer-position balancing (`balance`).
+
+use std::collections::HashSet;
+
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+/// One multiple-choice question, as written to JSON (the output contract).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mcq {
+    pub question: String,
+    pub options: Vec<String>,
+    /// 0-based index of the one right option.
+    pub answer_index: usize,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<String>,
+    /// Where the question came from: `provider/model`, `offline:FILE`, with `bank` when reused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Stable id: a hash of the normalised stem and right answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl Mcq {
+    pub fn answer(&self) -> &str {
+        self.options
+            .get(self.answer_index)
+            .map_or("", String::as_str)
+    }
+
+    /// A stable id from the normalised stem and answer.
+    pub fn stable_id(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(normalise(&self.question).as_bytes());
+        h.update(b"\x1f");
+        h.update(normalise(self.answer()).as_bytes());
+        h.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Why a question was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Defect {
+    #[error("empty question stem")]
+    EmptyStem,
+    #[error("{got} options where {want} were asked for")]
+    OptionCount { got: usize, want: usize },
+    #[error("an option is empty")]
+    EmptyOption,
+    #[error("an option is only a letter label")]
+    LabelOnlyOption,
+    #[error("two options are the same")]
+    DuplicateOptions,
+    #[error("the answer is not among the options")]
+    AnswerNotAnOption,
+    #[error("\"all/none of the above\" style option")]
+    AboveOption,
+    #[error("duplicate of another question")]
+    Duplicate,
+}
+
+/// Options that break when the options are shuffled, or that teachers reject.
+const ABOVE_PATTERNS: [&str; 8] = [
+    "all of the above",
+    "none of the above",
+    "all the above",
+    "none of these",
+    "all of these",
+    "both a and b",
+    "both b and c",
+    "neither a nor b",
+];
+
+/// The single definition of a well-formed question with `n_options` options.
+pub fn validate(q: &Mcq, n_options: usize) -> Result<(), Defect> {
+    if normalise(&q.question).is_empty() {
+        return Err(Defect::EmptyStem);
+    }
+    if q.options.len() != n_options {
+        return Err(Defect::OptionCount {
+            got: q.options.len(),
+            want: n_options,
+        });
+    }
+    if q.answer_index >= q.options.len() {
+        return Err(Defect::AnswerNotAnOption);
+    }
+    let mut seen = HashSet::new();
+    for o in &q.options {
+        let n = normalise(o);
+        if n.is_empty() {
+            return Err(Defect::EmptyOption);
+        }
+        if n.chars().count() == 1 && o.trim().chars().all(|c| c.is_ascii_alphabetic() || "().:".contains(c)) {
+            return Err(Defect::LabelOnlyOption);
+        }
+        let lower = o.to_lowercase();
+        if ABOVE_PATTERNS.iter().any(|p| lower.contains(p)) {
+            return Err(Defect::AboveOption);
+        }
+        if !seen.insert(n) {
+            return Err(Defect::DuplicateOptions);
+        }
+    }
+    Ok(())
+}
+
+/// Tidies a question's text in place: trims, collapses runs of whitespace.
+pub fn tidy(q: &mut Mcq) {
+    q.question = collapse(&q.question);
+    for o in &mut q.options {
+        *o = collapse(o);
+    }
+    q.explanation = collapse(&q.explanation);
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower case, letters and digits only, single spaces: the form compared for duplicates.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+const STOPWORDS: [&str; 40] = [
+    "a", "an", "the", "of", "in", "on", "to", "is", "are", "was", "were", "which", "what", "who",
+    "whom", "whose", "when", "where", "why", "how", "does", "do", "did", "for", "by", "with",
+    "and", "or", "that", "this", "these", "those", "it", "its", "as", "at", "be", "from", "most",
+    "following",
+];
+
+fn content_words(s: &str) -> HashSet<String> {
+    normalise(s)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .map(|w| w.trim_end_matches('s').to_owned())
+        .collect()
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let inter = a.intersection(b).count() as f64;
+    let union = a.union(b).count() as f64;
+    inter / union
+}
+
+/// Remembers the questions of a run (and of the bank) and spots exact and near duplicates:
+/// the same stem after normalisation, stems sharing most content words, or stems sharing
+/// many words that test the same right answer.
+#[derive(Debug, Default, Clone)]
+pub struct Deduper {
+    stems: HashSet<String>,
+    seen: Vec<(HashSet<String>, String)>,
+}
+
+impl Deduper {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn is_duplicate(&self, q: &Mcq) -> bool {
+        if self.stems.contains(&normalise(&q.question)) {
+            return true;
+        }
+        let words = content_words(&q.question);
+        let answer = normalise(q.answer());
+        self.seen.iter().any(|(w, a)| {
+            let j = jaccard(&words, w);
+            j >= 0.8 || (j >= 0.5 && *a == answer)
+        })
+    }
+
+    pub fn insert(&mut self, q: &Mcq) {
+        self.stems.insert(normalise(&q.question));
+        self.seen
+            .push((content_words(&q.question), normalise(q.answer())));
+    }
+
+    /// Inserts `q` unless it duplicates one already seen; says whether it was new.
+    pub fn admit(&mut self, q: &Mcq) -> bool {
+        if self.is_duplicate(q) {
+            return false;
+        }
+        self.insert(q);
+        true
+    }
+}
+
+/// A reproducible random source: `--seed` when given, else fresh entropy.
+pub fn rng_from(seed: Option<u64>) -> rand::rngs::StdRng {
+    match seed {
+        Some(s) => rand::rngs::StdRng::seed_from_u64(s),
+        None => rand::rngs::StdRng::from_os_rng(),
+    }
+}
+
+/// Spreads right answers evenly over the positions: every position gets ⌊n/k⌋ or ⌈n/k⌉ of
+/// them, in a shuffled order. Each question's distractors keep their relative order; only the
+/// right answer moves.
+pub fn balance<R: Rng>(questions: &mut [Mcq], rng: &mut R) {
+    let Some(k) = questions.first().map(|q| q.options.len()) else {
+        return;
+    };
+    if k < 2 || questions.iter().any(|q| q.options.len() != k) {
+        return;
+    }
+    let mut targets: Vec<usize> = (0..questions.len()).map(|i| i % k).collect();
+    // The remainder positions are drawn at random so that A is not always favoured.
+    let mut order: Vec<usize> = (0..k).collect();
+    order.shuffle(rng);
+    for t in &mut targets {
+        *t = order[*t];
+    }
+    targets.shuffle(rng);
+    for (q, target) in questions.iter_mut().zip(targets) {
+        move_answer(q, target);
+    }
+}
+
+/// Moves the right option to `target`, keeping the others in order.
+pub fn move_answer(q: &mut Mcq, target: usize) {
+    if q.answer_index >= q.options.len() || target >= q.options.len() {
+        return;
+    }
+    let right = q.options.remove(q.answer_index);
+    q.options.insert(target, right);
+    q.answer_index = target;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn q(stem: &str, opts: &[&str], a: usize) -> Mcq {
+        Mcq {
+            question: stem.into(),
+            options: opts.iter().map(|s| (*s).to_owned()).collect(),
+            answer_index: a,
+            explanation: String::new(),
+            difficulty: None,
+            source: None,
+            id: None,
+        }
+    }
+
+    #[test]
+    fn validator_names_each_defect() {
+        let ok = q("What is 2+2?", &["3", "4", "5", "6"], 1);
+        assert_eq!(validate(&ok, 4), Ok(()));
+        assert_eq!(validate(&q(" ", &["3", "4", "5", "6"], 1), 4), Err(Defect::EmptyStem));
+        assert_eq!(
+            validate(&q("Q?", &["3", "4", "5"], 1), 4),
+            Err(Defect::OptionCount { got: 3, want: 4 })
+        );
+        assert_eq!(validate(&q("Q?", &["3", "4", "4 ", "6"], 1), 4), Err(Defect::DuplicateOptions));
+        assert_eq!(validate(&q("Q?", &["3", "4", "5", "6"], 4), 4), Err(Defect::AnswerNotAnOption));
+        assert_eq!(validate(&q("Q?", &["3", "", "5", "6"], 0), 4), Err(Defect::EmptyOption));
+        assert_eq!(
+            validate(&q("Q?", &["3", "4", "5", "All of the above"], 0), 4),
+            Err(Defect::AboveOption)
+        );
+        assert_eq!(validate(&q("Q?", &["a", "b", "c", "d"], 0), 4), Err(Defect::LabelOnlyOption));
+    }
+
+    #[test]
+    fn dedupe_catches_rewording_but_not_different_questions() {
+        let mut d = Deduper::new();
+        assert!(d.admit(&q("What causes ocean tides?", &["Moon", "Wind", "Sun", "Salt"], 0)));
+        assert!(!d.admit(&q("what causes the ocean tides", &["Wind", "Moon", "Sun", "Salt"], 1)));
+        assert!(!d.admit(&q("Which body mainly causes ocean tides?", &["Moon", "Mars", "Sun", "Salt"], 0)));
+        assert!(d.admit(&q("What is the capital of France?", &["Paris", "Rome", "Oslo", "Bern"], 0)));
+    }
+
+    #[test]
+    fn balance_spreads_answers_and_keeps_right_answer() {
+        let mut qs: Vec<Mcq> = (0..10)
+            .map(|i| q(&format!("Q{i}?"), &["w1", "right", "w2", "w3"], 1))
+            .collect();
+        let mut rng = rng_from(Some(7));
+        balance(&mut qs, &mut rng);
+        let mut counts = [0; 4];
+        for x in &qs {
+            assert_eq!(x.answer(), "right");
+            counts[x.answer_index] += 1;
+        }
+        assert!(counts.iter().all(|&c| c == 2 || c == 3), "{counts:?}");
+    }
+}

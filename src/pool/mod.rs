@@ -1,0 +1,421 @@
+//! The key pool: budget lanes (provider, organization, model) with RPM/RPD/TPM/TPD windows.
+//! A request reserves its cost in a lane before it is sent and is settled with its real usage
+//! after. The provider's own reports (headers, 429s) are the truth where they exist; our own
+//! counting covers the rest. Dead keys and retired models are dropped after one request.
+
+pub mod store;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Price};
+use crate::llm::client::{Answer, Verdict};
+use crate::llm::headers::Window;
+use store::{Report, Store, Tx, now_ms};
+
+/// One budget: the keys of one organization on one model of one provider.
+#[derive(Debug, Clone)]
+pub struct Lane {
+    /// `provider/org/model`: the name state knows it by.
+    pub id: String,
+    pub provider: String,
+    pub base_url: String,
+    pub dialect: Dialect,
+    pub org: String,
+    pub model: String,
+    /// Indexes into `Pool::keys`.
+    pub keys: Vec<usize>,
+    /// Limits keys.toml gave.
+    pub configured: Limits,
+    pub price: Option<Price>,
+}
+
+/// A request's admission: its lane and key, and the event holding its reservation.
+#[derive(Debug, Clone)]
+pub struct Reservation {
+    pub event_id: i64,
+    pub lane: usize,
+    pub key: usize,
+    pub tokens: u64,
+}
+
+/// What the pool says to a request that wants to go.
+#[derive(Debug)]
+pub enum Admission {
+    Go(Reservation),
+    /// Nothing can take it now; the soonest lane frees up after this long.
+    Wait(Duration),
+    /// The request is larger than any usable lane's per-minute token limit: shrink it.
+    TooLarge { max_tokens: u64 },
+    /// No lane can ever take it: every key dead, every model retired.
+    Closed(String),
+}
+
+/// What settling an answer found, for the driver to report and act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    KeyDied { masked: String, provider: String, message: String },
+    ModelDied { provider: String, model: String, message: String },
+    Throttled { lane: String, wait: Duration, daily: bool },
+}
+
+pub struct Pool {
+    store: Store,
+    pub lanes: Vec<Lane>,
+    pub keys: Vec<(String, ApiKey)>,
+    /// Lane order of last use, for fair turns among lanes that can go.
+    turns: Vec<u64>,
+    turn: u64,
+    dead_keys: HashSet<usize>,
+    dead_lanes: HashSet<usize>,
+}
+
+impl Pool {
+    pub fn open(cfg: &KeysConfig, data_dir: &Path) -> Result<Pool> {
+        let store = Store::open(data_dir)?;
+        let mut keys = Vec::new();
+        let mut lanes: Vec<Lane> = Vec::new();
+        for p in &cfg.providers {
+            for k in &p.keys {
+                let ki = keys.len();
+                keys.push((p.name.clone(), k.clone()));
+                for m in &p.models {
+                    let id = format!("{}/{}/{}", p.name, k.org, m);
+                    if let Some(l) = lanes.iter_mut().find(|l| l.id == id) {
+                        l.keys.push(ki);
+                    } else {
+                        lanes.push(Lane {
+                            id,
+                            provider: p.name.clone(),
+                            base_url: p.base_url.clone(),
+                            dialect: p.dialect,
+                            org: k.org.clone(),
+                            model: m.clone(),
+                            keys: vec![ki],
+                            configured: p.limits,
+                            price: p.price,
+                        });
+                    }
+                }
+            }
+        }
+        let turns = vec![0; lanes.len()];
+        let mut pool = Pool {
+            store,
+            lanes,
+            keys,
+            turns,
+            turn: 0,
+            dead_keys: HashSet::new(),
+            dead_lanes: HashSet::new(),
+        };
+        pool.load_dead()?;
+        Ok(pool)
+    }
+
+    /// Dead keys and retired models recorded by earlier runs are skipped from the start.
+    fn load_dead(&mut self) -> Result<()> {
+        let keys = self.keys.clone();
+        let lanes = self.lanes.clone();
+        let (dead_keys, dead_lanes) = self.store.read(|tx| {
+            let mut dk = HashSet::new();
+            for (i, (_, k)) in keys.iter().enumerate() {
+                if tx.key(&k.fingerprint)?.invalid_reason.is_some() {
+                    dk.insert(i);
+                }
+            }
+            let mut dl = HashSet::new();
+            for (i, l) in lanes.iter().enumerate() {
+                let row = tx.lane(&l.id)?;
+                if row.dead_model_ms.is_some_and(|t| now_ms() - t < store::DEAD_MODEL_TTL.as_millis() as i64) {
+                    dl.insert(i);
+                }
+            }
+            Ok((dk, dl))
+        })?;
+        self.dead_keys = dead_keys;
+        self.dead_lanes = dead_lanes;
+        Ok(())
+    }
+
+    /// The lanes that still have a live key and a live model.
+    pub fn usable_lanes(&self) -> Vec<usize> {
+        (0..self.lanes.len())
+            .filter(|i| !self.dead_lanes.contains(i) && self.lanes[*i].keys.iter().any(|k| !self.dead_keys.contains(k)))
+            .collect()
+    }
+
+    /// The limits in force for a lane: keys.toml, else learned, else the free-tier defaults.
+    pub fn limits_of(&mut self, lane: usize) -> Result<Limits> {
+        let id = self.lanes[lane].id.clone();
+        let configured = self.lanes[lane].configured;
+        let row = self.store.read(|tx| tx.lane(&id))?;
+        Ok(effective_limits(configured, &row.learned))
+    }
+
+    /// Tries to admit a request in the fairest lane that can take it now. `cost` gives its
+    /// tokens (prompt plus `max_completion_tokens`) on a model.
+    pub fn reserve(&mut self, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
+        let usable = self.usable_lanes();
+        if usable.is_empty() {
+            return Ok(Admission::Closed(self.closed_reason()));
+        }
+        let mut order = usable.clone();
+        order.sort_by_key(|&i| self.turns[i]);
+        let mut soonest: Option<Duration> = None;
+        let mut max_fit = 0u64;
+        let mut any_fits = false;
+        for lane in order {
+            let live_keys: Vec<usize> = self.lanes[lane].keys.iter().copied().filter(|k| !self.dead_keys.contains(k)).collect();
+            let l = self.lanes[lane].clone();
+            let tokens = cost(&l.model);
+            let keys = self.keys.clone();
+            let decision = self.store.exclusive(|tx| {
+                let row = tx.lane(&l.id)?;
+                let limits = effective_limits(l.configured, &row.learned);
+                let tpm = limits.tpm.unwrap_or(u64::MAX);
+                if tokens > tpm {
+                    return Ok(Decision::TooLarge(tpm));
+                }
+                let now = now_ms();
+                let wait = lane_wait(tx, &l.id, &row, &limits, tokens, now)?;
+                if wait > 0 {
+                    return Ok(Decision::Wait(wait));
+                }
+                // The keys of one organization take turns: least recently used first.
+                let mut best: Option<(i64, usize)> = None;
+                for &k in &live_keys {
+                    let used = tx.key(&keys[k].1.fingerprint)?.last_used_ms;
+                    if best.is_none_or(|(b, _)| used < b) {
+                        best = Some((used, k));
+                    }
+                }
+                let Some((_, key)) = best else {
+                    return Ok(Decision::Wait(i64::MAX));
+                };
+                let fp = &keys[key].1.fingerprint;
+                let id = tx.insert_event(&l.id, fp, now, tokens)?;
+                tx.key_used(fp, now)?;
+                Ok(Decision::Go(id, key, tokens))
+            })?;
+            match decision {
+                Decision::Go(event_id, key, tokens) => {
+                    self.turn += 1;
+                    self.turns[lane] = self.turn;
+                    return Ok(Admission::Go(Reservation { event_id, lane, key, tokens }));
+                }
+                Decision::Wait(ms) => {
+                    any_fits = true;
+                    let d = Duration::from_millis(ms.max(1) as u64);
+                    soonest = Some(soonest.map_or(d, |s| s.min(d)));
+                }
+                Decision::TooLarge(tpm) => max_fit = max_fit.max(tpm),
+            }
+        }
+        match soonest {
+            Some(d) if any_fits => Ok(Admission::Wait(d)),
+            _ => Ok(Admission::TooLarge { max_tokens: max_fit }),
+        }
+    }
+
+    fn closed_reason(&self) -> String {
+        let all_keys_dead = self.keys.iter().enumerate().all(|(i, _)| self.dead_keys.contains(&i));
+        if all_keys_dead {
+            "every key is invalid (401/403): check them with `quizgen keys check`, replace them in the keys file".into()
+        } else {
+            let models: Vec<String> = self.lanes.iter().map(|l| format!("{}:{}", l.provider, l.model)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            format!(
+                "no usable model left ({} retired or unknown): put a current model in the keys file, e.g. openai/gpt-oss-20b on Groq",
+                models.join(", ")
+            )
+        }
+    }
+
+    /// Gives back a reservation that was never sent (interrupted).
+    pub fn release(&mut self, r: &Reservation) -> Result<()> {
+        self.store.exclusive(|tx| tx.delete_event(r.event_id))
+    }
+
+    /// Settles a reservation with what the answer said; returns what the caller should report.
+    /// `questions` and `content_tokens` are what the answer yielded (for the averages).
+    pub fn settle(&mut self, r: &Reservation, answer: &Answer, questions: u64, content_tokens: u64) -> Result<Option<Event>> {
+        let lane = self.lanes[r.lane].clone();
+        let (provider, key) = self.keys[r.key].clone();
+        let now = now_ms();
+        let event = self.store.exclusive(|tx| {
+            for rep in &answer.reports {
+                tx.put_report(
+                    &lane.id,
+                    rep.window,
+                    &Report {
+                        observed_ms: now,
+                        remaining: rep.remaining,
+                        reset_at_ms: now + rep.reset.as_millis() as i64,
+                        event_id: Some(r.event_id),
+                    },
+                )?;
+                if let Some(limit) = rep.limit {
+                    tx.learn_limit(&lane.id, rep.window, limit)?;
+                }
+            }
+            match &answer.verdict {
+                Verdict::Ok { usage, .. } => {
+                    let spent = usage.map_or(r.tokens, |u| u.total());
+                    tx.settle_event(r.event_id, spent, questions)?;
+                    tx.key_tokens(&key.fingerprint, spent)?;
+                    let prompt = usage.map_or(0, |u| u.prompt_tokens);
+                    tx.add_lane_totals(&lane.id, spent, prompt, content_tokens, questions)?;
+                    Ok(None)
+                }
+                Verdict::BadOutput { .. } => {
+                    tx.settle_event(r.event_id, r.tokens, 0)?;
+                    tx.key_tokens(&key.fingerprint, r.tokens)?;
+                    tx.add_lane_totals(&lane.id, r.tokens, 0, 0, 0)?;
+                    Ok(None)
+                }
+                Verdict::Transient { .. } => {
+                    tx.settle_event(r.event_id, 0, 0)?;
+                    Ok(None)
+                }
+                Verdict::Throttled { window, wait, limit } => {
+                    tx.delete_event(r.event_id)?;
+                    let wait = wait.unwrap_or(Duration::from_secs(2));
+                    let until = now + wait.as_millis() as i64;
+                    let daily = window.is_some_and(Window::is_daily);
+                    tx.cool_lane(&lane.id, until, daily)?;
+                    tx.key_throttled(&key.fingerprint, until)?;
+                    if let (Some(w), Some(l)) = (window, limit) {
+                        tx.learn_limit(&lane.id, *w, *l)?;
+                    }
+                    Ok(Some(Event::Throttled { lane: lane.id.clone(), wait, daily }))
+                }
+                Verdict::DeadKey { message, .. } => {
+                    tx.delete_event(r.event_id)?;
+                    tx.mark_key_invalid(&key.fingerprint, Some(message))?;
+                    Ok(Some(Event::KeyDied { masked: key.masked.clone(), provider: provider.clone(), message: message.clone() }))
+                }
+                Verdict::DeadModel { message } => {
+                    tx.delete_event(r.event_id)?;
+                    tx.mark_dead_model(&lane.id, message)?;
+                    Ok(Some(Event::ModelDied { provider: provider.clone(), model: lane.model.clone(), message: message.clone() }))
+                }
+                Verdict::TooLarge { limit, .. } => {
+                    tx.delete_event(r.event_id)?;
+                    if let Some(l) = limit {
+                        tx.learn_limit(&lane.id, Window::Tpm, *l)?;
+                    }
+                    Ok(None)
+                }
+            }
+        })?;
+        match &event {
+            Some(Event::KeyDied { .. }) => {
+                self.dead_keys.insert(r.key);
+            }
+            Some(Event::ModelDied { .. }) => {
+                // The model is gone for this provider: every lane of it on this provider.
+                for (i, l) in self.lanes.iter().enumerate() {
+                    if l.provider == lane.provider && l.model == lane.model {
+                        self.dead_lanes.insert(i);
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(event)
+    }
+
+    /// Measured completion tokens per question over all lanes of a model, if any.
+    pub fn tokens_per_question(&mut self, model: &str) -> Result<Option<u64>> {
+        let ids: Vec<String> = self.lanes.iter().filter(|l| l.model == model).map(|l| l.id.clone()).collect();
+        self.store.read(|tx| {
+            let (mut c, mut q) = (0, 0);
+            for id in &ids {
+                let row = tx.lane(id)?;
+                c += row.content_tokens_total;
+                q += row.questions_total;
+            }
+            Ok((q >= 5).then(|| c / q))
+        })
+    }
+
+    pub fn store(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn is_key_dead(&self, k: usize) -> bool {
+        self.dead_keys.contains(&k)
+    }
+
+    pub fn is_lane_dead(&self, l: usize) -> bool {
+        self.dead_lanes.contains(&l)
+    }
+}
+
+enum Decision {
+    Go(i64, usize, u64),
+    Wait(i64),
+    TooLarge(u64),
+}
+
+/// keys.toml, else learned from answers, else Groq's free-tier defaults.
+pub fn effective_limits(configured: Limits, learned: &[Option<u64>; 4]) -> Limits {
+    let learned = Limits {
+        rpm: learned[0],
+        rpd: learned[1],
+        tpm: learned[2],
+        tpd: learned[3],
+    };
+    configured.or(learned).or(Limits::GROQ_FREE)
+}
+
+fn limit_of(l: &Limits, w: Window) -> Option<u64> {
+    match w {
+        Window::Rpm => l.rpm,
+        Window::Rpd => l.rpd,
+        Window::Tpm => l.tpm,
+        Window::Tpd => l.tpd,
+    }
+}
+
+/// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
+/// the provider's report while it holds, our own rolling count otherwise.
+fn lane_wait(tx: &Tx<'_>, lane: &str, row: &store::LaneRow, limits: &Limits, tokens: u64, now: i64) -> Result<i64> {
+    let mut wait = (row.cooldown_until_ms - now).max(row.exhausted_until_ms - now).max(0);
+    for w in Window::ALL {
+        let need = if w.counts_tokens() { tokens } else { 1 };
+        let report = tx.report(lane, w)?;
+        if let Some(rep) = report.filter(|r| r.reset_at_ms > now) {
+            let (n, t) = tx.spent_after(lane, &rep)?;
+            let spent = if w.counts_tokens() { t } else { n };
+            if rep.remaining < spent + need {
+                wait = wait.max(rep.reset_at_ms - now);
+            }
+            continue;
+        }
+        let Some(limit) = limit_of(limits, w) else { continue };
+        // After a reported reset the window starts afresh at that moment.
+        let since = report.map_or(i64::MIN, |r| r.reset_at_ms).max(now - w.span().as_millis() as i64);
+        let events = tx.events_since(lane, since)?;
+        let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
+        let used: u64 = events.iter().map(cost).sum();
+        if used + need <= limit {
+            continue;
+        }
+        // Wait until enough of the oldest events leave the window.
+        let mut freed = 0;
+        let mut until = now + w.span().as_millis() as i64;
+        for e in &events {
+            freed += cost(e);
+            if used - freed + need <= limit {
+                until = e.0 + w.span().as_millis() as i64;
+                break;
+            }
+        }
+        wait = wait.max(until - now);
+    }
+    Ok(wait)
+}

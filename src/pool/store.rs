@@ -1,0 +1,365 @@
+//! Pool state in SQLite (WAL) in the data dir, shared by every quizgen process on it: request
+//! events per lane (the windows are counted from them), the provider's latest reports, cooldowns,
+//! dead keys and models, and per-key counters. Keys are stored by fingerprint only.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::llm::headers::Window;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS events(
+    id INTEGER PRIMARY KEY,
+    lane TEXT NOT NULL,
+    key_fp TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
+    settled_ms INTEGER,
+    questions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS events_lane_at ON events(lane, at_ms);
+CREATE TABLE IF NOT EXISTS lanes(
+    lane TEXT PRIMARY KEY,
+    cooldown_until_ms INTEGER NOT NULL DEFAULT 0,
+    exhausted_until_ms INTEGER NOT NULL DEFAULT 0,
+    dead_model_ms INTEGER,
+    dead_model_reason TEXT,
+    learned_rpm INTEGER, learned_rpd INTEGER, learned_tpm INTEGER, learned_tpd INTEGER,
+    tokens_total INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens_total INTEGER NOT NULL DEFAULT 0,
+    content_tokens_total INTEGER NOT NULL DEFAULT 0,
+    questions_total INTEGER NOT NULL DEFAULT 0,
+    requests_total INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS reports(
+    lane TEXT NOT NULL,
+    win TEXT NOT NULL,
+    observed_ms INTEGER NOT NULL,
+    remaining INTEGER NOT NULL,
+    reset_at_ms INTEGER NOT NULL,
+    event_id INTEGER,
+    PRIMARY KEY(lane, win)
+);
+CREATE TABLE IF NOT EXISTS keys(
+    fp TEXT PRIMARY KEY,
+    invalid_ms INTEGER,
+    invalid_reason TEXT,
+    requests INTEGER NOT NULL DEFAULT 0,
+    tokens INTEGER NOT NULL DEFAULT 0,
+    rate_limited INTEGER NOT NULL DEFAULT 0,
+    last_used_ms INTEGER NOT NULL DEFAULT 0,
+    cooldown_until_ms INTEGER NOT NULL DEFAULT 0
+);
+";
+
+/// How long a retired model is remembered as dead (then tried once more).
+pub const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
+
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+pub fn win_name(w: Window) -> &'static str {
+    match w {
+        Window::Rpm => "rpm",
+        Window::Rpd => "rpd",
+        Window::Tpm => "tpm",
+        Window::Tpd => "tpd",
+    }
+}
+
+/// The provider's latest word on one window.
+#[derive(Debug, Clone, Copy)]
+pub struct Report {
+    pub observed_ms: i64,
+    pub remaining: u64,
+    pub reset_at_ms: i64,
+    pub event_id: Option<i64>,
+}
+
+/// A lane's persisted state.
+#[derive(Debug, Clone, Default)]
+pub struct LaneRow {
+    pub cooldown_until_ms: i64,
+    pub exhausted_until_ms: i64,
+    pub dead_model_ms: Option<i64>,
+    pub dead_model_reason: Option<String>,
+    pub learned: [Option<u64>; 4],
+    pub tokens_total: u64,
+    pub prompt_tokens_total: u64,
+    pub content_tokens_total: u64,
+    pub questions_total: u64,
+    pub requests_total: u64,
+}
+
+/// A key's persisted state.
+#[derive(Debug, Clone, Default)]
+pub struct KeyRow {
+    pub invalid_reason: Option<String>,
+    pub requests: u64,
+    pub tokens: u64,
+    pub rate_limited: u64,
+    pub last_used_ms: i64,
+    pub cooldown_until_ms: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    pub fn open(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
+        let path = data_dir.join("state.sqlite");
+        let conn = Connection::open(&path)
+            .with_context(|| format!("{}: cannot open pool state", path.display()))?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("{}: cannot set up pool state", path.display()))?;
+        // Events older than the longest window (a day) count for nothing.
+        conn.execute(
+            "DELETE FROM events WHERE at_ms < ?1",
+            params![now_ms() - 25 * 3_600_000],
+        )?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in an IMMEDIATE transaction: no other process changes the state meanwhile.
+    pub fn exclusive<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&Tx { tx: &tx })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        f(&Tx { tx: &tx })
+    }
+}
+
+/// Queries and updates inside one transaction.
+pub struct Tx<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    /// (event time, requests, tokens) of a lane since `since_ms`, oldest first.
+    pub fn events_since(&self, lane: &str, since_ms: i64) -> Result<Vec<(i64, u64)>> {
+        let mut st = self
+            .tx
+            .prepare_cached("SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms")?;
+        let rows = st.query_map(params![lane, since_ms], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Requests and tokens spent in a lane that the provider had not yet counted when it sent
+    /// `report`: reserved after it, or still unsettled then (other than its own request).
+    pub fn spent_after(&self, lane: &str, report: &Report) -> Result<(u64, u64)> {
+        let mut st = self.tx.prepare_cached(
+            "SELECT COUNT(*), COALESCE(SUM(tokens), 0) FROM events WHERE lane = ?1 AND (at_ms > ?2 \
+             OR ((settled_ms IS NULL OR settled_ms > ?2) AND id IS NOT ?3 AND at_ms > ?2 - 600000))",
+        )?;
+        let (n, t): (i64, i64) = st.query_row(params![lane, report.observed_ms, report.event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((n as u64, t as u64))
+    }
+
+    pub fn report(&self, lane: &str, w: Window) -> Result<Option<Report>> {
+        let mut st = self.tx.prepare_cached(
+            "SELECT observed_ms, remaining, reset_at_ms, event_id FROM reports WHERE lane = ?1 AND win = ?2",
+        )?;
+        Ok(st
+            .query_row(params![lane, win_name(w)], |r| {
+                Ok(Report {
+                    observed_ms: r.get(0)?,
+                    remaining: r.get::<_, i64>(1)? as u64,
+                    reset_at_ms: r.get(2)?,
+                    event_id: r.get(3)?,
+                })
+            })
+            .optional()?)
+    }
+
+    pub fn put_report(&self, lane: &str, w: Window, rep: &Report) -> Result<()> {
+        // An older answer arriving late never overwrites a newer report.
+        self.tx.execute(
+            "INSERT INTO reports(lane, win, observed_ms, remaining, reset_at_ms, event_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(lane, win) DO UPDATE SET observed_ms = excluded.observed_ms, remaining = excluded.remaining,
+             reset_at_ms = excluded.reset_at_ms, event_id = excluded.event_id WHERE excluded.observed_ms >= reports.observed_ms",
+            params![lane, win_name(w), rep.observed_ms, rep.remaining as i64, rep.reset_at_ms, rep.event_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn lane(&self, lane: &str) -> Result<LaneRow> {
+        let mut st = self.tx.prepare_cached(
+            "SELECT cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
+             learned_tpm, learned_tpd, tokens_total, content_tokens_total, questions_total, requests_total, prompt_tokens_total FROM lanes WHERE lane = ?1",
+        )?;
+        let row = st
+            .query_row(params![lane], |r| {
+                let l = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
+                Ok(LaneRow {
+                    cooldown_until_ms: r.get(0)?,
+                    exhausted_until_ms: r.get(1)?,
+                    dead_model_ms: r.get(2)?,
+                    dead_model_reason: r.get(3)?,
+                    learned: [l(4)?, l(5)?, l(6)?, l(7)?],
+                    tokens_total: r.get::<_, i64>(8)? as u64,
+                    content_tokens_total: r.get::<_, i64>(9)? as u64,
+                    questions_total: r.get::<_, i64>(10)? as u64,
+                    requests_total: r.get::<_, i64>(11)? as u64,
+                    prompt_tokens_total: r.get::<_, i64>(12)? as u64,
+                })
+            })
+            .optional()?;
+        Ok(row.unwrap_or_default())
+    }
+
+    fn ensure_lane(&self, lane: &str) -> Result<()> {
+        self.tx
+            .execute("INSERT OR IGNORE INTO lanes(lane) VALUES(?1)", params![lane])?;
+        Ok(())
+    }
+
+    pub fn cool_lane(&self, lane: &str, until_ms: i64, daily: bool) -> Result<()> {
+        self.ensure_lane(lane)?;
+        let col = if daily { "exhausted_until_ms" } else { "cooldown_until_ms" };
+        self.tx.execute(
+            &format!("UPDATE lanes SET {col} = MAX({col}, ?2) WHERE lane = ?1"),
+            params![lane, until_ms],
+        )?;
+        Ok(())
+    }
+
+    pub fn learn_limit(&self, lane: &str, w: Window, limit: u64) -> Result<()> {
+        self.ensure_lane(lane)?;
+        let col = format!("learned_{}", win_name(w));
+        self.tx.execute(
+            &format!("UPDATE lanes SET {col} = ?2 WHERE lane = ?1"),
+            params![lane, limit as i64],
+        )?;
+        Ok(())
+    }
+
+    pub fn mark_dead_model(&self, lane: &str, reason: &str) -> Result<()> {
+        self.ensure_lane(lane)?;
+        self.tx.execute(
+            "UPDATE lanes SET dead_model_ms = ?2, dead_model_reason = ?3 WHERE lane = ?1",
+            params![lane, now_ms(), reason],
+        )?;
+        Ok(())
+    }
+
+    /// Adds a finished request's real cost to the lane's running averages.
+    pub fn add_lane_totals(&self, lane: &str, tokens: u64, prompt_tokens: u64, content_tokens: u64, questions: u64) -> Result<()> {
+        self.ensure_lane(lane)?;
+        self.tx.execute(
+            "UPDATE lanes SET tokens_total = tokens_total + ?2, content_tokens_total = content_tokens_total + ?3,
+             questions_total = questions_total + ?4, requests_total = requests_total + 1,
+             prompt_tokens_total = prompt_tokens_total + ?5 WHERE lane = ?1",
+            params![lane, tokens as i64, content_tokens as i64, questions as i64, prompt_tokens as i64],
+        )?;
+        Ok(())
+    }
+
+    pub fn key(&self, fp: &str) -> Result<KeyRow> {
+        let mut st = self.tx.prepare_cached(
+            "SELECT invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys WHERE fp = ?1",
+        )?;
+        let row = st
+            .query_row(params![fp], |r| {
+                Ok(KeyRow {
+                    invalid_reason: r.get(0)?,
+                    requests: r.get::<_, i64>(1)? as u64,
+                    tokens: r.get::<_, i64>(2)? as u64,
+                    rate_limited: r.get::<_, i64>(3)? as u64,
+                    last_used_ms: r.get(4)?,
+                    cooldown_until_ms: r.get(5)?,
+                })
+            })
+            .optional()?;
+        Ok(row.unwrap_or_default())
+    }
+
+    fn ensure_key(&self, fp: &str) -> Result<()> {
+        self.tx
+            .execute("INSERT OR IGNORE INTO keys(fp) VALUES(?1)", params![fp])?;
+        Ok(())
+    }
+
+    pub fn mark_key_invalid(&self, fp: &str, reason: Option<&str>) -> Result<()> {
+        self.ensure_key(fp)?;
+        self.tx.execute(
+            "UPDATE keys SET invalid_ms = ?2, invalid_reason = ?3 WHERE fp = ?1",
+            params![fp, reason.map(|_| now_ms()), reason],
+        )?;
+        Ok(())
+    }
+
+    pub fn key_used(&self, fp: &str, at_ms: i64) -> Result<()> {
+        self.ensure_key(fp)?;
+        self.tx.execute(
+            "UPDATE keys SET requests = requests + 1, last_used_ms = ?2 WHERE fp = ?1",
+            params![fp, at_ms],
+        )?;
+        Ok(())
+    }
+
+    pub fn key_tokens(&self, fp: &str, tokens: u64) -> Result<()> {
+        self.ensure_key(fp)?;
+        self.tx.execute(
+            "UPDATE keys SET tokens = tokens + ?2 WHERE fp = ?1",
+            params![fp, tokens as i64],
+        )?;
+        Ok(())
+    }
+
+    pub fn key_throttled(&self, fp: &str, until_ms: i64) -> Result<()> {
+        self.ensure_key(fp)?;
+        self.tx.execute(
+            "UPDATE keys SET rate_limited = rate_limited + 1, cooldown_until_ms = MAX(cooldown_until_ms, ?2) WHERE fp = ?1",
+            params![fp, until_ms],
+        )?;
+        Ok(())
+    }
+
+    pub fn insert_event(&self, lane: &str, fp: &str, at_ms: i64, tokens: u64) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES(?1, ?2, ?3, ?4)",
+            params![lane, fp, at_ms, tokens as i64],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn settle_event(&self, id: i64, tokens: u64, questions: u64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE events SET tokens = ?2, questions = ?3, settled_ms = ?4 WHERE id = ?1",
+            params![id, tokens as i64, questions as i64, now_ms()],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_event(&self, id: i64) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM events WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    /// Requests and tokens of a lane in the last `span` (for stats).
+    pub fn used_in(&self, lane: &str, span: Duration) -> Result<(u64, u64)> {
+        let since = now_ms() - span.as_millis() as i64;
+        let ev = self.events_since(lane, since)?;
+        Ok((ev.len() as u64, ev.iter().map(|e| e.1).sum()))
+    }
+}

@@ -1,0 +1,298 @@
+//! The capacity and status report (`quizgen stats`): reads config and pool state only, never
+//! the network. Capacity is counted over distinct lanes, from limits and measured costs.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::config::{Limits, Price};
+use crate::llm::headers::Window;
+use crate::pool::store::now_ms;
+use crate::pool::{Pool, effective_limits};
+
+/// Total tokens (prompt, reasoning, answer) a question costs before any is measured.
+pub const DEFAULT_TOKENS_PER_QUESTION: u64 = 250;
+/// Questions a request yields before any is measured.
+pub const DEFAULT_QUESTIONS_PER_REQUEST: u64 = 10;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub status: String,
+    pub api_key_stats: KeyStats,
+    pub capacity: Capacity,
+    pub keys: Vec<KeyReport>,
+    pub lanes: Vec<LaneReport>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyStats {
+    pub total_keys: usize,
+    pub available_keys: usize,
+    pub rate_limited_keys: usize,
+    pub invalid_keys: usize,
+    pub exhausted_keys: usize,
+    pub total_requests: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capacity {
+    pub total_daily_capacity: u64,
+    pub quiz_size: u32,
+    pub daily_quizzes: u64,
+    pub remaining_today: u64,
+    pub current_load: String,
+    pub distinct_lanes: usize,
+    /// USD spent so far over priced lanes; 0 on free tiers.
+    pub spend_usd: f64,
+    /// USD one quiz of `quizSize` costs at measured rates; 0 on free tiers.
+    pub cost_per_quiz_usd: f64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyReport {
+    pub provider: String,
+    pub key: String,
+    pub org: String,
+    pub status: String,
+    pub requests: u64,
+    pub tokens: u64,
+    pub rate_limited: u64,
+    pub cooldown_seconds: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, Clone, Copy)]
+pub struct Used {
+    pub requests: u64,
+    pub tokens: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaneReport {
+    pub provider: String,
+    pub org: String,
+    pub model: String,
+    pub status: String,
+    pub limits: Limits,
+    pub used_today: Used,
+    pub used_last_minute: Used,
+    pub remaining_today: Used,
+    pub questions_per_day: u64,
+    pub tokens_per_question: u64,
+    pub cooldown_seconds: u64,
+}
+
+struct LaneNumbers {
+    per_day: u64,
+    remaining: u64,
+    spend: f64,
+    quiz_cost: f64,
+}
+
+/// Builds the report from the pool's config and state.
+pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
+    let now = now_ms();
+    let mut lanes = Vec::new();
+    let mut numbers = Vec::new();
+    let mut lane_state = Vec::new();
+    for i in 0..pool.lanes.len() {
+        let lane = pool.lanes[i].clone();
+        let dead = pool.is_lane_dead(i);
+        let (row, day, minute) = pool.store().read(|tx| {
+            Ok((tx.lane(&lane.id)?, tx.used_in(&lane.id, Window::Rpd.span())?, tx.used_in(&lane.id, Window::Rpm.span())?))
+        })?;
+        let limits = effective_limits(lane.configured, &row.learned);
+        let qpr = if row.requests_total > 0 && row.questions_total > 0 {
+            (row.questions_total / row.requests_total).max(1)
+        } else {
+            DEFAULT_QUESTIONS_PER_REQUEST
+        };
+        let tpq = if row.questions_total > 0 { (row.tokens_total / row.questions_total).max(1) } else { DEFAULT_TOKENS_PER_QUESTION };
+        let rpd = limits.rpd.unwrap_or(u64::MAX / 1024);
+        let tpd = limits.tpd.unwrap_or(u64::MAX / 1024);
+        let per_day = if dead { 0 } else { (rpd.saturating_mul(qpr)).min(tpd / tpq) };
+        let exhausted = row.exhausted_until_ms > now;
+        let cooling = row.cooldown_until_ms > now;
+        let remaining_req = rpd.saturating_sub(day.0);
+        let remaining_tok = tpd.saturating_sub(day.1);
+        let remaining = if dead || exhausted { 0 } else { (remaining_req.saturating_mul(qpr)).min(remaining_tok / tpq) };
+        let (spend, quiz_cost) = prices(lane.price, &row, tpq, quiz_size);
+        let status = if dead {
+            "model retired"
+        } else if exhausted || remaining == 0 {
+            "exhausted"
+        } else if cooling {
+            "rate_limited"
+        } else {
+            "available"
+        };
+        let cooldown = ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64).div_ceil(1000);
+        lane_state.push((dead, exhausted || remaining == 0, cooling, cooldown));
+        numbers.push(LaneNumbers { per_day, remaining, spend, quiz_cost });
+        lanes.push(LaneReport {
+            provider: lane.provider.clone(),
+            org: lane.org.clone(),
+            model: lane.model.clone(),
+            status: status.into(),
+            limits,
+            used_today: Used { requests: day.0, tokens: day.1 },
+            used_last_minute: Used { requests: minute.0, tokens: minute.1 },
+            remaining_today: Used { requests: remaining_req, tokens: remaining_tok },
+            questions_per_day: per_day,
+            tokens_per_question: tpq,
+            cooldown_seconds: cooldown,
+        });
+    }
+
+    let mut keys = Vec::new();
+    let mut stats = KeyStats::default();
+    for (ki, (provider, key)) in pool.keys.clone().iter().enumerate() {
+        let row = pool.store().read(|tx| tx.key(&key.fingerprint))?;
+        let my_lanes: Vec<usize> = (0..pool.lanes.len()).filter(|l| pool.lanes[*l].keys.contains(&ki) && !lane_state[*l].0).collect();
+        let key_cool = ((row.cooldown_until_ms - now).max(0) as u64).div_ceil(1000);
+        let status = if row.invalid_reason.is_some() {
+            stats.invalid_keys += 1;
+            "invalid"
+        } else if !my_lanes.is_empty() && my_lanes.iter().all(|l| lane_state[*l].1) {
+            stats.exhausted_keys += 1;
+            "exhausted"
+        } else if key_cool > 0 || (!my_lanes.is_empty() && my_lanes.iter().all(|l| lane_state[*l].2 || lane_state[*l].1)) {
+            stats.rate_limited_keys += 1;
+            "rate_limited"
+        } else {
+            stats.available_keys += 1;
+            "available"
+        };
+        let lane_cool = my_lanes.iter().map(|l| lane_state[*l].3).min().unwrap_or(0);
+        stats.total_requests += row.requests;
+        keys.push(KeyReport {
+            provider: provider.clone(),
+            key: key.masked.clone(),
+            org: key.org.clone(),
+            status: status.into(),
+            requests: row.requests,
+            tokens: row.tokens,
+            rate_limited: row.rate_limited,
+            cooldown_seconds: key_cool.max(if status == "available" { 0 } else { lane_cool }),
+            invalid_reason: row.invalid_reason.clone(),
+        });
+    }
+    stats.total_keys = keys.len();
+
+    let usable: Vec<usize> = pool.usable_lanes();
+    let total: u64 = usable.iter().map(|&i| numbers[i].per_day).sum();
+    let remaining: u64 = usable.iter().map(|&i| numbers[i].remaining).sum();
+    let spend: f64 = numbers.iter().map(|n| n.spend).sum();
+    let priced: Vec<f64> = usable.iter().map(|&i| numbers[i].quiz_cost).collect();
+    let cost_per_quiz = if priced.is_empty() { 0.0 } else { priced.iter().sum::<f64>() / priced.len() as f64 };
+    let status = if stats.available_keys > 0 {
+        "active"
+    } else if stats.rate_limited_keys > 0 {
+        "rate_limited"
+    } else if stats.exhausted_keys > 0 {
+        "exhausted"
+    } else {
+        "down"
+    };
+    let notes = notes(pool, spend, cost_per_quiz);
+    Ok(Report {
+        status: status.into(),
+        capacity: Capacity {
+            total_daily_capacity: total,
+            quiz_size,
+            daily_quizzes: total / u64::from(quiz_size.max(1)),
+            remaining_today: remaining,
+            current_load: format!("{}/{} keys rate limited", stats.rate_limited_keys, stats.total_keys),
+            distinct_lanes: usable.len(),
+            spend_usd: spend,
+            cost_per_quiz_usd: cost_per_quiz,
+        },
+        api_key_stats: stats,
+        keys,
+        lanes,
+        notes,
+    })
+}
+
+fn prices(price: Option<Price>, row: &crate::pool::store::LaneRow, tpq: u64, quiz_size: u32) -> (f64, f64) {
+    let Some(p) = price else { return (0.0, 0.0) };
+    let completion = row.tokens_total.saturating_sub(row.prompt_tokens_total);
+    let spend = (row.prompt_tokens_total as f64 * p.input + completion as f64 * p.output) / 1e6;
+    let share_prompt = if row.tokens_total > 0 { row.prompt_tokens_total as f64 / row.tokens_total as f64 } else { 0.3 };
+    let per_q = tpq as f64 * (share_prompt * p.input + (1.0 - share_prompt) * p.output) / 1e6;
+    (spend, per_q * f64::from(quiz_size))
+}
+
+fn notes(pool: &Pool, spend: f64, cost_per_quiz: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut orgs: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for (p, k) in &pool.keys {
+        orgs.entry((p.clone(), k.org.clone())).or_default().push(k.masked.clone());
+    }
+    for ((p, org), ks) in orgs {
+        if ks.len() > 1 {
+            out.push(format!(
+                "{} keys of {p} share organization \"{org}\" ({}): one budget per model, so the extra keys add no capacity",
+                ks.len(),
+                ks.join(", ")
+            ));
+        }
+    }
+    let priced = pool.lanes.iter().any(|l| l.price.is_some_and(|p| p.input > 0.0 || p.output > 0.0));
+    if priced {
+        out.push(format!("spent so far: ${spend:.4}; one quiz costs about ${cost_per_quiz:.4}"));
+    } else {
+        out.push("free tier: no price set, quizzes cost $0".into());
+    }
+    out
+}
+
+/// The report as a readable table.
+pub fn render_table(r: &Report) -> String {
+    let c = &r.capacity;
+    let mut s = format!(
+        "status: {}\ncapacity: {} questions/day over {} distinct lanes = {} quizzes of {}; {} left today; {}\n\n",
+        r.status, c.total_daily_capacity, c.distinct_lanes, c.daily_quizzes, c.quiz_size, c.remaining_today, c.current_load
+    );
+    s.push_str(&format!("{:<10} {:<14} {:<18} {:<13} {:>8} {:>10} {:>5} {:>9}\n", "provider", "key", "org", "status", "requests", "tokens", "429s", "cooldown"));
+    for k in &r.keys {
+        s.push_str(&format!(
+            "{:<10} {:<14} {:<18} {:<13} {:>8} {:>10} {:>5} {:>9}\n",
+            k.provider, k.key, cut(&k.org, 18), k.status, k.requests, k.tokens, k.rate_limited, fmt_secs(k.cooldown_seconds)
+        ));
+    }
+    s.push_str(&format!("\n{:<10} {:<18} {:<22} {:<13} {:>14} {:>16} {:>9}\n", "provider", "org", "model", "status", "req today/rpd", "tokens today/tpd", "q/day"));
+    for l in &r.lanes {
+        let rpd = l.limits.rpd.map_or("?".into(), |v| v.to_string());
+        let tpd = l.limits.tpd.map_or("?".into(), |v| v.to_string());
+        s.push_str(&format!(
+            "{:<10} {:<18} {:<22} {:<13} {:>14} {:>16} {:>9}\n",
+            l.provider, cut(&l.org, 18), cut(&l.model, 22), l.status,
+            format!("{}/{rpd}", l.used_today.requests),
+            format!("{}/{tpd}", l.used_today.tokens),
+            l.questions_per_day
+        ));
+    }
+    for n in &r.notes {
+        s.push_str(&format!("\nnote: {n}"));
+    }
+    s.push('\n');
+    s
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_owned() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+}
+
+fn fmt_secs(s: u64) -> String {
+    if s == 0 { "-".into() } else { crate::generate::short_duration(Duration::from_secs(s)) }
+}

@@ -1,0 +1,358 @@
+//! A mock Groq-style provider on 127.0.0.1 for tests and the benchmark. It enforces per
+//! (organization, model) windows the way DESIGN.md describes Groq: admission reserves prompt
+//! tokens plus `max_completion_tokens` against TPM (413 when that alone exceeds the limit,
+//! 429 with a TPM message when the window is full), requests per day and per minute, and
+//! sends `x-ratelimit-*` headers (requests = per day, tokens = per the TPM window). Keys
+//! starting `dead-` get 401; retired models get 400/404; scripted faults come first.
+#![allow(dead_code)]
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+/// How the mock behaves.
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    pub tpm: u64,
+    /// Length of the TPM window (60 s on Groq; a few seconds in the benchmark).
+    pub tpm_window: Duration,
+    pub rpm: u64,
+    pub rpd: u64,
+    /// Share of right answers the model puts at B (index 1).
+    pub bias_b: f64,
+    /// Delay of every answer.
+    pub latency: Duration,
+    /// Reasoning tokens added to completion tokens (gpt-oss style).
+    pub reasoning_tokens: u64,
+    /// Organization of each key; keys not listed are their own organization.
+    pub orgs: HashMap<String, String>,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            tpm: 8000,
+            tpm_window: Duration::from_secs(60),
+            rpm: 30,
+            rpd: 1000,
+            bias_b: 0.0,
+            latency: Duration::ZERO,
+            reasoning_tokens: 60,
+            orgs: HashMap::new(),
+        }
+    }
+}
+
+/// A canned answer that takes the place of the next normal one.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    Status503,
+    /// 200 with this content verbatim.
+    Content(String),
+    /// 200, `finish_reason: length`, content cut after this many questions and a half.
+    Truncated(usize),
+    JsonValidateFailed,
+    /// A 429 on the named window with this wait in seconds.
+    Throttle(&'static str, f64),
+}
+
+/// What the mock received, for assertions.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub key: String,
+    pub model: String,
+    pub status: u16,
+    pub max_completion_tokens: u64,
+    pub asked: usize,
+    pub body: Value,
+    pub at: Instant,
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+    pub content_tokens: u64,
+}
+
+#[derive(Default)]
+struct Lane {
+    tpm_start: Option<Instant>,
+    tpm_used: u64,
+    rpm_start: Option<Instant>,
+    rpm_used: u64,
+    day_start: Option<Instant>,
+    day_used: u64,
+}
+
+struct State {
+    cfg: MockConfig,
+    lanes: HashMap<(String, String), Lane>,
+    faults: VecDeque<Fault>,
+    seen: Vec<Seen>,
+    counter: u64,
+}
+
+#[derive(Clone)]
+pub struct MockProvider {
+    state: Arc<Mutex<State>>,
+}
+
+pub const RETIRED: &str = "llama-3.1-8b-instant";
+pub const UNKNOWN: &str = "llama-9";
+
+impl MockProvider {
+    /// Starts a mock server with this behaviour; returns it with its handle.
+    pub async fn start(cfg: MockConfig) -> (MockServer, MockProvider) {
+        let server = MockServer::start().await;
+        let provider = MockProvider {
+            state: Arc::new(Mutex::new(State {
+                cfg,
+                lanes: HashMap::new(),
+                faults: VecDeque::new(),
+                seen: Vec::new(),
+                counter: 0,
+            })),
+        };
+        Mock::given(method("POST"))
+            .and(path("/v1/chat/completions"))
+            .respond_with(provider.clone())
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/models"))
+            .respond_with(ModelsResponder)
+            .mount(&server)
+            .await;
+        (server, provider)
+    }
+
+    pub fn push_fault(&self, f: Fault) {
+        self.state.lock().unwrap().faults.push_back(f);
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.state.lock().unwrap().seen.clone()
+    }
+
+    pub fn count_status(&self, status: u16) -> usize {
+        self.seen().iter().filter(|s| s.status == status).count()
+    }
+}
+
+struct ModelsResponder;
+
+impl Respond for ModelsResponder {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let key = bearer(req);
+        if key.starts_with("dead-") {
+            return ResponseTemplate::new(401).set_body_json(json!({"error": {"message": "Invalid API Key", "type": "invalid_request_error", "code": "invalid_api_key"}}));
+        }
+        ResponseTemplate::new(200).set_body_json(json!({"object": "list", "data": [
+            {"id": "openai/gpt-oss-20b", "object": "model", "owned_by": "OpenAI", "active": true, "context_window": 131072},
+            {"id": "openai/gpt-oss-120b", "object": "model", "owned_by": "OpenAI", "active": true, "context_window": 131072}
+        ]}))
+    }
+}
+
+fn bearer(req: &Request) -> String {
+    req.headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn go_duration(d: Duration) -> String {
+    let ms = d.as_millis() as u64 + u64::from(d.subsec_nanos() % 1_000_000 > 0);
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let (m, rest) = (ms / 60_000, ms % 60_000);
+    let secs = rest as f64 / 1000.0;
+    if m > 0 { format!("{m}m{secs}s") } else { format!("{secs}s") }
+}
+
+fn err(status: u16, message: &str, code: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({"error": {"message": message, "type": "invalid_request_error", "code": code}}))
+}
+
+const WORDS: [&str; 50] = [
+    "amber", "basalt", "cobalt", "delta", "ember", "fjord", "granite", "harbor", "iris", "jasper", "kelp", "lagoon", "marble",
+    "nectar", "onyx", "prairie", "quartz", "reef", "savanna", "tundra", "umber", "valley", "willow", "xenon", "yarrow",
+    "zephyr", "acorn", "birch", "canyon", "dune", "estuary", "fern", "glacier", "heath", "island", "jungle", "knoll",
+    "lichen", "meadow", "nebula", "oasis", "pebble", "quarry", "ridge", "summit", "thicket", "upland", "volcano",
+    "wetland", "yew",
+];
+
+/// The questions the mock "model" writes: distinct stems, the answer at B for `bias_b` of them.
+fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) -> Vec<Value> {
+    (0..n)
+        .map(|_| {
+            *counter += 1;
+            let c = *counter as usize;
+            let (w1, w2, w3) = (WORDS[c % 50], WORDS[(c * 7 + 3) % 50], WORDS[(c * 13 + 5) % 50]);
+            let stem = format!("In {subject}, which {w1} links the {w2} and the {w3} (case {c})?");
+            let mut options: Vec<String> = (0..k).map(|i| format!("{} {} {}", WORDS[(c + i * 11) % 50], WORDS[(c * 3 + i) % 50], i)).collect();
+            let right = format!("the {w1} {w2} link");
+            // Deterministic bias: the first `bias_b` share of every ten questions answers B.
+            let at = if ((c % 10) as f64) < bias_b * 10.0 { 1 } else { c % k };
+            options[at] = right;
+            json!({"question": stem, "options": options, "answer_index": at,
+                   "explanation": format!("The {w1} connects them in {subject}.")})
+        })
+        .collect()
+}
+
+fn parse_ask(body: &Value) -> (String, usize, usize) {
+    let user = body["messages"].as_array().and_then(|m| m.last()).and_then(|m| m["content"].as_str()).unwrap_or("");
+    let n = user.strip_prefix("Write ").and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let subject = user.split('"').nth(1).unwrap_or("things").to_owned();
+    let k = user.split("exactly ").nth(1).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(4);
+    (subject, n, k)
+}
+
+impl Respond for MockProvider {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let mut st = self.state.lock().unwrap();
+        let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
+        let key = bearer(&req.clone());
+        let model = body["model"].as_str().unwrap_or("").to_owned();
+        let max_tokens = body["max_completion_tokens"].as_u64().unwrap_or(1024);
+        let (subject, asked, k) = parse_ask(&body);
+        let prompt_tokens = (body["messages"].to_string().len() as u64).div_ceil(4);
+        let latency = st.cfg.latency;
+        let record = |st: &mut State, status: u16, completion: u64, content: u64| {
+            st.seen.push(Seen {
+                key: key.clone(), model: model.clone(), status, max_completion_tokens: max_tokens, asked,
+                body: body.clone(), at: Instant::now(), prompt_tokens, completion_tokens: completion, content_tokens: content,
+            });
+        };
+        if key.starts_with("dead-") {
+            record(&mut st, 401, 0, 0);
+            return err(401, "Invalid API Key", "invalid_api_key");
+        }
+        if model == RETIRED {
+            record(&mut st, 400, 0, 0);
+            return err(400, &format!("The model `{model}` has been decommissioned and is no longer supported."), "model_decommissioned");
+        }
+        if model == UNKNOWN {
+            record(&mut st, 404, 0, 0);
+            return err(404, &format!("The model `{model}` does not exist or you do not have access to it."), "model_not_found");
+        }
+        let org = st.cfg.orgs.get(&key).cloned().unwrap_or_else(|| format!("org_{key}"));
+        let cfg = st.cfg.clone();
+        let now = Instant::now();
+        let reserve = prompt_tokens + max_tokens;
+        if reserve > cfg.tpm {
+            record(&mut st, 413, 0, 0);
+            return err(413, &format!("Request too large for model `{model}` in organization `{org}` service tier `on_demand` on tokens per minute (TPM): Limit {}, Requested {reserve}, please reduce your message size and try again.", cfg.tpm), "rate_limit_exceeded");
+        }
+        let lane = st.lanes.entry((org.clone(), model.clone())).or_default();
+        roll(&mut lane.tpm_start, &mut lane.tpm_used, cfg.tpm_window, now);
+        roll(&mut lane.rpm_start, &mut lane.rpm_used, Duration::from_secs(60), now);
+        roll(&mut lane.day_start, &mut lane.day_used, Duration::from_secs(86_400), now);
+        let tpm_reset = cfg.tpm_window.saturating_sub(now - lane.tpm_start.unwrap_or(now));
+        let day_reset = Duration::from_secs(86_400).saturating_sub(now - lane.day_start.unwrap_or(now));
+        let refusal = if lane.day_used >= cfg.rpd {
+            Some(("requests per day (RPD)", day_reset, cfg.rpd, lane.day_used, 1))
+        } else if lane.rpm_used >= cfg.rpm {
+            let reset = Duration::from_secs(60).saturating_sub(now - lane.rpm_start.unwrap_or(now));
+            Some(("requests per minute (RPM)", reset, cfg.rpm, lane.rpm_used, 1))
+        } else if lane.tpm_used + reserve > cfg.tpm {
+            Some(("tokens per minute (TPM)", tpm_reset, cfg.tpm, lane.tpm_used, reserve))
+        } else {
+            None
+        };
+        let headers = |lane: &Lane| {
+            vec![
+                ("x-ratelimit-limit-requests", cfg.rpd.to_string()),
+                ("x-ratelimit-remaining-requests", cfg.rpd.saturating_sub(lane.day_used).to_string()),
+                ("x-ratelimit-reset-requests", go_duration(day_reset)),
+                ("x-ratelimit-limit-tokens", cfg.tpm.to_string()),
+                ("x-ratelimit-remaining-tokens", cfg.tpm.saturating_sub(lane.tpm_used).to_string()),
+                ("x-ratelimit-reset-tokens", go_duration(tpm_reset)),
+            ]
+        };
+        if let Some((window, wait, limit, used, requested)) = refusal {
+            let h = headers(lane);
+            record(&mut st, 429, 0, 0);
+            return throttle(window, wait, limit, used, requested, &model, &org, h);
+        }
+        let fault = st.faults.pop_front();
+        if let Some(Fault::Throttle(window, secs)) = &fault {
+            let lane = st.lanes.get(&(org.clone(), model.clone())).unwrap();
+            let h = headers(lane);
+            let w = Duration::from_secs_f64(*secs);
+            record(&mut st, 429, 0, 0);
+            return throttle(window, w, cfg.tpm, cfg.tpm, reserve, &model, &org, h);
+        }
+        if let Some(Fault::Status503) = fault {
+            record(&mut st, 503, 0, 0);
+            return ResponseTemplate::new(503).set_body_json(json!({"error": {"message": "Service Unavailable", "type": "internal_server_error"}}));
+        }
+        if let Some(Fault::JsonValidateFailed) = fault {
+            record(&mut st, 400, 0, 0);
+            return ResponseTemplate::new(400).set_body_json(json!({"error": {"message": "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.", "type": "invalid_request_error", "code": "json_validate_failed", "failed_generation": "{\"questions\": [{\"question\": \"What mainly"}}));
+        }
+        let mut counter = st.counter;
+        let (content, finish) = match fault {
+            Some(Fault::Content(c)) => (c, "stop"),
+            Some(Fault::Truncated(whole)) => {
+                let qs = questions(&subject, whole + 1, k, &mut counter, cfg.bias_b);
+                let full = json!({"questions": qs}).to_string();
+                let cut = full.len() - json!(qs[whole]).to_string().len() / 2 - 3;
+                (full[..cut].to_owned(), "length")
+            }
+            _ => (json!({"questions": questions(&subject, asked, k, &mut counter, cfg.bias_b)}).to_string(), "stop"),
+        };
+        st.counter = counter;
+        let content_tokens = (content.len() as u64).div_ceil(4);
+        let completion = (content_tokens + cfg.reasoning_tokens).min(max_tokens);
+        let lane = st.lanes.get_mut(&(org.clone(), model.clone())).unwrap();
+        lane.tpm_used += prompt_tokens + completion;
+        lane.rpm_used += 1;
+        lane.day_used += 1;
+        let h = headers(lane);
+        record(&mut st, 200, completion, content_tokens);
+        let body = json!({
+            "id": "chatcmpl-mock", "object": "chat.completion", "created": 1795833330, "model": model,
+            "choices": [{"index": 0, "finish_reason": finish, "logprobs": null,
+                         "message": {"role": "assistant", "reasoning": "thinking", "content": content}}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion, "total_tokens": prompt_tokens + completion,
+                      "completion_tokens_details": {"reasoning_tokens": cfg.reasoning_tokens}},
+            "x_groq": {"id": "req_mock"}, "service_tier": "on_demand"
+        });
+        let mut t = ResponseTemplate::new(200).set_body_json(body).set_delay(latency);
+        for (k, v) in h {
+            t = t.insert_header(k, v.as_str());
+        }
+        t
+    }
+}
+
+fn roll(start: &mut Option<Instant>, used: &mut u64, window: Duration, now: Instant) {
+    match start {
+        Some(s) if now.duration_since(*s) < window => {}
+        _ => {
+            *start = Some(now);
+            *used = 0;
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn throttle(window: &str, wait: Duration, limit: u64, used: u64, requested: u64, model: &str, org: &str, headers: Vec<(&str, String)>) -> ResponseTemplate {
+    let msg = format!(
+        "Rate limit reached for model `{model}` in organization `{org}` service tier `on_demand` on {window}: Limit {limit}, Used {used}, Requested {requested}. Please try again in {}. Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing",
+        go_duration(wait)
+    );
+    let mut t = ResponseTemplate::new(429)
+        .insert_header("retry-after", wait.as_secs_f64().ceil().to_string().as_str())
+        .set_body_json(json!({"error": {"message": msg, "type": "tokens", "code": "rate_limit_exceeded"}}));
+    for (k, v) in headers {
+        t = t.insert_header(k, v.as_str());
+    }
+    t
+}

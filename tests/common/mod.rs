@@ -1,0 +1,63 @@
+//! Helpers shared by the end-to-end tests: the binary with a clean environment, keys files,
+//! and a runtime for the mock provider.
+#![allow(dead_code)]
+
+pub mod mock;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The quizgen binary, run in `dir` with no key or data dir from the caller's environment.
+pub fn quizgen(dir: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("quizgen").unwrap();
+    c.current_dir(dir)
+        .env_remove("GROQ_API_KEY")
+        .env_remove("QUIZGEN_KEYS")
+        .env("QUIZGEN_DATA_DIR", dir.join("data"))
+        .env("HOME", dir)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(120));
+    c
+}
+
+pub fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+/// Writes a keys file for the mock at `uri`, mode 600.
+pub fn keys_file(dir: &Path, uri: &str, models: &[&str], keys: &[&str], extra: &str) -> PathBuf {
+    let models = models.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ");
+    let keys = keys.iter().map(|k| if k.starts_with('{') { (*k).to_owned() } else { format!("\"{k}\"") }).collect::<Vec<_>>().join(", ");
+    let text = format!("[[providers]]\nname = \"mock\"\nbase_url = \"{uri}/v1\"\nmodels = [{models}]\nkeys = [{keys}]\n{extra}\n");
+    let path = dir.join("keys.toml");
+    std::fs::write(&path, text).unwrap();
+    set_mode(&path, 0o600);
+    path
+}
+
+pub fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The questions of a JSON quiz.
+pub fn questions(json: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
+    v["questions"].as_array().cloned().unwrap_or_default()
+}
+
+/// Asserts every question is well formed with `k` options.
+pub fn assert_well_formed(qs: &[Value], k: usize) {
+    let mut stems = std::collections::HashSet::new();
+    for q in qs {
+        let stem = q["question"].as_str().unwrap();
+        assert!(!stem.trim().is_empty());
+        assert!(stems.insert(stem.to_owned()), "duplicate stem {stem}");
+        let opts: Vec<&str> = q["options"].as_array().unwrap().iter().map(|o| o.as_str().unwrap()).collect();
+        assert_eq!(opts.len(), k, "{q}");
+        let distinct: std::collections::HashSet<_> = opts.iter().collect();
+        assert_eq!(distinct.len(), k, "{q}");
+        assert!((q["answer_index"].as_u64().unwrap() as usize) < k);
+    }
+}

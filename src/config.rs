@@ -192,11 +192,29 @@ struct ProviderToml {
     dialect: Option<Dialect>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A key: `"gsk_..."`, `"env:NAME"` or `{ key = "...", org = "..." }`.
 enum KeyToml {
     Plain(String),
     Table(KeyTable),
+}
+
+impl<'de> Deserialize<'de> for KeyToml {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = KeyToml;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key string or a table { key = \"...\", org = \"...\" }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<KeyToml, E> {
+                Ok(KeyToml::Plain(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<KeyToml, A::Error> {
+                KeyTable::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(KeyToml::Table)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -280,7 +298,6 @@ pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
     let file: KeysFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of_offset(text, s.start));
         let msg = e.message().trim().replace('\n', " ");
-        let msg = msg.replace("data did not match any variant of untagged enum KeyToml", "a key must be a string or a table { key = \"...\", org = \"...\" }");
         match line {
             Some(l) => QuizError::Config(format!("{shown}:{l}: {msg}")),
             None => QuizError::Config(format!("{shown}: {msg}")),
@@ -297,6 +314,7 @@ pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
     for (i, p) in file.providers.into_iter().enumerate() {
         let line = line_of_provider(text, i);
         let at = format!("{shown}:{line}");
+        let keys_at = format!("{shown}:{}", line_of_field(text, line, "keys"));
         if names.insert(p.name.clone(), ()).is_some() {
             return Err(QuizError::Config(format!(
                 "{at}: providers.name: \"{}\" is used twice; give each provider its own name",
@@ -304,12 +322,12 @@ pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
             ))
             .into());
         }
-        out.push(check_provider(p, text, shown, &at)?);
+        out.push(check_provider(p, text, shown, &at, &keys_at)?);
     }
     Ok(out)
 }
 
-fn check_provider(p: ProviderToml, text: &str, shown: &str, at: &str) -> Result<Provider> {
+fn check_provider(p: ProviderToml, text: &str, shown: &str, at: &str, keys_at: &str) -> Result<Provider> {
     let name = &p.name;
     if name.trim().is_empty() {
         return Err(QuizError::Config(format!("{at}: providers.name is empty")).into());
@@ -332,7 +350,7 @@ fn check_provider(p: ProviderToml, text: &str, shown: &str, at: &str) -> Result<
     }
     if p.keys.is_empty() {
         return Err(QuizError::Config(format!(
-            "{at}: keys of provider \"{name}\" is empty: list at least one key"
+            "{keys_at}: keys of provider \"{name}\" is empty: list at least one key"
         ))
         .into());
     }
@@ -434,6 +452,16 @@ fn line_of_needle(text: &str, needle: &str) -> Option<usize> {
         return None;
     }
     text.find(needle).map(|o| line_of_offset(text, o))
+}
+
+/// The line of `field = ...` in the section that starts at line `from` (else `from`).
+fn line_of_field(text: &str, from: usize, field: &str) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, l)| !l.trim_start().starts_with("[["))
+        .find(|(_, l)| l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
+        .map_or(from, |(n, _)| n + 1)
 }
 
 /// The line of the i-th `[[providers]]` header.

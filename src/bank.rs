@@ -2,7 +2,6 @@
 //! is validated with its provenance, served at most once per quiz until the subject runs dry.
 
 use std::path::Path;
-use std::time::Duration;
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, params};
@@ -59,7 +58,10 @@ impl Shelf {
 
 /// Case and spacing do not matter in a subject.
 pub fn normalise_subject(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Where a question came from.
@@ -89,12 +91,8 @@ impl Bank {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
         let path = data_dir.join("bank.sqlite");
-        let conn = Connection::open(&path)
+        let conn = crate::pool::store::open_shared(&path, SCHEMA)
             .with_context(|| format!("{}: cannot open the question bank", path.display()))?;
-        conn.busy_timeout(Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.execute_batch(SCHEMA)
-            .with_context(|| format!("{}: cannot set up the question bank", path.display()))?;
         Ok(Bank { conn })
     }
 
@@ -106,7 +104,13 @@ impl Bank {
              ORDER BY created_ms, id LIMIT ?5",
         )?;
         let rows = st.query_map(
-            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty, n as i64],
+            params![
+                shelf.subject,
+                shelf.language,
+                shelf.options as i64,
+                shelf.difficulty,
+                n as i64
+            ],
             row_to_mcq,
         )?;
         let mut out: Vec<Mcq> = rows.collect::<rusqlite::Result<_>>()?;
@@ -140,8 +144,18 @@ impl Bank {
     }
 
     /// Stores one validated question in its own transaction. `false` if it was already there.
-    pub fn insert(&self, shelf: &Shelf, subject_shown: &str, q: &Mcq, from: &Provenance) -> Result<bool> {
-        let difficulty = q.difficulty.clone().unwrap_or_else(|| shelf.difficulty.clone()).to_ascii_lowercase();
+    pub fn insert(
+        &self,
+        shelf: &Shelf,
+        subject_shown: &str,
+        q: &Mcq,
+        from: &Provenance,
+    ) -> Result<bool> {
+        let difficulty = q
+            .difficulty
+            .clone()
+            .unwrap_or_else(|| shelf.difficulty.clone())
+            .to_ascii_lowercase();
         let n = self.conn.execute(
             "INSERT OR IGNORE INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
              answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms)
@@ -199,19 +213,35 @@ impl Bank {
     }
 
     /// Questions, optionally of one subject, oldest first; with `unserved_only`, only those.
-    pub fn list(&self, subject: Option<&str>, unserved_only: bool) -> Result<Vec<(String, Mcq, u64)>> {
+    pub fn list(
+        &self,
+        subject: Option<&str>,
+        unserved_only: bool,
+    ) -> Result<Vec<(String, Mcq, u64)>> {
         let mut st = self.conn.prepare(
             "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model, subject_shown, served
              FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id",
         )?;
-        let rows = st.query_map(params![subject.map(normalise_subject), unserved_only], |r| {
-            Ok((r.get::<_, String>(8)?, row_to_mcq(r)?, r.get::<_, i64>(9)? as u64))
-        })?;
+        let rows = st.query_map(
+            params![subject.map(normalise_subject), unserved_only],
+            |r| {
+                Ok((
+                    r.get::<_, String>(8)?,
+                    row_to_mcq(r)?,
+                    r.get::<_, i64>(9)? as u64,
+                ))
+            },
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Deletes questions: of one subject, served ones, or older than a moment. Returns how many.
-    pub fn prune(&self, subject: Option<&str>, served_only: bool, older_than_ms: Option<i64>) -> Result<usize> {
+    pub fn prune(
+        &self,
+        subject: Option<&str>,
+        served_only: bool,
+        older_than_ms: Option<i64>,
+    ) -> Result<usize> {
         let n = self.conn.execute(
             "DELETE FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served > 0) AND (?3 IS NULL OR created_ms < ?3)",
             params![subject.map(normalise_subject), served_only, older_than_ms],

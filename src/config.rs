@@ -85,7 +85,9 @@ impl Dialect {
             Dialect::Openai
         } else if host.ends_with("openrouter.ai") {
             Dialect::Openrouter
-        } else if host.ends_with("googleapis.com") || host == "localhost" && base_url.contains(":11434") {
+        } else if host.ends_with("googleapis.com")
+            || host == "localhost" && base_url.contains(":11434")
+        {
             Dialect::None
         } else {
             Dialect::Groq
@@ -209,8 +211,12 @@ impl<'de> Deserialize<'de> for KeyToml {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<KeyToml, E> {
                 Ok(KeyToml::Plain(v.to_owned()))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<KeyToml, A::Error> {
-                KeyTable::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(KeyToml::Table)
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<KeyToml, A::Error> {
+                KeyTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(KeyToml::Table)
             }
         }
         d.deserialize_any(V)
@@ -236,7 +242,9 @@ pub fn find_keys_file(flag: Option<&Path>) -> Option<PathBuf> {
     if local.is_file() {
         return Some(local);
     }
-    let home = directories::BaseDirs::new()?.home_dir().join(".config/quizgen/keys.toml");
+    let home = directories::BaseDirs::new()?
+        .home_dir()
+        .join(".config/quizgen/keys.toml");
     home.is_file().then_some(home)
 }
 
@@ -327,7 +335,13 @@ pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
     Ok(out)
 }
 
-fn check_provider(p: ProviderToml, text: &str, shown: &str, at: &str, keys_at: &str) -> Result<Provider> {
+fn check_provider(
+    p: ProviderToml,
+    text: &str,
+    shown: &str,
+    at: &str,
+    keys_at: &str,
+) -> Result<Provider> {
     let name = &p.name;
     if name.trim().is_empty() {
         return Err(QuizError::Config(format!("{at}: providers.name is empty")).into());
@@ -409,7 +423,9 @@ pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
             if loopback {
                 Ok(())
             } else {
-                Err(format!("\"{url}\" uses http:// to another machine; keys would travel in clear text: use https://"))
+                Err(format!(
+                    "\"{url}\" uses http:// to another machine; keys would travel in clear text: use https://"
+                ))
             }
         }
         other => Err(format!("\"{url}\" has scheme {other}:// (use https://)")),
@@ -460,7 +476,11 @@ fn line_of_field(text: &str, from: usize, field: &str) -> usize {
         .enumerate()
         .skip(from)
         .take_while(|(_, l)| !l.trim_start().starts_with("[["))
-        .find(|(_, l)| l.trim_start().strip_prefix(field).is_some_and(|r| r.trim_start().starts_with('=')))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
         .map_or(from, |(n, _)| n + 1)
 }
 

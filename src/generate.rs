@@ -24,6 +24,9 @@ use crate::progress::Progress;
 /// Most questions asked for in one request.
 pub const MAX_BATCH: usize = 10;
 
+/// Longest sleep before the pool is asked again during a wait.
+const RECHECK: Duration = Duration::from_secs(1);
+
 /// Set by Ctrl-C; every wait in the driver also watches it.
 #[derive(Clone, Default)]
 pub struct Interrupt {
@@ -133,7 +136,11 @@ struct State {
 
 impl Buyer<'_> {
     /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
-    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Result<(Vec<Mcq>, Ending)> {
+    pub async fn buy(
+        &mut self,
+        order: &Order<'_>,
+        settings: Settings,
+    ) -> Result<(Vec<Mcq>, Ending)> {
         let mut st = State {
             got: Vec::new(),
             asked: 0,
@@ -147,7 +154,10 @@ impl Buyer<'_> {
             warned: Vec::new(),
         };
         for lane in self.pool.lanes.clone() {
-            let tpq = self.pool.tokens_per_question(&lane.model)?.unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
+            let tpq = self
+                .pool
+                .tokens_per_question(&lane.model)?
+                .unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
             st.tokens_per_question.insert(lane.model.clone(), tpq);
         }
         let conc = match settings.concurrency {
@@ -160,7 +170,10 @@ impl Buyer<'_> {
                 return Ok((st.got, Ending::Done));
             }
             let mut wait_for = None;
-            while set.len() < conc && st.got.len() + st.asked < order.count && Instant::now() >= st.not_before {
+            while set.len() < conc
+                && st.got.len() + st.asked < order.count
+                && Instant::now() >= st.not_before
+            {
                 match self.send_one(order, &mut st, &mut set)? {
                     Sent::Yes => {}
                     Sent::Wait(d) => {
@@ -179,16 +192,22 @@ impl Buyer<'_> {
             if set.is_empty() {
                 let pause = match wait_for {
                     Some(d) if d > settings.max_wait => {
-                        return Ok((st.got, Ending::Short(format!(
-                            "capacity returns in {} (at {}), beyond --max-wait {}",
-                            short_duration(d),
-                            clock_after(d),
-                            short_duration(settings.max_wait)
-                        ))));
+                        return Ok((
+                            st.got,
+                            Ending::Short(format!(
+                                "capacity returns in {} (at {}), beyond --max-wait {}",
+                                short_duration(d),
+                                clock_after(d),
+                                short_duration(settings.max_wait)
+                            )),
+                        ));
                     }
                     Some(d) => {
-                        self.progress.waiting(self.already + st.got.len(), d, "the soonest lane");
-                        d
+                        self.progress
+                            .waiting(self.already + st.got.len(), d, "the soonest lane");
+                        // Look again at least every second: another process's answer may bring
+                        // a report that frees capacity sooner than our own counting expects.
+                        d.min(RECHECK)
                     }
                     None => st.not_before.saturating_duration_since(Instant::now()),
                 };
@@ -197,7 +216,7 @@ impl Buyer<'_> {
                     () = self.interrupt.wait() => return Ok((st.got, Ending::Interrupted)),
                 }
             }
-            let timer = wait_for.unwrap_or(Duration::from_secs(3600));
+            let timer = wait_for.map_or(Duration::from_secs(3600), |d| d.min(RECHECK));
             tokio::select! {
                 joined = set.join_next() => {
                     let Some(joined) = joined else { continue };
@@ -217,7 +236,12 @@ impl Buyer<'_> {
     }
 
     /// Reserves capacity for the next batch and sends it.
-    fn send_one(&mut self, order: &Order<'_>, st: &mut State, set: &mut JoinSet<InFlight>) -> Result<Sent> {
+    fn send_one(
+        &mut self,
+        order: &Order<'_>,
+        st: &mut State,
+        set: &mut JoinSet<InFlight>,
+    ) -> Result<Sent> {
         let n = st.batch_cap.min(order.count - st.got.len() - st.asked);
         let chunk = (!order.chunks.is_empty()).then(|| st.chunk_turn % order.chunks.len());
         let ask = Ask {
@@ -232,7 +256,10 @@ impl Buyer<'_> {
         let prompt_tokens = prompt::prompt_tokens(&ask);
         let tpq = st.tokens_per_question.clone();
         let cost = |model: &str| {
-            let per_q = tpq.get(model).copied().unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
+            let per_q = tpq
+                .get(model)
+                .copied()
+                .unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
             prompt_tokens + prompt::completion_budget(n, model, per_q)
         };
         match self.pool.reserve(&cost)? {
@@ -245,11 +272,19 @@ impl Buyer<'_> {
                     self.already + st.got.len(),
                     &format!("{} {} · key {}", lane.provider, lane.model, key.masked),
                 );
-                self.progress.detail(&format!("asking {n} on {} with key {} ({} tokens reserved)", lane.id, key.masked, r.tokens));
+                self.progress.detail(&format!(
+                    "asking {n} on {} with key {} ({} tokens reserved)",
+                    lane.id, key.masked, r.tokens
+                ));
                 let client = self.client.clone();
                 set.spawn(async move {
                     let answer = client.chat(&lane.base_url, &key, lane.dialect, &body).await;
-                    InFlight { reservation: r, asked: n, chunk, answer }
+                    InFlight {
+                        reservation: r,
+                        asked: n,
+                        chunk,
+                        answer,
+                    }
                 });
                 st.asked += n;
                 st.chunk_turn += 1;
@@ -260,7 +295,10 @@ impl Buyer<'_> {
             Admission::TooLarge { max_tokens } => {
                 if st.batch_cap > 1 {
                     st.batch_cap = (st.batch_cap / 2).max(1);
-                    self.progress.detail(&format!("request too large for a {max_tokens}-token minute; batches of {} now", st.batch_cap));
+                    self.progress.detail(&format!(
+                        "request too large for a {max_tokens}-token minute; batches of {} now",
+                        st.batch_cap
+                    ));
                     Ok(Sent::Yes)
                 } else {
                     Ok(Sent::Short(format!(
@@ -273,17 +311,32 @@ impl Buyer<'_> {
     }
 
     /// Deals with one answer. `Some(ending)` stops the purchase.
-    fn take_answer(&mut self, order: &Order<'_>, settings: Settings, st: &mut State, done: InFlight) -> Result<Option<Ending>> {
+    fn take_answer(
+        &mut self,
+        order: &Order<'_>,
+        settings: Settings,
+        st: &mut State,
+        done: InFlight,
+    ) -> Result<Option<Ending>> {
         st.asked -= done.asked;
         let lane = self.pool.lanes[done.reservation.lane].clone();
         match &done.answer.verdict {
-            Verdict::Ok { content, finish_reason, usage } => {
+            Verdict::Ok {
+                content,
+                finish_reason,
+                usage,
+            } => {
                 st.transient_streak = 0;
                 let parsed = parse_questions(content, order.options);
                 let mut new = 0u64;
                 for mut q in parsed.good {
                     q.source = Some(match done.chunk {
-                        Some(c) => format!("{}/{} (chunk {})", lane.provider, lane.model, order.chunks[c].index + 1),
+                        Some(c) => format!(
+                            "{}/{} (chunk {})",
+                            lane.provider,
+                            lane.model,
+                            order.chunks[c].index + 1
+                        ),
                         None => format!("{}/{}", lane.provider, lane.model),
                     });
                     if order.difficulty != "mixed" || q.difficulty.is_none() {
@@ -310,22 +363,38 @@ impl Buyer<'_> {
                         break;
                     }
                 }
-                let content_tokens = usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
-                self.pool.settle(&done.reservation, &done.answer, new, content_tokens)?;
+                let content_tokens =
+                    usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
+                self.pool
+                    .settle(&done.reservation, &done.answer, new, content_tokens)?;
                 if finish_reason == "length" {
-                    let per_q = st.tokens_per_question.entry(lane.model.clone()).or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
+                    let per_q = st
+                        .tokens_per_question
+                        .entry(lane.model.clone())
+                        .or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
                     *per_q = *per_q * 3 / 2;
-                    self.progress.detail(&format!("{} ran out of tokens; asking with more room", lane.model));
+                    self.progress.detail(&format!(
+                        "{} ran out of tokens; asking with more room",
+                        lane.model
+                    ));
                 }
                 if new == 0 {
-                    self.progress.detail(&format!("{} gave no usable new question ({} refused)", lane.model, parsed.rejected.len()));
+                    self.progress.detail(&format!(
+                        "{} gave no usable new question ({} refused)",
+                        lane.model,
+                        parsed.rejected.len()
+                    ));
                     return Ok(self.spend_bad_budget(st));
                 }
-                self.progress.update(self.already + st.got.len(), &format!("{} {}", lane.provider, lane.model));
+                self.progress.update(
+                    self.already + st.got.len(),
+                    &format!("{} {}", lane.provider, lane.model),
+                );
             }
             Verdict::BadOutput { reason } => {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
-                self.progress.detail(&format!("{}: {reason}; asking again", lane.model));
+                self.progress
+                    .detail(&format!("{}: {reason}; asking again", lane.model));
                 return Ok(self.spend_bad_budget(st));
             }
             Verdict::Transient { reason } => {
@@ -339,16 +408,25 @@ impl Buyer<'_> {
                 }
                 let cap = (0.5 * 2f64.powi(st.transient_streak as i32)).min(8.0);
                 let pause = Duration::from_secs_f64(rand::rng().random_range(0.0..cap));
-                self.progress.detail(&format!("{}: {reason}; retrying in {:.1}s", lane.id, pause.as_secs_f64()));
+                self.progress.detail(&format!(
+                    "{}: {reason}; retrying in {:.1}s",
+                    lane.id,
+                    pause.as_secs_f64()
+                ));
                 st.not_before = Instant::now() + pause;
             }
             Verdict::TooLarge { message, .. } => {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 if st.batch_cap == 1 {
-                    return Ok(Some(Ending::Short(format!("request too large even for one question: {message}"))));
+                    return Ok(Some(Ending::Short(format!(
+                        "request too large even for one question: {message}"
+                    ))));
                 }
                 st.batch_cap = (st.batch_cap / 2).max(1);
-                self.progress.detail(&format!("413 from {}: batches of {} now", lane.id, st.batch_cap));
+                self.progress.detail(&format!(
+                    "413 from {}: batches of {} now",
+                    lane.id, st.batch_cap
+                ));
             }
             Verdict::Throttled { .. } | Verdict::DeadKey { .. } | Verdict::DeadModel { .. } => {
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
@@ -362,21 +440,37 @@ impl Buyer<'_> {
 
     fn spend_bad_budget(&self, st: &mut State) -> Option<Ending> {
         st.bad_budget = st.bad_budget.saturating_sub(1);
-        (st.bad_budget == 0).then(|| Ending::Short("the models kept returning unusable or repeated questions".into()))
+        (st.bad_budget == 0).then(|| {
+            Ending::Short("the models kept returning unusable or repeated questions".into())
+        })
     }
 
     fn report(&self, st: &mut State, e: &Event) {
         let msg = match e {
-            Event::KeyDied { masked, provider, message } => {
-                format!("key {masked} of {provider} is invalid ({message}); it will not be used again")
+            Event::KeyDied {
+                masked,
+                provider,
+                message,
+            } => {
+                format!(
+                    "key {masked} of {provider} is invalid ({message}); it will not be used again"
+                )
             }
-            Event::ModelDied { provider, model, message } => format!(
+            Event::ModelDied {
+                provider,
+                model,
+                message,
+            } => format!(
                 "model {model} of {provider} is retired or unknown ({message}); dropped: remove it from the keys file"
             ),
             Event::Throttled { lane, wait, daily } => {
                 self.progress.detail(&format!(
                     "429 on {lane}: {} {}",
-                    if *daily { "daily budget spent, back in" } else { "cooling down for" },
+                    if *daily {
+                        "daily budget spent, back in"
+                    } else {
+                        "cooling down for"
+                    },
                     short_duration(*wait)
                 ));
                 return;

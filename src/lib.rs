@@ -32,7 +32,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Generate(args) => rt.block_on(commands::generate::run(&ctx, args)),
         Command::Batch(args) => rt.block_on(commands::batch::run(&ctx, args)),
         Command::Stats(args) => commands::stats::run(&ctx, args),
-        Command::Keys { command: KeysCommand::Check { keys } } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
+        Command::Keys {
+            command: KeysCommand::Check { keys },
+        } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
         Command::Bank { command } => commands::bank::run(&ctx, command),
     }
 }

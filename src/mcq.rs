@@ -40,7 +40,10 @@ impl Mcq {
         h.update(normalise(&self.question).as_bytes());
         h.update(b"\x1f");
         h.update(normalise(self.answer()).as_bytes());
-        h.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect()
+        h.finalize()[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 
@@ -97,7 +100,12 @@ pub fn validate(q: &Mcq, n_options: usize) -> Result<(), Defect> {
         if n.is_empty() {
             return Err(Defect::EmptyOption);
         }
-        if n.chars().count() == 1 && o.trim().chars().all(|c| c.is_ascii_alphabetic() || "().:".contains(c)) {
+        let label_letter = n.len() == 1 && ('a'..='f').contains(&n.chars().next().unwrap_or(' '));
+        if label_letter
+            && o.trim()
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || "().:".contains(c))
+        {
             return Err(Defect::LabelOnlyOption);
         }
         let lower = o.to_lowercase();
@@ -143,9 +151,45 @@ pub fn normalise(s: &str) -> String {
 }
 
 const STOPWORDS: [&str; 40] = [
-    "a", "an", "the", "of", "in", "on", "to", "is", "are", "was", "were", "which", "what", "who",
-    "whom", "whose", "when", "where", "why", "how", "does", "do", "did", "for", "by", "with",
-    "and", "or", "that", "this", "these", "those", "it", "its", "as", "at", "be", "from", "most",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "which",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "why",
+    "how",
+    "does",
+    "do",
+    "did",
+    "for",
+    "by",
+    "with",
+    "and",
+    "or",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "as",
+    "at",
+    "be",
+    "from",
+    "most",
     "following",
 ];
 
@@ -269,28 +313,59 @@ mod tests {
     fn validator_names_each_defect() {
         let ok = q("What is 2+2?", &["3", "4", "5", "6"], 1);
         assert_eq!(validate(&ok, 4), Ok(()));
-        assert_eq!(validate(&q(" ", &["3", "4", "5", "6"], 1), 4), Err(Defect::EmptyStem));
+        assert_eq!(
+            validate(&q(" ", &["3", "4", "5", "6"], 1), 4),
+            Err(Defect::EmptyStem)
+        );
         assert_eq!(
             validate(&q("Q?", &["3", "4", "5"], 1), 4),
             Err(Defect::OptionCount { got: 3, want: 4 })
         );
-        assert_eq!(validate(&q("Q?", &["3", "4", "4 ", "6"], 1), 4), Err(Defect::DuplicateOptions));
-        assert_eq!(validate(&q("Q?", &["3", "4", "5", "6"], 4), 4), Err(Defect::AnswerNotAnOption));
-        assert_eq!(validate(&q("Q?", &["3", "", "5", "6"], 0), 4), Err(Defect::EmptyOption));
+        assert_eq!(
+            validate(&q("Q?", &["3", "4", "4 ", "6"], 1), 4),
+            Err(Defect::DuplicateOptions)
+        );
+        assert_eq!(
+            validate(&q("Q?", &["3", "4", "5", "6"], 4), 4),
+            Err(Defect::AnswerNotAnOption)
+        );
+        assert_eq!(
+            validate(&q("Q?", &["3", "", "5", "6"], 0), 4),
+            Err(Defect::EmptyOption)
+        );
         assert_eq!(
             validate(&q("Q?", &["3", "4", "5", "All of the above"], 0), 4),
             Err(Defect::AboveOption)
         );
-        assert_eq!(validate(&q("Q?", &["a", "b", "c", "d"], 0), 4), Err(Defect::LabelOnlyOption));
+        assert_eq!(
+            validate(&q("Q?", &["a", "b", "c", "d"], 0), 4),
+            Err(Defect::LabelOnlyOption)
+        );
     }
 
     #[test]
     fn dedupe_catches_rewording_but_not_different_questions() {
         let mut d = Deduper::new();
-        assert!(d.admit(&q("What causes ocean tides?", &["Moon", "Wind", "Sun", "Salt"], 0)));
-        assert!(!d.admit(&q("what causes the ocean tides", &["Wind", "Moon", "Sun", "Salt"], 1)));
-        assert!(!d.admit(&q("Which body mainly causes ocean tides?", &["Moon", "Mars", "Sun", "Salt"], 0)));
-        assert!(d.admit(&q("What is the capital of France?", &["Paris", "Rome", "Oslo", "Bern"], 0)));
+        assert!(d.admit(&q(
+            "What causes ocean tides?",
+            &["Moon", "Wind", "Sun", "Salt"],
+            0
+        )));
+        assert!(!d.admit(&q(
+            "what causes the ocean tides",
+            &["Wind", "Moon", "Sun", "Salt"],
+            1
+        )));
+        assert!(!d.admit(&q(
+            "Which body mainly causes ocean tides?",
+            &["Moon", "Mars", "Sun", "Salt"],
+            0
+        )));
+        assert!(d.admit(&q(
+            "What is the capital of France?",
+            &["Paris", "Rome", "Oslo", "Bern"],
+            0
+        )));
     }
 
     #[test]

@@ -18,19 +18,40 @@ pub const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
 /// Reads a `.txt` or `.md` source text, refusing empty, binary and oversized files.
 pub fn read_source(path: &Path) -> Result<String> {
     let shown = path.display();
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if !matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
-        return Err(QuizError::Config(format!("{shown}: --from reads .txt and .md files, not .{ext}")).into());
+        return Err(QuizError::Config(format!(
+            "{shown}: --from reads .txt and .md files, not .{ext}"
+        ))
+        .into());
     }
-    let meta = std::fs::metadata(path)
-        .map_err(|e| QuizError::Config(format!("{shown}: cannot read: {}", crate::config::io_reason(&e))))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        QuizError::Config(format!(
+            "{shown}: cannot read: {}",
+            crate::config::io_reason(&e)
+        ))
+    })?;
     if meta.len() > MAX_SOURCE_BYTES {
-        return Err(QuizError::Config(format!("{shown}: too large ({} MB; the limit is 10 MB)", meta.len() / 1_048_576)).into());
+        return Err(QuizError::Config(format!(
+            "{shown}: too large ({} MB; the limit is 10 MB)",
+            meta.len() / 1_048_576
+        ))
+        .into());
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| QuizError::Config(format!("{shown}: cannot read: {}", crate::config::io_reason(&e))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        QuizError::Config(format!(
+            "{shown}: cannot read: {}",
+            crate::config::io_reason(&e)
+        ))
+    })?;
     if bytes.contains(&0) {
-        return Err(QuizError::Config(format!("{shown}: looks like a binary file, not text")).into());
+        return Err(
+            QuizError::Config(format!("{shown}: looks like a binary file, not text")).into(),
+        );
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
@@ -43,7 +64,10 @@ pub fn read_source(path: &Path) -> Result<String> {
 /// A short hash of a source text, recorded as provenance.
 pub fn source_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The kind of a key term; distractors are always of the answer's kind.
@@ -78,7 +102,10 @@ pub fn plain_text(src: &str) -> String {
         if in_code || t.starts_with('|') || t.starts_with("---") || t.starts_with("===") {
             continue;
         }
-        let t = t.trim_start_matches('#').trim_start_matches(['-', '*', '+', '>']).trim();
+        let t = t
+            .trim_start_matches('#')
+            .trim_start_matches(['-', '*', '+', '>'])
+            .trim();
         if t.is_empty() {
             out.push('\n');
             continue;
@@ -89,7 +116,11 @@ pub fn plain_text(src: &str) -> String {
             t.push('.');
         }
         out.push_str(&t);
-        out.push(if t.ends_with(['.', '!', '?', ':']) { '\n' } else { ' ' });
+        out.push(if t.ends_with(['.', '!', '?', ':']) {
+            '\n'
+        } else {
+            ' '
+        });
     }
     out
 }
@@ -98,8 +129,12 @@ fn strip_links(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find('[') {
-        let Some(mid) = rest[open..].find("](") else { break };
-        let Some(close) = rest[open + mid..].find(')') else { break };
+        let Some(mid) = rest[open..].find("](") else {
+            break;
+        };
+        let Some(close) = rest[open + mid..].find(')') else {
+            break;
+        };
         out.push_str(&rest[..open]);
         out.push_str(&rest[open + 1..open + mid]);
         rest = &rest[open + mid + close + 1..];
@@ -108,7 +143,9 @@ fn strip_links(s: &str) -> String {
     out
 }
 
-const ABBREVIATIONS: [&str; 12] = ["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "vs", "approx", "no", "ca"];
+const ABBREVIATIONS: [&str; 12] = [
+    "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "vs", "approx", "no", "ca",
+];
 
 /// Splits prose into sentences, keeping decimals and common abbreviations whole.
 pub fn sentences(text: &str) -> Vec<String> {
@@ -125,10 +162,17 @@ pub fn sentences(text: &str) -> Vec<String> {
             let after = chars.get(i + 2);
             let ends = match next {
                 None => true,
-                Some(n) if n.is_whitespace() => after.is_none_or(|a| a.is_uppercase() || a.is_ascii_digit() || *a == '"' || *a == '“'),
+                Some(n) if n.is_whitespace() => after.is_none_or(|a| {
+                    a.is_uppercase() || a.is_ascii_digit() || *a == '"' || *a == '“'
+                }),
                 _ => false,
             };
-            let last_word = cur.trim_end_matches(['.', '!', '?']).rsplit(' ').next().unwrap_or("").to_lowercase();
+            let last_word = cur
+                .trim_end_matches(['.', '!', '?'])
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
             if ends && !(c == '.' && ABBREVIATIONS.contains(&last_word.as_str())) {
                 push_sentence(&mut out, &cur);
                 cur.clear();
@@ -147,16 +191,53 @@ fn push_sentence(out: &mut Vec<String>, s: &str) {
 }
 
 const UNITS: [&str; 40] = [
-    "%", "percent", "per cent", "km", "kilometres", "kilometers", "miles", "metres", "meters", "m", "cm", "mm", "kg",
-    "grams", "g", "tonnes", "tons", "litres", "liters", "°c", "°f", "degrees", "years", "year", "days", "day",
-    "hours", "minutes", "seconds", "million", "billion", "thousand", "people", "species", "bones", "planets",
-    "moons", "chromosomes", "teeth", "kilometres per second",
+    "%",
+    "percent",
+    "per cent",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "m",
+    "cm",
+    "mm",
+    "kg",
+    "grams",
+    "g",
+    "tonnes",
+    "tons",
+    "litres",
+    "liters",
+    "°c",
+    "°f",
+    "degrees",
+    "years",
+    "year",
+    "days",
+    "day",
+    "hours",
+    "minutes",
+    "seconds",
+    "million",
+    "billion",
+    "thousand",
+    "people",
+    "species",
+    "bones",
+    "planets",
+    "moons",
+    "chromosomes",
+    "teeth",
+    "kilometres per second",
 ];
 
 fn is_stop(w: &str) -> bool {
     const EXTRA: [&str; 30] = [
-        "it", "they", "he", "she", "we", "you", "i", "there", "their", "its", "his", "her", "also", "but", "not",
-        "has", "have", "had", "can", "may", "into", "than", "then", "so", "such", "some", "many", "each", "all", "about",
+        "it", "they", "he", "she", "we", "you", "i", "there", "their", "its", "his", "her", "also",
+        "but", "not", "has", "have", "had", "can", "may", "into", "than", "then", "so", "such",
+        "some", "many", "each", "all", "about",
     ];
     let l = w.to_lowercase();
     mcq_stopword(&l) || EXTRA.contains(&l.as_str())
@@ -164,9 +245,9 @@ fn is_stop(w: &str) -> bool {
 
 fn mcq_stopword(w: &str) -> bool {
     const S: [&str; 36] = [
-        "a", "an", "the", "of", "in", "on", "to", "is", "are", "was", "were", "which", "what", "who", "when", "where",
-        "why", "how", "does", "do", "did", "for", "by", "with", "and", "or", "that", "this", "these", "those", "as",
-        "at", "be", "from", "most", "after",
+        "a", "an", "the", "of", "in", "on", "to", "is", "are", "was", "were", "which", "what",
+        "who", "when", "where", "why", "how", "does", "do", "did", "for", "by", "with", "and",
+        "or", "that", "this", "these", "those", "as", "at", "be", "from", "most", "after",
     ];
     S.contains(&w)
 }
@@ -181,17 +262,33 @@ fn numbers_in(sentence: &str) -> Vec<Term> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let core = w.trim_matches(|c: char| !c.is_ascii_digit() && c != '.' && c != ',' && c != '%' && c != '°');
+        let core = w.trim_matches(|c: char| {
+            !c.is_ascii_digit() && c != '.' && c != ',' && c != '%' && c != '°'
+        });
         let digits = core.trim_end_matches(['%', '.', ',']).trim_end_matches('°');
-        if digits.is_empty() || !digits.chars().next().is_some_and(|c| c.is_ascii_digit()) || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        if digits.is_empty()
+            || !digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || !digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             continue;
         }
         if core.ends_with('%') {
-            out.push(Term { text: format!("{digits}%"), kind: Kind::Number("%".into()) });
+            out.push(Term {
+                text: format!("{digits}%"),
+                kind: Kind::Number("%".into()),
+            });
             continue;
         }
-        let next = words.get(i + 1).map(|n| clean_word(n).to_lowercase()).unwrap_or_default();
-        let next2 = words.get(i + 2).map(|n| clean_word(n).to_lowercase()).unwrap_or_default();
+        let next = words
+            .get(i + 1)
+            .map(|n| clean_word(n).to_lowercase())
+            .unwrap_or_default();
+        let next2 = words
+            .get(i + 2)
+            .map(|n| clean_word(n).to_lowercase())
+            .unwrap_or_default();
         let unit = if UNITS.contains(&format!("{next} {next2}").as_str()) && !next2.is_empty() {
             format!("{next} {next2}")
         } else if UNITS.contains(&next.as_str()) {
@@ -201,12 +298,21 @@ fn numbers_in(sentence: &str) -> Vec<Term> {
         };
         if matches!(next.as_str(), "bc" | "ad" | "bce" | "ce") && !digits.contains([',', '.']) {
             let era = clean_word(words[i + 1]);
-            out.push(Term { text: format!("{digits} {era}"), kind: Kind::Number(next) });
+            out.push(Term {
+                text: format!("{digits} {era}"),
+                kind: Kind::Number(next),
+            });
             continue;
         }
         if unit.is_empty() {
-            if digits.len() == 4 && !digits.contains([',', '.']) && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) {
-                out.push(Term { text: digits.to_owned(), kind: Kind::Year });
+            if digits.len() == 4
+                && !digits.contains([',', '.'])
+                && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+            {
+                out.push(Term {
+                    text: digits.to_owned(),
+                    kind: Kind::Year,
+                });
             }
             continue;
         }
@@ -215,7 +321,10 @@ fn numbers_in(sentence: &str) -> Vec<Term> {
             .map(|w| clean_word(w))
             .collect::<Vec<_>>()
             .join(" ");
-        out.push(Term { text: format!("{digits} {shown_unit}"), kind: Kind::Number(unit) });
+        out.push(Term {
+            text: format!("{digits} {shown_unit}"),
+            kind: Kind::Number(unit),
+        });
     }
     out
 }
@@ -232,14 +341,18 @@ fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term> {
         if !run.is_empty() {
             let text = run.join(" ");
             if text.chars().count() > 2 {
-                out.push(Term { text, kind: Kind::Name });
+                out.push(Term {
+                    text,
+                    kind: Kind::Name,
+                });
             }
         }
         run.clear();
     };
     for (i, raw) in words.iter().enumerate() {
         let w = clean_word(raw);
-        let cap = w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        let cap =
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
         let first = i == 0;
         let joiner = !run.is_empty() && matches!(w, "of" | "de" | "von" | "van" | "the");
         if (cap && (!first || known_caps.contains(w)) && !is_stop(w)) || joiner {
@@ -275,18 +388,32 @@ fn definitions_in(sentence: &str) -> Vec<Term> {
                 }
             }
             if !words.is_empty() {
-                out.push(Term { text: words.join(" "), kind: Kind::Term });
+                out.push(Term {
+                    text: words.join(" "),
+                    kind: Kind::Term,
+                });
             }
         }
+    }
+    if !out.is_empty() {
+        // "This flow is called surface runoff": the defined term is the one named, not "flow".
+        return out;
     }
     for verb in [" is a ", " is an ", " is the ", " are ", " is "] {
         if let Some(i) = lower.find(verb) {
             let subject: Vec<&str> = sentence[..i].split_whitespace().collect();
             let subject: Vec<&str> = subject.iter().copied().skip_while(|w| is_stop(w)).collect();
             if (1..=3).contains(&subject.len()) && subject.iter().all(|w| !is_stop(w)) {
-                let text = subject.iter().map(|w| clean_word(w)).collect::<Vec<_>>().join(" ");
+                let text = subject
+                    .iter()
+                    .map(|w| clean_word(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if text.chars().any(char::is_alphabetic) {
-                    out.push(Term { text, kind: Kind::Term });
+                    out.push(Term {
+                        text,
+                        kind: Kind::Term,
+                    });
                 }
             }
             break;
@@ -298,7 +425,9 @@ fn definitions_in(sentence: &str) -> Vec<Term> {
 /// Nouns of five letters or more that the text repeats: its key vocabulary. A word counts as a
 /// noun when it follows a determiner somewhere and has no verb or adjective ending.
 fn key_words(sentences: &[String]) -> HashSet<String> {
-    const DETERMINERS: [&str; 12] = ["the", "a", "an", "their", "its", "his", "her", "two", "three", "many", "these", "those"];
+    const DETERMINERS: [&str; 12] = [
+        "the", "a", "an", "their", "its", "his", "her", "two", "three", "many", "these", "those",
+    ];
     const NOT_NOUN: [&str; 9] = ["ed", "ing", "ly", "ful", "ous", "ive", "ic", "able", "ible"];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut after_det: HashSet<String> = HashSet::new();
@@ -306,7 +435,11 @@ fn key_words(sentences: &[String]) -> HashSet<String> {
         let mut prev = String::new();
         for w in s.split_whitespace() {
             let w = clean_word(w).to_lowercase();
-            if w.chars().count() >= 5 && w.chars().all(char::is_alphabetic) && !is_stop(&w) && !NOT_NOUN.iter().any(|e| w.ends_with(e)) {
+            if w.chars().count() >= 5
+                && w.chars().all(char::is_alphabetic)
+                && !is_stop(&w)
+                && !NOT_NOUN.iter().any(|e| w.ends_with(e))
+            {
                 *counts.entry(w.clone()).or_default() += 1;
                 if DETERMINERS.contains(&prev.as_str()) {
                     after_det.insert(w.clone());
@@ -315,7 +448,11 @@ fn key_words(sentences: &[String]) -> HashSet<String> {
             prev = w;
         }
     }
-    counts.into_iter().filter(|(w, n)| *n >= 2 && after_det.contains(w)).map(|(w, _)| w).collect()
+    counts
+        .into_iter()
+        .filter(|(w, n)| *n >= 2 && after_det.contains(w))
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// One candidate question: a sentence and the term to blank out of it.
@@ -326,7 +463,13 @@ struct Candidate {
 }
 
 /// Makes up to `count` questions of `n_options` options from the text.
-pub fn generate<R: Rng>(source: &str, count: usize, n_options: usize, rng: &mut R, origin: &str) -> Vec<Mcq> {
+pub fn generate<R: Rng>(
+    source: &str,
+    count: usize,
+    n_options: usize,
+    rng: &mut R,
+    origin: &str,
+) -> Vec<Mcq> {
     let text = plain_text(source);
     let sents: Vec<String> = sentences(&text)
         .into_iter()
@@ -337,7 +480,12 @@ pub fn generate<R: Rng>(source: &str, count: usize, n_options: usize, rng: &mut 
         .collect();
     let known_caps: HashSet<String> = sents
         .iter()
-        .flat_map(|s| s.split_whitespace().skip(1).map(|w| clean_word(w).to_owned()).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.split_whitespace()
+                .skip(1)
+                .map(|w| clean_word(w).to_owned())
+                .collect::<Vec<_>>()
+        })
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     let vocab = key_words(&sents);
@@ -345,13 +493,17 @@ pub fn generate<R: Rng>(source: &str, count: usize, n_options: usize, rng: &mut 
     let mut pools: BTreeMap<Kind, Vec<String>> = BTreeMap::new();
     let mut candidates = Vec::new();
     for (i, s) in sents.iter().enumerate() {
-        let mut terms = definitions_in(s);
+        let definitions = definitions_in(s);
+        let mut terms = definitions.clone();
         terms.extend(names_in(s, &known_caps));
         terms.extend(numbers_in(s));
         for w in s.split_whitespace() {
             let c = clean_word(w);
             if vocab.contains(&c.to_lowercase()) && c.chars().all(char::is_lowercase) {
-                terms.push(Term { text: c.to_owned(), kind: Kind::Term });
+                terms.push(Term {
+                    text: c.to_owned(),
+                    kind: Kind::Term,
+                });
             }
         }
         for mut t in terms {
@@ -362,14 +514,22 @@ pub fn generate<R: Rng>(source: &str, count: usize, n_options: usize, rng: &mut 
             if !pool.iter().any(|p| p.eq_ignore_ascii_case(&t.text)) {
                 pool.push(t.text.clone());
             }
+            let defined = definitions
+                .iter()
+                .any(|d| d.text.eq_ignore_ascii_case(&t.text));
             let score = match t.kind {
                 Kind::Number(ref u) if !u.is_empty() => 4,
                 Kind::Year => 4,
                 Kind::Name => 3,
-                Kind::Term => 2,
+                Kind::Term if defined => 5,
+                Kind::Term => 1,
                 Kind::Number(_) => 1,
-            } + i32::from(definitions_in(s).iter().any(|d| d.text == t.text)) * 2;
-            candidates.push(Candidate { sentence: i, term: t, score });
+            };
+            candidates.push(Candidate {
+                sentence: i,
+                term: t,
+                score,
+            });
         }
     }
 
@@ -395,7 +555,9 @@ pub fn generate<R: Rng>(source: &str, count: usize, n_options: usize, rng: &mut 
             if used_answers.contains(&c.term.text.to_lowercase()) {
                 continue;
             }
-            let Some(q) = make_question(&sents[c.sentence], &c.term, &pools, n_options, rng, origin) else {
+            let Some(q) =
+                make_question(&sents[c.sentence], &c.term, &pools, n_options, rng, origin)
+            else {
                 continue;
             };
             if mcq::validate(&q, n_options).is_ok() && dedupe.admit(&q) {
@@ -436,31 +598,60 @@ fn spread(n: usize, take: usize) -> Vec<usize> {
     out
 }
 
-fn make_question<R: Rng>(sentence: &str, term: &Term, pools: &BTreeMap<Kind, Vec<String>>, n_options: usize, rng: &mut R, origin: &str) -> Option<Mcq> {
+fn make_question<R: Rng>(
+    sentence: &str,
+    term: &Term,
+    pools: &BTreeMap<Kind, Vec<String>>,
+    n_options: usize,
+    rng: &mut R,
+    origin: &str,
+) -> Option<Mcq> {
     let pos = find_word(sentence, &term.text).or_else(|| {
-        let upper: String = term.text.chars().next()?.to_uppercase().chain(term.text.chars().skip(1)).collect();
+        let upper: String = term
+            .text
+            .chars()
+            .next()?
+            .to_uppercase()
+            .chain(term.text.chars().skip(1))
+            .collect();
         find_word(sentence, &upper).filter(|&p| p == 0)
     })?;
-    let stem_sentence = format!("{}_____{}", &sentence[..pos], &sentence[pos + term.text.len()..]);
+    let stem_sentence = format!(
+        "{}_____{}",
+        &sentence[..pos],
+        &sentence[pos + term.text.len()..]
+    );
     let wanted = n_options - 1;
     let mut distractors: Vec<String> = pools
         .get(&term.kind)
         .into_iter()
         .flatten()
-        .filter(|d| !d.eq_ignore_ascii_case(&term.text) && find_word(sentence, d).is_none() && !overlaps(d, &term.text))
+        .filter(|d| {
+            !d.eq_ignore_ascii_case(&term.text)
+                && find_word(sentence, d).is_none()
+                && !overlaps(d, &term.text)
+        })
         .cloned()
         .collect();
     distractors.shuffle(rng);
     // Prefer distractors shaped like the answer (same number of words).
     let words = term.text.split_whitespace().count();
     let plural = term.text.ends_with('s');
-    distractors.sort_by_key(|d| (d.split_whitespace().count().abs_diff(words), d.ends_with('s') != plural));
+    distractors.sort_by_key(|d| {
+        (
+            d.split_whitespace().count().abs_diff(words),
+            d.ends_with('s') != plural,
+        )
+    });
     let mut chosen: Vec<String> = Vec::new();
     for d in distractors {
         if chosen.len() == wanted {
             break;
         }
-        if !chosen.iter().any(|c| c.eq_ignore_ascii_case(&d) || overlaps(c, &d)) {
+        if !chosen
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(&d) || overlaps(c, &d))
+        {
             chosen.push(d);
         }
     }
@@ -518,7 +709,10 @@ fn numeric_variants<R: Rng>(term: &Term, n: usize, taken: &[String], rng: &mut R
         Kind::Year => (term.text.as_str(), ""),
         Kind::Number(_) => match term.text.split_once(' ') {
             Some((d, u)) => (d, u),
-            None => (term.text.trim_end_matches('%'), if term.text.ends_with('%') { "%" } else { "" }),
+            None => (
+                term.text.trim_end_matches('%'),
+                if term.text.ends_with('%') { "%" } else { "" },
+            ),
         },
         _ => return Vec::new(),
     };
@@ -547,8 +741,16 @@ fn numeric_variants<R: Rng>(term: &Term, n: usize, taken: &[String], rng: &mut R
         if v <= 0.0 || (unit == "%" && v > 100.0) {
             continue;
         }
-        let num = if decimals > 0 { format!("{v:.decimals$}") } else { format!("{}", v.round() as i64) };
-        let num = if digits.contains(',') { with_commas(&num) } else { num };
+        let num = if decimals > 0 {
+            format!("{v:.decimals$}")
+        } else {
+            format!("{}", v.round() as i64)
+        };
+        let num = if digits.contains(',') {
+            with_commas(&num)
+        } else {
+            num
+        };
         let text = match unit {
             "" => num,
             "%" => format!("{num}%"),
@@ -583,7 +785,9 @@ mod tests {
 
     #[test]
     fn sentences_keep_decimals_and_abbreviations() {
-        let s = sentences("Water boils at 100 degrees. It covers 71.5 percent of Earth, e.g. oceans. Done!");
+        let s = sentences(
+            "Water boils at 100 degrees. It covers 71.5 percent of Earth, e.g. oceans. Done!",
+        );
         assert_eq!(s.len(), 3, "{s:?}");
     }
 
@@ -593,7 +797,10 @@ mod tests {
         assert_eq!(n[0].text, "6,650 km");
         assert_eq!(n[1].kind, Kind::Year);
         let caps = HashSet::new();
-        let names = names_in("The river flows through Egypt and reaches the Mediterranean Sea near Alexandria.", &caps);
+        let names = names_in(
+            "The river flows through Egypt and reaches the Mediterranean Sea near Alexandria.",
+            &caps,
+        );
         let texts: Vec<&str> = names.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(texts, vec!["Egypt", "Mediterranean Sea", "Alexandria"]);
         let d = definitions_in("Photosynthesis is the process by which plants make sugar.");
@@ -601,10 +808,27 @@ mod tests {
     }
 
     #[test]
+    fn definitions_prefer_the_named_term() {
+        let d = definitions_in("This flow is called surface runoff.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "surface runoff");
+        let text = "Condensation is the change of water vapour back into tiny liquid droplets. Evaporation is the process in which liquid water turns into water vapour. Precipitation is any water that falls from clouds to the ground. Infiltration is water that soaks into the soil and fills the ground.";
+        let qs = generate(text, 4, 4, &mut crate::mcq::rng_from(Some(1)), "t");
+        let answers: Vec<&str> = qs.iter().map(|q| q.answer()).collect();
+        assert!(answers.contains(&"condensation"), "{answers:?}");
+    }
+
+    #[test]
     fn numeric_variants_keep_unit() {
-        let t = Term { text: "6,650 km".into(), kind: Kind::Number("km".into()) };
+        let t = Term {
+            text: "6,650 km".into(),
+            kind: Kind::Number("km".into()),
+        };
         let v = numeric_variants(&t, 3, &[], &mut crate::mcq::rng_from(Some(1)));
         assert_eq!(v.len(), 3);
-        assert!(v.iter().all(|x| x.ends_with(" km") && x != "6,650 km"), "{v:?}");
+        assert!(
+            v.iter().all(|x| x.ends_with(" km") && x != "6,650 km"),
+            "{v:?}"
+        );
     }
 }

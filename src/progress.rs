@@ -18,10 +18,13 @@ impl Progress {
     pub fn new(total: usize, quiet: bool, verbose: bool) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !quiet).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} questions {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} [{bar:30}] {pos}/{len} questions {wide_msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
@@ -48,7 +51,11 @@ impl Progress {
                 b.set_position(done as u64);
                 b.set_message(what.to_owned());
             }
-            None if !self.quiet => eprintln!("quizgen: {done}/{} questions{}{what}", self.total, if what.is_empty() { "" } else { " · " }),
+            None if !self.quiet => eprintln!(
+                "quizgen: {done}/{} questions{}{what}",
+                self.total,
+                if what.is_empty() { "" } else { " · " }
+            ),
             None => {}
         }
     }
@@ -56,7 +63,13 @@ impl Progress {
     /// A wait for capacity, shown in the bar or logged once.
     pub fn waiting(&self, done: usize, wait: Duration, why: &str) {
         let secs = wait.as_secs_f64().ceil() as u64;
-        self.update(done, &format!("waiting {} for {why}", humantime::format_duration(Duration::from_secs(secs))));
+        self.update(
+            done,
+            &format!(
+                "waiting {} for {why}",
+                humantime::format_duration(Duration::from_secs(secs))
+            ),
+        );
     }
 
     /// A detail shown only with `-v`.

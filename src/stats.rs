@@ -108,7 +108,11 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         let lane = pool.lanes[i].clone();
         let dead = pool.is_lane_dead(i);
         let (row, day, minute) = pool.store().read(|tx| {
-            Ok((tx.lane(&lane.id)?, tx.used_in(&lane.id, Window::Rpd.span())?, tx.used_in(&lane.id, Window::Rpm.span())?))
+            Ok((
+                tx.lane(&lane.id)?,
+                tx.used_in(&lane.id, Window::Rpd.span())?,
+                tx.used_in(&lane.id, Window::Rpm.span())?,
+            ))
         })?;
         let limits = effective_limits(lane.configured, &row.learned);
         let qpr = if row.requests_total > 0 && row.questions_total > 0 {
@@ -116,15 +120,26 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         } else {
             DEFAULT_QUESTIONS_PER_REQUEST
         };
-        let tpq = if row.questions_total > 0 { (row.tokens_total / row.questions_total).max(1) } else { DEFAULT_TOKENS_PER_QUESTION };
+        let tpq = row
+            .tokens_total
+            .checked_div(row.questions_total)
+            .map_or(DEFAULT_TOKENS_PER_QUESTION, |t| t.max(1));
         let rpd = limits.rpd.unwrap_or(u64::MAX / 1024);
         let tpd = limits.tpd.unwrap_or(u64::MAX / 1024);
-        let per_day = if dead { 0 } else { (rpd.saturating_mul(qpr)).min(tpd / tpq) };
+        let per_day = if dead {
+            0
+        } else {
+            (rpd.saturating_mul(qpr)).min(tpd / tpq)
+        };
         let exhausted = row.exhausted_until_ms > now;
         let cooling = row.cooldown_until_ms > now;
         let remaining_req = rpd.saturating_sub(day.0);
         let remaining_tok = tpd.saturating_sub(day.1);
-        let remaining = if dead || exhausted { 0 } else { (remaining_req.saturating_mul(qpr)).min(remaining_tok / tpq) };
+        let remaining = if dead || exhausted {
+            0
+        } else {
+            (remaining_req.saturating_mul(qpr)).min(remaining_tok / tpq)
+        };
         let (spend, quiz_cost) = prices(lane.price, &row, tpq, quiz_size);
         let status = if dead {
             "model retired"
@@ -135,18 +150,33 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         } else {
             "available"
         };
-        let cooldown = ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64).div_ceil(1000);
+        let cooldown = ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64)
+            .div_ceil(1000);
         lane_state.push((dead, exhausted || remaining == 0, cooling, cooldown));
-        numbers.push(LaneNumbers { per_day, remaining, spend, quiz_cost });
+        numbers.push(LaneNumbers {
+            per_day,
+            remaining,
+            spend,
+            quiz_cost,
+        });
         lanes.push(LaneReport {
             provider: lane.provider.clone(),
             org: lane.org.clone(),
             model: lane.model.clone(),
             status: status.into(),
             limits,
-            used_today: Used { requests: day.0, tokens: day.1 },
-            used_last_minute: Used { requests: minute.0, tokens: minute.1 },
-            remaining_today: Used { requests: remaining_req, tokens: remaining_tok },
+            used_today: Used {
+                requests: day.0,
+                tokens: day.1,
+            },
+            used_last_minute: Used {
+                requests: minute.0,
+                tokens: minute.1,
+            },
+            remaining_today: Used {
+                requests: remaining_req,
+                tokens: remaining_tok,
+            },
             questions_per_day: per_day,
             tokens_per_question: tpq,
             cooldown_seconds: cooldown,
@@ -157,7 +187,9 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     let mut stats = KeyStats::default();
     for (ki, (provider, key)) in pool.keys.clone().iter().enumerate() {
         let row = pool.store().read(|tx| tx.key(&key.fingerprint))?;
-        let my_lanes: Vec<usize> = (0..pool.lanes.len()).filter(|l| pool.lanes[*l].keys.contains(&ki) && !lane_state[*l].0).collect();
+        let my_lanes: Vec<usize> = (0..pool.lanes.len())
+            .filter(|l| pool.lanes[*l].keys.contains(&ki) && !lane_state[*l].0)
+            .collect();
         let key_cool = ((row.cooldown_until_ms - now).max(0) as u64).div_ceil(1000);
         let status = if row.invalid_reason.is_some() {
             stats.invalid_keys += 1;
@@ -165,7 +197,12 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         } else if !my_lanes.is_empty() && my_lanes.iter().all(|l| lane_state[*l].1) {
             stats.exhausted_keys += 1;
             "exhausted"
-        } else if key_cool > 0 || (!my_lanes.is_empty() && my_lanes.iter().all(|l| lane_state[*l].2 || lane_state[*l].1)) {
+        } else if key_cool > 0
+            || (!my_lanes.is_empty()
+                && my_lanes
+                    .iter()
+                    .all(|l| lane_state[*l].2 || lane_state[*l].1))
+        {
             stats.rate_limited_keys += 1;
             "rate_limited"
         } else {
@@ -193,7 +230,11 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     let remaining: u64 = usable.iter().map(|&i| numbers[i].remaining).sum();
     let spend: f64 = numbers.iter().map(|n| n.spend).sum();
     let priced: Vec<f64> = usable.iter().map(|&i| numbers[i].quiz_cost).collect();
-    let cost_per_quiz = if priced.is_empty() { 0.0 } else { priced.iter().sum::<f64>() / priced.len() as f64 };
+    let cost_per_quiz = if priced.is_empty() {
+        0.0
+    } else {
+        priced.iter().sum::<f64>() / priced.len() as f64
+    };
     let status = if stats.available_keys > 0 {
         "active"
     } else if stats.rate_limited_keys > 0 {
@@ -211,7 +252,10 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
             quiz_size,
             daily_quizzes: total / u64::from(quiz_size.max(1)),
             remaining_today: remaining,
-            current_load: format!("{}/{} keys rate limited", stats.rate_limited_keys, stats.total_keys),
+            current_load: format!(
+                "{}/{} keys rate limited",
+                stats.rate_limited_keys, stats.total_keys
+            ),
             distinct_lanes: usable.len(),
             spend_usd: spend,
             cost_per_quiz_usd: cost_per_quiz,
@@ -223,11 +267,20 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     })
 }
 
-fn prices(price: Option<Price>, row: &crate::pool::store::LaneRow, tpq: u64, quiz_size: u32) -> (f64, f64) {
+fn prices(
+    price: Option<Price>,
+    row: &crate::pool::store::LaneRow,
+    tpq: u64,
+    quiz_size: u32,
+) -> (f64, f64) {
     let Some(p) = price else { return (0.0, 0.0) };
     let completion = row.tokens_total.saturating_sub(row.prompt_tokens_total);
     let spend = (row.prompt_tokens_total as f64 * p.input + completion as f64 * p.output) / 1e6;
-    let share_prompt = if row.tokens_total > 0 { row.prompt_tokens_total as f64 / row.tokens_total as f64 } else { 0.3 };
+    let share_prompt = if row.tokens_total > 0 {
+        row.prompt_tokens_total as f64 / row.tokens_total as f64
+    } else {
+        0.3
+    };
     let per_q = tpq as f64 * (share_prompt * p.input + (1.0 - share_prompt) * p.output) / 1e6;
     (spend, per_q * f64::from(quiz_size))
 }
@@ -236,7 +289,9 @@ fn notes(pool: &Pool, spend: f64, cost_per_quiz: f64) -> Vec<String> {
     let mut out = Vec::new();
     let mut orgs: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     for (p, k) in &pool.keys {
-        orgs.entry((p.clone(), k.org.clone())).or_default().push(k.masked.clone());
+        orgs.entry((p.clone(), k.org.clone()))
+            .or_default()
+            .push(k.masked.clone());
     }
     for ((p, org), ks) in orgs {
         if ks.len() > 1 {
@@ -247,9 +302,14 @@ fn notes(pool: &Pool, spend: f64, cost_per_quiz: f64) -> Vec<String> {
             ));
         }
     }
-    let priced = pool.lanes.iter().any(|l| l.price.is_some_and(|p| p.input > 0.0 || p.output > 0.0));
+    let priced = pool
+        .lanes
+        .iter()
+        .any(|l| l.price.is_some_and(|p| p.input > 0.0 || p.output > 0.0));
     if priced {
-        out.push(format!("spent so far: ${spend:.4}; one quiz costs about ${cost_per_quiz:.4}"));
+        out.push(format!(
+            "spent so far: ${spend:.4}; one quiz costs about ${cost_per_quiz:.4}"
+        ));
     } else {
         out.push("free tier: no price set, quizzes cost $0".into());
     }
@@ -261,22 +321,44 @@ pub fn render_table(r: &Report) -> String {
     let c = &r.capacity;
     let mut s = format!(
         "status: {}\ncapacity: {} questions/day over {} distinct lanes = {} quizzes of {}; {} left today; {}\n\n",
-        r.status, c.total_daily_capacity, c.distinct_lanes, c.daily_quizzes, c.quiz_size, c.remaining_today, c.current_load
+        r.status,
+        c.total_daily_capacity,
+        c.distinct_lanes,
+        c.daily_quizzes,
+        c.quiz_size,
+        c.remaining_today,
+        c.current_load
     );
-    s.push_str(&format!("{:<10} {:<14} {:<18} {:<13} {:>8} {:>10} {:>5} {:>9}\n", "provider", "key", "org", "status", "requests", "tokens", "429s", "cooldown"));
+    s.push_str(&format!(
+        "{:<10} {:<14} {:<18} {:<13} {:>8} {:>10} {:>5} {:>9}\n",
+        "provider", "key", "org", "status", "requests", "tokens", "429s", "cooldown"
+    ));
     for k in &r.keys {
         s.push_str(&format!(
             "{:<10} {:<14} {:<18} {:<13} {:>8} {:>10} {:>5} {:>9}\n",
-            k.provider, k.key, cut(&k.org, 18), k.status, k.requests, k.tokens, k.rate_limited, fmt_secs(k.cooldown_seconds)
+            k.provider,
+            k.key,
+            cut(&k.org, 18),
+            k.status,
+            k.requests,
+            k.tokens,
+            k.rate_limited,
+            fmt_secs(k.cooldown_seconds)
         ));
     }
-    s.push_str(&format!("\n{:<10} {:<18} {:<22} {:<13} {:>14} {:>16} {:>9}\n", "provider", "org", "model", "status", "req today/rpd", "tokens today/tpd", "q/day"));
+    s.push_str(&format!(
+        "\n{:<10} {:<18} {:<22} {:<13} {:>14} {:>16} {:>9}\n",
+        "provider", "org", "model", "status", "req today/rpd", "tokens today/tpd", "q/day"
+    ));
     for l in &r.lanes {
         let rpd = l.limits.rpd.map_or("?".into(), |v| v.to_string());
         let tpd = l.limits.tpd.map_or("?".into(), |v| v.to_string());
         s.push_str(&format!(
             "{:<10} {:<18} {:<22} {:<13} {:>14} {:>16} {:>9}\n",
-            l.provider, cut(&l.org, 18), cut(&l.model, 22), l.status,
+            l.provider,
+            cut(&l.org, 18),
+            cut(&l.model, 22),
+            l.status,
             format!("{}/{rpd}", l.used_today.requests),
             format!("{}/{tpd}", l.used_today.tokens),
             l.questions_per_day
@@ -290,9 +372,17 @@ pub fn render_table(r: &Report) -> String {
 }
 
 fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
 }
 
 fn fmt_secs(s: u64) -> String {
-    if s == 0 { "-".into() } else { crate::generate::short_duration(Duration::from_secs(s)) }
+    if s == 0 {
+        "-".into()
+    } else {
+        crate::generate::short_duration(Duration::from_secs(s))
+    }
 }

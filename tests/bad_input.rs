@@ -47,22 +47,34 @@ fn broken_toml_names_the_line() {
 
 #[test]
 fn unknown_field_names_line_and_field() {
-    run_with_keys(&format!("{HEAD}keys = [\"gsk_1234567890abcd\"]\nmodle = \"x\"\n"), &["keys.toml:6", "modle"]);
+    run_with_keys(
+        &format!("{HEAD}keys = [\"gsk_1234567890abcd\"]\nmodle = \"x\"\n"),
+        &["keys.toml:6", "modle"],
+    );
 }
 
 #[test]
 fn empty_key_list() {
-    run_with_keys(&format!("{HEAD}keys = []\n"), &["keys.toml:5", "keys", "empty"]);
+    run_with_keys(
+        &format!("{HEAD}keys = []\n"),
+        &["keys.toml:5", "keys", "empty"],
+    );
 }
 
 #[test]
 fn unknown_field_in_a_key_table() {
-    run_with_keys(&format!("{HEAD}keys = [{{ key = \"gsk_1234567890abcd\", orgg = \"x\" }}]\n"), &["keys.toml:5", "orgg"]);
+    run_with_keys(
+        &format!("{HEAD}keys = [{{ key = \"gsk_1234567890abcd\", orgg = \"x\" }}]\n"),
+        &["keys.toml:5", "orgg"],
+    );
 }
 
 #[test]
 fn unset_env_variable_names_it_and_the_line() {
-    run_with_keys(&format!("{HEAD}keys = [\n  \"env:UNSET_VAR_FOR_TEST\",\n]\n"), &["keys.toml:6", "UNSET_VAR_FOR_TEST", "not set"]);
+    run_with_keys(
+        &format!("{HEAD}keys = [\n  \"env:UNSET_VAR_FOR_TEST\",\n]\n"),
+        &["keys.toml:6", "UNSET_VAR_FOR_TEST", "not set"],
+    );
 }
 
 #[test]
@@ -79,7 +91,10 @@ fn bad_url() {
 
 #[test]
 fn no_model() {
-    run_with_keys("[[providers]]\nname = \"g\"\nbase_url = \"https://x.example/v1\"\nkeys = [\"gsk_1234567890abcd\"]\n", &["keys.toml:1", "no model"]);
+    run_with_keys(
+        "[[providers]]\nname = \"g\"\nbase_url = \"https://x.example/v1\"\nkeys = [\"gsk_1234567890abcd\"]\n",
+        &["keys.toml:1", "no model"],
+    );
 }
 
 #[test]
@@ -103,7 +118,11 @@ fn no_key_anywhere_says_how_to_add_one() {
         .args(["generate", "--subject", "s"])
         .assert()
         .code(1)
-        .stderr(contains("no API key found").and(contains("keys.example.toml")).and(contains("GROQ_API_KEY")));
+        .stderr(
+            contains("no API key found")
+                .and(contains("keys.example.toml"))
+                .and(contains("GROQ_API_KEY")),
+        );
 }
 
 #[test]
@@ -119,7 +138,11 @@ fn usage_mistakes_exit_2() {
         vec!["generate", "--subject", "s", "--difficulty", "brutal"],
         vec!["generate", "--subject", "s", "--offline"],
     ] {
-        quizgen(dir.path()).args(&args).assert().code(2).stderr(contains("panicked").not());
+        quizgen(dir.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains("panicked").not());
     }
 }
 
@@ -142,19 +165,33 @@ fn bad_source_files() {
     std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
     let big = vec![b'a'; 10 * 1024 * 1024 + 1];
     std::fs::write(dir.path().join("big.txt"), big).unwrap();
-    for (file, msg) in [("empty.txt", "is empty"), ("bin.txt", "binary"), ("notes.pdf", ".txt and .md"), ("big.txt", "too large"), ("missing.md", "no such file")] {
+    for (file, msg) in [
+        ("empty.txt", "is empty"),
+        ("bin.txt", "binary"),
+        ("notes.pdf", ".txt and .md"),
+        ("big.txt", "too large"),
+        ("missing.md", "no such file"),
+    ] {
         quizgen(dir.path())
             .args(["generate", "--offline", "--from", file])
             .assert()
             .code(1)
-            .stderr(contains(file).and(contains(msg)).and(contains("panicked").not()));
+            .stderr(
+                contains(file)
+                    .and(contains(msg))
+                    .and(contains("panicked").not()),
+            );
     }
 }
 
 #[test]
 fn bad_subjects_file_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("subjects.txt"), "# list\nTides, 10\nVolcanoes, lots\n").unwrap();
+    std::fs::write(
+        dir.path().join("subjects.txt"),
+        "# list\nTides, 10\nVolcanoes, lots\n",
+    )
+    .unwrap();
     quizgen(dir.path())
         .args(["batch", "subjects.txt"])
         .assert()

@@ -14,7 +14,10 @@ use predicates::str::contains;
 const MODEL: &str = "openai/gpt-oss-20b";
 
 fn stems(json: &[u8]) -> HashSet<String> {
-    questions(std::str::from_utf8(json).unwrap()).iter().map(|q| q["question"].as_str().unwrap().to_owned()).collect()
+    questions(std::str::from_utf8(json).unwrap())
+        .iter()
+        .map(|q| q["question"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[test]
@@ -22,8 +25,18 @@ fn batch_fills_the_bank_and_generate_then_costs_nothing() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    std::fs::write(dir.path().join("subjects.txt"), "# nightly\nOcean Tides, 20\nvolcanoes, 5, easy\n").unwrap();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    std::fs::write(
+        dir.path().join("subjects.txt"),
+        "# nightly\nOcean Tides, 20\nvolcanoes, 5, easy\n",
+    )
+    .unwrap();
     quizgen(dir.path())
         .args(["batch", "subjects.txt", "--keys"])
         .arg(&keys)
@@ -33,28 +46,95 @@ fn batch_fills_the_bank_and_generate_then_costs_nothing() {
     let bought = mock.seen().len();
     assert_eq!(bought, 3, "20 + 5 questions in batches of 10");
     // Topping up again buys nothing: both subjects are full.
-    quizgen(dir.path()).args(["batch", "subjects.txt", "--keys"]).arg(&keys).assert().success();
+    quizgen(dir.path())
+        .args(["batch", "subjects.txt", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success();
     assert_eq!(mock.seen().len(), bought);
 
     // Case and spacing of the subject do not matter; the bank serves, the provider is not asked.
-    let first = quizgen(dir.path()).args(["generate", "--subject", "ocean  tides", "--count", "10", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
-    let second = quizgen(dir.path()).args(["generate", "--subject", "OCEAN TIDES", "--count", "10", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
-    assert_eq!(mock.seen().len(), bought, "no provider request while the bank has unserved questions");
+    let first = quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "ocean  tides",
+            "--count",
+            "10",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let second = quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "OCEAN TIDES",
+            "--count",
+            "10",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        mock.seen().len(),
+        bought,
+        "no provider request while the bank has unserved questions"
+    );
     let (a, b) = (stems(&first), stems(&second));
     assert_eq!(a.len(), 10);
     assert!(a.is_disjoint(&b), "two quizzes share no question");
 
     // The bank is now dry for this subject: --bank only writes nothing new and exits 3.
     quizgen(dir.path())
-        .args(["generate", "--subject", "ocean tides", "--count", "5", "--bank", "only", "--keys"])
+        .args([
+            "generate",
+            "--subject",
+            "ocean tides",
+            "--count",
+            "5",
+            "--bank",
+            "only",
+            "--keys",
+        ])
         .arg(&keys)
         .assert()
         .code(3)
         .stderr(contains("only 0 unserved"));
-    let easy = quizgen(dir.path()).args(["generate", "--subject", "Volcanoes", "--count", "8", "--difficulty", "easy", "--bank", "only"]).assert().code(3).get_output().stdout.clone();
+    let easy = quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "Volcanoes",
+            "--count",
+            "8",
+            "--difficulty",
+            "easy",
+            "--bank",
+            "only",
+        ])
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(stems(&easy).len(), 5, "what the bank had is written");
 
-    let stock = quizgen(dir.path()).args(["bank", "stats", "--json"]).assert().success().get_output().stdout.clone();
+    let stock = quizgen(dir.path())
+        .args(["bank", "stats", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&stock).unwrap();
     assert_eq!(v[0]["subject"], "Ocean Tides");
     assert_eq!(v[0]["total"], 20);
@@ -66,12 +146,50 @@ fn fresh_generates_and_off_leaves_no_trace() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "4", "--bank", "off", "--keys"]).arg(&keys).assert().success();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "4",
+            "--bank",
+            "off",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success();
     assert!(!dir.path().join("data/bank.sqlite").exists());
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "4", "--bank", "fresh", "--keys"]).arg(&keys).assert().success();
+    quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "4",
+            "--bank",
+            "fresh",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success();
     assert_eq!(mock.seen().len(), 2);
-    let list = quizgen(dir.path()).args(["bank", "list", "--subject", "S"]).assert().success().get_output().stdout.clone();
+    let list = quizgen(dir.path())
+        .args(["bank", "list", "--subject", "S"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(String::from_utf8(list).unwrap().lines().count(), 4);
 }
 
@@ -88,24 +206,63 @@ fn import_validates_and_export_writes_any_format() {
         .args(["bank", "import", "quiz.json"])
         .assert()
         .success()
-        .stderr(contains("imported 2").and(contains("question 2: refused: two options are the same")).and(contains("question 3: refused")));
-    quizgen(dir.path()).args(["bank", "import", "quiz.json"]).assert().code(1).stderr(contains("duplicate"));
-    let gift = quizgen(dir.path()).args(["bank", "export", "--subject", "fractions", "--format", "gift"]).assert().success().get_output().stdout.clone();
+        .stderr(
+            contains("imported 2")
+                .and(contains("question 2: refused: two options are the same"))
+                .and(contains("question 3: refused")),
+        );
+    quizgen(dir.path())
+        .args(["bank", "import", "quiz.json"])
+        .assert()
+        .code(1)
+        .stderr(contains("duplicate"));
+    let gift = quizgen(dir.path())
+        .args([
+            "bank",
+            "export",
+            "--subject",
+            "fractions",
+            "--format",
+            "gift",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let gift = String::from_utf8(gift).unwrap();
     assert!(gift.contains("=3/4") && gift.contains("~2/6"), "{gift}");
     std::fs::write(dir.path().join("bad.json"), "{\"subject\": 3}").unwrap();
-    quizgen(dir.path()).args(["bank", "import", "bad.json"]).assert().code(1).stderr(contains("bad.json:1"));
+    quizgen(dir.path())
+        .args(["bank", "import", "bad.json"])
+        .assert()
+        .code(1)
+        .stderr(contains("bad.json:1"));
     quizgen(dir.path()).args(["bank", "prune"]).assert().code(2);
-    quizgen(dir.path()).args(["bank", "prune", "--subject", "Fractions"]).assert().success().stderr(contains("deleted 2"));
+    quizgen(dir.path())
+        .args(["bank", "prune", "--subject", "Fractions"])
+        .assert()
+        .success()
+        .stderr(contains("deleted 2"));
 }
 
 #[test]
 fn kill_9_mid_run_loses_nothing_paid_for() {
     let rt = rt();
-    let cfg = MockConfig { latency: Duration::from_millis(700), tpm: 100_000, ..MockConfig::default() };
+    let cfg = MockConfig {
+        latency: Duration::from_millis(700),
+        tpm: 100_000,
+        ..MockConfig::default()
+    };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
     let out_path = dir.path().join("quiz.json");
     let bin = assert_cmd::cargo::cargo_bin("quizgen");
     let mut child = std::process::Command::new(bin)
@@ -127,18 +284,45 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(!out_path.exists(), "no half-written output");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".quizgen-")).collect();
-    assert!(leftovers.is_empty() || leftovers.iter().all(|e| e.metadata().unwrap().len() == 0), "no partial quiz file");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".quizgen-"))
+        .collect();
+    assert!(
+        leftovers.is_empty() || leftovers.iter().all(|e| e.metadata().unwrap().len() == 0),
+        "no partial quiz file"
+    );
     // What reached quizgen before the kill is in the bank (an answer still on the wire is lost
     // with the process, as with any client).
-    let stock = quizgen(dir.path()).args(["bank", "stats", "--json"]).assert().success().get_output().stdout.clone();
+    let stock = quizgen(dir.path())
+        .args(["bank", "stats", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&stock).unwrap();
     let paid = v[0]["unserved"].as_u64().unwrap() as usize;
     assert!(paid >= 20, "the two answers received were banked: {paid}");
 
     let before = mock.seen().len();
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "40", "-o"]).arg(&out_path).arg("--keys").arg(&keys).assert().success();
-    assert_eq!(questions(&std::fs::read_to_string(&out_path).unwrap()).len(), 40, "the output is whole");
+    quizgen(dir.path())
+        .args(["generate", "--subject", "s", "--count", "40", "-o"])
+        .arg(&out_path)
+        .arg("--keys")
+        .arg(&keys)
+        .assert()
+        .success();
+    assert_eq!(
+        questions(&std::fs::read_to_string(&out_path).unwrap()).len(),
+        40,
+        "the output is whole"
+    );
     let rebought: usize = mock.seen()[before..].iter().map(|s| s.asked).sum();
-    assert_eq!(rebought, 40 - paid, "the rerun buys only what the killed run had not paid for");
+    assert_eq!(
+        rebought,
+        40 - paid,
+        "the rerun buys only what the killed run had not paid for"
+    );
 }

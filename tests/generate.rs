@@ -15,9 +15,22 @@ fn json_happy_path_batches_requests() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-one-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
     let out = quizgen(dir.path())
-        .args(["generate", "--subject", "ocean tides", "--count", "12", "--keys"])
+        .args([
+            "generate",
+            "--subject",
+            "ocean tides",
+            "--count",
+            "12",
+            "--keys",
+        ])
         .arg(&keys)
         .assert()
         .success()
@@ -34,7 +47,10 @@ fn json_happy_path_batches_requests() {
     let body = &seen[0].body;
     assert_eq!(body["response_format"]["type"], "json_schema");
     assert_eq!(body["reasoning_effort"], "low");
-    assert!(seen[0].max_completion_tokens > seen[1].max_completion_tokens, "max tokens sized from the batch");
+    assert!(
+        seen[0].max_completion_tokens > seen[1].max_completion_tokens,
+        "max tokens sized from the batch"
+    );
     assert!(text.contains("\"subject\": \"ocean tides\""));
 }
 
@@ -45,10 +61,25 @@ fn csv_with_hard_characters_survives_a_real_reader() {
     let tricky = r#"{"questions":[{"question":"Which city, \"the Big Apple\", is\nin New York?","options":["New York City","Zürich, CH","São \"Paulo\"","Kraków\nPL"],"answer_index":0,"explanation":"It's NYC, naïvely."}]}"#;
     mock.push_fault(Fault::Content(tricky.into()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-one-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
     let out_path = dir.path().join("quiz.csv");
     quizgen(dir.path())
-        .args(["generate", "--subject", "cities", "--count", "1", "--format", "csv", "-o"])
+        .args([
+            "generate",
+            "--subject",
+            "cities",
+            "--count",
+            "1",
+            "--format",
+            "csv",
+            "-o",
+        ])
         .arg(&out_path)
         .arg("--keys")
         .arg(&keys)
@@ -56,14 +87,30 @@ fn csv_with_hard_characters_survives_a_real_reader() {
         .success();
     let text = std::fs::read_to_string(&out_path).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), vec!["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation"]);
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        vec![
+            "question",
+            "option_a",
+            "option_b",
+            "option_c",
+            "option_d",
+            "answer",
+            "explanation"
+        ]
+    );
     let rec = r.records().next().unwrap().unwrap();
     assert_eq!(&rec[0], "Which city, \"the Big Apple\", is in New York?");
     let letter = rec[5].chars().next().unwrap();
     let idx = (letter as u8 - b'A') as usize;
     assert_eq!(&rec[1 + idx], "New York City");
     let opts: Vec<&str> = (1..=4).map(|i| &rec[i]).collect();
-    assert!(opts.contains(&"Zürich, CH") && opts.contains(&"São \"Paulo\"") && opts.contains(&"Kraków PL"), "{opts:?}");
+    assert!(
+        opts.contains(&"Zürich, CH")
+            && opts.contains(&"São \"Paulo\"")
+            && opts.contains(&"Kraków PL"),
+        "{opts:?}"
+    );
     assert_eq!(&rec[6], "It's NYC, naïvely.");
 }
 
@@ -79,7 +126,13 @@ fn broken_questions_are_dropped_and_asked_again() {
         {"question":"Only good one here?","options":["good","bad","ugly","odd"],"answer_index":0}]}"#;
     mock.push_fault(Fault::Content(broken.into()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-one-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
     let out = quizgen(dir.path())
         .args(["generate", "--subject", "s", "--count", "5", "--keys"])
         .arg(&keys)
@@ -93,18 +146,40 @@ fn broken_questions_are_dropped_and_asked_again() {
     assert_well_formed(&qs, 4);
     assert!(qs.iter().any(|q| q["question"] == "Only good one here?"));
     let asked: Vec<usize> = mock.seen().iter().map(|s| s.asked).collect();
-    assert_eq!(asked, vec![5, 4], "the four broken ones are asked for again");
+    assert_eq!(
+        asked,
+        vec![5, 4],
+        "the four broken ones are asked for again"
+    );
 }
 
 #[test]
 fn answers_piled_on_b_come_out_balanced() {
     let rt = rt();
-    let cfg = MockConfig { bias_b: 0.6, ..MockConfig::default() };
+    let cfg = MockConfig {
+        bias_b: 0.6,
+        ..MockConfig::default()
+    };
     let (server, _mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-one-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
     let out = quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "20", "--seed", "3", "--keys"])
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "20",
+            "--seed",
+            "3",
+            "--keys",
+        ])
         .arg(&keys)
         .assert()
         .success()
@@ -129,9 +204,26 @@ fn seed_makes_positions_reproducible() {
     let mut runs = Vec::new();
     for _ in 0..2 {
         let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-        let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-one-1234567890"], "");
+        let keys = keys_file(
+            dir.path(),
+            &server.uri(),
+            &[MODEL],
+            &["k-one-1234567890"],
+            "",
+        );
         let out = quizgen(dir.path())
-            .args(["generate", "--subject", "s", "--count", "8", "--seed", "42", "--bank", "off", "--keys"])
+            .args([
+                "generate",
+                "--subject",
+                "s",
+                "--count",
+                "8",
+                "--seed",
+                "42",
+                "--bank",
+                "off",
+                "--keys",
+            ])
             .arg(&keys)
             .assert()
             .success()
@@ -139,7 +231,11 @@ fn seed_makes_positions_reproducible() {
             .stdout
             .clone();
         let qs = questions(&String::from_utf8(out).unwrap());
-        runs.push(qs.iter().map(|q| q["answer_index"].as_u64().unwrap()).collect::<Vec<_>>());
+        runs.push(
+            qs.iter()
+                .map(|q| q["answer_index"].as_u64().unwrap())
+                .collect::<Vec<_>>(),
+        );
     }
     assert_eq!(runs[0], runs[1]);
 }
@@ -149,7 +245,13 @@ fn dead_key_listed_first_costs_one_request() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["dead-key-123456789", "k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["dead-key-123456789", "k-good-1234567890"],
+        "",
+    );
     quizgen(dir.path())
         .args(["generate", "--subject", "s", "--count", "25", "--keys"])
         .arg(&keys)
@@ -158,9 +260,20 @@ fn dead_key_listed_first_costs_one_request() {
         .stderr(contains("dead…6789").and(contains("invalid")));
     assert_eq!(mock.count_status(401), 1);
     // A second run remembers it: no request with the dead key at all.
-    quizgen(dir.path()).args(["generate", "--subject", "t", "--count", "3", "--keys"]).arg(&keys).assert().success();
+    quizgen(dir.path())
+        .args(["generate", "--subject", "t", "--count", "3", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success();
     assert_eq!(mock.count_status(401), 1);
-    let stats = quizgen(dir.path()).args(["stats", "--json", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
+    let stats = quizgen(dir.path())
+        .args(["stats", "--json", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
     assert_eq!(v["apiKeyStats"]["invalidKeys"], 1);
     assert_eq!(v["apiKeyStats"]["availableKeys"], 1);
@@ -173,7 +286,13 @@ fn retired_and_unknown_models_are_dropped_after_one_request() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[RETIRED, UNKNOWN, MODEL], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[RETIRED, UNKNOWN, MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
     quizgen(dir.path())
         .args(["generate", "--subject", "s", "--count", "30", "--keys"])
         .arg(&keys)
@@ -190,7 +309,13 @@ fn only_retired_models_is_a_clear_error() {
     let rt = rt();
     let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[RETIRED], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[RETIRED],
+        &["k-good-1234567890"],
+        "",
+    );
     quizgen(dir.path())
         .args(["generate", "--subject", "s", "--keys"])
         .arg(&keys)
@@ -205,13 +330,33 @@ fn throttled_lane_cools_down_and_the_run_completes() {
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     mock.push_fault(Fault::Throttle("tokens per minute (TPM)", 1.0));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "10", "--keys"]).arg(&keys).assert().success();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    quizgen(dir.path())
+        .args(["generate", "--subject", "s", "--count", "10", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success();
     let seen = mock.seen();
     assert_eq!(seen.iter().filter(|s| s.status == 429).count(), 1);
     let gap = seen[1].at - seen[0].at;
-    assert!(gap.as_millis() >= 900, "waited for retry-after, not {gap:?}");
-    let stats = quizgen(dir.path()).args(["stats", "--json", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
+    assert!(
+        gap.as_millis() >= 900,
+        "waited for retry-after, not {gap:?}"
+    );
+    let stats = quizgen(dir.path())
+        .args(["stats", "--json", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
     assert_eq!(v["keys"][0]["rateLimited"], 1);
     assert_eq!(v["keys"][0]["requests"], 2);
@@ -220,17 +365,48 @@ fn throttled_lane_cools_down_and_the_run_completes() {
 #[test]
 fn too_large_requests_shrink_and_are_never_resent_unchanged() {
     let rt = rt();
-    let cfg = MockConfig { tpm: 1500, tpm_window: std::time::Duration::from_secs(2), ..MockConfig::default() };
+    let cfg = MockConfig {
+        tpm: 1500,
+        tpm_window: std::time::Duration::from_secs(2),
+        ..MockConfig::default()
+    };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "6", "--max-wait", "5m", "--keys"]).arg(&keys).assert().success();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "6",
+            "--max-wait",
+            "5m",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success();
     let seen = mock.seen();
-    assert_eq!(seen.iter().filter(|s| s.status == 413).count(), 1, "one 413, then smaller requests");
+    assert_eq!(
+        seen.iter().filter(|s| s.status == 413).count(),
+        1,
+        "one 413, then smaller requests"
+    );
     let first = &seen[0];
     assert_eq!(first.status, 413);
     for s in &seen[1..] {
-        assert!(s.prompt_tokens + s.max_completion_tokens <= 1500, "resent too large: {}", s.max_completion_tokens);
+        assert!(
+            s.prompt_tokens + s.max_completion_tokens <= 1500,
+            "resent too large: {}",
+            s.max_completion_tokens
+        );
     }
 }
 
@@ -241,8 +417,18 @@ fn transient_errors_are_retried() {
     mock.push_fault(Fault::Status503);
     mock.push_fault(Fault::Status503);
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "4", "--keys"]).arg(&keys).assert().success();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    quizgen(dir.path())
+        .args(["generate", "--subject", "s", "--count", "4", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success();
     assert_eq!(mock.count_status(503), 2);
     assert_eq!(mock.count_status(200), 1);
 }
@@ -255,9 +441,24 @@ fn persistent_transient_errors_end_after_retries() {
         mock.push_fault(Fault::Status503);
     }
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
     quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "4", "--retries", "2", "--keys"])
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "4",
+            "--retries",
+            "2",
+            "--keys",
+        ])
         .arg(&keys)
         .assert()
         .code(3)
@@ -272,8 +473,21 @@ fn json_failures_and_prose_are_asked_again() {
     mock.push_fault(Fault::JsonValidateFailed);
     mock.push_fault(Fault::Content("Sorry, I can only chat.".into()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    let out = quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "3", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    let out = quizgen(dir.path())
+        .args(["generate", "--subject", "s", "--count", "3", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(questions(&String::from_utf8(out).unwrap()).len(), 3);
     assert_eq!(mock.seen().len(), 3);
 }
@@ -284,33 +498,74 @@ fn truncated_output_is_salvaged() {
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     mock.push_fault(Fault::Truncated(3));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
-    let out = quizgen(dir.path()).args(["generate", "--subject", "s", "--count", "5", "--keys"]).arg(&keys).assert().success().get_output().stdout.clone();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    let out = quizgen(dir.path())
+        .args(["generate", "--subject", "s", "--count", "5", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(questions(&String::from_utf8(out).unwrap()).len(), 5);
     let seen = mock.seen();
     assert_eq!(seen.len(), 2);
-    assert_eq!(seen[1].asked, 2, "3 whole questions salvaged from the cut answer");
+    assert_eq!(
+        seen[1].asked, 2,
+        "3 whole questions salvaged from the cut answer"
+    );
     assert!(seen[1].max_completion_tokens > 0);
 }
 
 #[test]
 fn max_wait_passed_writes_what_was_had_and_exits_3() {
     let rt = rt();
-    let cfg = MockConfig { rpd: 1, ..MockConfig::default() };
+    let cfg = MockConfig {
+        rpd: 1,
+        ..MockConfig::default()
+    };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &[MODEL], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
     let out_path = dir.path().join("q.json");
     quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "15", "--max-wait", "30s", "-o"])
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "15",
+            "--max-wait",
+            "30s",
+            "-o",
+        ])
         .arg(&out_path)
         .arg("--keys")
         .arg(&keys)
         .assert()
         .code(3)
         .stderr(contains("wrote 10 of 15").and(contains("capacity returns in")));
-    assert_eq!(questions(&std::fs::read_to_string(&out_path).unwrap()).len(), 10);
-    assert_eq!(mock.count_status(429), 0, "the spent daily budget was known from headers");
+    assert_eq!(
+        questions(&std::fs::read_to_string(&out_path).unwrap()).len(),
+        10
+    );
+    assert_eq!(
+        mock.count_status(429),
+        0,
+        "the spent daily budget was known from headers"
+    );
 }
 
 #[test]
@@ -318,9 +573,30 @@ fn six_options_and_a_language_reach_the_prompt() {
     let rt = rt();
     let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
     let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(dir.path(), &server.uri(), &["mistral-small"], &["k-good-1234567890"], "");
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &["mistral-small"],
+        &["k-good-1234567890"],
+        "",
+    );
     let out = quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "3", "--options", "6", "--language", "French", "--difficulty", "hard", "--format", "csv", "--keys"])
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "3",
+            "--options",
+            "6",
+            "--language",
+            "French",
+            "--difficulty",
+            "hard",
+            "--format",
+            "csv",
+            "--keys",
+        ])
         .arg(&keys)
         .assert()
         .success()
@@ -328,7 +604,9 @@ fn six_options_and_a_language_reach_the_prompt() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("question,option_a,option_b,option_c,option_d,option_e,option_f,answer,explanation"));
+    assert!(text.starts_with(
+        "question,option_a,option_b,option_c,option_d,option_e,option_f,answer,explanation"
+    ));
     let body = &mock.seen()[0].body;
     let user = body["messages"][1]["content"].as_str().unwrap();
     assert!(user.contains("French") && user.contains("hard") && user.contains("exactly 6 options"));

@@ -17,40 +17,91 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&stock)?);
             } else if stock.is_empty() {
-                println!("the bank is empty ({})", ctx.data_dir.join("bank.sqlite").display());
+                println!(
+                    "the bank is empty ({})",
+                    ctx.data_dir.join("bank.sqlite").display()
+                );
             } else {
-                println!("{:<40} {:>7} {:>9} {:>7}", "subject", "total", "unserved", "served");
+                println!(
+                    "{:<40} {:>7} {:>9} {:>7}",
+                    "subject", "total", "unserved", "served"
+                );
                 for s in &stock {
-                    println!("{:<40} {:>7} {:>9} {:>7}", s.subject, s.total, s.unserved, s.total - s.unserved);
+                    println!(
+                        "{:<40} {:>7} {:>9} {:>7}",
+                        s.subject,
+                        s.total,
+                        s.unserved,
+                        s.total - s.unserved
+                    );
                 }
             }
         }
         BankCommand::List { subject, unserved } => {
             for (subj, q, served) in bank.list(subject.as_deref(), unserved)? {
-                println!("{}\t{subj}\t{}\t{}\t{}", q.id.clone().unwrap_or_default(), if served > 0 { "served" } else { "unserved" }, q.question, q.answer());
+                println!(
+                    "{}\t{subj}\t{}\t{}\t{}",
+                    q.id.clone().unwrap_or_default(),
+                    if served > 0 { "served" } else { "unserved" },
+                    q.question,
+                    q.answer()
+                );
             }
         }
-        BankCommand::Export { subject, format, output } => {
+        BankCommand::Export {
+            subject,
+            format,
+            output,
+        } => {
             let rows = bank.list(subject.as_deref(), false)?;
             let title = subject.clone().unwrap_or_else(|| "question bank".into());
-            let quiz = Quiz { subject: title, questions: rows.into_iter().map(|(_, q, _)| q).collect() };
+            let quiz = Quiz {
+                subject: title,
+                questions: rows.into_iter().map(|(_, q, _)| q).collect(),
+            };
             export::write_output(output.as_deref(), &format.render(&quiz)?)?;
         }
-        BankCommand::Import { file, subject, difficulty, language } => {
+        BankCommand::Import {
+            file,
+            subject,
+            difficulty,
+            language,
+        } => {
             let shown = file.display().to_string();
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| QuizError::Config(format!("{shown}: cannot read: {}", crate::config::io_reason(&e))))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                QuizError::Config(format!(
+                    "{shown}: cannot read: {}",
+                    crate::config::io_reason(&e)
+                ))
+            })?;
             let quiz: Quiz = serde_json::from_str(&text).map_err(|e| {
-                QuizError::Config(format!("{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}", e.line()))
+                QuizError::Config(format!(
+                    "{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}",
+                    e.line()
+                ))
             })?;
             let subject = subject.unwrap_or(quiz.subject.clone());
-            let (added, refused) = import(&bank, &subject, difficulty.as_str(), &language, quiz.questions, &shown)?;
-            ctx.info(&format!("imported {added} questions on \"{subject}\"; refused {refused}"));
+            let (added, refused) = import(
+                &bank,
+                &subject,
+                difficulty.as_str(),
+                &language,
+                quiz.questions,
+                &shown,
+            )?;
+            ctx.info(&format!(
+                "imported {added} questions on \"{subject}\"; refused {refused}"
+            ));
             if added == 0 && refused > 0 {
                 return Ok(code::ERROR);
             }
         }
-        BankCommand::Prune { subject, served, older_than, all } => {
+        BankCommand::Prune {
+            subject,
+            served,
+            older_than,
+            all,
+        } => {
             if subject.is_none() && !served && older_than.is_none() && !all {
                 return Err(QuizError::Usage("bank prune needs --subject, --served, --older-than, or --all to delete everything".into()).into());
             }
@@ -63,27 +114,46 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
 }
 
 /// Validates and banks imported questions; returns (added, refused). Each refusal is named.
-fn import(bank: &Bank, subject: &str, difficulty: &str, language: &str, questions: Vec<Mcq>, shown: &str) -> Result<(usize, usize)> {
+fn import(
+    bank: &Bank,
+    subject: &str,
+    difficulty: &str,
+    language: &str,
+    questions: Vec<Mcq>,
+    shown: &str,
+) -> Result<(usize, usize)> {
     let mut dedupe = bank.deduper_for(subject)?;
     let (mut added, mut refused) = (0, 0);
     for (i, mut q) in questions.into_iter().enumerate() {
         mcq::tidy(&mut q);
         let n = q.options.len();
-        let verdict = mcq::validate(&q, n).map_err(|d| d.to_string()).and_then(|()| {
-            if (2..=6).contains(&n) { Ok(()) } else { Err(format!("{n} options (2 to 6 allowed)")) }
-        });
+        let verdict = mcq::validate(&q, n)
+            .map_err(|d| d.to_string())
+            .and_then(|()| {
+                if (2..=6).contains(&n) {
+                    Ok(())
+                } else {
+                    Err(format!("{n} options (2 to 6 allowed)"))
+                }
+            });
         if let Err(why) = verdict {
             eprintln!("quizgen: {shown}: question {}: refused: {why}", i + 1);
             refused += 1;
             continue;
         }
         if !dedupe.admit(&q) {
-            eprintln!("quizgen: {shown}: question {}: refused: duplicate of a banked question", i + 1);
+            eprintln!(
+                "quizgen: {shown}: question {}: refused: duplicate of a banked question",
+                i + 1
+            );
             refused += 1;
             continue;
         }
         let shelf = Shelf::new(subject, difficulty, language, n);
-        let from = Provenance { provider: Some("import".into()), ..Provenance::default() };
+        let from = Provenance {
+            provider: Some("import".into()),
+            ..Provenance::default()
+        };
         if bank.insert(&shelf, subject, &q, &from)? {
             added += 1;
         }

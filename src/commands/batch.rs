@@ -21,7 +21,13 @@ pub struct SubjectLine {
 }
 
 /// Reads `subject[, count[, difficulty[, language]]]` lines; `#` starts a comment.
-pub fn parse_subjects(text: &str, shown: &str, default_count: usize, default_difficulty: &str, default_language: &str) -> Result<Vec<SubjectLine>> {
+pub fn parse_subjects(
+    text: &str,
+    shown: &str,
+    default_count: usize,
+    default_difficulty: &str,
+    default_language: &str,
+) -> Result<Vec<SubjectLine>> {
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
@@ -38,23 +44,40 @@ pub fn parse_subjects(text: &str, shown: &str, default_count: usize, default_dif
             return Err(QuizError::Config(format!("{at}: the subject is empty")).into());
         }
         let count = match fields.get(1).filter(|f| !f.is_empty()) {
-            Some(c) => c.parse::<usize>().ok().filter(|n| (1..=10000).contains(n)).ok_or_else(|| {
-                QuizError::Config(format!("{at}: count \"{c}\" is not a number from 1 to 10000"))
-            })?,
+            Some(c) => c
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=10000).contains(n))
+                .ok_or_else(|| {
+                    QuizError::Config(format!(
+                        "{at}: count \"{c}\" is not a number from 1 to 10000"
+                    ))
+                })?,
             None => default_count,
         };
         let difficulty = match fields.get(2).filter(|f| !f.is_empty()) {
             Some(d) => {
                 let d = d.to_ascii_lowercase();
                 if !["easy", "medium", "hard", "mixed"].contains(&d.as_str()) {
-                    return Err(QuizError::Config(format!("{at}: difficulty \"{d}\" is not easy, medium, hard or mixed")).into());
+                    return Err(QuizError::Config(format!(
+                        "{at}: difficulty \"{d}\" is not easy, medium, hard or mixed"
+                    ))
+                    .into());
                 }
                 d
             }
             None => default_difficulty.to_owned(),
         };
-        let language = fields.get(3).filter(|f| !f.is_empty()).map_or(default_language.to_owned(), |l| (*l).to_owned());
-        out.push(SubjectLine { subject: subject.to_owned(), count, difficulty, language });
+        let language = fields
+            .get(3)
+            .filter(|f| !f.is_empty())
+            .map_or(default_language.to_owned(), |l| (*l).to_owned());
+        out.push(SubjectLine {
+            subject: subject.to_owned(),
+            count,
+            difficulty,
+            language,
+        });
     }
     if out.is_empty() {
         return Err(QuizError::Config(format!("{shown}: no subjects in the file")).into());
@@ -65,10 +88,24 @@ pub fn parse_subjects(text: &str, shown: &str, default_count: usize, default_dif
 pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| QuizError::Config(format!("{shown}: cannot read: {}", crate::config::io_reason(&e))))?;
-    let default_diff = if args.run.difficulty == Difficulty::Mixed { "mixed" } else { args.run.difficulty.as_str() };
-    let lines = parse_subjects(&text, &shown, args.count as usize, default_diff, &args.run.language)?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        QuizError::Config(format!(
+            "{shown}: cannot read: {}",
+            crate::config::io_reason(&e)
+        ))
+    })?;
+    let default_diff = if args.run.difficulty == Difficulty::Mixed {
+        "mixed"
+    } else {
+        args.run.difficulty.as_str()
+    };
+    let lines = parse_subjects(
+        &text,
+        &shown,
+        args.count as usize,
+        default_diff,
+        &args.run.language,
+    )?;
     let keys = ctx.require_keys(args.run.keys.as_deref())?;
     let bank = Bank::open(&ctx.data_dir)?;
     let n_options = args.run.options as usize;
@@ -92,8 +129,22 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                 chunks: &[],
                 source_hash: None,
             };
-            ctx.info(&format!("{}: {before} unserved, buying {need}", line.subject));
-            let (got, ending) = super::generate::buy(ctx, &args.run, &keys, Some(&bank), &shelf, &mut dedupe, &order, 0, need).await?;
+            ctx.info(&format!(
+                "{}: {before} unserved, buying {need}",
+                line.subject
+            ));
+            let (got, ending) = super::generate::buy(
+                ctx,
+                &args.run,
+                &keys,
+                Some(&bank),
+                &shelf,
+                &mut dedupe,
+                &order,
+                0,
+                need,
+            )
+            .await?;
             added = got.len();
             match ending {
                 Ending::Done => {}
@@ -111,9 +162,18 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
         }
         rows.push((line.subject.clone(), line.count, before, added, status));
     }
-    println!("{:<32} {:>6} {:>7} {:>6}  status", "subject", "target", "before", "added");
+    println!(
+        "{:<32} {:>6} {:>7} {:>6}  status",
+        "subject", "target", "before", "added"
+    );
     for (s, target, before, added, status) in &rows {
-        println!("{:<32} {:>6} {:>7} {:>6}  {status}", truncate(s, 32), target, before, added);
+        println!(
+            "{:<32} {:>6} {:>7} {:>6}  {status}",
+            truncate(s, 32),
+            target,
+            before,
+            added
+        );
     }
     Ok(if interrupted {
         code::INTERRUPTED
@@ -138,7 +198,8 @@ mod tests {
 
     #[test]
     fn lines_with_defaults_comments_and_errors() {
-        let t = "# nightly\nPhotosynthesis, 30, easy\nWorld War II # popular\nFractions,,hard,French\n";
+        let t =
+            "# nightly\nPhotosynthesis, 30, easy\nWorld War II # popular\nFractions,,hard,French\n";
         let l = parse_subjects(t, "s.txt", 20, "medium", "English").unwrap();
         assert_eq!(l.len(), 3);
         assert_eq!(l[0].count, 30);

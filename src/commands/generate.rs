@@ -26,34 +26,53 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     let subject = match (&args.subject, &args.from) {
         (Some(s), _) if !s.trim().is_empty() => s.trim().to_owned(),
         (Some(_), _) => return Err(QuizError::Usage("--subject is empty".into()).into()),
-        (None, Some(f)) => f.file_stem().map_or("quiz".into(), |s| s.to_string_lossy().replace(['_', '-'], " ")),
-        (None, None) => return Err(QuizError::Usage("give --subject TEXT or --from FILE".into()).into()),
+        (None, Some(f)) => f.file_stem().map_or("quiz".into(), |s| {
+            s.to_string_lossy().replace(['_', '-'], " ")
+        }),
+        (None, None) => {
+            return Err(QuizError::Usage("give --subject TEXT or --from FILE".into()).into());
+        }
     };
     let count = args.count as usize;
     let n_options = args.run.options as usize;
     let mut rng = mcq::rng_from(args.run.seed);
 
     if let (Some(text), Some(path)) = (&source, &args.from) {
-        let keys = if args.offline { None } else { ctx.keys(args.run.keys.as_deref())? };
+        let keys = if args.offline {
+            None
+        } else {
+            ctx.keys(args.run.keys.as_deref())?
+        };
         if keys.is_none() {
             if !args.offline {
                 ctx.info("no API key configured: making questions offline from the text");
             }
-            let origin = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let origin = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             let qs: Vec<Mcq> = offline::generate(text, count, n_options, &mut rng, &origin)
                 .into_iter()
                 .map(bank::with_id)
                 .collect();
             let ending = if qs.len() < count {
-                Ending::Short(format!("the text yields only {} questions; give a longer text or ask for fewer", qs.len()))
+                Ending::Short(format!(
+                    "the text yields only {} questions; give a longer text or ask for fewer",
+                    qs.len()
+                ))
             } else {
                 Ending::Done
             };
-            return finish(ctx, &args, &subject, qs, ending, None, &mut rng);
+            return finish(ctx, &args, &subject, qs, ending, &mut rng);
         }
     }
 
-    let shelf = Shelf::new(&subject, args.run.difficulty.as_str(), &args.run.language, n_options);
+    let shelf = Shelf::new(
+        &subject,
+        args.run.difficulty.as_str(),
+        &args.run.language,
+        n_options,
+    );
     let mut bank = match args.bank {
         BankMode::Off => None,
         _ => Some(Bank::open(&ctx.data_dir)?),
@@ -90,18 +109,29 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
             chunks: &chunks,
             source_hash: source.as_deref().map(offline::source_hash),
         };
-        let (bought, end) = buy(ctx, &args.run, &keys, bank.as_ref(), &shelf, &mut dedupe, &order, got.len(), count).await?;
+        let (bought, end) = buy(
+            ctx,
+            &args.run,
+            &keys,
+            bank.as_ref(),
+            &shelf,
+            &mut dedupe,
+            &order,
+            got.len(),
+            count,
+        )
+        .await?;
         got.extend(bought);
         ending = end;
     }
-    let written = finish(ctx, &args, &subject, got.clone(), ending, None, &mut rng)?;
+    // `finish` returns only once the quiz is written (or there was nothing to write): only
+    // then do its questions count as served.
+    let exit = finish(ctx, &args, &subject, got.clone(), ending, &mut rng)?;
     if let Some(b) = &mut bank {
         let ids: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
-        if written != code::ERROR {
-            b.mark_served(&subject, &ids)?;
-        }
+        b.mark_served(&subject, &ids)?;
     }
-    Ok(written)
+    Ok(exit)
 }
 
 /// Runs one purchase through the pool with a progress display.
@@ -149,7 +179,6 @@ fn finish(
     subject: &str,
     mut questions: Vec<Mcq>,
     ending: Ending,
-    _unused: Option<()>,
     rng: &mut rand::rngs::StdRng,
 ) -> Result<u8> {
     let asked = args.count as usize;
@@ -162,13 +191,27 @@ fn finish(
     };
     let (exit, message) = match &ending {
         Ending::Done => (code::OK, None),
-        Ending::Short(why) => (code::PARTIAL, Some(format!("wrote {had} of {asked} questions: {why}"))),
+        Ending::Short(why) => (
+            code::PARTIAL,
+            Some(format!("wrote {had} of {asked} questions: {why}")),
+        ),
         Ending::Closed(why) if had == 0 => return Err(QuizError::NoUsableKey(why.clone()).into()),
-        Ending::Closed(why) => (code::ERROR, Some(format!("wrote {had} of {asked} questions: {why}"))),
-        Ending::Interrupted => (code::INTERRUPTED, Some(format!("interrupted: wrote {had} of {asked} questions"))),
+        Ending::Closed(why) => (
+            code::ERROR,
+            Some(format!("wrote {had} of {asked} questions: {why}")),
+        ),
+        Ending::Interrupted => (
+            code::INTERRUPTED,
+            Some(format!("interrupted: wrote {had} of {asked} questions")),
+        ),
     };
     if had == 0 && exit != code::OK {
-        eprintln!("quizgen: {}", message.unwrap_or_default().replace("wrote 0 of", "no output written: 0 of"));
+        eprintln!(
+            "quizgen: {}",
+            message
+                .unwrap_or_default()
+                .replace("wrote 0 of", "no output written: 0 of")
+        );
         return Ok(exit);
     }
     let text = args.format.render(&quiz)?;
@@ -213,6 +256,9 @@ pub fn chunk_text(text: &str) -> Vec<Chunk> {
     chunks
         .into_iter()
         .enumerate()
-        .map(|(index, text)| Chunk { index, text: text.trim().to_owned() })
+        .map(|(index, text)| Chunk {
+            index,
+            text: text.trim().to_owned(),
+        })
         .collect()
 }

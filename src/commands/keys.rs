@@ -20,11 +20,33 @@ pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result
             let result = client.list_models(&p.base_url, k).await;
             let line = match &result {
                 KeyCheck::Valid(models) => {
-                    let usable: Vec<&String> = p.models.iter().filter(|m| models.is_empty() || models.contains(m)).collect();
-                    let missing: Vec<&String> = p.models.iter().filter(|m| !models.is_empty() && !models.contains(m)).collect();
-                    let mut s = format!("valid        models: {}", usable.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", "));
+                    let usable: Vec<&String> = p
+                        .models
+                        .iter()
+                        .filter(|m| models.is_empty() || models.contains(m))
+                        .collect();
+                    let missing: Vec<&String> = p
+                        .models
+                        .iter()
+                        .filter(|m| !models.is_empty() && !models.contains(m))
+                        .collect();
+                    let mut s = format!(
+                        "valid        models: {}",
+                        usable
+                            .iter()
+                            .map(|m| m.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                     if !missing.is_empty() {
-                        s.push_str(&format!("; not offered: {}", missing.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")));
+                        s.push_str(&format!(
+                            "; not offered: {}",
+                            missing
+                                .iter()
+                                .map(|m| m.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
                     }
                     s
                 }

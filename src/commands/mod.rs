@@ -30,7 +30,11 @@ impl Context {
                 .map(|p| p.data_dir().to_owned())
                 .ok_or_else(|| QuizError::Config("cannot find a home directory for the data dir: pass --data-dir or set QUIZGEN_DATA_DIR".into()))?,
         };
-        Ok(Context { data_dir, quiet, verbose })
+        Ok(Context {
+            data_dir,
+            quiet,
+            verbose,
+        })
     }
 
     pub fn warn(&self, msg: &str) {

@@ -14,7 +14,13 @@ pub fn csv_header(n_options: usize) -> Vec<String> {
 }
 
 pub fn render(quiz: &Quiz) -> Result<String> {
-    let n = quiz.questions.iter().map(|q| q.options.len()).max().unwrap_or(4).max(4);
+    let n = quiz
+        .questions
+        .iter()
+        .map(|q| q.options.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(csv_header(n))?;
     for q in &quiz.questions {
@@ -36,7 +42,10 @@ pub fn read_csv(text: &str) -> Result<Vec<Mcq>> {
     let mut out = Vec::new();
     for rec in r.records() {
         let rec = rec?;
-        let options: Vec<String> = (0..n).map(|i| rec.get(1 + i).unwrap_or("").to_owned()).filter(|o| !o.is_empty()).collect();
+        let options: Vec<String> = (0..n)
+            .map(|i| rec.get(1 + i).unwrap_or("").to_owned())
+            .filter(|o| !o.is_empty())
+            .collect();
         let ans = rec.get(1 + n).unwrap_or("A").chars().next().unwrap_or('A');
         out.push(Mcq {
             question: rec.get(0).unwrap_or("").to_owned(),

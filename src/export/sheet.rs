@@ -3,7 +3,10 @@
 use super::{Quiz, letter};
 
 pub fn render(quiz: &Quiz) -> String {
-    let mut s = format!("# {}\n\nName: ______________________   Date: __________\n\n", quiz.subject);
+    let mut s = format!(
+        "# {}\n\nName: ______________________   Date: __________\n\n",
+        quiz.subject
+    );
     for (i, q) in quiz.questions.iter().enumerate() {
         s.push_str(&format!("{}. {}\n\n", i + 1, q.question));
         for (j, o) in q.options.iter().enumerate() {
@@ -13,7 +16,12 @@ pub fn render(quiz: &Quiz) -> String {
     }
     s.push_str("\n---\n\n## Answer key\n\n");
     for (i, q) in quiz.questions.iter().enumerate() {
-        s.push_str(&format!("{}. **{}** {}", i + 1, letter(q.answer_index), q.answer()));
+        s.push_str(&format!(
+            "{}. **{}** {}",
+            i + 1,
+            letter(q.answer_index),
+            q.answer()
+        ));
         if !q.explanation.is_empty() {
             s.push_str(&format!(" — {}", q.explanation));
         }

@@ -36,7 +36,9 @@ impl Usage {
 
     /// Completion tokens that became the answer itself (reasoning excluded).
     pub fn content_tokens(&self) -> u64 {
-        let reasoning = self.completion_tokens_details.map_or(0, |d| d.reasoning_tokens);
+        let reasoning = self
+            .completion_tokens_details
+            .map_or(0, |d| d.reasoning_tokens);
         self.completion_tokens.saturating_sub(reasoning)
     }
 }
@@ -120,7 +122,13 @@ impl Client {
 
     /// Sends one chat completion request and classifies the answer. Never fails: a network
     /// error is a `Transient` verdict.
-    pub async fn chat(&self, base_url: &str, key: &ApiKey, dialect: Dialect, body: &Value) -> Answer {
+    pub async fn chat(
+        &self,
+        base_url: &str,
+        key: &ApiKey,
+        dialect: Dialect,
+        body: &Value,
+    ) -> Answer {
         let url = format!("{base_url}/chat/completions");
         let sent = self
             .http
@@ -185,7 +193,11 @@ impl Client {
         }
         match classify(status, &text, None, &[]) {
             Verdict::DeadKey { message, .. } => KeyCheck::Invalid(message),
-            _ => KeyCheck::Unreachable(format!("HTTP {}: {}", status.as_u16(), error_message(&text))),
+            _ => KeyCheck::Unreachable(format!(
+                "HTTP {}: {}",
+                status.as_u16(),
+                error_message(&text)
+            )),
         }
     }
 }
@@ -215,8 +227,11 @@ fn error_code(text: &str) -> String {
     let v: Option<Value> = serde_json::from_str(text).ok();
     let err = v.as_ref().and_then(|v| v.get("error"));
     let field = |name: &str| {
-        err.and_then(|e| e.get(name))
-            .and_then(|c| c.as_str().map(str::to_owned).or_else(|| Some(c.to_string())))
+        err.and_then(|e| e.get(name)).and_then(|c| {
+            c.as_str()
+                .map(str::to_owned)
+                .or_else(|| Some(c.to_string()))
+        })
     };
     let mut code = field("code").unwrap_or_default();
     if text.contains("API_KEY_INVALID") {
@@ -226,7 +241,12 @@ fn error_code(text: &str) -> String {
 }
 
 /// The heart of error handling: what an HTTP answer means.
-pub fn classify(status: StatusCode, text: &str, retry_after: Option<Duration>, reports: &[WindowReport]) -> Verdict {
+pub fn classify(
+    status: StatusCode,
+    text: &str,
+    retry_after: Option<Duration>,
+    reports: &[WindowReport],
+) -> Verdict {
     let code = error_code(text);
     let message = error_message(text);
     match status.as_u16() {
@@ -248,13 +268,18 @@ pub fn classify(status: StatusCode, text: &str, retry_after: Option<Duration>, r
                 }
             }
             Err(_) => Verdict::BadOutput {
-                reason: format!("unreadable answer body: {}", text.chars().take(120).collect::<String>()),
+                reason: format!(
+                    "unreadable answer body: {}",
+                    text.chars().take(120).collect::<String>()
+                ),
             },
         },
         429 => {
             let m = headers::read_limit_message(&message);
             let window = m.window;
-            let header_wait = window.and_then(|w| reports.iter().find(|r| r.window == w)).map(|r| r.reset);
+            let header_wait = window
+                .and_then(|w| reports.iter().find(|r| r.window == w))
+                .map(|r| r.reset);
             Verdict::Throttled {
                 window,
                 wait: retry_after.or(m.wait).or(header_wait),
@@ -269,16 +294,23 @@ pub fn classify(status: StatusCode, text: &str, retry_after: Option<Duration>, r
             status: status.as_u16(),
             message,
         },
-        400 | 404 if code == "model_decommissioned" || code == "model_not_found" => Verdict::DeadModel { message },
+        400 | 404 if code == "model_decommissioned" || code == "model_not_found" => {
+            Verdict::DeadModel { message }
+        }
         404 if message.contains("model") => Verdict::DeadModel { message },
-        400 if code == "invalid_api_key" => Verdict::DeadKey { status: 400, message },
+        400 if code == "invalid_api_key" => Verdict::DeadKey {
+            status: 400,
+            message,
+        },
         400 if code == "json_validate_failed" => Verdict::BadOutput {
             reason: "the model failed to produce JSON".into(),
         },
         500..=599 => Verdict::Transient {
             reason: format!("HTTP {}", status.as_u16()),
         },
-        408 => Verdict::Transient { reason: "HTTP 408".into() },
+        408 => Verdict::Transient {
+            reason: "HTTP 408".into(),
+        },
         s => Verdict::BadOutput {
             reason: format!("HTTP {s}: {message}"),
         },
@@ -295,15 +327,73 @@ mod tests {
 
     #[test]
     fn every_kind_of_answer() {
-        assert!(matches!(v(200, r#"{"choices":[{"finish_reason":"stop","message":{"content":"{}"}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}"#), Verdict::Ok { .. }));
-        assert!(matches!(v(429, r#"{"error":{"message":"Rate limit reached ... (TPM): Limit 8000, Used 1, Requested 2. Please try again in 6.2s.","code":"rate_limit_exceeded"}}"#), Verdict::Throttled { window: Some(Window::Tpm), limit: Some(8000), .. }));
-        assert!(matches!(v(401, r#"{"error":{"message":"Invalid API Key","code":"invalid_api_key"}}"#), Verdict::DeadKey { .. }));
-        assert!(matches!(v(400, r#"{"error":{"message":"API key not valid. [reason: API_KEY_INVALID]"}}"#), Verdict::DeadKey { .. }));
-        assert!(matches!(v(400, r#"{"error":{"message":"The model `llama` has been decommissioned","code":"model_decommissioned"}}"#), Verdict::DeadModel { .. }));
-        assert!(matches!(v(404, r#"{"error":{"message":"The model `x` does not exist","code":"model_not_found"}}"#), Verdict::DeadModel { .. }));
-        assert!(matches!(v(413, r#"{"error":{"message":"Request too large ... (TPM): Limit 8000, Requested 9120","code":"rate_limit_exceeded"}}"#), Verdict::TooLarge { limit: Some(8000), .. }));
-        assert!(matches!(v(503, r#"{"error":{"message":"Service Unavailable"}}"#), Verdict::Transient { .. }));
-        assert!(matches!(v(400, r#"{"error":{"message":"Failed","code":"json_validate_failed","failed_generation":"{"}}"#), Verdict::BadOutput { .. }));
+        assert!(matches!(
+            v(
+                200,
+                r#"{"choices":[{"finish_reason":"stop","message":{"content":"{}"}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}"#
+            ),
+            Verdict::Ok { .. }
+        ));
+        assert!(matches!(
+            v(
+                429,
+                r#"{"error":{"message":"Rate limit reached ... (TPM): Limit 8000, Used 1, Requested 2. Please try again in 6.2s.","code":"rate_limit_exceeded"}}"#
+            ),
+            Verdict::Throttled {
+                window: Some(Window::Tpm),
+                limit: Some(8000),
+                ..
+            }
+        ));
+        assert!(matches!(
+            v(
+                401,
+                r#"{"error":{"message":"Invalid API Key","code":"invalid_api_key"}}"#
+            ),
+            Verdict::DeadKey { .. }
+        ));
+        assert!(matches!(
+            v(
+                400,
+                r#"{"error":{"message":"API key not valid. [reason: API_KEY_INVALID]"}}"#
+            ),
+            Verdict::DeadKey { .. }
+        ));
+        assert!(matches!(
+            v(
+                400,
+                r#"{"error":{"message":"The model `llama` has been decommissioned","code":"model_decommissioned"}}"#
+            ),
+            Verdict::DeadModel { .. }
+        ));
+        assert!(matches!(
+            v(
+                404,
+                r#"{"error":{"message":"The model `x` does not exist","code":"model_not_found"}}"#
+            ),
+            Verdict::DeadModel { .. }
+        ));
+        assert!(matches!(
+            v(
+                413,
+                r#"{"error":{"message":"Request too large ... (TPM): Limit 8000, Requested 9120","code":"rate_limit_exceeded"}}"#
+            ),
+            Verdict::TooLarge {
+                limit: Some(8000),
+                ..
+            }
+        ));
+        assert!(matches!(
+            v(503, r#"{"error":{"message":"Service Unavailable"}}"#),
+            Verdict::Transient { .. }
+        ));
+        assert!(matches!(
+            v(
+                400,
+                r#"{"error":{"message":"Failed","code":"json_validate_failed","failed_generation":"{"}}"#
+            ),
+            Verdict::BadOutput { .. }
+        ));
         assert!(matches!(v(200, "not json"), Verdict::BadOutput { .. }));
     }
 }

@@ -64,11 +64,19 @@ pub fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Vec<WindowReport> 
             .and_then(|v| v.to_str().ok())
             .map(str::trim)
     };
-    let num = |name: &str| get(name).and_then(|v| v.parse::<f64>().ok()).map(|f| f.max(0.0) as u64);
+    let num = |name: &str| {
+        get(name)
+            .and_then(|v| v.parse::<f64>().ok())
+            .map(|f| f.max(0.0) as u64)
+    };
     let mut out = Vec::new();
     match dialect {
         Dialect::Groq | Dialect::Openai => {
-            let req_window = if dialect == Dialect::Groq { Window::Rpd } else { Window::Rpm };
+            let req_window = if dialect == Dialect::Groq {
+                Window::Rpd
+            } else {
+                Window::Rpm
+            };
             for (suffix, window) in [("requests", req_window), ("tokens", Window::Tpm)] {
                 let remaining = num(&format!("x-ratelimit-remaining-{suffix}"));
                 let reset = get(&format!("x-ratelimit-reset-{suffix}")).and_then(parse_go_duration);
@@ -231,11 +239,15 @@ mod tests {
 
     #[test]
     fn rate_limit_message() {
-        let m = read_limit_message("Rate limit reached for model `m` in organization `org_01hx` service tier `on_demand` on tokens per minute (TPM): Limit 8000, Used 7712, Requested 1180. Please try again in 6.66s. Need more tokens?");
+        let m = read_limit_message(
+            "Rate limit reached for model `m` in organization `org_01hx` service tier `on_demand` on tokens per minute (TPM): Limit 8000, Used 7712, Requested 1180. Please try again in 6.66s. Need more tokens?",
+        );
         assert_eq!(m.window, Some(Window::Tpm));
         assert_eq!(m.limit, Some(8000));
         assert_eq!(m.wait.map(|d| d.as_millis()), Some(6_660));
-        let d = read_limit_message("... on requests per day (RPD): Limit 1000, Used 1000, Requested 1. Please try again in 9m38.016s.");
+        let d = read_limit_message(
+            "... on requests per day (RPD): Limit 1000, Used 1000, Requested 1. Please try again in 9m38.016s.",
+        );
         assert_eq!(d.window, Some(Window::Rpd));
         assert_eq!(d.wait.map(|d| d.as_secs()), Some(578));
     }

@@ -221,7 +221,8 @@ fn read_options(v: &Value) -> Option<(Vec<String>, Option<usize>)> {
             for (i, item) in items.iter().enumerate() {
                 opts.push(text_of(item)?);
                 if let Some(m) = item.as_object()
-                    && first_of(m, &["correct", "is_correct", "isCorrect"]).and_then(Value::as_bool) == Some(true)
+                    && first_of(m, &["correct", "is_correct", "isCorrect"]).and_then(Value::as_bool)
+                        == Some(true)
                 {
                     marked = Some(i);
                 }
@@ -251,12 +252,17 @@ fn label_of(s: &str, i: usize) -> Option<usize> {
         return None;
     }
     let rest = chars.as_str();
-    (rest.is_empty() || rest.starts_with(' ')).then_some(1 + usize::from(s.trim_start().starts_with('(')) + 1)
+    (rest.is_empty() || rest.starts_with(' '))
+        .then_some(1 + usize::from(s.trim_start().starts_with('(')) + 1)
 }
 
 /// Strips option labels when every option carries its own letter in order. Says if it did.
 fn strip_labels(options: &mut [String]) -> bool {
-    let all = !options.is_empty() && options.iter().enumerate().all(|(i, o)| label_of(o, i).is_some());
+    let all = !options.is_empty()
+        && options
+            .iter()
+            .enumerate()
+            .all(|(i, o)| label_of(o, i).is_some());
     if all {
         for (i, o) in options.iter_mut().enumerate() {
             let cut = label_of(o, i).unwrap_or(0);
@@ -359,7 +365,9 @@ mod tests {
     #[test]
     fn mcqs_and_items_wrappers() {
         for w in ["mcqs", "items"] {
-            let s = format!(r#"{{"{w}":[{{"question":"2+2?","options":["3","4","5","6"],"answer":"B"}}]}}"#);
+            let s = format!(
+                r#"{{"{w}":[{{"question":"2+2?","options":["3","4","5","6"],"answer":"B"}}]}}"#
+            );
             assert_eq!(first(&s).answer(), "4");
         }
     }
@@ -381,8 +389,18 @@ mod tests {
     #[test]
     fn answer_as_lowercase_letter_text_and_correct_answer() {
         let base = r#"[{"question":"2+2?","options":["3","4","5","6"],FIELD}]"#;
-        for field in [r#""answer":"b""#, r#""answer":"4""#, r#""correct_answer":"B""#, r#""answer":"(B)""#, r#""answer_index":1"#] {
-            assert_eq!(first(&base.replace("FIELD", field)).answer_index, 1, "{field}");
+        for field in [
+            r#""answer":"b""#,
+            r#""answer":"4""#,
+            r#""correct_answer":"B""#,
+            r#""answer":"(B)""#,
+            r#""answer_index":1"#,
+        ] {
+            assert_eq!(
+                first(&base.replace("FIELD", field)).answer_index,
+                1,
+                "{field}"
+            );
         }
     }
 

@@ -22,7 +22,12 @@ pub const DEFAULT_TOKENS_PER_QUESTION: u64 = 140;
 /// Whether the model reasons before answering (its reasoning counts in completion tokens).
 pub fn is_reasoning_model(model: &str) -> bool {
     let m = model.to_ascii_lowercase();
-    m.contains("gpt-oss") || m.contains("qwen3") || m.contains("deepseek-r1") || m.starts_with("o1") || m.starts_with("o3") || m.starts_with("o4")
+    m.contains("gpt-oss")
+        || m.contains("qwen3")
+        || m.contains("deepseek-r1")
+        || m.starts_with("o1")
+        || m.starts_with("o3")
+        || m.starts_with("o4")
 }
 
 /// Strict `json_schema` works on the gpt-oss models only; others get `json_object`.
@@ -155,7 +160,15 @@ mod tests {
 
     #[test]
     fn strict_schema_only_on_gpt_oss_and_low_reasoning() {
-        let ask = Ask { subject: "tides", count: 5, options: 4, difficulty: "medium", language: "English", avoid: &[], source: None };
+        let ask = Ask {
+            subject: "tides",
+            count: 5,
+            options: 4,
+            difficulty: "medium",
+            language: "English",
+            avoid: &[],
+            source: None,
+        };
         let b = request_body("openai/gpt-oss-20b", &ask, 900);
         assert_eq!(b["response_format"]["type"], "json_schema");
         assert_eq!(b["reasoning_effort"], "low");
@@ -167,7 +180,10 @@ mod tests {
 
     #[test]
     fn budget_grows_with_batch_and_reasoning() {
-        assert!(completion_budget(10, "openai/gpt-oss-20b", 140) > completion_budget(10, "mistral", 140));
+        assert!(
+            completion_budget(10, "openai/gpt-oss-20b", 140)
+                > completion_budget(10, "mistral", 140)
+        );
         assert!(completion_budget(10, "m", 140) > completion_budget(2, "m", 140));
     }
 }

@@ -49,7 +49,9 @@ pub enum Admission {
     /// Nothing can take it now; the soonest lane frees up after this long.
     Wait(Duration),
     /// The request is larger than any usable lane's per-minute token limit: shrink it.
-    TooLarge { max_tokens: u64 },
+    TooLarge {
+        max_tokens: u64,
+    },
     /// No lane can ever take it: every key dead, every model retired.
     Closed(String),
 }
@@ -57,9 +59,21 @@ pub enum Admission {
 /// What settling an answer found, for the driver to report and act on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    KeyDied { masked: String, provider: String, message: String },
-    ModelDied { provider: String, model: String, message: String },
-    Throttled { lane: String, wait: Duration, daily: bool },
+    KeyDied {
+        masked: String,
+        provider: String,
+        message: String,
+    },
+    ModelDied {
+        provider: String,
+        model: String,
+        message: String,
+    },
+    Throttled {
+        lane: String,
+        wait: Duration,
+        daily: bool,
+    },
 }
 
 pub struct Pool {
@@ -130,7 +144,10 @@ impl Pool {
             let mut dl = HashSet::new();
             for (i, l) in lanes.iter().enumerate() {
                 let row = tx.lane(&l.id)?;
-                if row.dead_model_ms.is_some_and(|t| now_ms() - t < store::DEAD_MODEL_TTL.as_millis() as i64) {
+                if row
+                    .dead_model_ms
+                    .is_some_and(|t| now_ms() - t < store::DEAD_MODEL_TTL.as_millis() as i64)
+                {
                     dl.insert(i);
                 }
             }
@@ -144,7 +161,13 @@ impl Pool {
     /// The lanes that still have a live key and a live model.
     pub fn usable_lanes(&self) -> Vec<usize> {
         (0..self.lanes.len())
-            .filter(|i| !self.dead_lanes.contains(i) && self.lanes[*i].keys.iter().any(|k| !self.dead_keys.contains(k)))
+            .filter(|i| {
+                !self.dead_lanes.contains(i)
+                    && self.lanes[*i]
+                        .keys
+                        .iter()
+                        .any(|k| !self.dead_keys.contains(k))
+            })
             .collect()
     }
 
@@ -159,6 +182,11 @@ impl Pool {
     /// Tries to admit a request in the fairest lane that can take it now. `cost` gives its
     /// tokens (prompt plus `max_completion_tokens`) on a model.
     pub fn reserve(&mut self, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
+        self.reserve_at(now_ms(), cost)
+    }
+
+    /// `reserve` at a given moment (milliseconds since the epoch), for simulations.
+    pub fn reserve_at(&mut self, now: i64, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
         let usable = self.usable_lanes();
         if usable.is_empty() {
             return Ok(Admission::Closed(self.closed_reason()));
@@ -169,7 +197,12 @@ impl Pool {
         let mut max_fit = 0u64;
         let mut any_fits = false;
         for lane in order {
-            let live_keys: Vec<usize> = self.lanes[lane].keys.iter().copied().filter(|k| !self.dead_keys.contains(k)).collect();
+            let live_keys: Vec<usize> = self.lanes[lane]
+                .keys
+                .iter()
+                .copied()
+                .filter(|k| !self.dead_keys.contains(k))
+                .collect();
             let l = self.lanes[lane].clone();
             let tokens = cost(&l.model);
             let keys = self.keys.clone();
@@ -180,7 +213,6 @@ impl Pool {
                 if tokens > tpm {
                     return Ok(Decision::TooLarge(tpm));
                 }
-                let now = now_ms();
                 let wait = lane_wait(tx, &l.id, &row, &limits, tokens, now)?;
                 if wait > 0 {
                     return Ok(Decision::Wait(wait));
@@ -205,7 +237,12 @@ impl Pool {
                 Decision::Go(event_id, key, tokens) => {
                     self.turn += 1;
                     self.turns[lane] = self.turn;
-                    return Ok(Admission::Go(Reservation { event_id, lane, key, tokens }));
+                    return Ok(Admission::Go(Reservation {
+                        event_id,
+                        lane,
+                        key,
+                        tokens,
+                    }));
                 }
                 Decision::Wait(ms) => {
                     any_fits = true;
@@ -217,16 +254,28 @@ impl Pool {
         }
         match soonest {
             Some(d) if any_fits => Ok(Admission::Wait(d)),
-            _ => Ok(Admission::TooLarge { max_tokens: max_fit }),
+            _ => Ok(Admission::TooLarge {
+                max_tokens: max_fit,
+            }),
         }
     }
 
     fn closed_reason(&self) -> String {
-        let all_keys_dead = self.keys.iter().enumerate().all(|(i, _)| self.dead_keys.contains(&i));
+        let all_keys_dead = self
+            .keys
+            .iter()
+            .enumerate()
+            .all(|(i, _)| self.dead_keys.contains(&i));
         if all_keys_dead {
             "every key is invalid (401/403): check them with `quizgen keys check`, replace them in the keys file".into()
         } else {
-            let models: Vec<String> = self.lanes.iter().map(|l| format!("{}:{}", l.provider, l.model)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let models: Vec<String> = self
+                .lanes
+                .iter()
+                .map(|l| format!("{}:{}", l.provider, l.model))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
             format!(
                 "no usable model left ({} retired or unknown): put a current model in the keys file, e.g. openai/gpt-oss-20b on Groq",
                 models.join(", ")
@@ -241,10 +290,27 @@ impl Pool {
 
     /// Settles a reservation with what the answer said; returns what the caller should report.
     /// `questions` and `content_tokens` are what the answer yielded (for the averages).
-    pub fn settle(&mut self, r: &Reservation, answer: &Answer, questions: u64, content_tokens: u64) -> Result<Option<Event>> {
+    pub fn settle(
+        &mut self,
+        r: &Reservation,
+        answer: &Answer,
+        questions: u64,
+        content_tokens: u64,
+    ) -> Result<Option<Event>> {
+        self.settle_at(now_ms(), r, answer, questions, content_tokens)
+    }
+
+    /// `settle` at a given moment, for simulations.
+    pub fn settle_at(
+        &mut self,
+        now: i64,
+        r: &Reservation,
+        answer: &Answer,
+        questions: u64,
+        content_tokens: u64,
+    ) -> Result<Option<Event>> {
         let lane = self.lanes[r.lane].clone();
         let (provider, key) = self.keys[r.key].clone();
-        let now = now_ms();
         let event = self.store.exclusive(|tx| {
             for rep in &answer.reports {
                 tx.put_report(
@@ -264,23 +330,27 @@ impl Pool {
             match &answer.verdict {
                 Verdict::Ok { usage, .. } => {
                     let spent = usage.map_or(r.tokens, |u| u.total());
-                    tx.settle_event(r.event_id, spent, questions)?;
+                    tx.settle_event(r.event_id, spent, questions, now)?;
                     tx.key_tokens(&key.fingerprint, spent)?;
                     let prompt = usage.map_or(0, |u| u.prompt_tokens);
                     tx.add_lane_totals(&lane.id, spent, prompt, content_tokens, questions)?;
                     Ok(None)
                 }
                 Verdict::BadOutput { .. } => {
-                    tx.settle_event(r.event_id, r.tokens, 0)?;
+                    tx.settle_event(r.event_id, r.tokens, 0, now)?;
                     tx.key_tokens(&key.fingerprint, r.tokens)?;
                     tx.add_lane_totals(&lane.id, r.tokens, 0, 0, 0)?;
                     Ok(None)
                 }
                 Verdict::Transient { .. } => {
-                    tx.settle_event(r.event_id, 0, 0)?;
+                    tx.settle_event(r.event_id, 0, 0, now)?;
                     Ok(None)
                 }
-                Verdict::Throttled { window, wait, limit } => {
+                Verdict::Throttled {
+                    window,
+                    wait,
+                    limit,
+                } => {
                     tx.delete_event(r.event_id)?;
                     let wait = wait.unwrap_or(Duration::from_secs(2));
                     let until = now + wait.as_millis() as i64;
@@ -290,17 +360,29 @@ impl Pool {
                     if let (Some(w), Some(l)) = (window, limit) {
                         tx.learn_limit(&lane.id, *w, *l)?;
                     }
-                    Ok(Some(Event::Throttled { lane: lane.id.clone(), wait, daily }))
+                    Ok(Some(Event::Throttled {
+                        lane: lane.id.clone(),
+                        wait,
+                        daily,
+                    }))
                 }
                 Verdict::DeadKey { message, .. } => {
                     tx.delete_event(r.event_id)?;
                     tx.mark_key_invalid(&key.fingerprint, Some(message))?;
-                    Ok(Some(Event::KeyDied { masked: key.masked.clone(), provider: provider.clone(), message: message.clone() }))
+                    Ok(Some(Event::KeyDied {
+                        masked: key.masked.clone(),
+                        provider: provider.clone(),
+                        message: message.clone(),
+                    }))
                 }
                 Verdict::DeadModel { message } => {
                     tx.delete_event(r.event_id)?;
                     tx.mark_dead_model(&lane.id, message)?;
-                    Ok(Some(Event::ModelDied { provider: provider.clone(), model: lane.model.clone(), message: message.clone() }))
+                    Ok(Some(Event::ModelDied {
+                        provider: provider.clone(),
+                        model: lane.model.clone(),
+                        message: message.clone(),
+                    }))
                 }
                 Verdict::TooLarge { limit, .. } => {
                     tx.delete_event(r.event_id)?;
@@ -330,7 +412,12 @@ impl Pool {
 
     /// Measured completion tokens per question over all lanes of a model, if any.
     pub fn tokens_per_question(&mut self, model: &str) -> Result<Option<u64>> {
-        let ids: Vec<String> = self.lanes.iter().filter(|l| l.model == model).map(|l| l.id.clone()).collect();
+        let ids: Vec<String> = self
+            .lanes
+            .iter()
+            .filter(|l| l.model == model)
+            .map(|l| l.id.clone())
+            .collect();
         self.store.read(|tx| {
             let (mut c, mut q) = (0, 0);
             for id in &ids {
@@ -383,8 +470,17 @@ fn limit_of(l: &Limits, w: Window) -> Option<u64> {
 
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
 /// the provider's report while it holds, our own rolling count otherwise.
-fn lane_wait(tx: &Tx<'_>, lane: &str, row: &store::LaneRow, limits: &Limits, tokens: u64, now: i64) -> Result<i64> {
-    let mut wait = (row.cooldown_until_ms - now).max(row.exhausted_until_ms - now).max(0);
+fn lane_wait(
+    tx: &Tx<'_>,
+    lane: &str,
+    row: &store::LaneRow,
+    limits: &Limits,
+    tokens: u64,
+    now: i64,
+) -> Result<i64> {
+    let mut wait = (row.cooldown_until_ms - now)
+        .max(row.exhausted_until_ms - now)
+        .max(0);
     for w in Window::ALL {
         let need = if w.counts_tokens() { tokens } else { 1 };
         let report = tx.report(lane, w)?;
@@ -396,9 +492,13 @@ fn lane_wait(tx: &Tx<'_>, lane: &str, row: &store::LaneRow, limits: &Limits, tok
             }
             continue;
         }
-        let Some(limit) = limit_of(limits, w) else { continue };
+        let Some(limit) = limit_of(limits, w) else {
+            continue;
+        };
         // After a reported reset the window starts afresh at that moment.
-        let since = report.map_or(i64::MIN, |r| r.reset_at_ms).max(now - w.span().as_millis() as i64);
+        let since = report
+            .map_or(i64::MIN, |r| r.reset_at_ms)
+            .max(now - w.span().as_millis() as i64);
         let events = tx.events_since(lane, since)?;
         let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
         let used: u64 = events.iter().map(cost).sum();

@@ -55,6 +55,31 @@ CREATE TABLE IF NOT EXISTS keys(
 );
 ";
 
+/// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
+/// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
+/// process doing the same), so that step is retried for a while.
+pub fn open_shared(path: &Path, schema: &str) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    let mut tries = 0;
+    loop {
+        let setup = conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .and_then(|()| conn.execute_batch(schema));
+        match setup {
+            Ok(()) => return Ok(conn),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 300 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 /// How long a retired model is remembered as dead (then tried once more).
 pub const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
 
@@ -117,13 +142,8 @@ impl Store {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
         let path = data_dir.join("state.sqlite");
-        let conn = Connection::open(&path)
+        let conn = open_shared(&path, SCHEMA)
             .with_context(|| format!("{}: cannot open pool state", path.display()))?;
-        conn.busy_timeout(Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.execute_batch(SCHEMA)
-            .with_context(|| format!("{}: cannot set up pool state", path.display()))?;
         // Events older than the longest window (a day) count for nothing.
         conn.execute(
             "DELETE FROM events WHERE at_ms < ?1",
@@ -156,10 +176,12 @@ pub struct Tx<'a> {
 impl Tx<'_> {
     /// (event time, requests, tokens) of a lane since `since_ms`, oldest first.
     pub fn events_since(&self, lane: &str, since_ms: i64) -> Result<Vec<(i64, u64)>> {
-        let mut st = self
-            .tx
-            .prepare_cached("SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms")?;
-        let rows = st.query_map(params![lane, since_ms], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let mut st = self.tx.prepare_cached(
+            "SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms",
+        )?;
+        let rows = st.query_map(params![lane, since_ms], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -170,7 +192,10 @@ impl Tx<'_> {
             "SELECT COUNT(*), COALESCE(SUM(tokens), 0) FROM events WHERE lane = ?1 AND (at_ms > ?2 \
              OR ((settled_ms IS NULL OR settled_ms > ?2) AND id IS NOT ?3 AND at_ms > ?2 - 600000))",
         )?;
-        let (n, t): (i64, i64) = st.query_row(params![lane, report.observed_ms, report.event_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (n, t): (i64, i64) = st
+            .query_row(params![lane, report.observed_ms, report.event_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         Ok((n as u64, t as u64))
     }
 
@@ -227,14 +252,20 @@ impl Tx<'_> {
     }
 
     fn ensure_lane(&self, lane: &str) -> Result<()> {
-        self.tx
-            .execute("INSERT OR IGNORE INTO lanes(lane) VALUES(?1)", params![lane])?;
+        self.tx.execute(
+            "INSERT OR IGNORE INTO lanes(lane) VALUES(?1)",
+            params![lane],
+        )?;
         Ok(())
     }
 
     pub fn cool_lane(&self, lane: &str, until_ms: i64, daily: bool) -> Result<()> {
         self.ensure_lane(lane)?;
-        let col = if daily { "exhausted_until_ms" } else { "cooldown_until_ms" };
+        let col = if daily {
+            "exhausted_until_ms"
+        } else {
+            "cooldown_until_ms"
+        };
         self.tx.execute(
             &format!("UPDATE lanes SET {col} = MAX({col}, ?2) WHERE lane = ?1"),
             params![lane, until_ms],
@@ -262,7 +293,14 @@ impl Tx<'_> {
     }
 
     /// Adds a finished request's real cost to the lane's running averages.
-    pub fn add_lane_totals(&self, lane: &str, tokens: u64, prompt_tokens: u64, content_tokens: u64, questions: u64) -> Result<()> {
+    pub fn add_lane_totals(
+        &self,
+        lane: &str,
+        tokens: u64,
+        prompt_tokens: u64,
+        content_tokens: u64,
+        questions: u64,
+    ) -> Result<()> {
         self.ensure_lane(lane)?;
         self.tx.execute(
             "UPDATE lanes SET tokens_total = tokens_total + ?2, content_tokens_total = content_tokens_total + ?3,
@@ -342,10 +380,10 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn settle_event(&self, id: i64, tokens: u64, questions: u64) -> Result<()> {
+    pub fn settle_event(&self, id: i64, tokens: u64, questions: u64, at_ms: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE events SET tokens = ?2, questions = ?3, settled_ms = ?4 WHERE id = ?1",
-            params![id, tokens as i64, questions as i64, now_ms()],
+            params![id, tokens as i64, questions as i64, at_ms],
         )?;
         Ok(())
     }

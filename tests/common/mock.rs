@@ -165,24 +165,31 @@ fn bearer(req: &Request) -> String {
 }
 
 fn go_duration(d: Duration) -> String {
-    let ms = d.as_millis() as u64 + u64::from(d.subsec_nanos() % 1_000_000 > 0);
+    let ms = d.as_millis() as u64 + u64::from(!d.subsec_nanos().is_multiple_of(1_000_000));
     if ms < 1000 {
         return format!("{ms}ms");
     }
     let (m, rest) = (ms / 60_000, ms % 60_000);
     let secs = rest as f64 / 1000.0;
-    if m > 0 { format!("{m}m{secs}s") } else { format!("{secs}s") }
+    if m > 0 {
+        format!("{m}m{secs}s")
+    } else {
+        format!("{secs}s")
+    }
 }
 
 fn err(status: u16, message: &str, code: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_json(json!({"error": {"message": message, "type": "invalid_request_error", "code": code}}))
+    ResponseTemplate::new(status).set_body_json(
+        json!({"error": {"message": message, "type": "invalid_request_error", "code": code}}),
+    )
 }
 
 const WORDS: [&str; 50] = [
-    "amber", "basalt", "cobalt", "delta", "ember", "fjord", "granite", "harbor", "iris", "jasper", "kelp", "lagoon", "marble",
-    "nectar", "onyx", "prairie", "quartz", "reef", "savanna", "tundra", "umber", "valley", "willow", "xenon", "yarrow",
-    "zephyr", "acorn", "birch", "canyon", "dune", "estuary", "fern", "glacier", "heath", "island", "jungle", "knoll",
-    "lichen", "meadow", "nebula", "oasis", "pebble", "quarry", "ridge", "summit", "thicket", "upland", "volcano",
+    "amber", "basalt", "cobalt", "delta", "ember", "fjord", "granite", "harbor", "iris", "jasper",
+    "kelp", "lagoon", "marble", "nectar", "onyx", "prairie", "quartz", "reef", "savanna", "tundra",
+    "umber", "valley", "willow", "xenon", "yarrow", "zephyr", "acorn", "birch", "canyon", "dune",
+    "estuary", "fern", "glacier", "heath", "island", "jungle", "knoll", "lichen", "meadow",
+    "nebula", "oasis", "pebble", "quarry", "ridge", "summit", "thicket", "upland", "volcano",
     "wetland", "yew",
 ];
 
@@ -192,12 +199,29 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
         .map(|_| {
             *counter += 1;
             let c = *counter as usize;
-            let (w1, w2, w3) = (WORDS[c % 50], WORDS[(c * 7 + 3) % 50], WORDS[(c * 13 + 5) % 50]);
+            let (w1, w2, w3) = (
+                WORDS[c % 50],
+                WORDS[(c * 7 + 3) % 50],
+                WORDS[(c * 13 + 5) % 50],
+            );
             let stem = format!("In {subject}, which {w1} links the {w2} and the {w3} (case {c})?");
-            let mut options: Vec<String> = (0..k).map(|i| format!("{} {} {}", WORDS[(c + i * 11) % 50], WORDS[(c * 3 + i) % 50], i)).collect();
+            let mut options: Vec<String> = (0..k)
+                .map(|i| {
+                    format!(
+                        "{} {} {}",
+                        WORDS[(c + i * 11) % 50],
+                        WORDS[(c * 3 + i) % 50],
+                        i
+                    )
+                })
+                .collect();
             let right = format!("the {w1} {w2} link");
             // Deterministic bias: the first `bias_b` share of every ten questions answers B.
-            let at = if ((c % 10) as f64) < bias_b * 10.0 { 1 } else { c % k };
+            let at = if ((c % 10) as f64) < bias_b * 10.0 {
+                1
+            } else {
+                c % k
+            };
             options[at] = right;
             json!({"question": stem, "options": options, "answer_index": at,
                    "explanation": format!("The {w1} connects them in {subject}.")})
@@ -206,10 +230,23 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
 }
 
 fn parse_ask(body: &Value) -> (String, usize, usize) {
-    let user = body["messages"].as_array().and_then(|m| m.last()).and_then(|m| m["content"].as_str()).unwrap_or("");
-    let n = user.strip_prefix("Write ").and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let user = body["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or("");
+    let n = user
+        .strip_prefix("Write ")
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let subject = user.split('"').nth(1).unwrap_or("things").to_owned();
-    let k = user.split("exactly ").nth(1).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(4);
+    let k = user
+        .split("exactly ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4);
     (subject, n, k)
 }
 
@@ -225,8 +262,16 @@ impl Respond for MockProvider {
         let latency = st.cfg.latency;
         let record = |st: &mut State, status: u16, completion: u64, content: u64| {
             st.seen.push(Seen {
-                key: key.clone(), model: model.clone(), status, max_completion_tokens: max_tokens, asked,
-                body: body.clone(), at: Instant::now(), prompt_tokens, completion_tokens: completion, content_tokens: content,
+                key: key.clone(),
+                model: model.clone(),
+                status,
+                max_completion_tokens: max_tokens,
+                asked,
+                body: body.clone(),
+                at: Instant::now(),
+                prompt_tokens,
+                completion_tokens: completion,
+                content_tokens: content,
             });
         };
         if key.starts_with("dead-") {
@@ -235,43 +280,100 @@ impl Respond for MockProvider {
         }
         if model == RETIRED {
             record(&mut st, 400, 0, 0);
-            return err(400, &format!("The model `{model}` has been decommissioned and is no longer supported."), "model_decommissioned");
+            return err(
+                400,
+                &format!("The model `{model}` has been decommissioned and is no longer supported."),
+                "model_decommissioned",
+            );
         }
         if model == UNKNOWN {
             record(&mut st, 404, 0, 0);
-            return err(404, &format!("The model `{model}` does not exist or you do not have access to it."), "model_not_found");
+            return err(
+                404,
+                &format!("The model `{model}` does not exist or you do not have access to it."),
+                "model_not_found",
+            );
         }
-        let org = st.cfg.orgs.get(&key).cloned().unwrap_or_else(|| format!("org_{key}"));
+        let org = st
+            .cfg
+            .orgs
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| format!("org_{key}"));
         let cfg = st.cfg.clone();
         let now = Instant::now();
         let reserve = prompt_tokens + max_tokens;
         if reserve > cfg.tpm {
             record(&mut st, 413, 0, 0);
-            return err(413, &format!("Request too large for model `{model}` in organization `{org}` service tier `on_demand` on tokens per minute (TPM): Limit {}, Requested {reserve}, please reduce your message size and try again.", cfg.tpm), "rate_limit_exceeded");
+            return err(
+                413,
+                &format!(
+                    "Request too large for model `{model}` in organization `{org}` service tier `on_demand` on tokens per minute (TPM): Limit {}, Requested {reserve}, please reduce your message size and try again.",
+                    cfg.tpm
+                ),
+                "rate_limit_exceeded",
+            );
         }
         let lane = st.lanes.entry((org.clone(), model.clone())).or_default();
         roll(&mut lane.tpm_start, &mut lane.tpm_used, cfg.tpm_window, now);
-        roll(&mut lane.rpm_start, &mut lane.rpm_used, Duration::from_secs(60), now);
-        roll(&mut lane.day_start, &mut lane.day_used, Duration::from_secs(86_400), now);
-        let tpm_reset = cfg.tpm_window.saturating_sub(now - lane.tpm_start.unwrap_or(now));
-        let day_reset = Duration::from_secs(86_400).saturating_sub(now - lane.day_start.unwrap_or(now));
+        roll(
+            &mut lane.rpm_start,
+            &mut lane.rpm_used,
+            Duration::from_secs(60),
+            now,
+        );
+        roll(
+            &mut lane.day_start,
+            &mut lane.day_used,
+            Duration::from_secs(86_400),
+            now,
+        );
+        let tpm_reset = cfg
+            .tpm_window
+            .saturating_sub(now - lane.tpm_start.unwrap_or(now));
+        let day_reset =
+            Duration::from_secs(86_400).saturating_sub(now - lane.day_start.unwrap_or(now));
         let refusal = if lane.day_used >= cfg.rpd {
-            Some(("requests per day (RPD)", day_reset, cfg.rpd, lane.day_used, 1))
+            Some((
+                "requests per day (RPD)",
+                day_reset,
+                cfg.rpd,
+                lane.day_used,
+                1,
+            ))
         } else if lane.rpm_used >= cfg.rpm {
             let reset = Duration::from_secs(60).saturating_sub(now - lane.rpm_start.unwrap_or(now));
-            Some(("requests per minute (RPM)", reset, cfg.rpm, lane.rpm_used, 1))
+            Some((
+                "requests per minute (RPM)",
+                reset,
+                cfg.rpm,
+                lane.rpm_used,
+                1,
+            ))
         } else if lane.tpm_used + reserve > cfg.tpm {
-            Some(("tokens per minute (TPM)", tpm_reset, cfg.tpm, lane.tpm_used, reserve))
+            Some((
+                "tokens per minute (TPM)",
+                tpm_reset,
+                cfg.tpm,
+                lane.tpm_used,
+                reserve,
+            ))
         } else {
             None
         };
         let headers = |lane: &Lane| {
             vec![
                 ("x-ratelimit-limit-requests", cfg.rpd.to_string()),
-                ("x-ratelimit-remaining-requests", cfg.rpd.saturating_sub(lane.day_used).to_string()),
+                (
+                    "x-ratelimit-remaining-requests",
+                    cfg.rpd.saturating_sub(lane.day_used).to_string(),
+                ),
                 ("x-ratelimit-reset-requests", go_duration(day_reset)),
                 ("x-ratelimit-limit-tokens", cfg.tpm.to_string()),
-                ("x-ratelimit-remaining-tokens", cfg.tpm.saturating_sub(lane.tpm_used).to_string()),
+                (
+                    "x-ratelimit-remaining-tokens",
+                    cfg.tpm.saturating_sub(lane.tpm_used).to_string(),
+                ),
                 ("x-ratelimit-reset-tokens", go_duration(tpm_reset)),
             ]
         };
@@ -305,7 +407,11 @@ impl Respond for MockProvider {
                 let cut = full.len() - json!(qs[whole]).to_string().len() / 2 - 3;
                 (full[..cut].to_owned(), "length")
             }
-            _ => (json!({"questions": questions(&subject, asked, k, &mut counter, cfg.bias_b)}).to_string(), "stop"),
+            _ => (
+                json!({"questions": questions(&subject, asked, k, &mut counter, cfg.bias_b)})
+                    .to_string(),
+                "stop",
+            ),
         };
         st.counter = counter;
         let content_tokens = (content.len() as u64).div_ceil(4);
@@ -324,7 +430,9 @@ impl Respond for MockProvider {
                       "completion_tokens_details": {"reasoning_tokens": cfg.reasoning_tokens}},
             "x_groq": {"id": "req_mock"}, "service_tier": "on_demand"
         });
-        let mut t = ResponseTemplate::new(200).set_body_json(body).set_delay(latency);
+        let mut t = ResponseTemplate::new(200)
+            .set_body_json(body)
+            .set_delay(latency);
         for (k, v) in h {
             t = t.insert_header(k, v.as_str());
         }
@@ -343,14 +451,28 @@ fn roll(start: &mut Option<Instant>, used: &mut u64, window: Duration, now: Inst
 }
 
 #[allow(clippy::too_many_arguments)]
-fn throttle(window: &str, wait: Duration, limit: u64, used: u64, requested: u64, model: &str, org: &str, headers: Vec<(&str, String)>) -> ResponseTemplate {
+fn throttle(
+    window: &str,
+    wait: Duration,
+    limit: u64,
+    used: u64,
+    requested: u64,
+    model: &str,
+    org: &str,
+    headers: Vec<(&str, String)>,
+) -> ResponseTemplate {
     let msg = format!(
         "Rate limit reached for model `{model}` in organization `{org}` service tier `on_demand` on {window}: Limit {limit}, Used {used}, Requested {requested}. Please try again in {}. Need more tokens? Upgrade to Dev Tier today at https://console.groq.com/settings/billing",
         go_duration(wait)
     );
     let mut t = ResponseTemplate::new(429)
-        .insert_header("retry-after", wait.as_secs_f64().ceil().to_string().as_str())
-        .set_body_json(json!({"error": {"message": msg, "type": "tokens", "code": "rate_limit_exceeded"}}));
+        .insert_header(
+            "retry-after",
+            wait.as_secs_f64().ceil().to_string().as_str(),
+        )
+        .set_body_json(
+            json!({"error": {"message": msg, "type": "tokens", "code": "rate_limit_exceeded"}}),
+        );
     for (k, v) in headers {
         t = t.insert_header(k, v.as_str());
     }

@@ -22,14 +22,34 @@ pub fn quizgen(dir: &Path) -> assert_cmd::Command {
 }
 
 pub fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
 }
 
 /// Writes a keys file for the mock at `uri`, mode 600.
 pub fn keys_file(dir: &Path, uri: &str, models: &[&str], keys: &[&str], extra: &str) -> PathBuf {
-    let models = models.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ");
-    let keys = keys.iter().map(|k| if k.starts_with('{') { (*k).to_owned() } else { format!("\"{k}\"") }).collect::<Vec<_>>().join(", ");
-    let text = format!("[[providers]]\nname = \"mock\"\nbase_url = \"{uri}/v1\"\nmodels = [{models}]\nkeys = [{keys}]\n{extra}\n");
+    let models = models
+        .iter()
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let keys = keys
+        .iter()
+        .map(|k| {
+            if k.starts_with('{') {
+                (*k).to_owned()
+            } else {
+                format!("\"{k}\"")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!(
+        "[[providers]]\nname = \"mock\"\nbase_url = \"{uri}/v1\"\nmodels = [{models}]\nkeys = [{keys}]\n{extra}\n"
+    );
     let path = dir.join("keys.toml");
     std::fs::write(&path, text).unwrap();
     set_mode(&path, 0o600);
@@ -54,7 +74,12 @@ pub fn assert_well_formed(qs: &[Value], k: usize) {
         let stem = q["question"].as_str().unwrap();
         assert!(!stem.trim().is_empty());
         assert!(stems.insert(stem.to_owned()), "duplicate stem {stem}");
-        let opts: Vec<&str> = q["options"].as_array().unwrap().iter().map(|o| o.as_str().unwrap()).collect();
+        let opts: Vec<&str> = q["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_str().unwrap())
+            .collect();
         assert_eq!(opts.len(), k, "{q}");
         let distinct: std::collections::HashSet<_> = opts.iter().collect();
         assert_eq!(distinct.len(), k, "{q}");

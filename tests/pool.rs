@@ -1,0 +1,231 @@
+//! The pool: reservations never let a window exceed its limit (proptest, simulated time), and
+//! two processes on one data dir share one lane's budget without a 429.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use proptest::prelude::*;
+use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
+use quizgen::llm::client::{Answer, Usage, Verdict};
+use quizgen::pool::{Admission, Pool};
+
+use common::mock::{MockConfig, MockProvider};
+use common::{keys_file, questions, quizgen, rt};
+
+fn config(limits: Limits) -> KeysConfig {
+    KeysConfig {
+        providers: vec![Provider {
+            name: "p".into(),
+            base_url: "http://127.0.0.1:9/v1".into(),
+            models: vec!["m".into()],
+            keys: vec![
+                ApiKey::new("k-aaaaaaaaaaaa1".into(), Some("org".into())),
+                ApiKey::new("k-bbbbbbbbbbbb2".into(), Some("org".into())),
+            ],
+            limits,
+            price: None,
+            dialect: Dialect::Groq,
+        }],
+        origin: "test".into(),
+        warnings: Vec::new(),
+    }
+}
+
+fn ok(prompt: u64, completion: u64) -> Answer {
+    Answer {
+        verdict: Verdict::Ok {
+            content: String::new(),
+            finish_reason: "stop".into(),
+            usage: Some(Usage {
+                prompt_tokens: prompt,
+                completion_tokens: completion,
+                completion_tokens_details: None,
+            }),
+        },
+        reports: Vec::new(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn reservations_never_exceed_a_window(ops in prop::collection::vec((0u64..9_000, 50u64..3_000, 0u64..100), 1..60)) {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = Limits { rpm: Some(5), rpd: Some(40), tpm: Some(6_000), tpd: Some(50_000) };
+        let mut pool = Pool::open(&config(limits), dir.path()).unwrap();
+        let t0 = quizgen::pool::store::now_ms();
+        let mut t = t0;
+        // (time, tokens as finally counted)
+        let mut admitted: Vec<(i64, u64)> = Vec::new();
+        let mut turns = HashSet::new();
+        for (dt, tokens, used_pct) in ops {
+            t += dt as i64;
+            match pool.reserve_at(t, &|_| tokens).unwrap() {
+                Admission::Go(r) => {
+                    turns.insert(r.key);
+                    let real = tokens * used_pct / 100;
+                    pool.settle_at(t + 1, &r, &ok(real / 2, real - real / 2), 1, real).unwrap();
+                    admitted.push((t, real));
+                    // Counted over what the pool knew at admission: the reservation itself.
+                    let minute: Vec<_> = admitted.iter().filter(|(a, _)| *a > t - 60_000).collect();
+                    let day: Vec<_> = admitted.iter().filter(|(a, _)| *a > t - 86_400_000).collect();
+                    let minute_tokens: u64 = minute.iter().map(|(_, k)| *k).sum::<u64>() - real + tokens;
+                    prop_assert!(minute.len() <= 5, "rpm exceeded");
+                    prop_assert!(day.len() <= 40, "rpd exceeded");
+                    prop_assert!(minute_tokens <= 6_000, "tpm exceeded: {}", minute_tokens);
+                    prop_assert!(day.iter().map(|(_, k)| *k).sum::<u64>() - real + tokens <= 50_000, "tpd exceeded");
+                }
+                Admission::Wait(d) => prop_assert!(d > Duration::ZERO),
+                Admission::TooLarge { max_tokens } => prop_assert!(tokens > max_tokens),
+                Admission::Closed(why) => prop_assert!(false, "closed: {}", why),
+            }
+        }
+        if admitted.len() >= 2 {
+            prop_assert_eq!(turns.len(), 2, "the keys of one organization take turns");
+        }
+    }
+}
+
+#[test]
+fn waits_name_the_soonest_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        rpm: Some(2),
+        rpd: None,
+        tpm: None,
+        tpd: None,
+    };
+    let mut pool = Pool::open(&config(limits), dir.path()).unwrap();
+    let t0 = quizgen::pool::store::now_ms();
+    for i in 0..2 {
+        assert!(matches!(
+            pool.reserve_at(t0 + i * 1000, &|_| 100).unwrap(),
+            Admission::Go(_)
+        ));
+    }
+    match pool.reserve_at(t0 + 5_000, &|_| 100).unwrap() {
+        Admission::Wait(d) => assert_eq!(d.as_millis(), 55_000),
+        other => panic!("expected a wait, got {other:?}"),
+    }
+    assert!(matches!(
+        pool.reserve_at(t0 + 60_001, &|_| 100).unwrap(),
+        Admission::Go(_)
+    ));
+}
+
+#[test]
+fn two_processes_share_one_lane_without_a_429() {
+    let rt = rt();
+    let cfg = MockConfig {
+        tpm: 4_000,
+        tpm_window: Duration::from_secs(3),
+        ..MockConfig::default()
+    };
+    let (server, mock) = rt.block_on(MockProvider::start(cfg));
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &["openai/gpt-oss-20b"],
+        &[
+            "{ key = \"k-one-1234567890\", org = \"o\" }",
+            "{ key = \"k-two-1234567890\", org = \"o\" }",
+        ],
+        "limits = { tpm = 4000 }",
+    );
+    let spawn = |name: &str| {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
+        c.current_dir(dir.path())
+            .env_remove("GROQ_API_KEY")
+            .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
+            .args([
+                "generate",
+                "--subject",
+                name,
+                "--count",
+                "20",
+                "-q",
+                "--bank",
+                "off",
+                "--keys",
+            ])
+            .arg(&keys)
+            .stdout(std::process::Stdio::piped());
+        c.spawn().unwrap()
+    };
+    let a = spawn("alpha");
+    let b = spawn("beta");
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(questions(std::str::from_utf8(&a.stdout).unwrap()).len(), 20);
+    assert_eq!(questions(std::str::from_utf8(&b.stdout).unwrap()).len(), 20);
+    assert_eq!(
+        mock.count_status(429),
+        0,
+        "together they stayed within the lane's budget"
+    );
+    let keys_used: HashSet<String> = mock.seen().iter().map(|s| s.key.clone()).collect();
+    assert_eq!(keys_used.len(), 2, "the org's keys take turns");
+    let stats = quizgen(dir.path())
+        .args(["stats", "--json", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    assert_eq!(
+        v["capacity"]["distinctLanes"], 1,
+        "two keys of one org are one lane"
+    );
+    assert_eq!(v["apiKeyStats"]["totalRequests"], 4);
+    assert!(v["notes"][0].as_str().unwrap().contains("add no capacity"));
+}
+
+#[test]
+fn keys_check_reports_each_key() {
+    let rt = rt();
+    let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &["openai/gpt-oss-20b", "qwen/qwen3.6-27b"],
+        &["k-good-1234567890", "dead-key-123456789"],
+        "",
+    );
+    let out = quizgen(dir.path())
+        .args(["keys", "check", "--keys"])
+        .arg(&keys)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].contains("k-go…7890")
+            && lines[0].contains("valid")
+            && lines[0].contains("not offered: qwen/qwen3.6-27b"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("dead…6789") && lines[1].contains("invalid"),
+        "{out}"
+    );
+    let stats = quizgen(dir.path())
+        .args(["stats", "--json", "--keys"])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    assert_eq!(v["keys"][1]["status"], "invalid");
+}

@@ -18,11 +18,16 @@ use crate::llm::client::{Answer, Client, Verdict};
 use crate::llm::parse::parse_questions;
 use crate::llm::prompt::{self, Ask};
 use crate::mcq::{Deduper, Mcq};
-use crate::pool::{Admission, Event, Pool, Reservation};
+use crate::pool::{Admission, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
 
 /// Most questions asked for in one request.
 pub const MAX_BATCH: usize = 10;
+
+/// Requests in flight per usable lane with `--concurrency auto`. One per lane leaves a lane
+/// idle for a round trip after each answer; the pool admits a second one only when the lane's
+/// budget has room for both, so this never costs a 429 (see the benchmark in the README).
+pub const AUTO_PER_LANE: usize = 2;
 
 /// Longest sleep before the pool is asked again during a wait.
 const RECHECK: Duration = Duration::from_secs(1);
@@ -162,7 +167,7 @@ impl Buyer<'_> {
         }
         let conc = match settings.concurrency {
             Concurrency::Fixed(n) => n,
-            Concurrency::Auto => self.pool.usable_lanes().len().max(1),
+            Concurrency::Auto => self.pool.usable_lanes().len().max(1) * AUTO_PER_LANE,
         };
         let mut set: JoinSet<InFlight> = JoinSet::new();
         loop {
@@ -253,20 +258,19 @@ impl Buyer<'_> {
             avoid: &st.avoid,
             source: chunk.map(|c| order.chunks[c].text.as_str()),
         };
-        let prompt_tokens = prompt::prompt_tokens(&ask);
         let tpq = st.tokens_per_question.clone();
         let cost = |model: &str| {
             let per_q = tpq
                 .get(model)
                 .copied()
                 .unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
-            prompt_tokens + prompt::completion_budget(n, model, per_q)
+            prompt::prompt_tokens(&ask, model) + prompt::completion_budget(n, model, per_q)
         };
         match self.pool.reserve(&cost)? {
             Admission::Go(r) => {
                 let lane = self.pool.lanes[r.lane].clone();
                 let key = self.pool.keys[r.key].1.clone();
-                let max_tokens = r.tokens - prompt_tokens;
+                let max_tokens = r.tokens - prompt::prompt_tokens(&ask, &lane.model);
                 let body = prompt::request_body(&lane.model, &ask, max_tokens);
                 self.progress.update(
                     self.already + st.got.len(),
@@ -328,51 +332,15 @@ impl Buyer<'_> {
             } => {
                 st.transient_streak = 0;
                 let parsed = parse_questions(content, order.options);
-                let mut new = 0u64;
-                for mut q in parsed.good {
-                    q.source = Some(match done.chunk {
-                        Some(c) => format!(
-                            "{}/{} (chunk {})",
-                            lane.provider,
-                            lane.model,
-                            order.chunks[c].index + 1
-                        ),
-                        None => format!("{}/{}", lane.provider, lane.model),
-                    });
-                    if order.difficulty != "mixed" || q.difficulty.is_none() {
-                        q.difficulty = Some(order.difficulty.to_owned());
-                    }
-                    if !self.dedupe.admit(&q) {
-                        continue;
-                    }
-                    let q = crate::bank::with_id(q);
-                    if let Some(bank) = self.bank {
-                        let from = Provenance {
-                            provider: Some(lane.provider.clone()),
-                            model: Some(lane.model.clone()),
-                            lane: Some(lane.id.clone()),
-                            source_hash: order.source_hash.clone(),
-                            chunk: done.chunk.map(|c| order.chunks[c].index),
-                        };
-                        bank.insert(self.shelf, order.subject, &q, &from)?;
-                    }
-                    st.avoid.push(q.question.clone());
-                    st.got.push(q);
-                    new += 1;
-                    if st.got.len() >= order.count {
-                        break;
-                    }
-                }
+                let written = parsed.good.len() + parsed.rejected.len();
+                let rejected = parsed.rejected.len();
+                let new = self.keep(order, st, &lane, done.chunk, parsed.good)?;
                 let content_tokens =
                     usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
                 self.pool
                     .settle(&done.reservation, &done.answer, new, content_tokens)?;
+                learn_size(st, &lane.model, finish_reason, content_tokens, written);
                 if finish_reason == "length" {
-                    let per_q = st
-                        .tokens_per_question
-                        .entry(lane.model.clone())
-                        .or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
-                    *per_q = *per_q * 3 / 2;
                     self.progress.detail(&format!(
                         "{} ran out of tokens; asking with more room",
                         lane.model
@@ -380,9 +348,8 @@ impl Buyer<'_> {
                 }
                 if new == 0 {
                     self.progress.detail(&format!(
-                        "{} gave no usable new question ({} refused)",
-                        lane.model,
-                        parsed.rejected.len()
+                        "{} gave no usable new question ({rejected} refused)",
+                        lane.model
                     ));
                     return Ok(self.spend_bad_budget(st));
                 }
@@ -438,6 +405,54 @@ impl Buyer<'_> {
         Ok(None)
     }
 
+    /// Keeps the new, non-duplicate questions of an answer: each is banked at once. Returns
+    /// how many were kept.
+    fn keep(
+        &mut self,
+        order: &Order<'_>,
+        st: &mut State,
+        lane: &Lane,
+        chunk: Option<usize>,
+        good: Vec<Mcq>,
+    ) -> Result<u64> {
+        let mut new = 0;
+        for mut q in good {
+            if st.got.len() >= order.count {
+                break;
+            }
+            q.source = Some(match chunk {
+                Some(c) => format!(
+                    "{}/{} (chunk {})",
+                    lane.provider,
+                    lane.model,
+                    order.chunks[c].index + 1
+                ),
+                None => format!("{}/{}", lane.provider, lane.model),
+            });
+            if order.difficulty != "mixed" || q.difficulty.is_none() {
+                q.difficulty = Some(order.difficulty.to_owned());
+            }
+            if !self.dedupe.admit(&q) {
+                continue;
+            }
+            let q = crate::bank::with_id(q);
+            if let Some(bank) = self.bank {
+                let from = Provenance {
+                    provider: Some(lane.provider.clone()),
+                    model: Some(lane.model.clone()),
+                    lane: Some(lane.id.clone()),
+                    source_hash: order.source_hash.clone(),
+                    chunk: chunk.map(|c| order.chunks[c].index),
+                };
+                bank.insert(self.shelf, order.subject, &q, &from)?;
+            }
+            st.avoid.push(q.answer().to_owned());
+            st.got.push(q);
+            new += 1;
+        }
+        Ok(new)
+    }
+
     fn spend_bad_budget(&self, st: &mut State) -> Option<Ending> {
         st.bad_budget = st.bad_budget.saturating_sub(1);
         (st.bad_budget == 0).then(|| {
@@ -480,6 +495,27 @@ impl Buyer<'_> {
             self.progress.warn(&msg);
             st.warned.push(msg);
         }
+    }
+}
+
+/// Sizes the next requests from this answer: the content tokens a question really took (so
+/// `max_completion_tokens` reserves no more than needed), or more room after a cut answer.
+fn learn_size(
+    st: &mut State,
+    model: &str,
+    finish_reason: &str,
+    content_tokens: u64,
+    written: usize,
+) {
+    let per_q = st
+        .tokens_per_question
+        .entry(model.to_owned())
+        .or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
+    if finish_reason == "length" {
+        *per_q = *per_q * 3 / 2;
+    } else if written > 0 {
+        let measured = content_tokens / written as u64;
+        *per_q = ((*per_q + 3 * measured) / 4).max(40);
     }
 }
 

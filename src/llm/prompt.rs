@@ -10,7 +10,7 @@ pub struct Ask<'a> {
     pub options: usize,
     pub difficulty: &'a str,
     pub language: &'a str,
-    /// Stems already had, so the model does not repeat them.
+    /// Right answers already tested, so the model moves on to other concepts.
     pub avoid: &'a [String],
     /// A passage of the user's source text, when questions must come from it.
     pub source: Option<&'a str>,
@@ -53,19 +53,14 @@ pub fn system_message() -> &'static str {
     "You write multiple-choice questions for teachers. You answer with JSON only, no prose."
 }
 
-/// The user message for one batch.
-pub fn user_message(ask: &Ask<'_>) -> String {
+/// The user message for one batch to `model`.
+pub fn user_message(ask: &Ask<'_>, model: &str) -> String {
     let mut m = format!(
-        "Write {n} multiple-choice questions about \"{subject}\" in {lang}, difficulty: {diff}.\n\
-         Rules:\n\
-         - Each question has exactly {k} options and exactly one correct option.\n\
-         - Options are similar in length and kind; the correct one must not be the longest or the most qualified.\n\
-         - No \"all of the above\", \"none of the above\" or \"both A and B\"; no options that are only letters.\n\
-         - Do not put letter labels like \"A)\" in options; avoid \"always\"/\"never\" in distractors.\n\
-         - Each question tests one different concept; spread them over the sub-topics of the subject.\n\
-         - Every distractor must be clearly wrong to an expert; check the answer key.\n\
-         - The explanation says in one or two sentences why the correct option is right.\n\
-         - Keep each question under 120 characters and each option under 75 characters where possible.\n",
+        "Write {n} multiple-choice questions about \"{subject}\" in {lang}, difficulty {diff}.\n\
+         - Each question has exactly {k} options and exactly one correct; no letter labels, no \"all/none of the above\" or \"both A and B\".\n\
+         - Options alike in length and kind; the correct one not the longest; no \"always\"/\"never\" distractors.\n\
+         - Each question tests a different sub-topic; every distractor is clearly wrong to an expert.\n\
+         - Question under 120 characters, options under 75; explanation: one sentence on why the answer is right.\n",
         n = ask.count,
         subject = ask.subject,
         lang = ask.language,
@@ -73,28 +68,38 @@ pub fn user_message(ask: &Ask<'_>) -> String {
         k = ask.options,
     );
     if let Some(src) = ask.source {
-        m.push_str(
-            "- Base every question only on the source text below; do not use outside facts.\n",
-        );
-        m.push_str("Source text:\n\"\"\"\n");
+        m.push_str("- Use only facts from this source text:\n\"\"\"\n");
         m.push_str(src);
         m.push_str("\n\"\"\"\n");
     }
     if !ask.avoid.is_empty() {
-        m.push_str("Do not repeat these questions already written:\n");
-        for s in ask.avoid.iter().rev().take(20) {
-            m.push_str("- ");
-            m.push_str(s);
-            m.push('\n');
-        }
+        // Right answers are short: naming the concepts already tested steers the model to new
+        // ones for a fraction of the prompt tokens whole stems would cost.
+        m.push_str("Concepts already tested (do not test again): ");
+        let shown: Vec<String> = ask
+            .avoid
+            .iter()
+            .rev()
+            .take(AVOID_SHOWN)
+            .map(|s| s.chars().take(40).collect())
+            .collect();
+        m.push_str(&shown.join("; "));
+        m.push('\n');
     }
-    m.push_str(
-        "Answer in JSON: {\"questions\": [{\"question\": \"...\", \"options\": [\"...\"], \
-         \"answer_index\": 0, \"explanation\": \"...\"}]} where answer_index is the 0-based \
-         position of the correct option.",
-    );
+    if supports_strict_schema(model) {
+        // The schema fixes the shape; the prompt only has to say JSON.
+        m.push_str("Answer in JSON; answer_index is the 0-based position of the correct option.");
+    } else {
+        m.push_str(
+            "Answer in JSON: {\"questions\": [{\"question\": \"...\", \"options\": [\"...\"], \
+             \"answer_index\": 0, \"explanation\": \"...\"}]}; answer_index is the 0-based position of the correct option.",
+        );
+    }
     m
 }
+
+/// Answers of earlier questions shown to the model in later requests.
+const AVOID_SHOWN: usize = 15;
 
 /// The `response_format` for a model.
 pub fn response_format(model: &str) -> Value {
@@ -137,7 +142,7 @@ pub fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> V
         "model": model,
         "messages": [
             {"role": "system", "content": system_message()},
-            {"role": "user", "content": user_message(ask)}
+            {"role": "user", "content": user_message(ask, model)}
         ],
         "response_format": response_format(model),
         "max_completion_tokens": max_completion_tokens,
@@ -149,9 +154,9 @@ pub fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> V
     body
 }
 
-/// Prompt tokens of a request body, estimated before sending.
-pub fn prompt_tokens(ask: &Ask<'_>) -> u64 {
-    estimate_tokens(system_message()) + estimate_tokens(&user_message(ask)) + 12
+/// Prompt tokens of a request to `model`, estimated before sending.
+pub fn prompt_tokens(ask: &Ask<'_>, model: &str) -> u64 {
+    estimate_tokens(system_message()) + estimate_tokens(&user_message(ask, model)) + 12
 }
 
 #[cfg(test)]
@@ -175,7 +180,8 @@ mod tests {
         let b = request_body("mistral-small", &ask, 900);
         assert_eq!(b["response_format"]["type"], "json_object");
         assert!(b.get("reasoning_effort").is_none());
-        assert!(user_message(&ask).contains("JSON"));
+        assert!(user_message(&ask, "m").contains("JSON"));
+        assert!(user_message(&ask, "m").len() > user_message(&ask, "openai/gpt-oss-20b").len());
     }
 
     #[test]

@@ -199,10 +199,12 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
         .map(|_| {
             *counter += 1;
             let c = *counter as usize;
+            // Distinct stems and answers for thousands of questions: neighbours differ in two
+            // of the three words, and no two share both of the first two.
             let (w1, w2, w3) = (
                 WORDS[c % 50],
-                WORDS[(c * 7 + 3) % 50],
-                WORDS[(c * 13 + 5) % 50],
+                WORDS[(c / 50) % 50],
+                WORDS[(c * 7 + c / 50 * 13 + 3) % 50],
             );
             let stem = format!("In {subject}, which {w1} links the {w2} and the {w3} (case {c})?");
             let mut options: Vec<String> = (0..k)
@@ -224,7 +226,7 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
             };
             options[at] = right;
             json!({"question": stem, "options": options, "answer_index": at,
-                   "explanation": format!("The {w1} connects them in {subject}.")})
+                   "explanation": format!("The {w1} connects the {w2} and the {w3} in {subject}; the other options name features that play no part in it.")})
         })
         .collect()
 }

@@ -247,7 +247,13 @@ impl Buyer<'_> {
         st: &mut State,
         set: &mut JoinSet<InFlight>,
     ) -> Result<Sent> {
-        let n = st.batch_cap.min(order.count - st.got.len() - st.asked);
+        // With a source text, each request asks about one chunk, and the questions are spread
+        // evenly over the chunks.
+        let per_chunk = order.count.div_ceil(order.chunks.len().max(1));
+        let n = st
+            .batch_cap
+            .min(per_chunk)
+            .min(order.count - st.got.len() - st.asked);
         let chunk = (!order.chunks.is_empty()).then(|| st.chunk_turn % order.chunks.len());
         let ask = Ask {
             subject: order.subject,

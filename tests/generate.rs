@@ -612,3 +612,120 @@ fn six_options_and_a_language_reach_the_prompt() {
     assert!(user.contains("French") && user.contains("hard") && user.contains("exactly 6 options"));
     assert_eq!(body["response_format"]["type"], "json_object");
 }
+
+#[test]
+fn ctrl_c_writes_what_was_had_and_exits_130() {
+    let rt = rt();
+    let cfg = MockConfig {
+        latency: std::time::Duration::from_millis(700),
+        tpm: 100_000,
+        ..MockConfig::default()
+    };
+    let (server, mock) = rt.block_on(MockProvider::start(cfg));
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    let out_path = dir.path().join("quiz.json");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .current_dir(dir.path())
+        .env_remove("GROQ_API_KEY")
+        .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
+        .args(["generate", "--subject", "s", "--count", "50", "-o"])
+        .arg(&out_path)
+        .arg("--keys")
+        .arg(&keys)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while mock.count_status(200) < 2 && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("interrupted: wrote"), "{err}");
+    let qs = questions(&std::fs::read_to_string(&out_path).unwrap());
+    assert!(qs.len() >= 20 && qs.len() < 50, "{}", qs.len());
+    assert_well_formed(&qs, 4);
+}
+
+#[test]
+fn from_a_text_with_keys_asks_for_grounded_questions_chunk_by_chunk() {
+    let rt = rt();
+    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
+    let dir = tempfile::tempdir().unwrap();
+    let keys = keys_file(
+        dir.path(),
+        &server.uri(),
+        &[MODEL],
+        &["k-good-1234567890"],
+        "",
+    );
+    let para = |topic: &str| format!("{topic} ").repeat(100);
+    let text = format!(
+        "{}\n\n{}\n\n{}\n",
+        para("Glaciers carve valleys."),
+        para("Rivers deposit silt."),
+        para("Winds shape dunes.")
+    );
+    std::fs::write(dir.path().join("notes.md"), text).unwrap();
+    let out = quizgen(dir.path())
+        .args([
+            "generate",
+            "--from",
+            "notes.md",
+            "--count",
+            "6",
+            "--concurrency",
+            "1",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let qs = questions(&String::from_utf8(out).unwrap());
+    assert_eq!(qs.len(), 6);
+    let seen = mock.seen();
+    assert!(seen.len() >= 3, "the questions are spread over the chunks");
+    let prompts: Vec<String> = seen
+        .iter()
+        .map(|s| {
+            s.body["messages"][1]["content"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert!(
+        prompts[0].contains("Glaciers carve valleys.")
+            && !prompts[0].contains("Winds shape dunes.")
+    );
+    assert!(prompts[1].contains("Rivers deposit silt."));
+    assert!(
+        prompts
+            .iter()
+            .all(|p| p.contains("Use only facts from this source text"))
+    );
+    let sources: std::collections::HashSet<&str> =
+        qs.iter().map(|q| q["source"].as_str().unwrap()).collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("(chunk 1)"))
+            && sources.iter().any(|s| s.ends_with("(chunk 3)")),
+        "{sources:?}"
+    );
+}

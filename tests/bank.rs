@@ -6,110 +6,74 @@ mod common;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use common::mock::{MockConfig, MockProvider};
-use common::{keys_file, questions, quizgen, rt};
+use common::mock::MockConfig;
+use common::{Fixture, questions, quizgen};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const MODEL: &str = "openai/gpt-oss-20b";
+const KEY: &str = "k-good-1234567890";
 
-fn stems(json: &[u8]) -> HashSet<String> {
-    questions(std::str::from_utf8(json).unwrap())
-        .iter()
+fn stems(qs: &[serde_json::Value]) -> HashSet<String> {
+    qs.iter()
         .map(|q| q["question"].as_str().unwrap().to_owned())
         .collect()
 }
 
+fn bank_stats(dir: &std::path::Path) -> serde_json::Value {
+    let out = quizgen(dir)
+        .args(["bank", "stats", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 #[test]
 fn batch_fills_the_bank_and_generate_then_costs_nothing() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &[KEY]);
     std::fs::write(
-        dir.path().join("subjects.txt"),
+        fx.path().join("subjects.txt"),
         "# nightly\nOcean Tides, 20\nvolcanoes, 5, easy\n",
     )
     .unwrap();
-    quizgen(dir.path())
-        .args(["batch", "subjects.txt", "--keys"])
-        .arg(&keys)
+    fx.run(&["batch", "subjects.txt"])
         .assert()
         .success()
         .stdout(contains("Ocean Tides").and(contains("volcanoes")));
-    let bought = mock.seen().len();
+    let bought = fx.mock.seen().len();
     assert_eq!(bought, 3, "20 + 5 questions in batches of 10");
     // Topping up again buys nothing: both subjects are full.
-    quizgen(dir.path())
-        .args(["batch", "subjects.txt", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success();
-    assert_eq!(mock.seen().len(), bought);
+    fx.run(&["batch", "subjects.txt"]).assert().success();
+    assert_eq!(fx.mock.seen().len(), bought);
 
     // Case and spacing of the subject do not matter; the bank serves, the provider is not asked.
-    let first = quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "ocean  tides",
-            "--count",
-            "10",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let second = quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "OCEAN TIDES",
-            "--count",
-            "10",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let first = stems(&fx.quiz(&["--subject", "ocean  tides", "--count", "10"]));
+    let second = stems(&fx.quiz(&["--subject", "OCEAN TIDES", "--count", "10"]));
     assert_eq!(
-        mock.seen().len(),
+        fx.mock.seen().len(),
         bought,
         "no provider request while the bank has unserved questions"
     );
-    let (a, b) = (stems(&first), stems(&second));
-    assert_eq!(a.len(), 10);
-    assert!(a.is_disjoint(&b), "two quizzes share no question");
+    assert_eq!(first.len(), 10);
+    assert!(first.is_disjoint(&second), "two quizzes share no question");
 
     // The bank is now dry for this subject: --bank only writes nothing new and exits 3.
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "ocean tides",
-            "--count",
-            "5",
-            "--bank",
-            "only",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .code(3)
-        .stderr(contains("only 0 unserved"));
-    let easy = quizgen(dir.path())
+    fx.run(&[
+        "generate",
+        "--subject",
+        "ocean tides",
+        "--count",
+        "5",
+        "--bank",
+        "only",
+    ])
+    .assert()
+    .code(3)
+    .stderr(contains("only 0 unserved"));
+    let easy = quizgen(fx.path())
         .args([
             "generate",
             "--subject",
@@ -126,16 +90,13 @@ fn batch_fills_the_bank_and_generate_then_costs_nothing() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(stems(&easy).len(), 5, "what the bank had is written");
+    assert_eq!(
+        questions(std::str::from_utf8(&easy).unwrap()).len(),
+        5,
+        "what the bank had is written"
+    );
 
-    let stock = quizgen(dir.path())
-        .args(["bank", "stats", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stock).unwrap();
+    let v = bank_stats(fx.path());
     assert_eq!(v[0]["subject"], "Ocean Tides");
     assert_eq!(v[0]["total"], 20);
     assert_eq!(v[0]["unserved"], 0);
@@ -143,47 +104,12 @@ fn batch_fills_the_bank_and_generate_then_costs_nothing() {
 
 #[test]
 fn fresh_generates_and_off_leaves_no_trace() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "4",
-            "--bank",
-            "off",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success();
-    assert!(!dir.path().join("data/bank.sqlite").exists());
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "4",
-            "--bank",
-            "fresh",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success();
-    assert_eq!(mock.seen().len(), 2);
-    let list = quizgen(dir.path())
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &[KEY]);
+    fx.quiz(&["--subject", "s", "--count", "4", "--bank", "off"]);
+    assert!(!fx.path().join("data/bank.sqlite").exists());
+    fx.quiz(&["--subject", "s", "--count", "4", "--bank", "fresh"]);
+    assert_eq!(fx.mock.seen().len(), 2);
+    let list = quizgen(fx.path())
         .args(["bank", "list", "--subject", "S"])
         .assert()
         .success()
@@ -248,35 +174,34 @@ fn import_validates_and_export_writes_any_format() {
 
 #[test]
 fn kill_9_mid_run_loses_nothing_paid_for() {
-    let rt = rt();
     let cfg = MockConfig {
         latency: Duration::from_millis(700),
         tpm: 100_000,
         ..MockConfig::default()
     };
-    let (server, mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    let out_path = dir.path().join("quiz.json");
-    let bin = assert_cmd::cargo::cargo_bin("quizgen");
-    let mut child = std::process::Command::new(bin)
-        .current_dir(dir.path())
+    let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
+    let out_path = fx.path().join("quiz.json");
+    let out = out_path.to_str().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .current_dir(fx.path())
         .env_remove("GROQ_API_KEY")
-        .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
-        .args(["generate", "--subject", "s", "--count", "40", "-q", "-o"])
-        .arg(&out_path)
-        .arg("--keys")
-        .arg(&keys)
+        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "40",
+            "-q",
+            "-o",
+            out,
+            "--keys",
+        ])
+        .arg(&fx.keys)
         .spawn()
         .unwrap();
     let start = Instant::now();
-    while mock.count_status(200) < 2 && start.elapsed() < Duration::from_secs(30) {
+    while fx.mock.count_status(200) < 2 && start.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(20));
     }
     // Give the second answer time to arrive and be banked, then kill without warning.
@@ -284,34 +209,13 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(!out_path.exists(), "no half-written output");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".quizgen-"))
-        .collect();
-    assert!(
-        leftovers.is_empty() || leftovers.iter().all(|e| e.metadata().unwrap().len() == 0),
-        "no partial quiz file"
-    );
     // What reached quizgen before the kill is in the bank (an answer still on the wire is lost
     // with the process, as with any client).
-    let stock = quizgen(dir.path())
-        .args(["bank", "stats", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stock).unwrap();
-    let paid = v[0]["unserved"].as_u64().unwrap() as usize;
+    let paid = bank_stats(fx.path())[0]["unserved"].as_u64().unwrap() as usize;
     assert!(paid >= 20, "the two answers received were banked: {paid}");
 
-    let before = mock.seen().len();
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "40", "-o"])
-        .arg(&out_path)
-        .arg("--keys")
-        .arg(&keys)
+    let before = fx.mock.seen().len();
+    fx.run(&["generate", "--subject", "s", "--count", "40", "-o", out])
         .assert()
         .success();
     assert_eq!(
@@ -319,7 +223,7 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
         40,
         "the output is whole"
     );
-    let rebought: usize = mock.seen()[before..].iter().map(|s| s.asked).sum();
+    let rebought: usize = fx.mock.seen()[before..].iter().map(|s| s.asked).sum();
     assert_eq!(
         rebought,
         40 - paid,

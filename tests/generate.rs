@@ -3,35 +3,25 @@
 
 mod common;
 
-use common::mock::{Fault, MockConfig, MockProvider, RETIRED, UNKNOWN};
-use common::{assert_well_formed, keys_file, questions, quizgen, rt};
+use std::time::{Duration, Instant};
+
+use common::mock::{Fault, MockConfig, RETIRED, UNKNOWN};
+use common::{Fixture, assert_well_formed, questions};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const MODEL: &str = "openai/gpt-oss-20b";
+const KEY: &str = "k-good-1234567890";
+
+fn fixture() -> Fixture {
+    Fixture::new(MockConfig::default(), &[MODEL], &[KEY])
+}
 
 #[test]
 fn json_happy_path_batches_requests() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-one-1234567890"],
-        "",
-    );
-    let out = quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "ocean tides",
-            "--count",
-            "12",
-            "--keys",
-        ])
-        .arg(&keys)
+    let fx = fixture();
+    let out = fx
+        .run(&["generate", "--subject", "ocean tides", "--count", "12"])
         .assert()
         .success()
         .get_output()
@@ -41,55 +31,43 @@ fn json_happy_path_batches_requests() {
     let qs = questions(&text);
     assert_eq!(qs.len(), 12);
     assert_well_formed(&qs, 4);
-    let seen = mock.seen();
+    assert!(text.contains("\"subject\": \"ocean tides\""));
+    let seen = fx.mock.seen();
     let asked: Vec<usize> = seen.iter().map(|s| s.asked).collect();
     assert_eq!(asked, vec![10, 2], "several questions per request");
-    let body = &seen[0].body;
-    assert_eq!(body["response_format"]["type"], "json_schema");
-    assert_eq!(body["reasoning_effort"], "low");
+    assert_eq!(seen[0].body["response_format"]["type"], "json_schema");
+    assert_eq!(seen[0].body["reasoning_effort"], "low");
     assert!(
         seen[0].max_completion_tokens > seen[1].max_completion_tokens,
         "max tokens sized from the batch"
     );
-    assert!(text.contains("\"subject\": \"ocean tides\""));
 }
 
 #[test]
 fn csv_with_hard_characters_survives_a_real_reader() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
+    let fx = fixture();
     let tricky = r#"{"questions":[{"question":"Which city, \"the Big Apple\", is\nin New York?","options":["New York City","Zürich, CH","São \"Paulo\"","Kraków\nPL"],"answer_index":0,"explanation":"It's NYC, naïvely."}]}"#;
-    mock.push_fault(Fault::Content(tricky.into()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-one-1234567890"],
-        "",
-    );
-    let out_path = dir.path().join("quiz.csv");
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "cities",
-            "--count",
-            "1",
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(&out_path)
-        .arg("--keys")
-        .arg(&keys)
-        .assert()
-        .success();
+    fx.mock.push_fault(Fault::Content(tricky.into()));
+    let out_path = fx.path().join("quiz.csv");
+    fx.run(&[
+        "generate",
+        "--subject",
+        "cities",
+        "--count",
+        "1",
+        "--format",
+        "csv",
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
     let text = std::fs::read_to_string(&out_path).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
-        r.headers().unwrap().iter().collect::<Vec<_>>(),
-        vec![
+        header,
+        [
             "question",
             "option_a",
             "option_b",
@@ -101,8 +79,7 @@ fn csv_with_hard_characters_survives_a_real_reader() {
     );
     let rec = r.records().next().unwrap().unwrap();
     assert_eq!(&rec[0], "Which city, \"the Big Apple\", is in New York?");
-    let letter = rec[5].chars().next().unwrap();
-    let idx = (letter as u8 - b'A') as usize;
+    let idx = (rec[5].as_bytes()[0] - b'A') as usize;
     assert_eq!(&rec[1 + idx], "New York City");
     let opts: Vec<&str> = (1..=4).map(|i| &rec[i]).collect();
     assert!(
@@ -116,36 +93,19 @@ fn csv_with_hard_characters_survives_a_real_reader() {
 
 #[test]
 fn broken_questions_are_dropped_and_asked_again() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
+    let fx = fixture();
     let broken = r#"{"questions":[
         {"question":"Dup options?","options":["x","x","y","z"],"answer_index":0},
         {"question":"Answer missing?","options":["p","q","r","s"],"answer":"nowhere"},
         {"question":"Three options?","options":["p","q","r"],"answer_index":0},
         {"question":"","options":["p","q","r","s"],"answer_index":0},
         {"question":"Only good one here?","options":["good","bad","ugly","odd"],"answer_index":0}]}"#;
-    mock.push_fault(Fault::Content(broken.into()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-one-1234567890"],
-        "",
-    );
-    let out = quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "5", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let qs = questions(&String::from_utf8(out).unwrap());
+    fx.mock.push_fault(Fault::Content(broken.into()));
+    let qs = fx.quiz(&["--subject", "s", "--count", "5"]);
     assert_eq!(qs.len(), 5);
     assert_well_formed(&qs, 4);
     assert!(qs.iter().any(|q| q["question"] == "Only good one here?"));
-    let asked: Vec<usize> = mock.seen().iter().map(|s| s.asked).collect();
+    let asked: Vec<usize> = fx.mock.seen().iter().map(|s| s.asked).collect();
     assert_eq!(
         asked,
         vec![5, 4],
@@ -155,126 +115,64 @@ fn broken_questions_are_dropped_and_asked_again() {
 
 #[test]
 fn answers_piled_on_b_come_out_balanced() {
-    let rt = rt();
-    let cfg = MockConfig {
-        bias_b: 0.6,
-        ..MockConfig::default()
-    };
-    let (server, _mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
+    let fx = Fixture::new(
+        MockConfig {
+            bias_b: 0.6,
+            ..MockConfig::default()
+        },
         &[MODEL],
-        &["k-one-1234567890"],
-        "",
+        &[KEY],
     );
-    let out = quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "20",
-            "--seed",
-            "3",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let qs = questions(&String::from_utf8(out).unwrap());
+    let qs = fx.quiz(&["--subject", "s", "--count", "20", "--seed", "3"]);
     let mut counts = [0; 4];
     for q in &qs {
-        counts[q["answer_index"].as_u64().unwrap() as usize] += 1;
+        let at = q["answer_index"].as_u64().unwrap() as usize;
+        counts[at] += 1;
         // The right answer is still the right one after moving.
-        let right = &q["options"][q["answer_index"].as_u64().unwrap() as usize];
-        assert!(right.as_str().unwrap().ends_with(" link"), "{q}");
+        assert!(q["options"][at].as_str().unwrap().ends_with(" link"), "{q}");
     }
     assert_eq!(counts, [5, 5, 5, 5]);
 }
 
 #[test]
 fn seed_makes_positions_reproducible() {
-    let rt = rt();
-    let dir = tempfile::tempdir().unwrap();
-    let mut runs = Vec::new();
-    for _ in 0..2 {
-        let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-        let keys = keys_file(
-            dir.path(),
-            &server.uri(),
-            &[MODEL],
-            &["k-one-1234567890"],
-            "",
-        );
-        let out = quizgen(dir.path())
-            .args([
-                "generate",
-                "--subject",
-                "s",
-                "--count",
-                "8",
-                "--seed",
-                "42",
-                "--bank",
-                "off",
-                "--keys",
-            ])
-            .arg(&keys)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let qs = questions(&String::from_utf8(out).unwrap());
-        runs.push(
-            qs.iter()
-                .map(|q| q["answer_index"].as_u64().unwrap())
-                .collect::<Vec<_>>(),
-        );
-    }
-    assert_eq!(runs[0], runs[1]);
+    let positions = || {
+        let fx = fixture();
+        let qs = fx.quiz(&[
+            "--subject",
+            "s",
+            "--count",
+            "8",
+            "--seed",
+            "42",
+            "--bank",
+            "off",
+        ]);
+        qs.iter()
+            .map(|q| q["answer_index"].as_u64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(positions(), positions());
 }
 
 #[test]
 fn dead_key_listed_first_costs_one_request() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
+    let fx = Fixture::new(
+        MockConfig::default(),
         &[MODEL],
-        &["dead-key-123456789", "k-good-1234567890"],
-        "",
+        &["dead-key-123456789", KEY],
     );
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "25", "--keys"])
-        .arg(&keys)
+    fx.run(&["generate", "--subject", "s", "--count", "25"])
         .assert()
         .success()
         .stderr(contains("dead…6789").and(contains("invalid")));
-    assert_eq!(mock.count_status(401), 1);
+    assert_eq!(fx.mock.count_status(401), 1);
     // A second run remembers it: no request with the dead key at all.
-    quizgen(dir.path())
-        .args(["generate", "--subject", "t", "--count", "3", "--keys"])
-        .arg(&keys)
+    fx.run(&["generate", "--subject", "t", "--count", "3"])
         .assert()
         .success();
-    assert_eq!(mock.count_status(401), 1);
-    let stats = quizgen(dir.path())
-        .args(["stats", "--json", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    assert_eq!(fx.mock.count_status(401), 1);
+    let v = fx.stats();
     assert_eq!(v["apiKeyStats"]["invalidKeys"], 1);
     assert_eq!(v["apiKeyStats"]["availableKeys"], 1);
     assert_eq!(v["keys"][0]["status"], "invalid");
@@ -283,42 +181,23 @@ fn dead_key_listed_first_costs_one_request() {
 
 #[test]
 fn retired_and_unknown_models_are_dropped_after_one_request() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[RETIRED, UNKNOWN, MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "30", "--keys"])
-        .arg(&keys)
+    let fx = Fixture::new(MockConfig::default(), &[RETIRED, UNKNOWN, MODEL], &[KEY]);
+    fx.run(&["generate", "--subject", "s", "--count", "30"])
         .assert()
         .success()
         .stderr(contains(RETIRED).and(contains("retired")));
-    assert_eq!(mock.count_status(400), 1);
-    assert_eq!(mock.count_status(404), 1);
-    assert_eq!(mock.count_status(200), 3);
+    assert_eq!(fx.mock.count_status(400), 1);
+    assert_eq!(fx.mock.count_status(404), 1);
+    assert_eq!(fx.mock.count_status(200), 3);
+    let v = fx.stats();
+    assert_eq!(v["lanes"][0]["status"], "model retired");
+    assert_eq!(v["capacity"]["distinctLanes"], 1);
 }
 
 #[test]
 fn only_retired_models_is_a_clear_error() {
-    let rt = rt();
-    let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[RETIRED],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--keys"])
-        .arg(&keys)
+    let fx = Fixture::new(MockConfig::default(), &[RETIRED], &[KEY]);
+    fx.run(&["generate", "--subject", "s"])
         .assert()
         .code(1)
         .stderr(contains("no usable model left").and(contains(RETIRED)));
@@ -326,81 +205,62 @@ fn only_retired_models_is_a_clear_error() {
 
 #[test]
 fn throttled_lane_cools_down_and_the_run_completes() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    mock.push_fault(Fault::Throttle("tokens per minute (TPM)", 1.0));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "10", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success();
-    let seen = mock.seen();
-    assert_eq!(seen.iter().filter(|s| s.status == 429).count(), 1);
+    let fx = fixture();
+    fx.mock
+        .push_fault(Fault::Throttle("tokens per minute (TPM)", 1.0));
+    fx.quiz(&["--subject", "s", "--count", "10"]);
+    let seen = fx.mock.seen();
+    assert_eq!(fx.mock.count_status(429), 1);
     let gap = seen[1].at - seen[0].at;
     assert!(
-        gap.as_millis() >= 900,
+        gap >= Duration::from_millis(900),
         "waited for retry-after, not {gap:?}"
     );
-    let stats = quizgen(dir.path())
-        .args(["stats", "--json", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    let v = fx.stats();
     assert_eq!(v["keys"][0]["rateLimited"], 1);
     assert_eq!(v["keys"][0]["requests"], 2);
 }
 
 #[test]
+fn a_daily_429_marks_the_lane_exhausted() {
+    let fx = fixture();
+    fx.mock
+        .push_fault(Fault::Throttle("requests per day (RPD)", 3600.0));
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "5",
+        "--max-wait",
+        "1m",
+    ])
+    .assert()
+    .code(3)
+    .stderr(contains("0 of 5 questions").and(contains("capacity returns in")));
+    let v = fx.stats();
+    assert_eq!(v["keys"][0]["status"], "exhausted");
+    assert_eq!(v["lanes"][0]["status"], "exhausted");
+    assert_eq!(v["capacity"]["remainingToday"], 0);
+    assert!(v["keys"][0]["cooldownSeconds"].as_u64().unwrap() > 3500);
+}
+
+#[test]
 fn too_large_requests_shrink_and_are_never_resent_unchanged() {
-    let rt = rt();
     let cfg = MockConfig {
         tpm: 1500,
-        tpm_window: std::time::Duration::from_secs(2),
+        tpm_window: Duration::from_secs(2),
         ..MockConfig::default()
     };
-    let (server, mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "6",
-            "--max-wait",
-            "5m",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success();
-    let seen = mock.seen();
+    let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
+    fx.quiz(&["--subject", "s", "--count", "6", "--max-wait", "5m"]);
+    let seen = fx.mock.seen();
     assert_eq!(
-        seen.iter().filter(|s| s.status == 413).count(),
+        fx.mock.count_status(413),
         1,
         "one 413, then smaller requests"
     );
-    let first = &seen[0];
-    assert_eq!(first.status, 413);
+    assert_eq!(seen[0].status, 413);
     for s in &seen[1..] {
         assert!(
             s.prompt_tokens + s.max_completion_tokens <= 1500,
@@ -412,157 +272,91 @@ fn too_large_requests_shrink_and_are_never_resent_unchanged() {
 
 #[test]
 fn transient_errors_are_retried() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    mock.push_fault(Fault::Status503);
-    mock.push_fault(Fault::Status503);
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "4", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success();
-    assert_eq!(mock.count_status(503), 2);
-    assert_eq!(mock.count_status(200), 1);
+    let fx = fixture();
+    fx.mock.push_fault(Fault::Status503);
+    fx.mock.push_fault(Fault::Status503);
+    fx.quiz(&["--subject", "s", "--count", "4"]);
+    assert_eq!(fx.mock.count_status(503), 2);
+    assert_eq!(fx.mock.count_status(200), 1);
 }
 
 #[test]
 fn persistent_transient_errors_end_after_retries() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
+    let fx = fixture();
     for _ in 0..5 {
-        mock.push_fault(Fault::Status503);
+        fx.mock.push_fault(Fault::Status503);
     }
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "4",
-            "--retries",
-            "2",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .code(3)
-        .stderr(contains("HTTP 503"));
-    assert_eq!(mock.count_status(503), 2);
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "4",
+        "--retries",
+        "2",
+    ])
+    .assert()
+    .code(3)
+    .stderr(contains("HTTP 503"));
+    assert_eq!(fx.mock.count_status(503), 2);
 }
 
 #[test]
 fn json_failures_and_prose_are_asked_again() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    mock.push_fault(Fault::JsonValidateFailed);
-    mock.push_fault(Fault::Content("Sorry, I can only chat.".into()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    let out = quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "3", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(questions(&String::from_utf8(out).unwrap()).len(), 3);
-    assert_eq!(mock.seen().len(), 3);
+    let fx = fixture();
+    fx.mock.push_fault(Fault::JsonValidateFailed);
+    fx.mock
+        .push_fault(Fault::Content("Sorry, I can only chat.".into()));
+    assert_eq!(fx.quiz(&["--subject", "s", "--count", "3"]).len(), 3);
+    assert_eq!(fx.mock.seen().len(), 3);
+    // Bad output does not count against the key.
+    assert_eq!(fx.stats()["keys"][0]["status"], "available");
 }
 
 #[test]
 fn truncated_output_is_salvaged() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    mock.push_fault(Fault::Truncated(3));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    let out = quizgen(dir.path())
-        .args(["generate", "--subject", "s", "--count", "5", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(questions(&String::from_utf8(out).unwrap()).len(), 5);
-    let seen = mock.seen();
+    let fx = fixture();
+    fx.mock.push_fault(Fault::Truncated(3));
+    assert_eq!(fx.quiz(&["--subject", "s", "--count", "5"]).len(), 5);
+    let seen = fx.mock.seen();
     assert_eq!(seen.len(), 2);
     assert_eq!(
         seen[1].asked, 2,
         "3 whole questions salvaged from the cut answer"
     );
-    assert!(seen[1].max_completion_tokens > 0);
 }
 
 #[test]
 fn max_wait_passed_writes_what_was_had_and_exits_3() {
-    let rt = rt();
-    let cfg = MockConfig {
-        rpd: 1,
-        ..MockConfig::default()
-    };
-    let (server, mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
+    let fx = Fixture::new(
+        MockConfig {
+            rpd: 1,
+            ..MockConfig::default()
+        },
         &[MODEL],
-        &["k-good-1234567890"],
-        "",
+        &[KEY],
     );
-    let out_path = dir.path().join("q.json");
-    quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "15",
-            "--max-wait",
-            "30s",
-            "-o",
-        ])
-        .arg(&out_path)
-        .arg("--keys")
-        .arg(&keys)
-        .assert()
-        .code(3)
-        .stderr(contains("wrote 10 of 15").and(contains("capacity returns in")));
+    let out_path = fx.path().join("q.json");
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "15",
+        "--max-wait",
+        "30s",
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .assert()
+    .code(3)
+    .stderr(contains("wrote 10 of 15").and(contains("capacity returns in")));
     assert_eq!(
         questions(&std::fs::read_to_string(&out_path).unwrap()).len(),
         10
     );
     assert_eq!(
-        mock.count_status(429),
+        fx.mock.count_status(429),
         0,
         "the spent daily budget was known from headers"
     );
@@ -570,44 +364,28 @@ fn max_wait_passed_writes_what_was_had_and_exits_3() {
 
 #[test]
 fn six_options_and_a_language_reach_the_prompt() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &["mistral-small"],
-        &["k-good-1234567890"],
-        "",
-    );
-    let out = quizgen(dir.path())
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "3",
-            "--options",
-            "6",
-            "--language",
-            "French",
-            "--difficulty",
-            "hard",
-            "--format",
-            "csv",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let fx = Fixture::new(MockConfig::default(), &["mistral-small"], &[KEY]);
+    let args = [
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "3",
+        "--options",
+        "6",
+        "--language",
+        "French",
+        "--difficulty",
+        "hard",
+        "--format",
+        "csv",
+    ];
+    let out = fx.run(&args).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with(
         "question,option_a,option_b,option_c,option_d,option_e,option_f,answer,explanation"
     ));
-    let body = &mock.seen()[0].body;
+    let body = &fx.mock.seen()[0].body;
     let user = body["messages"][1]["content"].as_str().unwrap();
     assert!(user.contains("French") && user.contains("hard") && user.contains("exactly 6 options"));
     assert_eq!(body["response_format"]["type"], "json_object");
@@ -615,38 +393,29 @@ fn six_options_and_a_language_reach_the_prompt() {
 
 #[test]
 fn ctrl_c_writes_what_was_had_and_exits_130() {
-    let rt = rt();
     let cfg = MockConfig {
-        latency: std::time::Duration::from_millis(700),
+        latency: Duration::from_millis(700),
         tpm: 100_000,
         ..MockConfig::default()
     };
-    let (server, mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
-    let out_path = dir.path().join("quiz.json");
+    let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
+    let out_path = fx.path().join("quiz.json");
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-        .current_dir(dir.path())
+        .current_dir(fx.path())
         .env_remove("GROQ_API_KEY")
-        .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
+        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
         .args(["generate", "--subject", "s", "--count", "50", "-o"])
         .arg(&out_path)
         .arg("--keys")
-        .arg(&keys)
+        .arg(&fx.keys)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let start = std::time::Instant::now();
-    while mock.count_status(200) < 2 && start.elapsed() < std::time::Duration::from_secs(30) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    let start = Instant::now();
+    while fx.mock.count_status(200) < 2 && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(std::time::Duration::from_millis(900));
+    std::thread::sleep(Duration::from_millis(900));
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -663,16 +432,7 @@ fn ctrl_c_writes_what_was_had_and_exits_130() {
 
 #[test]
 fn from_a_text_with_keys_asks_for_grounded_questions_chunk_by_chunk() {
-    let rt = rt();
-    let (server, mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &[MODEL],
-        &["k-good-1234567890"],
-        "",
-    );
+    let fx = fixture();
     let para = |topic: &str| format!("{topic} ").repeat(100);
     let text = format!(
         "{}\n\n{}\n\n{}\n",
@@ -680,36 +440,14 @@ fn from_a_text_with_keys_asks_for_grounded_questions_chunk_by_chunk() {
         para("Rivers deposit silt."),
         para("Winds shape dunes.")
     );
-    std::fs::write(dir.path().join("notes.md"), text).unwrap();
-    let out = quizgen(dir.path())
-        .args([
-            "generate",
-            "--from",
-            "notes.md",
-            "--count",
-            "6",
-            "--concurrency",
-            "1",
-            "--keys",
-        ])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let qs = questions(&String::from_utf8(out).unwrap());
+    std::fs::write(fx.path().join("notes.md"), text).unwrap();
+    let qs = fx.quiz(&["--from", "notes.md", "--count", "6"]);
     assert_eq!(qs.len(), 6);
-    let seen = mock.seen();
+    let seen = fx.mock.seen();
     assert!(seen.len() >= 3, "the questions are spread over the chunks");
-    let prompts: Vec<String> = seen
+    let prompts: Vec<&str> = seen
         .iter()
-        .map(|s| {
-            s.body["messages"][1]["content"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
+        .map(|s| s.body["messages"][1]["content"].as_str().unwrap())
         .collect();
     assert!(
         prompts[0].contains("Glaciers carve valleys.")
@@ -721,8 +459,7 @@ fn from_a_text_with_keys_asks_for_grounded_questions_chunk_by_chunk() {
             .iter()
             .all(|p| p.contains("Use only facts from this source text"))
     );
-    let sources: std::collections::HashSet<&str> =
-        qs.iter().map(|q| q["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = qs.iter().map(|q| q["source"].as_str().unwrap()).collect();
     assert!(
         sources.iter().any(|s| s.ends_with("(chunk 1)"))
             && sources.iter().any(|s| s.ends_with("(chunk 3)")),

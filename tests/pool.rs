@@ -11,8 +11,8 @@ use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
 use quizgen::llm::client::{Answer, Usage, Verdict};
 use quizgen::pool::{Admission, Pool};
 
-use common::mock::{MockConfig, MockProvider};
-use common::{keys_file, questions, quizgen, rt};
+use common::mock::MockConfig;
+use common::{Fixture, questions};
 
 fn config(limits: Limits) -> KeysConfig {
     KeysConfig {
@@ -118,29 +118,26 @@ fn waits_name_the_soonest_moment() {
 
 #[test]
 fn two_processes_share_one_lane_without_a_429() {
-    let rt = rt();
     let cfg = MockConfig {
         tpm: 4_000,
         tpm_window: Duration::from_secs(3),
         ..MockConfig::default()
     };
-    let (server, mock) = rt.block_on(MockProvider::start(cfg));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
+    let org_keys = [
+        "{ key = \"k-one-1234567890\", org = \"o\" }",
+        "{ key = \"k-two-1234567890\", org = \"o\" }",
+    ];
+    let fx = Fixture::with_extra(
+        cfg,
         &["openai/gpt-oss-20b"],
-        &[
-            "{ key = \"k-one-1234567890\", org = \"o\" }",
-            "{ key = \"k-two-1234567890\", org = \"o\" }",
-        ],
+        &org_keys,
         "limits = { tpm = 4000 }",
     );
     let spawn = |name: &str| {
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
-        c.current_dir(dir.path())
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+            .current_dir(fx.path())
             .env_remove("GROQ_API_KEY")
-            .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
+            .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
             .args([
                 "generate",
                 "--subject",
@@ -152,37 +149,32 @@ fn two_processes_share_one_lane_without_a_429() {
                 "off",
                 "--keys",
             ])
-            .arg(&keys)
-            .stdout(std::process::Stdio::piped());
-        c.spawn().unwrap()
+            .arg(&fx.keys)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
     };
-    let a = spawn("alpha");
-    let b = spawn("beta");
-    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
-    assert!(a.status.success() && b.status.success());
-    assert_eq!(questions(std::str::from_utf8(&a.stdout).unwrap()).len(), 30);
-    assert_eq!(questions(std::str::from_utf8(&b.stdout).unwrap()).len(), 30);
+    let (a, b) = (spawn("alpha"), spawn("beta"));
+    for out in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {
+        assert!(out.status.success());
+        assert_eq!(
+            questions(std::str::from_utf8(&out.stdout).unwrap()).len(),
+            30
+        );
+    }
     // Six requests of about 1,100 tokens each cannot fit one 4,000-token window: the two
     // processes had to wait for each other.
-    let seen = mock.seen();
+    let seen = fx.mock.seen();
     let span = seen.last().unwrap().at - seen[0].at;
     assert!(span >= Duration::from_secs(3), "{span:?}");
     assert_eq!(
-        mock.count_status(429),
+        fx.mock.count_status(429),
         0,
         "together they stayed within the lane's budget"
     );
-    let keys_used: HashSet<String> = mock.seen().iter().map(|s| s.key.clone()).collect();
+    let keys_used: HashSet<&str> = seen.iter().map(|s| s.key.as_str()).collect();
     assert_eq!(keys_used.len(), 2, "the org's keys take turns");
-    let stats = quizgen(dir.path())
-        .args(["stats", "--json", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
+    let v = fx.stats();
     assert_eq!(
         v["capacity"]["distinctLanes"], 1,
         "two keys of one org are one lane"
@@ -193,19 +185,14 @@ fn two_processes_share_one_lane_without_a_429() {
 
 #[test]
 fn keys_check_reports_each_key() {
-    let rt = rt();
-    let (server, _mock) = rt.block_on(MockProvider::start(MockConfig::default()));
-    let dir = tempfile::tempdir().unwrap();
-    let keys = keys_file(
-        dir.path(),
-        &server.uri(),
-        &["openai/gpt-oss-20b", "qwen/qwen3.6-27b"],
+    let models = ["openai/gpt-oss-20b", "qwen/qwen3.6-27b"];
+    let fx = Fixture::new(
+        MockConfig::default(),
+        &models,
         &["k-good-1234567890", "dead-key-123456789"],
-        "",
     );
-    let out = quizgen(dir.path())
-        .args(["keys", "check", "--keys"])
-        .arg(&keys)
+    let out = fx
+        .run(&["keys", "check"])
         .assert()
         .code(1)
         .get_output()
@@ -223,14 +210,5 @@ fn keys_check_reports_each_key() {
         lines[1].contains("dead…6789") && lines[1].contains("invalid"),
         "{out}"
     );
-    let stats = quizgen(dir.path())
-        .args(["stats", "--json", "--keys"])
-        .arg(&keys)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&stats).unwrap();
-    assert_eq!(v["keys"][1]["status"], "invalid");
+    assert_eq!(fx.stats()["keys"][1]["status"], "invalid");
 }

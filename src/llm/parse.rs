@@ -66,27 +66,41 @@ fn strip_fences(s: &str) -> &str {
     if inner.contains(['{', '[']) { inner } else { s }
 }
 
+/// Tells, character by character, whether JSON text is inside a string literal.
+#[derive(Default)]
+struct StringState {
+    in_str: bool,
+    escaped: bool,
+}
+
+impl StringState {
+    /// Takes the next character; `true` when it is JSON structure (outside any string; an
+    /// opening quote counts as structure, a closing one does not).
+    fn structural(&mut self, c: char) -> bool {
+        if self.in_str {
+            if self.escaped {
+                self.escaped = false;
+            } else if c == '\\' {
+                self.escaped = true;
+            } else if c == '"' {
+                self.in_str = false;
+            }
+            return false;
+        }
+        if c == '"' {
+            self.in_str = true;
+        }
+        true
+    }
+}
+
 /// Drops commas that stand right before `}` or `]` outside strings.
 fn remove_trailing_commas(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut in_str = false;
-    let mut escaped = false;
+    let mut state = StringState::default();
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        if in_str {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_str = false;
-            }
-            continue;
-        }
-        if c == '"' {
-            in_str = true;
-        } else if c == ',' {
+        if state.structural(c) && c == ',' {
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
             if matches!(next, Some('}') | Some(']')) {
                 continue;
@@ -101,22 +115,13 @@ fn remove_trailing_commas(s: &str) -> String {
 /// container and closes the containers still open there.
 fn salvage_truncated(s: &str) -> Option<String> {
     let mut stack: Vec<char> = Vec::new();
-    let mut in_str = false;
-    let mut escaped = false;
+    let mut state = StringState::default();
     let mut best: Option<(usize, Vec<char>)> = None;
     for (i, c) in s.char_indices() {
-        if in_str {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_str = false;
-            }
+        if !state.structural(c) {
             continue;
         }
         match c {
-            '"' => in_str = true,
             '{' => stack.push('}'),
             '[' => stack.push(']'),
             '}' | ']' => {

@@ -86,3 +86,75 @@ pub fn assert_well_formed(qs: &[Value], k: usize) {
         assert!((q["answer_index"].as_u64().unwrap() as usize) < k);
     }
 }
+
+/// A mock provider, a temp dir and a keys file for it: what most end-to-end tests start from.
+pub struct Fixture {
+    pub rt: tokio::runtime::Runtime,
+    pub server: wiremock::MockServer,
+    pub mock: mock::MockProvider,
+    pub dir: tempfile::TempDir,
+    pub keys: PathBuf,
+}
+
+impl Fixture {
+    pub fn new(cfg: mock::MockConfig, models: &[&str], keys: &[&str]) -> Fixture {
+        Fixture::with_extra(cfg, models, keys, "")
+    }
+
+    /// `extra` is appended to the provider's table (e.g. `limits = { tpm = 4000 }`).
+    pub fn with_extra(
+        cfg: mock::MockConfig,
+        models: &[&str],
+        keys: &[&str],
+        extra: &str,
+    ) -> Fixture {
+        let rt = rt();
+        let (server, mock) = rt.block_on(mock::MockProvider::start(cfg));
+        let dir = tempfile::tempdir().unwrap();
+        let keys = keys_file(dir.path(), &server.uri(), models, keys, extra);
+        Fixture {
+            rt,
+            server,
+            mock,
+            dir,
+            keys,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `quizgen ARGS --keys KEYS`, not yet run.
+    pub fn run(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut c = quizgen(self.dir.path());
+        c.args(args).arg("--keys").arg(&self.keys);
+        c
+    }
+
+    /// Runs `generate ARGS`, expects success, returns the questions written to stdout.
+    pub fn quiz(&self, args: &[&str]) -> Vec<Value> {
+        let mut full = vec!["generate"];
+        full.extend_from_slice(args);
+        let out = self
+            .run(&full)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        questions(std::str::from_utf8(&out).unwrap())
+    }
+
+    /// `stats --json`.
+    pub fn stats(&self) -> Value {
+        let out = self
+            .run(&["stats", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+}

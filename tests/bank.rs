@@ -4,7 +4,7 @@
 mod common;
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::mock::MockConfig;
 use common::{Fixture, questions, quizgen};
@@ -182,28 +182,17 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
     let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
     let out_path = fx.path().join("quiz.json");
     let out = out_path.to_str().unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-        .current_dir(fx.path())
-        .env_remove("GROQ_API_KEY")
-        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
-        .args([
-            "generate",
-            "--subject",
-            "s",
-            "--count",
-            "40",
-            "-q",
-            "-o",
-            out,
-            "--keys",
-        ])
-        .arg(&fx.keys)
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while fx.mock.count_status(200) < 2 && start.elapsed() < Duration::from_secs(30) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut child = fx.spawn(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "40",
+        "-q",
+        "-o",
+        out,
+    ]);
+    fx.wait_for_answers(2);
     // Give the second answer time to arrive and be banked, then kill without warning.
     std::thread::sleep(Duration::from_millis(900));
     child.kill().unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::mock::{Fault, MockConfig, RETIRED, UNKNOWN};
 use common::{Fixture, assert_well_formed, questions};
@@ -400,21 +400,16 @@ fn ctrl_c_writes_what_was_had_and_exits_130() {
     };
     let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
     let out_path = fx.path().join("quiz.json");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-        .current_dir(fx.path())
-        .env_remove("GROQ_API_KEY")
-        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
-        .args(["generate", "--subject", "s", "--count", "50", "-o"])
-        .arg(&out_path)
-        .arg("--keys")
-        .arg(&fx.keys)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while fx.mock.count_status(200) < 2 && start.elapsed() < Duration::from_secs(30) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = fx.spawn(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "50",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    fx.wait_for_answers(2);
     std::thread::sleep(Duration::from_millis(900));
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])

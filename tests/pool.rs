@@ -134,25 +134,16 @@ fn two_processes_share_one_lane_without_a_429() {
         "limits = { tpm = 4000 }",
     );
     let spawn = |name: &str| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-            .current_dir(fx.path())
-            .env_remove("GROQ_API_KEY")
-            .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
-            .args([
-                "generate",
-                "--subject",
-                name,
-                "--count",
-                "30",
-                "-q",
-                "--bank",
-                "off",
-                "--keys",
-            ])
-            .arg(&fx.keys)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
+        fx.spawn(&[
+            "generate",
+            "--subject",
+            name,
+            "--count",
+            "30",
+            "-q",
+            "--bank",
+            "off",
+        ])
     };
     let (a, b) = (spawn("alpha"), spawn("beta"));
     for out in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {

@@ -158,3 +158,32 @@ impl Fixture {
         serde_json::from_slice(&out).unwrap()
     }
 }
+
+impl Fixture {
+    /// Starts `quizgen ARGS --keys KEYS` in the background (for kill and concurrency tests),
+    /// stdout and stderr piped.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+            .current_dir(self.path())
+            .env_remove("GROQ_API_KEY")
+            .env_remove("QUIZGEN_KEYS")
+            .env("QUIZGEN_DATA_DIR", self.path().join("data"))
+            .args(args)
+            .arg("--keys")
+            .arg(&self.keys)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    /// Waits (30 s at most) until the mock has answered `n` requests with 200.
+    pub fn wait_for_answers(&self, n: usize) {
+        let start = std::time::Instant::now();
+        while self.mock.count_status(200) < n
+            && start.elapsed() < std::time::Duration::from_secs(30)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}

@@ -37,12 +37,12 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     let n_options = args.run.options as usize;
     let mut rng = mcq::rng_from(args.run.seed);
 
+    // Keys are looked up once, and only when they may be needed.
+    let mut keys = None;
     if let (Some(text), Some(path)) = (&source, &args.from) {
-        let keys = if args.offline {
-            None
-        } else {
-            ctx.keys(args.run.keys.as_deref())?
-        };
+        if !args.offline {
+            keys = ctx.keys(args.run.keys.as_deref())?;
+        }
         if keys.is_none() {
             if !args.offline {
                 ctx.info("no API key configured: making questions offline from the text");
@@ -91,7 +91,10 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
             got.len()
         ));
     } else if got.len() < count {
-        let keys = ctx.require_keys(args.run.keys.as_deref())?;
+        let keys = match keys {
+            Some(k) => k,
+            None => ctx.require_keys(args.run.keys.as_deref())?,
+        };
         let mut dedupe = match &bank {
             Some(b) => b.deduper_for(&subject)?,
             None => Deduper::new(),

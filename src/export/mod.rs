@@ -4,6 +4,7 @@ mod aiken;
 mod csv;
 mod gift;
 mod json;
+mod moodle_xml;
 mod sheet;
 
 use std::io::Write;
@@ -34,6 +35,8 @@ pub enum Format {
     Gift,
     /// Aiken (Moodle import; letters A.., ANSWER: X)
     Aiken,
+    /// Moodle XML (multichoice questions in a category named after the subject)
+    MoodleXml,
     /// A printable sheet in Markdown, with the answer key at the end
     Sheet,
 }
@@ -45,6 +48,7 @@ impl Format {
             Format::Csv => csv::render(quiz)?,
             Format::Gift => gift::render(quiz),
             Format::Aiken => aiken::render(quiz),
+            Format::MoodleXml => moodle_xml::render(quiz)?,
             Format::Sheet => sheet::render(quiz),
         })
     }

@@ -99,7 +99,7 @@ pub fn user_message(ask: &Ask<'_>, model: &str) -> String {
 }
 
 /// Answers of earlier questions shown to the model in later requests.
-const AVOID_SHOWN: usize = 15;
+const AVOID_SHOWN: usize = 8;
 
 /// The `response_format` for a model.
 pub fn response_format(model: &str) -> Value {

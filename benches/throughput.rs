@@ -21,17 +21,33 @@ const LATENCY: Duration = Duration::from_millis(300);
 
 fn main() {
     // `cargo bench` passes --bench; a filter argument that is not ours means "not this bench".
-    if std::env::args().skip(1).any(|a| !a.starts_with('-') && !"throughput".contains(a.as_str())) {
+    if std::env::args()
+        .skip(1)
+        .any(|a| !a.starts_with('-') && !"throughput".contains(a.as_str()))
+    {
         return;
     }
-    println!("quizgen throughput: {QUESTIONS} questions, 3 organizations x 1 model, TPM {TPM} per {WINDOW:?} window (headers only), latency {LATENCY:?}");
+    println!(
+        "quizgen throughput: {QUESTIONS} questions, 3 organizations x 1 model, TPM {TPM} per {WINDOW:?} window (headers only), latency {LATENCY:?}"
+    );
     run("auto");
     run("3");
 }
 
 fn run(concurrency: &str) {
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let cfg = MockConfig { tpm: TPM, tpm_window: WINDOW, rpm: 30, rpd: 1000, latency: LATENCY, ..MockConfig::default() };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let cfg = MockConfig {
+        tpm: TPM,
+        tpm_window: WINDOW,
+        rpm: 30,
+        rpd: 1000,
+        latency: LATENCY,
+        ..MockConfig::default()
+    };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
     let keys = dir.path().join("keys.toml");
@@ -45,14 +61,30 @@ fn run(concurrency: &str) {
     .unwrap();
     let start = Instant::now();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_quizgen"))
-        .args(["-q", "generate", "--subject", "benchmarks", "--count", &QUESTIONS.to_string(), "--concurrency", concurrency, "--bank", "off", "--keys"])
+        .args([
+            "-q",
+            "generate",
+            "--subject",
+            "benchmarks",
+            "--count",
+            &QUESTIONS.to_string(),
+            "--concurrency",
+            concurrency,
+            "--bank",
+            "off",
+            "--keys",
+        ])
         .arg(&keys)
         .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
         .env_remove("GROQ_API_KEY")
         .output()
         .unwrap();
     let wall = start.elapsed();
-    assert!(out.status.success(), "quizgen failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "quizgen failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let quiz: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let got = quiz["questions"].as_array().map_or(0, Vec::len);
 
@@ -64,7 +96,10 @@ fn run(concurrency: &str) {
     for s in &ok {
         first_ok.entry(s.key.as_str()).or_insert(s.at);
     }
-    let late_429 = seen.iter().filter(|s| s.status == 429 && first_ok.get(s.key.as_str()).is_some_and(|t| s.at > *t)).count();
+    let late_429 = seen
+        .iter()
+        .filter(|s| s.status == 429 && first_ok.get(s.key.as_str()).is_some_and(|t| s.at > *t))
+        .count();
 
     // The best any client could do with the same requests: each lane needs at least
     // ceil(tokens / TPM) windows, and the last request still takes one round trip.
@@ -72,17 +107,38 @@ fn run(concurrency: &str) {
     for s in &ok {
         *lane_tokens.entry(s.key.as_str()).or_default() += s.prompt_tokens + s.completion_tokens;
     }
-    let windows = lane_tokens.values().map(|t| t.div_ceil(TPM)).max().unwrap_or(1);
+    let windows = lane_tokens
+        .values()
+        .map(|t| t.div_ceil(TPM))
+        .max()
+        .unwrap_or(1);
     let best = WINDOW * (windows as u32 - 1) + LATENCY;
 
-    let billed: u64 = ok.iter().map(|s| s.prompt_tokens + s.completion_tokens).sum();
+    let billed: u64 = ok
+        .iter()
+        .map(|s| s.prompt_tokens + s.completion_tokens)
+        .sum();
     let completion: u64 = ok.iter().map(|s| s.completion_tokens).sum();
     let content: u64 = ok.iter().map(|s| s.content_tokens).sum();
     let q = got.max(1) as f64;
     println!("--concurrency {concurrency}: {got}/{QUESTIONS} questions");
-    println!("  requests: {} ({} answered, {} refused with 429, {} of them after a lane's first answer)", seen.len(), ok.len(), refused, late_429);
-    println!("  wall time {:.2}s vs best possible {:.2}s: ratio {:.2} (target <= 1.15)", wall.as_secs_f64(), best.as_secs_f64(), wall.as_secs_f64() / best.as_secs_f64());
-    println!("  429 share: {:.1}% (target: none after each lane's first answer)", 100.0 * refused as f64 / seen.len().max(1) as f64);
+    println!(
+        "  requests: {} ({} answered, {} refused with 429, {} of them after a lane's first answer)",
+        seen.len(),
+        ok.len(),
+        refused,
+        late_429
+    );
+    println!(
+        "  wall time {:.2}s vs best possible {:.2}s: ratio {:.2} (target <= 1.15)",
+        wall.as_secs_f64(),
+        best.as_secs_f64(),
+        wall.as_secs_f64() / best.as_secs_f64()
+    );
+    println!(
+        "  429 share: {:.1}% (target: none after each lane's first answer)",
+        100.0 * refused as f64 / seen.len().max(1) as f64
+    );
     println!(
         "  tokens per question: {:.0} billed (prompt + completion), {:.0} completion, {:.0} content: completion/content {:.2}, billed/content {:.2} (target <= 1.3)",
         billed as f64 / q,

@@ -194,7 +194,7 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
     ]);
     fx.wait_for_answers(2);
     // Give the second answer time to arrive and be banked, then kill without warning.
-    std::thread::sleep(Duration::from_millis(900));
+    std::thread::sleep(Duration::from_millis(1200));
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(!out_path.exists(), "no half-written output");

@@ -410,7 +410,7 @@ fn ctrl_c_writes_what_was_had_and_exits_130() {
         out_path.to_str().unwrap(),
     ]);
     fx.wait_for_answers(2);
-    std::thread::sleep(Duration::from_millis(900));
+    std::thread::sleep(Duration::from_millis(1200));
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

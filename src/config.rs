@@ -283,9 +283,7 @@ pub fn no_keys_message() -> String {
 /// Reads and checks one keys file.
 pub fn load_file(path: &Path) -> Result<KeysConfig> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        QuizError::Config(format!("{shown}: cannot read keys file: {}", io_reason(&e)))
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| QuizError::unreadable(path, &e))?;
     let mut warnings = Vec::new();
     if let Some(w) = permission_warning(path) {
         warnings.push(w);
@@ -449,14 +447,6 @@ fn permission_warning(path: &Path) -> Option<String> {
     }
     let _ = path;
     None
-}
-
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 fn line_of_offset(text: &str, offset: usize) -> usize {

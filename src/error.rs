@@ -26,6 +26,16 @@ pub enum QuizError {
 }
 
 impl QuizError {
+    /// `FILE: cannot read: no such file` (or another reason), for any file the user names.
+    pub fn unreadable(path: &std::path::Path, e: &std::io::Error) -> QuizError {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        };
+        QuizError::Config(format!("{}: cannot read: {reason}", path.display()))
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             QuizError::Usage(_) => code::USAGE,

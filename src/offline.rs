@@ -29,12 +29,7 @@ pub fn read_source(path: &Path) -> Result<String> {
         ))
         .into());
     }
-    let meta = std::fs::metadata(path).map_err(|e| {
-        QuizError::Config(format!(
-            "{shown}: cannot read: {}",
-            crate::config::io_reason(&e)
-        ))
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| QuizError::unreadable(path, &e))?;
     if meta.len() > MAX_SOURCE_BYTES {
         return Err(QuizError::Config(format!(
             "{shown}: too large ({} MB; the limit is 10 MB)",
@@ -42,12 +37,7 @@ pub fn read_source(path: &Path) -> Result<String> {
         ))
         .into());
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        QuizError::Config(format!(
-            "{shown}: cannot read: {}",
-            crate::config::io_reason(&e)
-        ))
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| QuizError::unreadable(path, &e))?;
     if bytes.contains(&0) {
         return Err(
             QuizError::Config(format!("{shown}: looks like a binary file, not text")).into(),

@@ -68,12 +68,8 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             language,
         } => {
             let shown = file.display().to_string();
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                QuizError::Config(format!(
-                    "{shown}: cannot read: {}",
-                    crate::config::io_reason(&e)
-                ))
-            })?;
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| QuizError::unreadable(&file, &e))?;
             let quiz: Quiz = serde_json::from_str(&text).map_err(|e| {
                 QuizError::Config(format!(
                     "{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}",

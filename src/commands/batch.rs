@@ -88,12 +88,7 @@ pub fn parse_subjects(
 pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        QuizError::Config(format!(
-            "{shown}: cannot read: {}",
-            crate::config::io_reason(&e)
-        ))
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| QuizError::unreadable(path, &e))?;
     let default_diff = if args.run.difficulty == Difficulty::Mixed {
         "mixed"
     } else {

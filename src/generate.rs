@@ -339,7 +339,11 @@ impl Buyer<'_> {
                 st.transient_streak = 0;
                 let parsed = parse_questions(content, order.options);
                 let written = parsed.good.len() + parsed.rejected.len();
-                let rejected = parsed.rejected.len();
+                let why = if parsed.unreadable {
+                    "no JSON in the answer".to_owned()
+                } else {
+                    format!("{} refused by the validator", parsed.rejected.len())
+                };
                 let new = self.keep(order, st, &lane, done.chunk, parsed.good)?;
                 let content_tokens =
                     usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
@@ -354,7 +358,7 @@ impl Buyer<'_> {
                 }
                 if new == 0 {
                     self.progress.detail(&format!(
-                        "{} gave no usable new question ({rejected} refused)",
+                        "{} gave no usable new question ({why})",
                         lane.model
                     ));
                     return Ok(self.spend_bad_budget(st));

@@ -171,14 +171,6 @@ impl Pool {
             .collect()
     }
 
-    /// The limits in force for a lane: keys.toml, else learned, else the free-tier defaults.
-    pub fn limits_of(&mut self, lane: usize) -> Result<Limits> {
-        let id = self.lanes[lane].id.clone();
-        let configured = self.lanes[lane].configured;
-        let row = self.store.read(|tx| tx.lane(&id))?;
-        Ok(effective_limits(configured, &row.learned))
-    }
-
     /// Tries to admit a request in the fairest lane that can take it now. `cost` gives its
     /// tokens (prompt plus `max_completion_tokens`) on a model.
     pub fn reserve(&mut self, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
@@ -203,9 +195,9 @@ impl Pool {
                 .copied()
                 .filter(|k| !self.dead_keys.contains(k))
                 .collect();
-            let l = self.lanes[lane].clone();
+            let l = &self.lanes[lane];
             let tokens = cost(&l.model);
-            let keys = self.keys.clone();
+            let keys = &self.keys;
             let decision = self.store.exclusive(|tx| {
                 let row = tx.lane(&l.id)?;
                 let limits = effective_limits(l.configured, &row.learned);
@@ -431,10 +423,6 @@ impl Pool {
 
     pub fn store(&mut self) -> &mut Store {
         &mut self.store
-    }
-
-    pub fn is_key_dead(&self, k: usize) -> bool {
-        self.dead_keys.contains(&k)
     }
 
     pub fn is_lane_dead(&self, l: usize) -> bool {

@@ -154,7 +154,16 @@ pub struct Provider {
     pub keys: Vec<ApiKey>,
     pub limits: Limits,
     pub price: Option<Price>,
+    /// Prices of single models, over `price`.
+    pub model_prices: BTreeMap<String, Price>,
     pub dialect: Dialect,
+}
+
+impl Provider {
+    /// The price of one model: its own, else the provider's.
+    pub fn price_of(&self, model: &str) -> Option<Price> {
+        self.model_prices.get(model).copied().or(self.price)
+    }
 }
 
 /// Everything keys.toml said, checked, plus where it came from.
@@ -191,6 +200,9 @@ struct ProviderToml {
     keys: Vec<KeyToml>,
     limits: Option<Limits>,
     price: Option<Price>,
+    /// `model_prices = { "openai/gpt-oss-120b" = { input = 0.15, output = 0.6 } }`
+    #[serde(default)]
+    model_prices: BTreeMap<String, Price>,
     dialect: Option<Dialect>,
 }
 
@@ -263,6 +275,7 @@ pub fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
                 keys: vec![ApiKey::new(key.trim().to_owned(), None)],
                 limits: Limits::default(),
                 price: Some(Price::default()),
+                model_prices: BTreeMap::new(),
                 dialect: Dialect::Groq,
             }],
             origin: "GROQ_API_KEY".into(),
@@ -386,6 +399,7 @@ fn check_provider(
         keys,
         limits: p.limits.unwrap_or_default(),
         price: p.price,
+        model_prices: p.model_prices,
         dialect,
     })
 }

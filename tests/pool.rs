@@ -26,6 +26,7 @@ fn config(limits: Limits) -> KeysConfig {
             ],
             limits,
             price: None,
+            model_prices: Default::default(),
             dialect: Dialect::Groq,
         }],
         origin: "test".into(),
@@ -202,4 +203,49 @@ fn keys_check_reports_each_key() {
         "{out}"
     );
     assert_eq!(fx.stats()["keys"][1]["status"], "invalid");
+}
+
+#[test]
+fn stats_show_spend_and_cost_per_quiz_when_priced() {
+    let models = ["openai/gpt-oss-20b", "openai/gpt-oss-120b"];
+    let extra = "price = { input = 1.0, output = 2.0 }\nmodel_prices = { \"openai/gpt-oss-120b\" = { input = 0.0, output = 0.0 } }";
+    let fx = Fixture::with_extra(
+        MockConfig::default(),
+        &models,
+        &["k-good-1234567890"],
+        extra,
+    );
+    fx.quiz(&["--subject", "s", "--count", "20", "--concurrency", "auto"]);
+    let v = fx.stats();
+    let seen = fx.mock.seen();
+    let paid: Vec<_> = seen
+        .iter()
+        .filter(|s| s.model == "openai/gpt-oss-20b")
+        .collect();
+    let expected: f64 = paid
+        .iter()
+        .map(|s| s.prompt_tokens as f64 * 1.0 + s.completion_tokens as f64 * 2.0)
+        .sum::<f64>()
+        / 1e6;
+    let spend = v["capacity"]["spendUsd"].as_f64().unwrap();
+    assert!((spend - expected).abs() < 1e-9, "{spend} vs {expected}");
+    assert!(v["capacity"]["costPerQuizUsd"].as_f64().unwrap() > 0.0);
+    assert!(
+        v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("spent so far"))
+    );
+
+    let free = Fixture::new(MockConfig::default(), &models, &["k-good-1234567890"]);
+    let v = free.stats();
+    assert_eq!(v["capacity"]["spendUsd"], 0.0);
+    assert!(
+        v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("cost $0"))
+    );
 }

@@ -110,7 +110,7 @@ impl Pool {
                             model: m.clone(),
                             keys: vec![ki],
                             configured: p.limits,
-                            price: p.price,
+                            price: p.price_of(m),
                         });
                     }
                 }

@@ -75,6 +75,13 @@ pub struct Used {
     pub tokens: u64,
 }
 
+/// What is left of a day's budget; `null` where the limit is unknown.
+#[derive(Debug, Serialize, Clone, Copy)]
+pub struct Remaining {
+    pub requests: Option<u64>,
+    pub tokens: Option<u64>,
+}
+
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LaneReport {
@@ -85,15 +92,16 @@ pub struct LaneReport {
     pub limits: Limits,
     pub used_today: Used,
     pub used_last_minute: Used,
-    pub remaining_today: Used,
-    pub questions_per_day: u64,
+    pub remaining_today: Remaining,
+    /// `null` when neither daily limit is known (set them in keys.toml).
+    pub questions_per_day: Option<u64>,
     pub tokens_per_question: u64,
     pub cooldown_seconds: u64,
 }
 
 struct LaneNumbers {
-    per_day: u64,
-    remaining: u64,
+    per_day: Option<u64>,
+    remaining: Option<u64>,
     spend: f64,
     quiz_cost: f64,
 }
@@ -114,7 +122,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
                 tx.used_in(&lane.id, Window::Rpm.span())?,
             ))
         })?;
-        let limits = effective_limits(lane.configured, &row.learned);
+        let limits = effective_limits(lane.configured, &row.learned, lane.dialect);
         let qpr = if row.requests_total > 0 && row.questions_total > 0 {
             (row.questions_total / row.requests_total).max(1)
         } else {
@@ -124,26 +132,34 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
             .tokens_total
             .checked_div(row.questions_total)
             .map_or(DEFAULT_TOKENS_PER_QUESTION, |t| t.max(1));
-        let rpd = limits.rpd.unwrap_or(u64::MAX / 1024);
-        let tpd = limits.tpd.unwrap_or(u64::MAX / 1024);
-        let per_day = if dead {
-            0
-        } else {
-            (rpd.saturating_mul(qpr)).min(tpd / tpq)
+        // Questions a day: the smaller of what the request and the token budgets allow;
+        // unknown when neither daily limit is known.
+        let daily = |requests: Option<u64>, tokens: Option<u64>| -> Option<u64> {
+            let by_requests = requests.map(|r| r.saturating_mul(qpr));
+            let by_tokens = tokens.map(|t| t / tpq);
+            match (by_requests, by_tokens) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
         };
         let exhausted = row.exhausted_until_ms > now;
         let cooling = row.cooldown_until_ms > now;
-        let remaining_req = rpd.saturating_sub(day.0);
-        let remaining_tok = tpd.saturating_sub(day.1);
-        let remaining = if dead || exhausted {
-            0
+        let remaining_req = limits.rpd.map(|r| r.saturating_sub(day.0));
+        let remaining_tok = limits.tpd.map(|t| t.saturating_sub(day.1));
+        let per_day = if dead {
+            Some(0)
         } else {
-            (remaining_req.saturating_mul(qpr)).min(remaining_tok / tpq)
+            daily(limits.rpd, limits.tpd)
+        };
+        let remaining = if dead || exhausted {
+            Some(0)
+        } else {
+            daily(remaining_req, remaining_tok)
         };
         let (spend, quiz_cost) = prices(lane.price, &row, tpq, quiz_size);
         let status = if dead {
             "model retired"
-        } else if exhausted || remaining == 0 {
+        } else if exhausted || remaining == Some(0) {
             "exhausted"
         } else if cooling {
             "rate_limited"
@@ -152,7 +168,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         };
         let cooldown = ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64)
             .div_ceil(1000);
-        lane_state.push((dead, exhausted || remaining == 0, cooling, cooldown));
+        lane_state.push((dead, exhausted || remaining == Some(0), cooling, cooldown));
         numbers.push(LaneNumbers {
             per_day,
             remaining,
@@ -173,7 +189,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
                 requests: minute.0,
                 tokens: minute.1,
             },
-            remaining_today: Used {
+            remaining_today: Remaining {
                 requests: remaining_req,
                 tokens: remaining_tok,
             },
@@ -226,8 +242,13 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     stats.total_keys = keys.len();
 
     let usable: Vec<usize> = pool.usable_lanes();
-    let total: u64 = usable.iter().map(|&i| numbers[i].per_day).sum();
-    let remaining: u64 = usable.iter().map(|&i| numbers[i].remaining).sum();
+    let total: u64 = usable.iter().filter_map(|&i| numbers[i].per_day).sum();
+    let remaining: u64 = usable.iter().filter_map(|&i| numbers[i].remaining).sum();
+    let unknown: Vec<String> = usable
+        .iter()
+        .filter(|&&i| numbers[i].per_day.is_none())
+        .map(|&i| pool.lanes[i].id.clone())
+        .collect();
     let spend: f64 = numbers.iter().map(|n| n.spend).sum();
     let priced: Vec<f64> = usable.iter().map(|&i| numbers[i].quiz_cost).collect();
     let cost_per_quiz = if priced.is_empty() {
@@ -244,7 +265,13 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     } else {
         "down"
     };
-    let notes = notes(pool, spend, cost_per_quiz);
+    let mut notes = notes(pool, spend, cost_per_quiz);
+    if !unknown.is_empty() {
+        notes.push(format!(
+            "capacity leaves out {} (no daily limit known): set limits = {{ rpd = ..., tpd = ... }} in the keys file",
+            unknown.join(", ")
+        ));
+    }
     Ok(Report {
         status: status.into(),
         capacity: Capacity {
@@ -361,7 +388,7 @@ pub fn render_table(r: &Report) -> String {
             l.status,
             format!("{}/{rpd}", l.used_today.requests),
             format!("{}/{tpd}", l.used_today.tokens),
-            l.questions_per_day
+            l.questions_per_day.map_or("?".into(), |q| q.to_string())
         ));
     }
     for n in &r.notes {

@@ -249,3 +249,29 @@ fn stats_show_spend_and_cost_per_quiz_when_priced() {
             .any(|n| n.as_str().unwrap().contains("cost $0"))
     );
 }
+
+#[test]
+fn providers_without_known_limits_are_not_throttled_or_counted() {
+    let fx = Fixture::with_extra(
+        MockConfig::default(),
+        &["local-model"],
+        &["unused-key-123456"],
+        "dialect = \"none\"",
+    );
+    // No header is read and no free-tier default applies: 60 questions go at once in 6 requests.
+    fx.quiz(&["--subject", "s", "--count", "60", "--concurrency", "6"]);
+    let seen = fx.mock.seen();
+    assert_eq!(seen.len(), 6);
+    // With Groq's default 8,000 TPM the sixth request would have waited a minute.
+    assert!(seen[5].at - seen[0].at < Duration::from_secs(30));
+    let v = fx.stats();
+    assert!(v["lanes"][0]["questionsPerDay"].is_null());
+    assert!(v["lanes"][0]["limits"]["tpm"].is_null());
+    assert!(
+        v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("no daily limit known"))
+    );
+}

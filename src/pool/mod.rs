@@ -200,7 +200,7 @@ impl Pool {
             let keys = &self.keys;
             let decision = self.store.exclusive(|tx| {
                 let row = tx.lane(&l.id)?;
-                let limits = effective_limits(l.configured, &row.learned);
+                let limits = effective_limits(l.configured, &row.learned, l.dialect);
                 let tpm = limits.tpm.unwrap_or(u64::MAX);
                 if tokens > tpm {
                     return Ok(Decision::TooLarge(tpm));
@@ -436,15 +436,25 @@ enum Decision {
     TooLarge(u64),
 }
 
-/// keys.toml, else learned from answers, else Groq's free-tier defaults.
-pub fn effective_limits(configured: Limits, learned: &[Option<u64>; 4]) -> Limits {
+/// keys.toml, else learned from answers, else the provider's known free-tier defaults (Groq's;
+/// for other providers none are assumed, so a local server is not throttled for nothing).
+pub fn effective_limits(
+    configured: Limits,
+    learned: &[Option<u64>; 4],
+    dialect: Dialect,
+) -> Limits {
     let learned = Limits {
         rpm: learned[0],
         rpd: learned[1],
         tpm: learned[2],
         tpd: learned[3],
     };
-    configured.or(learned).or(Limits::GROQ_FREE)
+    let defaults = if dialect == Dialect::Groq {
+        Limits::GROQ_FREE
+    } else {
+        Limits::default()
+    };
+    configured.or(learned).or(defaults)
 }
 
 fn limit_of(l: &Limits, w: Window) -> Option<u64> {

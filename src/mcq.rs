@@ -283,6 +283,22 @@ pub fn balance<R: Rng>(questions: &mut [Mcq], rng: &mut R) {
     }
 }
 
+/// How many right answers are strictly the longest option of their question: a cue students
+/// learn to guess from. Chance alone gives about one in `options`.
+pub fn longest_answer_count(questions: &[Mcq]) -> usize {
+    questions
+        .iter()
+        .filter(|q| {
+            let len = |s: &str| s.chars().count();
+            let right = len(q.answer());
+            q.options
+                .iter()
+                .enumerate()
+                .all(|(i, o)| i == q.answer_index || len(o) < right)
+        })
+        .count()
+}
+
 /// Moves the right option to `target`, keeping the others in order.
 pub fn move_answer(q: &mut Mcq, target: usize) {
     if q.answer_index >= q.options.len() || target >= q.options.len() {
@@ -366,6 +382,19 @@ mod tests {
             &["Paris", "Rome", "Oslo", "Bern"],
             0
         )));
+    }
+
+    #[test]
+    fn longest_answers_are_counted() {
+        let qs = vec![
+            q(
+                "A?",
+                &["a much longer right answer", "short", "tiny", "wee"],
+                0,
+            ),
+            q("B?", &["right", "a much longer wrong one", "x1", "x2"], 0),
+        ];
+        assert_eq!(longest_answer_count(&qs), 1);
     }
 
     #[test]

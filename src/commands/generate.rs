@@ -217,6 +217,12 @@ fn finish(
         );
         return Ok(exit);
     }
+    let longest = mcq::longest_answer_count(&quiz.questions);
+    if had >= 5 && longest * 2 > had {
+        ctx.warn(&format!(
+            "{longest} of {had} right answers are the longest option; students may guess them: review the quiz"
+        ));
+    }
     let text = args.format.render(&quiz)?;
     export::write_output(args.output.as_deref(), &text)?;
     match message {

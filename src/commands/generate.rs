@@ -47,23 +47,7 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
             if !args.offline {
                 ctx.info("no API key configured: making questions offline from the text");
             }
-            let origin = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let qs: Vec<Mcq> = offline::generate(text, count, n_options, &mut rng, &origin)
-                .into_iter()
-                .map(bank::with_id)
-                .collect();
-            let ending = if qs.len() < count {
-                Ending::Short(format!(
-                    "the text yields only {} questions; give a longer text or ask for fewer",
-                    qs.len()
-                ))
-            } else {
-                Ending::Done
-            };
-            return finish(ctx, &args, &subject, qs, ending, &mut rng);
+            return offline_quiz(ctx, &args, &subject, text, path, &mut rng);
         }
     }
 
@@ -135,6 +119,35 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         b.mark_served(&subject, &ids)?;
     }
     Ok(exit)
+}
+
+/// A quiz made from the text alone: no key, no network, no bank.
+fn offline_quiz(
+    ctx: &Context,
+    args: &GenerateArgs,
+    subject: &str,
+    text: &str,
+    path: &Path,
+    rng: &mut rand::rngs::StdRng,
+) -> Result<u8> {
+    let count = args.count as usize;
+    let origin = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let qs: Vec<Mcq> = offline::generate(text, count, args.run.options as usize, rng, &origin)
+        .into_iter()
+        .map(bank::with_id)
+        .collect();
+    let ending = if qs.len() < count {
+        Ending::Short(format!(
+            "the text yields only {} questions; give a longer text or ask for fewer",
+            qs.len()
+        ))
+    } else {
+        Ending::Done
+    };
+    finish(ctx, args, subject, qs, ending, rng)
 }
 
 /// Runs one purchase through the pool with a progress display.

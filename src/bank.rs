@@ -43,6 +43,8 @@ pub struct Shelf {
     pub difficulty: String,
     pub language: String,
     pub options: usize,
+    /// Hash of the source text questions must come from (`--from`), if any.
+    pub source_hash: Option<String>,
 }
 
 impl Shelf {
@@ -52,7 +54,14 @@ impl Shelf {
             difficulty: difficulty.to_ascii_lowercase(),
             language: language.trim().to_lowercase(),
             options,
+            source_hash: None,
         }
+    }
+
+    /// Only questions made from this source text.
+    pub fn from_source(mut self, hash: Option<String>) -> Shelf {
+        self.source_hash = hash;
+        self
     }
 }
 
@@ -101,6 +110,7 @@ impl Bank {
         let mut st = self.conn.prepare_cached(
             "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
              WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
+             AND (?6 IS NULL OR source_hash = ?6)
              ORDER BY created_ms, id LIMIT ?5",
         )?;
         let rows = st.query_map(
@@ -109,7 +119,8 @@ impl Bank {
                 shelf.language,
                 shelf.options as i64,
                 shelf.difficulty,
-                n as i64
+                n as i64,
+                shelf.source_hash
             ],
             row_to_mcq,
         )?;
@@ -124,8 +135,8 @@ impl Bank {
     pub fn unserved_count(&self, shelf: &Shelf) -> Result<usize> {
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM questions WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0
-             AND (?4 = 'mixed' OR difficulty = ?4)",
-            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty],
+             AND (?4 = 'mixed' OR difficulty = ?4) AND (?5 IS NULL OR source_hash = ?5)",
+            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty, shelf.source_hash],
             |r| r.get(0),
         )?;
         Ok(n as usize)
@@ -281,4 +292,74 @@ pub fn with_id(mut q: Mcq) -> Mcq {
 /// Normalised stem, for tests and listings.
 pub fn stem_key(q: &Mcq) -> String {
     mcq::normalise(&q.question)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(stem: &str, right: &str) -> Mcq {
+        Mcq {
+            question: stem.into(),
+            options: vec![right.into(), "w1".into(), "w2".into(), "w3".into()],
+            answer_index: 0,
+            explanation: String::new(),
+            difficulty: None,
+            source: None,
+            id: None,
+        }
+    }
+
+    #[test]
+    fn shelves_separate_sources_and_serving_empties_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bank = Bank::open(dir.path()).unwrap();
+        let shelf = Shelf::new("Rivers ", "medium", "English", 4);
+        let from = |h: &str| Provenance {
+            source_hash: Some(h.into()),
+            ..Provenance::default()
+        };
+        assert!(
+            bank.insert(
+                &shelf,
+                "Rivers",
+                &with_id(q("Longest river?", "Nile")),
+                &from("aaa")
+            )
+            .unwrap()
+        );
+        assert!(
+            bank.insert(
+                &shelf,
+                "Rivers",
+                &with_id(q("Widest river?", "Amazon")),
+                &from("bbb")
+            )
+            .unwrap()
+        );
+        assert!(
+            !bank
+                .insert(
+                    &shelf,
+                    "Rivers",
+                    &with_id(q("Longest river?", "Nile")),
+                    &from("aaa")
+                )
+                .unwrap(),
+            "stored once"
+        );
+        let only_a = shelf.clone().from_source(Some("aaa".into()));
+        assert_eq!(bank.unserved_count(&only_a).unwrap(), 1);
+        let any = Shelf::new("  rivers", "mixed", "english", 4);
+        let got = bank.take_unserved(&any, 10).unwrap();
+        assert_eq!(
+            got.len(),
+            2,
+            "case and spacing of the subject do not matter"
+        );
+        bank.mark_served("RIVERS", &[got[0].id.clone().unwrap()])
+            .unwrap();
+        assert_eq!(bank.unserved_count(&any).unwrap(), 1);
+        assert_eq!(bank.stock().unwrap()[0].unserved, 1);
+    }
 }

@@ -56,7 +56,8 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         args.run.difficulty.as_str(),
         &args.run.language,
         n_options,
-    );
+    )
+    .from_source(source.as_deref().map(offline::source_hash));
     let mut bank = match args.bank {
         BankMode::Off => None,
         _ => Some(Bank::open(&ctx.data_dir)?),
@@ -94,7 +95,7 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
             difficulty: args.run.difficulty.as_str(),
             language: &args.run.language,
             chunks: &chunks,
-            source_hash: source.as_deref().map(offline::source_hash),
+            source_hash: shelf.source_hash.clone(),
         };
         let (bought, end) = buy(
             ctx,

@@ -109,7 +109,7 @@ fn a_short_text_yields_what_it_can_and_exits_3() {
 fn offline_output_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let sample = &samples()[0];
-    for fmt in ["json", "csv", "gift", "aiken", "moodle-xml", "sheet"] {
+    for fmt in ["json", "csv", "gift", "aiken", "moodle-xml", "qti", "sheet"] {
         quizgen(dir.path())
             .args(["generate", "--count", "5", "--format", fmt, "--from"])
             .arg(sample)

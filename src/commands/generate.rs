@@ -22,6 +22,7 @@ use crate::progress::Progress;
 const CHUNK_CHARS: usize = 3000;
 
 pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
+    refuse_binary_on_terminal(args.format, args.output.as_deref())?;
     let source = args.from.as_deref().map(offline::read_source).transpose()?;
     let subject = match (&args.subject, &args.from) {
         (Some(s), _) if !s.trim().is_empty() => s.trim().to_owned(),
@@ -120,6 +121,17 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         b.mark_served(&subject, &ids)?;
     }
     Ok(exit)
+}
+
+/// A zip is not for a terminal: ask for `-o` before any work is done.
+pub fn refuse_binary_on_terminal(format: export::Format, output: Option<&Path>) -> Result<()> {
+    if format.is_binary() && export::to_terminal(output) {
+        return Err(QuizError::Usage(
+            "--format qti writes a zip file: give -o FILE.zip (or redirect stdout)".into(),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// A quiz made from the text alone: no key, no network, no bank.

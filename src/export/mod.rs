@@ -5,6 +5,7 @@ mod csv;
 mod gift;
 mod json;
 mod moodle_xml;
+mod qti;
 mod sheet;
 
 use std::io::Write;
@@ -37,36 +38,51 @@ pub enum Format {
     Aiken,
     /// Moodle XML (multichoice questions in a category named after the subject)
     MoodleXml,
+    /// Canvas QTI 1.2 package (a .zip for Canvas's "QTI .zip file" import)
+    Qti,
     /// A printable sheet in Markdown, with the answer key at the end
     Sheet,
 }
 
 impl Format {
-    pub fn render(self, quiz: &Quiz) -> Result<String> {
-        Ok(match self {
+    pub fn render(self, quiz: &Quiz) -> Result<Vec<u8>> {
+        let text = match self {
             Format::Json => json::render(quiz)?,
             Format::Csv => csv::render(quiz)?,
             Format::Gift => gift::render(quiz),
             Format::Aiken => aiken::render(quiz),
             Format::MoodleXml => moodle_xml::render(quiz)?,
             Format::Sheet => sheet::render(quiz),
-        })
+            Format::Qti => return qti::render(quiz),
+        };
+        Ok(text.into_bytes())
+    }
+
+    /// A binary format, which is not written to a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Qti
     }
 }
 
-/// Writes `text` to `path` atomically (a temp file in the same folder, then a rename), or to
+/// Writes `bytes` to `path` atomically (a temp file in the same folder, then a rename), or to
 /// stdout for `None` and `-`.
-pub fn write_output(path: Option<&Path>, text: &str) -> Result<()> {
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        None => write_stdout(text),
-        Some(p) if p.as_os_str() == "-" => write_stdout(text),
-        Some(p) => write_atomic(p, text.as_bytes()),
+        None => write_stdout(bytes),
+        Some(p) if p.as_os_str() == "-" => write_stdout(bytes),
+        Some(p) => write_atomic(p, bytes),
     }
 }
 
-fn write_stdout(text: &str) -> Result<()> {
+/// Whether output goes to stdout and stdout is a terminal.
+pub fn to_terminal(path: Option<&Path>) -> bool {
+    use std::io::IsTerminal;
+    path.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

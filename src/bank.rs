@@ -105,13 +105,19 @@ impl Bank {
         Ok(Bank { conn })
     }
 
-    /// Unserved questions of a shelf, least recent first.
-    pub fn take_unserved(&self, shelf: &Shelf, n: usize) -> Result<Vec<Mcq>> {
+    /// Up to `n` unserved questions of a shelf that `fits` accepts (say, the output format's
+    /// length limits), least recent first.
+    pub fn take_unserved(
+        &self,
+        shelf: &Shelf,
+        n: usize,
+        fits: impl Fn(&Mcq) -> bool,
+    ) -> Result<Vec<Mcq>> {
         let mut st = self.conn.prepare_cached(
             "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
              WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
-             AND (?6 IS NULL OR source_hash = ?6)
-             ORDER BY created_ms, id LIMIT ?5",
+             AND (?5 IS NULL OR source_hash = ?5)
+             ORDER BY created_ms, id",
         )?;
         let rows = st.query_map(
             params![
@@ -119,12 +125,20 @@ impl Bank {
                 shelf.language,
                 shelf.options as i64,
                 shelf.difficulty,
-                n as i64,
                 shelf.source_hash
             ],
             row_to_mcq,
         )?;
-        let mut out: Vec<Mcq> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for q in rows {
+            let q = q?;
+            if fits(&q) {
+                out.push(q);
+                if out.len() == n {
+                    break;
+                }
+            }
+        }
         for q in &mut out {
             let src = q.source.take().unwrap_or_default();
             q.source = Some(format!("bank ({src})"));
@@ -351,7 +365,7 @@ mod tests {
         let only_a = shelf.clone().from_source(Some("aaa".into()));
         assert_eq!(bank.unserved_count(&only_a).unwrap(), 1);
         let any = Shelf::new("  rivers", "mixed", "english", 4);
-        let got = bank.take_unserved(&any, 10).unwrap();
+        let got = bank.take_unserved(&any, 10, |_| true).unwrap();
         assert_eq!(
             got.len(),
             2,

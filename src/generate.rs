@@ -17,7 +17,7 @@ use crate::cli::Concurrency;
 use crate::llm::client::{Answer, Client, Verdict};
 use crate::llm::parse::parse_questions;
 use crate::llm::prompt::{self, Ask};
-use crate::mcq::{Deduper, Mcq};
+use crate::mcq::{Deduper, Mcq, Rules};
 use crate::pool::{Admission, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
 
@@ -91,7 +91,8 @@ pub struct Chunk {
 pub struct Order<'a> {
     pub subject: &'a str,
     pub count: usize,
-    pub options: usize,
+    /// What a good question must satisfy (options, and lengths for the output format).
+    pub rules: Rules,
     pub difficulty: &'a str,
     pub language: &'a str,
     pub chunks: &'a [Chunk],
@@ -258,7 +259,7 @@ impl Buyer<'_> {
         let ask = Ask {
             subject: order.subject,
             count: n,
-            options: order.options,
+            options: order.rules.options,
             difficulty: order.difficulty,
             language: order.language,
             avoid: &st.avoid,
@@ -337,7 +338,7 @@ impl Buyer<'_> {
                 usage,
             } => {
                 st.transient_streak = 0;
-                let parsed = parse_questions(content, order.options);
+                let parsed = parse_questions(content, order.rules);
                 let written = parsed.good.len() + parsed.rejected.len();
                 let why = if parsed.unreadable {
                     "no JSON in the answer".to_owned()

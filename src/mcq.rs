@@ -47,6 +47,31 @@ impl Mcq {
     }
 }
 
+/// What a good question must satisfy: its number of options, and the lengths a target tool
+/// accepts (Kahoot: 120 characters a question, 75 an answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    pub options: usize,
+    pub question_max: Option<usize>,
+    pub option_max: Option<usize>,
+}
+
+impl Rules {
+    pub fn new(options: usize) -> Rules {
+        Rules {
+            options,
+            question_max: None,
+            option_max: None,
+        }
+    }
+}
+
+impl From<usize> for Rules {
+    fn from(options: usize) -> Rules {
+        Rules::new(options)
+    }
+}
+
 /// Why a question was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Defect {
@@ -66,6 +91,8 @@ pub enum Defect {
     AboveOption,
     #[error("duplicate of another question")]
     Duplicate,
+    #[error("longer than the output format accepts")]
+    TooLong,
 }
 
 /// Options that break when the options are shuffled, or that teachers reject.
@@ -80,8 +107,20 @@ const ABOVE_PATTERNS: [&str; 8] = [
     "neither a nor b",
 ];
 
-/// The single definition of a well-formed question with `n_options` options.
-pub fn validate(q: &Mcq, n_options: usize) -> Result<(), Defect> {
+/// The single definition of a well-formed question under `rules`.
+pub fn validate(q: &Mcq, rules: impl Into<Rules>) -> Result<(), Defect> {
+    let rules = rules.into();
+    validate_shape(q, rules.options)?;
+    let too_long = |s: &str, max: Option<usize>| max.is_some_and(|m| s.chars().count() > m);
+    if too_long(&q.question, rules.question_max)
+        || q.options.iter().any(|o| too_long(o, rules.option_max))
+    {
+        return Err(Defect::TooLong);
+    }
+    Ok(())
+}
+
+fn validate_shape(q: &Mcq, n_options: usize) -> Result<(), Defect> {
     if normalise(&q.question).is_empty() {
         return Err(Defect::EmptyStem);
     }

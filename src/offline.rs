@@ -452,14 +452,16 @@ struct Candidate {
     score: i32,
 }
 
-/// Makes up to `count` questions of `n_options` options from the text.
+/// Makes up to `count` questions from the text that pass the validator under `rules`.
 pub fn generate<R: Rng>(
     source: &str,
     count: usize,
-    n_options: usize,
+    rules: impl Into<mcq::Rules>,
     rng: &mut R,
     origin: &str,
 ) -> Vec<Mcq> {
+    let rules = rules.into();
+    let n_options = rules.options;
     let text = plain_text(source);
     let sents: Vec<String> = sentences(&text)
         .into_iter()
@@ -550,7 +552,7 @@ pub fn generate<R: Rng>(
             else {
                 continue;
             };
-            if mcq::validate(&q, n_options).is_ok() && dedupe.admit(&q) {
+            if mcq::validate(&q, rules).is_ok() && dedupe.admit(&q) {
                 used_answers.insert(c.term.text.to_lowercase());
                 out.push(q);
                 break;

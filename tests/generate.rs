@@ -461,3 +461,58 @@ fn from_a_text_with_keys_asks_for_grounded_questions_chunk_by_chunk() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn kahoot_refuses_long_questions_and_more_than_four_options() {
+    let fx = fixture();
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--format",
+        "kahoot",
+        "--options",
+        "5",
+        "-o",
+        "k.xlsx",
+    ])
+    .assert()
+    .code(2)
+    .stderr(contains("at most 4 options"));
+    let long = "Why ".repeat(40);
+    let batch = format!(
+        r#"{{"questions":[{{"question":"{long}?","options":["a1","b2","c3","d4"],"answer_index":0}},
+        {{"question":"Short and fine?","options":["yes","no","maybe","never mind"],"answer_index":2}}]}}"#
+    );
+    fx.mock.push_fault(Fault::Content(batch));
+    let out = fx.path().join("quiz.xlsx");
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "2",
+        "--format",
+        "kahoot",
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+    assert_eq!(
+        fx.mock.seen().iter().map(|s| s.asked).collect::<Vec<_>>(),
+        vec![2, 1],
+        "the long one is asked again"
+    );
+    let mut book = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut book.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        strings.contains("Short and fine?") && !strings.contains("Why Why"),
+        "{strings}"
+    );
+}

@@ -109,11 +109,29 @@ fn a_short_text_yields_what_it_can_and_exits_3() {
 fn offline_output_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let sample = &samples()[0];
-    for fmt in ["json", "csv", "gift", "aiken", "moodle-xml", "qti", "sheet"] {
+    let run = |fmt: &str| -> Vec<u8> {
+        let out = dir.path().join(format!("quiz.{fmt}"));
         quizgen(dir.path())
-            .args(["generate", "--count", "5", "--format", fmt, "--from"])
+            .args([
+                "generate", "--count", "5", "--seed", "1", "--format", fmt, "-o",
+            ])
+            .arg(&out)
+            .arg("--from")
             .arg(sample)
             .assert()
             .success();
+        std::fs::read(&out).unwrap()
+    };
+    let qs = questions(std::str::from_utf8(&run("json")).unwrap());
+    let first = &qs[0];
+    let answer = first["options"][first["answer_index"].as_u64().unwrap() as usize]
+        .as_str()
+        .unwrap();
+    for fmt in ["csv", "gift", "aiken", "moodle-xml", "sheet"] {
+        let text = String::from_utf8(run(fmt)).unwrap();
+        assert!(text.contains(answer), "{fmt} holds the same questions");
+    }
+    for fmt in ["qti", "kahoot"] {
+        assert!(run(fmt).starts_with(b"PK"), "{fmt} is a zip package");
     }
 }

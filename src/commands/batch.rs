@@ -118,7 +118,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
             let order = Order {
                 subject: &line.subject,
                 count: need,
-                options: n_options,
+                rules: crate::mcq::Rules::new(n_options),
                 difficulty: &line.difficulty,
                 language: &line.language,
                 chunks: &[],

@@ -36,6 +36,15 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     };
     let count = args.count as usize;
     let n_options = args.run.options as usize;
+    if n_options > args.format.max_options() {
+        return Err(QuizError::Usage(format!(
+            "--format {} takes at most {} options, not --options {n_options}",
+            format_name(args.format),
+            args.format.max_options()
+        ))
+        .into());
+    }
+    let rules = args.format.rules(n_options);
     let mut rng = mcq::rng_from(args.run.seed);
 
     // Keys are looked up once, and only when they may be needed.
@@ -64,7 +73,9 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         _ => Some(Bank::open(&ctx.data_dir)?),
     };
     let mut got: Vec<Mcq> = match (&bank, args.bank) {
-        (Some(b), BankMode::Prefer | BankMode::Only) => b.take_unserved(&shelf, count)?,
+        (Some(b), BankMode::Prefer | BankMode::Only) => {
+            b.take_unserved(&shelf, count, |q| mcq::validate(q, rules).is_ok())?
+        }
         _ => Vec::new(),
     };
     if !got.is_empty() {
@@ -92,7 +103,7 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         let order = Order {
             subject: &subject,
             count: count - got.len(),
-            options: n_options,
+            rules,
             difficulty: args.run.difficulty.as_str(),
             language: &args.run.language,
             chunks: &chunks,
@@ -123,12 +134,20 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     Ok(exit)
 }
 
+/// The name of a format as the user writes it.
+fn format_name(f: export::Format) -> String {
+    use clap::ValueEnum;
+    f.to_possible_value()
+        .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_owned())
+}
+
 /// A zip is not for a terminal: ask for `-o` before any work is done.
 pub fn refuse_binary_on_terminal(format: export::Format, output: Option<&Path>) -> Result<()> {
     if format.is_binary() && export::to_terminal(output) {
-        return Err(QuizError::Usage(
-            "--format qti writes a zip file: give -o FILE.zip (or redirect stdout)".into(),
-        )
+        return Err(QuizError::Usage(format!(
+            "--format {} writes a binary file: give -o FILE (or redirect stdout)",
+            format_name(format)
+        ))
         .into());
     }
     Ok(())
@@ -148,7 +167,8 @@ fn offline_quiz(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let qs: Vec<Mcq> = offline::generate(text, count, args.run.options as usize, rng, &origin)
+    let rules = args.format.rules(args.run.options as usize);
+    let qs: Vec<Mcq> = offline::generate(text, count, rules, rng, &origin)
         .into_iter()
         .map(bank::with_id)
         .collect();

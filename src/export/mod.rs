@@ -4,6 +4,7 @@ mod aiken;
 mod csv;
 mod gift;
 mod json;
+mod kahoot;
 mod moodle_xml;
 mod qti;
 mod sheet;
@@ -14,7 +15,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::mcq::Mcq;
+use crate::mcq::{Mcq, Rules};
 
 pub use self::csv::{csv_header, read_csv};
 
@@ -40,6 +41,8 @@ pub enum Format {
     MoodleXml,
     /// Canvas QTI 1.2 package (a .zip for Canvas's "QTI .zip file" import)
     Qti,
+    /// Kahoot! import spreadsheet (.xlsx; at most 4 options, 120/75-character limits)
+    Kahoot,
     /// A printable sheet in Markdown, with the answer key at the end
     Sheet,
 }
@@ -54,13 +57,29 @@ impl Format {
             Format::MoodleXml => moodle_xml::render(quiz)?,
             Format::Sheet => sheet::render(quiz),
             Format::Qti => return qti::render(quiz),
+            Format::Kahoot => return kahoot::render(quiz),
         };
         Ok(text.into_bytes())
     }
 
     /// A binary format, which is not written to a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Qti
+        matches!(self, Format::Qti | Format::Kahoot)
+    }
+
+    /// Most options a question may have in this format.
+    pub fn max_options(self) -> usize {
+        if self == Format::Kahoot { 4 } else { 6 }
+    }
+
+    /// What a question must satisfy to be written in this format.
+    pub fn rules(self, options: usize) -> Rules {
+        let mut rules = Rules::new(options);
+        if self == Format::Kahoot {
+            rules.question_max = Some(120);
+            rules.option_max = Some(75);
+        }
+        rules
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::mcq::{self, Defect, Mcq};
+use crate::mcq::{self, Defect, Mcq, Rules};
 
 /// What one model answer yielded.
 #[derive(Debug, Default)]
@@ -18,8 +18,9 @@ pub struct Parsed {
     pub unreadable: bool,
 }
 
-/// Parses a model's content into validated questions of `n_options` options.
-pub fn parse_questions(content: &str, n_options: usize) -> Parsed {
+/// Parses a model's content into questions that pass the validator under `rules`.
+pub fn parse_questions(content: &str, rules: impl Into<Rules>) -> Parsed {
+    let rules = rules.into();
     let Some(value) = find_json(content) else {
         return Parsed {
             unreadable: true,
@@ -33,7 +34,7 @@ pub fn parse_questions(content: &str, n_options: usize) -> Parsed {
             continue;
         };
         mcq::tidy(&mut q);
-        match mcq::validate(&q, n_options) {
+        match mcq::validate(&q, rules) {
             Ok(()) => out.good.push(q),
             Err(d) => out.rejected.push(d),
         }

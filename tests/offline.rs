@@ -135,3 +135,25 @@ fn offline_output_in_every_format() {
         assert!(run(fmt).starts_with(b"PK"), "{fmt} is a zip package");
     }
 }
+
+#[test]
+fn output_files_are_ordinary_files_and_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("quiz.json");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let write = || {
+        quizgen(dir.path())
+            .args(["generate", "--count", "3", "-o"])
+            .arg(&out)
+            .arg("--from")
+            .arg(&samples()[0])
+            .assert()
+            .success();
+    };
+    write();
+    assert_eq!(mode(&out), 0o644);
+    common::set_mode(&out, 0o600);
+    write();
+    assert_eq!(mode(&out), 0o600, "a rewrite keeps the mode the user chose");
+}

@@ -115,8 +115,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     let shown = path.display();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".quizgen-")
+    // A quiz is an ordinary file: keep the mode of the file it replaces, else rw-r--r--
+    // (tempfile alone would leave it readable by its owner only).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".quizgen-");
+    if let Some(p) = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .ok()
+        .or_else(default_permissions)
+    {
+        builder.permissions(p);
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("{shown}: cannot create a file in {}", dir.display()))?;
     tmp.write_all(bytes)
@@ -126,6 +136,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{shown}: cannot write"))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// A, B, C… for option positions.

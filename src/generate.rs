@@ -136,7 +136,7 @@ struct State {
     not_before: Instant,
     chunk_turn: usize,
     avoid: Vec<String>,
-    tokens_per_question: HashMap<String, u64>,
+    sizing: HashMap<String, prompt::Sizing>,
     warned: Vec<String>,
 }
 
@@ -156,15 +156,15 @@ impl Buyer<'_> {
             not_before: Instant::now(),
             chunk_turn: 0,
             avoid: Vec::new(),
-            tokens_per_question: HashMap::new(),
+            sizing: HashMap::new(),
             warned: Vec::new(),
         };
         for lane in self.pool.lanes.clone() {
-            let tpq = self
-                .pool
-                .tokens_per_question(&lane.model)?
-                .unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
-            st.tokens_per_question.insert(lane.model.clone(), tpq);
+            let measured = self.pool.tokens_per_question(&lane.model)?;
+            st.sizing.insert(
+                lane.model.clone(),
+                prompt::Sizing::for_model(&lane.model, measured),
+            );
         }
         let conc = match settings.concurrency {
             Concurrency::Fixed(n) => n,
@@ -265,13 +265,13 @@ impl Buyer<'_> {
             avoid: &st.avoid,
             source: chunk.map(|c| order.chunks[c].text.as_str()),
         };
-        let tpq = st.tokens_per_question.clone();
+        let sizing = st.sizing.clone();
         let cost = |model: &str| {
-            let per_q = tpq
+            let size = sizing
                 .get(model)
                 .copied()
-                .unwrap_or(prompt::DEFAULT_TOKENS_PER_QUESTION);
-            prompt::prompt_tokens(&ask, model) + prompt::completion_budget(n, model, per_q)
+                .unwrap_or_else(|| prompt::Sizing::for_model(model, None));
+            prompt::prompt_tokens(&ask, model) + size.budget(n)
         };
         match self.pool.reserve(&cost)? {
             Admission::Go(r) => {
@@ -350,7 +350,18 @@ impl Buyer<'_> {
                     usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
                 self.pool
                     .settle(&done.reservation, &done.answer, new, content_tokens)?;
-                learn_size(st, &lane.model, finish_reason, content_tokens, written);
+                let reasoning = usage
+                    .and_then(|u| u.completion_tokens_details)
+                    .map_or(0, |d| d.reasoning_tokens);
+                st.sizing
+                    .entry(lane.model.clone())
+                    .or_insert_with(|| prompt::Sizing::for_model(&lane.model, None))
+                    .learn(
+                        finish_reason == "length",
+                        content_tokens,
+                        reasoning,
+                        written,
+                    );
                 if finish_reason == "length" {
                     self.progress.detail(&format!(
                         "{} ran out of tokens; asking with more room",
@@ -506,27 +517,6 @@ impl Buyer<'_> {
             self.progress.warn(&msg);
             st.warned.push(msg);
         }
-    }
-}
-
-/// Sizes the next requests from this answer: the content tokens a question really took (so
-/// `max_completion_tokens` reserves no more than needed), or more room after a cut answer.
-fn learn_size(
-    st: &mut State,
-    model: &str,
-    finish_reason: &str,
-    content_tokens: u64,
-    written: usize,
-) {
-    let per_q = st
-        .tokens_per_question
-        .entry(model.to_owned())
-        .or_insert(prompt::DEFAULT_TOKENS_PER_QUESTION);
-    if finish_reason == "length" {
-        *per_q = *per_q * 3 / 2;
-    } else if written > 0 {
-        let measured = content_tokens / written as u64;
-        *per_q = ((*per_q + 3 * measured) / 4).max(40);
     }
 }
 

@@ -13,7 +13,7 @@ use crate::pool::store::now_ms;
 use crate::pool::{Pool, effective_limits};
 
 /// Total tokens (prompt, reasoning, answer) a question costs before any is measured.
-pub const DEFAULT_TOKENS_PER_QUESTION: u64 = 250;
+pub const DEFAULT_TOTAL_TOKENS_PER_QUESTION: u64 = 250;
 /// Questions a request yields before any is measured.
 pub const DEFAULT_QUESTIONS_PER_REQUEST: u64 = 10;
 
@@ -131,7 +131,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         let tpq = row
             .tokens_total
             .checked_div(row.questions_total)
-            .map_or(DEFAULT_TOKENS_PER_QUESTION, |t| t.max(1));
+            .map_or(DEFAULT_TOTAL_TOKENS_PER_QUESTION, |t| t.max(1));
         // Questions a day: the smaller of what the request and the token budgets allow;
         // unknown when neither daily limit is known.
         let daily = |requests: Option<u64>, tokens: Option<u64>| -> Option<u64> {

@@ -35,13 +35,47 @@ pub fn supports_strict_schema(model: &str) -> bool {
     model.to_ascii_lowercase().contains("gpt-oss")
 }
 
-/// `max_completion_tokens` for a batch: enough for the questions plus reasoning room, and no
-/// more, since the provider reserves all of it against the per-minute budget.
-pub fn completion_budget(count: usize, model: &str, tokens_per_question: u64) -> u64 {
-    let per_q = tokens_per_question.max(60);
-    let content = per_q * count as u64 * 5 / 4 + 40;
-    let reasoning = if is_reasoning_model(model) { 350 } else { 0 };
-    content + reasoning
+/// How much room a model's answers need: content tokens per question and reasoning tokens per
+/// answer. Starts from defaults (or the pool's history) and learns from every answer, so that
+/// `max_completion_tokens` is enough (too little cuts the answer) and no more (the provider
+/// reserves all of it against the per-minute budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizing {
+    pub per_question: u64,
+    pub reasoning: u64,
+}
+
+impl Sizing {
+    pub fn for_model(model: &str, per_question: Option<u64>) -> Sizing {
+        Sizing {
+            per_question: per_question.unwrap_or(DEFAULT_TOKENS_PER_QUESTION),
+            reasoning: if is_reasoning_model(model) { 350 } else { 0 },
+        }
+    }
+
+    /// `max_completion_tokens` for a batch of `count` questions: a quarter more than the
+    /// content should take, plus the reasoning room.
+    pub fn budget(&self, count: usize) -> u64 {
+        self.per_question.max(40) * count as u64 * 5 / 4 + 40 + self.reasoning
+    }
+
+    /// Learns from one answer: `written` items came back in `content_tokens`, after
+    /// `reasoning_tokens` of reasoning; `cut` when `max_completion_tokens` ran out.
+    pub fn learn(&mut self, cut: bool, content_tokens: u64, reasoning_tokens: u64, written: usize) {
+        if cut {
+            self.per_question = self.per_question * 3 / 2;
+            self.reasoning = self.reasoning * 3 / 2;
+            return;
+        }
+        if written > 0 {
+            let measured = content_tokens / written as u64;
+            self.per_question = ((self.per_question + 3 * measured) / 4).max(40);
+        }
+        if self.reasoning > 0 && reasoning_tokens > 0 {
+            // Half-way towards one and a half times what was used: reasoning varies a lot.
+            self.reasoning = ((self.reasoning + reasoning_tokens * 3 / 2) / 2).max(64);
+        }
+    }
 }
 
 /// A rough count of the tokens a text costs (about 3.5 characters a token, rounded up).
@@ -185,11 +219,19 @@ mod tests {
     }
 
     #[test]
-    fn budget_grows_with_batch_and_reasoning() {
-        assert!(
-            completion_budget(10, "openai/gpt-oss-20b", 140)
-                > completion_budget(10, "mistral", 140)
-        );
-        assert!(completion_budget(10, "m", 140) > completion_budget(2, "m", 140));
+    fn budget_grows_with_batch_and_reasoning_and_learns() {
+        let oss = Sizing::for_model("openai/gpt-oss-20b", None);
+        let plain = Sizing::for_model("mistral", None);
+        assert!(oss.budget(10) > plain.budget(10));
+        assert!(plain.budget(10) > plain.budget(2));
+        let mut s = oss;
+        for _ in 0..10 {
+            s.learn(false, 800, 100, 10);
+        }
+        assert!(s.per_question < 90 && s.per_question >= 80, "{s:?}");
+        assert!(s.reasoning < 200 && s.reasoning >= 150, "{s:?}");
+        let before = s.budget(10);
+        s.learn(true, 0, 0, 0);
+        assert!(s.budget(10) > before);
     }
 }

@@ -55,28 +55,18 @@ pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mcq::Mcq;
+    use crate::export::one_question_quiz;
     use std::io::Read;
 
     #[test]
     fn writes_an_xlsx_with_the_template_header_and_one_based_answers() {
-        let quiz = Quiz {
-            subject: "Tides".into(),
-            questions: vec![Mcq {
-                question: "What causes tides?".into(),
-                options: vec![
-                    "Wind".into(),
-                    "The Moon".into(),
-                    "Salt".into(),
-                    "Fish".into(),
-                ],
-                answer_index: 1,
-                explanation: String::new(),
-                difficulty: None,
-                source: None,
-                id: None,
-            }],
-        };
+        let quiz = one_question_quiz(
+            "Tides",
+            "What causes tides?",
+            &["Wind", "The Moon", "Salt", "Fish"],
+            1,
+            "",
+        );
         let bytes = render(&quiz).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut strings = String::new();

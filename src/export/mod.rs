@@ -153,3 +153,26 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 pub fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
+
+/// A one-question quiz for the exporters' tests.
+#[cfg(test)]
+pub(crate) fn one_question_quiz(
+    subject: &str,
+    question: &str,
+    options: &[&str],
+    answer_index: usize,
+    explanation: &str,
+) -> Quiz {
+    Quiz {
+        subject: subject.into(),
+        questions: vec![Mcq {
+            question: question.into(),
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
+            answer_index,
+            explanation: explanation.into(),
+            difficulty: None,
+            source: None,
+            id: Some("abc".into()),
+        }],
+    }
+}

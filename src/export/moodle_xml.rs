@@ -77,22 +77,17 @@ pub fn render(quiz: &Quiz) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mcq::Mcq;
+    use crate::export::one_question_quiz;
 
     #[test]
     fn escapes_and_marks_the_right_answer() {
-        let quiz = Quiz {
-            subject: "maths".into(),
-            questions: vec![Mcq {
-                question: "Is 1 < 2 & 3 > 2?".into(),
-                options: vec!["yes".into(), "no <never>".into()],
-                answer_index: 0,
-                explanation: "Order of \"numbers\".".into(),
-                difficulty: None,
-                source: None,
-                id: None,
-            }],
-        };
+        let quiz = one_question_quiz(
+            "maths",
+            "Is 1 < 2 & 3 > 2?",
+            &["yes", "no <never>"],
+            0,
+            "Order of \"numbers\".",
+        );
         let xml = render(&quiz).unwrap();
         assert!(xml.contains("Is 1 &lt; 2 &amp; 3 &gt; 2?"), "{xml}");
         assert!(

@@ -216,28 +216,18 @@ pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mcq::Mcq;
+    use crate::export::one_question_quiz;
     use std::io::Read;
 
     #[test]
     fn package_holds_manifest_and_assessment_with_the_right_answer() {
-        let quiz = Quiz {
-            subject: "Tides & moons".into(),
-            questions: vec![Mcq {
-                question: "What causes <tides>?".into(),
-                options: vec![
-                    "Wind".into(),
-                    "The Moon".into(),
-                    "Salt".into(),
-                    "Fish".into(),
-                ],
-                answer_index: 1,
-                explanation: "Gravity.".into(),
-                difficulty: None,
-                source: None,
-                id: Some("abc".into()),
-            }],
-        };
+        let quiz = one_question_quiz(
+            "Tides & moons",
+            "What causes <tides>?",
+            &["Wind", "The Moon", "Salt", "Fish"],
+            1,
+            "Gravity.",
+        );
         let bytes = render(&quiz).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let names: Vec<String> = archive

@@ -77,6 +77,8 @@ pub enum Ending {
     Short(String),
     /// No key or model can serve at all.
     Closed(String),
+    /// The providers could not be reached (network down, 5xx after every retry).
+    Unreachable(String),
     Interrupted,
 }
 
@@ -390,7 +392,7 @@ impl Buyer<'_> {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 st.transient_streak += 1;
                 if st.transient_streak >= settings.retries {
-                    return Ok(Some(Ending::Short(format!(
+                    return Ok(Some(Ending::Unreachable(format!(
                         "the provider kept failing ({reason}) after {} attempts",
                         settings.retries
                     ))));

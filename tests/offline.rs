@@ -5,6 +5,7 @@ mod common;
 use std::collections::HashSet;
 
 use common::{assert_well_formed, questions, quizgen};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 fn samples() -> Vec<std::path::PathBuf> {
@@ -156,4 +157,34 @@ fn output_files_are_ordinary_files_and_keep_their_mode() {
     common::set_mode(&out, 0o600);
     write();
     assert_eq!(mode(&out), 0o600, "a rewrite keeps the mode the user chose");
+}
+
+#[test]
+fn an_unreachable_provider_falls_back_to_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing listens on port 9 of this machine: every request fails to connect.
+    let keys = common::keys_file(
+        dir.path(),
+        "http://127.0.0.1:9",
+        &["openai/gpt-oss-20b"],
+        &["k-good-1234567890"],
+        "",
+    );
+    let out = quizgen(dir.path())
+        .args(["generate", "--count", "5", "--retries", "2", "--keys"])
+        .arg(&keys)
+        .arg("--from")
+        .arg(&samples()[0])
+        .assert()
+        .success()
+        .stderr(contains("could not connect").and(contains("offline from the text")))
+        .get_output()
+        .stdout
+        .clone();
+    let qs = questions(std::str::from_utf8(&out).unwrap());
+    assert_eq!(qs.len(), 5);
+    assert!(
+        qs.iter()
+            .all(|q| q["source"].as_str().unwrap().starts_with("offline:"))
+    );
 }

@@ -143,7 +143,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
             added = got.len();
             match ending {
                 Ending::Done => {}
-                Ending::Short(why) | Ending::Closed(why) => {
+                Ending::Short(why) | Ending::Closed(why) | Ending::Unreachable(why) => {
                     short = true;
                     status = format!("short: {why}");
                 }

@@ -13,7 +13,7 @@ use crate::error::{QuizError, code};
 use crate::export::{self, Quiz};
 use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Settings};
 use crate::llm::client::Client;
-use crate::mcq::{self, Deduper, Mcq};
+use crate::mcq::{self, Deduper, Mcq, Rules};
 use crate::offline;
 use crate::pool::Pool;
 use crate::progress::Progress;
@@ -123,6 +123,27 @@ pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
         .await?;
         got.extend(bought);
         ending = end;
+        // No network or no usable key, but a text to work from: the rest is made offline
+        // rather than leaving the teacher short.
+        if let (Some(text), Some(path), Ending::Unreachable(why) | Ending::Closed(why)) =
+            (&source, &args.from, &ending)
+        {
+            ctx.warn(&format!(
+                "{why}; making the remaining {} questions offline from the text",
+                count - got.len()
+            ));
+            let offline = offline_questions(text, path, count - got.len(), rules, &mut rng);
+            let mut seen = Deduper::new();
+            got.iter().for_each(|q| seen.insert(q));
+            got.extend(offline.into_iter().filter(|q| seen.admit(q)));
+            ending = if got.len() >= count {
+                Ending::Done
+            } else {
+                Ending::Short(format!(
+                    "{why}; the text yields too few questions for the rest"
+                ))
+            };
+        }
     }
     // `finish` returns only once the quiz is written (or there was nothing to write): only
     // then do its questions count as served.
@@ -153,6 +174,24 @@ pub fn refuse_binary_on_terminal(format: export::Format, output: Option<&Path>) 
     Ok(())
 }
 
+/// Up to `count` questions made from the text alone, with their ids.
+fn offline_questions(
+    text: &str,
+    path: &Path,
+    count: usize,
+    rules: Rules,
+    rng: &mut rand::rngs::StdRng,
+) -> Vec<Mcq> {
+    let origin = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    offline::generate(text, count, rules, rng, &origin)
+        .into_iter()
+        .map(bank::with_id)
+        .collect()
+}
+
 /// A quiz made from the text alone: no key, no network, no bank.
 fn offline_quiz(
     ctx: &Context,
@@ -163,15 +202,8 @@ fn offline_quiz(
     rng: &mut rand::rngs::StdRng,
 ) -> Result<u8> {
     let count = args.count as usize;
-    let origin = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     let rules = args.format.rules(args.run.options as usize);
-    let qs: Vec<Mcq> = offline::generate(text, count, rules, rng, &origin)
-        .into_iter()
-        .map(bank::with_id)
-        .collect();
+    let qs = offline_questions(text, path, count, rules, rng);
     let ending = if qs.len() < count {
         Ending::Short(format!(
             "the text yields only {} questions; give a longer text or ask for fewer",
@@ -247,6 +279,10 @@ fn finish(
         Ending::Closed(why) if had == 0 => return Err(QuizError::NoUsableKey(why.clone()).into()),
         Ending::Closed(why) => (
             code::ERROR,
+            Some(format!("wrote {had} of {asked} questions: {why}")),
+        ),
+        Ending::Unreachable(why) => (
+            code::PARTIAL,
             Some(format!("wrote {had} of {asked} questions: {why}")),
         ),
         Ending::Interrupted => (

@@ -275,7 +275,8 @@ pub fn classify(
             },
         },
         429 => {
-            let m = headers::read_limit_message(&message);
+            // The whole body: Gemini wraps its error in an array, with retryDelay deep inside.
+            let m = headers::read_limit_message(text);
             let window = m.window;
             let header_wait = window
                 .and_then(|w| reports.iter().find(|r| r.window == w))
@@ -395,5 +396,14 @@ mod tests {
             Verdict::BadOutput { .. }
         ));
         assert!(matches!(v(200, "not json"), Verdict::BadOutput { .. }));
+        let gemini = r#"[{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure"}, {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "31s"}]}}]"#;
+        assert_eq!(
+            v(429, gemini),
+            Verdict::Throttled {
+                window: None,
+                wait: Some(Duration::from_secs(31)),
+                limit: None
+            }
+        );
     }
 }

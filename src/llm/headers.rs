@@ -238,6 +238,41 @@ mod tests {
     }
 
     #[test]
+    fn openrouter_resets_are_epoch_milliseconds() {
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let mut h = HeaderMap::new();
+        h.insert("X-RateLimit-Limit", "20".parse().unwrap());
+        h.insert("X-RateLimit-Remaining", "3".parse().unwrap());
+        h.insert(
+            "X-RateLimit-Reset",
+            (now_ms + 30_000).to_string().parse().unwrap(),
+        );
+        let r = read_headers(Dialect::Openrouter, &h);
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].limit, r[0].remaining), (Some(20), 3));
+        assert!(
+            (29..=30).contains(&r[0].reset.as_secs()),
+            "{:?}",
+            r[0].reset
+        );
+        assert!(read_headers(Dialect::None, &h).is_empty());
+    }
+
+    #[test]
+    fn gemini_retry_delay_and_retry_after() {
+        let body = r#"[{"error": {"code": 429, "message": "Resource has been exhausted", "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "7s"}]}}]"#;
+        assert_eq!(read_limit_message(body).wait, Some(Duration::from_secs(7)));
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", "12".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(12)));
+        h.insert("retry-after", "soon".parse().unwrap());
+        assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
     fn rate_limit_message() {
         let m = read_limit_message(
             "Rate limit reached for model `m` in organization `org_01hx` service tier `on_demand` on tokens per minute (TPM): Limit 8000, Used 7712, Requested 1180. Please try again in 6.66s. Need more tokens?",

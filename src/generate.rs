@@ -183,7 +183,7 @@ impl Buyer<'_> {
                 && Instant::now() >= st.not_before
             {
                 match self.send_one(order, &mut st, &mut set)? {
-                    Sent::Yes => {}
+                    Sent::Yes | Sent::Shrunk => {}
                     Sent::Wait(d) => {
                         wait_for = Some(d);
                         break;
@@ -279,7 +279,9 @@ impl Buyer<'_> {
             Admission::Go(r) => {
                 let lane = self.pool.lanes[r.lane].clone();
                 let key = self.pool.keys[r.key].1.clone();
-                let max_tokens = r.tokens - prompt::prompt_tokens(&ask, &lane.model);
+                let max_tokens = r
+                    .tokens
+                    .saturating_sub(prompt::prompt_tokens(&ask, &lane.model));
                 let body = prompt::request_body(&lane.model, &ask, max_tokens);
                 self.progress.update(
                     self.already + st.got.len(),
@@ -312,7 +314,7 @@ impl Buyer<'_> {
                         "request too large for a {max_tokens}-token minute; batches of {} now",
                         st.batch_cap
                     ));
-                    Ok(Sent::Yes)
+                    Ok(Sent::Shrunk)
                 } else {
                     Ok(Sent::Short(format!(
                         "even one question does not fit the per-minute token limit of any lane ({max_tokens} tokens); \
@@ -524,6 +526,8 @@ impl Buyer<'_> {
 
 enum Sent {
     Yes,
+    /// Nothing sent: the batch was made smaller, try again.
+    Shrunk,
     Wait(Duration),
     Closed(String),
     Short(String),

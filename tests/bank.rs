@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use common::mock::MockConfig;
-use common::{Fixture, questions, quizgen};
+use common::{Fixture, json_stdout, questions, quizgen};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -21,14 +21,7 @@ fn stems(qs: &[serde_json::Value]) -> HashSet<String> {
 }
 
 fn bank_stats(dir: &std::path::Path) -> serde_json::Value {
-    let out = quizgen(dir)
-        .args(["bank", "stats", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    json_stdout(quizgen(dir).args(["bank", "stats", "--json"]))
 }
 
 #[test]

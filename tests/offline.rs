@@ -49,12 +49,7 @@ fn every_sample_gives_sound_questions() {
         let mut answers = HashSet::new();
         for q in &qs {
             let stem = q["question"].as_str().unwrap();
-            let opts: Vec<&str> = q["options"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_str().unwrap())
-                .collect();
+            let opts = common::options_of(q);
             let right = opts[q["answer_index"].as_u64().unwrap() as usize];
             assert!(
                 text.to_lowercase().contains(&right.to_lowercase()),

@@ -67,6 +67,22 @@ pub fn questions(json: &str) -> Vec<Value> {
     v["questions"].as_array().cloned().unwrap_or_default()
 }
 
+/// The options of a question as written to JSON.
+pub fn options_of(q: &Value) -> Vec<&str> {
+    q["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_str().unwrap())
+        .collect()
+}
+
+/// Runs a command that must succeed and parses its stdout as JSON.
+pub fn json_stdout(cmd: &mut assert_cmd::Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 /// Asserts every question is well formed with `k` options.
 pub fn assert_well_formed(qs: &[Value], k: usize) {
     let mut stems = std::collections::HashSet::new();
@@ -74,12 +90,7 @@ pub fn assert_well_formed(qs: &[Value], k: usize) {
         let stem = q["question"].as_str().unwrap();
         assert!(!stem.trim().is_empty());
         assert!(stems.insert(stem.to_owned()), "duplicate stem {stem}");
-        let opts: Vec<&str> = q["options"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o.as_str().unwrap())
-            .collect();
+        let opts = options_of(q);
         assert_eq!(opts.len(), k, "{q}");
         let distinct: std::collections::HashSet<_> = opts.iter().collect();
         assert_eq!(distinct.len(), k, "{q}");
@@ -148,14 +159,7 @@ impl Fixture {
 
     /// `stats --json`.
     pub fn stats(&self) -> Value {
-        let out = self
-            .run(&["stats", "--json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
+        json_stdout(&mut self.run(&["stats", "--json"]))
     }
 }
 

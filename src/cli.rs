@@ -13,7 +13,7 @@ use crate::export::Format;
     name = "quizgen",
     version,
     about = "Batches of validated multiple-choice questions from a pool of LLM keys, a local bank, or a text offline",
-    after_help = "Exit codes: 0 all asked questions written; 1 error; 2 usage; 3 partial (fewer questions than asked, what was had is written); 130 interrupted."
+    after_help = "Exit codes: 0 all asked questions written; 1 error (what was had is still written); 2 usage; 3 partial (fewer questions than asked, what was had is written); 130 interrupted."
 )]
 pub struct Cli {
     /// Where quizgen keeps its state and the question bank [default: ~/.local/share/quizgen]
@@ -120,15 +120,36 @@ pub struct RunArgs {
     /// Requests in flight at once: a number, or auto (one per usable lane)
     #[arg(long, default_value = "1", value_parser = parse_concurrency)]
     pub concurrency: Concurrency,
-    /// Give up when the soonest capacity is further away than this (30s, 15m, 2h)
+    /// Longest stretch without a new question (waiting for capacity, backing off, slow
+    /// answers) before quizgen stops and writes what it has (30s, 15m, 2h)
     #[arg(long, default_value = "15m", value_parser = parse_duration)]
     pub max_wait: Duration,
-    /// Attempts per request on transient errors (5xx, timeouts)
+    /// Failed connections in a row before the providers count as unreachable (5xx answers and
+    /// timeouts are retried with backoff for as long as --max-wait allows)
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub retries: u32,
+    /// Longest one request may take, connecting included (also bounded by --max-wait)
+    #[arg(long, default_value = "120s", value_parser = parse_duration, value_name = "DURATION")]
+    pub request_timeout: Duration,
+    /// 429 answers in a row, without a question between them, that close a lane for the run
+    #[arg(long = "max-429", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000), value_name = "N")]
+    pub max_throttles: u32,
     /// Seed for reproducible answer positions and offline choices
     #[arg(long)]
     pub seed: Option<u64>,
+}
+
+impl RunArgs {
+    /// How purchases are made, from these flags.
+    pub fn settings(&self) -> crate::generate::Settings {
+        crate::generate::Settings {
+            concurrency: self.concurrency,
+            max_wait: self.max_wait,
+            retries: self.retries,
+            request_timeout: self.request_timeout,
+            max_throttles: self.max_throttles,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -146,9 +167,17 @@ pub struct GenerateArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
-    /// Output file, or - for stdout (the default)
+    /// Output file, or - for stdout (the default). A regular file is replaced atomically
+    /// (through a symlink, its target); a device or FIFO is written to in place
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Replace an existing read-only output file
+    #[arg(long)]
+    pub force: bool,
+    /// CSV: write cells as they are, even those starting with = + - @ that a spreadsheet
+    /// would run as formulas (by default they get a leading ')
+    #[arg(long)]
+    pub csv_raw: bool,
     /// Make questions from --from with no key and no network
     #[arg(long, requires = "from")]
     pub offline: bool,
@@ -210,12 +239,21 @@ pub enum BankCommand {
     },
     /// Write banked questions in any output format (does not mark them served)
     Export {
+        /// Only questions of this subject
         #[arg(long)]
         subject: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Output file, or - for stdout (the default)
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Replace an existing read-only output file
+        #[arg(long)]
+        force: bool,
+        /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
+        #[arg(long)]
+        csv_raw: bool,
     },
     /// Add questions from a quiz JSON file (validated on the way in)
     Import {

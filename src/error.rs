@@ -28,12 +28,7 @@ pub enum QuizError {
 impl QuizError {
     /// `FILE: cannot read: no such file` (or another reason), for any file the user names.
     pub fn unreadable(path: &std::path::Path, e: &std::io::Error) -> QuizError {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => e.to_string(),
-        };
-        QuizError::Config(format!("{}: cannot read: {reason}", path.display()))
+        QuizError::Config(format!("{}: cannot read: {}", path.display(), io_reason(e)))
     }
 
     pub fn exit_code(&self) -> u8 {
@@ -44,6 +39,28 @@ impl QuizError {
     }
 }
 
+/// An I/O error as a short reason: "no such file", "permission denied", "no space left".
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::StorageFull => "no space left on device".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads at most `limit` bytes of a file (`Read::take`, so a device or an endless file cannot
+/// exhaust memory). `Ok(None)` when the file is longer than that.
+pub fn read_capped(path: &std::path::Path, limit: u64) -> Result<Option<Vec<u8>>, QuizError> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(|e| QuizError::unreadable(path, &e))?;
+    let mut bytes = Vec::new();
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| QuizError::unreadable(path, &e))?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// Maps any error to its exit code: a `QuizError` knows its own, everything else is `1`.
 pub fn exit_code_of(err: &anyhow::Error) -> ExitCode {
     let c = err
@@ -52,7 +69,8 @@ pub fn exit_code_of(err: &anyhow::Error) -> ExitCode {
     ExitCode::from(c)
 }
 
-/// Prints an error as one line: the chain of contexts joined by ": ".
+/// An error as one line: the chain of contexts joined by ": ", with every secret masked and
+/// every control character escaped (see `redact`).
 pub fn one_line(err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
@@ -61,5 +79,5 @@ pub fn one_line(err: &anyhow::Error) -> String {
             parts.push(s);
         }
     }
-    parts.join(": ").replace('\n', " ")
+    crate::redact::for_terminal(&parts.join(": ").replace('\n', " "))
 }

@@ -14,11 +14,12 @@ use tokio::task::JoinSet;
 
 use crate::bank::{Bank, Provenance, Shelf};
 use crate::cli::Concurrency;
+use crate::llm::client::CONNECT_FAILED;
 use crate::llm::client::{Answer, Client, Verdict};
 use crate::llm::parse::parse_questions;
 use crate::llm::prompt::{self, Ask};
 use crate::mcq::{Deduper, Mcq, Rules};
-use crate::pool::{Admission, Event, Lane, Pool, Reservation};
+use crate::pool::{Admission, Closure, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
 
 /// Most questions asked for in one request.
@@ -73,12 +74,14 @@ impl Interrupt {
 pub enum Ending {
     /// Every question asked for was had.
     Done,
-    /// Fewer could be had: budgets spent, the wait too long, or models kept failing.
+    /// Fewer could be had: budgets spent, `--max-wait` passed, or models kept failing.
     Short(String),
     /// No key or model can serve at all.
     Closed(String),
-    /// The providers could not be reached (network down, 5xx after every retry).
+    /// The providers could not be reached (no connection after every retry).
     Unreachable(String),
+    /// Something of ours failed (the disk is full): what was had is still written.
+    Failed(String),
     Interrupted,
 }
 
@@ -105,8 +108,23 @@ pub struct Order<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
     pub concurrency: Concurrency,
+    /// The longest the purchase goes without a new question (waits of every kind included).
     pub max_wait: Duration,
+    /// Connection attempts in a row that may fail before the providers count as unreachable.
     pub retries: u32,
+    /// Total time allowed to one request.
+    pub request_timeout: Duration,
+    /// 429 answers in a row, without a question between them, that close a lane for the run.
+    pub max_throttles: u32,
+}
+
+impl Settings {
+    /// A request never outlives the run's patience.
+    pub fn effective_timeout(&self) -> Duration {
+        self.request_timeout
+            .min(self.max_wait)
+            .max(Duration::from_secs(1))
+    }
 }
 
 /// Everything a purchase works with.
@@ -134,33 +152,92 @@ struct State {
     asked: usize,
     batch_cap: usize,
     bad_budget: usize,
+    /// Transient failures in a row (for the backoff), and connections refused in a row.
     transient_streak: u32,
+    connect_streak: u32,
+    /// 429s in a row per lane, without a question between them.
+    throttle_streak: HashMap<usize, u32>,
     not_before: Instant,
+    /// When the last new question arrived (or the purchase began): `--max-wait` counts from it.
+    progress_at: Instant,
+    /// The last thing that went wrong, for the closing message.
+    last_problem: String,
+    /// Set when keeping questions failed (the bank's disk is full); the purchase stops.
+    fault: Option<String>,
     chunk_turn: usize,
     avoid: Vec<String>,
     sizing: HashMap<String, prompt::Sizing>,
     warned: Vec<String>,
 }
 
-impl Buyer<'_> {
-    /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
-    pub async fn buy(
-        &mut self,
-        order: &Order<'_>,
-        settings: Settings,
-    ) -> Result<(Vec<Mcq>, Ending)> {
-        let mut st = State {
+impl State {
+    fn new(order: &Order<'_>) -> State {
+        State {
             got: Vec::new(),
             asked: 0,
             batch_cap: MAX_BATCH,
             bad_budget: 3 + order.count / 10,
             transient_streak: 0,
+            connect_streak: 0,
+            throttle_streak: HashMap::new(),
             not_before: Instant::now(),
+            progress_at: Instant::now(),
+            last_problem: String::new(),
+            fault: None,
             chunk_turn: 0,
             avoid: Vec::new(),
             sizing: HashMap::new(),
             warned: Vec::new(),
+        }
+    }
+
+    /// What is left of `--max-wait` before the purchase gives up.
+    fn patience(&self, settings: Settings) -> Duration {
+        settings.max_wait.saturating_sub(self.progress_at.elapsed())
+    }
+
+    fn out_of_patience(&self, settings: Settings) -> Ending {
+        let why = if self.last_problem.is_empty() {
+            String::new()
+        } else {
+            format!(" (last: {})", self.last_problem)
         };
+        Ending::Short(format!(
+            "no new question for {} (--max-wait){why}",
+            short_duration(settings.max_wait)
+        ))
+    }
+}
+
+impl Buyer<'_> {
+    /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
+    /// Never fails: whatever goes wrong ends the purchase with what it had, after the requests
+    /// still in flight have been awaited (a second at most when interrupted) and banked.
+    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> (Vec<Mcq>, Ending) {
+        let mut st = State::new(order);
+        self.pool.set_wait_cap(settings.max_wait);
+        let mut set: JoinSet<InFlight> = JoinSet::new();
+        let ending = match self.learn_sizing(&mut st) {
+            Ok(()) => self.run(order, settings, &mut st, &mut set).await,
+            Err(e) => Err(e),
+        };
+        let ending = ending.unwrap_or_else(|e| fault_ending(&e));
+        let grace = if ending == Ending::Interrupted {
+            Duration::from_secs(1)
+        } else {
+            settings.effective_timeout()
+        };
+        self.drain(order, settings, &mut st, &mut set, grace).await;
+        for w in self.pool.take_warnings() {
+            self.progress.warn(&w);
+        }
+        match st.fault.take() {
+            Some(f) if ending != Ending::Interrupted => (st.got, Ending::Failed(f)),
+            _ => (st.got, ending),
+        }
+    }
+
+    fn learn_sizing(&mut self, st: &mut State) -> Result<()> {
         for lane in self.pool.lanes.clone() {
             let measured = self.pool.tokens_per_question(&lane.model)?;
             st.sizing.insert(
@@ -168,79 +245,119 @@ impl Buyer<'_> {
                 prompt::Sizing::for_model(&lane.model, measured),
             );
         }
+        Ok(())
+    }
+
+    /// The purchase loop: send while there is room, take answers as they come, wait for the
+    /// soonest capacity, and stop when done, out of patience, closed or interrupted.
+    async fn run(
+        &mut self,
+        order: &Order<'_>,
+        settings: Settings,
+        st: &mut State,
+        set: &mut JoinSet<InFlight>,
+    ) -> Result<Ending> {
         let conc = match settings.concurrency {
             Concurrency::Fixed(n) => n,
             Concurrency::Auto => self.pool.usable_lanes().len().max(1) * AUTO_PER_LANE,
         };
-        let mut set: JoinSet<InFlight> = JoinSet::new();
         loop {
             if st.got.len() >= order.count {
-                return Ok((st.got, Ending::Done));
+                return Ok(Ending::Done);
+            }
+            if st.fault.is_some() {
+                return Ok(Ending::Done);
+            }
+            let patience = st.patience(settings);
+            if patience.is_zero() {
+                return Ok(st.out_of_patience(settings));
             }
             let mut wait_for = None;
             while set.len() < conc
                 && st.got.len() + st.asked < order.count
                 && Instant::now() >= st.not_before
             {
-                match self.send_one(order, &mut st, &mut set)? {
+                match self.send_one(order, st, set)? {
                     Sent::Yes | Sent::Shrunk => {}
                     Sent::Wait(d) => {
                         wait_for = Some(d);
                         break;
                     }
-                    Sent::Closed(why) => {
-                        if set.is_empty() {
-                            return Ok((st.got, Ending::Closed(why)));
-                        }
-                        break;
-                    }
-                    Sent::Short(why) => return Ok((st.got, Ending::Short(why))),
+                    Sent::Closed(why) if set.is_empty() => return Ok(Ending::Closed(why)),
+                    Sent::Closed(_) => break,
+                    Sent::Short(why) => return Ok(Ending::Short(why)),
                 }
             }
-            if set.is_empty() {
-                let pause = match wait_for {
-                    Some(d) if d > settings.max_wait => {
-                        return Ok((
-                            st.got,
-                            Ending::Short(format!(
-                                "capacity returns in {} (at {}), beyond --max-wait {}",
-                                short_duration(d),
-                                clock_after(d),
-                                short_duration(settings.max_wait)
-                            )),
-                        ));
-                    }
-                    Some(d) => {
-                        self.progress
-                            .waiting(self.already + st.got.len(), d, "the soonest lane");
-                        // Look again at least every second: another process's answer may bring
-                        // a report that frees capacity sooner than our own counting expects.
-                        d.min(RECHECK)
-                    }
-                    None => st.not_before.saturating_duration_since(Instant::now()),
-                };
-                tokio::select! {
-                    () = tokio::time::sleep(pause) => continue,
-                    () = self.interrupt.wait() => return Ok((st.got, Ending::Interrupted)),
-                }
+            if let Some(d) = wait_for.filter(|d| *d > patience)
+                && set.is_empty()
+            {
+                return Ok(Ending::Short(format!(
+                    "capacity returns in {} (at {}), beyond --max-wait {}",
+                    short_duration(d),
+                    clock_after(d),
+                    short_duration(settings.max_wait)
+                )));
             }
-            let timer = wait_for.map_or(Duration::from_secs(3600), |d| d.min(RECHECK));
+            if let Some(d) = wait_for
+                && set.is_empty()
+            {
+                self.progress
+                    .waiting(self.already + st.got.len(), d, "the soonest lane");
+            }
+            // Look again at least every second: another process's answer may bring a report
+            // that frees capacity sooner than our own counting expects.
+            let backoff = st.not_before.saturating_duration_since(Instant::now());
+            let timer = match (wait_for, set.is_empty()) {
+                (Some(d), _) => d.min(RECHECK),
+                (None, true) => backoff.max(Duration::from_millis(10)),
+                (None, false) => Duration::from_secs(3600),
+            }
+            .min(patience);
             tokio::select! {
-                joined = set.join_next() => {
-                    let Some(joined) = joined else { continue };
-                    let done = joined?;
-                    if let Some(end) = self.take_answer(order, settings, &mut st, done)? {
-                        set.abort_all();
-                        return Ok((st.got, end));
+                joined = set.join_next(), if !set.is_empty() => {
+                    if let Some(Ok(done)) = joined
+                        && let Some(end) = self.take_answer(order, settings, st, done)?
+                    {
+                        return Ok(end);
                     }
                 }
                 () = tokio::time::sleep(timer) => {}
-                () = self.interrupt.wait() => {
-                    set.abort_all();
-                    return Ok((st.got, Ending::Interrupted));
-                }
+                () = self.interrupt.wait() => return Ok(Ending::Interrupted),
             }
         }
+    }
+
+    /// Awaits the requests still in flight (up to `grace`) and keeps what they bring: they
+    /// are paid for. What has not come by then is given up.
+    async fn drain(
+        &mut self,
+        order: &Order<'_>,
+        settings: Settings,
+        st: &mut State,
+        set: &mut JoinSet<InFlight>,
+        grace: Duration,
+    ) {
+        if set.is_empty() {
+            return;
+        }
+        self.progress.detail(&format!(
+            "waiting up to {} for {} answer(s) still on the wire",
+            short_duration(grace),
+            set.len()
+        ));
+        let deadline = tokio::time::Instant::now() + grace;
+        while !set.is_empty() {
+            match tokio::time::timeout_at(deadline, set.join_next()).await {
+                Ok(Some(Ok(done))) => {
+                    if let Err(e) = self.take_answer(order, settings, st, done) {
+                        st.fault.get_or_insert_with(|| fault_message(&e));
+                    }
+                }
+                Ok(Some(Err(_))) => {}
+                Ok(None) | Err(_) => break,
+            }
+        }
+        set.abort_all();
     }
 
     /// Reserves capacity for the next batch and sends it.
@@ -307,6 +424,7 @@ impl Buyer<'_> {
             }
             Admission::Wait(d) => Ok(Sent::Wait(d)),
             Admission::Closed(why) => Ok(Sent::Closed(why)),
+            Admission::Spent(why) => Ok(Sent::Short(why)),
             Admission::TooLarge { max_tokens } => {
                 if st.batch_cap > 1 {
                     st.batch_cap = (st.batch_cap / 2).max(1);
@@ -334,7 +452,17 @@ impl Buyer<'_> {
         done: InFlight,
     ) -> Result<Option<Ending>> {
         st.asked -= done.asked;
-        let lane = self.pool.lanes[done.reservation.lane].clone();
+        let lane_i = done.reservation.lane;
+        let lane = self.pool.lanes[lane_i].clone();
+        for note in &done.answer.notes {
+            self.progress.detail(&format!("{}: {note}", lane.id));
+        }
+        if !matches!(done.answer.verdict, Verdict::Transient { .. }) {
+            st.connect_streak = 0;
+        }
+        if !matches!(done.answer.verdict, Verdict::Throttled { .. }) {
+            st.throttle_streak.remove(&lane_i);
+        }
         match &done.answer.verdict {
             Verdict::Ok {
                 content,
@@ -342,71 +470,26 @@ impl Buyer<'_> {
                 usage,
             } => {
                 st.transient_streak = 0;
-                let parsed = parse_questions(content, order.rules);
-                let written = parsed.good.len() + parsed.rejected.len();
-                let why = if parsed.unreadable {
-                    "no JSON in the answer".to_owned()
-                } else {
-                    format!("{} refused by the validator", parsed.rejected.len())
-                };
-                let new = self.keep(order, st, &lane, done.chunk, parsed.good)?;
-                let content_tokens =
-                    usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
-                self.pool
-                    .settle(&done.reservation, &done.answer, new, content_tokens)?;
-                let reasoning = usage
-                    .and_then(|u| u.completion_tokens_details)
-                    .map_or(0, |d| d.reasoning_tokens);
-                st.sizing
-                    .entry(lane.model.clone())
-                    .or_insert_with(|| prompt::Sizing::for_model(&lane.model, None))
-                    .learn(
-                        finish_reason == "length",
-                        content_tokens,
-                        reasoning,
-                        written,
-                    );
-                if finish_reason == "length" {
-                    self.progress.detail(&format!(
-                        "{} ran out of tokens; asking with more room",
-                        lane.model
-                    ));
-                }
-                if new == 0 {
-                    self.progress.detail(&format!(
-                        "{} gave no usable new question ({why})",
-                        lane.model
-                    ));
-                    return Ok(self.spend_bad_budget(st));
-                }
-                self.progress.update(
-                    self.already + st.got.len(),
-                    &format!("{} {}", lane.provider, lane.model),
+                return self.take_questions(
+                    order,
+                    st,
+                    &done,
+                    &lane,
+                    content,
+                    finish_reason,
+                    *usage,
                 );
             }
-            Verdict::BadOutput { reason } => {
+            Verdict::BadOutput { reason } | Verdict::NotApi { reason } => {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 self.progress
                     .detail(&format!("{}: {reason}; asking again", lane.model));
+                st.last_problem = reason.clone();
                 return Ok(self.spend_bad_budget(st));
             }
             Verdict::Transient { reason } => {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
-                st.transient_streak += 1;
-                if st.transient_streak >= settings.retries {
-                    return Ok(Some(Ending::Unreachable(format!(
-                        "the provider kept failing ({reason}) after {} attempts",
-                        settings.retries
-                    ))));
-                }
-                let cap = (0.5 * 2f64.powi(st.transient_streak as i32)).min(8.0);
-                let pause = Duration::from_secs_f64(rand::rng().random_range(0.0..cap));
-                self.progress.detail(&format!(
-                    "{}: {reason}; retrying in {:.1}s",
-                    lane.id,
-                    pause.as_secs_f64()
-                ));
-                st.not_before = Instant::now() + pause;
+                return Ok(self.back_off(settings, st, &lane, reason));
             }
             Verdict::TooLarge { message, .. } => {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
@@ -421,7 +504,14 @@ impl Buyer<'_> {
                     lane.id, st.batch_cap
                 ));
             }
-            Verdict::Throttled { .. } | Verdict::DeadKey { .. } | Verdict::DeadModel { .. } => {
+            Verdict::Throttled { .. } => {
+                let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
+                if let Some(e) = event {
+                    self.report(st, &e);
+                }
+                self.count_throttle(settings, st, lane_i);
+            }
+            Verdict::DeadKey { .. } | Verdict::DeadModel { .. } | Verdict::Redirected { .. } => {
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 if let Some(e) = event {
                     self.report(st, &e);
@@ -431,8 +521,114 @@ impl Buyer<'_> {
         Ok(None)
     }
 
-    /// Keeps the new, non-duplicate questions of an answer: each is banked at once. Returns
-    /// how many were kept.
+    /// A good answer: keep its questions, settle its cost, learn how large answers are.
+    #[allow(clippy::too_many_arguments)]
+    fn take_questions(
+        &mut self,
+        order: &Order<'_>,
+        st: &mut State,
+        done: &InFlight,
+        lane: &Lane,
+        content: &str,
+        finish_reason: &str,
+        usage: Option<crate::llm::client::Usage>,
+    ) -> Result<Option<Ending>> {
+        let parsed = parse_questions(content, order.rules);
+        let written = parsed.good.len() + parsed.rejected.len();
+        let why = if parsed.unreadable {
+            "no JSON in the answer".to_owned()
+        } else {
+            format!("{} refused by the validator", parsed.rejected.len())
+        };
+        let new = self.keep(order, st, lane, done.chunk, parsed.good);
+        let content_tokens =
+            usage.map_or_else(|| prompt::estimate_tokens(content), |u| u.content_tokens());
+        self.pool
+            .settle(&done.reservation, &done.answer, new, content_tokens)?;
+        let reasoning = usage
+            .and_then(|u| u.completion_tokens_details)
+            .map_or(0, |d| d.reasoning_tokens);
+        st.sizing
+            .entry(lane.model.clone())
+            .or_insert_with(|| prompt::Sizing::for_model(&lane.model, None))
+            .learn(
+                finish_reason == "length",
+                content_tokens,
+                reasoning,
+                written,
+            );
+        if finish_reason == "length" {
+            self.progress.detail(&format!(
+                "{} ran out of tokens; asking with more room",
+                lane.model
+            ));
+        }
+        if new == 0 {
+            self.progress.detail(&format!(
+                "{} gave no usable new question ({why})",
+                lane.model
+            ));
+            st.last_problem = format!("{}: {why}", lane.model);
+            return Ok(self.spend_bad_budget(st));
+        }
+        st.progress_at = Instant::now();
+        self.progress.update(
+            self.already + st.got.len(),
+            &format!("{} {}", lane.provider, lane.model),
+        );
+        Ok(None)
+    }
+
+    /// A 5xx, a timeout or a refused connection: try again after a growing, jittered pause.
+    /// Only a network that cannot be reached at all, `--retries` times in a row, ends the
+    /// purchase; any other transient failure is retried while `--max-wait` allows.
+    fn back_off(
+        &self,
+        settings: Settings,
+        st: &mut State,
+        lane: &Lane,
+        reason: &str,
+    ) -> Option<Ending> {
+        st.transient_streak += 1;
+        st.last_problem = format!("{}: {reason}", lane.id);
+        if reason == CONNECT_FAILED {
+            st.connect_streak += 1;
+            if st.connect_streak >= settings.retries {
+                return Some(Ending::Unreachable(format!(
+                    "the provider could not be reached ({reason}) after {} attempts",
+                    settings.retries
+                )));
+            }
+        }
+        let cap = (0.5 * 2f64.powi(st.transient_streak.min(8) as i32)).min(8.0);
+        let pause = Duration::from_secs_f64(rand::rng().random_range(0.0..cap));
+        self.progress.detail(&format!(
+            "{}: {reason}; retrying in {:.1}s",
+            lane.id,
+            pause.as_secs_f64()
+        ));
+        st.not_before = st.not_before.max(Instant::now() + pause);
+        None
+    }
+
+    /// A lane that answers 429 again and again without a question is closed for the run.
+    fn count_throttle(&mut self, settings: Settings, st: &mut State, lane: usize) {
+        let n = st.throttle_streak.entry(lane).or_insert(0);
+        *n += 1;
+        st.last_problem = format!("{}: 429 {} times in a row", self.pool.lanes[lane].id, *n);
+        if *n >= settings.max_throttles {
+            let why = format!(
+                "{} answered 429 {} times in a row without a question; closed for this run",
+                self.pool.lanes[lane].id, *n
+            );
+            self.progress.warn(&why);
+            self.pool.close_for_run(lane, Closure::Throttled(why));
+        }
+    }
+
+    /// Keeps the new, non-duplicate questions of an answer: each is banked at once, even past
+    /// the count (it was paid for; a later quiz takes it). A bank that cannot take more (a full
+    /// disk) stops the purchase, but the questions in hand are kept. Returns how many were new.
     fn keep(
         &mut self,
         order: &Order<'_>,
@@ -440,12 +636,9 @@ impl Buyer<'_> {
         lane: &Lane,
         chunk: Option<usize>,
         good: Vec<Mcq>,
-    ) -> Result<u64> {
+    ) -> u64 {
         let mut new = 0;
         for mut q in good {
-            if st.got.len() >= order.count {
-                break;
-            }
             q.source = Some(match chunk {
                 Some(c) => format!(
                     "{}/{} (chunk {})",
@@ -462,7 +655,7 @@ impl Buyer<'_> {
                 continue;
             }
             let q = crate::bank::with_id(q);
-            if let Some(bank) = self.bank {
+            if let (Some(bank), None) = (self.bank, &st.fault) {
                 let from = Provenance {
                     provider: Some(lane.provider.clone()),
                     model: Some(lane.model.clone()),
@@ -470,19 +663,26 @@ impl Buyer<'_> {
                     source_hash: order.source_hash.clone(),
                     chunk: chunk.map(|c| order.chunks[c].index),
                 };
-                bank.insert(self.shelf, order.subject, &q, &from)?;
+                if let Err(e) = bank.insert(self.shelf, order.subject, &q, &from) {
+                    st.fault = Some(fault_message(&e));
+                }
             }
-            st.avoid.push(q.answer().to_owned());
-            st.got.push(q);
             new += 1;
+            if st.got.len() < order.count {
+                st.avoid.push(q.answer().to_owned());
+                st.got.push(q);
+            }
         }
-        Ok(new)
+        new
     }
 
     fn spend_bad_budget(&self, st: &mut State) -> Option<Ending> {
         st.bad_budget = st.bad_budget.saturating_sub(1);
         (st.bad_budget == 0).then(|| {
-            Ending::Short("the models kept returning unusable or repeated questions".into())
+            Ending::Short(format!(
+                "the models kept returning unusable or repeated questions (last: {})",
+                st.last_problem
+            ))
         })
     }
 
@@ -503,6 +703,9 @@ impl Buyer<'_> {
                 message,
             } => format!(
                 "model {model} of {provider} is retired or unknown ({message}); dropped: remove it from the keys file"
+            ),
+            Event::Redirected { provider, target } => format!(
+                "{provider} redirects to {target}; quizgen does not follow redirects with your key: put the final address in base_url"
             ),
             Event::Throttled { lane, wait, daily } => {
                 self.progress.detail(&format!(
@@ -533,6 +736,20 @@ enum Sent {
     Short(String),
 }
 
+/// The message of a fault of ours, saying plainly when the disk is full.
+fn fault_message(e: &anyhow::Error) -> String {
+    let msg = crate::error::one_line(e);
+    if crate::datadir::is_disk_full(e) && !msg.contains("no space left") {
+        format!("{msg} (no space left on device)")
+    } else {
+        msg
+    }
+}
+
+fn fault_ending(e: &anyhow::Error) -> Ending {
+    Ending::Failed(fault_message(e))
+}
+
 /// `1h 2m`, `45s`: a wait as a person reads it.
 pub fn short_duration(d: Duration) -> String {
     let secs = d.as_secs() + u64::from(d.subsec_millis() > 0);
@@ -548,7 +765,9 @@ pub fn short_duration(d: Duration) -> String {
 
 /// The UTC clock time `d` from now, `14:05 UTC`.
 pub fn clock_after(d: Duration) -> String {
-    let t = std::time::SystemTime::now() + d;
+    let Some(t) = std::time::SystemTime::now().checked_add(d) else {
+        return "a distant time".into();
+    };
     let s = humantime::format_rfc3339_seconds(t).to_string();
     format!("{} UTC", s.get(11..16).unwrap_or("?"))
 }

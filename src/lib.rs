@@ -6,6 +6,7 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod datadir;
 pub mod error;
 pub mod export;
 pub mod generate;
@@ -14,6 +15,8 @@ pub mod mcq;
 pub mod offline;
 pub mod pool;
 pub mod progress;
+pub mod quiz;
+pub mod redact;
 pub mod stats;
 
 use anyhow::Result;

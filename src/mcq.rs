@@ -158,7 +158,8 @@ fn validate_shape(q: &Mcq, n_options: usize) -> Result<(), Defect> {
     Ok(())
 }
 
-/// Tidies a question's text in place: trims, collapses runs of whitespace.
+/// Tidies a question's text in place: control characters become spaces (they never reach the
+/// bank), then runs of whitespace collapse and ends are trimmed.
 pub fn tidy(q: &mut Mcq) {
     q.question = collapse(&q.question);
     for o in &mut q.options {
@@ -168,7 +169,10 @@ pub fn tidy(q: &mut Mcq) {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lower case, letters and digits only, single spaces: the form compared for duplicates.

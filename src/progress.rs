@@ -49,12 +49,13 @@ impl Progress {
         match &self.bar {
             Some(b) => {
                 b.set_position(done as u64);
-                b.set_message(what.to_owned());
+                b.set_message(crate::redact::for_terminal(what));
             }
             None if !self.quiet => eprintln!(
-                "quizgen: {done}/{} questions{}{what}",
+                "quizgen: {done}/{} questions{}{}",
                 self.total,
-                if what.is_empty() { "" } else { " · " }
+                if what.is_empty() { "" } else { " · " },
+                crate::redact::for_terminal(what)
             ),
             None => {}
         }
@@ -87,6 +88,7 @@ impl Progress {
     }
 
     fn line(&self, msg: &str) {
+        let msg = &crate::redact::for_terminal(msg);
         match &self.bar {
             Some(b) => b.println(msg),
             None => eprintln!("{msg}"),

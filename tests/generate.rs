@@ -281,24 +281,36 @@ fn transient_errors_are_retried() {
 }
 
 #[test]
-fn persistent_transient_errors_end_after_retries() {
+fn transient_errors_are_retried_until_the_quiz_is_whole() {
     let fx = fixture();
     for _ in 0..5 {
         fx.mock.push_fault(Fault::Status503);
     }
+    let qs = fx.quiz(&["--subject", "s", "--count", "4", "--retries", "2"]);
+    assert_eq!(qs.len(), 4);
+    assert_eq!(fx.mock.count_status(503), 5);
+}
+
+#[test]
+fn persistent_transient_errors_end_at_max_wait_with_the_cause() {
+    let fx = fixture();
+    for _ in 0..1000 {
+        fx.mock.push_fault(Fault::Status503);
+    }
+    let start = std::time::Instant::now();
     fx.run(&[
         "generate",
         "--subject",
         "s",
         "--count",
         "4",
-        "--retries",
-        "2",
+        "--max-wait",
+        "3s",
     ])
     .assert()
     .code(3)
-    .stderr(contains("HTTP 503"));
-    assert_eq!(fx.mock.count_status(503), 2);
+    .stderr(contains("HTTP 503").and(contains("--max-wait")));
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]

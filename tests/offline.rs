@@ -133,7 +133,7 @@ fn offline_output_in_every_format() {
 }
 
 #[test]
-fn output_files_are_ordinary_files_and_keep_their_mode() {
+fn output_files_are_private_and_keep_the_mode_the_user_chose() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("quiz.json");
@@ -148,10 +148,10 @@ fn output_files_are_ordinary_files_and_keep_their_mode() {
             .success();
     };
     write();
-    assert_eq!(mode(&out), 0o644);
-    common::set_mode(&out, 0o600);
+    assert_eq!(mode(&out), 0o600, "a quiz holds its answer key: owner only");
+    common::set_mode(&out, 0o640);
     write();
-    assert_eq!(mode(&out), 0o600, "a rewrite keeps the mode the user chose");
+    assert_eq!(mode(&out), 0o640, "a rewrite keeps the mode the user chose");
 }
 
 #[test]

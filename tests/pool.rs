@@ -46,6 +46,7 @@ fn ok(prompt: u64, completion: u64) -> Answer {
             }),
         },
         reports: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -81,7 +82,7 @@ proptest! {
                 }
                 Admission::Wait(d) => prop_assert!(d > Duration::ZERO),
                 Admission::TooLarge { max_tokens } => prop_assert!(tokens > max_tokens),
-                Admission::Closed(why) => prop_assert!(false, "closed: {}", why),
+                Admission::Closed(why) | Admission::Spent(why) => prop_assert!(false, "closed: {}", why),
             }
         }
         if admitted.len() >= 2 {

@@ -9,6 +9,9 @@ use crate::error::{QuizError, code};
 use crate::export::{self, Quiz};
 use crate::mcq::{self, Mcq};
 
+/// Largest quiz file `bank import` reads.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
 pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
     let bank = Bank::open(&ctx.data_dir)?;
     match cmd {
@@ -52,14 +55,23 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             subject,
             format,
             output,
+            force,
+            csv_raw,
         } => {
+            super::generate::refuse_binary_on_terminal(format, output.as_deref())?;
+            let guard = export::Guard {
+                data_dir: &ctx.data_dir,
+                inputs: Vec::new(),
+                force,
+            };
+            let target = export::Target::check(output.as_deref(), &guard)?;
             let rows = bank.list(subject.as_deref(), false)?;
             let title = subject.clone().unwrap_or_else(|| "question bank".into());
             let quiz = Quiz {
                 subject: title,
                 questions: rows.into_iter().map(|(_, q, _)| q).collect(),
             };
-            export::write_output(output.as_deref(), &format.render(&quiz)?)?;
+            target.write(&format.render_with(&quiz, export::RenderOptions { csv_raw })?)?;
         }
         BankCommand::Import {
             file,
@@ -68,8 +80,15 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             language,
         } => {
             let shown = file.display().to_string();
-            let text =
-                std::fs::read_to_string(&file).map_err(|e| QuizError::unreadable(&file, &e))?;
+            let Some(bytes) = crate::error::read_capped(&file, MAX_IMPORT_BYTES)? else {
+                return Err(QuizError::Config(format!(
+                    "{shown}: too large to import (the limit is {} MB)",
+                    MAX_IMPORT_BYTES / 1_048_576
+                ))
+                .into());
+            };
+            let text = String::from_utf8(bytes)
+                .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
             let quiz: Quiz = serde_json::from_str(&text).map_err(|e| {
                 QuizError::Config(format!(
                     "{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}",
@@ -101,7 +120,10 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             if subject.is_none() && !served && older_than.is_none() && !all {
                 return Err(QuizError::Usage("bank prune needs --subject, --served, --older-than, or --all to delete everything".into()).into());
             }
-            let cutoff = older_than.map(|d| crate::pool::store::now_ms() - d.as_millis() as i64);
+            let cutoff = older_than.map(|d| {
+                crate::pool::store::now_ms()
+                    .saturating_sub(i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            });
             let n = bank.prune(subject.as_deref(), served, cutoff)?;
             ctx.info(&format!("deleted {n} questions"));
         }

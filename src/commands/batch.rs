@@ -88,7 +88,11 @@ pub fn parse_subjects(
 pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| QuizError::unreadable(path, &e))?;
+    let Some(bytes) = crate::error::read_capped(path, 4 * 1024 * 1024)? else {
+        return Err(QuizError::Config(format!("{shown}: too large (the limit is 4 MB)")).into());
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
     let default_diff = if args.run.difficulty == Difficulty::Mixed {
         "mixed"
     } else {
@@ -107,13 +111,14 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let mut rows = Vec::new();
     let mut short = false;
     let mut interrupted = false;
+    let mut failed = false;
     for line in &lines {
         let shelf = Shelf::new(&line.subject, &line.difficulty, &line.language, n_options);
         let before = bank.unserved_count(&shelf)?;
         let need = line.count.saturating_sub(before);
         let mut status = "full".to_owned();
         let mut added = 0;
-        if need > 0 && !interrupted {
+        if need > 0 && !interrupted && !failed {
             let mut dedupe = bank.deduper_for(&line.subject)?;
             let order = Order {
                 subject: &line.subject,
@@ -128,16 +133,15 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                 "{}: {before} unserved, buying {need}",
                 line.subject
             ));
-            let (got, ending) = super::generate::buy(
+            let (got, ending) = crate::quiz::purchase(
                 ctx,
-                &args.run,
+                args.run.settings(),
                 &keys,
                 Some(&bank),
                 &shelf,
                 &mut dedupe,
                 &order,
                 0,
-                need,
             )
             .await?;
             added = got.len();
@@ -147,13 +151,17 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                     short = true;
                     status = format!("short: {why}");
                 }
+                Ending::Failed(why) => {
+                    failed = true;
+                    status = format!("failed: {why}");
+                }
                 Ending::Interrupted => {
                     interrupted = true;
                     status = "interrupted".into();
                 }
             }
-        } else if interrupted {
-            status = "skipped (interrupted)".into();
+        } else if interrupted || failed {
+            status = "skipped".into();
         }
         rows.push((line.subject.clone(), line.count, before, added, status));
     }
@@ -172,6 +180,8 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     }
     Ok(if interrupted {
         code::INTERRUPTED
+    } else if failed {
+        code::ERROR
     } else if short {
         code::PARTIAL
     } else {

@@ -30,23 +30,33 @@ impl Context {
                 .map(|p| p.data_dir().to_owned())
                 .ok_or_else(|| QuizError::Config("cannot find a home directory for the data dir: pass --data-dir or set QUIZGEN_DATA_DIR".into()))?,
         };
-        Ok(Context {
+        let ctx = Context {
             data_dir,
             quiet,
             verbose,
-        })
+        };
+        if let Some(w) = crate::datadir::warning(&ctx.data_dir) {
+            ctx.warn(&w);
+        }
+        Ok(ctx)
     }
 
+    /// Every message goes out masked and escaped (`redact::for_terminal`).
     pub fn warn(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("quizgen: warning: {msg}");
+            eprintln!("quizgen: warning: {}", crate::redact::for_terminal(msg));
         }
     }
 
     pub fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("quizgen: {msg}");
+            eprintln!("quizgen: {}", crate::redact::for_terminal(msg));
         }
+    }
+
+    /// A message shown even with `-q`: how a run ended when it fell short.
+    pub fn error(&self, msg: &str) {
+        eprintln!("quizgen: {}", crate::redact::for_terminal(msg));
     }
 
     /// The keys by the contract's lookup, warnings printed; `None` when there is none.

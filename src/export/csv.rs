@@ -13,7 +13,18 @@ pub fn csv_header(n_options: usize) -> Vec<String> {
     h
 }
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a `'`
+/// in front, as OWASP advises for files opened in spreadsheets (CWE-1236).
+fn defused(cell: &str, defuse: bool) -> String {
+    if defuse && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// CSV with every cell defused when `defuse` is set (the default; `--csv-raw` turns it off).
+pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
     let n = quiz
         .questions
         .iter()
@@ -24,10 +35,10 @@ pub fn render(quiz: &Quiz) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(csv_header(n))?;
     for q in &quiz.questions {
-        let mut row = vec![q.question.clone()];
-        row.extend((0..n).map(|i| q.options.get(i).cloned().unwrap_or_default()));
+        let mut row = vec![defused(&q.question, defuse)];
+        row.extend((0..n).map(|i| defused(q.options.get(i).map_or("", String::as_str), defuse)));
         row.push(letter(q.answer_index).to_string());
-        row.push(q.explanation.clone());
+        row.push(defused(&q.explanation, defuse));
         w.write_record(&row)?;
     }
     let bytes = w.into_inner().context("cannot finish CSV")?;

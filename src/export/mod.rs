@@ -8,6 +8,7 @@ mod kahoot;
 mod moodle_xml;
 mod qti;
 mod sheet;
+mod target;
 
 use std::io::Write;
 use std::path::Path;
@@ -18,6 +19,14 @@ use serde::{Deserialize, Serialize};
 use crate::mcq::{Mcq, Rules};
 
 pub use self::csv::{csv_header, read_csv};
+pub use self::target::{Guard, Target};
+
+/// Choices about how a quiz is written that are not the format itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Write CSV cells exactly as they are, even those a spreadsheet would run as formulas.
+    pub csv_raw: bool,
+}
 
 /// A quiz as written: the JSON output contract.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -49,9 +58,17 @@ pub enum Format {
 
 impl Format {
     pub fn render(self, quiz: &Quiz) -> Result<Vec<u8>> {
+        self.render_with(quiz, RenderOptions::default())
+    }
+
+    /// Renders a quiz. Characters no file format may hold (C0 controls other than tab and
+    /// newline, and XML's forbidden code points) are removed first, so every XML, QTI and
+    /// XLSX file is valid whatever the text held.
+    pub fn render_with(self, quiz: &Quiz, opts: RenderOptions) -> Result<Vec<u8>> {
+        let quiz = &writable(quiz);
         let text = match self {
             Format::Json => json::render(quiz)?,
-            Format::Csv => csv::render(quiz)?,
+            Format::Csv => csv::render(quiz, !opts.csv_raw)?,
             Format::Gift => gift::render(quiz),
             Format::Aiken => aiken::render(quiz),
             Format::MoodleXml => moodle_xml::render(quiz)?,
@@ -83,23 +100,38 @@ impl Format {
     }
 }
 
-/// Writes `bytes` to `path` atomically (a temp file in the same folder, then a rename), or to
-/// stdout for `None` and `-`.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match path {
-        None => write_stdout(bytes),
-        Some(p) if p.as_os_str() == "-" => write_stdout(bytes),
-        Some(p) => write_atomic(p, bytes),
-    }
-}
-
 /// Whether output goes to stdout and stdout is a terminal.
 pub fn to_terminal(path: Option<&Path>) -> bool {
     use std::io::IsTerminal;
     path.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+/// A copy of the quiz with only characters every format can hold.
+fn writable(quiz: &Quiz) -> Quiz {
+    let mut q = quiz.clone();
+    q.subject = xml_safe(&q.subject);
+    for m in &mut q.questions {
+        m.question = xml_safe(&m.question);
+        m.explanation = xml_safe(&m.explanation);
+        for o in &mut m.options {
+            *o = xml_safe(o);
+        }
+    }
+    q
+}
+
+/// Removes what XML 1.0 forbids (and a terminal would act on): C0 controls but tab, newline
+/// and carriage return; DEL and C1 controls; U+FFFE and U+FFFF.
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .collect()
+}
+
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -115,8 +147,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     let shown = path.display();
-    // A quiz is an ordinary file: keep the mode of the file it replaces, else rw-r--r--
-    // (tempfile alone would leave it readable by its owner only).
+    // A quiz holds its answer key: keep the mode of the file it replaces, else rw------- (the
+    // umask may make it stricter, never looser).
     let mut builder = tempfile::Builder::new();
     builder.prefix(".quizgen-");
     if let Some(p) = std::fs::metadata(path)
@@ -141,7 +173,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(unix)]
 fn default_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
+    Some(std::fs::Permissions::from_mode(0o600))
 }
 
 #[cfg(not(unix))]

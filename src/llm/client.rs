@@ -68,6 +68,11 @@ pub enum Verdict {
     Transient { reason: String },
     /// The model failed to produce usable JSON (or the request was refused as malformed).
     BadOutput { reason: String },
+    /// A 200 that is no chat completion at all (an HTML page, an empty body): the address is
+    /// wrong or a proxy is in the way. Nothing was generated, so nothing is charged.
+    NotApi { reason: String },
+    /// A redirect: API calls do not follow them (the body would be sent again elsewhere).
+    Redirected { target: String },
 }
 
 /// One classified answer with the rate-limit reports its headers carried.
@@ -75,7 +80,22 @@ pub enum Verdict {
 pub struct Answer {
     pub verdict: Verdict,
     pub reports: Vec<WindowReport>,
+    /// What was ignored or clamped in the provider's numbers, for `-v`.
+    pub notes: Vec<String>,
 }
+
+impl Answer {
+    fn failed(verdict: Verdict) -> Answer {
+        Answer {
+            verdict,
+            reports: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Largest answer body read; a longer one is a transient failure, never a memory blow-up.
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -111,10 +131,13 @@ pub enum KeyCheck {
 }
 
 impl Client {
+    /// A client whose requests each end after `timeout` (connecting included). Redirects are
+    /// never followed: a redirected API call is reported, not sent again elsewhere.
     pub fn new(timeout: Duration) -> Result<Client> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
-            .connect_timeout(Duration::from_secs(10))
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("quizgen/", env!("CARGO_PKG_VERSION")))
             .build()?;
         Ok(Client { http })
@@ -140,31 +163,36 @@ impl Client {
         let resp = match sent {
             Ok(r) => r,
             Err(e) => {
-                return Answer {
-                    verdict: Verdict::Transient {
-                        reason: transport_reason(&e),
-                    },
-                    reports: Vec::new(),
-                };
+                return Answer::failed(Verdict::Transient {
+                    reason: transport_reason(&e),
+                });
             }
         };
         let status = resp.status();
         let headers = resp.headers().clone();
-        let reports = headers::read_headers(dialect, &headers);
+        let reading = headers::read_headers(dialect, &headers);
         let retry_after = headers::retry_after(&headers);
-        let text = match resp.text().await {
+        if status.is_redirection() {
+            return Answer::failed(Verdict::Redirected {
+                target: location(&headers),
+            });
+        }
+        let text = match read_capped(resp).await {
             Ok(t) => t,
-            Err(e) => {
+            Err(reason) => {
                 return Answer {
-                    verdict: Verdict::Transient {
-                        reason: transport_reason(&e),
-                    },
-                    reports,
+                    verdict: Verdict::Transient { reason },
+                    reports: reading.reports,
+                    notes: reading.notes,
                 };
             }
         };
-        let verdict = classify(status, &text, retry_after, &reports);
-        Answer { verdict, reports }
+        let verdict = classify(status, &text, retry_after, &reading.reports);
+        Answer {
+            verdict,
+            reports: reading.reports,
+            notes: reading.notes,
+        }
     }
 
     /// `GET /models` with one key: the cheapest call that proves a key.
@@ -180,7 +208,13 @@ impl Client {
             Err(e) => return KeyCheck::Unreachable(transport_reason(&e)),
         };
         let status = resp.status();
-        let text = resp.text().await.unwrap_or_default();
+        if status.is_redirection() {
+            return KeyCheck::Unreachable(format!(
+                "redirected to {}: point base_url at the final address",
+                location(resp.headers())
+            ));
+        }
+        let text = read_capped(resp).await.unwrap_or_default();
         if status.is_success() {
             let models = serde_json::from_str::<Value>(&text)
                 .ok()
@@ -202,11 +236,42 @@ impl Client {
     }
 }
 
+/// The body, read up to `MAX_BODY_BYTES`; longer or broken bodies are a reason to retry.
+async fn read_capped(mut resp: reqwest::Response) -> std::result::Result<String, String> {
+    let mut body: Vec<u8> = Vec::new();
+    loop {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_BODY_BYTES {
+                    return Err(format!(
+                        "the answer body passed {} MB; cut off",
+                        MAX_BODY_BYTES / 1_048_576
+                    ));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(String::from_utf8_lossy(&body).into_owned()),
+            Err(e) => return Err(transport_reason(&e)),
+        }
+    }
+}
+
+/// Where a redirect points, as a person reads it.
+fn location(headers: &reqwest::header::HeaderMap) -> String {
+    headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map_or_else(|| "(no Location header)".to_owned(), str::to_owned)
+}
+
+/// The reason given when no connection could be made at all (the network or host is down).
+pub const CONNECT_FAILED: &str = "could not connect";
+
 fn transport_reason(e: &reqwest::Error) -> String {
     if e.is_timeout() {
         "timed out".into()
     } else if e.is_connect() {
-        "could not connect".into()
+        CONNECT_FAILED.into()
     } else {
         "connection error".into()
     }
@@ -240,6 +305,22 @@ fn error_code(text: &str) -> String {
     code
 }
 
+/// What a 200 that is no chat completion looked like.
+fn not_api_reason(text: &str) -> String {
+    let t = text.trim_start();
+    let what = if t.is_empty() {
+        "an empty body".to_owned()
+    } else if t.starts_with('<') {
+        "an HTML page".to_owned()
+    } else {
+        format!(
+            "text that is not a chat completion (\"{}\")",
+            t.chars().take(60).collect::<String>()
+        )
+    };
+    format!("the provider answered HTTP 200 with {what}: check base_url in the keys file")
+}
+
 /// The heart of error handling: what an HTTP answer means.
 pub fn classify(
     status: StatusCode,
@@ -267,12 +348,12 @@ pub fn classify(
                     usage: r.usage,
                 }
             }
-            Err(_) => Verdict::BadOutput {
-                reason: format!(
-                    "unreadable answer body: {}",
-                    text.chars().take(120).collect::<String>()
-                ),
+            Err(_) => Verdict::NotApi {
+                reason: not_api_reason(text),
             },
+        },
+        300..=399 => Verdict::Redirected {
+            target: "(unknown)".into(),
         },
         429 => {
             // The whole body: Gemini wraps its error in an array, with retryDelay deep inside.
@@ -395,7 +476,9 @@ mod tests {
             ),
             Verdict::BadOutput { .. }
         ));
-        assert!(matches!(v(200, "not json"), Verdict::BadOutput { .. }));
+        assert!(matches!(v(200, "not json"), Verdict::NotApi { .. }));
+        assert!(matches!(v(200, ""), Verdict::NotApi { .. }));
+        assert!(matches!(v(302, ""), Verdict::Redirected { .. }));
         let gemini = r#"[{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure"}, {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "31s"}]}}]"#;
         assert_eq!(
             v(429, gemini),

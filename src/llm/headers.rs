@@ -43,7 +43,33 @@ impl Window {
         }
     }
 
+    /// The longest reset a provider may honestly report for this window: a minute window is
+    /// whole again within 2 minutes, a day window within 25 hours. Longer values are clamped.
+    pub fn longest_reset(self) -> Duration {
+        if self.is_daily() {
+            Duration::from_secs(25 * 3600)
+        } else {
+            Duration::from_secs(120)
+        }
+    }
+
     pub const ALL: [Window; 4] = [Window::Rpm, Window::Rpd, Window::Tpm, Window::Tpd];
+}
+
+/// A wait a provider asked for, made safe to use and store: clamped to what its window allows,
+/// or to `unknown_cap` (the run's `--max-wait`) when the window is not named.
+pub fn clamp_wait(window: Option<Window>, wait: Duration, unknown_cap: Duration) -> Duration {
+    match window {
+        Some(w) => wait.min(w.longest_reset()),
+        None => wait.min(unknown_cap),
+    }
+}
+
+/// The rate-limit headers of one answer, sanitised, and notes on what was ignored (for `-v`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    pub reports: Vec<WindowReport>,
+    pub notes: Vec<String>,
 }
 
 /// What the provider said about one window: its limit, what remains, and when it is full again.
@@ -56,18 +82,27 @@ pub struct WindowReport {
     pub reset: Duration,
 }
 
-/// Reads the rate-limit headers of one answer. Empty when the provider sends none.
-pub fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Vec<WindowReport> {
+/// Reads the rate-limit headers of one answer. Empty when the provider sends none. Every number
+/// is sanitised here, the one place that reads them: a limit below 1 is ignored, a reset is
+/// clamped to what its window allows, and an unreadable value is ignored with a note.
+pub fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Reading {
+    let notes = std::cell::RefCell::new(Vec::new());
     let get = |name: &str| {
         headers
             .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim)
+            .map(|v| v.to_str().map(str::trim).unwrap_or("(not text)"))
     };
     let num = |name: &str| {
-        get(name)
-            .and_then(|v| v.parse::<f64>().ok())
-            .map(|f| f.max(0.0) as u64)
+        let v = get(name)?;
+        match v.parse::<f64>() {
+            Ok(f) if f.is_finite() && f >= 0.0 => Some(f.min(u64::MAX as f64) as u64),
+            _ => {
+                notes
+                    .borrow_mut()
+                    .push(format!("ignored header {name}: {}", shorten(v)));
+                None
+            }
+        }
     };
     let mut out = Vec::new();
     match dialect {
@@ -79,42 +114,92 @@ pub fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Vec<WindowReport> 
             };
             for (suffix, window) in [("requests", req_window), ("tokens", Window::Tpm)] {
                 let remaining = num(&format!("x-ratelimit-remaining-{suffix}"));
-                let reset = get(&format!("x-ratelimit-reset-{suffix}")).and_then(parse_go_duration);
+                let limit = num(&format!("x-ratelimit-limit-{suffix}"));
+                let reset_name = format!("x-ratelimit-reset-{suffix}");
+                let reset = get(&reset_name).and_then(|v| {
+                    let d = parse_go_duration(v);
+                    if d.is_none() {
+                        notes
+                            .borrow_mut()
+                            .push(format!("ignored header {reset_name}: {}", shorten(v)));
+                    }
+                    d
+                });
                 if let (Some(remaining), Some(reset)) = (remaining, reset) {
-                    out.push(WindowReport {
+                    out.push(report(
                         window,
-                        limit: num(&format!("x-ratelimit-limit-{suffix}")),
+                        limit,
                         remaining,
                         reset,
-                    });
+                        &mut notes.borrow_mut(),
+                    ));
                 }
             }
         }
         Dialect::Openrouter => {
             let remaining = num("x-ratelimit-remaining");
+            let limit = num("x-ratelimit-limit");
             let reset_ms = num("x-ratelimit-reset");
             if let (Some(remaining), Some(reset_ms)) = (remaining, reset_ms) {
                 let now_ms = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_millis() as u64);
-                out.push(WindowReport {
-                    window: Window::Rpm,
-                    limit: num("x-ratelimit-limit"),
+                let reset = Duration::from_millis(reset_ms.saturating_sub(now_ms));
+                out.push(report(
+                    Window::Rpm,
+                    limit,
                     remaining,
-                    reset: Duration::from_millis(reset_ms.saturating_sub(now_ms)),
-                });
+                    reset,
+                    &mut notes.borrow_mut(),
+                ));
             }
         }
         Dialect::None => {}
     }
-    out
+    Reading {
+        reports: out,
+        notes: notes.into_inner(),
+    }
+}
+
+/// One window's report with its numbers made safe.
+fn report(
+    window: Window,
+    limit: Option<u64>,
+    remaining: u64,
+    reset: Duration,
+    notes: &mut Vec<String>,
+) -> WindowReport {
+    if limit == Some(0) {
+        notes.push(format!("ignored a limit of 0 {}", window.name()));
+    }
+    if reset > window.longest_reset() {
+        notes.push(format!(
+            "clamped a reset of {}s on {} to {}s",
+            reset.as_secs(),
+            window.name(),
+            window.longest_reset().as_secs()
+        ));
+    }
+    WindowReport {
+        window,
+        limit: limit.filter(|l| *l >= 1),
+        remaining,
+        reset: reset.min(window.longest_reset()),
+    }
+}
+
+fn shorten(v: &str) -> String {
+    let s: String = v.chars().take(40).collect();
+    crate::redact::for_terminal(&s)
 }
 
 /// `retry-after` in seconds (a date form is not used by these providers and is ignored).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let v = headers.get("retry-after")?.to_str().ok()?.trim();
     let secs: f64 = v.parse().ok()?;
-    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(172_800.0)))
+    // Clamped to a day and an hour here; the caller clamps further by window or --max-wait.
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(90_000.0)))
 }
 
 /// Go's duration syntax as Groq writes resets: `2m59.56s`, `7.66s`, `172ms`, `1h2m3s`, `0s`.
@@ -153,7 +238,8 @@ pub fn parse_go_duration(s: &str) -> Option<Duration> {
         };
         total += value * scale;
     }
-    Some(Duration::from_secs_f64(total))
+    // A nonsense value (`99999999999h`) is unreadable, not a panic.
+    Duration::try_from_secs_f64(total).ok()
 }
 
 /// What a 429 (or 413) message says: the window, its limit, and "try again in".
@@ -182,7 +268,7 @@ pub fn read_limit_message(msg: &str) -> LimitMessage {
             .take_while(|c| c.is_ascii_digit() || *c == ',')
             .filter(char::is_ascii_digit)
             .collect();
-        digits.parse().ok()
+        digits.parse().ok().filter(|l: &u64| *l >= 1)
     });
     let wait = ["try again in ", "retryDelay\": \"", "retryDelay\":\""]
         .iter()
@@ -228,13 +314,58 @@ mod tests {
         h.insert("x-ratelimit-limit-tokens", "8000".parse().unwrap());
         h.insert("x-ratelimit-remaining-tokens", "6412".parse().unwrap());
         h.insert("x-ratelimit-reset-tokens", "11.91s".parse().unwrap());
-        let r = read_headers(Dialect::Groq, &h);
+        let r = read_headers(Dialect::Groq, &h).reports;
         assert_eq!(r[0].window, Window::Rpd);
         assert_eq!(r[0].remaining, 987);
         assert_eq!(r[1].window, Window::Tpm);
         assert_eq!(r[1].limit, Some(8000));
         assert_eq!(r[1].reset.as_millis(), 11_910);
-        assert_eq!(read_headers(Dialect::Openai, &h)[0].window, Window::Rpm);
+        assert_eq!(
+            read_headers(Dialect::Openai, &h).reports[0].window,
+            Window::Rpm
+        );
+    }
+
+    #[test]
+    fn nonsense_numbers_are_ignored_or_clamped_never_a_panic() {
+        assert_eq!(parse_go_duration("99999999999999999999h"), None);
+        assert_eq!(parse_go_duration("1e400s"), None);
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-limit-tokens", "0".parse().unwrap());
+        h.insert("x-ratelimit-remaining-tokens", "10".parse().unwrap());
+        h.insert("x-ratelimit-reset-tokens", "5000h".parse().unwrap());
+        h.insert("x-ratelimit-limit-requests", "-3".parse().unwrap());
+        h.insert("x-ratelimit-remaining-requests", "5".parse().unwrap());
+        h.insert(
+            "x-ratelimit-reset-requests",
+            "99999999999h".parse().unwrap(),
+        );
+        let r = read_headers(Dialect::Groq, &h);
+        assert_eq!(r.reports.len(), 2, "{r:?}");
+        let (rpd, tpm) = (r.reports[0], r.reports[1]);
+        assert_eq!((rpd.window, rpd.limit), (Window::Rpd, None));
+        assert_eq!(rpd.reset, Duration::from_secs(25 * 3600));
+        assert_eq!((tpm.window, tpm.limit), (Window::Tpm, None));
+        assert_eq!(tpm.reset, Duration::from_secs(120));
+        assert_eq!(r.notes.len(), 4, "{:?}", r.notes);
+        h.insert("x-ratelimit-reset-tokens", "soon".parse().unwrap());
+        assert_eq!(read_headers(Dialect::Groq, &h).reports.len(), 1);
+        assert_eq!(read_limit_message("(TPM): Limit 0, Used 1").limit, None);
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", "1e30".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(90_000)));
+        assert_eq!(
+            clamp_wait(
+                Some(Window::Tpm),
+                Duration::from_secs(90_000),
+                Duration::ZERO
+            ),
+            Duration::from_secs(120)
+        );
+        assert_eq!(
+            clamp_wait(None, Duration::from_secs(90_000), Duration::from_secs(30)),
+            Duration::from_secs(30)
+        );
     }
 
     #[test]
@@ -250,7 +381,7 @@ mod tests {
             "X-RateLimit-Reset",
             (now_ms + 30_000).to_string().parse().unwrap(),
         );
-        let r = read_headers(Dialect::Openrouter, &h);
+        let r = read_headers(Dialect::Openrouter, &h).reports;
         assert_eq!(r.len(), 1);
         assert_eq!((r[0].limit, r[0].remaining), (Some(20), 3));
         assert!(
@@ -258,7 +389,7 @@ mod tests {
             "{:?}",
             r[0].reset
         );
-        assert!(read_headers(Dialect::None, &h).is_empty());
+        assert!(read_headers(Dialect::None, &h).reports.is_empty());
     }
 
     #[test]

@@ -36,15 +36,10 @@ pub fn read_source(path: &Path) -> Result<String> {
         ))
         .into());
     }
-    let meta = std::fs::metadata(path).map_err(|e| QuizError::unreadable(path, &e))?;
-    if meta.len() > MAX_SOURCE_BYTES {
-        return Err(QuizError::Config(format!(
-            "{shown}: too large ({} MB; the limit is 10 MB)",
-            meta.len() / 1_048_576
-        ))
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| QuizError::unreadable(path, &e))?;
+    // Read with a byte limit, not a size check: a link to /dev/zero has no size.
+    let Some(bytes) = crate::error::read_capped(path, MAX_SOURCE_BYTES)? else {
+        return Err(QuizError::Config(format!("{shown}: too large (the limit is 10 MB)")).into());
+    };
     if bytes.contains(&0) {
         return Err(
             QuizError::Config(format!("{shown}: looks like a binary file, not text")).into(),
@@ -169,11 +164,12 @@ pub fn generate<R: Rng>(
             if used_answers.contains(&c.term.text.to_lowercase()) {
                 continue;
             }
-            let Some(q) =
+            let Some(mut q) =
                 make_question(&sents[c.sentence], &c.term, &pools, n_options, rng, origin)
             else {
                 continue;
             };
+            mcq::tidy(&mut q);
             if mcq::validate(&q, rules).is_ok() && dedupe.admit(&q) {
                 used_answers.insert(c.term.text.to_lowercase());
                 out.push(q);

@@ -5,7 +5,7 @@
 
 pub mod store;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Price};
 use crate::llm::client::{Answer, Verdict};
-use crate::llm::headers::Window;
+use crate::llm::headers::{self, Window};
 use store::{Report, Store, Tx, now_ms};
 
 /// One budget: the keys of one organization on one model of one provider.
@@ -52,8 +52,11 @@ pub enum Admission {
     TooLarge {
         max_tokens: u64,
     },
-    /// No lane can ever take it: every key dead, every model retired.
+    /// No lane can ever take it: every key dead, every model retired, or every lane closed
+    /// for this run because it is misconfigured (a redirect).
     Closed(String),
+    /// Every lane left is closed for this run because it kept answering 429 without progress.
+    Spent(String),
 }
 
 /// What settling an answer found, for the driver to report and act on.
@@ -74,6 +77,17 @@ pub enum Event {
         wait: Duration,
         daily: bool,
     },
+    /// The provider's lanes were closed for this run: its address redirects elsewhere.
+    Redirected { provider: String, target: String },
+}
+
+/// Why a lane was closed for the rest of this run (nothing of it is stored).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Closure {
+    /// It kept answering 429 without progress: the budget may come back, later.
+    Throttled(String),
+    /// It cannot work as configured.
+    Misconfigured(String),
 }
 
 pub struct Pool {
@@ -85,6 +99,10 @@ pub struct Pool {
     turn: u64,
     dead_keys: HashSet<usize>,
     dead_lanes: HashSet<usize>,
+    /// Lanes closed for this run only.
+    closed: HashMap<usize, Closure>,
+    /// Longest wait stored for a 429 that names no window (the run's `--max-wait`).
+    wait_cap: Duration,
 }
 
 impl Pool {
@@ -125,6 +143,8 @@ impl Pool {
             turn: 0,
             dead_keys: HashSet::new(),
             dead_lanes: HashSet::new(),
+            closed: HashMap::new(),
+            wait_cap: Duration::from_secs(15 * 60),
         };
         pool.load_dead()?;
         Ok(pool)
@@ -158,11 +178,27 @@ impl Pool {
         Ok(())
     }
 
-    /// The lanes that still have a live key and a live model.
+    /// The longest wait a 429 that names no window may impose (the run's `--max-wait`).
+    pub fn set_wait_cap(&mut self, cap: Duration) {
+        self.wait_cap = cap;
+    }
+
+    /// Closes a lane for the rest of this run; later runs try it again.
+    pub fn close_for_run(&mut self, lane: usize, why: Closure) {
+        self.closed.entry(lane).or_insert(why);
+    }
+
+    /// Warnings about stored state that could not be read and was reset.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        self.store.take_warnings()
+    }
+
+    /// The lanes that still have a live key and a live model, and are not closed for the run.
     pub fn usable_lanes(&self) -> Vec<usize> {
         (0..self.lanes.len())
             .filter(|i| {
                 !self.dead_lanes.contains(i)
+                    && !self.closed.contains_key(i)
                     && self.lanes[*i]
                         .keys
                         .iter()
@@ -181,7 +217,7 @@ impl Pool {
     pub fn reserve_at(&mut self, now: i64, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
         let usable = self.usable_lanes();
         if usable.is_empty() {
-            return Ok(Admission::Closed(self.closed_reason()));
+            return Ok(self.none_left());
         }
         let mut order = usable.clone();
         order.sort_by_key(|&i| self.turns[i]);
@@ -249,6 +285,18 @@ impl Pool {
             _ => Ok(Admission::TooLarge {
                 max_tokens: max_fit,
             }),
+        }
+    }
+
+    /// What to say when no lane is usable: a throttled closure is a shortfall (exit 3), the
+    /// rest is an error.
+    fn none_left(&self) -> Admission {
+        let mut closures: Vec<&Closure> = self.closed.values().collect();
+        closures.sort_by_key(|c| matches!(c, Closure::Throttled(_)));
+        match closures.first() {
+            Some(Closure::Misconfigured(why)) => Admission::Closed(why.clone()),
+            Some(Closure::Throttled(why)) => Admission::Spent(why.clone()),
+            None => Admission::Closed(self.closed_reason()),
         }
     }
 
@@ -334,9 +382,16 @@ impl Pool {
                     tx.add_lane_totals(&lane.id, r.tokens, 0, 0, 0)?;
                     Ok(None)
                 }
-                Verdict::Transient { .. } => {
+                Verdict::Transient { .. } | Verdict::NotApi { .. } => {
                     tx.settle_event(r.event_id, 0, 0, now)?;
                     Ok(None)
+                }
+                Verdict::Redirected { target } => {
+                    tx.delete_event(r.event_id)?;
+                    Ok(Some(Event::Redirected {
+                        provider: provider.clone(),
+                        target: target.clone(),
+                    }))
                 }
                 Verdict::Throttled {
                     window,
@@ -344,7 +399,11 @@ impl Pool {
                     limit,
                 } => {
                     tx.delete_event(r.event_id)?;
-                    let wait = wait.unwrap_or(Duration::from_secs(2));
+                    let wait = headers::clamp_wait(
+                        *window,
+                        wait.unwrap_or(Duration::from_secs(2)),
+                        self.wait_cap,
+                    );
                     let until = now + wait.as_millis() as i64;
                     let daily = window.is_some_and(Window::is_daily);
                     tx.cool_lane(&lane.id, until, daily)?;
@@ -388,6 +447,17 @@ impl Pool {
         match &event {
             Some(Event::KeyDied { .. }) => {
                 self.dead_keys.insert(r.key);
+            }
+            Some(Event::Redirected { target, .. }) => {
+                let why = format!(
+                    "{}: {} redirects to {target}; API calls do not follow redirects: put the final address in base_url",
+                    lane.provider, lane.base_url
+                );
+                for i in 0..self.lanes.len() {
+                    if self.lanes[i].provider == lane.provider {
+                        self.close_for_run(i, Closure::Misconfigured(why.clone()));
+                    }
+                }
             }
             Some(Event::ModelDied { .. }) => {
                 // The model is gone for this provider: every lane of it on this provider.

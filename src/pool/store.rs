@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::llm::headers::Window;
 
@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS keys(
 /// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
 /// process doing the same), so that step is retried for a while.
 pub fn open_shared(path: &Path, schema: &str) -> Result<Connection> {
+    crate::datadir::private_file(path)?;
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(30))?;
     let mut tries = 0;
@@ -135,12 +136,13 @@ pub struct KeyRow {
 
 pub struct Store {
     conn: Connection,
+    /// Rows that could not be read and were reset, to be told to the user.
+    warnings: Vec<String>,
 }
 
 impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir)
-            .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
+        crate::datadir::create(data_dir)?;
         let path = data_dir.join("state.sqlite");
         let conn = open_shared(&path, SCHEMA)
             .with_context(|| format!("{}: cannot open pool state", path.display()))?;
@@ -149,7 +151,10 @@ impl Store {
             "DELETE FROM events WHERE at_ms < ?1",
             params![now_ms() - 25 * 3_600_000],
         )?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            warnings: Vec::new(),
+        })
     }
 
     /// Runs `f` in an IMMEDIATE transaction: no other process changes the state meanwhile.
@@ -157,20 +162,73 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&Tx { tx: &tx })?;
+        let t = Tx {
+            tx: &tx,
+            warnings: std::cell::RefCell::new(Vec::new()),
+        };
+        let out = f(&t)?;
+        let warnings = t.warnings.into_inner();
         tx.commit()?;
+        self.warnings.extend(warnings);
         Ok(out)
     }
 
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
-        f(&Tx { tx: &tx })
+        let t = Tx {
+            tx: &tx,
+            warnings: std::cell::RefCell::new(Vec::new()),
+        };
+        let out = f(&t)?;
+        let warnings = t.warnings.into_inner();
+        // Resets of unreadable rows are kept.
+        tx.commit()?;
+        self.warnings.extend(warnings);
+        Ok(out)
+    }
+
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        let mut w = std::mem::take(&mut self.warnings);
+        w.dedup();
+        w
     }
 }
 
 /// Queries and updates inside one transaction.
 pub struct Tx<'a> {
     tx: &'a rusqlite::Transaction<'a>,
+    warnings: std::cell::RefCell<Vec<String>>,
+}
+
+/// A stored count: never negative.
+fn count(v: i64) -> u64 {
+    v.max(0) as u64
+}
+
+/// Stored state is read defensively: a value no provider could have meant is dropped, and a
+/// row that cannot be read at all is reset with a warning, never a panic or a failed run.
+impl Tx<'_> {
+    fn reset_row<T: Default>(
+        &self,
+        what: &str,
+        sql: &str,
+        key: &[&dyn rusqlite::ToSql],
+        err: rusqlite::Error,
+    ) -> Result<T> {
+        match err {
+            rusqlite::Error::QueryReturnedNoRows => Ok(T::default()),
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => {
+                self.tx.execute(sql, key)?;
+                self.warnings.borrow_mut().push(format!(
+                    "pool state: {what} could not be read ({err}); it was reset"
+                ));
+                Ok(T::default())
+            }
+            e => Err(e.into()),
+        }
+    }
 }
 
 impl Tx<'_> {
@@ -180,7 +238,7 @@ impl Tx<'_> {
             "SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms",
         )?;
         let rows = st.query_map(params![lane, since_ms], |r| {
-            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+            Ok((r.get(0)?, count(r.get::<_, i64>(1)?)))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -199,20 +257,31 @@ impl Tx<'_> {
         Ok((n as u64, t as u64))
     }
 
+    /// The provider's latest report on a window; one with a reset no window allows (more than
+    /// 25 hours after it was made) is ignored.
     pub fn report(&self, lane: &str, w: Window) -> Result<Option<Report>> {
         let mut st = self.tx.prepare_cached(
             "SELECT observed_ms, remaining, reset_at_ms, event_id FROM reports WHERE lane = ?1 AND win = ?2",
         )?;
-        Ok(st
-            .query_row(params![lane, win_name(w)], |r| {
-                Ok(Report {
-                    observed_ms: r.get(0)?,
-                    remaining: r.get::<_, i64>(1)? as u64,
-                    reset_at_ms: r.get(2)?,
-                    event_id: r.get(3)?,
-                })
+        let got = st.query_row(params![lane, win_name(w)], |r| {
+            Ok(Report {
+                observed_ms: r.get(0)?,
+                remaining: count(r.get::<_, i64>(1)?),
+                reset_at_ms: r.get(2)?,
+                event_id: r.get(3)?,
             })
-            .optional()?)
+        });
+        let rep = match got {
+            Ok(rep) => Some(rep),
+            Err(e) => self.reset_row::<Option<Report>>(
+                &format!("the report on {lane}"),
+                "DELETE FROM reports WHERE lane = ?1 AND win = ?2",
+                &[&lane, &win_name(w)],
+                e,
+            )?,
+        };
+        let longest = w.longest_reset().as_millis() as i64;
+        Ok(rep.filter(|r| r.reset_at_ms.saturating_sub(r.observed_ms) <= longest))
     }
 
     pub fn put_report(&self, lane: &str, w: Window, rep: &Report) -> Result<()> {
@@ -226,29 +295,44 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A lane's state. Learned limits below 1 are dropped; cooldowns reach at most 25 hours
+    /// ahead, whatever was stored.
     pub fn lane(&self, lane: &str) -> Result<LaneRow> {
         let mut st = self.tx.prepare_cached(
             "SELECT cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
              learned_tpm, learned_tpd, tokens_total, content_tokens_total, questions_total, requests_total, prompt_tokens_total FROM lanes WHERE lane = ?1",
         )?;
-        let row = st
-            .query_row(params![lane], |r| {
-                let l = |i: usize| r.get::<_, Option<i64>>(i).map(|v| v.map(|v| v as u64));
-                Ok(LaneRow {
-                    cooldown_until_ms: r.get(0)?,
-                    exhausted_until_ms: r.get(1)?,
-                    dead_model_ms: r.get(2)?,
-                    dead_model_reason: r.get(3)?,
-                    learned: [l(4)?, l(5)?, l(6)?, l(7)?],
-                    tokens_total: r.get::<_, i64>(8)? as u64,
-                    content_tokens_total: r.get::<_, i64>(9)? as u64,
-                    questions_total: r.get::<_, i64>(10)? as u64,
-                    requests_total: r.get::<_, i64>(11)? as u64,
-                    prompt_tokens_total: r.get::<_, i64>(12)? as u64,
-                })
+        let got = st.query_row(params![lane], |r| {
+            let l = |i: usize| {
+                r.get::<_, Option<i64>>(i)
+                    .map(|v| v.filter(|v| *v >= 1).map(|v| v as u64))
+            };
+            Ok(LaneRow {
+                cooldown_until_ms: r.get(0)?,
+                exhausted_until_ms: r.get(1)?,
+                dead_model_ms: r.get(2)?,
+                dead_model_reason: r.get(3)?,
+                learned: [l(4)?, l(5)?, l(6)?, l(7)?],
+                tokens_total: count(r.get(8)?),
+                content_tokens_total: count(r.get(9)?),
+                questions_total: count(r.get(10)?),
+                requests_total: count(r.get(11)?),
+                prompt_tokens_total: count(r.get(12)?),
             })
-            .optional()?;
-        Ok(row.unwrap_or_default())
+        });
+        let mut row = match got {
+            Ok(row) => row,
+            Err(e) => self.reset_row(
+                &format!("lane {lane}"),
+                "DELETE FROM lanes WHERE lane = ?1",
+                &[&lane],
+                e,
+            )?,
+        };
+        let latest = now_ms() + 25 * 3_600_000;
+        row.cooldown_until_ms = row.cooldown_until_ms.min(latest);
+        row.exhausted_until_ms = row.exhausted_until_ms.min(latest);
+        Ok(row)
     }
 
     fn ensure_lane(&self, lane: &str) -> Result<()> {
@@ -274,6 +358,9 @@ impl Tx<'_> {
     }
 
     pub fn learn_limit(&self, lane: &str, w: Window, limit: u64) -> Result<()> {
+        if limit < 1 {
+            return Ok(());
+        }
         self.ensure_lane(lane)?;
         let col = format!("learned_{}", win_name(w));
         self.tx.execute(
@@ -315,19 +402,25 @@ impl Tx<'_> {
         let mut st = self.tx.prepare_cached(
             "SELECT invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys WHERE fp = ?1",
         )?;
-        let row = st
-            .query_row(params![fp], |r| {
-                Ok(KeyRow {
-                    invalid_reason: r.get(0)?,
-                    requests: r.get::<_, i64>(1)? as u64,
-                    tokens: r.get::<_, i64>(2)? as u64,
-                    rate_limited: r.get::<_, i64>(3)? as u64,
-                    last_used_ms: r.get(4)?,
-                    cooldown_until_ms: r.get(5)?,
-                })
+        let got = st.query_row(params![fp], |r| {
+            Ok(KeyRow {
+                invalid_reason: r.get(0)?,
+                requests: count(r.get(1)?),
+                tokens: count(r.get(2)?),
+                rate_limited: count(r.get(3)?),
+                last_used_ms: r.get(4)?,
+                cooldown_until_ms: r.get(5)?,
             })
-            .optional()?;
-        Ok(row.unwrap_or_default())
+        });
+        match got {
+            Ok(row) => Ok(row),
+            Err(e) => self.reset_row(
+                "a key's counters",
+                "DELETE FROM keys WHERE fp = ?1",
+                &[&fp],
+                e,
+            ),
+        }
     }
 
     fn ensure_key(&self, fp: &str) -> Result<()> {

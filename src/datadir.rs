@@ -1,0 +1,72 @@
+//! The data dir holds every answer key quizgen has banked, so it is private: created 0700, its
+//! databases 0600. Also the one place that recognises a full disk.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Creates the data dir (and its parents) readable by its owner only.
+pub fn create(dir: &Path) -> Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+        .with_context(|| format!("{}: cannot create data dir", dir.display()))
+}
+
+/// A warning when an existing data dir can be read by group or others.
+pub fn warning(dir: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir).ok()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "{}: data dir is readable by group or others (mode {:o}) and holds every answer key; run: chmod 700 {}",
+                dir.display(),
+                mode & 0o777,
+                dir.display()
+            ));
+        }
+    }
+    let _ = dir;
+    None
+}
+
+/// Makes sure a database file exists and is readable by its owner only, before SQLite opens it
+/// (SQLite gives its -wal and -shm files the same mode).
+pub fn private_file(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .with_context(|| format!("{}: cannot open", path.display()))?;
+        let mode = f.metadata()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            f.set_permissions(std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    let _ = path;
+    Ok(())
+}
+
+/// Whether an error comes from a full disk (ENOSPC, or SQLite's "database or disk is full").
+pub fn is_disk_full(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        if let Some(e) = c.downcast_ref::<rusqlite::Error>() {
+            return e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);
+        }
+        if let Some(e) = c.downcast_ref::<std::io::Error>() {
+            return e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(28);
+        }
+        false
+    })
+}

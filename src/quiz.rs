@@ -1,0 +1,380 @@
+//! The quiz pipeline, one for every caller (`generate`, `batch`, and `serve` to come): a plan
+//! checked once from the flags, worked through bank → providers → offline fallback → balance
+//! → write → record. Faults are handled here: whatever goes wrong, what was had is written.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use rand::rngs::StdRng;
+
+use crate::bank::{self, Bank, Shelf};
+use crate::cli::BankMode;
+use crate::commands::Context;
+use crate::config::KeysConfig;
+use crate::error::{QuizError, code};
+use crate::export::{Format, Quiz, RenderOptions, Target};
+use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Settings};
+use crate::llm::client::Client;
+use crate::mcq::{self, Deduper, Mcq, Rules};
+use crate::offline;
+use crate::pool::Pool;
+use crate::progress::Progress;
+
+/// Characters of source text sent per request when questions must come from a file.
+const CHUNK_CHARS: usize = 3000;
+
+/// A source text the questions must come from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+    pub hash: String,
+}
+
+impl Source {
+    /// The file's name, as offline questions cite it.
+    pub fn origin(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+/// One quiz to make, every flag already checked.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub subject: String,
+    pub count: usize,
+    pub format: Format,
+    pub render: RenderOptions,
+    pub target: Target,
+    pub rules: Rules,
+    pub difficulty: String,
+    pub language: String,
+    pub source: Option<Source>,
+    /// Never ask a provider: offline from the source text.
+    pub offline: bool,
+    pub bank: BankMode,
+    pub keys_file: Option<PathBuf>,
+    pub settings: Settings,
+    pub seed: Option<u64>,
+}
+
+/// How a quiz came out.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub asked: usize,
+    pub written: usize,
+    pub from_bank: usize,
+    pub ending: Ending,
+    pub exit: u8,
+}
+
+/// Makes the quiz a plan describes, writes it, and records its questions as served.
+pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
+    let mut rng = mcq::rng_from(plan.seed);
+    // Keys are looked up once, and only when they may be needed.
+    let keys = match &plan.source {
+        None => ctx.require_keys(plan.keys_file.as_deref())?,
+        Some(source) => {
+            let keys = match plan.offline {
+                true => None,
+                false => ctx.keys(plan.keys_file.as_deref())?,
+            };
+            let Some(keys) = keys else {
+                if !plan.offline {
+                    ctx.info("no API key configured: making questions offline from the text");
+                }
+                return offline_quiz(ctx, plan, source, &mut rng);
+            };
+            keys
+        }
+    };
+    let shelf = Shelf::new(
+        &plan.subject,
+        &plan.difficulty,
+        &plan.language,
+        plan.rules.options,
+    )
+    .from_source(plan.source.as_ref().map(|s| s.hash.clone()));
+    let mut bank = match plan.bank {
+        BankMode::Off => None,
+        _ => Some(Bank::open(&ctx.data_dir)?),
+    };
+    let mut got = from_bank(ctx, plan, bank.as_ref(), &shelf)?;
+    let from_bank = got.len();
+    let ending = if got.len() >= plan.count {
+        Ending::Done
+    } else if plan.bank == BankMode::Only {
+        Ending::Short(format!(
+            "the bank holds only {} unserved questions on \"{}\"; run `quizgen batch` or drop --bank only",
+            got.len(),
+            plan.subject
+        ))
+    } else {
+        let ending = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
+        offline_fallback(ctx, plan, ending, &mut got, &mut rng)
+    };
+    let mut outcome = finish(ctx, plan, got.clone(), ending, &mut rng)?;
+    outcome.from_bank = from_bank;
+    if let Some(b) = &mut bank
+        && outcome.written > 0
+    {
+        let ids: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
+        if let Err(e) = b.mark_served(&plan.subject, &ids) {
+            ctx.warn(&format!(
+                "the quiz is written, but its questions could not be marked served: {}",
+                crate::error::one_line(&e)
+            ));
+            outcome.exit = outcome.exit.max(code::ERROR);
+        }
+    }
+    Ok(outcome)
+}
+
+/// Unserved banked questions that fit the plan.
+fn from_bank(ctx: &Context, plan: &Plan, bank: Option<&Bank>, shelf: &Shelf) -> Result<Vec<Mcq>> {
+    let (Some(b), BankMode::Prefer | BankMode::Only) = (bank, plan.bank) else {
+        return Ok(Vec::new());
+    };
+    let rules = plan.rules;
+    let got = b.take_unserved(shelf, plan.count, |q| mcq::validate(q, rules).is_ok())?;
+    if !got.is_empty() {
+        ctx.info(&format!(
+            "{} of {} questions from the bank",
+            got.len(),
+            plan.count
+        ));
+    }
+    Ok(got)
+}
+
+/// Buys what the bank could not give.
+async fn buy_rest(
+    ctx: &Context,
+    plan: &Plan,
+    keys: &KeysConfig,
+    bank: Option<&Bank>,
+    shelf: &Shelf,
+    got: &mut Vec<Mcq>,
+) -> Result<Ending> {
+    let mut dedupe = match bank {
+        Some(b) => b.deduper_for(&plan.subject)?,
+        None => Deduper::new(),
+    };
+    got.iter().for_each(|q| dedupe.insert(q));
+    let chunks = plan
+        .source
+        .as_ref()
+        .map(|s| chunk_text(&s.text))
+        .unwrap_or_default();
+    let order = Order {
+        subject: &plan.subject,
+        count: plan.count - got.len(),
+        rules: plan.rules,
+        difficulty: &plan.difficulty,
+        language: &plan.language,
+        chunks: &chunks,
+        source_hash: shelf.source_hash.clone(),
+    };
+    let (bought, ending) = purchase(
+        ctx,
+        plan.settings,
+        keys,
+        bank,
+        shelf,
+        &mut dedupe,
+        &order,
+        got.len(),
+    )
+    .await?;
+    got.extend(bought);
+    Ok(ending)
+}
+
+/// With no network or no usable key but a text to work from, the rest is made offline rather
+/// than leaving the teacher short.
+fn offline_fallback(
+    ctx: &Context,
+    plan: &Plan,
+    ending: Ending,
+    got: &mut Vec<Mcq>,
+    rng: &mut StdRng,
+) -> Ending {
+    let (Some(source), Ending::Unreachable(why) | Ending::Closed(why)) = (&plan.source, &ending)
+    else {
+        return ending;
+    };
+    let missing = plan.count - got.len().min(plan.count);
+    ctx.warn(&format!(
+        "{why}; making the remaining {missing} questions offline from the text"
+    ));
+    let mut seen = Deduper::new();
+    got.iter().for_each(|q| seen.insert(q));
+    let made = offline_questions(source, missing, plan.rules, rng);
+    got.extend(made.into_iter().filter(|q| seen.admit(q)));
+    if got.len() >= plan.count {
+        Ending::Done
+    } else {
+        Ending::Short(format!(
+            "{why}; the text yields too few questions for the rest"
+        ))
+    }
+}
+
+/// Runs one purchase through the pool with a progress display: `generate` and `batch` both
+/// buy through here. Only a pool that cannot be opened is an error; everything after that
+/// ends the purchase with what it had.
+#[allow(clippy::too_many_arguments)]
+pub async fn purchase(
+    ctx: &Context,
+    settings: Settings,
+    keys: &KeysConfig,
+    bank: Option<&Bank>,
+    shelf: &Shelf,
+    dedupe: &mut Deduper,
+    order: &Order<'_>,
+    already: usize,
+) -> Result<(Vec<Mcq>, Ending)> {
+    let mut pool = Pool::open(keys, &ctx.data_dir)?;
+    let client = Client::new(settings.effective_timeout())?;
+    let progress = Progress::new(already + order.count, ctx.quiet, ctx.verbose);
+    progress.update(already, "");
+    let interrupt = Interrupt::listen();
+    let mut buyer = Buyer {
+        pool: &mut pool,
+        client: &client,
+        bank,
+        shelf,
+        dedupe,
+        progress: &progress,
+        interrupt: &interrupt,
+        already,
+    };
+    let out = buyer.buy(order, settings).await;
+    progress.finish();
+    Ok(out)
+}
+
+/// Up to `count` questions made from the text alone, with their ids.
+fn offline_questions(source: &Source, count: usize, rules: Rules, rng: &mut StdRng) -> Vec<Mcq> {
+    offline::generate(&source.text, count, rules, rng, &source.origin())
+        .into_iter()
+        .map(bank::with_id)
+        .collect()
+}
+
+/// A quiz made from the text alone: no key, no network, no bank.
+fn offline_quiz(ctx: &Context, plan: &Plan, source: &Source, rng: &mut StdRng) -> Result<Outcome> {
+    let qs = offline_questions(source, plan.count, plan.rules, rng);
+    let ending = if qs.len() < plan.count {
+        Ending::Short(format!(
+            "the text yields only {} questions; give a longer text or ask for fewer",
+            qs.len()
+        ))
+    } else {
+        Ending::Done
+    };
+    finish(ctx, plan, qs, ending, rng)
+}
+
+/// The exit code and closing message of an ending, given how many questions were had.
+fn verdict(ending: &Ending, had: usize, asked: usize) -> Result<(u8, Option<String>)> {
+    let wrote = |why: &str| Some(format!("wrote {had} of {asked} questions: {why}"));
+    Ok(match ending {
+        Ending::Done => (code::OK, None),
+        Ending::Short(why) | Ending::Unreachable(why) => (code::PARTIAL, wrote(why)),
+        Ending::Closed(why) if had == 0 => {
+            return Err(QuizError::NoUsableKey(why.clone()).into());
+        }
+        Ending::Closed(why) | Ending::Failed(why) => (code::ERROR, wrote(why)),
+        Ending::Interrupted => (
+            code::INTERRUPTED,
+            Some(format!("interrupted: wrote {had} of {asked} questions")),
+        ),
+    })
+}
+
+/// Balances, writes and reports.
+fn finish(
+    ctx: &Context,
+    plan: &Plan,
+    mut questions: Vec<Mcq>,
+    ending: Ending,
+    rng: &mut StdRng,
+) -> Result<Outcome> {
+    questions.truncate(plan.count);
+    mcq::balance(&mut questions, rng);
+    let had = questions.len();
+    let (exit, message) = verdict(&ending, had, plan.count)?;
+    let outcome = Outcome {
+        asked: plan.count,
+        written: 0,
+        from_bank: 0,
+        ending,
+        exit,
+    };
+    if had == 0 && exit != code::OK {
+        let m = message.unwrap_or_default();
+        ctx.error(&m.replace("wrote 0 of", "no output written: 0 of"));
+        return Ok(outcome);
+    }
+    let longest = mcq::longest_answer_count(&questions);
+    if had >= 5 && longest * 2 > had {
+        ctx.warn(&format!(
+            "{longest} of {had} right answers are the longest option; students may guess them: review the quiz"
+        ));
+    }
+    let quiz = Quiz {
+        subject: plan.subject.clone(),
+        questions,
+    };
+    plan.target
+        .write(&plan.format.render_with(&quiz, plan.render)?)?;
+    match (message, plan.target.path()) {
+        (Some(m), _) => ctx.error(&m),
+        (None, Some(p)) => ctx.info(&format!("wrote {had} questions to {}", p.display())),
+        (None, None) => {}
+    }
+    Ok(Outcome {
+        written: had,
+        ..outcome
+    })
+}
+
+/// Cuts a long text into passages at paragraph boundaries.
+pub fn chunk_text(text: &str) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut cur = String::new();
+    for para in text.split("\n\n") {
+        if !cur.is_empty() && cur.len() + para.len() > CHUNK_CHARS {
+            chunks.push(std::mem::take(&mut cur));
+        }
+        if para.len() > CHUNK_CHARS {
+            let mut piece = String::new();
+            for word in para.split_whitespace() {
+                if piece.len() + word.len() > CHUNK_CHARS {
+                    chunks.push(std::mem::take(&mut piece));
+                }
+                piece.push_str(word);
+                piece.push(' ');
+            }
+            cur = piece;
+            continue;
+        }
+        cur.push_str(para);
+        cur.push_str("\n\n");
+    }
+    if !cur.trim().is_empty() {
+        chunks.push(cur);
+    }
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| Chunk {
+            index,
+            text: text.trim().to_owned(),
+        })
+        .collect()
+}

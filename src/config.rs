@@ -8,6 +8,7 @@ use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use toml::Spanned;
 
 use crate::error::QuizError;
 
@@ -186,18 +187,18 @@ impl KeysConfig {
 #[serde(deny_unknown_fields)]
 struct KeysFile {
     #[serde(default)]
-    providers: Vec<ProviderToml>,
+    providers: Vec<Spanned<ProviderToml>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProviderToml {
     name: String,
-    base_url: String,
+    base_url: Spanned<String>,
     #[serde(default)]
     models: Vec<String>,
     model: Option<String>,
-    keys: Vec<KeyToml>,
+    keys: Spanned<Vec<Spanned<KeyToml>>>,
     limits: Option<Limits>,
     price: Option<Price>,
     /// `model_prices = { "openai/gpt-oss-120b" = { input = 0.15, output = 0.6 } }`
@@ -272,7 +273,10 @@ pub fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
                 name: "groq".into(),
                 base_url: GROQ_BASE_URL.into(),
                 models: GROQ_FREE_MODELS.iter().map(|m| (*m).to_owned()).collect(),
-                keys: vec![ApiKey::new(key.trim().to_owned(), None)],
+                keys: vec![{
+                    crate::redact::register_secret(key.trim());
+                    ApiKey::new(key.trim().to_owned(), None)
+                }],
                 limits: Limits::default(),
                 price: Some(Price::default()),
                 model_prices: BTreeMap::new(),
@@ -293,10 +297,21 @@ pub fn no_keys_message() -> String {
         .to_owned()
 }
 
+/// Largest keys file read.
+pub const MAX_KEYS_BYTES: u64 = 1024 * 1024;
+
 /// Reads and checks one keys file.
 pub fn load_file(path: &Path) -> Result<KeysConfig> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| QuizError::unreadable(path, &e))?;
+    let Some(bytes) = crate::error::read_capped(path, MAX_KEYS_BYTES)? else {
+        return Err(QuizError::Config(format!(
+            "{shown}: too large for a keys file (the limit is {} KB)",
+            MAX_KEYS_BYTES / 1024
+        ))
+        .into());
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
     let mut warnings = Vec::new();
     if let Some(w) = permission_warning(path) {
         warnings.push(w);
@@ -312,13 +327,14 @@ pub fn load_file(path: &Path) -> Result<KeysConfig> {
     })
 }
 
-/// Parses keys.toml text; `shown` names the file in messages.
+/// Parses keys.toml text; `shown` names the file in messages. Linear in the file's size:
+/// positions come from the parser's spans, looked up in one table of line starts.
 pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
+    let lines = Lines::new(text);
     let file: KeysFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| line_of_offset(text, s.start));
-        let msg = e.message().trim().replace('\n', " ");
-        match line {
-            Some(l) => QuizError::Config(format!("{shown}:{l}: {msg}")),
+        let msg = mask_values(e.message().trim());
+        match e.span() {
+            Some(s) => QuizError::Config(format!("{shown}:{}: {msg}", lines.of(s.start))),
             None => QuizError::Config(format!("{shown}: {msg}")),
         }
     })?;
@@ -329,37 +345,113 @@ pub fn parse_keys(text: &str, shown: &str) -> Result<Vec<Provider>> {
         .into());
     }
     let mut out = Vec::new();
-    let mut names = BTreeMap::new();
-    for (i, p) in file.providers.into_iter().enumerate() {
-        let line = line_of_provider(text, i);
-        let at = format!("{shown}:{line}");
-        let keys_at = format!("{shown}:{}", line_of_field(text, line, "keys"));
-        if names.insert(p.name.clone(), ()).is_some() {
+    let mut names = std::collections::BTreeSet::new();
+    for p in file.providers {
+        let at = |offset: usize| format!("{shown}:{}", lines.of(offset));
+        let here = at(p.span().start);
+        let p = p.into_inner();
+        if !names.insert(p.name.clone()) {
             return Err(QuizError::Config(format!(
-                "{at}: providers.name: \"{}\" is used twice; give each provider its own name",
+                "{here}: providers.name: \"{}\" is used twice; give each provider its own name",
                 p.name
             ))
             .into());
         }
-        out.push(check_provider(p, text, shown, &at, &keys_at)?);
+        out.push(check_provider(p, &here, &at)?);
     }
     Ok(out)
 }
 
+/// Line numbers of byte offsets, from one pass over the text.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    fn of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// Field names the TOML parser may quote in a message: everything else quoted is a value,
+/// and a value may be a key put in the wrong place, so it is masked.
+const FIELD_NAMES: [&str; 14] = [
+    "providers",
+    "name",
+    "base_url",
+    "models",
+    "model",
+    "keys",
+    "key",
+    "org",
+    "limits",
+    "price",
+    "model_prices",
+    "dialect",
+    "input",
+    "output",
+];
+
+/// Masks every quoted value (`"..."` or `` `...` ``) in a parser message, keeping field names
+/// and the list of what was expected.
+fn mask_values(msg: &str) -> String {
+    let (found, expected) = msg.split_at(msg.find(", expected").unwrap_or(msg.len()));
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = found;
+    while let Some(i) = rest.find(['"', '`']) {
+        let q = &rest[i..i + 1];
+        out.push_str(&rest[..=i]);
+        rest = &rest[i + 1..];
+        let Some(j) = rest.find(q) else { break };
+        let inner = &rest[..j];
+        let keep = FIELD_NAMES.contains(&inner) || inner.chars().count() < 8;
+        out.push_str(if keep { inner } else { "" });
+        if !keep {
+            out.push_str(&mask(inner));
+        }
+        out.push_str(q);
+        rest = &rest[j + 1..];
+    }
+    out.push_str(rest);
+    out.push_str(expected);
+    crate::redact::mask_secrets(&out)
+}
+
+/// A name, organization or model that looks like an API key is refused: it would be shown in
+/// messages and `stats`, and stored in the state.
+fn refuse_key_like(at: &str, field: &str, value: &str) -> Result<()> {
+    if crate::redact::looks_like_key(value) {
+        return Err(QuizError::Config(format!(
+            "{at}: {field} looks like an API key (\"{}\"); keys belong in keys = [...]",
+            mask(value)
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 fn check_provider(
     p: ProviderToml,
-    text: &str,
-    shown: &str,
     at: &str,
-    keys_at: &str,
+    line_at: &dyn Fn(usize) -> String,
 ) -> Result<Provider> {
     let name = &p.name;
+    refuse_key_like(at, "providers.name", name)?;
     if name.trim().is_empty() {
         return Err(QuizError::Config(format!("{at}: providers.name is empty")).into());
     }
-    check_base_url(&p.base_url).map_err(|why| {
-        let l = line_of_needle(text, &p.base_url).map_or(at.to_owned(), |l| format!("{shown}:{l}"));
-        QuizError::Config(format!("{l}: base_url of provider \"{name}\": {why}"))
+    check_base_url(p.base_url.get_ref()).map_err(|why| {
+        QuizError::Config(format!(
+            "{}: base_url of provider \"{name}\": {why}",
+            line_at(p.base_url.span().start)
+        ))
     })?;
     let mut models = p.models;
     if let Some(m) = p.model {
@@ -367,34 +459,43 @@ fn check_provider(
     }
     models.retain(|m| !m.trim().is_empty());
     models.dedup();
+    for m in &models {
+        refuse_key_like(at, &format!("a model of provider \"{name}\""), m)?;
+    }
     if models.is_empty() {
         return Err(QuizError::Config(format!(
             "{at}: provider \"{name}\" names no model: add models = [\"...\"] or model = \"...\""
         ))
         .into());
     }
-    if p.keys.is_empty() {
+    let keys_at = line_at(p.keys.span().start);
+    if p.keys.get_ref().is_empty() {
         return Err(QuizError::Config(format!(
             "{keys_at}: keys of provider \"{name}\" is empty: list at least one key"
         ))
         .into());
     }
     let mut keys = Vec::new();
-    for k in p.keys {
-        let (raw, org) = match k {
+    for k in p.keys.into_inner() {
+        let line = line_at(k.span().start);
+        let (raw, org) = match k.into_inner() {
             KeyToml::Plain(s) => (s, None),
             KeyToml::Table(t) => (t.key, t.org.filter(|o| !o.trim().is_empty())),
         };
-        let line = line_of_needle(text, &raw).map_or(at.to_owned(), |l| format!("{shown}:{l}"));
+        if let Some(o) = &org {
+            refuse_key_like(&line, "org", o)?;
+        }
         let secret = resolve_key(&raw).map_err(|why| {
             QuizError::Config(format!("{line}: key of provider \"{name}\": {why}"))
         })?;
+        crate::redact::register_secret(&secret);
         keys.push(ApiKey::new(secret, org));
     }
-    let dialect = p.dialect.unwrap_or_else(|| Dialect::guess(&p.base_url));
+    let base_url = p.base_url.into_inner();
+    let dialect = p.dialect.unwrap_or_else(|| Dialect::guess(&base_url));
     Ok(Provider {
         name: p.name,
-        base_url: p.base_url.trim_end_matches('/').to_owned(),
+        base_url: base_url.trim_end_matches('/').to_owned(),
         models,
         keys,
         limits: p.limits.unwrap_or_default(),
@@ -422,7 +523,12 @@ fn resolve_key(raw: &str) -> std::result::Result<String, String> {
 
 /// https anywhere; http only to this machine (a local Ollama or a test server).
 pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
-    let parsed = reqwest::Url::parse(url).map_err(|e| format!("\"{url}\" is not a URL ({e})"))?;
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        format!(
+            "\"{}\" is not a URL ({e})",
+            crate::redact::mask_secrets(url)
+        )
+    })?;
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {
@@ -461,40 +567,6 @@ fn permission_warning(path: &Path) -> Option<String> {
     }
     let _ = path;
     None
-}
-
-fn line_of_offset(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-fn line_of_needle(text: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    text.find(needle).map(|o| line_of_offset(text, o))
-}
-
-/// The line of `field = ...` in the section that starts at line `from` (else `from`).
-fn line_of_field(text: &str, from: usize, field: &str) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(from)
-        .take_while(|(_, l)| !l.trim_start().starts_with("[["))
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .map_or(from, |(n, _)| n + 1)
-}
-
-/// The line of the i-th `[[providers]]` header.
-fn line_of_provider(text: &str, i: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with("[[providers]]"))
-        .nth(i)
-        .map_or(1, |(n, _)| n + 1)
 }
 
 #[cfg(test)]

@@ -30,6 +30,25 @@ pub struct MockConfig {
     pub reasoning_tokens: u64,
     /// Organization of each key; keys not listed are their own organization.
     pub orgs: HashMap<String, String>,
+    /// Percent of otherwise good requests answered 503 (a 5xx storm), spread evenly.
+    pub storm_5xx: u64,
+    /// Headers that replace the rate-limit headers of good answers (nonsense numbers).
+    pub headers_override: Vec<(&'static str, &'static str)>,
+    /// A gateway in front of the model that answers every request itself.
+    pub gateway: Option<Gateway>,
+}
+
+/// What a misbehaving gateway answers to every request, whatever it asks.
+#[derive(Debug, Clone)]
+pub enum Gateway {
+    /// A bare 429 with only `retry-after` (seconds), no rate-limit headers, no body.
+    Bare429(u64),
+    /// 200 with an HTML page.
+    Html,
+    /// 200 with an empty body.
+    Empty,
+    /// 307 to another address.
+    Redirect(String),
 }
 
 impl Default for MockConfig {
@@ -43,6 +62,9 @@ impl Default for MockConfig {
             latency: Duration::ZERO,
             reasoning_tokens: 60,
             orgs: HashMap::new(),
+            storm_5xx: 0,
+            headers_override: Vec::new(),
+            gateway: None,
         }
     }
 }
@@ -73,6 +95,8 @@ pub struct Seen {
     pub prompt_tokens: u64,
     pub completion_tokens: u64,
     pub content_tokens: u64,
+    /// Stems of the questions this answer handed out.
+    pub stems: Vec<String>,
 }
 
 #[derive(Default)]
@@ -91,6 +115,7 @@ struct State {
     faults: VecDeque<Fault>,
     seen: Vec<Seen>,
     counter: u64,
+    counter_5xx: u64,
 }
 
 #[derive(Clone)]
@@ -112,6 +137,7 @@ impl MockProvider {
                 faults: VecDeque::new(),
                 seen: Vec::new(),
                 counter: 0,
+                counter_5xx: 0,
             })),
         };
         Mock::given(method("POST"))
@@ -274,8 +300,12 @@ impl Respond for MockProvider {
                 prompt_tokens,
                 completion_tokens: completion,
                 content_tokens: content,
+                stems: Vec::new(),
             });
         };
+        if let Some(g) = st.cfg.gateway.clone() {
+            return gateway(&mut st, g, record);
+        }
         if key.starts_with("dead-") {
             record(&mut st, 401, 0, 0);
             return err(401, "Invalid API Key", "invalid_api_key");
@@ -384,7 +414,13 @@ impl Respond for MockProvider {
             record(&mut st, 429, 0, 0);
             return throttle(window, wait, limit, used, requested, &model, &org, h);
         }
-        let fault = st.faults.pop_front();
+        let mut fault = st.faults.pop_front();
+        if fault.is_none() && cfg.storm_5xx > 0 {
+            st.counter_5xx += 1;
+            if (st.counter_5xx * cfg.storm_5xx) % 100 < cfg.storm_5xx {
+                fault = Some(Fault::Status503);
+            }
+        }
         if let Some(Fault::Throttle(window, secs)) = &fault {
             let lane = st.lanes.get(&(org.clone(), model.clone())).unwrap();
             let h = headers(lane);
@@ -422,8 +458,25 @@ impl Respond for MockProvider {
         lane.tpm_used += prompt_tokens + completion;
         lane.rpm_used += 1;
         lane.day_used += 1;
-        let h = headers(lane);
+        let mut h = headers(lane);
+        if !cfg.headers_override.is_empty() {
+            h = cfg
+                .headers_override
+                .iter()
+                .map(|(k, v)| (*k, (*v).to_owned()))
+                .collect();
+        }
         record(&mut st, 200, completion, content_tokens);
+        let stems = serde_json::from_str::<Value>(&content)
+            .ok()
+            .and_then(|v| v["questions"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|q| q["question"].as_str().map(str::to_owned))
+            .collect();
+        if let Some(last) = st.seen.last_mut() {
+            last.stems = stems;
+        }
         let body = json!({
             "id": "chatcmpl-mock", "object": "chat.completion", "created": 1795833330, "model": model,
             "choices": [{"index": 0, "finish_reason": finish, "logprobs": null,
@@ -439,6 +492,33 @@ impl Respond for MockProvider {
             t = t.insert_header(k, v.as_str());
         }
         t
+    }
+}
+
+fn gateway(
+    st: &mut State,
+    g: Gateway,
+    record: impl Fn(&mut State, u16, u64, u64),
+) -> ResponseTemplate {
+    match g {
+        Gateway::Bare429(secs) => {
+            record(st, 429, 0, 0);
+            ResponseTemplate::new(429).insert_header("retry-after", secs.to_string().as_str())
+        }
+        Gateway::Html => {
+            record(st, 200, 0, 0);
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/html")
+                .set_body_string("<html><body><h1>Welcome to nginx!</h1></body></html>")
+        }
+        Gateway::Empty => {
+            record(st, 200, 0, 0);
+            ResponseTemplate::new(200)
+        }
+        Gateway::Redirect(to) => {
+            record(st, 307, 0, 0);
+            ResponseTemplate::new(307).insert_header("location", to.as_str())
+        }
     }
 }
 

@@ -1,0 +1,324 @@
+//! Upstream faults, end to end: 5xx storms, gateways that only throttle, nonsense numbers,
+//! silent and endless servers, answers that are no API at all, redirects. Whatever upstream
+//! does, quizgen ends within `--max-wait`, keeps every question it paid for, and says why.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use common::mock::{Gateway, MockConfig};
+use common::{Fixture, questions};
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+const MODEL: &str = "openai/gpt-oss-20b";
+
+fn fixture(cfg: MockConfig) -> Fixture {
+    Fixture::new(cfg, &[MODEL, "openai/gpt-oss-120b"], &["k-one-1234567890"])
+}
+
+/// Stems the bank holds (`bank list` prints id, subject, served, stem, answer).
+fn banked_stems(fx: &Fixture) -> HashSet<String> {
+    let out = common::quizgen(fx.path())
+        .args(["bank", "list"])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .filter_map(|l| l.split('\t').nth(3).map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn a_5xx_storm_under_auto_concurrency_delivers_every_quiz_and_banks_every_answer() {
+    // Budgets large enough that the storm, not the limits, is what the runs meet.
+    let fx = fixture(MockConfig {
+        storm_5xx: 30,
+        latency: Duration::from_millis(30),
+        tpm: 400_000,
+        rpm: 1000,
+        ..MockConfig::default()
+    });
+    for run in 0..5 {
+        let out = fx
+            .run(&[
+                "generate",
+                "--subject",
+                &format!("storm {run}"),
+                "--count",
+                "40",
+                "--concurrency",
+                "auto",
+                "--bank",
+                "fresh",
+            ])
+            .assert()
+            .success();
+        let qs = questions(&String::from_utf8_lossy(&out.get_output().stdout));
+        assert_eq!(qs.len(), 40, "run {run}");
+    }
+    assert!(fx.mock.count_status(503) >= 5, "the storm happened");
+    let handed_out: HashSet<String> = fx
+        .mock
+        .seen()
+        .iter()
+        .flat_map(|s| s.stems.clone())
+        .collect();
+    let banked = banked_stems(&fx);
+    let lost: Vec<_> = handed_out.difference(&banked).collect();
+    assert!(lost.is_empty(), "paid questions never banked: {lost:?}");
+}
+
+#[test]
+fn a_gateway_that_only_throttles_ends_within_max_wait() {
+    let fx = fixture(MockConfig {
+        gateway: Some(Gateway::Bare429(2)),
+        ..MockConfig::default()
+    });
+    let start = Instant::now();
+    fx.run(&["generate", "--subject", "s", "--max-wait", "10s"])
+        .assert()
+        .code(3)
+        .stderr(contains("429"));
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        fx.mock.seen().len() <= 12,
+        "{} requests",
+        fx.mock.seen().len()
+    );
+}
+
+#[test]
+fn a_lane_answering_429_again_and_again_is_closed_for_the_run() {
+    let fx = fixture(MockConfig {
+        gateway: Some(Gateway::Bare429(1)),
+        ..MockConfig::default()
+    });
+    fx.run(&["generate", "--subject", "s", "--max-429", "2"])
+        .assert()
+        .code(3)
+        .stderr(contains("closed for this run"));
+    // Two lanes, two 429s each.
+    assert_eq!(fx.mock.seen().len(), 4);
+}
+
+#[test]
+fn nonsense_rate_limit_numbers_never_stop_this_run_or_a_later_one() {
+    let fx = fixture(MockConfig {
+        headers_override: vec![
+            ("x-ratelimit-limit-tokens", "0"),
+            ("x-ratelimit-remaining-tokens", "7000"),
+            ("x-ratelimit-reset-tokens", "99999999999h"),
+            ("x-ratelimit-limit-requests", "-1"),
+            ("x-ratelimit-remaining-requests", "lots"),
+            ("x-ratelimit-reset-requests", "1e999h"),
+        ],
+        ..MockConfig::default()
+    });
+    assert_eq!(fx.quiz(&["--subject", "s", "--count", "5"]).len(), 5);
+    // A 429 asking for two days is clamped too.
+    fx.mock.push_fault(common::mock::Fault::Throttle(
+        "tokens per minute (TPM)",
+        172_800.0,
+    ));
+    assert_eq!(fx.quiz(&["--subject", "t", "--count", "5"]).len(), 5);
+    // The same data dir, now with a healthy provider: a new run is not held back.
+    let healthy = Fixture::new(
+        MockConfig::default(),
+        &[MODEL, "openai/gpt-oss-120b"],
+        &["k-one-1234567890"],
+    );
+    let start = Instant::now();
+    let mut c = common::quizgen(fx.path());
+    c.args(["generate", "--subject", "u", "--count", "5", "--keys"])
+        .arg(&healthy.keys);
+    let out = c.assert().success();
+    assert_eq!(
+        questions(&String::from_utf8_lossy(&out.get_output().stdout)).len(),
+        5
+    );
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn unreadable_state_rows_are_reset_with_a_warning() {
+    let fx = fixture(MockConfig::default());
+    assert_eq!(fx.quiz(&["--subject", "s", "--count", "3"]).len(), 3);
+    let state = fx.path().join("data/state.sqlite");
+    let db = rusqlite::Connection::open(&state).unwrap();
+    db.execute_batch(
+        "UPDATE lanes SET cooldown_until_ms = 'soon', learned_tpm = 0; UPDATE reports SET remaining = 'x';",
+    )
+    .unwrap();
+    drop(db);
+    fx.run(&["generate", "--subject", "t", "--count", "3"])
+        .assert()
+        .success()
+        .stderr(contains("could not be read").and(contains("reset")));
+    assert_eq!(fx.quiz(&["--subject", "v", "--count", "3"]).len(), 3);
+}
+
+#[test]
+fn a_server_that_never_answers_is_bounded_by_the_request_timeout_and_max_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = common::keys_file(
+        dir.path(),
+        &common::raw::silent_server(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
+    let start = Instant::now();
+    common::quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "s",
+            "--request-timeout",
+            "2s",
+            "--max-wait",
+            "5s",
+            "--keys",
+        ])
+        .arg(&keys)
+        .assert()
+        .code(3)
+        .stderr(contains("timed out"));
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn an_endless_body_is_cut_off_and_memory_stays_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = common::keys_file(
+        dir.path(),
+        &common::raw::endless_server(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "",
+    );
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .current_dir(dir.path())
+        .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
+        .args(["generate", "--subject", "s", "--max-wait", "4s", "--keys"])
+        .arg(&keys)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "still running");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(3), "{err}");
+    assert!(err.contains("MB; cut off"), "{err}");
+    assert!(peak_kb > 0 && peak_kb < 100 * 1024, "peak {peak_kb} kB");
+}
+
+#[test]
+fn html_and_empty_answers_say_so_within_seconds() {
+    for (gateway, says) in [
+        (Gateway::Html, "an HTML page"),
+        (Gateway::Empty, "an empty body"),
+    ] {
+        let fx = fixture(MockConfig {
+            gateway: Some(gateway),
+            ..MockConfig::default()
+        });
+        let start = Instant::now();
+        fx.run(&["generate", "--subject", "s", "--count", "20"])
+            .assert()
+            .code(3)
+            .stderr(contains(says).and(contains("base_url")));
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_redirect_is_not_followed_and_names_its_target() {
+    let fx = fixture(MockConfig {
+        gateway: Some(Gateway::Redirect(
+            "http://127.0.0.1:9/v1/chat/completions".into(),
+        )),
+        ..MockConfig::default()
+    });
+    fx.run(&["generate", "--subject", "s"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "redirects to http://127.0.0.1:9/v1/chat/completions",
+        ));
+    // One request per lane at most: the body is never sent to the target.
+    assert!(fx.mock.seen().len() <= 2);
+}
+
+#[test]
+fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
+    let fx = fixture(MockConfig {
+        latency: Duration::from_millis(600),
+        ..MockConfig::default()
+    });
+    let child = fx.spawn(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "40",
+        "--concurrency",
+        "2",
+    ]);
+    // Wait until requests are on the wire, then interrupt.
+    let start = Instant::now();
+    while fx.mock.seen().is_empty() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let handed_out: HashSet<String> = fx
+        .mock
+        .seen()
+        .iter()
+        .filter(|s| s.status == 200)
+        .flat_map(|s| s.stems.clone())
+        .collect();
+    assert!(!handed_out.is_empty());
+    let banked = banked_stems(&fx);
+    assert!(
+        handed_out.is_subset(&banked),
+        "answers on the wire were lost"
+    );
+}

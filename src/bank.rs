@@ -97,8 +97,7 @@ pub struct Bank {
 
 impl Bank {
     pub fn open(data_dir: &Path) -> Result<Bank> {
-        std::fs::create_dir_all(data_dir)
-            .with_context(|| format!("{}: cannot create data dir", data_dir.display()))?;
+        crate::datadir::create(data_dir)?;
         let path = data_dir.join("bank.sqlite");
         let conn = crate::pool::store::open_shared(&path, SCHEMA)
             .with_context(|| format!("{}: cannot open the question bank", path.display()))?;

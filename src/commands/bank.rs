@@ -79,37 +79,7 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             difficulty,
             language,
         } => {
-            let shown = file.display().to_string();
-            let Some(bytes) = crate::error::read_capped(&file, MAX_IMPORT_BYTES)? else {
-                return Err(QuizError::Config(format!(
-                    "{shown}: too large to import (the limit is {} MB)",
-                    MAX_IMPORT_BYTES / 1_048_576
-                ))
-                .into());
-            };
-            let text = String::from_utf8(bytes)
-                .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
-            let quiz: Quiz = serde_json::from_str(&text).map_err(|e| {
-                QuizError::Config(format!(
-                    "{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}",
-                    e.line()
-                ))
-            })?;
-            let subject = subject.unwrap_or(quiz.subject.clone());
-            let (added, refused) = import(
-                &bank,
-                &subject,
-                difficulty.as_str(),
-                &language,
-                quiz.questions,
-                &shown,
-            )?;
-            ctx.info(&format!(
-                "imported {added} questions on \"{subject}\"; refused {refused}"
-            ));
-            if added == 0 && refused > 0 {
-                return Ok(code::ERROR);
-            }
+            return import_file(ctx, &bank, &file, subject, difficulty.as_str(), &language);
         }
         BankCommand::Prune {
             subject,
@@ -129,6 +99,63 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
         }
     }
     Ok(code::OK)
+}
+
+/// `bank import FILE`: reads the file with a byte limit, then `import_text`.
+fn import_file(
+    ctx: &Context,
+    bank: &Bank,
+    file: &std::path::Path,
+    subject: Option<String>,
+    difficulty: &str,
+    language: &str,
+) -> Result<u8> {
+    let shown = file.display().to_string();
+    let Some(bytes) = crate::error::read_capped(file, MAX_IMPORT_BYTES)? else {
+        return Err(QuizError::Config(format!(
+            "{shown}: too large to import (the limit is {} MB)",
+            MAX_IMPORT_BYTES / 1_048_576
+        ))
+        .into());
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
+    let (subject, added, refused) =
+        import_text(bank, &text, &shown, subject, difficulty, language)?;
+    ctx.info(&format!(
+        "imported {added} questions on \"{subject}\"; refused {refused}"
+    ));
+    Ok(if added == 0 && refused > 0 {
+        code::ERROR
+    } else {
+        code::OK
+    })
+}
+
+/// Parses a quiz JSON and banks its questions, each validated; returns the subject used,
+/// and how many were added and refused. Never panics, whatever the text holds.
+pub fn import_text(
+    bank: &Bank,
+    text: &str,
+    shown: &str,
+    subject: Option<String>,
+    difficulty: &str,
+    language: &str,
+) -> Result<(String, usize, usize)> {
+    let quiz: Quiz = serde_json::from_str(text).map_err(|e| {
+        QuizError::Config(format!(
+            "{shown}:{}: not a quiz JSON ({{\"subject\", \"questions\": [...]}}): {e}",
+            e.line()
+        ))
+    })?;
+    let subject = subject.unwrap_or(quiz.subject.clone());
+    if subject.trim().is_empty() {
+        return Err(
+            QuizError::Config(format!("{shown}: the quiz has no subject: give --subject")).into(),
+        );
+    }
+    let (added, refused) = import(bank, &subject, difficulty, language, quiz.questions, shown)?;
+    Ok((subject, added, refused))
 }
 
 /// Validates and banks imported questions; returns (added, refused). Each refusal is named.
@@ -155,13 +182,18 @@ fn import(
                 }
             });
         if let Err(why) = verdict {
-            eprintln!("quizgen: {shown}: question {}: refused: {why}", i + 1);
+            eprintln!(
+                "quizgen: {}: question {}: refused: {why}",
+                crate::redact::for_terminal(shown),
+                i + 1
+            );
             refused += 1;
             continue;
         }
         if !dedupe.admit(&q) {
             eprintln!(
-                "quizgen: {shown}: question {}: refused: duplicate of a banked question",
+                "quizgen: {}: question {}: refused: duplicate of a banked question",
+                crate::redact::for_terminal(shown),
                 i + 1
             );
             refused += 1;

@@ -61,7 +61,8 @@ pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result
                 KeyCheck::Invalid(m) => tx.mark_key_invalid(&k.fingerprint, Some(m)),
                 KeyCheck::Unreachable(_) => Ok(()),
             })?;
-            println!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
+            let row = format!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
+            println!("{}", crate::redact::for_terminal(&row));
         }
     }
     Ok(if invalid > 0 { code::ERROR } else { code::OK })

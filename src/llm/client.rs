@@ -277,7 +277,8 @@ fn transport_reason(e: &reqwest::Error) -> String {
     }
 }
 
-/// `error.message` of an error body, else the raw body (cut short).
+/// `error.message` of an error body, else the raw body (cut short); any key a server echoes
+/// back is masked here, before the message can be shown or stored.
 pub fn error_message(text: &str) -> String {
     let v: Option<Value> = serde_json::from_str(text).ok();
     let err = v.as_ref().and_then(|v| v.get("error"));
@@ -285,7 +286,7 @@ pub fn error_message(text: &str) -> String {
         .and_then(|e| e.get("message").and_then(Value::as_str).map(str::to_owned))
         .or_else(|| err.and_then(Value::as_str).map(str::to_owned))
         .unwrap_or_else(|| text.chars().take(200).collect());
-    msg.replace('\n', " ")
+    crate::redact::mask_secrets(&msg.replace('\n', " "))
 }
 
 fn error_code(text: &str) -> String {
@@ -315,7 +316,7 @@ fn not_api_reason(text: &str) -> String {
     } else {
         format!(
             "text that is not a chat completion (\"{}\")",
-            t.chars().take(60).collect::<String>()
+            crate::redact::mask_secrets(&t.chars().take(60).collect::<String>())
         )
     };
     format!("the provider answered HTTP 200 with {what}: check base_url in the keys file")

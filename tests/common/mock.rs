@@ -172,7 +172,7 @@ impl Respond for ModelsResponder {
     fn respond(&self, req: &Request) -> ResponseTemplate {
         let key = bearer(req);
         if key.starts_with("dead-") {
-            return ResponseTemplate::new(401).set_body_json(json!({"error": {"message": "Invalid API Key", "type": "invalid_request_error", "code": "invalid_api_key"}}));
+            return ResponseTemplate::new(401).set_body_json(json!({"error": {"message": format!("Invalid API Key {key}"), "type": "invalid_request_error", "code": "invalid_api_key"}}));
         }
         ResponseTemplate::new(200).set_body_json(json!({"object": "list", "data": [
             {"id": "openai/gpt-oss-20b", "object": "model", "owned_by": "OpenAI", "active": true, "context_window": 131072},
@@ -308,7 +308,8 @@ impl Respond for MockProvider {
         }
         if key.starts_with("dead-") {
             record(&mut st, 401, 0, 0);
-            return err(401, "Invalid API Key", "invalid_api_key");
+            // Some gateways echo the key they refused: quizgen must never print it.
+            return err(401, &format!("Invalid API Key {key}"), "invalid_api_key");
         }
         if model == RETIRED {
             record(&mut st, 400, 0, 0);

@@ -93,6 +93,7 @@ pub struct SubjectStock {
 
 pub struct Bank {
     conn: Connection,
+    path: std::path::PathBuf,
 }
 
 impl Bank {
@@ -101,7 +102,7 @@ impl Bank {
         let path = data_dir.join("bank.sqlite");
         let conn = crate::pool::store::open_shared(&path, SCHEMA)
             .with_context(|| format!("{}: cannot open the question bank", path.display()))?;
-        Ok(Bank { conn })
+        Ok(Bank { conn, path })
     }
 
     /// Up to `n` unserved questions of a shelf that `fits` accepts (say, the output format's
@@ -202,12 +203,19 @@ impl Bank {
                 from.chunk.map(|c| c as i64),
                 now_ms(),
             ],
-        )?;
+        )
+        .with_context(|| format!("{}: cannot bank a question", self.path.display()))?;
         Ok(n == 1)
     }
 
     /// Marks questions as served (they went into a quiz).
     pub fn mark_served(&mut self, subject: &str, qids: &[String]) -> Result<()> {
+        let shown = self.path.display().to_string();
+        self.mark_served_tx(subject, qids)
+            .with_context(|| format!("{shown}: cannot mark questions served"))
+    }
+
+    fn mark_served_tx(&mut self, subject: &str, qids: &[String]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut st = tx.prepare_cached(

@@ -329,6 +329,7 @@ fn a_full_disk_still_writes_the_questions_received() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&run.stderr);
+    eprintln!("{err}");
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("no space left"), "{err}");
     assert!(

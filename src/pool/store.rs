@@ -136,6 +136,7 @@ pub struct KeyRow {
 
 pub struct Store {
     conn: Connection,
+    path: std::path::PathBuf,
     /// Rows that could not be read and were reset, to be told to the user.
     warnings: Vec<String>,
 }
@@ -153,12 +154,19 @@ impl Store {
         )?;
         Ok(Store {
             conn,
+            path,
             warnings: Vec::new(),
         })
     }
 
     /// Runs `f` in an IMMEDIATE transaction: no other process changes the state meanwhile.
     pub fn exclusive<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let shown = self.path.display().to_string();
+        self.exclusive_tx(f)
+            .with_context(|| format!("{shown}: cannot save the pool state"))
+    }
+
+    fn exclusive_tx<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1,0 +1,98 @@
+//! Fuzzing with proptest: keys.toml loading and `bank import` never panic, whatever they are
+//! fed, and never show a key whole in an error.
+
+use proptest::prelude::*;
+use quizgen::bank::Bank;
+use quizgen::commands::bank::import_text;
+use quizgen::config::parse_keys;
+
+const VALID_KEYS: &str = "[[providers]]\nname = \"groq\"\nbase_url = \"https://api.groq.com/openai/v1\"\nmodels = [\"openai/gpt-oss-20b\", \"qwen/qwen3.6-27b\"]\nkeys = [\"gsk_SECRETzyxwvu9876543210abcdefghij5678\", { key = \"env:NOPE\", org = \"o\" }]\nlimits = { rpm = 30, tpm = 8000 }\nprice = { input = 0.1, output = 0.2 }\n";
+
+const VALID_QUIZ: &str = r#"{"subject": "Water", "questions": [{"question": "What falls as rain?", "options": ["Water", "Sand", "Salt", "Ash"], "answer_index": 0, "explanation": "Rain is water."}, {"question": "What is ice?", "options": ["Frozen water", "Steam", "Rock", "Air"], "answer_index": 0}]}"#;
+
+/// Fragments that steer mutations towards the parsers' interesting paths.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "\"",
+            "'",
+            "[",
+            "]",
+            "{",
+            "}",
+            "=",
+            ",",
+            "\n",
+            "[[providers]]\n",
+            "keys = ",
+            "models = ",
+            "org = ",
+            "\"env:X\"",
+            "99999999999999999999",
+            "-1",
+            "1e999",
+            "\u{0}",
+            "\u{1b}",
+            "é",
+            "\"answer_index\": ",
+            "\"options\": [",
+            "null",
+            "true",
+            "\"questions\": [",
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{0,12}",
+    ]
+}
+
+/// A valid document with fragments inserted and bytes cut at random places.
+fn mutated(base: &'static str) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (any::<prop::sample::Index>(), fragment(), any::<bool>()),
+        0..6,
+    )
+    .prop_map(move |edits| {
+        let mut s = base.to_owned();
+        for (at, frag, cut) in edits {
+            let mut i = at.index(s.len() + 1);
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            if cut {
+                let mut end = (i + frag.len()).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                s.replace_range(i..end, "");
+            } else {
+                s.insert_str(i, &frag);
+            }
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn keys_files_never_panic_nor_show_a_key(text in prop_oneof![mutated(VALID_KEYS), ".{0,300}"]) {
+        if let Err(e) = parse_keys(&text, "keys.toml") {
+            let msg = quizgen::error::one_line(&e);
+            prop_assert!(!msg.contains("SECRETzyxwvu9876543210"), "{}", msg);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bank_import_never_panics(text in prop_oneof![mutated(VALID_QUIZ), ".{0,200}"]) {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = Bank::open(dir.path()).unwrap();
+        if let Ok((_, added, refused)) = import_text(&bank, &text, "quiz.json", None, "medium", "English") {
+            prop_assert!(added + refused <= 2 + text.matches("question").count());
+        }
+    }
+}

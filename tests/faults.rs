@@ -111,7 +111,7 @@ fn a_lane_answering_429_again_and_again_is_closed_for_the_run() {
 fn nonsense_rate_limit_numbers_never_stop_this_run_or_a_later_one() {
     let fx = fixture(MockConfig {
         headers_override: vec![
-            ("x-ratelimit-limit-tokens", "0"),
+            ("x-ratelimit-limit-tokens", "5"),
             ("x-ratelimit-remaining-tokens", "7000"),
             ("x-ratelimit-reset-tokens", "99999999999h"),
             ("x-ratelimit-limit-requests", "-1"),

@@ -208,6 +208,13 @@ pub struct Tx<'a> {
     warnings: std::cell::RefCell<Vec<String>>,
 }
 
+/// The smallest limit a provider's report may teach: 1 request, and 1,000 tokens (less cannot
+/// hold one question's request, so a smaller token limit is nonsense that would stop every
+/// later run; a real one shows again as a 413 and shrinks the batch instead).
+fn min_learned(w: Window) -> u64 {
+    if w.counts_tokens() { 1000 } else { 1 }
+}
+
 /// A stored count: never negative.
 fn count(v: i64) -> u64 {
     v.max(0) as u64
@@ -312,8 +319,9 @@ impl Tx<'_> {
         )?;
         let got = st.query_row(params![lane], |r| {
             let l = |i: usize| {
+                let floor = min_learned(Window::ALL[i - 4]) as i64;
                 r.get::<_, Option<i64>>(i)
-                    .map(|v| v.filter(|v| *v >= 1).map(|v| v as u64))
+                    .map(|v| v.filter(|v| *v >= floor).map(|v| v as u64))
             };
             Ok(LaneRow {
                 cooldown_until_ms: r.get(0)?,
@@ -366,7 +374,7 @@ impl Tx<'_> {
     }
 
     pub fn learn_limit(&self, lane: &str, w: Window, limit: u64) -> Result<()> {
-        if limit < 1 {
+        if limit < min_learned(w) {
             return Ok(());
         }
         self.ensure_lane(lane)?;

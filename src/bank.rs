@@ -146,6 +146,33 @@ impl Bank {
         Ok(out)
     }
 
+    /// Unserved questions on the shelf's subject (and source) that another difficulty,
+    /// language or number of options would take: (difficulty, language, options, count).
+    pub fn nearby(&self, shelf: &Shelf) -> Result<Vec<(String, String, usize, usize)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT difficulty, language, n_options, COUNT(*) FROM questions
+             WHERE subject = ?1 AND served = 0 AND (?2 IS NULL OR source_hash = ?2)
+             GROUP BY difficulty, language, n_options ORDER BY COUNT(*) DESC",
+        )?;
+        let rows = st.query_map(params![shelf.subject, shelf.source_hash], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?.max(0) as usize,
+                r.get::<_, i64>(3)?.max(0) as usize,
+            ))
+        })?;
+        let all: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(all
+            .into_iter()
+            .filter(|(d, l, n, _)| {
+                !((shelf.difficulty == "mixed" || *d == shelf.difficulty)
+                    && *l == shelf.language
+                    && *n == shelf.options)
+            })
+            .collect())
+    }
+
     pub fn unserved_count(&self, shelf: &Shelf) -> Result<usize> {
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM questions WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0

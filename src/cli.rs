@@ -54,7 +54,10 @@ pub enum Difficulty {
     Easy,
     Medium,
     Hard,
+    /// A mix of difficulties; from the bank, any
     Mixed,
+    /// Any difficulty the bank holds (asks providers for a mix)
+    Any,
 }
 
 impl Difficulty {
@@ -63,7 +66,8 @@ impl Difficulty {
             Difficulty::Easy => "easy",
             Difficulty::Medium => "medium",
             Difficulty::Hard => "hard",
-            Difficulty::Mixed => "mixed",
+            // Both take any difficulty from the bank and ask providers for a mix.
+            Difficulty::Mixed | Difficulty::Any => "mixed",
         }
     }
 }
@@ -108,7 +112,7 @@ pub struct RunArgs {
     /// The keys file [default: $QUIZGEN_KEYS, ./keys.toml, ~/.config/quizgen/keys.toml, or $GROQ_API_KEY]
     #[arg(long, value_name = "PATH")]
     pub keys: Option<PathBuf>,
-    /// easy, medium, hard or mixed
+    /// easy, medium, hard, mixed, or any (take any difficulty from the bank)
     #[arg(long, value_enum, default_value = "medium")]
     pub difficulty: Difficulty,
     /// Options per question (2 to 6)
@@ -158,9 +162,12 @@ pub struct GenerateArgs {
     /// What the questions are about
     #[arg(long)]
     pub subject: Option<String>,
-    /// A source text (.txt or .md) the questions must come from
+    /// A source text (.txt or .md) the questions must come from; - reads standard input
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
+    /// The name of a text read from standard input, for messages, the subject and provenance
+    #[arg(long, value_name = "NAME", requires = "from")]
+    pub source_name: Option<String>,
     /// How many questions
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub count: u32,
@@ -172,8 +179,11 @@ pub struct GenerateArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Replace an existing read-only output file
-    #[arg(long)]
+    #[arg(long, conflicts_with = "no_clobber")]
     pub force: bool,
+    /// Never replace an existing output file (checked before anything is bought)
+    #[arg(long)]
+    pub no_clobber: bool,
     /// CSV: write cells as they are, even those starting with = + - @ that a spreadsheet
     /// would run as formulas (by default they get a leading ')
     #[arg(long)]
@@ -249,8 +259,11 @@ pub enum BankCommand {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// Replace an existing read-only output file
-        #[arg(long)]
+        #[arg(long, conflicts_with = "no_clobber")]
         force: bool,
+        /// Never replace an existing output file
+        #[arg(long)]
+        no_clobber: bool,
         /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
         #[arg(long)]
         csv_raw: bool,

@@ -8,7 +8,12 @@ pub mod code {
     pub const ERROR: u8 = 1;
     pub const USAGE: u8 = 2;
     pub const PARTIAL: u8 = 3;
+    /// SIGINT (Ctrl-C).
     pub const INTERRUPTED: u8 = 130;
+    /// SIGTERM (`timeout`, systemd, `docker stop`).
+    pub const TERMINATED: u8 = 143;
+    /// SIGHUP (the terminal went away).
+    pub const HUNG_UP: u8 = 129;
 }
 
 /// An error the user can act on. Its message is one line and names the culprit.
@@ -59,6 +64,14 @@ pub fn read_capped(path: &std::path::Path, limit: u64) -> Result<Option<Vec<u8>>
         .read_to_end(&mut bytes)
         .map_err(|e| QuizError::unreadable(path, &e))?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Whether an error is stdout's reader going away (`quizgen bank list | head -1`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Maps any error to its exit code: a `QuizError` knows its own, everything else is `1`.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -33,40 +33,83 @@ pub const AUTO_PER_LANE: usize = 2;
 /// Longest sleep before the pool is asked again during a wait.
 const RECHECK: Duration = Duration::from_secs(1);
 
-/// Set by Ctrl-C; every wait in the driver also watches it.
+/// Set by SIGINT (Ctrl-C), SIGTERM (`timeout`, systemd, `docker stop`) or SIGHUP; every wait
+/// in the driver also watches it. The first signal stops buying and lets the run write what it
+/// had; a second one exits at once.
 #[derive(Clone, Default)]
 pub struct Interrupt {
-    inner: Arc<(AtomicBool, Notify)>,
+    inner: Arc<(AtomicU8, Notify)>,
 }
 
 impl Interrupt {
-    /// Listens for Ctrl-C in the background.
+    /// The process's one listener, started on first use.
     pub fn listen() -> Interrupt {
-        let i = Interrupt::default();
-        let j = i.clone();
-        tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                j.inner.0.store(true, Ordering::SeqCst);
-                j.inner.1.notify_waiters();
-            }
-        });
-        i
+        static GLOBAL: std::sync::OnceLock<Interrupt> = std::sync::OnceLock::new();
+        GLOBAL
+            .get_or_init(|| {
+                let i = Interrupt::default();
+                let j = i.clone();
+                tokio::spawn(async move { j.watch().await });
+                i
+            })
+            .clone()
+    }
+
+    async fn watch(&self) {
+        let Some(code) = next_signal().await else {
+            return;
+        };
+        self.inner.0.store(code, Ordering::SeqCst);
+        self.inner.1.notify_waiters();
+        if let Some(again) = next_signal().await {
+            eprintln!("quizgen: second signal: exiting at once");
+            std::process::exit(i32::from(again));
+        }
     }
 
     pub fn is_set(&self) -> bool {
-        self.inner.0.load(Ordering::SeqCst)
+        self.code().is_some()
     }
 
-    /// Returns once interrupted.
-    pub async fn wait(&self) {
+    /// The exit code of the signal received: 130 (INT), 143 (TERM) or 129 (HUP).
+    pub fn code(&self) -> Option<u8> {
+        match self.inner.0.load(Ordering::SeqCst) {
+            0 => None,
+            c => Some(c),
+        }
+    }
+
+    /// Returns once interrupted, with the signal's exit code.
+    pub async fn wait(&self) -> u8 {
         loop {
             let notified = self.inner.1.notified();
-            if self.is_set() {
-                return;
+            if let Some(c) = self.code() {
+                return c;
             }
             notified.await;
         }
     }
+}
+
+/// Waits for the next SIGINT, SIGTERM or SIGHUP; its exit code, or `None` if none can be heard.
+#[cfg(unix)]
+async fn next_signal() -> Option<u8> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).ok()?;
+    let mut hup = signal(SignalKind::hangup()).ok()?;
+    tokio::select! {
+        r = tokio::signal::ctrl_c() => r.ok().map(|()| crate::error::code::INTERRUPTED),
+        _ = term.recv() => Some(crate::error::code::TERMINATED),
+        _ = hup.recv() => Some(crate::error::code::HUNG_UP),
+    }
+}
+
+#[cfg(not(unix))]
+async fn next_signal() -> Option<u8> {
+    tokio::signal::ctrl_c()
+        .await
+        .ok()
+        .map(|()| crate::error::code::INTERRUPTED)
 }
 
 /// How a purchase ended.
@@ -82,7 +125,8 @@ pub enum Ending {
     Unreachable(String),
     /// Something of ours failed (the disk is full): what was had is still written.
     Failed(String),
-    Interrupted,
+    /// Stopped by a signal; the exit code it maps to (130, 143, 129).
+    Interrupted(u8),
 }
 
 /// A passage of the user's source text, for grounded questions.
@@ -222,7 +266,7 @@ impl Buyer<'_> {
             Err(e) => Err(e),
         };
         let ending = ending.unwrap_or_else(|e| fault_ending(&e));
-        let grace = if ending == Ending::Interrupted {
+        let grace = if matches!(ending, Ending::Interrupted(_)) {
             Duration::from_secs(1)
         } else {
             settings.effective_timeout()
@@ -232,7 +276,7 @@ impl Buyer<'_> {
             self.progress.warn(&w);
         }
         match st.fault.take() {
-            Some(f) if ending != Ending::Interrupted => (st.got, Ending::Failed(f)),
+            Some(f) if !matches!(ending, Ending::Interrupted(_)) => (st.got, Ending::Failed(f)),
             _ => (st.got, ending),
         }
     }
@@ -322,7 +366,7 @@ impl Buyer<'_> {
                     }
                 }
                 () = tokio::time::sleep(timer) => {}
-                () = self.interrupt.wait() => return Ok(Ending::Interrupted),
+                code = self.interrupt.wait() => return Ok(Ending::Interrupted(code)),
             }
         }
     }

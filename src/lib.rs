@@ -21,6 +21,25 @@ pub mod stats;
 
 use anyhow::Result;
 
+/// A line of data on stdout. A closed stdout (`| head`) is an error carried up to `main`, which
+/// ends quietly: the one place that knows what a broken pipe means.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
+/// Data on stdout, without a newline (see `outln!`).
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
 use cli::{Cli, Command, KeysCommand};
 use commands::Context;
 

@@ -102,17 +102,30 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         BankMode::Off => None,
         _ => Some(Bank::open(&ctx.data_dir)?),
     };
-    let mut got = from_bank(ctx, plan, bank.as_ref(), &shelf)?;
+    let (mut got, hint) = from_bank(ctx, plan, bank.as_ref(), &shelf)?;
     let from_bank = got.len();
     let ending = if got.len() >= plan.count {
         Ending::Done
     } else if plan.bank == BankMode::Only {
+        let next = hint.map_or_else(
+            || "run `quizgen batch` or drop --bank only".to_owned(),
+            |h| format!("{h}; or run `quizgen batch`"),
+        );
         Ending::Short(format!(
-            "the bank holds only {} unserved questions on \"{}\"; run `quizgen batch` or drop --bank only",
+            "the bank holds only {} unserved questions on \"{}\" at {} in {} with {} options; {next}",
             got.len(),
-            plan.subject
+            plan.subject,
+            plan.difficulty,
+            plan.language,
+            plan.rules.options
         ))
     } else {
+        if let Some(h) = hint {
+            ctx.info(&format!(
+                "more questions on \"{}\" are banked: {h}",
+                plan.subject
+            ));
+        }
         let ending = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
         offline_fallback(ctx, plan, ending, &mut got, &mut rng)
     };
@@ -133,10 +146,16 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Unserved banked questions that fit the plan.
-fn from_bank(ctx: &Context, plan: &Plan, bank: Option<&Bank>, shelf: &Shelf) -> Result<Vec<Mcq>> {
+/// Unserved banked questions that fit the plan; when they are too few, a hint naming the
+/// banked questions another difficulty, language or option count would take.
+fn from_bank(
+    ctx: &Context,
+    plan: &Plan,
+    bank: Option<&Bank>,
+    shelf: &Shelf,
+) -> Result<(Vec<Mcq>, Option<String>)> {
     let (Some(b), BankMode::Prefer | BankMode::Only) = (bank, plan.bank) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), None));
     };
     let rules = plan.rules;
     let got = b.take_unserved(shelf, plan.count, |q| mcq::validate(q, rules).is_ok())?;
@@ -147,7 +166,38 @@ fn from_bank(ctx: &Context, plan: &Plan, bank: Option<&Bank>, shelf: &Shelf) -> 
             plan.count
         ));
     }
-    Ok(got)
+    let hint = if got.len() < plan.count {
+        miss_hint(&b.nearby(shelf)?, shelf)
+    } else {
+        None
+    };
+    Ok((got, hint))
+}
+
+/// "30 unserved at easy; ask --difficulty easy or any", for the largest stocks the plan missed.
+fn miss_hint(nearby: &[(String, String, usize, usize)], shelf: &Shelf) -> Option<String> {
+    let hints: Vec<String> = nearby
+        .iter()
+        .take(3)
+        .map(|(d, l, k, n)| {
+            let mut at = Vec::new();
+            let mut ask = Vec::new();
+            if shelf.difficulty != "mixed" && *d != shelf.difficulty {
+                at.push(format!("at {d}"));
+                ask.push(format!("--difficulty {d} or any"));
+            }
+            if *l != shelf.language {
+                at.push(format!("in {l}"));
+                ask.push(format!("--language {l}"));
+            }
+            if *k != shelf.options {
+                at.push(format!("with {k} options"));
+                ask.push(format!("--options {k}"));
+            }
+            format!("{n} unserved {}; ask {}", at.join(" "), ask.join(" "))
+        })
+        .collect();
+    (!hints.is_empty()).then(|| hints.join("; "))
 }
 
 /// Buys what the bank could not give.
@@ -289,8 +339,8 @@ fn verdict(ending: &Ending, had: usize, asked: usize) -> Result<(u8, Option<Stri
             return Err(QuizError::NoUsableKey(why.clone()).into());
         }
         Ending::Closed(why) | Ending::Failed(why) => (code::ERROR, wrote(why)),
-        Ending::Interrupted => (
-            code::INTERRUPTED,
+        Ending::Interrupted(code) => (
+            *code,
             Some(format!("interrupted: wrote {had} of {asked} questions")),
         ),
     })

@@ -18,19 +18,22 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
         BankCommand::Stats { json } => {
             let stock = bank.stock()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&stock)?);
+                crate::outln!("{}", serde_json::to_string_pretty(&stock)?);
             } else if stock.is_empty() {
-                println!(
+                crate::outln!(
                     "the bank is empty ({})",
                     ctx.data_dir.join("bank.sqlite").display()
                 );
             } else {
-                println!(
+                crate::outln!(
                     "{:<40} {:>7} {:>9} {:>7}",
-                    "subject", "total", "unserved", "served"
+                    "subject",
+                    "total",
+                    "unserved",
+                    "served"
                 );
                 for s in &stock {
-                    println!(
+                    crate::outln!(
                         "{:<40} {:>7} {:>9} {:>7}",
                         s.subject,
                         s.total,
@@ -42,7 +45,7 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
         }
         BankCommand::List { subject, unserved } => {
             for (subj, q, served) in bank.list(subject.as_deref(), unserved)? {
-                println!(
+                crate::outln!(
                     "{}\t{subj}\t{}\t{}\t{}",
                     q.id.clone().unwrap_or_default(),
                     if served > 0 { "served" } else { "unserved" },
@@ -56,6 +59,7 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             format,
             output,
             force,
+            no_clobber,
             csv_raw,
         } => {
             super::generate::refuse_binary_on_terminal(format, output.as_deref())?;
@@ -63,6 +67,7 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
                 data_dir: &ctx.data_dir,
                 inputs: Vec::new(),
                 force,
+                no_clobber,
             };
             let target = export::Target::check(output.as_deref(), &guard)?;
             let rows = bank.list(subject.as_deref(), false)?;

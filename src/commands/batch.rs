@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::Context;
 use crate::bank::{Bank, Shelf};
-use crate::cli::{BatchArgs, Difficulty};
+use crate::cli::BatchArgs;
 use crate::error::{QuizError, code};
 use crate::generate::{Ending, Order};
 
@@ -58,13 +58,13 @@ pub fn parse_subjects(
         let difficulty = match fields.get(2).filter(|f| !f.is_empty()) {
             Some(d) => {
                 let d = d.to_ascii_lowercase();
-                if !["easy", "medium", "hard", "mixed"].contains(&d.as_str()) {
+                if !["easy", "medium", "hard", "mixed", "any"].contains(&d.as_str()) {
                     return Err(QuizError::Config(format!(
-                        "{at}: difficulty \"{d}\" is not easy, medium, hard or mixed"
+                        "{at}: difficulty \"{d}\" is not easy, medium, hard, mixed or any"
                     ))
                     .into());
                 }
-                d
+                if d == "any" { "mixed".to_owned() } else { d }
             }
             None => default_difficulty.to_owned(),
         };
@@ -93,11 +93,8 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     };
     let text = String::from_utf8(bytes)
         .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
-    let default_diff = if args.run.difficulty == Difficulty::Mixed {
-        "mixed"
-    } else {
-        args.run.difficulty.as_str()
-    };
+    // The same default as `generate` (medium), so what batch stocks, generate finds.
+    let default_diff = args.run.difficulty.as_str();
     let lines = parse_subjects(
         &text,
         &shown,
@@ -110,7 +107,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let n_options = args.run.options as usize;
     let mut rows = Vec::new();
     let mut short = false;
-    let mut interrupted = false;
+    let mut interrupted: Option<u8> = None;
     let mut failed = false;
     for line in &lines {
         let shelf = Shelf::new(&line.subject, &line.difficulty, &line.language, n_options);
@@ -118,7 +115,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
         let need = line.count.saturating_sub(before);
         let mut status = "full".to_owned();
         let mut added = 0;
-        if need > 0 && !interrupted && !failed {
+        if need > 0 && interrupted.is_none() && !failed {
             let mut dedupe = bank.deduper_for(&line.subject)?;
             let order = Order {
                 subject: &line.subject,
@@ -155,22 +152,25 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                     failed = true;
                     status = format!("failed: {why}");
                 }
-                Ending::Interrupted => {
-                    interrupted = true;
+                Ending::Interrupted(code) => {
+                    interrupted = Some(code);
                     status = "interrupted".into();
                 }
             }
-        } else if interrupted || failed {
+        } else if interrupted.is_some() || failed {
             status = "skipped".into();
         }
         rows.push((line.subject.clone(), line.count, before, added, status));
     }
-    println!(
+    crate::outln!(
         "{:<32} {:>6} {:>7} {:>6}  status",
-        "subject", "target", "before", "added"
+        "subject",
+        "target",
+        "before",
+        "added"
     );
     for (s, target, before, added, status) in &rows {
-        println!(
+        crate::outln!(
             "{:<32} {:>6} {:>7} {:>6}  {status}",
             truncate(s, 32),
             target,
@@ -178,8 +178,8 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
             added
         );
     }
-    Ok(if interrupted {
-        code::INTERRUPTED
+    Ok(if let Some(code) = interrupted {
+        code
     } else if failed {
         code::ERROR
     } else if short {

@@ -31,7 +31,7 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
     }
     let keys_file = crate::config::find_keys_file(args.run.keys.as_deref());
     let mut inputs: Vec<(&str, &Path)> = Vec::new();
-    if let Some(f) = &args.from {
+    if let Some(f) = args.from.as_deref().filter(|f| !is_stdin(f)) {
         inputs.push(("--from text", f));
     }
     if let Some(k) = &keys_file {
@@ -41,15 +41,25 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
         data_dir: &ctx.data_dir,
         inputs,
         force: args.force,
+        no_clobber: args.no_clobber,
     };
     let target = Target::check(args.output.as_deref(), &guard)?;
     let source = args
         .from
         .as_deref()
         .map(|path| -> Result<Source> {
-            let text = crate::offline::read_source(path)?;
+            let text = if is_stdin(path) {
+                crate::offline::read_stdin_source(&source_name(args))?
+            } else {
+                crate::offline::read_source(path)?
+            };
+            let shown = match &args.source_name {
+                Some(n) => n.into(),
+                None if is_stdin(path) => "stdin".into(),
+                None => path.to_owned(),
+            };
             Ok(Source {
-                path: path.to_owned(),
+                path: shown,
                 hash: crate::offline::source_hash(&text),
                 text,
             })
@@ -75,14 +85,31 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
     })
 }
 
-/// `--subject`, else the name of the `--from` file.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// What a text on standard input is called: `--source-name`, else "stdin".
+fn source_name(args: &GenerateArgs) -> String {
+    args.source_name.clone().unwrap_or_else(|| "stdin".into())
+}
+
+/// `--subject`, else the name of the `--from` file (or `--source-name`).
 fn subject(args: &GenerateArgs) -> Result<String> {
+    let named = |f: &Path| {
+        let name = match &args.source_name {
+            Some(n) => Path::new(n).to_owned(),
+            None if is_stdin(f) => Path::new("quiz").to_owned(),
+            None => f.to_owned(),
+        };
+        name.file_stem().map_or("quiz".into(), |s| {
+            s.to_string_lossy().replace(['_', '-'], " ")
+        })
+    };
     match (&args.subject, &args.from) {
         (Some(s), _) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
         (Some(_), _) => Err(QuizError::Usage("--subject is empty".into()).into()),
-        (None, Some(f)) => Ok(f.file_stem().map_or("quiz".into(), |s| {
-            s.to_string_lossy().replace(['_', '-'], " ")
-        })),
+        (None, Some(f)) => Ok(named(f)),
         (None, None) => Err(QuizError::Usage("give --subject TEXT or --from FILE".into()).into()),
     }
 }

@@ -1,5 +1,6 @@
 //! `quizgen keys check`: one `GET /models` per key; valid, invalid or unreachable, and the
 //! configured models each key can use. Records dead keys in state (and revives fixed ones).
+//! Exits 1 when any key is invalid or any provider unreachable.
 
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result
     let cfg = ctx.require_keys(keys_flag)?;
     let client = Client::new(Duration::from_secs(20))?;
     let mut store = Store::open(&ctx.data_dir)?;
-    let mut invalid = 0;
+    let (mut invalid, mut unreachable) = (0, 0);
     for p in &cfg.providers {
         for k in &p.keys {
             let result = client.list_models(&p.base_url, k).await;
@@ -54,7 +55,10 @@ pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result
                     invalid += 1;
                     format!("invalid      {msg}")
                 }
-                KeyCheck::Unreachable(msg) => format!("unreachable  {msg}"),
+                KeyCheck::Unreachable(msg) => {
+                    unreachable += 1;
+                    format!("unreachable  {msg}")
+                }
             };
             store.exclusive(|tx| match &result {
                 KeyCheck::Valid(_) => tx.mark_key_invalid(&k.fingerprint, None),
@@ -62,8 +66,13 @@ pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result
                 KeyCheck::Unreachable(_) => Ok(()),
             })?;
             let row = format!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
-            println!("{}", crate::redact::for_terminal(&row));
+            crate::outln!("{}", crate::redact::for_terminal(&row));
         }
     }
-    Ok(if invalid > 0 { code::ERROR } else { code::OK })
+    // Any key invalid or any provider unreachable: the check did not pass.
+    Ok(if invalid + unreachable > 0 {
+        code::ERROR
+    } else {
+        code::OK
+    })
 }

@@ -13,9 +13,9 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<u8> {
     let mut pool = Pool::open(&cfg, &ctx.data_dir)?;
     let report = crate::stats::report(&mut pool, args.quiz_size.max(1))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", crate::stats::render_table(&report));
+        crate::out!("{}", crate::stats::render_table(&report));
     }
     Ok(code::OK)
 }

@@ -29,6 +29,8 @@ pub struct Guard<'a> {
     pub inputs: Vec<(&'a str, &'a Path)>,
     /// Replace a read-only file.
     pub force: bool,
+    /// Never replace an existing file.
+    pub no_clobber: bool,
 }
 
 impl Target {
@@ -51,6 +53,12 @@ impl Target {
                     return Ok(t);
                 }
                 refuse_own_files(path, &real, guard)?;
+                if guard.no_clobber {
+                    return Err(QuizError::Config(format!(
+                        "{shown}: the file exists and --no-clobber is set; nothing was written"
+                    ))
+                    .into());
+                }
                 if meta.permissions().readonly() && !guard.force {
                     return Err(QuizError::Config(format!(
                         "{shown}: the file is read-only; pass --force to replace it"

@@ -37,7 +37,27 @@ pub fn read_source(path: &Path) -> Result<String> {
         .into());
     }
     // Read with a byte limit, not a size check: a link to /dev/zero has no size.
-    let Some(bytes) = crate::error::read_capped(path, MAX_SOURCE_BYTES)? else {
+    let bytes = crate::error::read_capped(path, MAX_SOURCE_BYTES)?;
+    check_text(bytes, &shown.to_string())
+}
+
+/// Reads a source text from standard input (`--from -`), with the same limits and checks;
+/// `shown` names it in messages.
+pub fn read_stdin_source(shown: &str) -> Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| QuizError::Config(format!("{shown}: cannot read standard input: {e}")))?;
+    let fits = bytes.len() as u64 <= MAX_SOURCE_BYTES;
+    check_text(fits.then_some(bytes), shown)
+}
+
+/// Refuses oversized (`None`), binary, non-UTF-8 and empty texts.
+fn check_text(bytes: Option<Vec<u8>>, shown: &str) -> Result<String> {
+    let Some(bytes) = bytes else {
         return Err(QuizError::Config(format!("{shown}: too large (the limit is 10 MB)")).into());
     };
     if bytes.contains(&0) {

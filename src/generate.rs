@@ -62,7 +62,7 @@ impl Interrupt {
         self.inner.0.store(code, Ordering::SeqCst);
         self.inner.1.notify_waiters();
         if let Some(again) = next_signal().await {
-            eprintln!("quizgen: second signal: exiting at once");
+            crate::progress::line("quizgen: second signal: exiting at once");
             std::process::exit(i32::from(again));
         }
     }
@@ -127,6 +127,16 @@ pub enum Ending {
     Failed(String),
     /// Stopped by a signal; the exit code it maps to (130, 143, 129).
     Interrupted(u8),
+}
+
+/// What a purchase brought: its questions, how it ended, and for the run's summary how many
+/// questions were refused (invalid or duplicate) and how long it waited.
+#[derive(Debug, Clone)]
+pub struct Purchase {
+    pub got: Vec<Mcq>,
+    pub ending: Ending,
+    pub refused: usize,
+    pub waited: Duration,
 }
 
 /// A passage of the user's source text, for grounded questions.
@@ -208,6 +218,9 @@ struct State {
     last_problem: String,
     /// Set when keeping questions failed (the bank's disk is full); the purchase stops.
     fault: Option<String>,
+    /// Questions refused (invalid or duplicate), and time spent waiting with nothing in flight.
+    refused: usize,
+    waited: Duration,
     chunk_turn: usize,
     avoid: Vec<String>,
     sizing: HashMap<String, prompt::Sizing>,
@@ -228,6 +241,8 @@ impl State {
             progress_at: Instant::now(),
             last_problem: String::new(),
             fault: None,
+            refused: 0,
+            waited: Duration::ZERO,
             chunk_turn: 0,
             avoid: Vec::new(),
             sizing: HashMap::new(),
@@ -257,7 +272,7 @@ impl Buyer<'_> {
     /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
     /// Never fails: whatever goes wrong ends the purchase with what it had, after the requests
     /// still in flight have been awaited (a second at most when interrupted) and banked.
-    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> (Vec<Mcq>, Ending) {
+    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Purchase {
         let mut st = State::new(order);
         self.pool.set_wait_cap(settings.max_wait);
         let mut set: JoinSet<InFlight> = JoinSet::new();
@@ -275,9 +290,15 @@ impl Buyer<'_> {
         for w in self.pool.take_warnings() {
             self.progress.warn(&w);
         }
-        match st.fault.take() {
-            Some(f) if !matches!(ending, Ending::Interrupted(_)) => (st.got, Ending::Failed(f)),
-            _ => (st.got, ending),
+        let ending = match st.fault.take() {
+            Some(f) if !matches!(ending, Ending::Interrupted(_)) => Ending::Failed(f),
+            _ => ending,
+        };
+        Purchase {
+            got: st.got,
+            ending,
+            refused: st.refused,
+            waited: st.waited,
         }
     }
 
@@ -357,6 +378,7 @@ impl Buyer<'_> {
                 (None, false) => Duration::from_secs(3600),
             }
             .min(patience);
+            let idle = set.is_empty().then(Instant::now);
             tokio::select! {
                 joined = set.join_next(), if !set.is_empty() => {
                     if let Some(Ok(done)) = joined
@@ -367,6 +389,9 @@ impl Buyer<'_> {
                 }
                 () = tokio::time::sleep(timer) => {}
                 code = self.interrupt.wait() => return Ok(Ending::Interrupted(code)),
+            }
+            if let Some(t) = idle {
+                st.waited += t.elapsed();
             }
         }
     }
@@ -578,6 +603,7 @@ impl Buyer<'_> {
         usage: Option<crate::llm::client::Usage>,
     ) -> Result<Option<Ending>> {
         let parsed = parse_questions(content, order.rules);
+        st.refused += parsed.rejected.len();
         let written = parsed.good.len() + parsed.rejected.len();
         let why = if parsed.unreadable {
             "no JSON in the answer".to_owned()
@@ -696,6 +722,7 @@ impl Buyer<'_> {
                 q.difficulty = Some(order.difficulty.to_owned());
             }
             if !self.dedupe.admit(&q) {
+                st.refused += 1;
                 continue;
             }
             let q = crate::bank::with_id(q);

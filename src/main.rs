@@ -11,7 +11,10 @@ fn main() -> ExitCode {
         // A reader that stopped reading (`| head`) is not an error.
         Err(err) if quizgen::error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("quizgen: error: {}", quizgen::error::one_line(&err));
+            quizgen::progress::line(&format!(
+                "quizgen: error: {}",
+                quizgen::error::one_line(&err)
+            ));
             quizgen::error::exit_code_of(&err)
         }
     }

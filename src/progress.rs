@@ -1,8 +1,28 @@
 //! What the user sees on stderr while a job runs: an indicatif bar on a terminal, plain log
 //! lines elsewhere (cron, pipes), nothing with `-q`. Warnings and errors always go to stderr.
+//! Every stderr line leaves through `line`: masked, escaped, and off a terminal stamped with the
+//! local time, as cron logs need.
 
+use std::cell::Cell;
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// Writes one message line to stderr: secrets masked, control characters escaped, and, when
+/// stderr is not a terminal, `HH:MM:SS ` in front.
+pub fn line(msg: &str) {
+    eprintln!("{}", stamped(&crate::redact::for_terminal(msg)));
+}
+
+fn stamped(msg: &str) -> String {
+    if std::io::stderr().is_terminal() {
+        msg.to_owned()
+    } else {
+        format!("{} {msg}", chrono::Local::now().format("%H:%M:%S"))
+    }
+}
+
+/// How often a long wait is logged again off a terminal.
+const WAIT_LOG_EVERY: Duration = Duration::from_secs(60);
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -11,6 +31,8 @@ pub struct Progress {
     quiet: bool,
     verbose: bool,
     total: usize,
+    /// When the current wait was last logged (off a terminal), if one is going on.
+    wait_logged: Cell<Option<Instant>>,
 }
 
 impl Progress {
@@ -34,6 +56,7 @@ impl Progress {
             quiet,
             verbose,
             total,
+            wait_logged: Cell::new(None),
         }
     }
 
@@ -46,31 +69,44 @@ impl Progress {
 
     /// Questions had so far, and what is going on (current key, model).
     pub fn update(&self, done: usize, what: &str) {
+        self.wait_logged.set(None);
+        self.show(done, what);
+    }
+
+    fn show(&self, done: usize, what: &str) {
         match &self.bar {
             Some(b) => {
                 b.set_position(done as u64);
                 b.set_message(crate::redact::for_terminal(what));
             }
-            None if !self.quiet => eprintln!(
-                "quizgen: {done}/{} questions{}{}",
+            None if !self.quiet => line(&format!(
+                "quizgen: {done}/{} questions{}{what}",
                 self.total,
                 if what.is_empty() { "" } else { " · " },
-                crate::redact::for_terminal(what)
-            ),
+            )),
             None => {}
         }
     }
 
-    /// A wait for capacity, shown in the bar or logged once.
+    /// A wait for capacity: shown live in the bar; in a log, when it starts and at most once a
+    /// minute after that.
     pub fn waiting(&self, done: usize, wait: Duration, why: &str) {
         let secs = wait.as_secs_f64().ceil() as u64;
-        self.update(
-            done,
-            &format!(
-                "waiting {} for {why}",
-                humantime::format_duration(Duration::from_secs(secs))
-            ),
+        let what = format!(
+            "waiting {} for {why}",
+            humantime::format_duration(Duration::from_secs(secs))
         );
+        if self.bar.is_some() {
+            return self.show(done, &what);
+        }
+        let due = self
+            .wait_logged
+            .get()
+            .is_none_or(|t| t.elapsed() >= WAIT_LOG_EVERY);
+        if due {
+            self.wait_logged.set(Some(Instant::now()));
+            self.show(done, &what);
+        }
     }
 
     /// A detail shown only with `-v`.
@@ -88,10 +124,9 @@ impl Progress {
     }
 
     fn line(&self, msg: &str) {
-        let msg = &crate::redact::for_terminal(msg);
         match &self.bar {
-            Some(b) => b.println(msg),
-            None => eprintln!("{msg}"),
+            Some(b) => b.println(crate::redact::for_terminal(msg)),
+            None => line(msg),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::commands::Context;
 use crate::config::KeysConfig;
 use crate::error::{QuizError, code};
 use crate::export::{Format, Quiz, RenderOptions, Target};
-use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Settings};
+use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Purchase, Settings};
 use crate::llm::client::Client;
 use crate::mcq::{self, Deduper, Mcq, Rules};
 use crate::offline;
@@ -61,18 +61,43 @@ pub struct Plan {
     pub seed: Option<u64>,
 }
 
-/// How a quiz came out.
-#[derive(Debug, Clone)]
+/// How a quiz came out: what the run's summary line reports.
+#[derive(Debug, Clone, Default)]
 pub struct Outcome {
     pub asked: usize,
     pub written: usize,
     pub from_bank: usize,
-    pub ending: Ending,
+    pub bought: usize,
+    pub refused: usize,
+    pub waited: std::time::Duration,
     pub exit: u8,
 }
 
-/// Makes the quiz a plan describes, writes it, and records its questions as served.
+impl Outcome {
+    /// One line for logs: written, from bank, bought, refused, waited, exit code.
+    pub fn summary(&self) -> String {
+        format!(
+            "summary: wrote {} of {}, from bank {}, bought {}, refused {}, waited {}, exit {}",
+            self.written,
+            self.asked,
+            self.from_bank,
+            self.bought,
+            self.refused,
+            crate::generate::short_duration(self.waited),
+            self.exit
+        )
+    }
+}
+
+/// Makes the quiz a plan describes, writes it, records its questions as served, and ends with
+/// the summary line.
 pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
+    let outcome = make_quiet(ctx, plan).await?;
+    ctx.info(&outcome.summary());
+    Ok(outcome)
+}
+
+async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     let mut rng = mcq::rng_from(plan.seed);
     // Keys are looked up once, and only when they may be needed.
     let keys = match &plan.source {
@@ -103,22 +128,14 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         _ => Some(Bank::open(&ctx.data_dir)?),
     };
     let (mut got, hint) = from_bank(ctx, plan, bank.as_ref(), &shelf)?;
-    let from_bank = got.len();
+    let mut tally = Outcome {
+        from_bank: got.len(),
+        ..Outcome::default()
+    };
     let ending = if got.len() >= plan.count {
         Ending::Done
     } else if plan.bank == BankMode::Only {
-        let next = hint.map_or_else(
-            || "run `quizgen batch` or drop --bank only".to_owned(),
-            |h| format!("{h}; or run `quizgen batch`"),
-        );
-        Ending::Short(format!(
-            "the bank holds only {} unserved questions on \"{}\" at {} in {} with {} options; {next}",
-            got.len(),
-            plan.subject,
-            plan.difficulty,
-            plan.language,
-            plan.rules.options
-        ))
+        bank_only_short(plan, got.len(), hint)
     } else {
         if let Some(h) = hint {
             ctx.info(&format!(
@@ -126,11 +143,18 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
                 plan.subject
             ));
         }
-        let ending = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
-        offline_fallback(ctx, plan, ending, &mut got, &mut rng)
+        let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
+        (tally.bought, tally.refused, tally.waited) =
+            (bought.got.len(), bought.refused, bought.waited);
+        offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
     };
-    let mut outcome = finish(ctx, plan, got.clone(), ending, &mut rng)?;
-    outcome.from_bank = from_bank;
+    let outcome = finish(ctx, plan, got.clone(), ending, &mut rng)?;
+    let mut outcome = Outcome {
+        written: outcome.written,
+        asked: outcome.asked,
+        exit: outcome.exit,
+        ..tally
+    };
     if let Some(b) = &mut bank
         && outcome.written > 0
     {
@@ -144,6 +168,18 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// `--bank only` fell short: say what the shelf holds, and what else the bank has.
+fn bank_only_short(plan: &Plan, had: usize, hint: Option<String>) -> Ending {
+    let next = hint.map_or_else(
+        || "run `quizgen batch` or drop --bank only".to_owned(),
+        |h| format!("{h}; or run `quizgen batch`"),
+    );
+    Ending::Short(format!(
+        "the bank holds only {had} unserved questions on \"{}\" at {} in {} with {} options; {next}",
+        plan.subject, plan.difficulty, plan.language, plan.rules.options
+    ))
 }
 
 /// Unserved banked questions that fit the plan; when they are too few, a hint naming the
@@ -200,7 +236,7 @@ fn miss_hint(nearby: &[(String, String, usize, usize)], shelf: &Shelf) -> Option
     (!hints.is_empty()).then(|| hints.join("; "))
 }
 
-/// Buys what the bank could not give.
+/// Buys what the bank could not give; the questions are added to `got`.
 async fn buy_rest(
     ctx: &Context,
     plan: &Plan,
@@ -208,7 +244,7 @@ async fn buy_rest(
     bank: Option<&Bank>,
     shelf: &Shelf,
     got: &mut Vec<Mcq>,
-) -> Result<Ending> {
+) -> Result<Purchase> {
     let mut dedupe = match bank {
         Some(b) => b.deduper_for(&plan.subject)?,
         None => Deduper::new(),
@@ -228,7 +264,7 @@ async fn buy_rest(
         chunks: &chunks,
         source_hash: shelf.source_hash.clone(),
     };
-    let (bought, ending) = purchase(
+    let bought = purchase(
         ctx,
         plan.settings,
         keys,
@@ -239,8 +275,8 @@ async fn buy_rest(
         got.len(),
     )
     .await?;
-    got.extend(bought);
-    Ok(ending)
+    got.extend(bought.got.iter().cloned());
+    Ok(bought)
 }
 
 /// With no network or no usable key but a text to work from, the rest is made offline rather
@@ -286,7 +322,7 @@ pub async fn purchase(
     dedupe: &mut Deduper,
     order: &Order<'_>,
     already: usize,
-) -> Result<(Vec<Mcq>, Ending)> {
+) -> Result<Purchase> {
     let mut pool = Pool::open(keys, &ctx.data_dir)?;
     let client = Client::new(settings.effective_timeout())?;
     let progress = Progress::new(already + order.count, ctx.quiet, ctx.verbose);
@@ -360,10 +396,8 @@ fn finish(
     let (exit, message) = verdict(&ending, had, plan.count)?;
     let outcome = Outcome {
         asked: plan.count,
-        written: 0,
-        from_bank: 0,
-        ending,
         exit,
+        ..Outcome::default()
     };
     if had == 0 && exit != code::OK {
         let m = message.unwrap_or_default();

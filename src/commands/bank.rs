@@ -187,20 +187,18 @@ fn import(
                 }
             });
         if let Err(why) = verdict {
-            eprintln!(
-                "quizgen: {}: question {}: refused: {why}",
-                crate::redact::for_terminal(shown),
+            crate::progress::line(&format!(
+                "quizgen: {shown}: question {}: refused: {why}",
                 i + 1
-            );
+            ));
             refused += 1;
             continue;
         }
         if !dedupe.admit(&q) {
-            eprintln!(
-                "quizgen: {}: question {}: refused: duplicate of a banked question",
-                crate::redact::for_terminal(shown),
+            crate::progress::line(&format!(
+                "quizgen: {shown}: question {}: refused: duplicate of a banked question",
                 i + 1
-            );
+            ));
             refused += 1;
             continue;
         }

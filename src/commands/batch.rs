@@ -109,6 +109,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let mut short = false;
     let mut interrupted: Option<u8> = None;
     let mut failed = false;
+    let (mut refused, mut waited) = (0, std::time::Duration::ZERO);
     for line in &lines {
         let shelf = Shelf::new(&line.subject, &line.difficulty, &line.language, n_options);
         let before = bank.unserved_count(&shelf)?;
@@ -130,7 +131,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                 "{}: {before} unserved, buying {need}",
                 line.subject
             ));
-            let (got, ending) = crate::quiz::purchase(
+            let bought = crate::quiz::purchase(
                 ctx,
                 args.run.settings(),
                 &keys,
@@ -141,8 +142,10 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
                 0,
             )
             .await?;
-            added = got.len();
-            match ending {
+            added = bought.got.len();
+            refused += bought.refused;
+            waited += bought.waited;
+            match bought.ending {
                 Ending::Done => {}
                 Ending::Short(why) | Ending::Closed(why) | Ending::Unreachable(why) => {
                     short = true;
@@ -178,7 +181,7 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
             added
         );
     }
-    Ok(if let Some(code) = interrupted {
+    let exit = if let Some(code) = interrupted {
         code
     } else if failed {
         code::ERROR
@@ -186,7 +189,14 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
         code::PARTIAL
     } else {
         code::OK
-    })
+    };
+    let added: usize = rows.iter().map(|r| r.3).sum();
+    ctx.info(&format!(
+        "summary: {} subjects, bought {added}, refused {refused}, waited {}, exit {exit}",
+        rows.len(),
+        crate::generate::short_duration(waited)
+    ));
+    Ok(exit)
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -44,19 +44,19 @@ impl Context {
     /// Every message goes out masked and escaped (`redact::for_terminal`).
     pub fn warn(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("quizgen: warning: {}", crate::redact::for_terminal(msg));
+            crate::progress::line(&format!("quizgen: warning: {msg}"));
         }
     }
 
     pub fn info(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("quizgen: {}", crate::redact::for_terminal(msg));
+            crate::progress::line(&format!("quizgen: {msg}"));
         }
     }
 
     /// A message shown even with `-q`: how a run ended when it fell short.
     pub fn error(&self, msg: &str) {
-        eprintln!("quizgen: {}", crate::redact::for_terminal(msg));
+        crate::progress::line(&format!("quizgen: {msg}"));
     }
 
     /// The keys by the contract's lookup, warnings printed; `None` when there is none.

@@ -13,40 +13,109 @@ use crate::export::Format;
     name = "quizgen",
     version,
     about = "Batches of validated multiple-choice questions from a pool of LLM keys, a local bank, or a text offline",
-    after_help = "Exit codes: 0 all asked questions written; 1 error (what was had is still written); 2 usage; 3 partial (fewer questions than asked, what was had is written); 130 interrupted."
+    after_help = EXIT_CODES,
+    after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen generate --from notes.md --count 10          # offline, no key needed\n",
+        "  quizgen generate --subject \"photosynthesis\" -o quiz.csv --format csv\n",
+        "  quizgen batch subjects.txt                            # nightly: stock the bank\n",
+        "  quizgen stats                                         # capacity and key states\n",
+        "  quizgen completions bash > ~/.local/share/bash-completion/completions/quizgen\n",
+        "\n",
+        "Exit codes: 0 all asked questions written; 1 error (what was had is still written); 2 usage;\n",
+        "3 partial (fewer questions than asked; what was had is written); 130 interrupted (SIGINT),\n",
+        "143 terminated (SIGTERM), 129 hung up (SIGHUP): what was had is written. A closed stdout\n",
+        "(| head) ends quietly with 0."
+    )
 )]
 pub struct Cli {
     /// Where quizgen keeps its state and the question bank [default: ~/.local/share/quizgen]
-    #[arg(long, global = true, env = "QUIZGEN_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "QUIZGEN_DATA_DIR",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub data_dir: Option<PathBuf>,
-    /// No progress and no warnings on stderr (errors still show)
-    #[arg(short, long, global = true)]
+    /// No progress and no warnings on stderr (errors and the summary of a short run still show)
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
     /// More detail on stderr: every request, wait and retry
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
 
+const EXIT_CODES: &str = "Exit codes: 0 done; 1 error; 2 usage; 3 partial; 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (what was had is written). --help shows examples.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Make one quiz: from the bank, from providers, or offline from a text
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen generate --from notes.md --offline --count 15 -o quiz.json\n",
+        "  quizgen generate --subject \"the water cycle\" --count 20 --format csv -o quiz.csv\n",
+        "  quizgen generate --subject fractions --difficulty any --bank only\n",
+        "  cat chapter.md | quizgen generate --from - --source-name chapter3 --format gift\n",
+        "  quizgen generate --subject \"World War II\" --format qti -o ww2.zip --concurrency auto"
+    ))]
     Generate(GenerateArgs),
     /// Top up the bank for every subject of a file (for cron)
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen batch subjects.txt\n",
+        "  quizgen batch subjects.txt --count 50 --max-wait 30m\n",
+        "\n",
+        "Each line: subject[, count[, difficulty[, language]]]; # starts a comment."
+    ))]
     Batch(BatchArgs),
     /// Capacity and the state of every key and lane (reads state only, no network)
+    #[command(
+        after_long_help = "Examples:\n  quizgen stats\n  quizgen stats --json | jq .capacity"
+    )]
     Stats(StatsArgs),
     /// Check keys with one cheap call each
+    #[command(
+        after_long_help = "Examples:\n  quizgen keys check\n  quizgen keys check --keys ~/.config/quizgen/keys.toml"
+    )]
     Keys {
         #[command(subcommand)]
         command: KeysCommand,
     },
     /// The question bank: stats, list, export, import, prune
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen bank stats\n",
+        "  quizgen bank list --subject photosynthesis --unserved | head\n",
+        "  quizgen bank export --subject photosynthesis --format moodle-xml -o photo.xml\n",
+        "  quizgen bank import old-quiz.json --subject \"cell biology\"\n",
+        "  quizgen bank prune --served --older-than 90d"
+    ))]
     Bank {
         #[command(subcommand)]
         command: BankCommand,
     },
+    /// Shell completions on stdout
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen completions bash > ~/.local/share/bash-completion/completions/quizgen\n",
+        "  quizgen completions zsh > ~/.zfunc/_quizgen\n",
+        "  quizgen completions fish > ~/.config/fish/completions/quizgen.fish\n",
+        "  quizgen completions powershell >> $PROFILE"
+    ))]
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on stdout
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen man > ~/.local/share/man/man1/quizgen.1 && man quizgen\n",
+        "  quizgen man | man -l -"
+    ))]
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,7 +161,7 @@ pub enum Concurrency {
     Auto,
 }
 
-fn parse_concurrency(s: &str) -> Result<Concurrency, String> {
+pub fn parse_concurrency(s: &str) -> Result<Concurrency, String> {
     if s.eq_ignore_ascii_case("auto") {
         return Ok(Concurrency::Auto);
     }
@@ -112,18 +181,20 @@ pub struct RunArgs {
     /// The keys file [default: $QUIZGEN_KEYS, ./keys.toml, ~/.config/quizgen/keys.toml, or $GROQ_API_KEY]
     #[arg(long, value_name = "PATH")]
     pub keys: Option<PathBuf>,
-    /// easy, medium, hard, mixed, or any (take any difficulty from the bank)
-    #[arg(long, value_enum, default_value = "medium")]
-    pub difficulty: Difficulty,
+    /// easy, medium, hard, mixed, or any (take any difficulty from the bank) [default: medium,
+    /// or [defaults] difficulty in keys.toml]
+    #[arg(long, value_enum)]
+    pub difficulty: Option<Difficulty>,
     /// Options per question (2 to 6)
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=6))]
     pub options: u8,
-    /// Language of the questions
-    #[arg(long, default_value = "English")]
-    pub language: String,
-    /// Requests in flight at once: a number, or auto (one per usable lane)
-    #[arg(long, default_value = "1", value_parser = parse_concurrency)]
-    pub concurrency: Concurrency,
+    /// Language of the questions [default: English, or [defaults] language in keys.toml]
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Requests in flight at once: a number, or auto (two per usable lane) [default: 1, or
+    /// [defaults] concurrency in keys.toml]
+    #[arg(long, value_parser = parse_concurrency)]
+    pub concurrency: Option<Concurrency>,
     /// Longest stretch without a new question (waiting for capacity, backing off, slow
     /// answers) before quizgen stops and writes what it has (30s, 15m, 2h)
     #[arg(long, default_value = "15m", value_parser = parse_duration)]
@@ -144,10 +215,25 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
+    /// Fills what the flags left unsaid from keys.toml's `[defaults]`; flags win.
+    pub fn apply(&mut self, d: &crate::config::Defaults) {
+        self.difficulty = self.difficulty.or(d.difficulty);
+        self.language = self.language.take().or_else(|| d.language.clone());
+        self.concurrency = self.concurrency.or(d.concurrency);
+    }
+
+    pub fn difficulty(&self) -> Difficulty {
+        self.difficulty.unwrap_or(Difficulty::Medium)
+    }
+
+    pub fn language(&self) -> String {
+        self.language.clone().unwrap_or_else(|| "English".into())
+    }
+
     /// How purchases are made, from these flags.
     pub fn settings(&self) -> crate::generate::Settings {
         crate::generate::Settings {
-            concurrency: self.concurrency,
+            concurrency: self.concurrency.unwrap_or(Concurrency::Fixed(1)),
             max_wait: self.max_wait,
             retries: self.retries,
             request_timeout: self.request_timeout,
@@ -168,12 +254,12 @@ pub struct GenerateArgs {
     /// The name of a text read from standard input, for messages, the subject and provenance
     #[arg(long, value_name = "NAME", requires = "from")]
     pub source_name: Option<String>,
-    /// How many questions
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
-    pub count: u32,
-    /// Output format
-    #[arg(long, value_enum, default_value = "json")]
-    pub format: Format,
+    /// How many questions [default: 10, or [defaults] count in keys.toml]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub count: Option<u32>,
+    /// Output format [default: json, or [defaults] format in keys.toml]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Output file, or - for stdout (the default). A regular file is replaced atomically
     /// (through a symlink, its target); a device or FIFO is written to in place
     #[arg(short, long, value_name = "PATH")]
@@ -224,7 +310,11 @@ pub struct StatsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
-    /// One cheap call (GET /models) per key: valid, invalid or unreachable
+    /// One cheap call (GET /models) per key: valid, invalid or unreachable (exit 1 if any is
+    /// not valid)
+    #[command(
+        after_long_help = "Examples:\n  quizgen keys check\n  quizgen keys check --keys ./keys.toml || echo 'fix a key'"
+    )]
     Check {
         /// The keys file (see generate --keys)
         #[arg(long, value_name = "PATH")]
@@ -235,12 +325,18 @@ pub enum KeysCommand {
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Questions per subject, served and unserved
+    #[command(after_long_help = "Examples:\n  quizgen bank stats\n  quizgen bank stats --json")]
     Stats {
+        /// Machine-readable output
         #[arg(long)]
         json: bool,
     },
-    /// One line per question
+    /// One line per question: id, subject, served or unserved, stem, right answer (tab-separated)
+    #[command(
+        after_long_help = "Examples:\n  quizgen bank list --subject photosynthesis\n  quizgen bank list --unserved | cut -f2 | sort | uniq -c"
+    )]
     List {
+        /// Only questions of this subject
         #[arg(long)]
         subject: Option<String>,
         /// Only questions never served
@@ -248,6 +344,9 @@ pub enum BankCommand {
         unserved: bool,
     },
     /// Write banked questions in any output format (does not mark them served)
+    #[command(
+        after_long_help = "Examples:\n  quizgen bank export --subject photosynthesis --format gift -o photo.gift\n  quizgen bank export --format csv > everything.csv"
+    )]
     Export {
         /// Only questions of this subject
         #[arg(long)]
@@ -269,18 +368,28 @@ pub enum BankCommand {
         csv_raw: bool,
     },
     /// Add questions from a quiz JSON file (validated on the way in)
+    #[command(
+        after_long_help = "Examples:\n  quizgen bank import quiz.json\n  quizgen bank import old.json --subject \"cell biology\" --difficulty hard"
+    )]
     Import {
+        /// A quiz JSON file as quizgen writes it ({"subject", "questions": [...]})
         file: PathBuf,
         /// Subject to file them under [default: the file's "subject"]
         #[arg(long)]
         subject: Option<String>,
+        /// Difficulty to file them under
         #[arg(long, value_enum, default_value = "medium")]
         difficulty: Difficulty,
+        /// Language to file them under
         #[arg(long, default_value = "English")]
         language: String,
     },
     /// Delete questions
+    #[command(
+        after_long_help = "Examples:\n  quizgen bank prune --served --older-than 90d\n  quizgen bank prune --subject \"old topic\"\n  quizgen bank prune --all"
+    )]
     Prune {
+        /// Only questions of this subject
         #[arg(long)]
         subject: Option<String>,
         /// Only questions already served
@@ -293,4 +402,41 @@ pub enum BankCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every flag and argument says what it is for, and every command's long help ends with
+    /// examples.
+    fn walk(cmd: &clap::Command, path: &str) {
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            assert!(
+                a.get_help().or(a.get_long_help()).is_some(),
+                "{path} --{id} has no description"
+            );
+        }
+        if !path.is_empty() {
+            let after = cmd
+                .get_after_long_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(after.starts_with("Examples:"), "{path} has no examples");
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()));
+        }
+    }
+
+    #[test]
+    fn every_flag_is_described_and_every_command_has_examples() {
+        let cmd = super::Cli::command();
+        cmd.clone().debug_assert();
+        walk(&cmd, "");
+    }
 }

@@ -188,6 +188,114 @@ impl KeysConfig {
 struct KeysFile {
     #[serde(default)]
     providers: Vec<Spanned<ProviderToml>>,
+    /// Read by `defaults` (flags' defaults); `serve` and `state` are for later commands.
+    #[serde(default, rename = "defaults")]
+    _defaults: Option<toml::Value>,
+    #[serde(default, rename = "serve")]
+    _serve: Option<toml::Value>,
+    #[serde(default, rename = "state")]
+    _state: Option<toml::Value>,
+}
+
+/// keys.toml's `[defaults]`: what the flags default to when not given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Defaults {
+    pub count: Option<u32>,
+    pub format: Option<crate::export::Format>,
+    pub difficulty: Option<crate::cli::Difficulty>,
+    pub language: Option<String>,
+    pub concurrency: Option<crate::cli::Concurrency>,
+    pub verify: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultsToml {
+    count: Option<Spanned<i64>>,
+    format: Option<Spanned<String>>,
+    difficulty: Option<Spanned<String>>,
+    language: Option<String>,
+    concurrency: Option<Spanned<toml::Value>>,
+    verify: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct DefaultsOnly {
+    defaults: Option<DefaultsToml>,
+}
+
+/// The `[defaults]` of the keys file the lookup finds, if any. A file that cannot be read or
+/// parsed gives no defaults here (loading the keys reports it, when keys are needed); a
+/// `[defaults]` table with a mistake is an error naming the file, line and field.
+pub fn defaults(flag: Option<&Path>) -> Result<Defaults> {
+    let Some(path) = find_keys_file(flag) else {
+        return Ok(Defaults::default());
+    };
+    let Ok(Some(bytes)) = crate::error::read_capped(&path, MAX_KEYS_BYTES) else {
+        return Ok(Defaults::default());
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    parse_defaults(&text, &path.display().to_string())
+}
+
+/// Parses the `[defaults]` table of keys.toml text.
+pub fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
+    if text.parse::<toml::Table>().is_err() {
+        return Ok(Defaults::default());
+    }
+    let lines = Lines::new(text);
+    let at = |offset: usize| format!("{shown}:{}", lines.of(offset));
+    // The text is valid TOML, so an error here is a mistake inside [defaults].
+    let file = toml::from_str::<DefaultsOnly>(text).map_err(|e| {
+        let line = e.span().map_or_else(|| shown.to_owned(), |s| at(s.start));
+        QuizError::Config(format!(
+            "{line}: [defaults]: {}",
+            mask_values(e.message().trim())
+        ))
+    })?;
+    let Some(raw) = file.defaults else {
+        return Ok(Defaults::default());
+    };
+    let bad = |field: &str, span: std::ops::Range<usize>, why: &str| -> anyhow::Error {
+        QuizError::Config(format!("{}: [defaults] {field}: {why}", at(span.start))).into()
+    };
+    let mut d = Defaults {
+        language: raw.language.filter(|l| !l.trim().is_empty()),
+        verify: raw.verify,
+        ..Defaults::default()
+    };
+    if let Some(c) = raw.count {
+        let n = u32::try_from(*c.get_ref())
+            .ok()
+            .filter(|n| (1..=10_000).contains(n));
+        d.count = Some(n.ok_or_else(|| bad("count", c.span(), "a number from 1 to 10000"))?);
+    }
+    if let Some(f) = raw.format {
+        use clap::ValueEnum;
+        let v = crate::export::Format::from_str(f.get_ref(), true);
+        d.format = Some(v.map_err(|_| {
+            bad(
+                "format",
+                f.span(),
+                "not a format quizgen writes (see --help)",
+            )
+        })?);
+    }
+    if let Some(f) = raw.difficulty {
+        use clap::ValueEnum;
+        let v = crate::cli::Difficulty::from_str(f.get_ref(), true);
+        d.difficulty =
+            Some(v.map_err(|_| bad("difficulty", f.span(), "easy, medium, hard, mixed or any"))?);
+    }
+    if let Some(c) = raw.concurrency {
+        let s = match c.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let v = crate::cli::parse_concurrency(&s);
+        d.concurrency = Some(v.map_err(|why| bad("concurrency", c.span(), &why))?);
+    }
+    Ok(d)
 }
 
 #[derive(Deserialize)]
@@ -589,6 +697,34 @@ mod tests {
         assert!(check_base_url("http://api.groq.com/openai/v1").is_err());
         assert!(check_base_url("http://10.0.0.2/v1").is_err());
         assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn defaults_table_is_read_and_checked() {
+        let text = "[defaults]\ncount = 25\nformat = \"moodle-xml\"\ndifficulty = \"any\"\nlanguage = \"French\"\nconcurrency = \"auto\"\n\n[[providers]]\nname = \"g\"\nbase_url = \"https://x.example/v1\"\nmodel = \"m\"\nkeys = [\"k1234567890123\"]\n";
+        let d = parse_defaults(text, "k.toml").unwrap();
+        assert_eq!(d.count, Some(25));
+        assert_eq!(d.format, Some(crate::export::Format::MoodleXml));
+        assert_eq!(d.difficulty, Some(crate::cli::Difficulty::Any));
+        assert_eq!(d.language.as_deref(), Some("French"));
+        assert_eq!(d.concurrency, Some(crate::cli::Concurrency::Auto));
+        assert!(
+            parse_keys(text, "k.toml").is_ok(),
+            "the keys still load beside [defaults]"
+        );
+        let e = parse_defaults("[defaults]\ncount = 0\n", "k.toml").unwrap_err();
+        assert!(
+            e.to_string().starts_with("k.toml:2: [defaults] count"),
+            "{e}"
+        );
+        let e = parse_defaults("[defaults]\nformat = \"pdf\"\n", "k.toml").unwrap_err();
+        assert!(e.to_string().contains("format"), "{e}");
+        let e = parse_defaults("[defaults]\ncolour = 1\n", "k.toml").unwrap_err();
+        assert!(e.to_string().contains("colour"), "{e}");
+        assert_eq!(
+            parse_defaults("not toml [", "k.toml").unwrap(),
+            Defaults::default()
+        );
     }
 
     #[test]

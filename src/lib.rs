@@ -58,5 +58,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             command: KeysCommand::Check { keys },
         } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
         Command::Bank { command } => commands::bank::run(&ctx, command),
+        Command::Completions { shell } => commands::completions(shell),
+        Command::Man => commands::man(),
     }
 }

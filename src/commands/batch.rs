@@ -85,7 +85,9 @@ pub fn parse_subjects(
     Ok(out)
 }
 
-pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
+pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
+    args.run
+        .apply(&crate::config::defaults(args.run.keys.as_deref())?);
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
     let Some(bytes) = crate::error::read_capped(path, 4 * 1024 * 1024)? else {
@@ -94,13 +96,13 @@ pub async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
     let text = String::from_utf8(bytes)
         .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
     // The same default as `generate` (medium), so what batch stocks, generate finds.
-    let default_diff = args.run.difficulty.as_str();
+    let default_diff = args.run.difficulty().as_str();
     let lines = parse_subjects(
         &text,
         &shown,
         args.count as usize,
         default_diff,
-        &args.run.language,
+        &args.run.language(),
     )?;
     let keys = ctx.require_keys(args.run.keys.as_deref())?;
     let bank = Bank::open(&ctx.data_dir)?;

@@ -11,21 +11,29 @@ use crate::error::QuizError;
 use crate::export::{self, Guard, RenderOptions, Target};
 use crate::quiz::{self, Plan, Source};
 
-pub async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
+pub async fn run(ctx: &Context, mut args: GenerateArgs) -> Result<u8> {
+    let defaults = crate::config::defaults(args.run.keys.as_deref())?;
+    if defaults.verify == Some(true) {
+        ctx.warn("[defaults] verify = true: answer-key verification is not built yet; ignored");
+    }
+    args.count = args.count.or(defaults.count);
+    args.format = args.format.or(defaults.format);
+    args.run.apply(&defaults);
     let plan = plan(ctx, &args)?;
     Ok(quiz::make(ctx, &plan).await?.exit)
 }
 
 /// Every flag checked, every input read and the output checked, before anything is bought.
 pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
-    refuse_binary_on_terminal(args.format, args.output.as_deref())?;
+    let format = args.format.unwrap_or(export::Format::Json);
+    refuse_binary_on_terminal(format, args.output.as_deref())?;
     let subject = subject(args)?;
     let n_options = args.run.options as usize;
-    if n_options > args.format.max_options() {
+    if n_options > format.max_options() {
         return Err(QuizError::Usage(format!(
             "--format {} takes at most {} options, not --options {n_options}",
-            format_name(args.format),
-            args.format.max_options()
+            format_name(format),
+            format.max_options()
         ))
         .into());
     }
@@ -67,15 +75,15 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
         .transpose()?;
     Ok(Plan {
         subject,
-        count: args.count as usize,
-        format: args.format,
+        count: args.count.unwrap_or(10) as usize,
+        format,
         render: RenderOptions {
             csv_raw: args.csv_raw,
         },
         target,
-        rules: args.format.rules(n_options),
-        difficulty: args.run.difficulty.as_str().to_owned(),
-        language: args.run.language.clone(),
+        rules: format.rules(n_options),
+        difficulty: args.run.difficulty().as_str().to_owned(),
+        language: args.run.language(),
         source,
         offline: args.offline,
         bank: args.bank,

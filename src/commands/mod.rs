@@ -14,6 +14,25 @@ use anyhow::Result;
 use crate::config::{self, KeysConfig};
 use crate::error::QuizError;
 
+/// `quizgen completions SHELL`: the completion script on stdout (rendered first, so a closed
+/// pipe is an error `main` ends quietly, not a panic inside the generator).
+pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut crate::cli::Cli::command(), "quizgen", &mut buf);
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &buf)?;
+    Ok(crate::error::code::OK)
+}
+
+/// `quizgen man`: the manual page, roff, on stdout.
+pub fn man() -> Result<u8> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf)?;
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &buf)?;
+    Ok(crate::error::code::OK)
+}
+
 /// What every command knows: the global flags.
 #[derive(Debug, Clone)]
 pub struct Context {

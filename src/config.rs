@@ -248,8 +248,16 @@ pub fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
     // The text is valid TOML, so an error here is a mistake inside [defaults].
     let file = toml::from_str::<DefaultsOnly>(text).map_err(|e| {
         let line = e.span().map_or_else(|| shown.to_owned(), |s| at(s.start));
+        // The field is what stands before `=` on that line.
+        let field = e
+            .span()
+            .and_then(|s| text[..s.start.min(text.len())].rsplit('\n').next())
+            .and_then(|l| l.split('=').next())
+            .map(str::trim)
+            .filter(|f| !f.is_empty() && !f.starts_with('['))
+            .map_or_else(String::new, |f| format!(" {f}"));
         QuizError::Config(format!(
-            "{line}: [defaults]: {}",
+            "{line}: [defaults]{field}: {}",
             mask_values(e.message().trim())
         ))
     })?;

@@ -195,8 +195,8 @@ pub struct RunArgs {
     /// [defaults] concurrency in keys.toml]
     #[arg(long, value_parser = parse_concurrency)]
     pub concurrency: Option<Concurrency>,
-    /// Longest stretch without a new question (waiting for capacity, backing off, slow
-    /// answers) before quizgen stops and writes what it has (30s, 15m, 2h)
+    /// Total time a run may spend waiting (for capacity, backing off, on failed or slow
+    /// answers) before it stops and writes what it has (30s, 15m, 2h)
     #[arg(long, default_value = "15m", value_parser = parse_duration)]
     pub max_wait: Duration,
     /// Failed connections in a row before the providers count as unreachable (5xx answers and

@@ -212,14 +212,14 @@ struct State {
     /// 429s in a row per lane, without a question between them.
     throttle_streak: HashMap<usize, u32>,
     not_before: Instant,
-    /// When the last new question arrived (or the purchase began): `--max-wait` counts from it.
-    progress_at: Instant,
     /// The last thing that went wrong, for the closing message.
     last_problem: String,
     /// Set when keeping questions failed (the bank's disk is full); the purchase stops.
     fault: Option<String>,
-    /// Questions refused (invalid or duplicate), and time spent waiting with nothing in flight.
+    /// Questions refused (invalid or duplicate).
     refused: usize,
+    /// Time spent waiting, of every kind: for capacity, backing off, and on answers that
+    /// brought no new question (failures, timeouts, 429s). `--max-wait` bounds its total.
     waited: Duration,
     chunk_turn: usize,
     avoid: Vec<String>,
@@ -238,7 +238,6 @@ impl State {
             connect_streak: 0,
             throttle_streak: HashMap::new(),
             not_before: Instant::now(),
-            progress_at: Instant::now(),
             last_problem: String::new(),
             fault: None,
             refused: 0,
@@ -252,7 +251,7 @@ impl State {
 
     /// What is left of `--max-wait` before the purchase gives up.
     fn patience(&self, settings: Settings) -> Duration {
-        settings.max_wait.saturating_sub(self.progress_at.elapsed())
+        settings.max_wait.saturating_sub(self.waited)
     }
 
     fn out_of_patience(&self, settings: Settings) -> Ending {
@@ -262,7 +261,7 @@ impl State {
             format!(" (last: {})", self.last_problem)
         };
         Ending::Short(format!(
-            "no new question for {} (--max-wait){why}",
+            "waited {} in all, the whole of --max-wait{why}",
             short_duration(settings.max_wait)
         ))
     }
@@ -378,7 +377,8 @@ impl Buyer<'_> {
                 (None, false) => Duration::from_secs(3600),
             }
             .min(patience);
-            let idle = set.is_empty().then(Instant::now);
+            // Time in this round counts as waiting unless it brought a new question.
+            let (started, had) = (Instant::now(), st.got.len());
             tokio::select! {
                 joined = set.join_next(), if !set.is_empty() => {
                     if let Some(Ok(done)) = joined
@@ -390,8 +390,8 @@ impl Buyer<'_> {
                 () = tokio::time::sleep(timer) => {}
                 code = self.interrupt.wait() => return Ok(Ending::Interrupted(code)),
             }
-            if let Some(t) = idle {
-                st.waited += t.elapsed();
+            if st.got.len() == had {
+                st.waited += started.elapsed();
             }
         }
     }
@@ -641,7 +641,6 @@ impl Buyer<'_> {
             st.last_problem = format!("{}: {why}", lane.model);
             return Ok(self.spend_bad_budget(st));
         }
-        st.progress_at = Instant::now();
         self.progress.update(
             self.already + st.got.len(),
             &format!("{} {}", lane.provider, lane.model),

@@ -322,3 +322,34 @@ fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
         "answers on the wire were lost"
     );
 }
+
+#[test]
+fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
+    let fx = fixture(MockConfig::default());
+    for _ in 0..10 {
+        fx.mock.push_fault(common::mock::Fault::Throttle(
+            "tokens per minute (TPM)",
+            1.5,
+        ));
+        fx.mock.push_fault(common::mock::Fault::Pass);
+    }
+    let start = Instant::now();
+    let out = fx
+        .run(&[
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "100",
+            "--max-wait",
+            "4s",
+            "--max-429",
+            "100",
+        ])
+        .assert()
+        .code(3)
+        .stderr(contains("--max-wait"));
+    let had = questions(&String::from_utf8_lossy(&out.get_output().stdout)).len();
+    assert!(had >= 10 && had < 100, "{had} questions");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}

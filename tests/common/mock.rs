@@ -72,6 +72,8 @@ impl Default for MockConfig {
 /// A canned answer that takes the place of the next normal one.
 #[derive(Debug, Clone)]
 pub enum Fault {
+    /// No fault: answer normally (to interleave faults with good answers).
+    Pass,
     Status503,
     /// 200 with this content verbatim.
     Content(String),

@@ -61,6 +61,14 @@ pub struct Price {
     pub output: f64,
 }
 
+/// Whether a base URL is Groq's own API, whose free tier's limits are known (DESIGN.md).
+pub fn has_groq_free_tier(base_url: &str) -> bool {
+    reqwest::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .is_some_and(|h| h == "api.groq.com")
+}
+
 /// How a provider's `x-ratelimit-*` headers are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -30,6 +30,9 @@ pub const MAX_BATCH: usize = 10;
 /// budget has room for both, so this never costs a 429 (see the benchmark in the README).
 pub const AUTO_PER_LANE: usize = 2;
 
+/// 429s in a row with no wait information at all that close a lane for the run.
+const BLIND_429_LIMIT: u32 = 3;
+
 /// Longest sleep before the pool is asked again during a wait.
 const RECHECK: Duration = Duration::from_secs(1);
 
@@ -209,8 +212,10 @@ struct State {
     /// Transient failures in a row (for the backoff), and connections refused in a row.
     transient_streak: u32,
     connect_streak: u32,
-    /// 429s in a row per lane, without a question between them.
+    /// 429s in a row per lane, without a question between them; and of those, the ones in a
+    /// row that carried no wait information at all.
     throttle_streak: HashMap<usize, u32>,
+    blind_streak: HashMap<usize, u32>,
     not_before: Instant,
     /// The last thing that went wrong, for the closing message.
     last_problem: String,
@@ -237,6 +242,7 @@ impl State {
             transient_streak: 0,
             connect_streak: 0,
             throttle_streak: HashMap::new(),
+            blind_streak: HashMap::new(),
             not_before: Instant::now(),
             last_problem: String::new(),
             fault: None,
@@ -531,6 +537,7 @@ impl Buyer<'_> {
         }
         if !matches!(done.answer.verdict, Verdict::Throttled { .. }) {
             st.throttle_streak.remove(&lane_i);
+            st.blind_streak.remove(&lane_i);
         }
         match &done.answer.verdict {
             Verdict::Ok {
@@ -573,14 +580,18 @@ impl Buyer<'_> {
                     lane.id, st.batch_cap
                 ));
             }
-            Verdict::Throttled { .. } => {
+            Verdict::Throttled { wait, .. } => {
+                let blind = wait.is_none() && done.answer.reports.is_empty();
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 if let Some(e) = event {
                     self.report(st, &e);
                 }
-                self.count_throttle(settings, st, lane_i);
+                self.count_throttle(settings, st, lane_i, blind);
             }
-            Verdict::DeadKey { .. } | Verdict::DeadModel { .. } | Verdict::Redirected { .. } => {
+            Verdict::DeadKey { .. }
+            | Verdict::QuotaSpent { .. }
+            | Verdict::DeadModel { .. }
+            | Verdict::Redirected { .. } => {
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 if let Some(e) = event {
                     self.report(st, &e);
@@ -680,16 +691,29 @@ impl Buyer<'_> {
         None
     }
 
-    /// A lane that answers 429 again and again without a question is closed for the run.
-    fn count_throttle(&mut self, settings: Settings, st: &mut State, lane: usize) {
+    /// A lane that answers 429 again and again without a question is closed for the run:
+    /// after `--max-429` of them, or after 3 that said nothing about when to come back.
+    fn count_throttle(&mut self, settings: Settings, st: &mut State, lane: usize, blind: bool) {
         let n = st.throttle_streak.entry(lane).or_insert(0);
         *n += 1;
-        st.last_problem = format!("{}: 429 {} times in a row", self.pool.lanes[lane].id, *n);
-        if *n >= settings.max_throttles {
-            let why = format!(
-                "{} answered 429 {} times in a row without a question; closed for this run",
-                self.pool.lanes[lane].id, *n
-            );
+        let b = st.blind_streak.entry(lane).or_insert(0);
+        *b = if blind { *b + 1 } else { 0 };
+        let id = &self.pool.lanes[lane].id;
+        st.last_problem = format!("{id}: 429 {} times in a row", *n);
+        let why = if *n >= settings.max_throttles {
+            Some(format!(
+                "{id} answered 429 {} times in a row without a question; closed for this run",
+                *n
+            ))
+        } else if *b >= BLIND_429_LIMIT {
+            Some(format!(
+                "{id} answered 429 {} times in a row with no word on when to come back (no retry-after, no rate-limit headers); closed for this run",
+                *b
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = why {
             self.progress.warn(&why);
             self.pool.close_for_run(lane, Closure::Throttled(why));
         }
@@ -767,6 +791,13 @@ impl Buyer<'_> {
                     "key {masked} of {provider} is invalid ({message}); it will not be used again"
                 )
             }
+            Event::QuotaSpent {
+                masked,
+                provider,
+                message,
+            } => format!(
+                "key {masked} of {provider} has no quota left ({message}); waiting will not help: add credit with {provider} or remove the key; it will not be used again"
+            ),
             Event::ModelDied {
                 provider,
                 model,

@@ -122,7 +122,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
                 tx.used_in(&lane.id, Window::Rpm.span())?,
             ))
         })?;
-        let limits = effective_limits(lane.configured, &row.learned, lane.dialect);
+        let limits = effective_limits(lane.configured, &row.learned, &lane.base_url);
         let qpr = if row.requests_total > 0 && row.questions_total > 0 {
             (row.questions_total / row.requests_total).max(1)
         } else {

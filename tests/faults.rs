@@ -353,3 +353,102 @@ fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
     assert!((10..100).contains(&had), "{had} questions");
     assert!(start.elapsed() < Duration::from_secs(20));
 }
+
+#[test]
+fn a_spent_balance_is_not_waited_for() {
+    // Beside a good key: the good key finishes, the spent one is tried once.
+    let fx = Fixture::new(
+        MockConfig::default(),
+        &[MODEL],
+        &["broke-1234567890", "k-good-1234567890"],
+    );
+    let start = Instant::now();
+    fx.run(&["generate", "--subject", "s", "--count", "20"])
+        .assert()
+        .success()
+        .stderr(contains("no quota left"));
+    let spent = fx
+        .mock
+        .seen()
+        .iter()
+        .filter(|s| s.key.starts_with("broke-"))
+        .count();
+    assert!(
+        (1..=2).contains(&spent),
+        "the spent key was tried {spent} times"
+    );
+    // And it is remembered: a later run does not try it again.
+    fx.run(&["generate", "--subject", "t", "--count", "5"])
+        .assert()
+        .success();
+    let again = fx
+        .mock
+        .seen()
+        .iter()
+        .filter(|s| s.key.starts_with("broke-"))
+        .count();
+    assert_eq!(again, spent);
+    // Alone: a clear error within seconds.
+    let alone = Fixture::new(MockConfig::default(), &[MODEL], &["broke-9999999999"]);
+    alone
+        .run(&["generate", "--subject", "s", "--max-wait", "10m"])
+        .assert()
+        .code(1)
+        .stderr(contains("quota"));
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn a_configured_limit_is_a_ceiling_whatever_the_provider_reports() {
+    let fx = Fixture::with_extra(
+        MockConfig::default(),
+        &[MODEL],
+        &["k-one-1234567890"],
+        "limits = { rpd = 2 }",
+    );
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "50",
+        "--max-wait",
+        "3s",
+    ])
+    .assert()
+    .code(3);
+    assert_eq!(fx.mock.seen().len(), 2, "rpd = 2 in keys.toml");
+    let stats = fx.stats();
+    let lane = &stats["lanes"][0];
+    let used = lane["usedToday"]["requests"].as_u64().unwrap();
+    let limit = lane["limits"]["rpd"].as_u64().unwrap();
+    assert!(used <= limit, "stats shows {used}/{limit}");
+}
+
+#[test]
+fn a_local_provider_gets_no_invented_limits() {
+    // 40 requests in a row to a loopback server: Groq's free 30 RPM would make the run wait.
+    let fx = Fixture::new(
+        MockConfig {
+            rpm: 1000,
+            tpm: 1_000_000,
+            ..MockConfig::default()
+        },
+        &[MODEL],
+        &["k-one-1234567890"],
+    );
+    let start = Instant::now();
+    let qs = fx.quiz(&["--subject", "s", "--count", "400", "--concurrency", "4"]);
+    assert_eq!(qs.len(), 400);
+    assert!(
+        start.elapsed() < Duration::from_secs(40),
+        "{:?}",
+        start.elapsed()
+    );
+    let stats = fx.stats();
+    assert_ne!(
+        stats["lanes"][0]["limits"]["rpm"], 30,
+        "{}",
+        stats["lanes"][0]
+    );
+}

@@ -60,6 +60,9 @@ pub enum Verdict {
     },
     /// 401/403 or an invalid-key 400: never use this key again.
     DeadKey { status: u16, message: String },
+    /// A 429 that waiting never clears: the prepaid balance or quota is spent
+    /// (`insufficient_quota`, `billing_hard_limit_reached`). Treated like a dead key.
+    QuotaSpent { message: String },
     /// Decommissioned or unknown model: drop it for this provider.
     DeadModel { message: String },
     /// 413: the request can never pass as it is; shrink it.
@@ -306,6 +309,18 @@ fn error_code(text: &str) -> String {
     code
 }
 
+/// Whether a 429 says the balance or quota is spent for good (no wait clears it), as OpenAI's
+/// `insufficient_quota` and `billing_hard_limit_reached` do.
+fn quota_spent(code: &str, body: &str) -> bool {
+    let lower = body.to_ascii_lowercase();
+    matches!(code, "insufficient_quota" | "billing_hard_limit_reached")
+        || lower.contains("insufficient_quota")
+        || lower.contains("billing_hard_limit")
+        || lower.contains("exceeded your current quota")
+        || lower.contains("credit balance is too low")
+        || lower.contains("insufficient balance")
+}
+
 /// What a 200 that is no chat completion looked like.
 fn not_api_reason(text: &str) -> String {
     let t = text.trim_start();
@@ -356,6 +371,7 @@ pub fn classify(
         300..=399 => Verdict::Redirected {
             target: "(unknown)".into(),
         },
+        429 if quota_spent(&code, text) => Verdict::QuotaSpent { message },
         429 => {
             // The whole body: Gemini wraps its error in an array, with retryDelay deep inside.
             let m = headers::read_limit_message(text);
@@ -480,6 +496,8 @@ mod tests {
         assert!(matches!(v(200, "not json"), Verdict::NotApi { .. }));
         assert!(matches!(v(200, ""), Verdict::NotApi { .. }));
         assert!(matches!(v(302, ""), Verdict::Redirected { .. }));
+        let quota = r#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","code":"insufficient_quota"}}"#;
+        assert!(matches!(v(429, quota), Verdict::QuotaSpent { .. }));
         let gemini = r#"[{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.QuotaFailure"}, {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "31s"}]}}]"#;
         assert_eq!(
             v(429, gemini),

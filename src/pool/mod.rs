@@ -67,6 +67,12 @@ pub enum Event {
         provider: String,
         message: String,
     },
+    /// The key's balance or quota is spent: recorded like a dead key.
+    QuotaSpent {
+        masked: String,
+        provider: String,
+        message: String,
+    },
     ModelDied {
         provider: String,
         model: String,
@@ -236,12 +242,12 @@ impl Pool {
             let keys = &self.keys;
             let decision = self.store.exclusive(|tx| {
                 let row = tx.lane(&l.id)?;
-                let limits = effective_limits(l.configured, &row.learned, l.dialect);
+                let limits = effective_limits(l.configured, &row.learned, &l.base_url);
                 let tpm = limits.tpm.unwrap_or(u64::MAX);
                 if tokens > tpm {
                     return Ok(Decision::TooLarge(tpm));
                 }
-                let wait = lane_wait(tx, &l.id, &row, &limits, tokens, now)?;
+                let wait = lane_wait(tx, &l.id, &row, (&limits, &l.configured), tokens, now)?;
                 if wait > 0 {
                     return Ok(Decision::Wait(wait));
                 }
@@ -307,7 +313,7 @@ impl Pool {
             .enumerate()
             .all(|(i, _)| self.dead_keys.contains(&i));
         if all_keys_dead {
-            "every key is invalid (401/403): check them with `quizgen keys check`, replace them in the keys file".into()
+            "every key is invalid (401/403) or has no quota left: check them with `quizgen keys check`, add credit or replace them in the keys file".into()
         } else {
             let models: Vec<String> = self
                 .lanes
@@ -426,6 +432,18 @@ impl Pool {
                         message: message.clone(),
                     }))
                 }
+                Verdict::QuotaSpent { message } => {
+                    tx.delete_event(r.event_id)?;
+                    tx.mark_key_invalid(
+                        &key.fingerprint,
+                        Some(&format!("quota spent: {message}")),
+                    )?;
+                    Ok(Some(Event::QuotaSpent {
+                        masked: key.masked.clone(),
+                        provider: provider.clone(),
+                        message: message.clone(),
+                    }))
+                }
                 Verdict::DeadModel { message } => {
                     tx.delete_event(r.event_id)?;
                     tx.mark_dead_model(&lane.id, message)?;
@@ -445,7 +463,7 @@ impl Pool {
             }
         })?;
         match &event {
-            Some(Event::KeyDied { .. }) => {
+            Some(Event::KeyDied { .. } | Event::QuotaSpent { .. }) => {
                 self.dead_keys.insert(r.key);
             }
             Some(Event::Redirected { target, .. }) => {
@@ -506,25 +524,32 @@ enum Decision {
     TooLarge(u64),
 }
 
-/// keys.toml, else learned from answers, else the provider's known free-tier defaults (Groq's;
-/// for other providers none are assumed, so a local server is not throttled for nothing).
-pub fn effective_limits(
-    configured: Limits,
-    learned: &[Option<u64>; 4],
-    dialect: Dialect,
-) -> Limits {
+/// The limits a lane is held to. keys.toml's are ceilings: a provider's report (learned) may
+/// lower one, never raise it. Left unsaid by both: Groq's free-tier defaults on Groq's own host
+/// only; any other host (a local Ollama, a gateway) gets no invented limit.
+pub fn effective_limits(configured: Limits, learned: &[Option<u64>; 4], base_url: &str) -> Limits {
     let learned = Limits {
         rpm: learned[0],
         rpd: learned[1],
         tpm: learned[2],
         tpd: learned[3],
     };
-    let defaults = if dialect == Dialect::Groq {
+    let ceiling = |c: Option<u64>, l: Option<u64>| match (c, l) {
+        (Some(c), Some(l)) => Some(c.min(l)),
+        (c, l) => c.or(l),
+    };
+    let known = Limits {
+        rpm: ceiling(configured.rpm, learned.rpm),
+        rpd: ceiling(configured.rpd, learned.rpd),
+        tpm: ceiling(configured.tpm, learned.tpm),
+        tpd: ceiling(configured.tpd, learned.tpd),
+    };
+    let defaults = if crate::config::has_groq_free_tier(base_url) {
         Limits::GROQ_FREE
     } else {
         Limits::default()
     };
-    configured.or(learned).or(defaults)
+    known.or(defaults)
 }
 
 fn limit_of(l: &Limits, w: Window) -> Option<u64> {
@@ -537,12 +562,13 @@ fn limit_of(l: &Limits, w: Window) -> Option<u64> {
 }
 
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
-/// the provider's report while it holds, our own rolling count otherwise.
+/// the provider's report while it holds, our own rolling count otherwise; and whatever the
+/// provider says, our own rolling count never passes a limit keys.toml sets (a ceiling).
 fn lane_wait(
     tx: &Tx<'_>,
     lane: &str,
     row: &store::LaneRow,
-    limits: &Limits,
+    (limits, ceilings): (&Limits, &Limits),
     tokens: u64,
     now: i64,
 ) -> Result<i64> {
@@ -552,21 +578,28 @@ fn lane_wait(
     for w in Window::ALL {
         let need = if w.counts_tokens() { tokens } else { 1 };
         let report = tx.report(lane, w)?;
-        if let Some(rep) = report.filter(|r| r.reset_at_ms > now) {
+        let holds = report.filter(|r| r.reset_at_ms > now);
+        if let Some(rep) = holds {
             let (n, t) = tx.spent_after(lane, &rep)?;
             let spent = if w.counts_tokens() { t } else { n };
             if rep.remaining < spent + need {
                 wait = wait.max(rep.reset_at_ms - now);
             }
-            continue;
         }
-        let Some(limit) = limit_of(limits, w) else {
+        let limit = match holds {
+            Some(_) => limit_of(ceilings, w),
+            None => limit_of(limits, w),
+        };
+        let Some(limit) = limit else {
             continue;
         };
-        // After a reported reset the window starts afresh at that moment.
-        let since = report
-            .map_or(i64::MIN, |r| r.reset_at_ms)
-            .max(now - w.span().as_millis() as i64);
+        // After a reported reset the window starts afresh at that moment (for limits we only
+        // count ourselves); a ceiling is counted over the whole rolling window.
+        let span_start = now - w.span().as_millis() as i64;
+        let since = match holds {
+            Some(_) => span_start,
+            None => report.map_or(i64::MIN, |r| r.reset_at_ms).max(span_start),
+        };
         let events = tx.events_since(lane, since)?;
         let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
         let used: u64 = events.iter().map(cost).sum();

@@ -3,7 +3,8 @@
 //! tokens plus `max_completion_tokens` against TPM (413 when that alone exceeds the limit,
 //! 429 with a TPM message when the window is full), requests per day and per minute, and
 //! sends `x-ratelimit-*` headers (requests = per day, tokens = per the TPM window). Keys
-//! starting `dead-` get 401; retired models get 400/404; scripted faults come first.
+//! starting `dead-` get 401, keys starting `broke-` a 429 `insufficient_quota` (a spent
+//! balance); retired models get 400/404; scripted faults come first.
 #![allow(dead_code)]
 
 use std::collections::{HashMap, VecDeque};
@@ -312,6 +313,15 @@ impl Respond for MockProvider {
             record(&mut st, 401, 0, 0);
             // Some gateways echo the key they refused: quizgen must never print it.
             return err(401, &format!("Invalid API Key {key}"), "invalid_api_key");
+        }
+        if key.starts_with("broke-") {
+            // A spent prepaid balance (OpenAI style): a 429 that no wait clears.
+            record(&mut st, 429, 0, 0);
+            return err(
+                429,
+                "You exceeded your current quota, please check your plan and billing details.",
+                "insufficient_quota",
+            );
         }
         if model == RETIRED {
             record(&mut st, 400, 0, 0);

@@ -105,45 +105,45 @@ impl Bank {
         Ok(Bank { conn, path })
     }
 
-    /// Up to `n` unserved questions of a shelf that `fits` accepts (say, the output format's
-    /// length limits), least recent first.
+    /// Takes up to `n` unserved questions of a shelf that `fits` accepts (say, the output
+    /// format's length limits), least recent first, and marks them served in the same
+    /// IMMEDIATE transaction: two processes taking at once never get the same question. A
+    /// caller that then fails to write them gives them back with `give_back`.
     pub fn take_unserved(
-        &self,
+        &mut self,
         shelf: &Shelf,
         n: usize,
         fits: impl Fn(&Mcq) -> bool,
     ) -> Result<Vec<Mcq>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
-             WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
-             AND (?5 IS NULL OR source_hash = ?5)
-             ORDER BY created_ms, id",
-        )?;
-        let rows = st.query_map(
-            params![
-                shelf.subject,
-                shelf.language,
-                shelf.options as i64,
-                shelf.difficulty,
-                shelf.source_hash
-            ],
-            row_to_mcq,
-        )?;
-        let mut out = Vec::new();
-        for q in rows {
-            let q = q?;
-            if fits(&q) {
-                out.push(q);
-                if out.len() == n {
-                    break;
-                }
+        let shown = self.path.display().to_string();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .with_context(|| format!("{shown}: cannot take questions"))?;
+        let out = unserved(&tx, shelf, n, fits)?;
+        {
+            let mut st = tx.prepare_cached(
+                "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
+            )?;
+            for q in &out {
+                st.execute(params![shelf.subject, q.id, now_ms()])?;
             }
         }
-        for q in &mut out {
-            let src = q.source.take().unwrap_or_default();
-            q.source = Some(format!("bank ({src})"));
-        }
+        tx.commit()
+            .with_context(|| format!("{shown}: cannot take questions"))?;
         Ok(out)
+    }
+
+    /// Returns questions taken for a quiz that could not be written.
+    pub fn give_back(&mut self, subject: &str, qids: &[String]) -> Result<()> {
+        let subject = normalise_subject(subject);
+        for id in qids {
+            self.conn.execute(
+                "UPDATE questions SET served = MAX(served - 1, 0) WHERE subject = ?1 AND qid = ?2",
+                params![subject, id],
+            )?;
+        }
+        Ok(())
     }
 
     /// Unserved questions on the shelf's subject (and source) that another difficulty,
@@ -307,6 +307,46 @@ impl Bank {
         )?;
         Ok(n)
     }
+}
+
+/// The unserved questions of a shelf that `fits` accepts, oldest first, at most `n`.
+fn unserved(
+    conn: &Connection,
+    shelf: &Shelf,
+    n: usize,
+    fits: impl Fn(&Mcq) -> bool,
+) -> Result<Vec<Mcq>> {
+    let mut st = conn.prepare_cached(
+        "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
+         WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
+         AND (?5 IS NULL OR source_hash = ?5)
+         ORDER BY created_ms, id",
+    )?;
+    let rows = st.query_map(
+        params![
+            shelf.subject,
+            shelf.language,
+            shelf.options as i64,
+            shelf.difficulty,
+            shelf.source_hash
+        ],
+        row_to_mcq,
+    )?;
+    let mut out = Vec::new();
+    for q in rows {
+        let q = q?;
+        if fits(&q) {
+            out.push(q);
+            if out.len() == n {
+                break;
+            }
+        }
+    }
+    for q in &mut out {
+        let src = q.source.take().unwrap_or_default();
+        q.source = Some(format!("bank ({src})"));
+    }
+    Ok(out)
 }
 
 fn row_to_mcq(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mcq> {

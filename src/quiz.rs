@@ -127,7 +127,8 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         BankMode::Off => None,
         _ => Some(Bank::open(&ctx.data_dir)?),
     };
-    let (mut got, hint) = from_bank(ctx, plan, bank.as_ref(), &shelf)?;
+    let (mut got, hint) = from_bank(ctx, plan, bank.as_mut(), &shelf)?;
+    let taken: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
     let mut tally = Outcome {
         from_bank: got.len(),
         ..Outcome::default()
@@ -148,17 +149,31 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
             (bought.got.len(), bought.refused, bought.waited);
         offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
     };
-    let outcome = finish(ctx, plan, got.clone(), ending, &mut rng)?;
+    let outcome = match finish(ctx, plan, got.clone(), ending, &mut rng) {
+        Ok(o) => o,
+        Err(e) => {
+            // Not written: the banked questions taken for it go back on the shelf.
+            if let Some(b) = &mut bank {
+                let _ = b.give_back(&plan.subject, &taken);
+            }
+            return Err(e);
+        }
+    };
     let mut outcome = Outcome {
         written: outcome.written,
         asked: outcome.asked,
         exit: outcome.exit,
         ..tally
     };
+    // Questions from the bank were marked served as they were taken; the bought ones now.
     if let Some(b) = &mut bank
         && outcome.written > 0
     {
-        let ids: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
+        let ids: Vec<String> = got
+            .iter()
+            .filter_map(|q| q.id.clone())
+            .filter(|id| !taken.contains(id))
+            .collect();
         if let Err(e) = b.mark_served(&plan.subject, &ids) {
             ctx.warn(&format!(
                 "the quiz is written, but its questions could not be marked served: {}",
@@ -187,7 +202,7 @@ fn bank_only_short(plan: &Plan, had: usize, hint: Option<String>) -> Ending {
 fn from_bank(
     ctx: &Context,
     plan: &Plan,
-    bank: Option<&Bank>,
+    bank: Option<&mut Bank>,
     shelf: &Shelf,
 ) -> Result<(Vec<Mcq>, Option<String>)> {
     let (Some(b), BankMode::Prefer | BankMode::Only) = (bank, plan.bank) else {

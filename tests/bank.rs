@@ -212,3 +212,45 @@ fn kill_9_mid_run_loses_nothing_paid_for() {
         "the rerun buys only what the killed run had not paid for"
     );
 }
+
+#[test]
+fn two_processes_taking_from_the_bank_at_once_never_serve_one_question_twice() {
+    let roomy = MockConfig {
+        tpm: 1_000_000,
+        rpm: 1000,
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(roomy, &[MODEL], &[KEY]);
+    std::fs::write(fx.path().join("subjects.txt"), "Rivers, 120\n").unwrap();
+    fx.run(&["batch", "subjects.txt"]).assert().success();
+    let mut seen = HashSet::new();
+    let mut served = 0;
+    for _ in 0..5 {
+        let pair: Vec<_> = (0..2)
+            .map(|_| {
+                fx.spawn(&[
+                    "generate",
+                    "--subject",
+                    "rivers",
+                    "--count",
+                    "10",
+                    "--bank",
+                    "only",
+                ])
+            })
+            .collect();
+        for child in pair {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for stem in stems(&questions(&String::from_utf8_lossy(&out.stdout))) {
+                served += 1;
+                assert!(seen.insert(stem.clone()), "served twice: {stem}");
+            }
+        }
+    }
+    assert_eq!(served, 100);
+}

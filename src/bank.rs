@@ -445,7 +445,9 @@ mod tests {
             2,
             "case and spacing of the subject do not matter"
         );
-        bank.mark_served("RIVERS", &[got[0].id.clone().unwrap()])
+        assert_eq!(bank.unserved_count(&any).unwrap(), 0, "taking serves them");
+        assert!(bank.take_unserved(&any, 10, |_| true).unwrap().is_empty());
+        bank.give_back("RIVERS", &[got[0].id.clone().unwrap()])
             .unwrap();
         assert_eq!(bank.unserved_count(&any).unwrap(), 1);
         assert_eq!(bank.stock().unwrap()[0].unserved, 1);

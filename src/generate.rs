@@ -226,6 +226,8 @@ struct State {
     /// Time spent waiting, of every kind: for capacity, backing off, and on answers that
     /// brought no new question (failures, timeouts, 429s). `--max-wait` bounds its total.
     waited: Duration,
+    /// Reservations of the requests in flight, by event id, so that abandoned ones are settled.
+    on_wire: HashMap<i64, Reservation>,
     chunk_turn: usize,
     avoid: Vec<String>,
     sizing: HashMap<String, prompt::Sizing>,
@@ -248,6 +250,7 @@ impl State {
             fault: None,
             refused: 0,
             waited: Duration::ZERO,
+            on_wire: HashMap::new(),
             chunk_turn: 0,
             avoid: Vec::new(),
             sizing: HashMap::new(),
@@ -433,6 +436,12 @@ impl Buyer<'_> {
             }
         }
         set.abort_all();
+        // Given up on: counted as sent, since the provider may have charged them.
+        for (_, r) in st.on_wire.drain() {
+            if let Err(e) = self.pool.abandon(&r) {
+                st.fault.get_or_insert_with(|| fault_message(&e));
+            }
+        }
     }
 
     /// Reserves capacity for the next batch and sends it.
@@ -484,6 +493,7 @@ impl Buyer<'_> {
                     lane.id, key.masked, r.tokens
                 ));
                 let client = self.client.clone();
+                st.on_wire.insert(r.event_id, r.clone());
                 set.spawn(async move {
                     let answer = client.chat(&lane.base_url, &key, lane.dialect, &body).await;
                     InFlight {
@@ -527,6 +537,7 @@ impl Buyer<'_> {
         done: InFlight,
     ) -> Result<Option<Ending>> {
         st.asked -= done.asked;
+        st.on_wire.remove(&done.reservation.event_id);
         let lane_i = done.reservation.lane;
         let lane = self.pool.lanes[lane_i].clone();
         for note in &done.answer.notes {

@@ -3,6 +3,7 @@
 //! → write → record. Faults are handled here: whatever goes wrong, what was had is written.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Result;
 use rand::rngs::StdRng;
@@ -339,6 +340,14 @@ pub async fn purchase(
     already: usize,
 ) -> Result<Purchase> {
     let mut pool = Pool::open(keys, &ctx.data_dir)?;
+    // Reservations a dead run left on the wire: no request outlives its timeout (120 s unless
+    // a run asked for longer), so older ones are settled, as sent.
+    let stale = pool.release_stale(settings.request_timeout.max(Duration::from_secs(120)))?;
+    if stale > 0 {
+        ctx.info(&format!(
+            "settled {stale} request(s) a stopped run left unanswered (counted as sent)"
+        ));
+    }
     let client = Client::new(settings.effective_timeout())?;
     let progress = Progress::new(already + order.count, ctx.quiet, ctx.verbose);
     progress.update(already, "");

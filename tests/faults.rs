@@ -452,3 +452,58 @@ fn a_local_provider_gets_no_invented_limits() {
         stats["lanes"][0]
     );
 }
+
+fn unsettled(fx: &Fixture) -> i64 {
+    let db = rusqlite::Connection::open(fx.path().join("data/state.sqlite")).unwrap();
+    db.query_row(
+        "SELECT COUNT(*) FROM events WHERE settled_ms IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
+    // Interrupted with answers too slow to wait for: settled as sent on the way out.
+    let fx = fixture(MockConfig {
+        latency: Duration::from_secs(5),
+        ..MockConfig::default()
+    });
+    let child = fx.spawn(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "40",
+        "--concurrency",
+        "2",
+    ]);
+    let start = Instant::now();
+    while fx.mock.seen().len() < 2 && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(143));
+    assert_eq!(unsettled(&fx), 0, "abandoned reservations were left open");
+    // A run killed outright leaves them open; the next start settles the stale ones.
+    let db = rusqlite::Connection::open(fx.path().join("data/state.sqlite")).unwrap();
+    let old = quizgen::pool::store::now_ms() - 10 * 60_000;
+    db.execute(
+        "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES('mock/x/openai/gpt-oss-20b', 'fp', ?1, 500)",
+        [old],
+    )
+    .unwrap();
+    drop(db);
+    assert_eq!(unsettled(&fx), 1);
+    let healthy = fixture(MockConfig::default());
+    let mut c = common::quizgen(fx.path());
+    c.args(["generate", "--subject", "t", "--count", "3", "--keys"])
+        .arg(&healthy.keys);
+    c.assert().success();
+    assert_eq!(unsettled(&fx), 0);
+}

@@ -334,6 +334,23 @@ impl Pool {
         self.store.exclusive(|tx| tx.delete_event(r.event_id))
     }
 
+    /// Settles a request given up on while on the wire (interrupted, timed out, aborted). The
+    /// provider may have charged it, so it counts as sent: its whole reservation stays in the
+    /// windows; it only stops counting as "in flight" against the provider's later reports.
+    pub fn abandon(&mut self, r: &Reservation) -> Result<()> {
+        let now = now_ms();
+        self.store
+            .exclusive(|tx| tx.settle_event(r.event_id, r.tokens, 0, now))
+    }
+
+    /// Settles reservations left unsettled by a run that died (kill -9, a crash) more than
+    /// `older_than` ago, as sent. Returns how many there were.
+    pub fn release_stale(&mut self, older_than: Duration) -> Result<usize> {
+        let now = now_ms();
+        let before = now - i64::try_from(older_than.as_millis()).unwrap_or(i64::MAX / 2);
+        self.store.exclusive(|tx| tx.settle_stale(before, now))
+    }
+
     /// Settles a reservation with what the answer said; returns what the caller should report.
     /// `questions` and `content_tokens` are what the answer yielded (for the averages).
     pub fn settle(

@@ -497,6 +497,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Settles, as reserved, every event still unsettled that was sent before `before_ms`.
+    pub fn settle_stale(&self, before_ms: i64, now_ms: i64) -> Result<usize> {
+        Ok(self.tx.execute(
+            "UPDATE events SET settled_ms = ?2 WHERE settled_ms IS NULL AND at_ms < ?1",
+            params![before_ms, now_ms],
+        )?)
+    }
+
     pub fn delete_event(&self, id: i64) -> Result<()> {
         self.tx
             .execute("DELETE FROM events WHERE id = ?1", params![id])?;

@@ -35,6 +35,11 @@ CREATE TABLE IF NOT EXISTS questions(
 CREATE INDEX IF NOT EXISTS questions_shelf ON questions(subject, language, n_options, served);
 ";
 
+/// Schema changes after version 1, in order (see `pool::store::open_shared`). Version 2: an
+/// index for taking a shelf's unserved questions oldest first.
+const MIGRATIONS: &[&str] =
+    &["CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, created_ms);"];
+
 /// Which questions a quiz may take: one subject (normalised), difficulty, language, size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shelf {
@@ -100,7 +105,7 @@ impl Bank {
     pub fn open(data_dir: &Path) -> Result<Bank> {
         crate::datadir::create(data_dir)?;
         let path = data_dir.join("bank.sqlite");
-        let conn = crate::pool::store::open_shared(&path, SCHEMA)
+        let conn = crate::pool::store::open_shared(&path, SCHEMA, MIGRATIONS)
             .with_context(|| format!("{}: cannot open the question bank", path.display()))?;
         Ok(Bank { conn, path })
     }
@@ -451,5 +456,39 @@ mod tests {
             .unwrap();
         assert_eq!(bank.unserved_count(&any).unwrap(), 1);
         assert_eq!(bank.stock().unwrap()[0].unserved, 1);
+    }
+
+    #[test]
+    fn an_older_bank_upgrades_in_place_and_a_newer_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let bank = Bank::open(dir.path()).unwrap();
+            let shelf = Shelf::new("Rivers", "medium", "English", 4);
+            bank.insert(
+                &shelf,
+                "Rivers",
+                &with_id(q("Longest river?", "Nile")),
+                &Provenance::default(),
+            )
+            .unwrap();
+        }
+        let path = dir.path().join("bank.sqlite");
+        let db = Connection::open(&path).unwrap();
+        db.execute_batch("DROP INDEX questions_unserved; PRAGMA user_version = 0;")
+            .unwrap();
+        drop(db);
+        let bank = Bank::open(dir.path()).unwrap();
+        let v: i64 = bank
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 2);
+        assert_eq!(bank.stock().unwrap()[0].total, 1, "the data is kept");
+        drop(bank);
+        let db = Connection::open(&path).unwrap();
+        db.pragma_update(None, "user_version", 99).unwrap();
+        drop(db);
+        let err = Bank::open(dir.path()).err().unwrap();
+        assert!(format!("{err:#}").contains("newer quizgen"), "{err:#}");
     }
 }

@@ -259,12 +259,23 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 }
 
 /// Remembers the questions of a run (and of the bank) and spots exact and near duplicates:
-/// the same stem after normalisation, stems sharing most content words, or stems sharing
-/// many words that test the same right answer.
+/// the same stem after normalisation, stems sharing most content words (Jaccard ≥ 0.8), or
+/// stems sharing many words (≥ 0.5) that test the same right answer.
+///
+/// Candidates come from indexes, not a scan, so a check costs about the same with 100 or
+/// 100,000 questions remembered: the same-answer rule looks only at questions with that
+/// answer; the 0.8 rule uses prefix filtering: if J(x, y) ≥ 0.8 then x and y share at least
+/// ⌊0.8·|x|⌋ words, so any |x| − ⌊0.8·|x|⌋ + 1 words of x include one of y's. Those are taken
+/// from x's rarest words, whose lists of questions are short. The result is exact: the same
+/// answer a scan of every question gives.
 #[derive(Debug, Default, Clone)]
 pub struct Deduper {
     stems: HashSet<String>,
     seen: Vec<(HashSet<String>, String)>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_answer: std::collections::HashMap<String, Vec<usize>>,
+    /// Questions with no content word at all (their Jaccard with each other is 1).
+    wordless: Vec<usize>,
 }
 
 impl Deduper {
@@ -278,16 +289,52 @@ impl Deduper {
         }
         let words = content_words(&q.question);
         let answer = normalise(q.answer());
-        self.seen.iter().any(|(w, a)| {
-            let j = jaccard(&words, w);
-            j >= 0.8 || (j >= 0.5 && *a == answer)
-        })
+        let same_answer = self.by_answer.get(&answer).map_or(&[][..], Vec::as_slice);
+        if same_answer
+            .iter()
+            .any(|&i| jaccard(&words, &self.seen[i].0) >= 0.5)
+        {
+            return true;
+        }
+        self.candidates(&words)
+            .any(|i| jaccard(&words, &self.seen[i].0) >= 0.8)
+    }
+
+    /// Every remembered question that could share 80% of its words with `words`.
+    fn candidates<'a>(&'a self, words: &HashSet<String>) -> Box<dyn Iterator<Item = usize> + 'a> {
+        if words.is_empty() {
+            return Box::new(self.wordless.iter().copied());
+        }
+        let need = words.len() * 4 / 5;
+        let k = words.len() - need + 1;
+        let mut lists: Vec<&Vec<usize>> =
+            words.iter().filter_map(|w| self.by_word.get(w)).collect();
+        // A word no remembered question has is the rarest of all: it meets nothing.
+        let absent = words.len() - lists.len();
+        if absent >= k {
+            return Box::new(std::iter::empty());
+        }
+        lists.sort_by_key(|l| l.len());
+        lists.truncate(k - absent);
+        let mut ids: Vec<usize> = lists.into_iter().flatten().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Box::new(ids.into_iter())
     }
 
     pub fn insert(&mut self, q: &Mcq) {
+        let i = self.seen.len();
+        let words = content_words(&q.question);
+        let answer = normalise(q.answer());
         self.stems.insert(normalise(&q.question));
-        self.seen
-            .push((content_words(&q.question), normalise(q.answer())));
+        if words.is_empty() {
+            self.wordless.push(i);
+        }
+        for w in &words {
+            self.by_word.entry(w.clone()).or_default().push(i);
+        }
+        self.by_answer.entry(answer.clone()).or_default().push(i);
+        self.seen.push((words, answer));
     }
 
     /// Inserts `q` unless it duplicates one already seen; says whether it was new.
@@ -297,6 +344,14 @@ impl Deduper {
         }
         self.insert(q);
         true
+    }
+
+    /// How many remembered questions the last check of `q` would compare it with: the size of
+    /// the candidate sets the indexes give (for tests that the index, not a scan, is used).
+    pub fn candidates_for(&self, q: &Mcq) -> usize {
+        let words = content_words(&q.question);
+        let answer = normalise(q.answer());
+        self.by_answer.get(&answer).map_or(0, Vec::len) + self.candidates(&words).count()
     }
 }
 
@@ -371,6 +426,69 @@ mod tests {
             source: None,
             id: None,
         }
+    }
+
+    /// The rule as a scan of every remembered question, to check the index against.
+    fn duplicate_by_scan(seen: &[Mcq], q: &Mcq) -> bool {
+        seen.iter().any(|s| {
+            let j = jaccard(&content_words(&q.question), &content_words(&s.question));
+            normalise(&q.question) == normalise(&s.question)
+                || j >= 0.8
+                || (j >= 0.5 && normalise(q.answer()) == normalise(s.answer()))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_index_finds_exactly_what_a_scan_finds(
+            stems in proptest::collection::vec(proptest::collection::vec(0usize..14, 0..8), 1..60),
+            answers in proptest::collection::vec(0usize..4, 60),
+        ) {
+            const W: [&str; 14] = ["river", "delta", "ocean", "tide", "salt", "wave", "moon", "lake",
+                "rain", "cloud", "ice", "sea", "bay", "reef"];
+            let mut d = Deduper::new();
+            let mut kept: Vec<Mcq> = Vec::new();
+            for (i, words) in stems.iter().enumerate() {
+                let stem: Vec<&str> = words.iter().map(|&w| W[w]).collect();
+                let opts = ["north", "south", "east", "west"];
+                let m = q(&stem.join(" "), &opts, answers[i]);
+                let by_scan = duplicate_by_scan(&kept, &m);
+                proptest::prop_assert_eq!(d.is_duplicate(&m), by_scan, "{}", m.question);
+                if d.admit(&m) {
+                    kept.push(m);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_compares_with_few_questions_in_a_large_bank() {
+        let mut d = Deduper::new();
+        for i in 0..5000 {
+            let stem = format!(
+                "In tides, which force number {i} moves water w{} and w{}?",
+                i % 97,
+                i % 89
+            );
+            d.insert(&q(&stem, &["a1", "b2", &format!("c{i}"), "d4"], 2));
+        }
+        let probe = q(
+            "In tides, which force number 77777 moves water w5 and w6?",
+            &["x", "y", "zz", "w"],
+            2,
+        );
+        // Its rarest words are in about 4% of the 5,000: a scan would compare with all of them.
+        assert!(
+            d.candidates_for(&probe) < 500,
+            "{}",
+            d.candidates_for(&probe)
+        );
+        let dup = q(
+            "In tides, which force number 10 moves water w10 and w10?",
+            &["x", "y", "c10", "w"],
+            2,
+        );
+        assert!(d.is_duplicate(&dup));
     }
 
     #[test]

@@ -58,9 +58,14 @@ CREATE TABLE IF NOT EXISTS keys(
 /// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
 /// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
 /// process doing the same), so that step is retried for a while.
-pub fn open_shared(path: &Path, schema: &str) -> Result<Connection> {
+///
+/// The schema is versioned with `PRAGMA user_version`: `schema` is version 1 (tables created if
+/// missing, so data dirs from before versioning are version 1 too), and `migrations[i]` takes
+/// a file from version i + 1 to i + 2. Each runs once, in an IMMEDIATE transaction, so existing
+/// data dirs upgrade in place; a file from a newer quizgen is refused, not damaged.
+pub fn open_shared(path: &Path, schema: &str, migrations: &[&str]) -> Result<Connection> {
     crate::datadir::private_file(path)?;
-    let conn = Connection::open(path)?;
+    let mut conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(30))?;
     let mut tries = 0;
     loop {
@@ -69,7 +74,10 @@ pub fn open_shared(path: &Path, schema: &str) -> Result<Connection> {
             .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
             .and_then(|()| conn.execute_batch(schema));
         match setup {
-            Ok(()) => return Ok(conn),
+            Ok(()) => {
+                migrate(&mut conn, path, migrations)?;
+                return Ok(conn);
+            }
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 300 =>
             {
@@ -79,6 +87,29 @@ pub fn open_shared(path: &Path, schema: &str) -> Result<Connection> {
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+/// Brings a database to the newest schema version (see `open_shared`).
+fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<()> {
+    let newest = 1 + migrations.len() as i64;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > newest {
+        anyhow::bail!(
+            "{}: written by a newer quizgen (schema version {version}, this one knows {newest}): upgrade quizgen",
+            path.display()
+        );
+    }
+    for (i, step) in migrations.iter().enumerate() {
+        if version < i as i64 + 2 {
+            tx.execute_batch(step)?;
+        }
+    }
+    if version < newest {
+        tx.pragma_update(None, "user_version", newest)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// How long a retired model is remembered as dead (then tried once more).
@@ -145,7 +176,7 @@ impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
         crate::datadir::create(data_dir)?;
         let path = data_dir.join("state.sqlite");
-        let conn = open_shared(&path, SCHEMA)
+        let conn = open_shared(&path, SCHEMA, &[])
             .with_context(|| format!("{}: cannot open pool state", path.display()))?;
         // Events older than the longest window (a day) count for nothing.
         conn.execute(

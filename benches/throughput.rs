@@ -12,7 +12,7 @@ mod mock;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use mock::{MockConfig, MockProvider};
+use mock::{Counting, MockConfig, MockProvider};
 
 const QUESTIONS: usize = 300;
 const WINDOW: Duration = Duration::from_secs(5);
@@ -30,11 +30,13 @@ fn main() {
     println!(
         "quizgen throughput: {QUESTIONS} questions, 3 organizations x 1 model, TPM {TPM} per {WINDOW:?} window (headers only), latency {LATENCY:?}"
     );
-    run("auto");
-    run("3");
+    for counting in [Counting::Fixed, Counting::Sliding, Counting::Bucket] {
+        run("auto", counting);
+    }
+    run("3", Counting::Fixed);
 }
 
-fn run(concurrency: &str) {
+fn run(concurrency: &str, counting: Counting) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -46,6 +48,7 @@ fn run(concurrency: &str) {
         rpm: 30,
         rpd: 1000,
         latency: LATENCY,
+        counting,
         ..MockConfig::default()
     };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
@@ -101,18 +104,27 @@ fn run(concurrency: &str) {
         .filter(|s| s.status == 429 && first_ok.get(s.key.as_str()).is_some_and(|t| s.at > *t))
         .count();
 
-    // The best any client could do with the same requests: each lane needs at least
-    // ceil(tokens / TPM) windows, and the last request still takes one round trip.
+    // The best any client could do with the same requests, and the last request still takes
+    // one round trip: under a fixed window or a sliding log each lane needs ceil(tokens / TPM)
+    // windows (what is used at the start frees one window later); under a bucket, what passes
+    // TPM waits for the refill, (tokens / TPM - 1) windows.
     let mut lane_tokens: HashMap<&str, u64> = HashMap::new();
+    let mut lane_429: HashMap<&str, usize> = HashMap::new();
     for s in &ok {
         *lane_tokens.entry(s.key.as_str()).or_default() += s.prompt_tokens + s.completion_tokens;
     }
+    for s in seen.iter().filter(|s| s.status == 429) {
+        *lane_429.entry(s.key.as_str()).or_default() += 1;
+    }
+    let most_429 = lane_429.values().max().copied().unwrap_or(0);
     let windows = lane_tokens
         .values()
-        .map(|t| t.div_ceil(TPM))
-        .max()
-        .unwrap_or(1);
-    let best = WINDOW * (windows as u32 - 1) + LATENCY;
+        .map(|&t| match counting {
+            Counting::Bucket => (t as f64 / TPM as f64 - 1.0).max(0.0),
+            _ => t.div_ceil(TPM) as f64 - 1.0,
+        })
+        .fold(0.0, f64::max);
+    let best = WINDOW.mul_f64(windows) + LATENCY;
 
     let billed: u64 = ok
         .iter()
@@ -121,9 +133,9 @@ fn run(concurrency: &str) {
     let completion: u64 = ok.iter().map(|s| s.completion_tokens).sum();
     let content: u64 = ok.iter().map(|s| s.content_tokens).sum();
     let q = got.max(1) as f64;
-    println!("--concurrency {concurrency}: {got}/{QUESTIONS} questions");
+    println!("{counting:?} window, --concurrency {concurrency}: {got}/{QUESTIONS} questions");
     println!(
-        "  requests: {} ({} answered, {} refused with 429, {} of them after a lane's first answer)",
+        "  requests: {} ({} answered, {} refused with 429, {} of them after a lane's first answer; at most {most_429} on one lane, target <= 1)",
         seen.len(),
         ok.len(),
         refused,

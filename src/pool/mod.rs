@@ -376,6 +376,8 @@ impl Pool {
         let (provider, key) = self.keys[r.key].clone();
         let event = self.store.exclusive(|tx| {
             for rep in &answer.reports {
+                let previous = tx.report(&lane.id, rep.window)?;
+                let (rate_per_ms, agree) = bucket_evidence(rep, previous.as_ref());
                 tx.put_report(
                     &lane.id,
                     rep.window,
@@ -384,6 +386,8 @@ impl Pool {
                         remaining: rep.remaining,
                         reset_at_ms: now + rep.reset.as_millis() as i64,
                         event_id: Some(r.event_id),
+                        rate_per_ms,
+                        agree,
                     },
                 )?;
                 if let Some(limit) = rep.limit {
@@ -422,6 +426,7 @@ impl Pool {
                     limit,
                 } => {
                     tx.delete_event(r.event_id)?;
+                    tx.forget_bucket(&lane.id)?;
                     let wait = headers::clamp_wait(
                         *window,
                         wait.unwrap_or(Duration::from_secs(2)),
@@ -535,6 +540,44 @@ impl Pool {
     }
 }
 
+/// What a report says about how its window counts. Under a token bucket (OpenAI's documented
+/// meaning) the reset is the time until full, so (limit − remaining) ÷ reset is the refill
+/// rate, the same in every report. Under a fixed window or a sliding log it is not: the reset
+/// runs down with the clock while the used part grows, so the implied rate climbs by at least
+/// the share one more request adds (more than 5% while a window holds fewer than 20 uses).
+/// A sliding log in a steady state can look like a bucket (one use leaves as one enters), so
+/// only reports whose used part changed by a fifth or more count as evidence. Three such
+/// reports in a row agreeing within 5% mark the window as a bucket (see `report_wait`); a 429
+/// on the lane forgets it.
+fn bucket_evidence(
+    rep: &crate::llm::headers::WindowReport,
+    previous: Option<&Report>,
+) -> (Option<f64>, u32) {
+    let (Some(limit), reset) = (rep.limit, rep.reset.as_millis() as f64) else {
+        return (None, 0);
+    };
+    let missing = limit.saturating_sub(rep.remaining) as f64;
+    if missing < 1.0 || reset < 1.0 {
+        // A full bucket or an empty window says nothing about the rate: keep what was known.
+        return previous.map_or((None, 0), |p| (p.rate_per_ms, p.agree));
+    }
+    let rate = missing / reset;
+    let Some(prev) = previous else {
+        return (Some(rate), 0);
+    };
+    // Only a report whose used part differs clearly from the last one's tells a bucket (whose
+    // reset grows with it) from a sliding log in a steady state (whose reset does not).
+    let prev_missing = limit.saturating_sub(prev.remaining) as f64;
+    if prev_missing >= 1.0 && (missing / prev_missing - 1.0).abs() < 0.2 {
+        return (prev.rate_per_ms.or(Some(rate)), prev.agree);
+    }
+    let agree = match prev.rate_per_ms {
+        Some(p) if (rate / p - 1.0).abs() <= 0.05 => prev.agree + 1,
+        _ => 0,
+    };
+    (Some(rate), agree)
+}
+
 enum Decision {
     Go(i64, usize, u64),
     Wait(i64),
@@ -578,6 +621,23 @@ fn limit_of(l: &Limits, w: Window) -> Option<u64> {
     }
 }
 
+/// How soon to look again while a probe after a reset is on the wire (its answer wakes the
+/// driver sooner).
+const PROBE_RECHECK_MS: i64 = 250;
+
+/// Milliseconds until a report's window can take `want` (what was spent since, plus this
+/// request). A token bucket refills as time passes, so its wait is until enough has dripped
+/// back in; any other window frees at its reset.
+fn report_wait(rep: &Report, want: u64, now: i64) -> i64 {
+    let until_reset = rep.reset_at_ms - now;
+    let Some(rate) = rep.bucket_rate() else {
+        return until_reset;
+    };
+    let short = want.saturating_sub(rep.remaining) as f64;
+    let refilled_at = rep.observed_ms + (short / rate).ceil() as i64;
+    (refilled_at - now).clamp(0, until_reset.max(0))
+}
+
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
 /// the provider's report while it holds, our own rolling count otherwise; and whatever the
 /// provider says, our own rolling count never passes a limit keys.toml sets (a ceiling).
@@ -600,8 +660,16 @@ fn lane_wait(
             let (n, t) = tx.spent_after(lane, &rep)?;
             let spent = if w.counts_tokens() { t } else { n };
             if rep.remaining < spent + need {
-                wait = wait.max(rep.reset_at_ms - now);
+                wait = wait.max(report_wait(&rep, spent + need, now));
             }
+        }
+        // Past a report's reset, a fixed window is whole again, a bucket full, but a sliding
+        // log has freed only its oldest use: until a fresh report says which, one request (a
+        // probe) goes, and the rest wait for its answer.
+        if let Some(rep) = report.filter(|r| r.reset_at_ms <= now && r.bucket_rate().is_none())
+            && tx.unsettled_since(lane, rep.reset_at_ms)? > 0
+        {
+            wait = wait.max(PROBE_RECHECK_MS);
         }
         let limit = match holds {
             Some(_) => limit_of(ceilings, w),

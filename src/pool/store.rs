@@ -55,6 +55,11 @@ CREATE TABLE IF NOT EXISTS keys(
 );
 ";
 
+/// State schema changes after version 1 (see `open_shared`). Version 2: what each report
+/// implies about a token bucket's refill, to learn how the lane counts.
+const MIGRATIONS: &[&str] = &["ALTER TABLE reports ADD COLUMN rate_per_ms REAL;
+     ALTER TABLE reports ADD COLUMN agree INTEGER NOT NULL DEFAULT 0;"];
+
 /// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
 /// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
 /// process doing the same), so that step is retried for a while.
@@ -137,6 +142,19 @@ pub struct Report {
     pub remaining: u64,
     pub reset_at_ms: i64,
     pub event_id: Option<i64>,
+    /// What this report implies if the window is a token bucket: the refill rate,
+    /// (limit − remaining) ÷ reset, in units per millisecond.
+    pub rate_per_ms: Option<f64>,
+    /// How many reports in a row implied the same rate (within 5%): from 2, the lane is
+    /// taken to count with a bucket and its refill is used as it happens.
+    pub agree: u32,
+}
+
+impl Report {
+    /// The refill rate, once successive reports agree that the window is a token bucket.
+    pub fn bucket_rate(&self) -> Option<f64> {
+        self.rate_per_ms.filter(|_| self.agree >= 2)
+    }
 }
 
 /// A lane's persisted state.
@@ -176,7 +194,7 @@ impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
         crate::datadir::create(data_dir)?;
         let path = data_dir.join("state.sqlite");
-        let conn = open_shared(&path, SCHEMA, &[])
+        let conn = open_shared(&path, SCHEMA, MIGRATIONS)
             .with_context(|| format!("{}: cannot open pool state", path.display()))?;
         // Events older than the longest window (a day) count for nothing.
         conn.execute(
@@ -307,7 +325,7 @@ impl Tx<'_> {
     /// 25 hours after it was made) is ignored.
     pub fn report(&self, lane: &str, w: Window) -> Result<Option<Report>> {
         let mut st = self.tx.prepare_cached(
-            "SELECT observed_ms, remaining, reset_at_ms, event_id FROM reports WHERE lane = ?1 AND win = ?2",
+            "SELECT observed_ms, remaining, reset_at_ms, event_id, rate_per_ms, agree FROM reports WHERE lane = ?1 AND win = ?2",
         )?;
         let got = st.query_row(params![lane, win_name(w)], |r| {
             Ok(Report {
@@ -315,6 +333,10 @@ impl Tx<'_> {
                 remaining: count(r.get::<_, i64>(1)?),
                 reset_at_ms: r.get(2)?,
                 event_id: r.get(3)?,
+                rate_per_ms: r
+                    .get::<_, Option<f64>>(4)?
+                    .filter(|x| x.is_finite() && *x > 0.0),
+                agree: count(r.get::<_, i64>(5)?).min(1000) as u32,
             })
         });
         let rep = match got {
@@ -333,10 +355,31 @@ impl Tx<'_> {
     pub fn put_report(&self, lane: &str, w: Window, rep: &Report) -> Result<()> {
         // An older answer arriving late never overwrites a newer report.
         self.tx.execute(
-            "INSERT INTO reports(lane, win, observed_ms, remaining, reset_at_ms, event_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO reports(lane, win, observed_ms, remaining, reset_at_ms, event_id, rate_per_ms, agree) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT(lane, win) DO UPDATE SET observed_ms = excluded.observed_ms, remaining = excluded.remaining,
-             reset_at_ms = excluded.reset_at_ms, event_id = excluded.event_id WHERE excluded.observed_ms >= reports.observed_ms",
-            params![lane, win_name(w), rep.observed_ms, rep.remaining as i64, rep.reset_at_ms, rep.event_id],
+             reset_at_ms = excluded.reset_at_ms, event_id = excluded.event_id, rate_per_ms = excluded.rate_per_ms,
+             agree = excluded.agree WHERE excluded.observed_ms >= reports.observed_ms",
+            params![lane, win_name(w), rep.observed_ms, rep.remaining as i64, rep.reset_at_ms, rep.event_id,
+                    rep.rate_per_ms, rep.agree as i64],
+        )?;
+        Ok(())
+    }
+
+    /// Requests of a lane sent at or after `since_ms` whose answers have not come yet.
+    pub fn unsettled_since(&self, lane: &str, since_ms: i64) -> Result<u64> {
+        let n: i64 = self.tx.query_row(
+            "SELECT COUNT(*) FROM events WHERE lane = ?1 AND at_ms >= ?2 AND settled_ms IS NULL",
+            params![lane, since_ms],
+            |r| r.get(0),
+        )?;
+        Ok(count(n))
+    }
+
+    /// Drops what the lane's reports said about a token bucket (after a 429: it was wrong).
+    pub fn forget_bucket(&self, lane: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE reports SET agree = 0 WHERE lane = ?1",
+            params![lane],
         )?;
         Ok(())
     }

@@ -37,6 +37,94 @@ pub struct MockConfig {
     pub headers_override: Vec<(&'static str, &'static str)>,
     /// A gateway in front of the model that answers every request itself.
     pub gateway: Option<Gateway>,
+    /// How the provider counts its per-minute token window (DESIGN.md: all three exist).
+    pub counting: Counting,
+}
+
+/// How a provider counts a window, and what its reset header means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Counting {
+    /// Everything frees at the reset, which is the end of the window.
+    #[default]
+    Fixed,
+    /// Each use frees one window after it was made; the reset is when the oldest use leaves.
+    Sliding,
+    /// Capacity refills continuously at limit/window; the reset is the time until full.
+    Bucket,
+}
+
+/// A token window counted one of the three ways.
+#[derive(Debug, Default)]
+struct TokenWindow {
+    /// Fixed: when the window began, and what it used.
+    start: Option<Instant>,
+    used: u64,
+    /// Sliding: every use still in the window.
+    log: VecDeque<(Instant, u64)>,
+    /// Bucket: tokens missing from a full bucket at `at`.
+    missing: f64,
+    at: Option<Instant>,
+}
+
+impl TokenWindow {
+    fn used(&self, c: Counting, limit: u64, span: Duration, now: Instant) -> u64 {
+        match c {
+            Counting::Fixed => match self.start {
+                Some(s) if now.duration_since(s) < span => self.used,
+                _ => 0,
+            },
+            Counting::Sliding => self
+                .log
+                .iter()
+                .filter(|(t, _)| now.duration_since(*t) < span)
+                .map(|(_, n)| n)
+                .sum(),
+            Counting::Bucket => {
+                let rate = limit as f64 / span.as_secs_f64();
+                let since = self.at.map_or(0.0, |a| now.duration_since(a).as_secs_f64());
+                (self.missing - rate * since).max(0.0).ceil() as u64
+            }
+        }
+    }
+
+    fn reset(&self, c: Counting, limit: u64, span: Duration, now: Instant) -> Duration {
+        match c {
+            Counting::Fixed => self.start.map_or(Duration::ZERO, |s| {
+                span.saturating_sub(now.duration_since(s))
+            }),
+            Counting::Sliding => self
+                .log
+                .iter()
+                .find(|(t, _)| now.duration_since(*t) < span)
+                .map_or(Duration::ZERO, |(t, _)| {
+                    span.saturating_sub(now.duration_since(*t))
+                }),
+            Counting::Bucket => {
+                let used = self.used(c, limit, span, now) as f64;
+                Duration::from_secs_f64(used * span.as_secs_f64() / limit.max(1) as f64)
+            }
+        }
+    }
+
+    fn charge(&mut self, c: Counting, limit: u64, span: Duration, now: Instant, tokens: u64) {
+        match c {
+            Counting::Fixed => {
+                if self.start.is_none_or(|s| now.duration_since(s) >= span) {
+                    self.start = Some(now);
+                    self.used = 0;
+                }
+                self.used += tokens;
+            }
+            Counting::Sliding => {
+                self.log.retain(|(t, _)| now.duration_since(*t) < span);
+                self.log.push_back((now, tokens));
+            }
+            Counting::Bucket => {
+                self.missing = self.used(c, limit, span, now) as f64 + tokens as f64;
+                self.at = Some(now);
+            }
+        }
+    }
 }
 
 /// What a misbehaving gateway answers to every request, whatever it asks.
@@ -66,6 +154,7 @@ impl Default for MockConfig {
             storm_5xx: 0,
             headers_override: Vec::new(),
             gateway: None,
+            counting: Counting::Fixed,
         }
     }
 }
@@ -104,8 +193,7 @@ pub struct Seen {
 
 #[derive(Default)]
 struct Lane {
-    tpm_start: Option<Instant>,
-    tpm_used: u64,
+    tpm: TokenWindow,
     rpm_start: Option<Instant>,
     rpm_used: u64,
     day_start: Option<Instant>,
@@ -360,7 +448,7 @@ impl Respond for MockProvider {
             );
         }
         let lane = st.lanes.entry((org.clone(), model.clone())).or_default();
-        roll(&mut lane.tpm_start, &mut lane.tpm_used, cfg.tpm_window, now);
+        let tpm_used = lane.tpm.used(cfg.counting, cfg.tpm, cfg.tpm_window, now);
         roll(
             &mut lane.rpm_start,
             &mut lane.rpm_used,
@@ -373,9 +461,7 @@ impl Respond for MockProvider {
             Duration::from_secs(86_400),
             now,
         );
-        let tpm_reset = cfg
-            .tpm_window
-            .saturating_sub(now - lane.tpm_start.unwrap_or(now));
+        let tpm_reset = lane.tpm.reset(cfg.counting, cfg.tpm, cfg.tpm_window, now);
         let day_reset =
             Duration::from_secs(86_400).saturating_sub(now - lane.day_start.unwrap_or(now));
         let refusal = if lane.day_used >= cfg.rpd {
@@ -395,12 +481,12 @@ impl Respond for MockProvider {
                 lane.rpm_used,
                 1,
             ))
-        } else if lane.tpm_used + reserve > cfg.tpm {
+        } else if tpm_used + reserve > cfg.tpm {
             Some((
                 "tokens per minute (TPM)",
                 tpm_reset,
                 cfg.tpm,
-                lane.tpm_used,
+                tpm_used,
                 reserve,
             ))
         } else {
@@ -417,9 +503,24 @@ impl Respond for MockProvider {
                 ("x-ratelimit-limit-tokens", cfg.tpm.to_string()),
                 (
                     "x-ratelimit-remaining-tokens",
-                    cfg.tpm.saturating_sub(lane.tpm_used).to_string(),
+                    cfg.tpm
+                        .saturating_sub(lane.tpm.used(
+                            cfg.counting,
+                            cfg.tpm,
+                            cfg.tpm_window,
+                            Instant::now(),
+                        ))
+                        .to_string(),
                 ),
-                ("x-ratelimit-reset-tokens", go_duration(tpm_reset)),
+                (
+                    "x-ratelimit-reset-tokens",
+                    go_duration(lane.tpm.reset(
+                        cfg.counting,
+                        cfg.tpm,
+                        cfg.tpm_window,
+                        Instant::now(),
+                    )),
+                ),
             ]
         };
         if let Some((window, wait, limit, used, requested)) = refusal {
@@ -468,7 +569,13 @@ impl Respond for MockProvider {
         let content_tokens = (content.len() as u64).div_ceil(4);
         let completion = (content_tokens + cfg.reasoning_tokens).min(max_tokens);
         let lane = st.lanes.get_mut(&(org.clone(), model.clone())).unwrap();
-        lane.tpm_used += prompt_tokens + completion;
+        lane.tpm.charge(
+            cfg.counting,
+            cfg.tpm,
+            cfg.tpm_window,
+            Instant::now(),
+            prompt_tokens + completion,
+        );
         lane.rpm_used += 1;
         lane.day_used += 1;
         let mut h = headers(lane);

@@ -276,3 +276,53 @@ fn providers_without_known_limits_are_not_throttled_or_counted() {
             .any(|n| n.as_str().unwrap().contains("no daily limit known"))
     );
 }
+
+/// The scenario of the benchmark, smaller: three organizations on a short token window that
+/// only headers reveal. Whatever way the provider counts, at most one 429 per lane.
+fn at_most_one_429_per_lane(counting: common::mock::Counting) {
+    let fx = common::Fixture::new(
+        common::mock::MockConfig {
+            tpm: 8000,
+            tpm_window: Duration::from_secs(3),
+            latency: Duration::from_millis(100),
+            counting,
+            ..common::mock::MockConfig::default()
+        },
+        &["openai/gpt-oss-20b"],
+        &["org-a-key-000001", "org-b-key-000002", "org-c-key-000003"],
+    );
+    let qs = fx.quiz(&[
+        "--subject",
+        "s",
+        "--count",
+        "200",
+        "--concurrency",
+        "auto",
+        "--bank",
+        "off",
+    ]);
+    assert_eq!(qs.len(), 200);
+    let mut per_lane: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for s in fx.mock.seen().iter().filter(|s| s.status == 429) {
+        *per_lane.entry(s.key.clone()).or_default() += 1;
+    }
+    assert!(
+        per_lane.values().all(|n| *n <= 1),
+        "{counting:?}: {per_lane:?}"
+    );
+}
+
+#[test]
+fn a_fixed_window_gets_at_most_one_429_per_lane() {
+    at_most_one_429_per_lane(common::mock::Counting::Fixed);
+}
+
+#[test]
+fn a_sliding_log_gets_at_most_one_429_per_lane() {
+    at_most_one_429_per_lane(common::mock::Counting::Sliding);
+}
+
+#[test]
+fn a_token_bucket_gets_at_most_one_429_per_lane() {
+    at_most_one_429_per_lane(common::mock::Counting::Bucket);
+}

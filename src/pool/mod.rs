@@ -2,6 +2,26 @@
 //! A request reserves its cost in a lane before it is sent and is settled with its real usage
 //! after. The provider's own reports (headers, 429s) are the truth where they exist; our own
 //! counting covers the rest. Dead keys and retired models are dropped after one request.
+//!
+//! Design: admission under any way of counting.
+//! - While a report holds (before its reset), the window has `remaining − what was sent since`
+//!   (this process and others, from the shared events), whatever its kind.
+//! - Providers count in three ways, and headers do not say which: a fixed window frees all at
+//!   its reset; a token bucket refills continuously and its reset is the time until full; a
+//!   sliding log frees each use one window after it was made, and its reset is when the oldest
+//!   leaves. So past a reset, nothing is assumed: one request goes (a probe) and the others wait
+//!   for its answer, whose fresh report says what is really left. That costs one round trip
+//!   per window and never a 429 on a sliding log.
+//! - A bucket is learned: its reset is (limit − remaining) ÷ rate in every report, so reports
+//!   whose used part changed yet imply the same rate (within 5%, three in a row) mark the
+//!   window a bucket; from then on a request waits only until enough has dripped back in
+//!   (`report_wait`). A 429 forgets it. A sliding log in a steady state can imply a steady rate
+//!   too, which is why only reports whose used part changed by a fifth count.
+//! - Where no report holds, our own rolling count against the limits (keys.toml, else learned,
+//!   else Groq's free tier on Groq's host) decides; a keys.toml limit is a ceiling checked by
+//!   our own count even while a report holds.
+//! - Requests given up on count as sent (the provider may have charged them) but stop counting
+//!   as in flight; a dead run's are settled at the next start.
 
 pub mod store;
 

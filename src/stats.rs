@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::config::{Limits, Price};
 use crate::llm::headers::Window;
-use crate::pool::store::now_ms;
 use crate::pool::{Pool, effective_limits};
 
 /// Total tokens (prompt, reasoning, answer) a question costs before any is measured.
@@ -108,7 +107,7 @@ struct LaneNumbers {
 
 /// Builds the report from the pool's config and state.
 pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
-    let now = now_ms();
+    let now = pool.store().now_ms();
     let mut lanes = Vec::new();
     let mut numbers = Vec::new();
     let mut lane_state = Vec::new();

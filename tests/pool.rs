@@ -326,3 +326,37 @@ fn a_sliding_log_gets_at_most_one_429_per_lane() {
 fn a_token_bucket_gets_at_most_one_429_per_lane() {
     at_most_one_429_per_lane(common::mock::Counting::Bucket);
 }
+
+#[test]
+fn windows_and_cooldowns_run_on_a_simulated_clock() {
+    use quizgen::pool::clock::FakeClock;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::new(1_800_000_000_000);
+    let limits = Limits {
+        rpm: Some(2),
+        ..Limits::default()
+    };
+    let mut pool = Pool::open_with_clock(
+        &config(limits),
+        dir.path(),
+        std::sync::Arc::new(clock.clone()),
+    )
+    .unwrap();
+    let go = |pool: &mut Pool| match pool.reserve(&|_| 100).unwrap() {
+        Admission::Go(r) => {
+            pool.settle(&r, &ok(50, 50), 1, 50).unwrap();
+            None
+        }
+        Admission::Wait(d) => Some(d),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(go(&mut pool), None);
+    clock.advance(Duration::from_secs(10));
+    assert_eq!(go(&mut pool), None);
+    // The third request of the minute waits until the first leaves the window: 50 s later.
+    assert_eq!(go(&mut pool), Some(Duration::from_secs(50)));
+    clock.advance(Duration::from_secs(49));
+    assert_eq!(go(&mut pool), Some(Duration::from_secs(1)));
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(go(&mut pool), None, "no sleep: the clock moved");
+}

@@ -23,6 +23,7 @@
 //! - Requests given up on count as sent (the provider may have charged them) but stop counting
 //!   as in flight; a dead run's are settled at the next start.
 
+pub mod clock;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};
@@ -34,7 +35,7 @@ use anyhow::Result;
 use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Price};
 use crate::llm::client::{Answer, Verdict};
 use crate::llm::headers::{self, Window};
-use store::{Report, Store, Tx, now_ms};
+use store::{Report, Store, Tx};
 
 /// One budget: the keys of one organization on one model of one provider.
 #[derive(Debug, Clone)]
@@ -133,7 +134,16 @@ pub struct Pool {
 
 impl Pool {
     pub fn open(cfg: &KeysConfig, data_dir: &Path) -> Result<Pool> {
-        let store = Store::open(data_dir)?;
+        Pool::open_with_clock(cfg, data_dir, clock::system())
+    }
+
+    /// `open` on a given clock: the pool's windows, cooldowns and state then run on it.
+    pub fn open_with_clock(
+        cfg: &KeysConfig,
+        data_dir: &Path,
+        clock: std::sync::Arc<dyn clock::Clock>,
+    ) -> Result<Pool> {
+        let store = Store::open_with_clock(data_dir, clock)?;
         let mut keys = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();
         for p in &cfg.providers {
@@ -192,7 +202,7 @@ impl Pool {
                 let row = tx.lane(&l.id)?;
                 if row
                     .dead_model_ms
-                    .is_some_and(|t| now_ms() - t < store::DEAD_MODEL_TTL.as_millis() as i64)
+                    .is_some_and(|t| tx.now() - t < store::DEAD_MODEL_TTL.as_millis() as i64)
                 {
                     dl.insert(i);
                 }
@@ -236,7 +246,8 @@ impl Pool {
     /// Tries to admit a request in the fairest lane that can take it now. `cost` gives its
     /// tokens (prompt plus `max_completion_tokens`) on a model.
     pub fn reserve(&mut self, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
-        self.reserve_at(now_ms(), cost)
+        let now = self.store.now_ms();
+        self.reserve_at(now, cost)
     }
 
     /// `reserve` at a given moment (milliseconds since the epoch), for simulations.
@@ -358,7 +369,7 @@ impl Pool {
     /// provider may have charged it, so it counts as sent: its whole reservation stays in the
     /// windows; it only stops counting as "in flight" against the provider's later reports.
     pub fn abandon(&mut self, r: &Reservation) -> Result<()> {
-        let now = now_ms();
+        let now = self.store.now_ms();
         self.store
             .exclusive(|tx| tx.settle_event(r.event_id, r.tokens, 0, now))
     }
@@ -366,7 +377,7 @@ impl Pool {
     /// Settles reservations left unsettled by a run that died (kill -9, a crash) more than
     /// `older_than` ago, as sent. Returns how many there were.
     pub fn release_stale(&mut self, older_than: Duration) -> Result<usize> {
-        let now = now_ms();
+        let now = self.store.now_ms();
         let before = now - i64::try_from(older_than.as_millis()).unwrap_or(i64::MAX / 2);
         self.store.exclusive(|tx| tx.settle_stale(before, now))
     }
@@ -380,7 +391,8 @@ impl Pool {
         questions: u64,
         content_tokens: u64,
     ) -> Result<Option<Event>> {
-        self.settle_at(now_ms(), r, answer, questions, content_tokens)
+        let now = self.store.now_ms();
+        self.settle_at(now, r, answer, questions, content_tokens)
     }
 
     /// `settle` at a given moment, for simulations.

@@ -120,10 +120,10 @@ fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<()
 /// How long a retired model is remembered as dead (then tried once more).
 pub const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
 
+/// The wall clock's time (for the bank and messages; the pool reads its own `Clock`).
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
+    use super::clock::Clock;
+    super::clock::SystemClock.now_ms()
 }
 
 pub fn win_name(w: Window) -> &'static str {
@@ -186,12 +186,21 @@ pub struct KeyRow {
 pub struct Store {
     conn: Connection,
     path: std::path::PathBuf,
+    clock: std::sync::Arc<dyn super::clock::Clock>,
     /// Rows that could not be read and were reset, to be told to the user.
     warnings: Vec<String>,
 }
 
 impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
+        Store::open_with_clock(data_dir, super::clock::system())
+    }
+
+    /// `open` on a given clock (simulated time in tests).
+    pub fn open_with_clock(
+        data_dir: &Path,
+        clock: std::sync::Arc<dyn super::clock::Clock>,
+    ) -> Result<Store> {
         crate::datadir::create(data_dir)?;
         let path = data_dir.join("state.sqlite");
         let conn = open_shared(&path, SCHEMA, MIGRATIONS)
@@ -199,11 +208,12 @@ impl Store {
         // Events older than the longest window (a day) count for nothing.
         conn.execute(
             "DELETE FROM events WHERE at_ms < ?1",
-            params![now_ms() - 25 * 3_600_000],
+            params![clock.now_ms() - 25 * 3_600_000],
         )?;
         Ok(Store {
             conn,
             path,
+            clock,
             warnings: Vec::new(),
         })
     }
@@ -222,6 +232,7 @@ impl Store {
         let t = Tx {
             tx: &tx,
             warnings: std::cell::RefCell::new(Vec::new()),
+            now: self.clock.now_ms(),
         };
         let out = f(&t)?;
         let warnings = t.warnings.into_inner();
@@ -230,11 +241,17 @@ impl Store {
         Ok(out)
     }
 
+    /// The store's clock.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction()?;
         let t = Tx {
             tx: &tx,
             warnings: std::cell::RefCell::new(Vec::new()),
+            now: self.clock.now_ms(),
         };
         let out = f(&t)?;
         let warnings = t.warnings.into_inner();
@@ -255,6 +272,8 @@ impl Store {
 pub struct Tx<'a> {
     tx: &'a rusqlite::Transaction<'a>,
     warnings: std::cell::RefCell<Vec<String>>,
+    /// The store's clock when the transaction began.
+    now: i64,
 }
 
 /// The smallest limit a provider's report may teach: 1 request, and 1,000 tokens (less cannot
@@ -365,6 +384,11 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The store's clock when this transaction began.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
     /// Requests of a lane sent at or after `since_ms` whose answers have not come yet.
     pub fn unsettled_since(&self, lane: &str, since_ms: i64) -> Result<u64> {
         let n: i64 = self.tx.query_row(
@@ -419,7 +443,7 @@ impl Tx<'_> {
                 e,
             )?,
         };
-        let latest = now_ms() + 25 * 3_600_000;
+        let latest = self.now + 25 * 3_600_000;
         row.cooldown_until_ms = row.cooldown_until_ms.min(latest);
         row.exhausted_until_ms = row.exhausted_until_ms.min(latest);
         Ok(row)
@@ -464,7 +488,7 @@ impl Tx<'_> {
         self.ensure_lane(lane)?;
         self.tx.execute(
             "UPDATE lanes SET dead_model_ms = ?2, dead_model_reason = ?3 WHERE lane = ?1",
-            params![lane, now_ms(), reason],
+            params![lane, self.now, reason],
         )?;
         Ok(())
     }
@@ -523,7 +547,7 @@ impl Tx<'_> {
         self.ensure_key(fp)?;
         self.tx.execute(
             "UPDATE keys SET invalid_ms = ?2, invalid_reason = ?3 WHERE fp = ?1",
-            params![fp, reason.map(|_| now_ms()), reason],
+            params![fp, reason.map(|_| self.now), reason],
         )?;
         Ok(())
     }
@@ -587,7 +611,7 @@ impl Tx<'_> {
 
     /// Requests and tokens of a lane in the last `span` (for stats).
     pub fn used_in(&self, lane: &str, span: Duration) -> Result<(u64, u64)> {
-        let since = now_ms() - span.as_millis() as i64;
+        let since = self.now - span.as_millis() as i64;
         let ev = self.events_since(lane, since)?;
         Ok((ev.len() as u64, ev.iter().map(|e| e.1).sum()))
     }

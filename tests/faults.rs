@@ -507,3 +507,33 @@ fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
     c.assert().success();
     assert_eq!(unsettled(&fx), 0);
 }
+
+#[test]
+fn a_spent_daily_budget_ends_within_seconds_of_max_wait() {
+    let fx = Fixture::new(
+        MockConfig {
+            rpd: 1,
+            ..MockConfig::default()
+        },
+        &[MODEL],
+        &["k-one-1234567890"],
+    );
+    let start = Instant::now();
+    fx.run(&[
+        "generate",
+        "--subject",
+        "s",
+        "--count",
+        "30",
+        "--max-wait",
+        "3s",
+    ])
+    .assert()
+    .code(3)
+    .stderr(contains("wrote 10 of 30"));
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}

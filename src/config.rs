@@ -676,21 +676,7 @@ pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
 
 /// A keys file others can read gets a warning, as ssh does.
 fn permission_warning(path: &Path) -> Option<String> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).ok()?.permissions().mode();
-        if mode & 0o077 != 0 {
-            return Some(format!(
-                "{}: keys file is readable by group or others (mode {:o}); run: chmod 600 {}",
-                path.display(),
-                mode & 0o777,
-                path.display()
-            ));
-        }
-    }
-    let _ = path;
-    None
+    crate::datadir::open_to_others(path, "keys file", "", "600")
 }
 
 #[cfg(test)]

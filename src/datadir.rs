@@ -20,20 +20,31 @@ pub fn create(dir: &Path) -> Result<()> {
 
 /// A warning when an existing data dir can be read by group or others.
 pub fn warning(dir: &Path) -> Option<String> {
+    open_to_others(dir, "data dir", "and holds every answer key", "700")
+}
+
+/// A warning, as ssh gives, when a private file or folder can be read by group or others:
+/// `PATH: WHAT is readable by group or others (mode 755) WHY; run: chmod FIX PATH`.
+pub fn open_to_others(path: &Path, what: &str, why: &str, fix: &str) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir).ok()?.permissions().mode();
+        let mode = std::fs::metadata(path).ok()?.permissions().mode();
         if mode & 0o077 != 0 {
+            let why = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" {why}")
+            };
             return Some(format!(
-                "{}: data dir is readable by group or others (mode {:o}) and holds every answer key; run: chmod 700 {}",
-                dir.display(),
+                "{}: {what} is readable by group or others (mode {:o}){why}; run: chmod {fix} {}",
+                path.display(),
                 mode & 0o777,
-                dir.display()
+                path.display()
             ));
         }
     }
-    let _ = dir;
+    let _ = (path, what, why, fix);
     None
 }
 

@@ -282,12 +282,13 @@ fn a_redirect_is_not_followed_and_names_its_target() {
     assert!(fx.mock.seen().len() <= 2);
 }
 
-#[test]
-fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
-    let fx = fixture(MockConfig {
-        latency: Duration::from_millis(600),
-        ..MockConfig::default()
-    });
+/// Starts a 40-question run with two requests in flight, waits until `on_wire` requests have
+/// reached the mock, and sends `signal`.
+fn signal_with_requests_on_the_wire(
+    fx: &Fixture,
+    on_wire: usize,
+    signal: &str,
+) -> std::process::Child {
     let child = fx.spawn(&[
         "generate",
         "--subject",
@@ -297,15 +298,24 @@ fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
         "--concurrency",
         "2",
     ]);
-    // Wait until requests are on the wire, then interrupt.
     let start = Instant::now();
-    while fx.mock.seen().is_empty() && start.elapsed() < Duration::from_secs(20) {
+    while fx.mock.seen().len() < on_wire && start.elapsed() < Duration::from_secs(20) {
         std::thread::sleep(Duration::from_millis(10));
     }
     std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([&format!("-{signal}"), &child.id().to_string()])
         .status()
         .unwrap();
+    child
+}
+
+#[test]
+fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
+    let fx = fixture(MockConfig {
+        latency: Duration::from_millis(600),
+        ..MockConfig::default()
+    });
+    let child = signal_with_requests_on_the_wire(&fx, 1, "INT");
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     let handed_out: HashSet<String> = fx
@@ -470,23 +480,7 @@ fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
         latency: Duration::from_secs(5),
         ..MockConfig::default()
     });
-    let child = fx.spawn(&[
-        "generate",
-        "--subject",
-        "s",
-        "--count",
-        "40",
-        "--concurrency",
-        "2",
-    ]);
-    let start = Instant::now();
-    while fx.mock.seen().len() < 2 && start.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let child = signal_with_requests_on_the_wire(&fx, 2, "TERM");
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(143));
     assert_eq!(unsettled(&fx), 0, "abandoned reservations were left open");

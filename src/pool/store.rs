@@ -226,13 +226,21 @@ impl Store {
     }
 
     fn exclusive_tx<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.run(TransactionBehavior::Immediate, f)
+    }
+
+    /// Runs `f` in a transaction and commits it (a read commits the resets of unreadable rows).
+    fn run<T>(
+        &mut self,
+        behavior: TransactionBehavior,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let now = self.clock.now_ms();
+        let tx = self.conn.transaction_with_behavior(behavior)?;
         let t = Tx {
             tx: &tx,
             warnings: std::cell::RefCell::new(Vec::new()),
-            now: self.clock.now_ms(),
+            now,
         };
         let out = f(&t)?;
         let warnings = t.warnings.into_inner();
@@ -247,18 +255,7 @@ impl Store {
     }
 
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
-        let t = Tx {
-            tx: &tx,
-            warnings: std::cell::RefCell::new(Vec::new()),
-            now: self.clock.now_ms(),
-        };
-        let out = f(&t)?;
-        let warnings = t.warnings.into_inner();
-        // Resets of unreadable rows are kept.
-        tx.commit()?;
-        self.warnings.extend(warnings);
-        Ok(out)
+        self.run(TransactionBehavior::Deferred, f)
     }
 
     pub fn take_warnings(&mut self) -> Vec<String> {

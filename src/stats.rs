@@ -105,118 +105,152 @@ struct LaneNumbers {
     quiz_cost: f64,
 }
 
+/// What the key statuses need to know of a lane.
+#[derive(Debug, Clone, Copy)]
+struct LaneFlags {
+    dead: bool,
+    spent: bool,
+    cooling: bool,
+    cooldown: u64,
+}
+
 /// Builds the report from the pool's config and state.
 pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     let now = pool.store().now_ms();
-    let mut lanes = Vec::new();
-    let mut numbers = Vec::new();
-    let mut lane_state = Vec::new();
+    let (mut lanes, mut numbers, mut flags) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..pool.lanes.len() {
-        let lane = pool.lanes[i].clone();
-        let dead = pool.is_lane_dead(i);
-        let (row, day, minute) = pool.store().read(|tx| {
-            Ok((
-                tx.lane(&lane.id)?,
-                tx.used_in(&lane.id, Window::Rpd.span())?,
-                tx.used_in(&lane.id, Window::Rpm.span())?,
-            ))
-        })?;
-        let limits = effective_limits(lane.configured, &row.learned, &lane.base_url);
-        let qpr = if row.requests_total > 0 && row.questions_total > 0 {
-            (row.questions_total / row.requests_total).max(1)
-        } else {
-            DEFAULT_QUESTIONS_PER_REQUEST
-        };
-        let tpq = row
-            .tokens_total
-            .checked_div(row.questions_total)
-            .map_or(DEFAULT_TOTAL_TOKENS_PER_QUESTION, |t| t.max(1));
-        // Questions a day: the smaller of what the request and the token budgets allow;
-        // unknown when neither daily limit is known.
-        let daily = |requests: Option<u64>, tokens: Option<u64>| -> Option<u64> {
-            let by_requests = requests.map(|r| r.saturating_mul(qpr));
-            let by_tokens = tokens.map(|t| t / tpq);
-            match (by_requests, by_tokens) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            }
-        };
-        let exhausted = row.exhausted_until_ms > now;
-        let cooling = row.cooldown_until_ms > now;
-        let remaining_req = limits.rpd.map(|r| r.saturating_sub(day.0));
-        let remaining_tok = limits.tpd.map(|t| t.saturating_sub(day.1));
-        let per_day = if dead {
-            Some(0)
-        } else {
-            daily(limits.rpd, limits.tpd)
-        };
-        let remaining = if dead || exhausted {
-            Some(0)
-        } else {
-            daily(remaining_req, remaining_tok)
-        };
-        let (spend, quiz_cost) = prices(lane.price, &row, tpq, quiz_size);
-        let status = if dead {
-            "model retired"
-        } else if exhausted || remaining == Some(0) {
-            "exhausted"
-        } else if cooling {
-            "rate_limited"
-        } else {
-            "available"
-        };
-        let cooldown = ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64)
-            .div_ceil(1000);
-        lane_state.push((dead, exhausted || remaining == Some(0), cooling, cooldown));
-        numbers.push(LaneNumbers {
-            per_day,
-            remaining,
-            spend,
-            quiz_cost,
-        });
-        lanes.push(LaneReport {
-            provider: lane.provider.clone(),
-            org: lane.org.clone(),
-            model: lane.model.clone(),
-            status: status.into(),
-            limits,
-            used_today: Used {
-                requests: day.0,
-                tokens: day.1,
-            },
-            used_last_minute: Used {
-                requests: minute.0,
-                tokens: minute.1,
-            },
-            remaining_today: Remaining {
-                requests: remaining_req,
-                tokens: remaining_tok,
-            },
-            questions_per_day: per_day,
-            tokens_per_question: tpq,
-            cooldown_seconds: cooldown,
-        });
+        let (lane, n, f) = lane_report(pool, i, now, quiz_size)?;
+        lanes.push(lane);
+        numbers.push(n);
+        flags.push(f);
     }
+    let (keys, stats) = key_reports(pool, &flags, now)?;
+    Ok(summary(pool, quiz_size, lanes, &numbers, keys, stats))
+}
 
+/// One lane: its limits, use, remaining capacity in questions, price and status.
+fn lane_report(
+    pool: &mut Pool,
+    i: usize,
+    now: i64,
+    quiz_size: u32,
+) -> Result<(LaneReport, LaneNumbers, LaneFlags)> {
+    let lane = pool.lanes[i].clone();
+    let dead = pool.is_lane_dead(i);
+    let (row, day, minute) = pool.store().read(|tx| {
+        Ok((
+            tx.lane(&lane.id)?,
+            tx.used_in(&lane.id, Window::Rpd.span())?,
+            tx.used_in(&lane.id, Window::Rpm.span())?,
+        ))
+    })?;
+    let limits = effective_limits(lane.configured, &row.learned, &lane.base_url);
+    let qpr = if row.requests_total > 0 && row.questions_total > 0 {
+        (row.questions_total / row.requests_total).max(1)
+    } else {
+        DEFAULT_QUESTIONS_PER_REQUEST
+    };
+    let tpq = row
+        .tokens_total
+        .checked_div(row.questions_total)
+        .map_or(DEFAULT_TOTAL_TOKENS_PER_QUESTION, |t| t.max(1));
+    // Questions a day: the smaller of what the request and the token budgets allow;
+    // unknown when neither daily limit is known.
+    let daily = |requests: Option<u64>, tokens: Option<u64>| -> Option<u64> {
+        let by_requests = requests.map(|r| r.saturating_mul(qpr));
+        let by_tokens = tokens.map(|t| t / tpq);
+        match (by_requests, by_tokens) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
+    let exhausted = row.exhausted_until_ms > now;
+    let cooling = row.cooldown_until_ms > now;
+    let remaining_req = limits.rpd.map(|r| r.saturating_sub(day.0));
+    let remaining_tok = limits.tpd.map(|t| t.saturating_sub(day.1));
+    let per_day = if dead {
+        Some(0)
+    } else {
+        daily(limits.rpd, limits.tpd)
+    };
+    let remaining = if dead || exhausted {
+        Some(0)
+    } else {
+        daily(remaining_req, remaining_tok)
+    };
+    let (spend, quiz_cost) = prices(lane.price, &row, tpq, quiz_size);
+    let spent = exhausted || remaining == Some(0);
+    let status = if dead {
+        "model retired"
+    } else if spent {
+        "exhausted"
+    } else if cooling {
+        "rate_limited"
+    } else {
+        "available"
+    };
+    let cooldown =
+        ((row.cooldown_until_ms.max(row.exhausted_until_ms) - now).max(0) as u64).div_ceil(1000);
+    let report = LaneReport {
+        provider: lane.provider.clone(),
+        org: lane.org.clone(),
+        model: lane.model.clone(),
+        status: status.into(),
+        limits,
+        used_today: Used {
+            requests: day.0,
+            tokens: day.1,
+        },
+        used_last_minute: Used {
+            requests: minute.0,
+            tokens: minute.1,
+        },
+        remaining_today: Remaining {
+            requests: remaining_req,
+            tokens: remaining_tok,
+        },
+        questions_per_day: per_day,
+        tokens_per_question: tpq,
+        cooldown_seconds: cooldown,
+    };
+    let numbers = LaneNumbers {
+        per_day,
+        remaining,
+        spend,
+        quiz_cost,
+    };
+    let flags = LaneFlags {
+        dead,
+        spent,
+        cooling,
+        cooldown,
+    };
+    Ok((report, numbers, flags))
+}
+
+/// Every key with its status, which follows from its own state and its lanes'.
+fn key_reports(
+    pool: &mut Pool,
+    flags: &[LaneFlags],
+    now: i64,
+) -> Result<(Vec<KeyReport>, KeyStats)> {
     let mut keys = Vec::new();
     let mut stats = KeyStats::default();
     for (ki, (provider, key)) in pool.keys.clone().iter().enumerate() {
         let row = pool.store().read(|tx| tx.key(&key.fingerprint))?;
-        let my_lanes: Vec<usize> = (0..pool.lanes.len())
-            .filter(|l| pool.lanes[*l].keys.contains(&ki) && !lane_state[*l].0)
+        let my_lanes: Vec<LaneFlags> = (0..pool.lanes.len())
+            .filter(|l| pool.lanes[*l].keys.contains(&ki) && !flags[*l].dead)
+            .map(|l| flags[l])
             .collect();
         let key_cool = ((row.cooldown_until_ms - now).max(0) as u64).div_ceil(1000);
         let status = if row.invalid_reason.is_some() {
             stats.invalid_keys += 1;
             "invalid"
-        } else if !my_lanes.is_empty() && my_lanes.iter().all(|l| lane_state[*l].1) {
+        } else if !my_lanes.is_empty() && my_lanes.iter().all(|l| l.spent) {
             stats.exhausted_keys += 1;
             "exhausted"
         } else if key_cool > 0
-            || (!my_lanes.is_empty()
-                && my_lanes
-                    .iter()
-                    .all(|l| lane_state[*l].2 || lane_state[*l].1))
+            || (!my_lanes.is_empty() && my_lanes.iter().all(|l| l.cooling || l.spent))
         {
             stats.rate_limited_keys += 1;
             "rate_limited"
@@ -224,7 +258,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
             stats.available_keys += 1;
             "available"
         };
-        let lane_cool = my_lanes.iter().map(|l| lane_state[*l].3).min().unwrap_or(0);
+        let lane_cool = my_lanes.iter().map(|l| l.cooldown).min().unwrap_or(0);
         stats.total_requests += row.requests;
         keys.push(KeyReport {
             provider: provider.clone(),
@@ -239,7 +273,18 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         });
     }
     stats.total_keys = keys.len();
+    Ok((keys, stats))
+}
 
+/// Capacity over the distinct usable lanes, the overall status and the notes.
+fn summary(
+    pool: &Pool,
+    quiz_size: u32,
+    lanes: Vec<LaneReport>,
+    numbers: &[LaneNumbers],
+    keys: Vec<KeyReport>,
+    stats: KeyStats,
+) -> Report {
     let usable: Vec<usize> = pool.usable_lanes();
     let total: u64 = usable.iter().filter_map(|&i| numbers[i].per_day).sum();
     let remaining: u64 = usable.iter().filter_map(|&i| numbers[i].remaining).sum();
@@ -271,7 +316,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
             unknown.join(", ")
         ));
     }
-    Ok(Report {
+    Report {
         status: status.into(),
         capacity: Capacity {
             total_daily_capacity: total,
@@ -290,7 +335,7 @@ pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
         keys,
         lanes,
         notes,
-    })
+    }
 }
 
 fn prices(

@@ -407,25 +407,7 @@ impl Pool {
         let lane = self.lanes[r.lane].clone();
         let (provider, key) = self.keys[r.key].clone();
         let event = self.store.exclusive(|tx| {
-            for rep in &answer.reports {
-                let previous = tx.report(&lane.id, rep.window)?;
-                let (rate_per_ms, agree) = bucket_evidence(rep, previous.as_ref());
-                tx.put_report(
-                    &lane.id,
-                    rep.window,
-                    &Report {
-                        observed_ms: now,
-                        remaining: rep.remaining,
-                        reset_at_ms: now + rep.reset.as_millis() as i64,
-                        event_id: Some(r.event_id),
-                        rate_per_ms,
-                        agree,
-                    },
-                )?;
-                if let Some(limit) = rep.limit {
-                    tx.learn_limit(&lane.id, rep.window, limit)?;
-                }
-            }
+            record_reports(tx, &lane.id, r.event_id, &answer.reports, now)?;
             match &answer.verdict {
                 Verdict::Ok { usage, .. } => {
                     let spent = usage.map_or(r.tokens, |u| u.total());
@@ -570,6 +552,37 @@ impl Pool {
     pub fn is_lane_dead(&self, l: usize) -> bool {
         self.dead_lanes.contains(&l)
     }
+}
+
+/// Stores what an answer's headers said of each window (and what that says of how the window
+/// counts), and the limits they name.
+fn record_reports(
+    tx: &Tx<'_>,
+    lane: &str,
+    event_id: i64,
+    reports: &[crate::llm::headers::WindowReport],
+    now: i64,
+) -> Result<()> {
+    for rep in reports {
+        let previous = tx.report(lane, rep.window)?;
+        let (rate_per_ms, agree) = bucket_evidence(rep, previous.as_ref());
+        tx.put_report(
+            lane,
+            rep.window,
+            &Report {
+                observed_ms: now,
+                remaining: rep.remaining,
+                reset_at_ms: now + rep.reset.as_millis() as i64,
+                event_id: Some(event_id),
+                rate_per_ms,
+                agree,
+            },
+        )?;
+        if let Some(limit) = rep.limit {
+            tx.learn_limit(lane, rep.window, limit)?;
+        }
+    }
+    Ok(())
 }
 
 /// What a report says about how its window counts. Under a token bucket (OpenAI's documented

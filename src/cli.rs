@@ -38,7 +38,7 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub data_dir: Option<PathBuf>,
-    /// No progress and no warnings on stderr (errors and the summary of a short run still show)
+    /// No progress, warnings or summary on stderr (errors, and how a short run ended, still show)
     #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
     /// More detail on stderr: every request, wait and retry

@@ -239,10 +239,9 @@ pub fn defaults(flag: Option<&Path>) -> Result<Defaults> {
     let Some(path) = find_keys_file(flag) else {
         return Ok(Defaults::default());
     };
-    let Ok(Some(bytes)) = crate::error::read_capped(&path, MAX_KEYS_BYTES) else {
+    let Ok(text) = crate::error::read_text(&path, MAX_KEYS_BYTES) else {
         return Ok(Defaults::default());
     };
-    let text = String::from_utf8_lossy(&bytes);
     parse_defaults(&text, &path.display().to_string())
 }
 
@@ -427,15 +426,7 @@ pub const MAX_KEYS_BYTES: u64 = 1024 * 1024;
 /// Reads and checks one keys file.
 pub fn load_file(path: &Path) -> Result<KeysConfig> {
     let shown = path.display().to_string();
-    let Some(bytes) = crate::error::read_capped(path, MAX_KEYS_BYTES)? else {
-        return Err(QuizError::Config(format!(
-            "{shown}: too large for a keys file (the limit is {} KB)",
-            MAX_KEYS_BYTES / 1024
-        ))
-        .into());
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
+    let text = crate::error::read_text(path, MAX_KEYS_BYTES)?;
     let mut warnings = Vec::new();
     if let Some(w) = permission_warning(path) {
         warnings.push(w);

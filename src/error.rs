@@ -66,6 +66,23 @@ pub fn read_capped(path: &std::path::Path, limit: u64) -> Result<Option<Vec<u8>>
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
+/// Reads a UTF-8 text file of at most `limit` bytes: the one home of "too large" and "is not
+/// UTF-8 text" for every file the user names (keys file, subjects file, quiz to import).
+pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String, QuizError> {
+    let shown = path.display();
+    let Some(bytes) = read_capped(path, limit)? else {
+        let size = if limit >= 1_048_576 {
+            format!("{} MB", limit / 1_048_576)
+        } else {
+            format!("{} KB", limit / 1024)
+        };
+        return Err(QuizError::Config(format!(
+            "{shown}: too large (the limit is {size})"
+        )));
+    };
+    String::from_utf8(bytes).map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))
+}
+
 /// Whether an error is stdout's reader going away (`quizgen bank list | head -1`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {

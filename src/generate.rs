@@ -70,10 +70,6 @@ impl Interrupt {
         }
     }
 
-    pub fn is_set(&self) -> bool {
-        self.code().is_some()
-    }
-
     /// The exit code of the signal received: 130 (INT), 143 (TERM) or 129 (HUP).
     pub fn code(&self) -> Option<u8> {
         match self.inner.0.load(Ordering::SeqCst) {

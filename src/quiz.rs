@@ -100,23 +100,20 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
 
 async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     let mut rng = mcq::rng_from(plan.seed);
-    // Keys are looked up once, and only when they may be needed.
-    let keys = match &plan.source {
-        None => ctx.require_keys(plan.keys_file.as_deref())?,
-        Some(source) => {
-            let keys = match plan.offline {
-                true => None,
-                false => ctx.keys(plan.keys_file.as_deref())?,
-            };
-            let Some(keys) = keys else {
-                if !plan.offline {
-                    ctx.info("no API key configured: making questions offline from the text");
-                }
-                return offline_quiz(ctx, plan, source, &mut rng);
-            };
-            keys
+    // Keys are looked up once, and only when they may be needed: with a text and none, the
+    // quiz is made offline; without a text, only when the bank cannot give it all.
+    let mut keys = None;
+    if let Some(source) = &plan.source {
+        if !plan.offline {
+            keys = ctx.keys(plan.keys_file.as_deref())?;
         }
-    };
+        if keys.is_none() {
+            if !plan.offline {
+                ctx.info("no API key configured: making questions offline from the text");
+            }
+            return offline_quiz(ctx, plan, source, &mut rng);
+        }
+    }
     let shelf = Shelf::new(
         &plan.subject,
         &plan.difficulty,
@@ -145,6 +142,10 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
                 plan.subject
             ));
         }
+        let keys = match keys {
+            Some(k) => k,
+            None => ctx.require_keys(plan.keys_file.as_deref())?,
+        };
         let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
         (tally.bought, tally.refused, tally.waited) =
             (bought.got.len(), bought.refused, bought.waited);
@@ -166,24 +167,39 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         exit: outcome.exit,
         ..tally
     };
-    // Questions from the bank were marked served as they were taken; the bought ones now.
     if let Some(b) = &mut bank
         && outcome.written > 0
+        && !record_bought(ctx, b, plan, &got, &taken)
     {
-        let ids: Vec<String> = got
-            .iter()
-            .filter_map(|q| q.id.clone())
-            .filter(|id| !taken.contains(id))
-            .collect();
-        if let Err(e) = b.mark_served(&plan.subject, &ids) {
+        outcome.exit = outcome.exit.max(code::ERROR);
+    }
+    Ok(outcome)
+}
+
+/// Marks the bought questions of a written quiz served (the banked ones were marked as they
+/// were taken). `false`, with a warning, when that fails.
+fn record_bought(
+    ctx: &Context,
+    bank: &mut Bank,
+    plan: &Plan,
+    got: &[Mcq],
+    taken: &[String],
+) -> bool {
+    let ids: Vec<String> = got
+        .iter()
+        .filter_map(|q| q.id.clone())
+        .filter(|id| !taken.contains(id))
+        .collect();
+    match bank.mark_served(&plan.subject, &ids) {
+        Ok(()) => true,
+        Err(e) => {
             ctx.warn(&format!(
                 "the quiz is written, but its questions could not be marked served: {}",
                 crate::error::one_line(&e)
             ));
-            outcome.exit = outcome.exit.max(code::ERROR);
+            false
         }
     }
-    Ok(outcome)
 }
 
 /// `--bank only` fell short: say what the shelf holds, and what else the bank has.

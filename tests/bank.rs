@@ -254,3 +254,47 @@ fn two_processes_taking_from_the_bank_at_once_never_serve_one_question_twice() {
     }
     assert_eq!(served, 100);
 }
+
+#[test]
+fn bank_only_needs_no_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = serde_json::json!({"subject": "rivers", "questions": [
+        {"question": "Which river is the longest in Africa?", "options": ["Nile", "Congo", "Niger", "Zambezi"], "answer_index": 0},
+        {"question": "Which river flows through Baghdad?", "options": ["Tigris", "Jordan", "Indus", "Volga"], "answer_index": 0}
+    ]});
+    std::fs::write(dir.path().join("q.json"), quiz.to_string()).unwrap();
+    quizgen(dir.path())
+        .args(["bank", "import", "q.json"])
+        .assert()
+        .success();
+    let out = quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "rivers",
+            "--count",
+            "2",
+            "--bank",
+            "only",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        questions(&String::from_utf8_lossy(&out.get_output().stdout)).len(),
+        2
+    );
+    // Short of questions and with no key: exit 3 with the bank's message, not a key error.
+    quizgen(dir.path())
+        .args([
+            "generate",
+            "--subject",
+            "rivers",
+            "--count",
+            "2",
+            "--bank",
+            "only",
+        ])
+        .assert()
+        .code(3)
+        .stderr(contains("the bank holds only 0"));
+}

@@ -116,15 +116,7 @@ fn import_file(
     language: &str,
 ) -> Result<u8> {
     let shown = file.display().to_string();
-    let Some(bytes) = crate::error::read_capped(file, MAX_IMPORT_BYTES)? else {
-        return Err(QuizError::Config(format!(
-            "{shown}: too large to import (the limit is {} MB)",
-            MAX_IMPORT_BYTES / 1_048_576
-        ))
-        .into());
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
+    let text = crate::error::read_text(file, MAX_IMPORT_BYTES)?;
     let (subject, added, refused) =
         import_text(bank, &text, &shown, subject, difficulty, language)?;
     ctx.info(&format!(

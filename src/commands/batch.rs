@@ -90,11 +90,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
         .apply(&crate::config::defaults(args.run.keys.as_deref())?);
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
-    let Some(bytes) = crate::error::read_capped(path, 4 * 1024 * 1024)? else {
-        return Err(QuizError::Config(format!("{shown}: too large (the limit is 4 MB)")).into());
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| QuizError::Config(format!("{shown}: is not UTF-8 text")))?;
+    let text = crate::error::read_text(path, 4 * 1024 * 1024)?;
     // The same default as `generate` (medium), so what batch stocks, generate finds.
     let default_diff = args.run.difficulty().as_str();
     let lines = parse_subjects(

@@ -180,7 +180,7 @@ impl Client {
                 target: location(&headers),
             });
         }
-        let text = match read_capped(resp).await {
+        let text = match read_body_capped(resp).await {
             Ok(t) => t,
             Err(reason) => {
                 return Answer {
@@ -217,7 +217,7 @@ impl Client {
                 location(resp.headers())
             ));
         }
-        let text = read_capped(resp).await.unwrap_or_default();
+        let text = read_body_capped(resp).await.unwrap_or_default();
         if status.is_success() {
             let models = serde_json::from_str::<Value>(&text)
                 .ok()
@@ -240,7 +240,7 @@ impl Client {
 }
 
 /// The body, read up to `MAX_BODY_BYTES`; longer or broken bodies are a reason to retry.
-async fn read_capped(mut resp: reqwest::Response) -> std::result::Result<String, String> {
+async fn read_body_capped(mut resp: reqwest::Response) -> std::result::Result<String, String> {
     let mut body: Vec<u8> = Vec::new();
     loop {
         match resp.chunk().await {

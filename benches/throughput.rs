@@ -30,10 +30,22 @@ fn main() {
     println!(
         "quizgen throughput: {QUESTIONS} questions, 3 organizations x 1 model, TPM {TPM} per {WINDOW:?} window (headers only), latency {LATENCY:?}"
     );
-    for counting in [Counting::Fixed, Counting::Sliding, Counting::Bucket] {
-        run("auto", counting);
+    // QUIZGEN_BENCH_ONLY=sliding (fixed, bucket, c3) runs one scenario; QUIZGEN_BENCH_TRACE=1
+    // prints every request the mock saw.
+    let only = std::env::var("QUIZGEN_BENCH_ONLY").unwrap_or_default();
+    let wanted = |name: &str| only.is_empty() || only == name;
+    for (name, counting) in [
+        ("fixed", Counting::Fixed),
+        ("sliding", Counting::Sliding),
+        ("bucket", Counting::Bucket),
+    ] {
+        if wanted(name) {
+            run("auto", counting);
+        }
     }
-    run("3", Counting::Fixed);
+    if wanted("c3") {
+        run("3", Counting::Fixed);
+    }
 }
 
 fn run(concurrency: &str, counting: Counting) {
@@ -92,6 +104,18 @@ fn run(concurrency: &str, counting: Counting) {
     let got = quiz["questions"].as_array().map_or(0, Vec::len);
 
     let seen = mock.seen();
+    if std::env::var_os("QUIZGEN_BENCH_TRACE").is_some() {
+        for s in &seen {
+            println!(
+                "    {:>6} ms  {}  {}  {} tokens (max {})",
+                s.at.duration_since(start).as_millis(),
+                &s.key[..5],
+                s.status,
+                s.prompt_tokens + s.completion_tokens,
+                s.max_completion_tokens
+            );
+        }
+    }
     let ok: Vec<_> = seen.iter().filter(|s| s.status == 200).collect();
     let refused = seen.iter().filter(|s| s.status == 429).count();
     // 429s after a lane had its first answer (the lane's limits were known by then).

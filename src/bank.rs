@@ -200,7 +200,19 @@ impl Bank {
         Ok(d)
     }
 
-    /// Stores one validated question in its own transaction. `false` if it was already there.
+    /// Runs `f` in one transaction (many inserts, one commit), committed if it succeeds.
+    pub fn batch<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .with_context(|| format!("{}: cannot write the bank", self.path.display()))?;
+        let out = f()?;
+        tx.commit()
+            .with_context(|| format!("{}: cannot write the bank", self.path.display()))?;
+        Ok(out)
+    }
+
+    /// Stores one validated question in its own transaction (or the `batch` it runs in). `false` if it was already there.
     pub fn insert(
         &self,
         shelf: &Shelf,
@@ -213,11 +225,13 @@ impl Bank {
             .clone()
             .unwrap_or_else(|| shelf.difficulty.clone())
             .to_ascii_lowercase();
-        let n = self.conn.execute(
+        let mut st = self.conn.prepare_cached(
             "INSERT OR IGNORE INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
              answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms)
              VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
+        )?;
+        let n = st
+            .execute(params![
                 q.stable_id(),
                 shelf.subject,
                 subject_shown.trim(),
@@ -234,9 +248,8 @@ impl Bank {
                 from.source_hash,
                 from.chunk.map(|c| c as i64),
                 now_ms(),
-            ],
-        )
-        .with_context(|| format!("{}: cannot bank a question", self.path.display()))?;
+            ])
+            .with_context(|| format!("{}: cannot bank a question", self.path.display()))?;
         Ok(n == 1)
     }
 

@@ -249,6 +249,8 @@ fn content_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Jaccard similarity of two word sets: the rule the index (`Words::jaccard`) implements.
+#[cfg(test)]
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -271,11 +273,47 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 #[derive(Debug, Default, Clone)]
 pub struct Deduper {
     stems: HashSet<String>,
-    seen: Vec<(HashSet<String>, String)>,
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// Each remembered question's content words, as sorted ids into `vocabulary`.
+    seen: Vec<Vec<u32>>,
+    vocabulary: std::collections::HashMap<String, u32>,
+    /// For each word id, the questions that have it.
+    by_word: Vec<Vec<usize>>,
     by_answer: std::collections::HashMap<String, Vec<usize>>,
     /// Questions with no content word at all (their Jaccard with each other is 1).
     wordless: Vec<usize>,
+}
+
+/// A stem's content words as the index knows them: the ids of the words it has seen (sorted),
+/// and how many words it has never seen (they meet nothing, but count in the union).
+struct Words {
+    known: Vec<u32>,
+    unknown: usize,
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        self.known.len() + self.unknown
+    }
+
+    /// Jaccard similarity with a remembered question's sorted word ids.
+    fn jaccard(&self, other: &[u32]) -> f64 {
+        if self.len() == 0 && other.is_empty() {
+            return 1.0;
+        }
+        let (mut i, mut j, mut inter) = (0, 0, 0usize);
+        while i < self.known.len() && j < other.len() {
+            match self.known[i].cmp(&other[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    inter += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        inter as f64 / (self.len() + other.len() - inter) as f64
+    }
 }
 
 impl Deduper {
@@ -283,58 +321,85 @@ impl Deduper {
         Self::default()
     }
 
+    fn words(&self, stem: &str) -> Words {
+        let mut known = Vec::new();
+        let mut unknown = 0;
+        for w in content_words(stem) {
+            match self.vocabulary.get(&w) {
+                Some(&id) => known.push(id),
+                None => unknown += 1,
+            }
+        }
+        known.sort_unstable();
+        Words { known, unknown }
+    }
+
     pub fn is_duplicate(&self, q: &Mcq) -> bool {
         if self.stems.contains(&normalise(&q.question)) {
             return true;
         }
-        let words = content_words(&q.question);
+        let words = self.words(&q.question);
         let answer = normalise(q.answer());
         let same_answer = self.by_answer.get(&answer).map_or(&[][..], Vec::as_slice);
         if same_answer
             .iter()
-            .any(|&i| jaccard(&words, &self.seen[i].0) >= 0.5)
+            .any(|&i| words.jaccard(&self.seen[i]) >= 0.5)
         {
             return true;
         }
         self.candidates(&words)
-            .any(|i| jaccard(&words, &self.seen[i].0) >= 0.8)
+            .into_iter()
+            .any(|i| words.jaccard(&self.seen[i]) >= 0.8)
     }
 
     /// Every remembered question that could share 80% of its words with `words`.
-    fn candidates<'a>(&'a self, words: &HashSet<String>) -> Box<dyn Iterator<Item = usize> + 'a> {
-        if words.is_empty() {
-            return Box::new(self.wordless.iter().copied());
+    fn candidates(&self, words: &Words) -> Vec<usize> {
+        if words.len() == 0 {
+            return self.wordless.clone();
         }
         let need = words.len() * 4 / 5;
         let k = words.len() - need + 1;
-        let mut lists: Vec<&Vec<usize>> =
-            words.iter().filter_map(|w| self.by_word.get(w)).collect();
         // A word no remembered question has is the rarest of all: it meets nothing.
-        let absent = words.len() - lists.len();
-        if absent >= k {
-            return Box::new(std::iter::empty());
+        if words.unknown >= k {
+            return Vec::new();
         }
+        let mut lists: Vec<&Vec<usize>> = words
+            .known
+            .iter()
+            .map(|&w| &self.by_word[w as usize])
+            .collect();
         lists.sort_by_key(|l| l.len());
-        lists.truncate(k - absent);
+        lists.truncate(k - words.unknown);
         let mut ids: Vec<usize> = lists.into_iter().flatten().copied().collect();
         ids.sort_unstable();
         ids.dedup();
-        Box::new(ids.into_iter())
+        ids
     }
 
     pub fn insert(&mut self, q: &Mcq) {
         let i = self.seen.len();
-        let words = content_words(&q.question);
-        let answer = normalise(q.answer());
-        self.stems.insert(normalise(&q.question));
-        if words.is_empty() {
+        let mut ids: Vec<u32> = content_words(&q.question)
+            .into_iter()
+            .map(|w| {
+                let next = self.vocabulary.len() as u32;
+                let id = *self.vocabulary.entry(w).or_insert(next);
+                if id == next {
+                    self.by_word.push(Vec::new());
+                }
+                self.by_word[id as usize].push(i);
+                id
+            })
+            .collect();
+        ids.sort_unstable();
+        if ids.is_empty() {
             self.wordless.push(i);
         }
-        for w in &words {
-            self.by_word.entry(w.clone()).or_default().push(i);
-        }
-        self.by_answer.entry(answer.clone()).or_default().push(i);
-        self.seen.push((words, answer));
+        self.stems.insert(normalise(&q.question));
+        self.by_answer
+            .entry(normalise(q.answer()))
+            .or_default()
+            .push(i);
+        self.seen.push(ids);
     }
 
     /// Inserts `q` unless it duplicates one already seen; says whether it was new.
@@ -349,9 +414,9 @@ impl Deduper {
     /// How many remembered questions the last check of `q` would compare it with: the size of
     /// the candidate sets the indexes give (for tests that the index, not a scan, is used).
     pub fn candidates_for(&self, q: &Mcq) -> usize {
-        let words = content_words(&q.question);
+        let words = self.words(&q.question);
         let answer = normalise(q.answer());
-        self.by_answer.get(&answer).map_or(0, Vec::len) + self.candidates(&words).count()
+        self.by_answer.get(&answer).map_or(0, Vec::len) + self.candidates(&words).len()
     }
 }
 

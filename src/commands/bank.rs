@@ -7,7 +7,7 @@ use crate::bank::{Bank, Provenance, Shelf};
 use crate::cli::BankCommand;
 use crate::error::{QuizError, code};
 use crate::export::{self, Quiz};
-use crate::mcq::{self, Mcq};
+use crate::mcq::{self, Deduper, Mcq};
 
 /// Largest quiz file `bank import` reads.
 const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
@@ -156,6 +156,8 @@ pub fn import_text(
 }
 
 /// Validates and banks imported questions; returns (added, refused). Each refusal is named.
+/// Questions are committed 500 at a time: one commit per question would cost more than the
+/// checks, and an interrupted import keeps every batch committed before it.
 fn import(
     bank: &Bank,
     subject: &str,
@@ -164,44 +166,55 @@ fn import(
     questions: Vec<Mcq>,
     shown: &str,
 ) -> Result<(usize, usize)> {
+    const BATCH: usize = 500;
     let mut dedupe = bank.deduper_for(subject)?;
     let (mut added, mut refused) = (0, 0);
-    for (i, mut q) in questions.into_iter().enumerate() {
-        mcq::tidy(&mut q);
-        let n = q.options.len();
-        let verdict = mcq::validate(&q, n)
-            .map_err(|d| d.to_string())
-            .and_then(|()| {
-                if (2..=6).contains(&n) {
-                    Ok(())
-                } else {
-                    Err(format!("{n} options (2 to 6 allowed)"))
+    let mut questions = questions.into_iter().enumerate().peekable();
+    while questions.peek().is_some() {
+        let chunk: Vec<_> = questions.by_ref().take(BATCH).collect();
+        bank.batch(|| {
+            for (i, q) in chunk {
+                match admit(bank, &mut dedupe, (subject, difficulty, language), q)? {
+                    Ok(true) => added += 1,
+                    Ok(false) => {}
+                    Err(why) => {
+                        crate::progress::line(&format!(
+                            "quizgen: {shown}: question {}: refused: {why}",
+                            i + 1
+                        ));
+                        refused += 1;
+                    }
                 }
-            });
-        if let Err(why) = verdict {
-            crate::progress::line(&format!(
-                "quizgen: {shown}: question {}: refused: {why}",
-                i + 1
-            ));
-            refused += 1;
-            continue;
-        }
-        if !dedupe.admit(&q) {
-            crate::progress::line(&format!(
-                "quizgen: {shown}: question {}: refused: duplicate of a banked question",
-                i + 1
-            ));
-            refused += 1;
-            continue;
-        }
-        let shelf = Shelf::new(subject, difficulty, language, n);
-        let from = Provenance {
-            provider: Some("import".into()),
-            ..Provenance::default()
-        };
-        if bank.insert(&shelf, subject, &q, &from)? {
-            added += 1;
-        }
+            }
+            Ok(())
+        })?;
     }
     Ok((added, refused))
+}
+
+/// One imported question: tidied, validated, checked against the bank, and banked.
+/// `Ok(Err(why))` is a refusal; `Ok(Ok(false))` a question already banked word for word.
+fn admit(
+    bank: &Bank,
+    dedupe: &mut Deduper,
+    (subject, difficulty, language): (&str, &str, &str),
+    mut q: Mcq,
+) -> Result<std::result::Result<bool, String>> {
+    mcq::tidy(&mut q);
+    let n = q.options.len();
+    if let Err(d) = mcq::validate(&q, n) {
+        return Ok(Err(d.to_string()));
+    }
+    if !(2..=6).contains(&n) {
+        return Ok(Err(format!("{n} options (2 to 6 allowed)")));
+    }
+    if !dedupe.admit(&q) {
+        return Ok(Err("duplicate of a banked question".into()));
+    }
+    let shelf = Shelf::new(subject, difficulty, language, n);
+    let from = Provenance {
+        provider: Some("import".into()),
+        ..Provenance::default()
+    };
+    Ok(Ok(bank.insert(&shelf, subject, &q, &from)?))
 }

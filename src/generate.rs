@@ -23,7 +23,9 @@ use crate::pool::{Admission, Closure, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
 
 /// Most questions asked for in one request.
-pub const MAX_BATCH: usize = 10;
+pub const MAX_BATCH: usize = 20;
+/// Questions a request asks for where no lane's per-minute token limit is known.
+pub const DEFAULT_BATCH: usize = 10;
 
 /// Requests in flight per usable lane with `--concurrency auto`. One per lane leaves a lane
 /// idle for a round trip after each answer; the pool admits a second one only when the lane's
@@ -440,6 +442,45 @@ impl Buyer<'_> {
         }
     }
 
+    /// The largest batch whose request (prompt plus completion room) takes at most a quarter of
+    /// the smallest known per-minute token limit among the usable lanes, so that a minute
+    /// still holds several requests and `--concurrency auto` keeps two in flight. Larger
+    /// batches spread the prompt over more questions. With no limit known, `DEFAULT_BATCH`.
+    fn fitting_batch(&mut self, order: &Order<'_>, st: &State) -> Result<usize> {
+        let limits = self.pool.token_limits()?;
+        let mut best = MAX_BATCH;
+        let mut known = false;
+        for (model, tpm) in limits {
+            let Some(tpm) = tpm else { continue };
+            known = true;
+            let size = st
+                .sizing
+                .get(&model)
+                .copied()
+                .unwrap_or_else(|| prompt::Sizing::for_model(&model, None));
+            let ask = Ask {
+                subject: order.subject,
+                count: MAX_BATCH,
+                options: order.rules.options,
+                difficulty: order.difficulty,
+                language: order.language,
+                avoid: &st.avoid,
+                source: order
+                    .chunks
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .max_by_key(|t| t.len()),
+            };
+            let prompt = prompt::prompt_tokens(&ask, &model);
+            let fits = (1..=MAX_BATCH)
+                .rev()
+                .find(|&n| 4 * (prompt + size.budget(n)) <= tpm)
+                .unwrap_or(1);
+            best = best.min(fits);
+        }
+        Ok(if known { best } else { DEFAULT_BATCH })
+    }
+
     /// Reserves capacity for the next batch and sends it.
     fn send_one(
         &mut self,
@@ -452,6 +493,7 @@ impl Buyer<'_> {
         let per_chunk = order.count.div_ceil(order.chunks.len().max(1));
         let n = st
             .batch_cap
+            .min(self.fitting_batch(order, st)?)
             .min(per_chunk)
             .min(order.count - st.got.len() - st.asked);
         let chunk = (!order.chunks.is_empty()).then(|| st.chunk_turn % order.chunks.len());

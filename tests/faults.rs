@@ -47,7 +47,7 @@ fn a_5xx_storm_under_auto_concurrency_delivers_every_quiz_and_banks_every_answer
                 "--subject",
                 &format!("storm {run}"),
                 "--count",
-                "40",
+                "60",
                 "--concurrency",
                 "auto",
                 "--bank",
@@ -56,7 +56,7 @@ fn a_5xx_storm_under_auto_concurrency_delivers_every_quiz_and_banks_every_answer
             .assert()
             .success();
         let qs = questions(&String::from_utf8_lossy(&out.get_output().stdout));
-        assert_eq!(qs.len(), 40, "run {run}");
+        assert_eq!(qs.len(), 60, "run {run}");
     }
     assert!(fx.mock.count_status(503) >= 5, "the storm happened");
     let handed_out: HashSet<String> = fx

@@ -155,8 +155,8 @@ fn two_processes_share_one_lane_without_a_429() {
             30
         );
     }
-    // Six requests of about 1,100 tokens each cannot fit one 4,000-token window: the two
-    // processes had to wait for each other.
+    // Sixty questions (over 6,000 tokens with their prompts) cannot fit one 4,000-token
+    // window: the two processes had to wait for each other.
     let seen = fx.mock.seen();
     let span = seen.last().unwrap().at - seen[0].at;
     assert!(span >= Duration::from_secs(3), "{span:?}");
@@ -172,7 +172,7 @@ fn two_processes_share_one_lane_without_a_429() {
         v["capacity"]["distinctLanes"], 1,
         "two keys of one org are one lane"
     );
-    assert_eq!(v["apiKeyStats"]["totalRequests"], 6);
+    assert_eq!(v["apiKeyStats"]["totalRequests"], seen.len());
     assert!(v["notes"][0].as_str().unwrap().contains("add no capacity"));
 }
 
@@ -359,4 +359,50 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
     assert_eq!(go(&mut pool), Some(Duration::from_secs(1)));
     clock.advance(Duration::from_secs(1));
     assert_eq!(go(&mut pool), None, "no sleep: the clock moved");
+}
+
+/// An answer carrying a per-minute token report.
+fn reporting(remaining: u64, reset: Duration) -> Answer {
+    let mut a = ok(500, 500);
+    a.reports = vec![quizgen::llm::headers::WindowReport {
+        window: quizgen::llm::headers::Window::Tpm,
+        limit: Some(10_000),
+        remaining,
+        reset,
+    }];
+    a
+}
+
+#[test]
+fn an_answer_that_comes_back_late_does_not_undo_a_newer_report() {
+    use quizgen::pool::clock::FakeClock;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::new(1_800_000_000_000);
+    let mut pool = Pool::open_with_clock(
+        &config(Limits::default()),
+        dir.path(),
+        std::sync::Arc::new(clock.clone()),
+    )
+    .unwrap();
+    let go = |pool: &mut Pool| match pool.reserve(&|_| 1_000).unwrap() {
+        Admission::Go(r) => r,
+        other => panic!("{other:?}"),
+    };
+    let (first, second) = (go(&mut pool), go(&mut pool));
+    // The provider counted both: the second's report (made last) says 8,000 are left, and
+    // it comes back first. The first's report, made before the second arrived, says 9,000.
+    clock.advance(Duration::from_millis(300));
+    pool.settle(&second, &reporting(8_000, Duration::from_secs(50)), 1, 500)
+        .unwrap();
+    pool.settle(&first, &reporting(9_000, Duration::from_secs(50)), 1, 500)
+        .unwrap();
+    // 8,000 left: eight more requests of 1,000 fit, and the ninth waits for the reset.
+    for i in 0..8 {
+        let r = go(&mut pool);
+        assert!(r.tokens == 1_000, "request {i}");
+    }
+    match pool.reserve(&|_| 1_000).unwrap() {
+        Admission::Wait(d) => assert!(d > Duration::from_secs(40), "{d:?}"),
+        other => panic!("the stale report let a ninth request through: {other:?}"),
+    }
 }

@@ -243,6 +243,26 @@ impl Pool {
             .collect()
     }
 
+    /// Each usable lane's model and per-minute token limit (`None` where none is known): what
+    /// one request must fit in, for the driver's choice of batch size.
+    pub fn token_limits(&mut self) -> Result<Vec<(String, Option<u64>)>> {
+        let lanes: Vec<Lane> = self
+            .usable_lanes()
+            .into_iter()
+            .map(|i| self.lanes[i].clone())
+            .collect();
+        self.store.read(|tx| {
+            lanes
+                .iter()
+                .map(|l| {
+                    let row = tx.lane(&l.id)?;
+                    let limits = effective_limits(l.configured, &row.learned, &l.base_url);
+                    Ok((l.model.clone(), limits.tpm))
+                })
+                .collect()
+        })
+    }
+
     /// Tries to admit a request in the fairest lane that can take it now. `cost` gives its
     /// tokens (prompt plus `max_completion_tokens`) on a model.
     pub fn reserve(&mut self, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
@@ -565,6 +585,18 @@ fn record_reports(
 ) -> Result<()> {
     for rep in reports {
         let previous = tx.report(lane, rep.window)?;
+        // Answers can come back out of order: a report made for an earlier request is older
+        // than the one a later request already brought, and does not count what that request
+        // (perhaps settled by now) used. It must not replace it while that one holds.
+        if let Some(p) = &previous
+            && p.event_id.is_some_and(|id| id > event_id)
+            && p.reset_at_ms > now
+        {
+            if let Some(limit) = rep.limit {
+                tx.learn_limit(lane, rep.window, limit)?;
+            }
+            continue;
+        }
         let (rate_per_ms, agree) = bucket_evidence(rep, previous.as_ref());
         tx.put_report(
             lane,
@@ -673,6 +705,11 @@ const PROBE_RECHECK_MS: i64 = 250;
 /// Milliseconds until a report's window can take `want` (what was spent since, plus this
 /// request). A token bucket refills as time passes, so its wait is until enough has dripped
 /// back in; any other window frees at its reset.
+///
+/// The refill is counted from the answer, not from when the request was sent, though a
+/// provider that counts at arrival reports the bucket as of a round trip earlier: crediting
+/// that round trip's refill is right for such a provider but over by as much for one that
+/// reports as it answers, a 429 when nothing else is on the wire. Headers do not say which.
 fn report_wait(rep: &Report, want: u64, now: i64) -> i64 {
     let until_reset = rep.reset_at_ms - now;
     let Some(rate) = rep.bucket_rate() else {

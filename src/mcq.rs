@@ -47,14 +47,20 @@ impl Mcq {
     }
 }
 
-/// What a good question must satisfy: its number of options, and the lengths a target tool
-/// accepts (Kahoot: 120 characters a question, 75 an answer).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a good question must satisfy: its number of options, the lengths a target tool
+/// accepts (Kahoot: 120 characters a question, 75 an answer), and whatever else the output
+/// format needs to carry it intact (`carries`, set by `export::Format::rules`).
+#[derive(Debug, Clone, Copy)]
 pub struct Rules {
     pub options: usize,
     pub question_max: Option<usize>,
     pub option_max: Option<usize>,
+    /// The output format's own check: why it cannot carry a question as it is, if it cannot.
+    pub carries: Option<FormatCheck>,
 }
+
+/// A format's check of one question: `Err(why)` when the format cannot carry it intact.
+pub type FormatCheck = fn(&Mcq) -> Result<(), String>;
 
 impl Rules {
     pub fn new(options: usize) -> Rules {
@@ -62,6 +68,7 @@ impl Rules {
             options,
             question_max: None,
             option_max: None,
+            carries: None,
         }
     }
 }
@@ -93,6 +100,8 @@ pub enum Defect {
     Duplicate,
     #[error("longer than the output format accepts")]
     TooLong,
+    #[error("{0}")]
+    Format(String),
 }
 
 /// Options that break when the options are shuffled, or that teachers reject.
@@ -116,6 +125,9 @@ pub fn validate(q: &Mcq, rules: impl Into<Rules>) -> Result<(), Defect> {
         || q.options.iter().any(|o| too_long(o, rules.option_max))
     {
         return Err(Defect::TooLong);
+    }
+    if let Some(check) = rules.carries {
+        check(q).map_err(Defect::Format)?;
     }
     Ok(())
 }

@@ -426,10 +426,14 @@ fn verdict(ending: &Ending, had: usize, asked: usize) -> Result<(u8, Option<Stri
 fn finish(
     ctx: &Context,
     plan: &Plan,
-    mut questions: Vec<Mcq>,
+    questions: Vec<Mcq>,
     ending: Ending,
     rng: &mut StdRng,
 ) -> Result<Outcome> {
+    let (mut questions, left_out) = plan.format.fit(questions);
+    for note in &left_out {
+        ctx.warn(note);
+    }
     questions.truncate(plan.count);
     mcq::balance(&mut questions, rng);
     let had = questions.len();

@@ -396,7 +396,7 @@ fn six_options_and_a_language_reach_the_prompt() {
     let out = fx.run(&args).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with(
-        "question,option_a,option_b,option_c,option_d,option_e,option_f,answer,explanation"
+        "\u{FEFF}question,option_a,option_b,option_c,option_d,option_e,option_f,answer,explanation\r\n"
     ));
     let body = &fx.mock.seen()[0].body;
     let user = body["messages"][1]["content"].as_str().unwrap();

@@ -319,7 +319,7 @@ fn defaults_in_keys_toml_shorten_the_command_and_flags_win() {
     .unwrap();
     let out = fx.run(&["generate", "--subject", "s"]).assert().success();
     let csv = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(csv.starts_with("question,option_a"), "{csv}");
+    assert!(csv.starts_with("\u{FEFF}question,option_a"), "{csv}");
     assert_eq!(
         csv::Reader::from_reader(csv.as_bytes()).records().count(),
         3

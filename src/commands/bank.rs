@@ -72,11 +72,24 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
             let target = export::Target::check(output.as_deref(), &guard)?;
             let rows = bank.list(subject.as_deref(), false)?;
             let title = subject.clone().unwrap_or_else(|| "question bank".into());
+            let (questions, left_out) = format.fit(rows.into_iter().map(|(_, q, _)| q).collect());
+            for note in &left_out {
+                ctx.warn(note);
+            }
             let quiz = Quiz {
                 subject: title,
-                questions: rows.into_iter().map(|(_, q, _)| q).collect(),
+                questions,
             };
             target.write(&format.render_with(&quiz, export::RenderOptions { csv_raw })?)?;
+            if !left_out.is_empty() {
+                ctx.error(&format!(
+                    "{} banked questions could not be written as {} (named above); wrote {}",
+                    left_out.len(),
+                    format.name(),
+                    quiz.questions.len()
+                ));
+                return Ok(code::PARTIAL);
+            }
         }
         BankCommand::Import {
             file,

@@ -1,10 +1,37 @@
 //! Aiken: stem, `A. option` lines, `ANSWER: X`, a blank line. One line per field, so line
 //! breaks inside a field become spaces.
+//!
+//! Moodle's reader takes any line matching `^[A-Z][).][ \t]?` as an option, and a line starting
+//! `ANSWER:` as the key, wherever it stands: a stem starting so ("E. coli …", "U.S. …") would
+//! make Moodle refuse the whole file. Such a question cannot be written as it is; it is left out
+//! (`carries`), never reworded.
 
 use super::{Quiz, letter};
+use crate::mcq::Mcq;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a line reads as an option line or an answer line to Moodle's Aiken reader.
+fn reads_as_option_or_key(line: &str) -> bool {
+    let b = line.trim_start().as_bytes();
+    (b.len() >= 2 && b[0].is_ascii_uppercase() && matches!(b[1], b'.' | b')'))
+        || line.trim_start().starts_with("ANSWER:")
+}
+
+/// Aiken cannot carry a stem that Moodle would read as an option or an answer line, nor more
+/// options than letters.
+pub fn carries(q: &Mcq) -> Result<(), String> {
+    if reads_as_option_or_key(&one_line(&q.question)) {
+        return Err(
+            "Aiken: the stem starts like an option line (a capital and \".\" or \")\"), which Moodle would misread; use gift or moodle-xml".into(),
+        );
+    }
+    if q.options.len() > 26 {
+        return Err("Aiken: more than 26 options".into());
+    }
+    Ok(())
 }
 
 pub fn render(quiz: &Quiz) -> String {

@@ -1,4 +1,6 @@
-//! CSV: `question,option_a,…,answer,explanation`, the answer as a letter, RFC 4180 quoting.
+//! CSV: `question,option_a,…,answer,explanation`, the answer as a letter, RFC 4180 (quoting,
+//! CRLF record ends), UTF-8 with a byte-order mark: without it Excel on Windows reads the file
+//! as the local code page and mangles é and 中文. Readers that know UTF-8 skip the mark.
 
 use anyhow::{Context, Result};
 
@@ -32,7 +34,9 @@ pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
         .max()
         .unwrap_or(4)
         .max(4);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
     w.write_record(csv_header(n))?;
     for q in &quiz.questions {
         let mut row = vec![defused(&q.question, defuse)];
@@ -45,8 +49,12 @@ pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
     Ok(String::from_utf8(bytes)?)
 }
 
+/// The UTF-8 byte-order mark CSV files start with.
+pub const BOM: &str = "\u{FEFF}";
+
 /// Reads a quiz CSV written by `render` (used by tests and `bank import`).
 pub fn read_csv(text: &str) -> Result<Vec<Mcq>> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers()?.clone();
     let n = headers.iter().filter(|h| h.starts_with("option_")).count();

@@ -1,6 +1,11 @@
-//! Moodle GIFT: `::title:: stem {=right ~wrong ...}`, with GIFT's special characters escaped.
+//! Moodle GIFT: a `$CATEGORY:` line, then `::title::[plain]stem {=right ~wrong ####feedback}`,
+//! with GIFT's special characters escaped.
+//!
+//! `[plain]` because without a marker Moodle renders the text as HTML (`<br>` vanishes,
+//! `&amp;` shows as `&`); the answers and the feedback take the question's format.
 
 use super::Quiz;
+use super::moodle_xml::category_path;
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -8,7 +13,7 @@ fn esc(s: &str) -> String {
         if "~=#{}:\\".contains(c) {
             out.push('\\');
         }
-        if c == '\n' {
+        if c == '\n' || c == '\r' {
             out.push(' ');
             continue;
         }
@@ -18,9 +23,13 @@ fn esc(s: &str) -> String {
 }
 
 pub fn render(quiz: &Quiz) -> String {
-    let mut s = format!("// {}\n\n", quiz.subject.replace('\n', " "));
+    let mut s = format!(
+        "// {}\n$CATEGORY: {}\n\n",
+        quiz.subject.replace(['\n', '\r'], " "),
+        category_path(&quiz.subject)
+    );
     for (i, q) in quiz.questions.iter().enumerate() {
-        s.push_str(&format!("::Q{}:: {} {{\n", i + 1, esc(&q.question)));
+        s.push_str(&format!("::Q{}::[plain]{} {{\n", i + 1, esc(&q.question)));
         for (j, o) in q.options.iter().enumerate() {
             let mark = if j == q.answer_index { '=' } else { '~' };
             s.push_str(&format!("  {mark}{}\n", esc(o)));

@@ -7,6 +7,18 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use super::Quiz;
+use crate::mcq::Mcq;
+
+/// Kahoot takes 2 to 4 answers (the lengths are in `Format::rules`).
+pub fn carries(q: &Mcq) -> Result<(), String> {
+    if q.options.len() > 4 {
+        return Err(format!(
+            "Kahoot takes at most 4 answers, this question has {}",
+            q.options.len()
+        ));
+    }
+    Ok(())
+}
 
 /// Seconds each question stays on screen.
 const TIME_LIMIT: u32 = 20;
@@ -43,7 +55,7 @@ pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
         let row = HEADER_ROW + 1 + i as u32;
         sheet.write_number(row, 0, (i + 1) as f64)?;
         sheet.write_string(row, 1, &q.question)?;
-        for (j, o) in q.options.iter().take(4).enumerate() {
+        for (j, o) in q.options.iter().enumerate() {
             sheet.write_string(row, 2 + j as u16, o)?;
         }
         sheet.write_number(row, 6, f64::from(TIME_LIMIT))?;

@@ -92,11 +92,52 @@ impl Format {
     /// What a question must satisfy to be written in this format.
     pub fn rules(self, options: usize) -> Rules {
         let mut rules = Rules::new(options);
-        if self == Format::Kahoot {
-            rules.question_max = Some(120);
-            rules.option_max = Some(75);
+        match self {
+            Format::Kahoot => {
+                rules.question_max = Some(120);
+                rules.option_max = Some(75);
+                rules.carries = Some(kahoot::carries);
+            }
+            Format::Aiken => rules.carries = Some(aiken::carries),
+            _ => {}
         }
         rules
+    }
+
+    /// The name users give it (`--format NAME`).
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_owned())
+    }
+
+    /// The questions this format carries intact, in order, and a message for each it cannot
+    /// (left out, never trimmed into another question). Every writer goes through it.
+    pub fn fit(self, questions: Vec<Mcq>) -> (Vec<Mcq>, Vec<String>) {
+        let mut kept = Vec::with_capacity(questions.len());
+        let mut notes = Vec::new();
+        for (i, q) in questions.into_iter().enumerate() {
+            match crate::mcq::validate(&q, self.rules(q.options.len())) {
+                Ok(()) => kept.push(q),
+                Err(why) => notes.push(format!(
+                    "question {} (\"{}\") left out of the {} file: {why}",
+                    i + 1,
+                    shortened(&q.question, 60),
+                    self.name()
+                )),
+            }
+        }
+        (kept, notes)
+    }
+}
+
+/// The first `max` characters of a text, on one line, with "…" when cut (for messages).
+pub fn shortened(s: &str, max: usize) -> String {
+    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        format!("{}…", line.chars().take(max).collect::<String>())
     }
 }
 

@@ -1,23 +1,36 @@
 //! Moodle XML: one `multichoice` question per item, single answer, right option at 100%,
-//! the explanation as general feedback. Text is escaped by quick-xml.
+//! the explanation as general feedback, laid out as Moodle's own export writes it.
+//!
+//! Text goes in CDATA, as Moodle's export writes it: Moodle's reader loses the space between an
+//! entity and the non-ASCII text after it (`&quot;chat&quot; évoque`). The category path is
+//! `$course$/quizgen/SUBJECT`, a `/` inside the subject doubled (Moodle's escape for a literal
+//! slash in a category name).
 
 use anyhow::Result;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesCData, BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::Quiz;
 
 type W = Writer<Vec<u8>>;
 
-fn text_element(w: &mut W, tag: &str, format: Option<&str>, text: &str) -> Result<()> {
+/// `<text>` holding `text` in CDATA (split where the text itself holds `]]>`).
+fn text(w: &mut W, text: &str) -> Result<()> {
+    w.write_event(Event::Start(BytesStart::new("text")))?;
+    for part in BytesCData::escaped(text) {
+        w.write_event(Event::CData(part))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("text")))?;
+    Ok(())
+}
+
+fn text_element(w: &mut W, tag: &str, format: Option<&str>, body: &str) -> Result<()> {
     let mut start = BytesStart::new(tag);
     if let Some(f) = format {
         start = start.with_attributes([("format", f)]);
     }
     w.write_event(Event::Start(start))?;
-    w.write_event(Event::Start(BytesStart::new("text")))?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
-    w.write_event(Event::End(BytesEnd::new("text")))?;
+    text(w, body)?;
     w.write_event(Event::End(BytesEnd::new(tag)))?;
     Ok(())
 }
@@ -29,6 +42,12 @@ fn simple(w: &mut W, tag: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Moodle's category path for a subject: a literal `/` in a name is written `//`.
+pub fn category_path(subject: &str) -> String {
+    let name = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("$course$/quizgen/{}", name.replace('/', "//"))
+}
+
 pub fn render(quiz: &Quiz) -> Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -36,12 +55,7 @@ pub fn render(quiz: &Quiz) -> Result<String> {
     w.write_event(Event::Start(
         BytesStart::new("question").with_attributes([("type", "category")]),
     ))?;
-    text_element(
-        &mut w,
-        "category",
-        None,
-        &format!("$course$/quizgen/{}", quiz.subject),
-    )?;
+    text_element(&mut w, "category", None, &category_path(&quiz.subject))?;
     w.write_event(Event::End(BytesEnd::new("question")))?;
     for (i, q) in quiz.questions.iter().enumerate() {
         w.write_event(Event::Start(
@@ -55,6 +69,9 @@ pub fn render(quiz: &Quiz) -> Result<String> {
             Some("plain_text"),
             &q.explanation,
         )?;
+        simple(&mut w, "defaultgrade", "1.0000000")?;
+        simple(&mut w, "penalty", "0.3333333")?;
+        simple(&mut w, "hidden", "0")?;
         simple(&mut w, "single", "true")?;
         simple(&mut w, "shuffleanswers", "false")?;
         simple(&mut w, "answernumbering", "ABCD")?;
@@ -63,7 +80,8 @@ pub fn render(quiz: &Quiz) -> Result<String> {
             let start = BytesStart::new("answer")
                 .with_attributes([("fraction", fraction), ("format", "plain_text")]);
             w.write_event(Event::Start(start))?;
-            simple(&mut w, "text", o)?;
+            text(&mut w, o)?;
+            text_element(&mut w, "feedback", Some("plain_text"), "")?;
             w.write_event(Event::End(BytesEnd::new("answer")))?;
         }
         w.write_event(Event::End(BytesEnd::new("question")))?;
@@ -80,21 +98,24 @@ mod tests {
     use crate::export::one_question_quiz;
 
     #[test]
-    fn escapes_and_marks_the_right_answer() {
+    fn text_in_cdata_and_the_right_answer_marked() {
         let quiz = one_question_quiz(
-            "maths",
-            "Is 1 < 2 & 3 > 2?",
+            "maths/physics",
+            "Is 1 < 2 & 3 > 2? ]]> stays",
             &["yes", "no <never>"],
             0,
             "Order of \"numbers\".",
         );
         let xml = render(&quiz).unwrap();
-        assert!(xml.contains("Is 1 &lt; 2 &amp; 3 &gt; 2?"), "{xml}");
         assert!(
-            xml.contains("<answer fraction=\"100\" format=\"plain_text\">\n      <text>yes</text>"),
+            xml.contains("<![CDATA[Is 1 < 2 & 3 > 2? ]]]]><![CDATA[> stays]]>"),
             "{xml}"
         );
-        assert!(xml.contains("no &lt;never&gt;"));
+        assert!(
+            xml.contains("<answer fraction=\"100\" format=\"plain_text\">\n      <text><![CDATA[yes]]></text>"),
+            "{xml}"
+        );
+        assert!(xml.contains("$course$/quizgen/maths//physics"), "{xml}");
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     }
 }

@@ -1,6 +1,8 @@
-//! Canvas QTI 1.2: a zip holding `imsmanifest.xml` and one assessment of single-answer
-//! `multiple_choice_question` items (the explanation as general feedback), the layout Canvas's
-//! "QTI .zip file" import reads.
+//! Canvas QTI 1.2: a zip holding `imsmanifest.xml`, one assessment of single-answer
+//! `multiple_choice_question` items (the explanation as general feedback), and
+//! `IDENT/assessment_meta.xml` with Canvas's quiz settings (title, points, no answer shuffling:
+//! the positions were balanced, and the other formats of the quiz keep them): the layout
+//! Canvas's own export writes and its "QTI .zip file" import reads.
 
 use std::io::Write;
 
@@ -186,9 +188,60 @@ fn manifest(ident: &str) -> Result<String> {
         &[("identifier", ident), ("type", "imsqti_xmlv1p2")],
     )?;
     empty(&mut w, "file", &[("href", &href)])?;
+    empty(
+        &mut w,
+        "dependency",
+        &[("identifierref", &format!("{ident}_meta"))],
+    )?;
+    close(&mut w, "resource")?;
+    let meta = format!("{ident}/assessment_meta.xml");
+    open(
+        &mut w,
+        "resource",
+        &[
+            ("identifier", &format!("{ident}_meta")),
+            (
+                "type",
+                "associatedcontent/imscc_xmlv1p1/learning-application-resource",
+            ),
+            ("href", &meta),
+        ],
+    )?;
+    empty(&mut w, "file", &[("href", &meta)])?;
     close(&mut w, "resource")?;
     close(&mut w, "resources")?;
     close(&mut w, "manifest")?;
+    Ok(String::from_utf8(w.into_inner())?)
+}
+
+/// Canvas's quiz settings, as its own export writes them.
+fn assessment_meta(quiz: &Quiz, ident: &str) -> Result<String> {
+    let mut w = writer()?;
+    open(
+        &mut w,
+        "quiz",
+        &[
+            ("identifier", ident),
+            ("xmlns", "http://canvas.instructure.com/xsd/cccv1p0"),
+        ],
+    )?;
+    let points = quiz.questions.len().to_string();
+    for (tag, value) in [
+        ("title", quiz.subject.as_str()),
+        ("description", ""),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "assignment"),
+        ("points_possible", points.as_str()),
+        ("show_correct_answers", "true"),
+        ("allowed_attempts", "1"),
+        ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"),
+        ("available", "false"),
+    ] {
+        leaf(&mut w, tag, &[], value)?;
+    }
+    close(&mut w, "quiz")?;
     Ok(String::from_utf8(w.into_inner())?)
 }
 
@@ -210,6 +263,8 @@ pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
     zip.write_all(manifest(&ident)?.as_bytes())?;
     zip.start_file(format!("{ident}/{ident}.xml"), options)?;
     zip.write_all(assessment(quiz, &ident)?.as_bytes())?;
+    zip.start_file(format!("{ident}/assessment_meta.xml"), options)?;
+    zip.write_all(assessment_meta(quiz, &ident)?.as_bytes())?;
     Ok(zip.finish()?.into_inner())
 }
 
@@ -237,7 +292,7 @@ mod tests {
         assert!(names.contains(&"imsmanifest.xml".to_owned()), "{names:?}");
         let assessment_name = names
             .iter()
-            .find(|n| n.ends_with(".xml") && n.contains('/'))
+            .find(|n| n.ends_with(".xml") && n.contains('/') && !n.ends_with("_meta.xml"))
             .unwrap()
             .clone();
         let mut manifest = String::new();

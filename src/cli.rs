@@ -97,6 +97,21 @@ pub enum Command {
         #[command(subcommand)]
         command: BankCommand,
     },
+    /// Quizzes written so far, and writing one again in another format
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen history\n",
+        "  quizgen history --json | jq '.quizzes[-1].id'\n",
+        "  quizgen history export 12 --format kahoot -o tides.xlsx\n",
+        "  quizgen history export 12 --format sheet -o tides-key.md"
+    ))]
+    History {
+        /// A JSON object {"quizzes": [...]} instead of a table
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        command: Option<HistoryCommand>,
+    },
     /// Shell completions on stdout
     #[command(after_long_help = concat!(
         "Examples:\n",
@@ -116,6 +131,33 @@ pub enum Command {
         "  quizgen man | man -l -"
     ))]
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Write a recorded quiz again: the same questions in the same order, in any format
+    #[command(
+        after_long_help = "Examples:\n  quizgen history export 12 --format moodle-xml -o tides.xml\n  quizgen history export 12 --format csv > tides.csv"
+    )]
+    Export {
+        /// The quiz's id (see `quizgen history`)
+        id: i64,
+        /// Output format
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Output file, or - for stdout (the default)
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace an existing read-only output file
+        #[arg(long, conflicts_with = "no_clobber")]
+        force: bool,
+        /// Never replace an existing output file
+        #[arg(long)]
+        no_clobber: bool,
+        /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
+        #[arg(long)]
+        csv_raw: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

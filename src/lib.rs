@@ -10,6 +10,7 @@ pub mod datadir;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod history;
 pub mod llm;
 pub mod mcq;
 pub mod offline;
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             command: KeysCommand::Check { keys },
         } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
         Command::Bank { command } => commands::bank::run(&ctx, command),
+        Command::History { json, command } => commands::history::run(&ctx, json, command),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),
     }

@@ -460,6 +460,19 @@ fn finish(
     };
     plan.target
         .write(&plan.format.render_with(&quiz, plan.render)?)?;
+    let recorded = crate::history::History::open(&ctx.data_dir).and_then(|h| {
+        h.record(
+            &quiz.subject,
+            &plan.format.name(),
+            plan.target.path(),
+            &quiz.questions,
+        )
+    });
+    if let Err(e) = recorded {
+        ctx.warn(&format!(
+            "the quiz was written but not recorded in the history: {e:#}"
+        ));
+    }
     match (message, plan.target.path()) {
         (Some(m), _) => ctx.error(&m),
         (None, Some(p)) => ctx.info(&format!("wrote {had} questions to {}", p.display())),

@@ -4,6 +4,7 @@
 pub mod bank;
 pub mod batch;
 pub mod generate;
+pub mod history;
 pub mod keys;
 pub mod stats;
 

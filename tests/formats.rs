@@ -641,3 +641,317 @@ fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
         .code(2)
         .stderr(predicates::str::contains("quizgen history"));
 }
+
+/// The text a browser shows for an HTML fragment, a `<br>` as a line break.
+fn shown_text(fragment: &str) -> String {
+    let doc = scraper::Html::parse_fragment(fragment);
+    let mut out = String::new();
+    for node in doc.root_element().descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if e.name() == "br" => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_printable_page_is_self_contained_and_keys_on_its_own_page() {
+    use scraper::{Html, Selector};
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "html");
+    let page = std::fs::read_to_string(path).unwrap();
+    let doc = Html::parse_document(&page);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    // No external assets: nothing fetched from anywhere, no script.
+    assert!(
+        doc.select(&sel("script, link, img, [src]"))
+            .next()
+            .is_none()
+    );
+    let style: String = doc.select(&sel("style")).map(|s| s.inner_html()).collect();
+    assert!(
+        style.contains(".key{break-before:page;page-break-before:always}"),
+        "{style}"
+    );
+    let text = |e: scraper::ElementRef| e.text().collect::<String>();
+    let keys: Vec<String> = doc
+        .select(&sel("section.key li b.letter"))
+        .map(text)
+        .collect();
+    let mut got = Vec::new();
+    for (i, q) in doc.select(&sel("ol.questions > li")).enumerate() {
+        let options: Vec<String> = q.select(&sel("ol.options > li")).map(text).collect();
+        let k = (keys[i].as_bytes()[0] - b'A') as usize;
+        got.push(Got {
+            stem: q.select(&sel("p.stem")).map(text).collect(),
+            right: options[k].clone(),
+            options,
+        });
+    }
+    check("html", &got, code, &err, &[]);
+}
+
+/// A platform CSV's rows, as a CSV reader sees them (rows of differing lengths allowed).
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.ends_with(b"\r\n"), "CRLF record ends");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn blooket_and_gimkit_templates_read_back_and_leave_out_a_six_option_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "blooket");
+    let rows = csv_rows(&path);
+    assert_eq!(rows[0][0], "Blooket Import Template");
+    assert_eq!(rows[1][1], "Question Text");
+    let got: Vec<Got> = rows[2..]
+        .iter()
+        .map(|r| {
+            let options: Vec<String> = r[2..6].iter().filter(|o| !o.is_empty()).cloned().collect();
+            let k: usize = r[7].parse().unwrap();
+            Got {
+                stem: r[1].clone(),
+                right: options[k - 1].clone(),
+                options,
+            }
+        })
+        .collect();
+    check("blooket", &got, code, &err, &["Which option comes sixth"]);
+
+    let (path, code, err) = export(dir.path(), "gimkit");
+    let rows = csv_rows(&path);
+    assert_eq!(rows[0][0], "Gimkit Spreadsheet Import Template");
+    assert_eq!(rows[1][..2], ["Question", "Correct Answer"]);
+    let got: Vec<Got> = rows[2..]
+        .iter()
+        .map(|r| Got {
+            stem: r[0].clone(),
+            right: r[1].clone(),
+            options: r[1..].iter().filter(|o| !o.is_empty()).cloned().collect(),
+        })
+        .collect();
+    check("gimkit", &got, code, &err, &["Which option comes sixth"]);
+}
+
+#[test]
+fn wayground_sheet_reads_back_with_up_to_five_options() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "wayground");
+    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let cell = |r: u32, c: u32| match range.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Int(i)) => i.to_string(),
+        _ => String::new(),
+    };
+    assert_eq!(cell(0, 0), "Question Text");
+    assert_eq!(cell(0, 7), "Correct Answer");
+    let mut got = Vec::new();
+    let mut row = 1;
+    while !cell(row, 0).is_empty() {
+        assert_eq!(cell(row, 1), "Multiple Choice");
+        let options: Vec<String> = (2..7)
+            .map(|c| cell(row, c))
+            .filter(|o| !o.is_empty())
+            .collect();
+        let k: usize = cell(row, 7).parse().unwrap();
+        got.push(Got {
+            stem: cell(row, 0),
+            right: options[k - 1].clone(),
+            options,
+        });
+        row += 1;
+    }
+    check("wayground", &got, code, &err, &["Which option comes sixth"]);
+}
+
+#[test]
+fn blackboard_upload_has_one_question_a_line_and_one_correct_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "blackboard");
+    let text = std::fs::read_to_string(path).unwrap();
+    let got: Vec<Got> = text
+        .lines()
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f[0], "MC");
+            assert!(
+                f.len().is_multiple_of(2),
+                "answer/correctness pairs: {line}"
+            );
+            let pairs: Vec<(&str, &str)> = f[2..].chunks(2).map(|c| (c[0], c[1])).collect();
+            assert!(pairs.iter().all(|p| p.1 == "correct" || p.1 == "incorrect"));
+            let right: Vec<&str> = pairs
+                .iter()
+                .filter(|p| p.1 == "correct")
+                .map(|p| p.0)
+                .collect();
+            assert_eq!(right.len(), 1, "{line}");
+            Got {
+                stem: f[1].to_owned(),
+                right: right[0].to_owned(),
+                options: pairs.iter().map(|p| p.0.to_owned()).collect(),
+            }
+        })
+        .collect();
+    check("blackboard", &got, code, &err, &[]);
+}
+
+#[test]
+fn brightspace_csv_reads_back_question_by_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "brightspace");
+    let mut got: Vec<(Got, Vec<String>)> = Vec::new();
+    for r in csv_rows(&path) {
+        match r[0].as_str() {
+            "NewQuestion" => {
+                assert_eq!(r[1], "MC");
+                got.push((
+                    Got {
+                        stem: String::new(),
+                        options: Vec::new(),
+                        right: String::new(),
+                    },
+                    Vec::new(),
+                ));
+            }
+            "QuestionText" => got.last_mut().unwrap().0.stem = r[1].clone(),
+            "Option" => {
+                let (g, _) = got.last_mut().unwrap();
+                g.options.push(r[2].clone());
+                if r[1] == "100" {
+                    assert!(g.right.is_empty(), "two right answers");
+                    g.right = r[2].clone();
+                } else {
+                    assert_eq!(r[1], "0");
+                }
+            }
+            "ID" | "Title" | "Points" | "Difficulty" | "Feedback" => {
+                got.last_mut().unwrap().1.push(r[0].clone())
+            }
+            other => panic!("unknown row kind {other}"),
+        }
+    }
+    assert!(
+        got.iter()
+            .all(|(_, kinds)| kinds.contains(&"Points".to_owned()))
+    );
+    let got: Vec<Got> = got.into_iter().map(|(g, _)| g).collect();
+    check("brightspace", &got, code, &err, &[]);
+}
+
+#[test]
+fn anki_notes_show_the_question_and_the_answer_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "anki");
+    let text = std::fs::read_to_string(path).unwrap();
+    let headers: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+    assert_eq!(headers[..2], ["#separator:tab", "#html:true"]);
+    assert_eq!(headers[2], format!("#deck:{SUBJECT}"));
+    let got: Vec<Got> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 2, "front and back: {line}");
+            let front = shown_text(f[0]);
+            let mut lines = front.lines();
+            let stem = lines.next().unwrap().to_owned();
+            let options: Vec<String> = lines.map(|l| l[3..].to_owned()).collect();
+            let back = shown_text(f[1]);
+            let first = back.lines().next().unwrap();
+            let k = (first.as_bytes()[0] - b'A') as usize;
+            assert_eq!(first[3..], options[k], "the back names the right option");
+            Got {
+                stem,
+                right: options[k].clone(),
+                options,
+            }
+        })
+        .collect();
+    check("anki", &got, code, &err, &[]);
+}
+
+#[test]
+fn qti21_package_holds_one_item_per_question_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, code, err) = export(dir.path(), "qti21");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let manifest = read(&mut zip, "imsmanifest.xml");
+    let m = roxmltree::Document::parse(&manifest).unwrap();
+    let resources: Vec<(String, String)> = m
+        .descendants()
+        .filter(|n| n.has_tag_name("resource"))
+        .map(|n| {
+            (
+                n.attribute("type").unwrap().to_owned(),
+                n.attribute("href").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let test_href = &resources
+        .iter()
+        .find(|r| r.0 == "imsqti_test_xmlv2p1")
+        .expect("an assessmentTest")
+        .1;
+    let test = read(&mut zip, test_href);
+    let t = roxmltree::Document::parse(&test).unwrap();
+    let order: Vec<String> = t
+        .descendants()
+        .filter(|n| n.has_tag_name("assessmentItemRef"))
+        .map(|n| n.attribute("href").unwrap().to_owned())
+        .collect();
+    let items: Vec<&String> = resources
+        .iter()
+        .filter(|r| r.0 == "imsqti_item_xmlv2p1")
+        .map(|r| &r.1)
+        .collect();
+    assert_eq!(order.iter().collect::<Vec<_>>(), items);
+    let mut got = Vec::new();
+    for href in order {
+        let xml = read(&mut zip, &href);
+        let d = roxmltree::Document::parse(&xml).unwrap();
+        let root = d.root_element();
+        assert!(root.has_tag_name(("http://www.imsglobal.org/xsd/imsqti_v2p1", "assessmentItem")));
+        let find = |tag: &str| d.descendants().find(|n| n.has_tag_name(tag)).unwrap();
+        let right_id = find("correctResponse")
+            .descendants()
+            .find(|n| n.has_tag_name("value"))
+            .and_then(|n| n.text())
+            .unwrap()
+            .to_owned();
+        let choices: Vec<(String, String)> = d
+            .descendants()
+            .filter(|n| n.has_tag_name("simpleChoice"))
+            .map(|n| {
+                (
+                    n.attribute("identifier").unwrap().to_owned(),
+                    n.text().unwrap_or("").to_owned(),
+                )
+            })
+            .collect();
+        got.push(Got {
+            stem: find("prompt").text().unwrap_or("").to_owned(),
+            right: choices.iter().find(|c| c.0 == right_id).unwrap().1.clone(),
+            options: choices.into_iter().map(|c| c.1).collect(),
+        });
+    }
+    check("qti21", &got, code, &err, &[]);
+}

@@ -556,3 +556,37 @@ fn batches_grow_with_the_per_minute_budget_and_shrink_with_it() {
     assert!(small[0] < 10 && small.iter().all(|&n| n <= 10), "{small:?}");
     assert_eq!(small.iter().sum::<usize>(), 40);
 }
+
+#[test]
+fn a_question_the_format_cannot_hold_is_asked_for_again() {
+    let fx = fixture();
+    let answer = r#"{"questions":[
+        {"question":"E. coli is which kind of organism?","options":["A bacterium","A virus","A fungus","A protist"],"answer_index":0},
+        {"question":"Which gas do plants take in?","options":["Carbon dioxide","Helium","Neon","Argon"],"answer_index":0}]}"#;
+    fx.mock.push_fault(Fault::Content(answer.into()));
+    let out = fx
+        .run(&[
+            "generate",
+            "--subject",
+            "s",
+            "--count",
+            "2",
+            "--format",
+            "aiken",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("E. coli"), "{text}");
+    assert!(text.contains("Which gas do plants take in?"));
+    assert_eq!(text.matches("ANSWER: ").count(), 2);
+    let asked: Vec<usize> = fx.mock.seen().iter().map(|s| s.asked).collect();
+    assert_eq!(
+        asked,
+        vec![2, 1],
+        "the Aiken-breaking one is asked for again"
+    );
+}

@@ -7,18 +7,6 @@ use anyhow::Result;
 use rust_xlsxwriter::Workbook;
 
 use super::Quiz;
-use crate::mcq::Mcq;
-
-/// Kahoot takes 2 to 4 answers (the lengths are in `Format::rules`).
-pub fn carries(q: &Mcq) -> Result<(), String> {
-    if q.options.len() > 4 {
-        return Err(format!(
-            "Kahoot takes at most 4 answers, this question has {}",
-            q.options.len()
-        ));
-    }
-    Ok(())
-}
 
 /// Seconds each question stays on screen.
 const TIME_LIMIT: u32 = 20;

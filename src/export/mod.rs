@@ -1,14 +1,22 @@
 //! Output formats, one file each, and the atomic write that puts a quiz on disk or stdout.
 
 mod aiken;
+mod anki;
+mod blackboard;
+mod blooket;
+mod brightspace;
 mod csv;
 mod gift;
+mod gimkit;
+mod html;
 mod json;
 mod kahoot;
 mod moodle_xml;
 mod qti;
+mod qti21;
 mod sheet;
 mod target;
+mod wayground;
 
 use std::io::Write;
 use std::path::Path;
@@ -54,6 +62,22 @@ pub enum Format {
     Kahoot,
     /// A printable sheet in Markdown, with the answer key at the end
     Sheet,
+    /// A printable page (one self-contained HTML file), the answer key on its own page
+    Html,
+    /// Blooket CSV import template (at most 4 answers)
+    Blooket,
+    /// Gimkit CSV import template (at most 4 answers)
+    Gimkit,
+    /// Wayground (formerly Quizizz) spreadsheet import (.xlsx; at most 5 options)
+    Wayground,
+    /// Blackboard "Upload Questions" tab-separated text (at most 500 questions a file)
+    Blackboard,
+    /// D2L Brightspace question CSV
+    Brightspace,
+    /// Anki text import (front: stem and options; back: answer and explanation)
+    Anki,
+    /// IMS QTI 2.1 content package (a .zip for LMSs other than Canvas)
+    Qti21,
 }
 
 impl Format {
@@ -73,20 +97,40 @@ impl Format {
             Format::Aiken => aiken::render(quiz),
             Format::MoodleXml => moodle_xml::render(quiz)?,
             Format::Sheet => sheet::render(quiz),
+            Format::Html => html::render(quiz),
+            Format::Blooket => blooket::render(quiz)?,
+            Format::Gimkit => gimkit::render(quiz)?,
+            Format::Blackboard => blackboard::render(quiz),
+            Format::Brightspace => brightspace::render(quiz)?,
+            Format::Anki => anki::render(quiz),
             Format::Qti => return qti::render(quiz),
+            Format::Qti21 => return qti21::render(quiz),
             Format::Kahoot => return kahoot::render(quiz),
+            Format::Wayground => return wayground::render(quiz),
         };
         Ok(text.into_bytes())
     }
 
     /// A binary format, which is not written to a terminal.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Qti | Format::Kahoot)
+        matches!(
+            self,
+            Format::Qti | Format::Kahoot | Format::Wayground | Format::Qti21
+        )
     }
 
     /// Most options a question may have in this format.
     pub fn max_options(self) -> usize {
-        if self == Format::Kahoot { 4 } else { 6 }
+        match self {
+            Format::Kahoot | Format::Blooket | Format::Gimkit => 4,
+            Format::Wayground => 5,
+            _ => 6,
+        }
+    }
+
+    /// Most questions one file of this format may hold.
+    pub fn max_questions(self) -> Option<usize> {
+        (self == Format::Blackboard).then_some(blackboard::MAX_QUESTIONS)
     }
 
     /// What a question must satisfy to be written in this format.
@@ -96,8 +140,10 @@ impl Format {
             Format::Kahoot => {
                 rules.question_max = Some(120);
                 rules.option_max = Some(75);
-                rules.carries = Some(kahoot::carries);
+                rules.carries = Some(at_most_4_options);
             }
+            Format::Blooket | Format::Gimkit => rules.carries = Some(at_most_4_options),
+            Format::Wayground => rules.carries = Some(at_most_5_options),
             Format::Aiken => rules.carries = Some(aiken::carries),
             _ => {}
         }
@@ -116,8 +162,18 @@ impl Format {
     pub fn fit(self, questions: Vec<Mcq>) -> (Vec<Mcq>, Vec<String>) {
         let mut kept = Vec::with_capacity(questions.len());
         let mut notes = Vec::new();
+        let room = self.max_questions().unwrap_or(usize::MAX);
         for (i, q) in questions.into_iter().enumerate() {
-            match crate::mcq::validate(&q, self.rules(q.options.len())) {
+            let verdict = crate::mcq::validate(&q, self.rules(q.options.len()))
+                .map_err(|d| d.to_string())
+                .and_then(|()| {
+                    if kept.len() < room {
+                        Ok(())
+                    } else {
+                        Err(format!("a file holds at most {room} questions"))
+                    }
+                });
+            match verdict {
                 Ok(()) => kept.push(q),
                 Err(why) => notes.push(format!(
                     "question {} (\"{}\") left out of the {} file: {why}",
@@ -129,6 +185,24 @@ impl Format {
         }
         (kept, notes)
     }
+}
+
+fn at_most_options(q: &Mcq, n: usize) -> Result<(), String> {
+    if q.options.len() > n {
+        return Err(format!(
+            "at most {n} options, this question has {}",
+            q.options.len()
+        ));
+    }
+    Ok(())
+}
+
+fn at_most_4_options(q: &Mcq) -> Result<(), String> {
+    at_most_options(q, 4)
+}
+
+fn at_most_5_options(q: &Mcq) -> Result<(), String> {
+    at_most_options(q, 5)
 }
 
 /// The first `max` characters of a text, on one line, with "…" when cut (for messages).
@@ -247,5 +321,36 @@ pub(crate) fn one_question_quiz(
             source: None,
             id: Some("abc".into()),
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_names_what_a_format_cannot_hold_and_keeps_the_rest_in_order() {
+        let q = |i: usize, n: usize| Mcq {
+            question: format!("Question number {i}?"),
+            options: (0..n).map(|j| format!("option {j}")).collect(),
+            answer_index: n - 1,
+            explanation: String::new(),
+            difficulty: None,
+            source: None,
+            id: None,
+        };
+        let qs: Vec<Mcq> = (0..502).map(|i| q(i, if i == 3 { 6 } else { 4 })).collect();
+        let (kept, notes) = Format::Blackboard.fit(qs.clone());
+        assert_eq!(kept.len(), 500);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("question 501") && notes[0].contains("at most 500"));
+        let (kept, notes) = Format::Gimkit.fit(qs);
+        assert_eq!(kept.len(), 501);
+        assert_eq!(kept[3].question, "Question number 4?", "order kept");
+        assert!(
+            notes[0].contains("question 4")
+                && notes[0].contains("at most 4 options, this question has 6")
+        );
+        assert!(notes[0].contains("left out of the gimkit file"));
     }
 }

@@ -1,0 +1,255 @@
+//! IMS QTI 2.1 content package, for LMSs other than Canvas: a zip of `imsmanifest.xml`, one
+//! `assessmentItem` file per question (`choiceInteraction` of `simpleChoice`s, the right one in
+//! `responseDeclaration/correctResponse`, scored by the standard `match_correct` template) and
+//! an `assessmentTest` listing them in order. Manifest resources are `imsqti_item_xmlv2p1` and
+//! `imsqti_test_xmlv2p1`. QTI 2.1 has no place for a plain explanation without feedback rules,
+//! so explanations are not carried.
+
+use std::io::Write;
+
+use anyhow::Result;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use zip::CompressionMethod;
+use zip::write::SimpleFileOptions;
+
+use super::Quiz;
+use crate::mcq::Mcq;
+
+const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
+const QTI_XSD: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1 http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd";
+const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+type W = Writer<Vec<u8>>;
+
+fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    w.write_event(Event::Start(
+        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
+    ))?;
+    Ok(())
+}
+
+fn close(w: &mut W, tag: &str) -> Result<()> {
+    w.write_event(Event::End(BytesEnd::new(tag)))?;
+    Ok(())
+}
+
+fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+    open(w, tag, attrs)?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    close(w, tag)
+}
+
+fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    w.write_event(Event::Empty(
+        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
+    ))?;
+    Ok(())
+}
+
+fn writer() -> Result<W> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(w)
+}
+
+/// One question as an `assessmentItem`.
+fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {
+    let mut w = writer()?;
+    open(
+        &mut w,
+        "assessmentItem",
+        &[
+            ("xmlns", QTI_NS),
+            ("xmlns:xsi", XSI),
+            ("xsi:schemaLocation", QTI_XSD),
+            ("identifier", ident),
+            ("title", title),
+            ("adaptive", "false"),
+            ("timeDependent", "false"),
+        ],
+    )?;
+    open(
+        &mut w,
+        "responseDeclaration",
+        &[
+            ("identifier", "RESPONSE"),
+            ("cardinality", "single"),
+            ("baseType", "identifier"),
+        ],
+    )?;
+    open(&mut w, "correctResponse", &[])?;
+    leaf(&mut w, "value", &[], &format!("C{}", q.answer_index + 1))?;
+    close(&mut w, "correctResponse")?;
+    close(&mut w, "responseDeclaration")?;
+    open(
+        &mut w,
+        "outcomeDeclaration",
+        &[
+            ("identifier", "SCORE"),
+            ("cardinality", "single"),
+            ("baseType", "float"),
+        ],
+    )?;
+    open(&mut w, "defaultValue", &[])?;
+    leaf(&mut w, "value", &[], "0")?;
+    close(&mut w, "defaultValue")?;
+    close(&mut w, "outcomeDeclaration")?;
+    open(&mut w, "itemBody", &[])?;
+    open(
+        &mut w,
+        "choiceInteraction",
+        &[
+            ("responseIdentifier", "RESPONSE"),
+            ("shuffle", "false"),
+            ("maxChoices", "1"),
+        ],
+    )?;
+    leaf(&mut w, "prompt", &[], &q.question)?;
+    for (j, o) in q.options.iter().enumerate() {
+        leaf(
+            &mut w,
+            "simpleChoice",
+            &[("identifier", &format!("C{}", j + 1))],
+            o,
+        )?;
+    }
+    close(&mut w, "choiceInteraction")?;
+    close(&mut w, "itemBody")?;
+    empty(
+        &mut w,
+        "responseProcessing",
+        &[(
+            "template",
+            "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct",
+        )],
+    )?;
+    close(&mut w, "assessmentItem")?;
+    Ok(String::from_utf8(w.into_inner())?)
+}
+
+/// The `assessmentTest` holding the items in order.
+fn test(quiz: &Quiz, ident: &str, items: &[(String, String)]) -> Result<String> {
+    let mut w = writer()?;
+    open(
+        &mut w,
+        "assessmentTest",
+        &[
+            ("xmlns", QTI_NS),
+            ("xmlns:xsi", XSI),
+            ("xsi:schemaLocation", QTI_XSD),
+            ("identifier", ident),
+            ("title", &quiz.subject),
+        ],
+    )?;
+    open(
+        &mut w,
+        "testPart",
+        &[
+            ("identifier", "part1"),
+            ("navigationMode", "linear"),
+            ("submissionMode", "individual"),
+        ],
+    )?;
+    open(
+        &mut w,
+        "assessmentSection",
+        &[
+            ("identifier", "section1"),
+            ("title", &quiz.subject),
+            ("visible", "true"),
+        ],
+    )?;
+    for (id, href) in items {
+        // The test lives at the package root, beside `items/`.
+        empty(
+            &mut w,
+            "assessmentItemRef",
+            &[("identifier", id), ("href", href)],
+        )?;
+    }
+    close(&mut w, "assessmentSection")?;
+    close(&mut w, "testPart")?;
+    close(&mut w, "assessmentTest")?;
+    Ok(String::from_utf8(w.into_inner())?)
+}
+
+fn manifest(ident: &str, test_href: &str, items: &[(String, String)]) -> Result<String> {
+    let mut w = writer()?;
+    open(
+        &mut w,
+        "manifest",
+        &[
+            ("xmlns", "http://www.imsglobal.org/xsd/imscp_v1p1"),
+            ("identifier", &format!("{ident}_manifest")),
+        ],
+    )?;
+    open(&mut w, "metadata", &[])?;
+    leaf(&mut w, "schema", &[], "QTIv2.1 Package")?;
+    leaf(&mut w, "schemaversion", &[], "1.0.0")?;
+    close(&mut w, "metadata")?;
+    empty(&mut w, "organizations", &[])?;
+    open(&mut w, "resources", &[])?;
+    open(
+        &mut w,
+        "resource",
+        &[
+            ("identifier", ident),
+            ("type", "imsqti_test_xmlv2p1"),
+            ("href", test_href),
+        ],
+    )?;
+    empty(&mut w, "file", &[("href", test_href)])?;
+    for (id, _) in items {
+        empty(&mut w, "dependency", &[("identifierref", id)])?;
+    }
+    close(&mut w, "resource")?;
+    for (id, href) in items {
+        open(
+            &mut w,
+            "resource",
+            &[
+                ("identifier", id),
+                ("type", "imsqti_item_xmlv2p1"),
+                ("href", href),
+            ],
+        )?;
+        empty(&mut w, "file", &[("href", href)])?;
+        close(&mut w, "resource")?;
+    }
+    close(&mut w, "resources")?;
+    close(&mut w, "manifest")?;
+    Ok(String::from_utf8(w.into_inner())?)
+}
+
+/// The zip package.
+pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
+    let seed: String = quiz
+        .questions
+        .iter()
+        .filter_map(|q| q.id.as_deref())
+        .collect();
+    let ident = format!(
+        "quizgen_{}",
+        crate::config::fingerprint(&format!("{}{seed}", quiz.subject))
+    );
+    let items: Vec<(String, String)> = (1..=quiz.questions.len())
+        .map(|i| {
+            let id = format!("{ident}_q{i}");
+            let href = format!("items/{id}.xml");
+            (id, href)
+        })
+        .collect();
+    let test_href = format!("{ident}.xml");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    zip.start_file("imsmanifest.xml", options)?;
+    zip.write_all(manifest(&ident, &test_href, &items)?.as_bytes())?;
+    zip.start_file(test_href.as_str(), options)?;
+    zip.write_all(test(quiz, &ident, &items)?.as_bytes())?;
+    for (i, (q, (id, href))) in quiz.questions.iter().zip(&items).enumerate() {
+        zip.start_file(href.as_str(), options)?;
+        zip.write_all(item(q, id, &format!("Question {}", i + 1))?.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}

@@ -37,8 +37,17 @@ CREATE INDEX IF NOT EXISTS questions_shelf ON questions(subject, language, n_opt
 
 /// Schema changes after version 1, in order (see `pool::store::open_shared`). Version 2: an
 /// index for taking a shelf's unserved questions oldest first.
-const MIGRATIONS: &[&str] =
-    &["CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, created_ms);"];
+const MIGRATIONS: &[&str] = &[
+    "CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, created_ms);",
+    // v3: the blind solve's verdict (`--verify`): who checked the key, when, and what they chose.
+    "ALTER TABLE questions ADD COLUMN verified_by TEXT;
+     ALTER TABLE questions ADD COLUMN verified_ms INTEGER;
+     ALTER TABLE questions ADD COLUMN verdict TEXT;
+     ALTER TABLE questions ADD COLUMN solver_choice INTEGER;",
+];
+
+/// The columns `row_to_mcq` reads, in its order.
+const MCQ_COLUMNS: &str = "qid, stem, options, answer_index, explanation, difficulty, provider, model, CASE WHEN verdict IS 'agreed' THEN verified_by END";
 
 /// Which questions a quiz may take: one subject (normalised), difficulty, language, size.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +103,10 @@ pub struct SubjectStock {
     pub subject: String,
     pub total: u64,
     pub unserved: u64,
+    /// Questions whose key a blind solve (`--verify`) confirmed.
+    pub verified: u64,
+    /// Questions whose key a blind solve did not confirm (never served).
+    pub refused_by_verification: u64,
 }
 
 pub struct Bank {
@@ -140,7 +153,7 @@ impl Bank {
     }
 
     /// Returns questions taken for a quiz that could not be written.
-    pub fn give_back(&mut self, subject: &str, qids: &[String]) -> Result<()> {
+    pub fn give_back(&self, subject: &str, qids: &[String]) -> Result<()> {
         let subject = normalise_subject(subject);
         for id in qids {
             self.conn.execute(
@@ -156,7 +169,7 @@ impl Bank {
     pub fn nearby(&self, shelf: &Shelf) -> Result<Vec<(String, String, usize, usize)>> {
         let mut st = self.conn.prepare_cached(
             "SELECT difficulty, language, n_options, COUNT(*) FROM questions
-             WHERE subject = ?1 AND served = 0 AND (?2 IS NULL OR source_hash = ?2)
+             WHERE subject = ?1 AND served = 0 AND (?2 IS NULL OR source_hash = ?2) AND verdict IS NOT 'refused'
              GROUP BY difficulty, language, n_options ORDER BY COUNT(*) DESC",
         )?;
         let rows = st.query_map(params![shelf.subject, shelf.source_hash], |r| {
@@ -181,7 +194,7 @@ impl Bank {
     pub fn unserved_count(&self, shelf: &Shelf) -> Result<usize> {
         let n: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM questions WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0
-             AND (?4 = 'mixed' OR difficulty = ?4) AND (?5 IS NULL OR source_hash = ?5)",
+             AND (?4 = 'mixed' OR difficulty = ?4) AND (?5 IS NULL OR source_hash = ?5) AND verdict IS NOT 'refused'",
             params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty, shelf.source_hash],
             |r| r.get(0),
         )?;
@@ -191,9 +204,9 @@ impl Bank {
     /// A duplicate checker that knows every question of the subject already banked.
     pub fn deduper_for(&self, subject: &str) -> Result<Deduper> {
         let mut d = Deduper::new();
-        let mut st = self.conn.prepare_cached(
-            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions WHERE subject = ?1",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {MCQ_COLUMNS} FROM questions WHERE subject = ?1"
+        ))?;
         for q in st.query_map(params![normalise_subject(subject)], row_to_mcq)? {
             d.insert(&q?);
         }
@@ -275,15 +288,46 @@ impl Bank {
         Ok(())
     }
 
+    /// Records a blind solve's verdict on a banked question: `agreed` (its key confirmed by
+    /// `by`, "provider/model") or refused, with the option the solver chose (`None`: it gave
+    /// no usable answer twice). A refused question is never served.
+    pub fn record_verdict(
+        &self,
+        subject: &str,
+        qid: &str,
+        by: &str,
+        agreed: bool,
+        choice: Option<usize>,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE questions SET verified_by = ?3, verified_ms = ?4, verdict = ?5, solver_choice = ?6
+                 WHERE subject = ?1 AND qid = ?2",
+            )?
+            .execute(params![
+                normalise_subject(subject),
+                qid,
+                by,
+                now_ms(),
+                if agreed { "agreed" } else { "refused" },
+                choice.map(|c| c as i64)
+            ])
+            .with_context(|| format!("{}: cannot record a verification", self.path.display()))?;
+        Ok(())
+    }
+
     pub fn stock(&self) -> Result<Vec<SubjectStock>> {
         let mut st = self.conn.prepare(
-            "SELECT MIN(subject_shown), COUNT(*), SUM(served = 0) FROM questions GROUP BY subject ORDER BY subject",
+            "SELECT MIN(subject_shown), COUNT(*), SUM(served = 0), SUM(verdict IS 'agreed'), SUM(verdict IS 'refused')
+             FROM questions GROUP BY subject ORDER BY subject",
         )?;
         let rows = st.query_map([], |r| {
             Ok(SubjectStock {
                 subject: r.get(0)?,
                 total: r.get::<_, i64>(1)? as u64,
                 unserved: r.get::<_, i64>(2)? as u64,
+                verified: r.get::<_, i64>(3)? as u64,
+                refused_by_verification: r.get::<_, i64>(4)? as u64,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -295,17 +339,17 @@ impl Bank {
         subject: Option<&str>,
         unserved_only: bool,
     ) -> Result<Vec<(String, Mcq, u64)>> {
-        let mut st = self.conn.prepare(
-            "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model, subject_shown, served
-             FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id",
-        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {MCQ_COLUMNS}, subject_shown, served
+             FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id"
+        ))?;
         let rows = st.query_map(
             params![subject.map(normalise_subject), unserved_only],
             |r| {
                 Ok((
-                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
                     row_to_mcq(r)?,
-                    r.get::<_, i64>(9)? as u64,
+                    r.get::<_, i64>(10)? as u64,
                 ))
             },
         )?;
@@ -334,12 +378,13 @@ fn unserved(
     n: usize,
     fits: impl Fn(&Mcq) -> bool,
 ) -> Result<Vec<Mcq>> {
-    let mut st = conn.prepare_cached(
-        "SELECT qid, stem, options, answer_index, explanation, difficulty, provider, model FROM questions
+    // A question whose key a blind solve refused is never served.
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {MCQ_COLUMNS} FROM questions
          WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
-         AND (?5 IS NULL OR source_hash = ?5)
-         ORDER BY created_ms, id",
-    )?;
+         AND (?5 IS NULL OR source_hash = ?5) AND verdict IS NOT 'refused'
+         ORDER BY created_ms, id"
+    ))?;
     let rows = st.query_map(
         params![
             shelf.subject,
@@ -384,6 +429,7 @@ fn row_to_mcq(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mcq> {
         explanation: r.get(4)?,
         difficulty: Some(r.get(5)?),
         source,
+        verified_by: r.get(8)?,
     })
 }
 
@@ -413,6 +459,7 @@ mod tests {
             difficulty: None,
             source: None,
             id: None,
+            verified_by: None,
         }
     }
 
@@ -474,29 +521,26 @@ mod tests {
     #[test]
     fn an_older_bank_upgrades_in_place_and_a_newer_one_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        {
-            let bank = Bank::open(dir.path()).unwrap();
-            let shelf = Shelf::new("Rivers", "medium", "English", 4);
-            bank.insert(
-                &shelf,
-                "Rivers",
-                &with_id(q("Longest river?", "Nile")),
-                &Provenance::default(),
-            )
-            .unwrap();
-        }
         let path = dir.path().join("bank.sqlite");
+        // A bank from before versioning: the first schema, one question, user_version 0.
         let db = Connection::open(&path).unwrap();
-        db.execute_batch("DROP INDEX questions_unserved; PRAGMA user_version = 0;")
-            .unwrap();
+        db.execute_batch(SCHEMA).unwrap();
+        db.execute(
+            "INSERT INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options, answer_index, explanation, created_ms)
+             VALUES('q1', 'rivers', 'Rivers', 'medium', 'english', 4, 'Longest river?', '[\"Nile\",\"b\",\"c\",\"d\"]', 0, '', 1)",
+            [],
+        )
+        .unwrap();
         drop(db);
         let bank = Bank::open(dir.path()).unwrap();
         let v: i64 = bank
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 2);
-        assert_eq!(bank.stock().unwrap()[0].total, 1, "the data is kept");
+        assert_eq!(v, 3);
+        let stock = bank.stock().unwrap();
+        assert_eq!(stock[0].total, 1, "the data is kept");
+        assert_eq!(stock[0].verified, 0, "the verification columns are there");
         drop(bank);
         let db = Connection::open(&path).unwrap();
         db.pragma_update(None, "user_version", 99).unwrap();

@@ -254,11 +254,17 @@ pub struct RunArgs {
     /// Seed for reproducible answer positions and offline choices
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Check every answer key: a second model (else another organization) answers each
+    /// question blind, and only questions whose key it picks are written or served; the others
+    /// are replaced [default: off, or [defaults] verify in keys.toml]
+    #[arg(long)]
+    pub verify: bool,
 }
 
 impl RunArgs {
     /// Fills what the flags left unsaid from keys.toml's `[defaults]`; flags win.
     pub fn apply(&mut self, d: &crate::config::Defaults) {
+        self.verify = self.verify || d.verify == Some(true);
         self.difficulty = self.difficulty.or(d.difficulty);
         self.language = self.language.take().or_else(|| d.language.clone());
         self.concurrency = self.concurrency.or(d.concurrency);

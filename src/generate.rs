@@ -135,6 +135,8 @@ pub enum Ending {
 #[derive(Debug, Clone)]
 pub struct Purchase {
     pub got: Vec<Mcq>,
+    /// The lane that wrote each question of `got` (for choosing who checks it).
+    pub lanes: Vec<String>,
     pub ending: Ending,
     pub refused: usize,
     pub waited: Duration,
@@ -204,6 +206,7 @@ struct InFlight {
 
 struct State {
     got: Vec<Mcq>,
+    got_lanes: Vec<String>,
     asked: usize,
     batch_cap: usize,
     bad_budget: usize,
@@ -236,6 +239,7 @@ impl State {
     fn new(order: &Order<'_>) -> State {
         State {
             got: Vec::new(),
+            got_lanes: Vec::new(),
             asked: 0,
             batch_cap: MAX_BATCH,
             bad_budget: 3 + order.count / 10,
@@ -302,6 +306,7 @@ impl Buyer<'_> {
         };
         Purchase {
             got: st.got,
+            lanes: st.got_lanes,
             ending,
             refused: st.refused,
             waited: st.waited,
@@ -814,6 +819,7 @@ impl Buyer<'_> {
             if st.got.len() < order.count {
                 st.avoid.push(q.answer().to_owned());
                 st.got.push(q);
+                st.got_lanes.push(lane.id.clone());
             }
         }
         new

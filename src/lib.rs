@@ -19,6 +19,7 @@ pub mod progress;
 pub mod quiz;
 pub mod redact;
 pub mod stats;
+pub mod verify;
 
 use anyhow::Result;
 

@@ -24,6 +24,9 @@ pub struct Mcq {
     /// Stable id: a hash of the normalised stem and right answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `provider/model` whose blind solve agreed with the key (`--verify`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_by: Option<String>,
 }
 
 impl Mcq {
@@ -502,6 +505,7 @@ mod tests {
             difficulty: None,
             source: None,
             id: None,
+            verified_by: None,
         }
     }
 

@@ -20,6 +20,7 @@ use crate::mcq::{self, Deduper, Mcq, Rules};
 use crate::offline;
 use crate::pool::Pool;
 use crate::progress::Progress;
+use crate::verify;
 
 /// Characters of source text sent per request when questions must come from a file.
 const CHUNK_CHARS: usize = 3000;
@@ -60,6 +61,8 @@ pub struct Plan {
     pub keys_file: Option<PathBuf>,
     pub settings: Settings,
     pub seed: Option<u64>,
+    /// Write only questions whose key a blind solve on another lane confirmed.
+    pub verify: bool,
 }
 
 /// How a quiz came out: what the run's summary line reports.
@@ -70,6 +73,8 @@ pub struct Outcome {
     pub from_bank: usize,
     pub bought: usize,
     pub refused: usize,
+    /// Questions whose key a blind solve did not confirm (`--verify`; `None` without it).
+    pub refused_by_verification: Option<usize>,
     pub waited: std::time::Duration,
     pub exit: u8,
 }
@@ -77,8 +82,11 @@ pub struct Outcome {
 impl Outcome {
     /// One line for logs: written, from bank, bought, refused, waited, exit code.
     pub fn summary(&self) -> String {
+        let verification = self
+            .refused_by_verification
+            .map_or_else(String::new, |n| format!(", {n} refused by verification"));
         format!(
-            "summary: wrote {} of {}, from bank {}, bought {}, refused {}, waited {}, exit {}",
+            "summary: wrote {} of {}, from bank {}, bought {}, refused {}{verification}, waited {}, exit {}",
             self.written,
             self.asked,
             self.from_bank,
@@ -131,7 +139,21 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         from_bank: got.len(),
         ..Outcome::default()
     };
-    let ending = if got.len() >= plan.count {
+    let ending = if plan.verify {
+        let keys = match keys {
+            Some(k) => Some(k),
+            None => ctx.keys(plan.keys_file.as_deref())?,
+        };
+        let mut v = Verifying {
+            ctx,
+            plan,
+            keys: keys.as_ref(),
+            bank: bank.as_ref(),
+            shelf: &shelf,
+            taken: &taken,
+        };
+        v.run(&mut got, &mut tally, hint).await?
+    } else if got.len() >= plan.count {
         Ending::Done
     } else if plan.bank == BankMode::Only {
         bank_only_short(plan, got.len(), hint)
@@ -146,7 +168,8 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
             Some(k) => k,
             None => ctx.require_keys(plan.keys_file.as_deref())?,
         };
-        let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &mut got).await?;
+        let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &got).await?;
+        got.extend(bought.got.iter().cloned());
         (tally.bought, tally.refused, tally.waited) =
             (bought.got.len(), bought.refused, bought.waited);
         offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
@@ -268,20 +291,20 @@ fn miss_hint(nearby: &[(String, String, usize, usize)], shelf: &Shelf) -> Option
     (!hints.is_empty()).then(|| hints.join("; "))
 }
 
-/// Buys what the bank could not give; the questions are added to `got`.
+/// Buys what `have` lacks of the plan's count.
 async fn buy_rest(
     ctx: &Context,
     plan: &Plan,
     keys: &KeysConfig,
     bank: Option<&Bank>,
     shelf: &Shelf,
-    got: &mut Vec<Mcq>,
+    have: &[Mcq],
 ) -> Result<Purchase> {
     let mut dedupe = match bank {
         Some(b) => b.deduper_for(&plan.subject)?,
         None => Deduper::new(),
     };
-    got.iter().for_each(|q| dedupe.insert(q));
+    have.iter().for_each(|q| dedupe.insert(q));
     let chunks = plan
         .source
         .as_ref()
@@ -289,7 +312,7 @@ async fn buy_rest(
         .unwrap_or_default();
     let order = Order {
         subject: &plan.subject,
-        count: plan.count - got.len(),
+        count: plan.count - have.len(),
         rules: plan.rules,
         difficulty: &plan.difficulty,
         language: &plan.language,
@@ -304,11 +327,186 @@ async fn buy_rest(
         shelf,
         &mut dedupe,
         &order,
-        got.len(),
+        have.len(),
     )
     .await?;
-    got.extend(bought.got.iter().cloned());
     Ok(bought)
+}
+
+/// Rounds of buying and checking before a quiz whose keys keep being refused ends short.
+const VERIFY_ROUNDS: usize = 5;
+
+/// A quiz made under `--verify`: banked questions already verified are served; the others, and
+/// every question bought, are written only once a blind solve agrees with their key. Refused
+/// ones are recorded in the bank and replaced by new ones, round after round.
+struct Verifying<'a> {
+    ctx: &'a Context,
+    plan: &'a Plan,
+    keys: Option<&'a KeysConfig>,
+    bank: Option<&'a Bank>,
+    shelf: &'a Shelf,
+    /// Ids of the questions taken from the bank (marked served as they were taken).
+    taken: &'a [String],
+}
+
+impl Verifying<'_> {
+    async fn run(
+        &mut self,
+        got: &mut Vec<Mcq>,
+        tally: &mut Outcome,
+        hint: Option<String>,
+    ) -> Result<Ending> {
+        let (ready, unverified): (Vec<Mcq>, Vec<Mcq>) = std::mem::take(got)
+            .into_iter()
+            .partition(|q| q.verified_by.is_some());
+        *got = ready;
+        tally.refused_by_verification = Some(0);
+        let mut pending: Vec<verify::Pending> = unverified
+            .into_iter()
+            .map(|q| {
+                let w = verify::writer_of(&q, None);
+                verify::Pending::new(q, w)
+            })
+            .collect();
+        let Some(keys) = self.keys else {
+            self.give_back(pending.iter().map(|p| &p.q));
+            return Ok(Ending::Short(format!(
+                "--verify needs a key to check answer keys: {} verified of {} asked",
+                got.len(),
+                self.plan.count
+            )));
+        };
+        let mut after = Ending::Done;
+        for _ in 0..VERIFY_ROUNDS {
+            if !pending.is_empty() {
+                let checked = check(
+                    self.ctx,
+                    self.plan.settings,
+                    keys,
+                    std::mem::take(&mut pending),
+                )
+                .await?;
+                self.record(&checked, tally);
+                self.give_back(checked.unchecked.iter());
+                let room = self.plan.count.saturating_sub(got.len());
+                got.extend(checked.agreed.into_iter().take(room));
+                if checked.ending != Ending::Done {
+                    return Ok(checked.ending);
+                }
+            }
+            if got.len() >= self.plan.count || after != Ending::Done {
+                return Ok(after);
+            }
+            if self.plan.bank == BankMode::Only {
+                return Ok(bank_only_short(self.plan, got.len(), hint));
+            }
+            let bought = buy_rest(self.ctx, self.plan, keys, self.bank, self.shelf, got).await?;
+            tally.bought += bought.got.len();
+            tally.refused += bought.refused;
+            tally.waited += bought.waited;
+            pending = bought
+                .got
+                .into_iter()
+                .zip(bought.lanes)
+                .map(|(q, lane)| {
+                    let w = verify::writer_of(&q, Some(&lane));
+                    verify::Pending::new(q, w)
+                })
+                .collect();
+            if pending.is_empty() {
+                return Ok(bought.ending);
+            }
+            after = bought.ending;
+        }
+        Ok(Ending::Short(format!(
+            "after {VERIFY_ROUNDS} rounds the blind solves still refused keys: {} verified of {}",
+            got.len(),
+            self.plan.count
+        )))
+    }
+
+    /// Counts the refusals and stores each verdict with its question in the bank.
+    fn record(&self, checked: &verify::Checked, tally: &mut Outcome) {
+        let refused = checked.refused.len();
+        tally.refused_by_verification = Some(tally.refused_by_verification.unwrap_or(0) + refused);
+        tally.waited += checked.waited;
+        if refused > 0 {
+            self.ctx.info(&format!(
+                "{refused} question(s) refused by verification (the solver chose another option); asking for new ones"
+            ));
+        }
+        record_verdicts(self.ctx, self.bank, &self.plan.subject, checked);
+    }
+
+    /// Questions taken from the bank but not checked go back on the shelf.
+    fn give_back<'q>(&self, qs: impl Iterator<Item = &'q Mcq>) {
+        let ids: Vec<String> = qs
+            .filter_map(|q| q.id.clone())
+            .filter(|id| self.taken.contains(id))
+            .collect();
+        if let (Some(bank), false) = (self.bank, ids.is_empty())
+            && let Err(e) = bank.give_back(&self.plan.subject, &ids)
+        {
+            self.ctx.warn(&crate::error::one_line(&e));
+        }
+    }
+}
+
+/// Stores each verdict of a checking with its question in the bank (a failure is a warning:
+/// the questions stay unverified there).
+pub(crate) fn record_verdicts(
+    ctx: &Context,
+    bank: Option<&Bank>,
+    subject: &str,
+    checked: &verify::Checked,
+) {
+    let Some(bank) = bank else {
+        return;
+    };
+    let verdicts = checked
+        .agreed
+        .iter()
+        .map(|q| (q, q.verified_by.clone().unwrap_or_default(), true, None))
+        .chain(
+            checked
+                .refused
+                .iter()
+                .map(|r| (&r.q, r.by.clone(), false, r.choice)),
+        );
+    for (q, by, agreed, choice) in verdicts {
+        let Some(id) = &q.id else { continue };
+        if let Err(e) = bank.record_verdict(subject, id, &by, agreed, choice) {
+            ctx.warn(&crate::error::one_line(&e));
+            return;
+        }
+    }
+}
+
+/// Checks questions' keys with blind solves through the pool.
+pub(crate) async fn check(
+    ctx: &Context,
+    settings: Settings,
+    keys: &KeysConfig,
+    pending: Vec<verify::Pending>,
+) -> Result<verify::Checked> {
+    let mut pool = Pool::open(keys, &ctx.data_dir)?;
+    let client = Client::new(settings.effective_timeout())?;
+    let progress = Progress::new(pending.len(), ctx.quiet, ctx.verbose);
+    let interrupt = Interrupt::listen();
+    ctx.info(&format!(
+        "checking {} answer key(s) with blind solves",
+        pending.len()
+    ));
+    let mut solver = verify::Solver {
+        pool: &mut pool,
+        client: &client,
+        progress: &progress,
+        interrupt: &interrupt,
+        settings,
+    };
+    let checked = solver.check(pending).await;
+    progress.finish();
+    Ok(checked)
 }
 
 /// With no network or no usable key but a text to work from, the rest is made offline rather

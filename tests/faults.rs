@@ -18,7 +18,7 @@ fn fixture(cfg: MockConfig) -> Fixture {
     Fixture::new(cfg, &[MODEL, "openai/gpt-oss-120b"], &["k-one-1234567890"])
 }
 
-/// Stems the bank holds (`bank list` prints id, subject, served, stem, answer).
+/// Stems the bank holds (`bank list` prints id, subject, served, stem, answer, verified).
 fn banked_stems(fx: &Fixture) -> HashSet<String> {
     let out = common::quizgen(fx.path())
         .args(["bank", "list"])

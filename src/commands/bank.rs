@@ -26,19 +26,21 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
                 );
             } else {
                 crate::outln!(
-                    "{:<40} {:>7} {:>9} {:>7}",
+                    "{:<40} {:>7} {:>9} {:>7} {:>9}",
                     "subject",
                     "total",
                     "unserved",
-                    "served"
+                    "served",
+                    "verified"
                 );
                 for s in &stock {
                     crate::outln!(
-                        "{:<40} {:>7} {:>9} {:>7}",
+                        "{:<40} {:>7} {:>9} {:>7} {:>8}%",
                         s.subject,
                         s.total,
                         s.unserved,
-                        s.total - s.unserved
+                        s.total - s.unserved,
+                        s.verified * 100 / s.total.max(1)
                     );
                 }
             }
@@ -46,11 +48,14 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
         BankCommand::List { subject, unserved } => {
             for (subj, q, served) in bank.list(subject.as_deref(), unserved)? {
                 crate::outln!(
-                    "{}\t{subj}\t{}\t{}\t{}",
+                    "{}\t{subj}\t{}\t{}\t{}\t{}",
                     q.id.clone().unwrap_or_default(),
                     if served > 0 { "served" } else { "unserved" },
                     q.question,
-                    q.answer()
+                    q.answer(),
+                    q.verified_by
+                        .as_deref()
+                        .map_or_else(|| "unverified".to_owned(), |b| format!("verified by {b}"))
                 );
             }
         }

@@ -108,6 +108,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
     let mut interrupted: Option<u8> = None;
     let mut failed = false;
     let (mut refused, mut waited) = (0, std::time::Duration::ZERO);
+    let mut verification_refused = 0;
     for line in &lines {
         let shelf = Shelf::new(&line.subject, &line.difficulty, &line.language, n_options);
         let before = bank.unserved_count(&shelf)?;
@@ -143,7 +144,33 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
             added = bought.got.len();
             refused += bought.refused;
             waited += bought.waited;
-            match bought.ending {
+            let mut ending = bought.ending;
+            if args.run.verify && !bought.got.is_empty() {
+                let pending = bought
+                    .got
+                    .into_iter()
+                    .zip(bought.lanes)
+                    .map(|(q, lane)| {
+                        let w = crate::verify::writer_of(&q, Some(&lane));
+                        crate::verify::Pending::new(q, w)
+                    })
+                    .collect();
+                let checked = crate::quiz::check(ctx, args.run.settings(), &keys, pending).await?;
+                crate::quiz::record_verdicts(ctx, Some(&bank), &line.subject, &checked);
+                added = checked.agreed.len();
+                waited += checked.waited;
+                verification_refused += checked.refused.len();
+                if !checked.refused.is_empty() {
+                    status = format!(
+                        "{} refused by verification (the next run replaces them)",
+                        checked.refused.len()
+                    );
+                }
+                if ending == Ending::Done {
+                    ending = checked.ending;
+                }
+            }
+            match ending {
                 Ending::Done => {}
                 Ending::Short(why) | Ending::Closed(why) | Ending::Unreachable(why) => {
                     short = true;
@@ -189,8 +216,13 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
         code::OK
     };
     let added: usize = rows.iter().map(|r| r.3).sum();
+    let verification = if args.run.verify {
+        format!(", {verification_refused} refused by verification")
+    } else {
+        String::new()
+    };
     ctx.info(&format!(
-        "summary: {} subjects, bought {added}, refused {refused}, waited {}, exit {exit}",
+        "summary: {} subjects, bought {added}, refused {refused}{verification}, waited {}, exit {exit}",
         rows.len(),
         crate::generate::short_duration(waited)
     ));

@@ -13,9 +13,6 @@ use crate::quiz::{self, Plan, Source};
 
 pub async fn run(ctx: &Context, mut args: GenerateArgs) -> Result<u8> {
     let defaults = crate::config::defaults(args.run.keys.as_deref())?;
-    if defaults.verify == Some(true) {
-        ctx.warn("[defaults] verify = true: answer-key verification is not built yet; ignored");
-    }
     args.count = args.count.or(defaults.count);
     args.format = args.format.or(defaults.format);
     args.run.apply(&defaults);
@@ -90,6 +87,7 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
         keys_file: args.run.keys.clone(),
         settings: args.run.settings(),
         seed: args.run.seed,
+        verify: args.run.verify,
     })
 }
 

@@ -37,12 +37,21 @@ pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.as_bytes().to_vec());
-    w.write_record(csv_header(n))?;
+    // `--verify`: who confirmed each key, in a last column.
+    let verified = quiz.questions.iter().any(|q| q.verified_by.is_some());
+    let mut header = csv_header(n);
+    if verified {
+        header.push("verified_by".into());
+    }
+    w.write_record(header)?;
     for q in &quiz.questions {
         let mut row = vec![defused(&q.question, defuse)];
         row.extend((0..n).map(|i| defused(q.options.get(i).map_or("", String::as_str), defuse)));
         row.push(letter(q.answer_index).to_string());
         row.push(defused(&q.explanation, defuse));
+        if verified {
+            row.push(q.verified_by.clone().unwrap_or_default());
+        }
         w.write_record(&row)?;
     }
     let bytes = w.into_inner().context("cannot finish CSV")?;
@@ -74,6 +83,7 @@ pub fn read_csv(text: &str) -> Result<Vec<Mcq>> {
             difficulty: None,
             source: None,
             id: None,
+            verified_by: None,
         });
     }
     Ok(out)

@@ -320,6 +320,7 @@ pub(crate) fn one_question_quiz(
             difficulty: None,
             source: None,
             id: Some("abc".into()),
+            verified_by: None,
         }],
     }
 }
@@ -338,6 +339,7 @@ mod tests {
             difficulty: None,
             source: None,
             id: None,
+            verified_by: None,
         };
         let qs: Vec<Mcq> = (0..502).map(|i| q(i, if i == 3 { 6 } else { 4 })).collect();
         let (kept, notes) = Format::Blackboard.fit(qs.clone());

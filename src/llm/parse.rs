@@ -42,6 +42,61 @@ pub fn parse_questions(content: &str, rules: impl Into<Rules>) -> Parsed {
     out
 }
 
+/// Reads a blind solve's answer: for each question shown (their options in `options`), the
+/// option the solver chose, `None` where it gave none that can be read. Tolerant as the
+/// question reader is: `{"answers": [...]}` or a bare array, items with `n` (1-based) or in
+/// the order shown, the choice as `letter`, `answer_index`, or `answer` (a letter or the
+/// option's text).
+pub fn parse_solution(content: &str, options: &[&[String]]) -> Vec<Option<usize>> {
+    let mut out = vec![None; options.len()];
+    let Some(value) = find_json(content) else {
+        return out;
+    };
+    let items: Vec<&Value> = match &value {
+        Value::Array(a) => a.iter().collect(),
+        Value::Object(m) => first_of(m, &["answers", "solutions", "results", "choices"])
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    for (pos, item) in items.into_iter().enumerate() {
+        let (at, choice) = match item {
+            Value::Object(m) => {
+                let at = first_of(m, &["n", "number", "question", "index", "id"])
+                    .and_then(Value::as_u64)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .and_then(|n| n.checked_sub(1))
+                    .unwrap_or(pos);
+                (at, Some(m))
+            }
+            _ => (pos, None),
+        };
+        let Some(opts) = options.get(at) else {
+            continue;
+        };
+        let chosen = match (choice, item) {
+            (Some(m), _) => first_of(m, &["letter", "choice", "option"])
+                .and_then(Value::as_str)
+                .and_then(|s| answer_from_text(s, opts))
+                .or_else(|| {
+                    first_of(m, &["answer_index", "answerIndex"])
+                        .and_then(Value::as_u64)
+                        .and_then(|n| usize::try_from(n).ok())
+                })
+                .or_else(|| read_answer(m, opts, false)),
+            (None, Value::String(s)) => answer_from_text(s, opts),
+            _ => None,
+        };
+        if let Some(c) = chosen.filter(|&c| c < opts.len())
+            && out[at].is_none()
+        {
+            out[at] = Some(c);
+        }
+    }
+    out
+}
+
 /// Finds the first JSON value in the text, repairing trailing commas and truncation.
 fn find_json(content: &str) -> Option<Value> {
     let body = strip_fences(content);
@@ -214,6 +269,7 @@ fn mcq_from_value(v: &Value) -> Option<Mcq> {
         difficulty,
         source: None,
         id: None,
+        verified_by: None,
     })
 }
 
@@ -336,6 +392,36 @@ fn answer_from_text(s: &str, options: &[String]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn solutions_in_any_shape_and_order() {
+        let a: Vec<String> = ["red", "green", "blue"].map(String::from).to_vec();
+        let opts: Vec<&[String]> = vec![&a, &a, &a];
+        let read = |s: &str| parse_solution(s, &opts);
+        assert_eq!(
+            read(
+                r#"{"answers": [{"n": 1, "letter": "B"}, {"n": 2, "letter": "c"}, {"n": 3, "letter": "A"}]}"#
+            ),
+            vec![Some(1), Some(2), Some(0)]
+        );
+        assert_eq!(
+            read(
+                r#"```json
+[{"n": 3, "answer_index": 2}, {"n": 1, "answer": "green"}]
+```"#
+            ),
+            vec![Some(1), None, Some(2)]
+        );
+        assert_eq!(
+            read(r#"{"answers": ["A", "B) green", "blue"]}"#),
+            vec![Some(0), Some(1), Some(2)]
+        );
+        assert_eq!(
+            read(r#"{"answers": [{"n": 1, "letter": "Z"}, {"n": 9, "letter": "A"}]}"#),
+            vec![None; 3]
+        );
+        assert_eq!(read("I think B."), vec![None; 3]);
+    }
 
     const ONE: &str = r#"{"questions":[{"question":"What mainly causes ocean tides?","options":["The Moon's gravity","Wind over the sea","Earth's magnetic field","Ocean currents"],"answer_index":0,"explanation":"The Moon pulls the water."}]}"#;
 

@@ -188,6 +188,63 @@ pub fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> V
     body
 }
 
+/// The system message of a blind solve.
+const SOLVER_SYSTEM: &str =
+    "You are an expert examiner. You answer multiple-choice questions with JSON only, no prose.";
+
+/// The user message of a blind solve: the questions numbered, their options lettered, no key
+/// and no explanation (DESIGN.md, "Verification").
+pub fn solve_message(questions: &[&crate::mcq::Mcq]) -> String {
+    let mut m = String::from(
+        "Answer each multiple-choice question below: choose the one correct option.\n\
+         Answer in JSON: {\"answers\": [{\"n\": 1, \"letter\": \"B\"}, ...]}, one item per question, in order.\n",
+    );
+    for (i, q) in questions.iter().enumerate() {
+        m.push_str(&format!("\n{}. {}\n", i + 1, one_line(&q.question)));
+        for (j, o) in q.options.iter().enumerate() {
+            m.push_str(&format!("{}. {}\n", (b'A' + j as u8) as char, one_line(o)));
+        }
+    }
+    m
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Completion room a blind solve of `n` questions needs (each answer is a few tokens).
+pub fn solve_budget(model: &str, n: usize) -> u64 {
+    let reasoning = if is_reasoning_model(model) { 600 } else { 0 };
+    40 + 16 * n as u64 + reasoning
+}
+
+/// The whole request body of a blind solve.
+pub fn solve_body(
+    model: &str,
+    questions: &[&crate::mcq::Mcq],
+    max_completion_tokens: u64,
+) -> Value {
+    let mut body = json!({
+        "model": model,
+        "messages": [
+            {"role": "system", "content": SOLVER_SYSTEM},
+            {"role": "user", "content": solve_message(questions)}
+        ],
+        "response_format": {"type": "json_object"},
+        "max_completion_tokens": max_completion_tokens,
+        "temperature": 0
+    });
+    if supports_strict_schema(model) {
+        body["reasoning_effort"] = json!("low");
+    }
+    body
+}
+
+/// Prompt tokens of a blind solve, estimated before sending.
+pub fn solve_prompt_tokens(questions: &[&crate::mcq::Mcq]) -> u64 {
+    estimate_tokens(SOLVER_SYSTEM) + estimate_tokens(&solve_message(questions)) + 12
+}
+
 /// Prompt tokens of a request to `model`, estimated before sending.
 pub fn prompt_tokens(ask: &Ask<'_>, model: &str) -> u64 {
     estimate_tokens(system_message()) + estimate_tokens(&user_message(ask, model)) + 12

@@ -308,6 +308,7 @@ fn make_question<R: Rng>(
         difficulty: None,
         source: Some(format!("offline:{origin}")),
         id: None,
+        verified_by: None,
     })
 }
 

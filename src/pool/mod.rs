@@ -54,6 +54,14 @@ pub struct Lane {
     pub price: Option<Price>,
 }
 
+/// Who wrote a question, for choosing the lane that checks it: `provider/model`, and the lane
+/// when known (questions from the bank may not say which organization wrote them).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Writer {
+    pub provider_model: String,
+    pub lane: Option<String>,
+}
+
 /// A request's admission: its lane and key, and the event holding its reservation.
 #[derive(Debug, Clone)]
 pub struct Reservation {
@@ -272,7 +280,57 @@ impl Pool {
 
     /// `reserve` at a given moment (milliseconds since the epoch), for simulations.
     pub fn reserve_at(&mut self, now: i64, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
-        let usable = self.usable_lanes();
+        self.reserve_among(now, cost, &|_| true)
+    }
+
+    /// How good a check of a question written by `writer` a lane gives: 0 for another model
+    /// (or provider), 1 for the same model in another organization, 2 for the writer's own
+    /// lane (or one that cannot be told apart from it).
+    pub fn check_rank(&self, lane: usize, writer: &Writer) -> u8 {
+        let l = &self.lanes[lane];
+        if format!("{}/{}", l.provider, l.model) != writer.provider_model {
+            0
+        } else if writer.lane.as_deref().is_some_and(|w| w != l.id) {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// `reserve` for a blind solve of `writer`'s questions, among the usable lanes giving the
+    /// best check there is (it waits for them rather than take a weaker one). Also says which
+    /// rank that is.
+    pub fn reserve_checking(
+        &mut self,
+        cost: &dyn Fn(&str) -> u64,
+        writer: &Writer,
+    ) -> Result<(Admission, u8)> {
+        let best = self
+            .usable_lanes()
+            .into_iter()
+            .map(|l| self.check_rank(l, writer))
+            .min()
+            .unwrap_or(2);
+        let ranks: Vec<u8> = (0..self.lanes.len())
+            .map(|l| self.check_rank(l, writer))
+            .collect();
+        let now = self.store.now_ms();
+        let admission = self.reserve_among(now, cost, &|l| ranks[l] == best)?;
+        Ok((admission, best))
+    }
+
+    /// `reserve` among the usable lanes that `allowed` accepts.
+    fn reserve_among(
+        &mut self,
+        now: i64,
+        cost: &dyn Fn(&str) -> u64,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Result<Admission> {
+        let usable: Vec<usize> = self
+            .usable_lanes()
+            .into_iter()
+            .filter(|&l| allowed(l))
+            .collect();
         if usable.is_empty() {
             return Ok(self.none_left());
         }

@@ -39,6 +39,10 @@ pub struct MockConfig {
     pub gateway: Option<Gateway>,
     /// How the provider counts its per-minute token window (DESIGN.md: all three exist).
     pub counting: Counting,
+    /// Blind solves (`--verify`): every nth question shown is answered with a wrong letter
+    /// (0: never), and every nth is left out of the answer (0: never).
+    pub solve_wrong_every: usize,
+    pub solve_skip_every: usize,
 }
 
 /// How a provider counts a window, and what its reset header means.
@@ -155,6 +159,8 @@ impl Default for MockConfig {
             headers_override: Vec::new(),
             gateway: None,
             counting: Counting::Fixed,
+            solve_wrong_every: 0,
+            solve_skip_every: 0,
         }
     }
 }
@@ -189,6 +195,8 @@ pub struct Seen {
     pub content_tokens: u64,
     /// Stems of the questions this answer handed out.
     pub stems: Vec<String>,
+    /// Questions shown in a blind solve request (0: a generation request).
+    pub solved: usize,
 }
 
 #[derive(Default)]
@@ -207,6 +215,9 @@ struct State {
     seen: Vec<Seen>,
     counter: u64,
     counter_5xx: u64,
+    /// The right answer of every question handed out, by stem (what a solver knows).
+    keys: HashMap<String, String>,
+    solved: usize,
 }
 
 #[derive(Clone)]
@@ -229,6 +240,8 @@ impl MockProvider {
                 seen: Vec::new(),
                 counter: 0,
                 counter_5xx: 0,
+                keys: HashMap::new(),
+                solved: 0,
             })),
         };
         Mock::given(method("POST"))
@@ -348,6 +361,61 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
         .collect()
 }
 
+/// The questions a blind solve shows (DESIGN.md, "Verification": numbered stems, lettered
+/// options): (stem, options). Empty for a generation request, which shows no stems.
+fn solve_questions(body: &Value) -> Vec<(String, Vec<String>)> {
+    let user = body["messages"]
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or("");
+    if user.starts_with("Write ") {
+        // A generation request (its source text may hold numbered lines).
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in user.lines() {
+        let numbered = line
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let lettered = line
+            .split_once(". ")
+            .filter(|(l, _)| l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()));
+        if let Some((_, stem)) = numbered {
+            out.push((stem.to_owned(), Vec::new()));
+        } else if let (Some((_, opt)), Some(last)) = (lettered, out.last_mut()) {
+            last.1.push(opt.to_owned());
+        }
+    }
+    out
+}
+
+/// A solver's answer: the right letter for each question it knows the key of (every
+/// `solve_wrong_every`th one wrong, every `solve_skip_every`th left out), else A.
+fn solve(st: &mut State, shown: &[(String, Vec<String>)]) -> String {
+    let mut answers = Vec::new();
+    for (i, (stem, options)) in shown.iter().enumerate() {
+        st.solved += 1;
+        let n = st.solved;
+        if st.cfg.solve_skip_every > 0 && n.is_multiple_of(st.cfg.solve_skip_every) {
+            continue;
+        }
+        let right = st
+            .keys
+            .get(stem)
+            .and_then(|r| options.iter().position(|o| o == r))
+            .unwrap_or(0);
+        let pick = if st.cfg.solve_wrong_every > 0 && n.is_multiple_of(st.cfg.solve_wrong_every) {
+            (right + 1) % options.len().max(1)
+        } else {
+            right
+        };
+        let letter = (b'A' + pick as u8) as char;
+        answers.push(json!({"n": i + 1, "letter": letter.to_string()}));
+    }
+    json!({ "answers": answers }).to_string()
+}
+
 fn parse_ask(body: &Value) -> (String, usize, usize) {
     let user = body["messages"]
         .as_array()
@@ -392,6 +460,7 @@ impl Respond for MockProvider {
                 completion_tokens: completion,
                 content_tokens: content,
                 stems: Vec::new(),
+                solved: 0,
             });
         };
         if let Some(g) = st.cfg.gateway.clone() {
@@ -551,7 +620,9 @@ impl Respond for MockProvider {
             return ResponseTemplate::new(400).set_body_json(json!({"error": {"message": "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.", "type": "invalid_request_error", "code": "json_validate_failed", "failed_generation": "{\"questions\": [{\"question\": \"What mainly"}}));
         }
         let mut counter = st.counter;
+        let shown = solve_questions(&body);
         let (content, finish) = match fault {
+            _ if !shown.is_empty() => (solve(&mut st, &shown), "stop"),
             Some(Fault::Content(c)) => (c, "stop"),
             Some(Fault::Truncated(whole)) => {
                 let qs = questions(&subject, whole + 1, k, &mut counter, cfg.bias_b);
@@ -594,8 +665,25 @@ impl Respond for MockProvider {
             .iter()
             .filter_map(|q| q["question"].as_str().map(str::to_owned))
             .collect();
+        let items = serde_json::from_str::<Value>(&content)
+            .ok()
+            .and_then(|v| v["questions"].as_array().cloned())
+            .unwrap_or_default();
+        for q in &items {
+            let right = q["answer_index"]
+                .as_u64()
+                .and_then(|i| q["options"].get(i as usize))
+                .and_then(Value::as_str);
+            if let (Some(stem), Some(right)) = (q["question"].as_str(), right) {
+                st.keys.insert(stem.to_owned(), right.to_owned());
+            }
+        }
         if let Some(last) = st.seen.last_mut() {
             last.stems = stems;
+            last.solved = shown.len();
+            if !shown.is_empty() {
+                last.asked = 0;
+            }
         }
         let body = json!({
             "id": "chatcmpl-mock", "object": "chat.completion", "created": 1795833330, "model": model,

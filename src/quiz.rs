@@ -174,6 +174,11 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
             (bought.got.len(), bought.refused, bought.waited);
         offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
     };
+    // Under --verify some banked questions may have been refused: count those written.
+    tally.from_bank = got
+        .iter()
+        .filter(|q| q.id.as_ref().is_some_and(|id| taken.contains(id)))
+        .count();
     let outcome = match finish(ctx, plan, got.clone(), ending, &mut rng) {
         Ok(o) => o,
         Err(e) => {

@@ -44,7 +44,41 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE questions ADD COLUMN verified_ms INTEGER;
      ALTER TABLE questions ADD COLUMN verdict TEXT;
      ALTER TABLE questions ADD COLUMN solver_choice INTEGER;",
+    // v4: a question bought for a quiz under way is held for it (by host:pid, until a time), so
+    // no other run serves it; a dead holder's holds lapse at once on its host.
+    "ALTER TABLE questions ADD COLUMN held_by TEXT;
+     ALTER TABLE questions ADD COLUMN held_until_ms INTEGER;",
 ];
+
+/// How long a hold lasts at most: longer than any quiz's purchase may take.
+const HOLD_MS: i64 = 6 * 3600 * 1000;
+
+/// This process, as a holder: `host:pid`.
+fn holder() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default();
+    format!("{}:{}", host.trim(), std::process::id())
+}
+
+/// Whether a hold still stands: not lapsed, and its holder alive when it is on this host.
+fn hold_stands(held_by: Option<&str>, until_ms: Option<i64>, now: i64) -> bool {
+    let (Some(by), Some(until)) = (held_by, until_ms) else {
+        return false;
+    };
+    if until <= now {
+        return false;
+    }
+    let me = holder();
+    let (my_host, _) = me.rsplit_once(':').unwrap_or((&me, ""));
+    match by.rsplit_once(':') {
+        Some((host, pid)) if host == my_host && cfg!(target_os = "linux") => {
+            std::path::Path::new(&format!("/proc/{pid}")).exists()
+        }
+        _ => true,
+    }
+}
 
 /// The columns `row_to_mcq` reads, in its order.
 const MCQ_COLUMNS: &str = "qid, stem, options, answer_index, explanation, difficulty, provider, model, CASE WHEN verdict IS 'agreed' THEN verified_by END";
@@ -157,7 +191,7 @@ impl Bank {
         let subject = normalise_subject(subject);
         for id in qids {
             self.conn.execute(
-                "UPDATE questions SET served = MAX(served - 1, 0) WHERE subject = ?1 AND qid = ?2",
+                "UPDATE questions SET served = MAX(served - 1, 0), held_by = NULL, held_until_ms = NULL WHERE subject = ?1 AND qid = ?2 AND (served > 0 OR held_by IS NOT NULL)",
                 params![subject, id],
             )?;
         }
@@ -233,6 +267,30 @@ impl Bank {
         q: &Mcq,
         from: &Provenance,
     ) -> Result<bool> {
+        self.insert_as(shelf, subject_shown, q, from, false)
+    }
+
+    /// `insert`, held for the quiz under way: a question bought for a quiz belongs to it from
+    /// the moment it is banked, so no other run takes it; `mark_served` once written,
+    /// `give_back` if not. A killed run's holds lapse (see `hold_stands`).
+    pub fn insert_held(
+        &self,
+        shelf: &Shelf,
+        subject_shown: &str,
+        q: &Mcq,
+        from: &Provenance,
+    ) -> Result<bool> {
+        self.insert_as(shelf, subject_shown, q, from, true)
+    }
+
+    fn insert_as(
+        &self,
+        shelf: &Shelf,
+        subject_shown: &str,
+        q: &Mcq,
+        from: &Provenance,
+        held: bool,
+    ) -> Result<bool> {
         let difficulty = q
             .difficulty
             .clone()
@@ -240,8 +298,8 @@ impl Bank {
             .to_ascii_lowercase();
         let mut st = self.conn.prepare_cached(
             "INSERT OR IGNORE INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
-             answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms, held_by, held_until_ms)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?;
         let n = st
             .execute(params![
@@ -261,6 +319,8 @@ impl Bank {
                 from.source_hash,
                 from.chunk.map(|c| c as i64),
                 now_ms(),
+                held.then(holder),
+                held.then(|| now_ms() + HOLD_MS),
             ])
             .with_context(|| format!("{}: cannot bank a question", self.path.display()))?;
         Ok(n == 1)
@@ -277,7 +337,8 @@ impl Bank {
         let tx = self.conn.transaction()?;
         {
             let mut st = tx.prepare_cached(
-                "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
+                "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
+                 WHERE subject = ?1 AND qid = ?2",
             )?;
             let subject = normalise_subject(subject);
             for id in qids {
@@ -380,11 +441,12 @@ fn unserved(
 ) -> Result<Vec<Mcq>> {
     // A question whose key a blind solve refused is never served.
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {MCQ_COLUMNS} FROM questions
+        "SELECT {MCQ_COLUMNS}, held_by, held_until_ms FROM questions
          WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
          AND (?5 IS NULL OR source_hash = ?5) AND verdict IS NOT 'refused'
          ORDER BY created_ms, id"
     ))?;
+    let now = now_ms();
     let rows = st.query_map(
         params![
             shelf.subject,
@@ -393,12 +455,15 @@ fn unserved(
             shelf.difficulty,
             shelf.source_hash
         ],
-        row_to_mcq,
+        |r| {
+            let held = hold_stands(r.get::<_, Option<String>>(9)?.as_deref(), r.get(10)?, now);
+            Ok((row_to_mcq(r)?, held))
+        },
     )?;
     let mut out = Vec::new();
-    for q in rows {
-        let q = q?;
-        if fits(&q) {
+    for row in rows {
+        let (q, held) = row?;
+        if !held && fits(&q) {
             out.push(q);
             if out.len() == n {
                 break;
@@ -460,6 +525,33 @@ mod tests {
             source: None,
             id: None,
             verified_by: None,
+        }
+    }
+
+    #[test]
+    fn a_question_held_for_a_live_quiz_is_not_served_and_a_dead_holders_hold_lapses() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bank = Bank::open(dir.path()).unwrap();
+        let shelf = Shelf::new("Rivers", "medium", "English", 4);
+        let held = with_id(q("Longest river?", "Nile"));
+        bank.insert_held(&shelf, "Rivers", &held, &Provenance::default())
+            .unwrap();
+        // Held by this (live) process: another quiz does not get it.
+        assert!(bank.take_unserved(&shelf, 5, |_| true).unwrap().is_empty());
+        // The quiz was not written: given back, free again.
+        bank.give_back("Rivers", &[held.id.clone().unwrap()])
+            .unwrap();
+        assert_eq!(bank.unserved_count(&shelf).unwrap(), 1);
+        // A hold by a process of this host that is gone (a kill -9) lapses at once.
+        let dead = format!("{}:{}", holder().rsplit_once(':').unwrap().0, u32::MAX);
+        bank.conn
+            .execute(
+                "UPDATE questions SET held_by = ?1, held_until_ms = ?2",
+                params![dead, now_ms() + 60_000],
+            )
+            .unwrap();
+        if cfg!(target_os = "linux") {
+            assert_eq!(bank.take_unserved(&shelf, 5, |_| true).unwrap().len(), 1);
         }
     }
 
@@ -537,7 +629,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 3);
+        assert_eq!(v, 4);
         let stock = bank.stock().unwrap();
         assert_eq!(stock[0].total, 1, "the data is kept");
         assert_eq!(stock[0].verified, 0, "the verification columns are there");

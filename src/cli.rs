@@ -97,6 +97,15 @@ pub enum Command {
         #[command(subcommand)]
         command: BankCommand,
     },
+    /// The web API and a page for teachers, on the same pool, bank and history
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  quizgen serve                                   # http://127.0.0.1:8080\n",
+        "  quizgen serve --listen 0.0.0.0:8080 --per-ip 20/min   # needs [serve] tokens\n",
+        "  curl -s localhost:8080/api/v1/status | jq .capacity\n",
+        "  curl -s -H 'content-type: application/json' -d '{\"subject\":\"tides\",\"count\":5}' localhost:8080/api/v1/quizzes"
+    ))]
+    Serve(ServeArgs),
     /// Quizzes written so far, and writing one again in another format
     #[command(after_long_help = concat!(
         "Examples:\n",
@@ -131,6 +140,32 @@ pub enum Command {
         "  quizgen man | man -l -"
     ))]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port)
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    pub listen: std::net::SocketAddr,
+    /// Quiz requests a minute from one client address; over it, 429 with Retry-After
+    #[arg(long, default_value = "10/min", value_name = "N/min", value_parser = parse_per_minute)]
+    pub per_ip: u32,
+    /// The keys file (see generate --keys); its [serve] tokens guard the API
+    #[arg(long, value_name = "PATH")]
+    pub keys: Option<PathBuf>,
+    /// Longest a quiz request waits for capacity; past it the answer is 503 with Retry-After
+    /// and what was had
+    #[arg(long, default_value = "2m", value_parser = parse_duration, value_name = "DURATION")]
+    pub max_wait: Duration,
+}
+
+/// `10/min` (or a bare `10`) → 10.
+fn parse_per_minute(s: &str) -> Result<u32, String> {
+    let n = s.trim().trim_end_matches("/min").trim_end_matches("/m");
+    match n.parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("{s:?}: give a rate as N/min, for example 10/min")),
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -620,6 +620,48 @@ fn check_provider(
     })
 }
 
+/// The access tokens of `quizgen serve`: `[serve] tokens = ["env:NAME", ...]` in the keys file
+/// (empty when there is no file or no such table). Each is registered as a secret, so no
+/// message ever shows it.
+pub fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
+    let Some(path) = find_keys_file(flag) else {
+        return Ok(Vec::new());
+    };
+    let shown = path.display().to_string();
+    let text = crate::error::read_text(&path, MAX_KEYS_BYTES)?;
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Ok(Vec::new());
+    };
+    let Some(serve) = table.get("serve") else {
+        return Ok(Vec::new());
+    };
+    let tokens = serve
+        .get("tokens")
+        .map(|t| {
+            t.as_array().ok_or_else(|| {
+                QuizError::Config(format!(
+                    "{shown}: [serve] tokens: a list of strings (\"env:NAME\")"
+                ))
+            })
+        })
+        .transpose()?
+        .cloned()
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let raw = t.as_str().ok_or_else(|| {
+            QuizError::Config(format!(
+                "{shown}: [serve] tokens[{i}]: a string (\"env:NAME\")"
+            ))
+        })?;
+        let token = resolve_key(raw)
+            .map_err(|why| QuizError::Config(format!("{shown}: [serve] tokens[{i}]: {why}")))?;
+        crate::redact::register_secret(&token);
+        out.push(token);
+    }
+    Ok(out)
+}
+
 /// `env:NAME` reads the environment; anything else is the key itself.
 fn resolve_key(raw: &str) -> std::result::Result<String, String> {
     let raw = raw.trim();

@@ -159,6 +159,9 @@ pub struct Order<'a> {
     pub language: &'a str,
     pub chunks: &'a [Chunk],
     pub source_hash: Option<String>,
+    /// Bought for a quiz under way: banked held for it, so no other run takes them (`batch`
+    /// stocks the bank: free).
+    pub for_quiz: bool,
 }
 
 /// How to buy it.
@@ -811,7 +814,13 @@ impl Buyer<'_> {
                     source_hash: order.source_hash.clone(),
                     chunk: chunk.map(|c| order.chunks[c].index),
                 };
-                if let Err(e) = bank.insert(self.shelf, order.subject, &q, &from) {
+                // Questions past the count are banked for later runs.
+                let inserted = if order.for_quiz && st.got.len() < order.count {
+                    bank.insert_held(self.shelf, order.subject, &q, &from)
+                } else {
+                    bank.insert(self.shelf, order.subject, &q, &from)
+                };
+                if let Err(e) = inserted {
                     st.fault = Some(fault_message(&e));
                 }
             }

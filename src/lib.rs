@@ -18,6 +18,7 @@ pub mod pool;
 pub mod progress;
 pub mod quiz;
 pub mod redact;
+pub mod serve;
 pub mod stats;
 pub mod verify;
 
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
         Command::Bank { command } => commands::bank::run(&ctx, command),
         Command::History { json, command } => commands::history::run(&ctx, json, command),
+        Command::Serve(args) => rt.block_on(serve::run(ctx, args)),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),
     }

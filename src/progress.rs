@@ -26,7 +26,18 @@ const WAIT_LOG_EVERY: Duration = Duration::from_secs(60);
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+/// A receiver of progress: (questions had, questions asked, seconds of the current wait).
+#[derive(Clone)]
+pub struct Sink(pub std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>);
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sink")
+    }
+}
+
 pub struct Progress {
+    sink: Option<Sink>,
     bar: Option<ProgressBar>,
     quiet: bool,
     verbose: bool,
@@ -52,6 +63,7 @@ impl Progress {
             bar
         });
         Progress {
+            sink: None,
             bar,
             quiet,
             verbose,
@@ -67,9 +79,18 @@ impl Progress {
         }
     }
 
+    /// Also sends progress to `sink`.
+    pub fn with_sink(mut self, sink: Option<Sink>) -> Progress {
+        self.sink = sink;
+        self
+    }
+
     /// Questions had so far, and what is going on (current key, model).
     pub fn update(&self, done: usize, what: &str) {
         self.wait_logged.set(None);
+        if let Some(s) = &self.sink {
+            (s.0)(done, self.total, None);
+        }
         self.show(done, what);
     }
 
@@ -92,6 +113,9 @@ impl Progress {
     /// minute after that.
     pub fn waiting(&self, done: usize, wait: Duration, why: &str) {
         let secs = wait.as_secs_f64().ceil() as u64;
+        if let Some(s) = &self.sink {
+            (s.0)(done, self.total, Some(secs));
+        }
         let what = format!(
             "waiting {} for {why}",
             humantime::format_duration(Duration::from_secs(secs))

@@ -77,6 +77,10 @@ pub struct Outcome {
     pub refused_by_verification: Option<usize>,
     pub waited: std::time::Duration,
     pub exit: u8,
+    /// The quiz's id in the history, once written and recorded.
+    pub history_id: Option<i64>,
+    /// Why it came out short or failed, as the closing message said.
+    pub message: Option<String>,
 }
 
 impl Outcome {
@@ -150,7 +154,6 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
             keys: keys.as_ref(),
             bank: bank.as_ref(),
             shelf: &shelf,
-            taken: &taken,
         };
         v.run(&mut got, &mut tally, hint).await?
     } else if got.len() >= plan.count {
@@ -182,9 +185,11 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     let outcome = match finish(ctx, plan, got.clone(), ending, &mut rng) {
         Ok(o) => o,
         Err(e) => {
-            // Not written: the banked questions taken for it go back on the shelf.
+            // Not written: its questions (taken from the bank, or bought and banked as
+            // served) go back on the shelf.
             if let Some(b) = &mut bank {
-                let _ = b.give_back(&plan.subject, &taken);
+                let ids: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
+                let _ = b.give_back(&plan.subject, &ids);
             }
             return Err(e);
         }
@@ -193,6 +198,8 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         written: outcome.written,
         asked: outcome.asked,
         exit: outcome.exit,
+        history_id: outcome.history_id,
+        message: outcome.message,
         ..tally
     };
     if let Some(b) = &mut bank
@@ -204,8 +211,8 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Marks the bought questions of a written quiz served (the banked ones were marked as they
-/// were taken). `false`, with a warning, when that fails.
+/// Marks the bought questions of a written quiz served, ending their hold (the banked ones
+/// were marked as they were taken). `false`, with a warning, when that fails.
 fn record_bought(
     ctx: &Context,
     bank: &mut Bank,
@@ -323,6 +330,7 @@ async fn buy_rest(
         language: &plan.language,
         chunks: &chunks,
         source_hash: shelf.source_hash.clone(),
+        for_quiz: true,
     };
     let bought = purchase(
         ctx,
@@ -350,8 +358,6 @@ struct Verifying<'a> {
     keys: Option<&'a KeysConfig>,
     bank: Option<&'a Bank>,
     shelf: &'a Shelf,
-    /// Ids of the questions taken from the bank (marked served as they were taken).
-    taken: &'a [String],
 }
 
 impl Verifying<'_> {
@@ -394,7 +400,10 @@ impl Verifying<'_> {
                 self.record(&checked, tally);
                 self.give_back(checked.unchecked.iter());
                 let room = self.plan.count.saturating_sub(got.len());
-                got.extend(checked.agreed.into_iter().take(room));
+                let mut agreed = checked.agreed;
+                let spare = agreed.split_off(room.min(agreed.len()));
+                self.give_back(spare.iter());
+                got.extend(agreed);
                 if checked.ending != Ending::Done {
                     return Ok(checked.ending);
                 }
@@ -443,12 +452,10 @@ impl Verifying<'_> {
         record_verdicts(self.ctx, self.bank, &self.plan.subject, checked);
     }
 
-    /// Questions taken from the bank but not checked go back on the shelf.
+    /// Questions held for this quiz (taken from the bank, or bought and banked as served) that
+    /// it will not write go back on the shelf.
     fn give_back<'q>(&self, qs: impl Iterator<Item = &'q Mcq>) {
-        let ids: Vec<String> = qs
-            .filter_map(|q| q.id.clone())
-            .filter(|id| self.taken.contains(id))
-            .collect();
+        let ids: Vec<String> = qs.filter_map(|q| q.id.clone()).collect();
         if let (Some(bank), false) = (self.bank, ids.is_empty())
             && let Err(e) = bank.give_back(&self.plan.subject, &ids)
         {
@@ -568,7 +575,8 @@ pub async fn purchase(
         ));
     }
     let client = Client::new(settings.effective_timeout())?;
-    let progress = Progress::new(already + order.count, ctx.quiet, ctx.verbose);
+    let progress =
+        Progress::new(already + order.count, ctx.quiet, ctx.verbose).with_sink(ctx.sink.clone());
     progress.update(already, "");
     let interrupt = Interrupt::listen();
     let mut buyer = Buyer {
@@ -644,6 +652,7 @@ fn finish(
     let outcome = Outcome {
         asked: plan.count,
         exit,
+        message: message.clone(),
         ..Outcome::default()
     };
     if had == 0 && exit != code::OK {
@@ -671,11 +680,15 @@ fn finish(
             &quiz.questions,
         )
     });
-    if let Err(e) = recorded {
-        ctx.warn(&format!(
-            "the quiz was written but not recorded in the history: {e:#}"
-        ));
-    }
+    let history_id = match recorded {
+        Ok(id) => Some(id),
+        Err(e) => {
+            ctx.warn(&format!(
+                "the quiz was written but not recorded in the history: {e:#}"
+            ));
+            None
+        }
+    };
     match (message, plan.target.path()) {
         (Some(m), _) => ctx.error(&m),
         (None, Some(p)) => ctx.info(&format!("wrote {had} questions to {}", p.display())),
@@ -683,6 +696,7 @@ fn finish(
     }
     Ok(Outcome {
         written: had,
+        history_id,
         ..outcome
     })
 }

@@ -125,6 +125,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
                 language: &line.language,
                 chunks: &[],
                 source_hash: None,
+                for_quiz: false,
             };
             ctx.info(&format!(
                 "{}: {before} unserved, buying {need}",

@@ -40,6 +40,8 @@ pub struct Context {
     pub data_dir: PathBuf,
     pub quiet: bool,
     pub verbose: bool,
+    /// Where progress goes besides stderr (`serve` streams it to the browser).
+    pub sink: Option<crate::progress::Sink>,
 }
 
 impl Context {
@@ -54,6 +56,7 @@ impl Context {
             data_dir,
             quiet,
             verbose,
+            sink: None,
         };
         if let Some(w) = crate::datadir::warning(&ctx.data_dir) {
             ctx.warn(&w);

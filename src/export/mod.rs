@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::mcq::{Mcq, Rules};
 
 pub use self::csv::{csv_header, read_csv};
-pub use self::target::{Guard, Target};
+pub use self::target::{Buffer, Guard, Target};
 
 /// Choices about how a quiz is written that are not the format itself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

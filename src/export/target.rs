@@ -20,6 +20,27 @@ pub enum Target {
     Socket(PathBuf),
     /// A regular file (existing or new), symlinks already followed: replaced atomically.
     File(PathBuf),
+    /// Memory (`serve` answers with the bytes).
+    Memory(Buffer),
+}
+
+/// Bytes written to memory, shared with whoever reads them after.
+#[derive(Debug, Clone, Default)]
+pub struct Buffer(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl PartialEq for Buffer {
+    fn eq(&self, other: &Buffer) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Buffer {}
+
+impl Buffer {
+    /// The bytes written so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.0.lock().map(|b| b.clone()).unwrap_or_default()
+    }
 }
 
 /// What `-o` may never touch: quizgen's data dir and the files it reads.
@@ -94,13 +115,19 @@ impl Target {
                 p.display()
             )),
             Target::File(p) => super::write_atomic(p, bytes),
+            Target::Memory(b) => {
+                if let Ok(mut v) = b.0.lock() {
+                    *v = bytes.to_vec();
+                }
+                Ok(())
+            }
         }
     }
 
     /// The file written, for messages (`None` for stdout).
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Target::Stdout => None,
+            Target::Stdout | Target::Memory(_) => None,
             Target::Stream(p) | Target::Socket(p) | Target::File(p) => Some(p),
         }
     }

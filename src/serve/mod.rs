@@ -1,0 +1,582 @@
+//! `quizgen serve`: the web API and a page for teachers, on the same pool, bank and history as
+//! the CLI (DESIGN.md, "serve"). Each quiz runs the library's pipeline (`quiz::make`) with its
+//! output in memory and its progress streamed; the pool's shared state keeps concurrent quizzes
+//! within the lanes' limits, as it does for several CLI processes.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use clap::ValueEnum;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::cli::{BankMode, Concurrency, Difficulty, ServeArgs};
+use crate::commands::Context;
+use crate::error::{QuizError, code};
+use crate::export::{Buffer, Format, RenderOptions, Target};
+use crate::generate::{Interrupt, Settings};
+use crate::history::History;
+use crate::progress::Sink;
+use crate::quiz::{self, Outcome, Plan, Source};
+
+/// Largest request body.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+/// Most questions one request may ask for.
+const MAX_COUNT: u32 = 200;
+/// What a client is told to wait after a 503.
+const RETRY_AFTER_503: u64 = 60;
+/// The response header carrying a written quiz's history id (and the count, for the log).
+const QUIZ_ID: &str = "x-quizgen-quiz-id";
+const QUESTIONS: &str = "x-quizgen-questions";
+
+struct App {
+    ctx: Context,
+    keys_file: Option<std::path::PathBuf>,
+    tokens: Vec<String>,
+    limiter: DefaultKeyedRateLimiter<IpAddr>,
+    max_wait: Duration,
+}
+
+type Shared = Arc<App>;
+
+pub async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
+    let tokens = crate::config::serve_tokens(args.keys.as_deref())?;
+    if !args.listen.ip().is_loopback() && tokens.is_empty() {
+        return Err(QuizError::Usage(format!(
+            "--listen {}: other machines could use your keys with no token: add tokens = [\"env:NAME\"] under [serve] in the keys file, or listen on 127.0.0.1",
+            args.listen
+        ))
+        .into());
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| QuizError::Usage(format!("--listen {}: cannot listen: {e}", args.listen)))?;
+    let addr = listener.local_addr()?;
+    let per_minute = std::num::NonZeroU32::new(args.per_ip).unwrap_or(std::num::NonZeroU32::MIN);
+    let app = Arc::new(App {
+        ctx,
+        keys_file: args.keys.clone(),
+        tokens,
+        limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+        max_wait: args.max_wait,
+    });
+    // The process's signal listener: a quiz running at SIGTERM stops buying and keeps what it
+    // had (banked, answered), while the server stops accepting and lets requests finish.
+    let interrupt = Interrupt::listen();
+    crate::progress::line(&format!("quizgen: serving on http://{addr}"));
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        interrupt.wait().await;
+        crate::progress::line("quizgen: stopping: finishing the requests under way");
+    })
+    .await
+    .context("the server stopped")?;
+    Ok(code::OK)
+}
+
+fn router(app: Shared) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/api/v1/status", get(status))
+        .route("/api/generate-mcq", get(status))
+        .route("/api/v1/quizzes", get(list).post(create))
+        .route("/api/v1/quizzes/{id}", get(export_one))
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(app)
+}
+
+/// `{"error": "..."}` with a status.
+fn error(status: StatusCode, msg: &str) -> Response {
+    let msg = crate::redact::mask_secrets(msg);
+    (status, axum::Json(json!({ "error": msg }))).into_response()
+}
+
+/// Tokens for `/api/`, and one log line per request: time, client, route, status, duration,
+/// questions.
+async fn guard(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let route = format!("{} {}", req.method(), req.uri().path());
+    let response = if req.uri().path().starts_with("/api/") && !authorized(&app, req.headers()) {
+        error(
+            StatusCode::UNAUTHORIZED,
+            "this server needs Authorization: Bearer TOKEN (a token of [serve] tokens)",
+        )
+    } else {
+        next.run(req).await
+    };
+    let questions = response
+        .headers()
+        .get(QUESTIONS)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    crate::progress::line(&format!(
+        "quizgen: {} {} {route} {} {}ms {questions} questions",
+        chrono::Local::now().format("%Y-%m-%dT%H:%M:%S"),
+        peer.ip(),
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    ));
+    response
+}
+
+fn authorized(app: &App, headers: &HeaderMap) -> bool {
+    if app.tokens.is_empty() {
+        return true;
+    }
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    app.tokens
+        .iter()
+        .any(|t| same(t.as_bytes(), given.as_bytes()))
+}
+
+/// Compares in time that does not depend on where the bytes differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn page() -> Html<&'static str> {
+    Html(include_str!("page.html"))
+}
+
+/// The `stats --json` object.
+async fn status(State(app): State<Shared>) -> Response {
+    let app = app.clone();
+    let report = tokio::task::spawn_blocking(move || -> Result<Value> {
+        let cfg = app.ctx.require_keys(app.keys_file.as_deref())?;
+        let mut pool = crate::pool::Pool::open(&cfg, &app.ctx.data_dir)?;
+        Ok(serde_json::to_value(crate::stats::report(&mut pool, 10)?)?)
+    })
+    .await;
+    match report {
+        Ok(Ok(v)) => axum::Json(v).into_response(),
+        Ok(Err(e)) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &crate::error::one_line(&e),
+        ),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+/// The history, newest last: `{"quizzes": [...]}`.
+async fn list(State(app): State<Shared>) -> Response {
+    let entries = History::open(&app.ctx.data_dir).and_then(|h| h.list());
+    match entries {
+        Ok(e) => axum::Json(json!({ "quizzes": e })).into_response(),
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &crate::error::one_line(&e),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct ExportQuery {
+    format: Option<String>,
+}
+
+/// A quiz from the history, in any format.
+async fn export_one(
+    State(app): State<Shared>,
+    Path(id): Path<i64>,
+    Query(q): Query<ExportQuery>,
+) -> Response {
+    let format = match parse_format(q.format.as_deref()) {
+        Ok(f) => f,
+        Err(r) => return *r,
+    };
+    let found = History::open(&app.ctx.data_dir).and_then(|h| h.get(id));
+    let (subject, questions) = match found {
+        Ok(Some(x)) => x,
+        Ok(None) => {
+            return error(
+                StatusCode::NOT_FOUND,
+                &format!("no quiz {id} in the history"),
+            );
+        }
+        Err(e) => {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &crate::error::one_line(&e),
+            );
+        }
+    };
+    let (questions, _) = format.fit(questions);
+    let n = questions.len();
+    let quiz = crate::export::Quiz { subject, questions };
+    match format.render(&quiz) {
+        Ok(bytes) => file_response(format, &quiz.subject, bytes, n, Some(id)),
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &crate::error::one_line(&e),
+        ),
+    }
+}
+
+fn parse_format(name: Option<&str>) -> std::result::Result<Format, Box<Response>> {
+    match name {
+        None => Ok(Format::Json),
+        Some(n) => Format::from_str(n, true).map_err(|_| {
+            let all: Vec<String> = Format::value_variants().iter().map(|f| f.name()).collect();
+            Box::new(error(
+                StatusCode::BAD_REQUEST,
+                &format!("format: unknown format {n:?}; one of {}", all.join(", ")),
+            ))
+        }),
+    }
+}
+
+/// A quiz request, the same fields and meanings as the CLI's flags.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuizRequest {
+    subject: Option<String>,
+    text: Option<String>,
+    count: Option<u32>,
+    format: Option<String>,
+    difficulty: Option<String>,
+    options: Option<usize>,
+    language: Option<String>,
+    verify: Option<bool>,
+}
+
+/// `POST /api/v1/quizzes`.
+async fn create(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Response {
+    if let Err(not_until) = app.limiter.check_key(&peer.ip()) {
+        let wait = not_until
+            .wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ))
+            .as_secs()
+            .max(1);
+        let mut r = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!(
+                "too many quiz requests from {}: try again in {wait}s",
+                peer.ip()
+            ),
+        );
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return r;
+    }
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the request body is over 2 MB: send a shorter text",
+            );
+        }
+        Err(e) => return error(e.status(), &e.body_text()),
+    };
+    let plan = match plan(&app, &body) {
+        Ok(p) => p,
+        Err(msg) => return error(StatusCode::BAD_REQUEST, &msg),
+    };
+    let stream = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/event-stream"));
+    if stream {
+        streamed(&app, plan)
+    } else {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        run_quiz(&app, plan.0.clone(), None, tx);
+        match rx.await {
+            Ok(result) => answer(&plan, result),
+            Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the quiz stopped"),
+        }
+    }
+}
+
+/// A plan and the buffer its file is written to.
+type Planned = (Plan, Buffer);
+
+/// Checks a request body into a plan; `Err` is the message of a 400, naming the field.
+fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
+    let r: QuizRequest =
+        serde_json::from_slice(body).map_err(|e| format!("the body is not a quiz request: {e}"))?;
+    let format = match r.format.as_deref() {
+        None => Format::Json,
+        Some(n) => {
+            Format::from_str(n, true).map_err(|_| format!("format: unknown format {n:?}"))?
+        }
+    };
+    let count = r.count.unwrap_or(10);
+    if !(1..=MAX_COUNT).contains(&count) {
+        return Err(format!("count: {count}; give 1 to {MAX_COUNT}"));
+    }
+    let options = r.options.unwrap_or(4);
+    if !(2..=format.max_options()).contains(&options) {
+        return Err(format!(
+            "options: {options}; {} takes 2 to {}",
+            format.name(),
+            format.max_options()
+        ));
+    }
+    let difficulty = match r.difficulty.as_deref() {
+        None => Difficulty::Medium,
+        Some(d) => Difficulty::from_str(d, true)
+            .map_err(|_| format!("difficulty: {d:?}; one of easy, medium, hard, mixed, any"))?,
+    };
+    let text = r.text.filter(|t| !t.trim().is_empty());
+    let subject = match (r.subject.filter(|s| !s.trim().is_empty()), &text) {
+        (Some(s), _) => s.trim().to_owned(),
+        (None, Some(_)) => "the text".to_owned(),
+        (None, None) => return Err("subject: missing; give \"subject\" or \"text\"".into()),
+    };
+    let source = text.map(|t| Source {
+        path: "pasted text".into(),
+        hash: crate::offline::source_hash(&t),
+        text: t,
+    });
+    let buffer = Buffer::default();
+    let plan = Plan {
+        subject,
+        count: count as usize,
+        format,
+        render: RenderOptions::default(),
+        target: Target::Memory(buffer.clone()),
+        rules: format.rules(options),
+        difficulty: difficulty.as_str().to_owned(),
+        language: r.language.unwrap_or_else(|| "English".into()),
+        source,
+        offline: false,
+        bank: BankMode::Prefer,
+        keys_file: app.keys_file.clone(),
+        settings: Settings {
+            concurrency: Concurrency::Auto,
+            max_wait: app.max_wait,
+            retries: 3,
+            request_timeout: Duration::from_secs(120),
+            max_throttles: 5,
+        },
+        seed: None,
+        verify: r.verify.unwrap_or(false),
+    };
+    Ok((plan, buffer))
+}
+
+/// Runs one quiz on a thread of its own (the pipeline's progress reporter is not `Send`), its
+/// progress to `sink`, its outcome to `done`.
+fn run_quiz(
+    app: &App,
+    plan: Plan,
+    sink: Option<Sink>,
+    done: tokio::sync::oneshot::Sender<Result<Outcome>>,
+) {
+    let ctx = Context {
+        quiet: true,
+        sink,
+        ..app.ctx.clone()
+    };
+    std::thread::spawn(move || {
+        let out = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(quiz::make(&ctx, &plan)));
+        let _ = done.send(out);
+    });
+}
+
+/// The answer to a finished quiz: the file (200), or 503 with what was had.
+fn answer((plan, buffer): &Planned, result: Result<Outcome>) -> Response {
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) => {
+            let status = match e.downcast_ref::<QuizError>() {
+                Some(QuizError::Usage(_)) => StatusCode::BAD_REQUEST,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            return error(status, &crate::error::one_line(&e));
+        }
+    };
+    if outcome.exit == code::OK {
+        return file_response(
+            plan.format,
+            &plan.subject,
+            buffer.bytes(),
+            outcome.written,
+            outcome.history_id,
+        );
+    }
+    let msg = outcome
+        .message
+        .clone()
+        .unwrap_or_else(|| format!("wrote {} of {} questions", outcome.written, outcome.asked));
+    let partial: Value = if plan.format == Format::Json {
+        serde_json::from_slice(&buffer.bytes()).unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
+    let mut r = (
+        StatusCode::SERVICE_UNAVAILABLE,
+        axum::Json(json!({
+            "error": crate::redact::mask_secrets(&msg),
+            "written": outcome.written,
+            "quiz_id": outcome.history_id,
+            "quiz": partial,
+        })),
+    )
+        .into_response();
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_503));
+    r.headers_mut()
+        .insert(QUESTIONS, HeaderValue::from(outcome.written));
+    r
+}
+
+/// A quiz file: JSON inline, other formats as a download named after the subject.
+fn file_response(
+    format: Format,
+    subject: &str,
+    bytes: Vec<u8>,
+    questions: usize,
+    id: Option<i64>,
+) -> Response {
+    let (mime, ext) = content_type(format);
+    let mut r = (StatusCode::OK, bytes).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if format != Format::Json {
+        let name: String = subject
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let name = name.trim_matches('-');
+        let name = if name.is_empty() { "quiz" } else { name };
+        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.{ext}\"")) {
+            h.insert(header::CONTENT_DISPOSITION, v);
+        }
+    }
+    h.insert(QUESTIONS, HeaderValue::from(questions));
+    if let Some(id) = id {
+        h.insert(QUIZ_ID, HeaderValue::from(id));
+    }
+    r
+}
+
+fn content_type(format: Format) -> (&'static str, &'static str) {
+    match format {
+        Format::Json => ("application/json", "json"),
+        Format::Csv | Format::Blooket | Format::Gimkit | Format::Brightspace => {
+            ("text/csv; charset=utf-8", "csv")
+        }
+        Format::Gift => ("text/plain; charset=utf-8", "gift"),
+        Format::Aiken | Format::Blackboard | Format::Anki => ("text/plain; charset=utf-8", "txt"),
+        Format::MoodleXml => ("application/xml", "xml"),
+        Format::Qti | Format::Qti21 => ("application/zip", "zip"),
+        Format::Kahoot | Format::Wayground => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        Format::Sheet => ("text/markdown; charset=utf-8", "md"),
+        Format::Html => ("text/html; charset=utf-8", "html"),
+    }
+}
+
+/// `Accept: text/event-stream`: `progress` events as questions arrive, then `quiz` (the JSON
+/// quiz, with its history id) or `error`.
+fn streamed(app: &App, planned: Planned) -> Response {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    let progress = tx.clone();
+    let sink = Sink(Arc::new(move |done, total, waiting| {
+        let mut data = json!({ "done": done, "total": total });
+        if let Some(w) = waiting {
+            data["waiting_s"] = json!(w);
+        }
+        let _ = progress.send(Event::default().event("progress").data(data.to_string()));
+    }));
+    let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+    run_quiz(app, planned.0.clone(), Some(sink), done_tx);
+    let data_dir = app.ctx.data_dir.clone();
+    tokio::spawn(async move {
+        let last = match done_rx.await {
+            Ok(result) => final_event(&planned, result, &data_dir),
+            Err(_) => error_event("the quiz stopped"),
+        };
+        let _ = tx.send(last);
+    });
+    let stream = tokio_stream::StreamExt::map(
+        tokio_stream::wrappers::UnboundedReceiverStream::new(rx),
+        Ok::<Event, std::convert::Infallible>,
+    );
+    Sse::new(stream).into_response()
+}
+
+fn error_event(msg: &str) -> Event {
+    Event::default()
+        .event("error")
+        .data(json!({ "error": crate::redact::mask_secrets(msg) }).to_string())
+}
+
+fn final_event(
+    (plan, buffer): &Planned,
+    result: Result<Outcome>,
+    data_dir: &std::path::Path,
+) -> Event {
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) => return error_event(&crate::error::one_line(&e)),
+    };
+    if outcome.exit != code::OK && outcome.written == 0 {
+        return error_event(
+            outcome
+                .message
+                .as_deref()
+                .unwrap_or("no questions could be had"),
+        );
+    }
+    // The JSON quiz whatever format was asked: the page fetches the file by the quiz's id.
+    let mut quiz = if plan.format == Format::Json {
+        serde_json::from_slice::<Value>(&buffer.bytes()).unwrap_or(Value::Null)
+    } else {
+        let recorded = outcome.history_id.and_then(|id| {
+            History::open(data_dir)
+                .and_then(|h| h.get(id))
+                .ok()
+                .flatten()
+        });
+        match recorded {
+            Some((subject, questions)) => json!({ "subject": subject, "questions": questions }),
+            None => json!({ "subject": plan.subject, "questions": [] }),
+        }
+    };
+    quiz["quiz_id"] = json!(outcome.history_id);
+    if let Some(m) = outcome.message {
+        quiz["warning"] = json!(crate::redact::mask_secrets(&m));
+    }
+    Event::default().event("quiz").data(quiz.to_string())
+}

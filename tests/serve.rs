@@ -1,0 +1,314 @@
+//! `quizgen serve`, run as a process on 127.0.0.1 and driven by a real HTTP client (reqwest),
+//! with the mock provider behind it.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::Fixture;
+use common::mock::MockConfig;
+use serde_json::{Value, json};
+
+const MODEL: &str = "openai/gpt-oss-20b";
+
+/// A running server: its process and its address.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(fx: &Fixture, extra: &[&str]) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .current_dir(fx.path())
+        .env_remove("GROQ_API_KEY")
+        .env_remove("QUIZGEN_KEYS")
+        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
+        .env("SERVE_TOKEN", "s3cret-token-for-tests")
+        .args(["serve", "--listen", "127.0.0.1:0", "--keys"])
+        .arg(&fx.keys)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the server said where it listens")
+            .unwrap();
+        if let Some(u) = line.split("serving on ").nth(1) {
+            break u.trim().to_owned();
+        }
+    };
+    // Keep draining its log so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, url }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn status_on_both_urls_and_a_json_quiz() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let c = client();
+        for path in ["/api/v1/status", "/api/generate-mcq"] {
+            let r = c.get(format!("{}{path}", s.url)).send().await.unwrap();
+            assert_eq!(r.status(), 200, "{path}");
+            let v: Value = r.json().await.unwrap();
+            assert!(
+                v["capacity"].is_object() && v["apiKeyStats"].is_object(),
+                "{v}"
+            );
+        }
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "tides", "count": 5}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let id = r.headers()["x-quizgen-quiz-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["questions"].as_array().unwrap().len(), 5);
+        // The same quiz again from history, as a Moodle file to download.
+        let r = c
+            .get(format!("{}/api/v1/quizzes/{id}?format=moodle-xml", s.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("tides.xml")
+        );
+        let xml = r.text().await.unwrap();
+        assert_eq!(xml.matches("<question type=\"multichoice\">").count(), 5);
+        // The page for teachers.
+        let page = c.get(&s.url).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("<form") && page.contains("/api/v1/quizzes"));
+        assert!(
+            !page.contains("http://") && !page.contains("https://"),
+            "no external assets"
+        );
+    });
+}
+
+#[test]
+fn an_event_stream_shows_progress_then_the_quiz() {
+    let cfg = MockConfig {
+        latency: Duration::from_millis(50),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &[]);
+    let text = fx.rt.block_on(async {
+        client()
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .header("accept", "text/event-stream")
+            .json(&json!({"subject": "volcanoes", "count": 25, "format": "kahoot"}))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    });
+    let events: Vec<(&str, Value)> = text
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| {
+            let name = b
+                .lines()
+                .find_map(|l| l.strip_prefix("event:"))
+                .unwrap()
+                .trim();
+            let data = b.lines().find_map(|l| l.strip_prefix("data:")).unwrap();
+            (name, serde_json::from_str(data.trim()).unwrap())
+        })
+        .collect();
+    let progress = events.iter().filter(|e| e.0 == "progress").count();
+    assert!(progress >= 2, "{text}");
+    let (last, quiz) = events.last().unwrap();
+    assert_eq!(*last, "quiz", "{text}");
+    assert_eq!(quiz["questions"].as_array().unwrap().len(), 25);
+    assert!(quiz["quiz_id"].is_number());
+}
+
+#[test]
+fn five_clients_at_once_share_a_tight_budget() {
+    let cfg = MockConfig {
+        tpm: 12_000,
+        tpm_window: Duration::from_secs(3),
+        latency: Duration::from_millis(50),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &["--per-ip", "100/min"]);
+    let quizzes: Vec<Value> = fx.rt.block_on(async {
+        let c = client();
+        let asks = (0..5).map(|_| {
+            let c = c.clone();
+            let url = format!("{}/api/v1/quizzes", s.url);
+            async move {
+                let r = c
+                    .post(url)
+                    .json(&json!({"subject": "one shared subject", "count": 20}))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), 200);
+                r.json::<Value>().await.unwrap()
+            }
+        });
+        futures_join(asks).await
+    });
+    let mut stems = std::collections::HashSet::new();
+    for q in &quizzes {
+        let qs = q["questions"].as_array().unwrap();
+        assert_eq!(qs.len(), 20);
+        for x in qs {
+            assert!(
+                stems.insert(x["question"].as_str().unwrap().to_owned()),
+                "served twice"
+            );
+        }
+    }
+    assert!(
+        fx.mock.count_status(429) <= 2,
+        "{} 429s",
+        fx.mock.count_status(429)
+    );
+}
+
+/// Runs futures together on the current runtime.
+async fn futures_join<F: std::future::Future<Output = T> + Send + 'static, T: Send + 'static>(
+    fs: impl Iterator<Item = F>,
+) -> Vec<T> {
+    let handles: Vec<_> = fs.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
+}
+
+#[test]
+fn per_ip_limit_answers_429_with_retry_after() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &["--per-ip", "3/min"]);
+    fx.rt.block_on(async {
+        let c = client();
+        let mut statuses = Vec::new();
+        for _ in 0..5 {
+            let r = c
+                .post(format!("{}/api/v1/quizzes", s.url))
+                .json(&json!({"subject": "maps", "count": 1}))
+                .send()
+                .await
+                .unwrap();
+            if r.status() == 429 {
+                let wait: u64 = r.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!((1..=60).contains(&wait));
+            }
+            statuses.push(r.status().as_u16());
+        }
+        assert_eq!(statuses, [200, 200, 200, 429, 429]);
+    });
+}
+
+#[test]
+fn tokens_guard_the_api_and_bad_requests_name_the_field() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let text = std::fs::read_to_string(&fx.keys).unwrap();
+    std::fs::write(
+        &fx.keys,
+        format!("[serve]\ntokens = [\"env:SERVE_TOKEN\"]\n\n{text}"),
+    )
+    .unwrap();
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let c = client();
+        let url = format!("{}/api/v1/status", s.url);
+        assert_eq!(c.get(&url).send().await.unwrap().status(), 401);
+        let wrong = c.get(&url).bearer_auth("nope").send().await.unwrap();
+        assert_eq!(wrong.status(), 401);
+        let ok = c
+            .get(&url)
+            .bearer_auth("s3cret-token-for-tests")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(ok.status(), 200);
+        let post = |body: Vec<u8>| {
+            c.post(format!("{}/api/v1/quizzes", s.url))
+                .bearer_auth("s3cret-token-for-tests")
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+        };
+        for (body, field) in [
+            (b"{not json".to_vec(), "not a quiz request"),
+            (br#"{"subject": "x", "count": 0}"#.to_vec(), "count"),
+            (br#"{"count": 3}"#.to_vec(), "subject"),
+            (br#"{"subject": "x", "format": "pdf"}"#.to_vec(), "format"),
+        ] {
+            let r = post(body).await.unwrap();
+            assert_eq!(r.status(), 400);
+            let v: Value = r.json().await.unwrap();
+            assert!(v["error"].as_str().unwrap().contains(field), "{v}");
+        }
+        let big = vec![b'a'; 3 * 1024 * 1024];
+        let r = post(big).await.unwrap();
+        assert_eq!(r.status(), 413);
+    });
+}
+
+#[test]
+fn another_address_with_no_token_is_refused() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    common::quizgen(fx.path())
+        .args(["serve", "--listen", "0.0.0.0:0", "--keys"])
+        .arg(&fx.keys)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("[serve]"));
+}
+
+#[test]
+fn sigterm_stops_the_server_with_exit_0() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let mut s = serve(&fx, &[]);
+    let kill = Command::new("kill")
+        .args(["-TERM", &s.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = s.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}

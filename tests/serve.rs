@@ -312,3 +312,26 @@ fn sigterm_stops_the_server_with_exit_0() {
     let status = s.child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn no_capacity_within_the_wait_budget_is_503_with_retry_after_not_a_hang() {
+    let cfg = MockConfig {
+        gateway: Some(common::mock::Gateway::Bare429(1)),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &["--max-wait", "5s"]);
+    fx.rt.block_on(async {
+        let r = client()
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "deserts", "count": 5}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 503);
+        assert!(r.headers().contains_key("retry-after"));
+        let v: Value = r.json().await.unwrap();
+        assert!(v["error"].as_str().unwrap().contains("429"), "{v}");
+        assert_eq!(v["written"], 0);
+    });
+}

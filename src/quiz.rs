@@ -111,7 +111,14 @@ pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
 }
 
 async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
-    let mut rng = mcq::rng_from(plan.seed);
+    // The same text and flags give the same quiz: without --seed, the seed comes from them.
+    let seed = plan.seed.or_else(|| {
+        plan.source.as_ref().map(|s| {
+            let origin = s.origin();
+            offline::seed_for(&s.text, &offline_ask(plan, plan.count, &origin))
+        })
+    });
+    let mut rng = mcq::rng_from(seed);
     // Keys are looked up once, and only when they may be needed: with a text and none, the
     // quiz is made offline; without a text, only when the bank cannot give it all.
     let mut keys = None;
@@ -540,7 +547,7 @@ fn offline_fallback(
     ));
     let mut seen = Deduper::new();
     got.iter().for_each(|q| seen.insert(q));
-    let made = offline_questions(source, missing, plan.rules, rng);
+    let made = offline_questions(source, plan, missing, rng);
     got.extend(made.into_iter().filter(|q| seen.admit(q)));
     if got.len() >= plan.count {
         Ending::Done
@@ -595,16 +602,28 @@ pub async fn purchase(
 }
 
 /// Up to `count` questions made from the text alone, with their ids.
-fn offline_questions(source: &Source, count: usize, rules: Rules, rng: &mut StdRng) -> Vec<Mcq> {
-    offline::generate(&source.text, count, rules, rng, &source.origin())
+fn offline_questions(source: &Source, plan: &Plan, count: usize, rng: &mut StdRng) -> Vec<Mcq> {
+    let origin = source.origin();
+    let ask = offline_ask(plan, count, &origin);
+    offline::generate(&source.text, &ask, rng)
         .into_iter()
         .map(bank::with_id)
         .collect()
 }
 
+fn offline_ask<'a>(plan: &'a Plan, count: usize, origin: &'a str) -> offline::Ask<'a> {
+    offline::Ask {
+        count,
+        rules: plan.rules,
+        language: &plan.language,
+        difficulty: &plan.difficulty,
+        origin,
+    }
+}
+
 /// A quiz made from the text alone: no key, no network, no bank.
 fn offline_quiz(ctx: &Context, plan: &Plan, source: &Source, rng: &mut StdRng) -> Result<Outcome> {
-    let qs = offline_questions(source, plan.count, plan.rules, rng);
+    let qs = offline_questions(source, plan, plan.count, rng);
     let ending = if qs.len() < plan.count {
         Ending::Short(format!(
             "the text yields only {} questions; give a longer text or ask for fewer",

@@ -1,7 +1,16 @@
-//! Questions from a source text with no key and no network. Picks informative sentences and
-//! the key terms in them (named things, numbers with their units, defined terms), blanks the
-//! term out of the sentence, and draws distractors of the same kind from the same text.
+//! Questions from a source text with no key and no network (the README's first command).
+//!
+//! The text is read into prose sentences by paragraph and glossary lines (`text.rs`; headings,
+//! lists, captions and front matter are never question sentences). In each sentence the key
+//! terms are found with their kind (`terms.rs`: a year, a quantity with its unit, a place, a
+//! person, another name, a defined or repeated term). A question either asks for a defined term
+//! from its definition ("Which term means …?") or blanks a term out of its sentence, with the
+//! previous sentence shown when this one points back ("It", "These", …). Distractors are of the
+//! answer's kind and form, from the text first, then from nearby values for numbers; a question
+//! without enough of them, whose answer is generic, or whose stem gives the answer away, is not
+//! written. The same text and flags give the same quiz (the seed comes from the text).
 
+mod lang;
 mod terms;
 mod text;
 
@@ -14,10 +23,9 @@ use rand::seq::SliceRandom;
 
 use crate::error::QuizError;
 use crate::mcq::{self, Deduper, Mcq};
-use terms::{
-    Kind, Term, clean_word, definitions_in, key_words, names_in, numbers_in, numeric_variants,
-};
-pub use text::{plain_text, sentences};
+use lang::Phrases;
+use terms::{Kind, Term, clean_word, definitions_in, key_words, names_in, numbers_in};
+pub use text::{parse, sentences};
 
 /// Largest source text read.
 pub const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
@@ -82,32 +90,131 @@ pub fn source_hash(text: &str) -> String {
         .collect()
 }
 
-/// One candidate question: a sentence and the term to blank out of it.
+/// What to make.
+pub struct Ask<'a> {
+    pub count: usize,
+    pub rules: mcq::Rules,
+    pub language: &'a str,
+    /// easy, medium, hard, mixed (any counts as medium).
+    pub difficulty: &'a str,
+    /// The text's name, cited in explanations.
+    pub origin: &'a str,
+}
+
+/// A seed for a text: the same text and flags give the same quiz.
+pub fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(source.as_bytes());
+    h.update(format!(
+        "{}|{}|{}|{}",
+        ask.count, ask.rules.options, ask.language, ask.difficulty
+    ));
+    let d = h.finalize();
+    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// One possible question.
 struct Candidate {
-    sentence: usize,
+    /// Index into the sentences (or, for a glossary line, `None`).
+    sentence: Option<usize>,
+    paragraph: usize,
     term: Term,
+    /// For a definition question: what the term means.
+    definition: Option<String>,
     score: i32,
 }
 
-/// Makes up to `count` questions from the text that pass the validator under `rules`.
-pub fn generate<R: Rng>(
-    source: &str,
-    count: usize,
-    rules: impl Into<mcq::Rules>,
-    rng: &mut R,
-    origin: &str,
-) -> Vec<Mcq> {
-    let rules = rules.into();
-    let n_options = rules.options;
-    let text = plain_text(source);
-    let sents: Vec<String> = sentences(&text)
+/// Everything the text offers, read once.
+struct Reading {
+    sentences: Vec<text::Sentence>,
+    /// Terms by kind, with the paragraph each was seen in (for distractors).
+    pools: BTreeMap<Kind, Vec<(String, usize)>>,
+    candidates: Vec<Candidate>,
+}
+
+/// Makes up to `ask.count` questions from the text that pass the validator under its rules.
+pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
+    let phrases = lang::phrases(ask.language);
+    let reading = read(source, phrases);
+    let mut by_paragraph: BTreeMap<usize, Vec<&Candidate>> = BTreeMap::new();
+    for c in &reading.candidates {
+        by_paragraph.entry(c.paragraph).or_default().push(c);
+    }
+    for cs in by_paragraph.values_mut() {
+        cs.shuffle(rng);
+        cs.sort_by_key(|c| -c.score);
+    }
+    // Round-robin over the paragraphs: the quiz covers the whole text.
+    let mut queues: Vec<std::collections::VecDeque<&Candidate>> =
+        by_paragraph.into_values().map(Into::into).collect();
+    let mut out = Vec::new();
+    let mut dedupe = Deduper::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut used_sentences: HashSet<usize> = HashSet::new();
+    let mut kinds: std::collections::HashMap<std::mem::Discriminant<Kind>, i32> =
+        std::collections::HashMap::new();
+    while out.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
+        for q in &mut queues {
+            if out.len() >= ask.count {
+                break;
+            }
+            // The best left in this paragraph, kinds already asked about counting against
+            // them, so a quiz is not all years.
+            q.make_contiguous().sort_by_key(|c| {
+                -(c.score
+                    - 2 * kinds
+                        .get(&std::mem::discriminant(&c.term.kind))
+                        .copied()
+                        .unwrap_or(0))
+            });
+            while let Some(c) = q.pop_front() {
+                let key = terms::norm(&c.term.text);
+                if used.contains(&key) || c.sentence.is_some_and(|s| used_sentences.contains(&s)) {
+                    continue;
+                }
+                let level = level_of(ask.difficulty, out.len());
+                let Some(mut m) = make_question(&reading, c, ask, level, phrases, rng) else {
+                    continue;
+                };
+                mcq::tidy(&mut m);
+                if mcq::validate(&m, ask.rules).is_ok() && dedupe.admit(&m) {
+                    used.insert(key);
+                    used_sentences.extend(c.sentence);
+                    *kinds
+                        .entry(std::mem::discriminant(&c.term.kind))
+                        .or_default() += 1;
+                    out.push(m);
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The difficulty of the `i`th question: `mixed` takes turns.
+fn level_of(difficulty: &str, i: usize) -> &'static str {
+    match difficulty {
+        "easy" => "easy",
+        "hard" => "hard",
+        "mixed" => ["easy", "medium", "hard"][i % 3],
+        _ => "medium",
+    }
+}
+
+fn read(source: &str, phrases: &Phrases) -> Reading {
+    let parsed = parse(source);
+    let sentences: Vec<text::Sentence> = parsed
+        .sentences
         .into_iter()
         .filter(|s| {
-            let n = s.split_whitespace().count();
-            (6..=45).contains(&n) && s.ends_with(['.', '!'])
+            let n = s.text.split_whitespace().count();
+            (5..=45).contains(&n) && s.text.ends_with(['.', '!'])
         })
         .collect();
-    let known_caps: HashSet<String> = sents
+    let texts: Vec<String> = sentences.iter().map(|s| s.text.clone()).collect();
+    let known_caps: HashSet<String> = texts
         .iter()
         .flat_map(|s| {
             s.split_whitespace()
@@ -117,87 +224,101 @@ pub fn generate<R: Rng>(
         })
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
-    let vocab = key_words(&sents);
-
-    let mut pools: BTreeMap<Kind, Vec<String>> = BTreeMap::new();
+    let vocab = key_words(&texts);
+    let names_seen = terms::standalone_names(&texts, &known_caps);
+    let people = terms::person_words(&texts, &known_caps);
+    let mut pools: BTreeMap<Kind, Vec<(String, usize)>> = BTreeMap::new();
     let mut candidates = Vec::new();
-    for (i, s) in sents.iter().enumerate() {
-        let definitions = definitions_in(s);
-        let mut terms = definitions.clone();
-        terms.extend(names_in(s, &known_caps));
-        terms.extend(numbers_in(s));
-        for w in s.split_whitespace() {
+    let add_pool = |pools: &mut BTreeMap<Kind, Vec<(String, usize)>>, t: &Term, para: usize| {
+        let pool = pools.entry(t.kind.clone()).or_default();
+        if !pool.iter().any(|(p, _)| p.eq_ignore_ascii_case(&t.text)) {
+            pool.push((t.text.clone(), para));
+        }
+    };
+    for g in parsed
+        .glossary
+        .iter()
+        .filter(|g| !terms::is_generic(&g.term))
+    {
+        let t = Term {
+            text: g.term.clone(),
+            kind: Kind::Term,
+        };
+        add_pool(&mut pools, &t, g.paragraph);
+        candidates.push(Candidate {
+            sentence: None,
+            paragraph: g.paragraph,
+            term: t,
+            definition: Some(g.definition.clone()),
+            score: 6,
+        });
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        let defined = definitions_in(&s.text);
+        let mut found: Vec<(Term, Option<String>)> = defined
+            .iter()
+            .map(|(t, def)| (t.clone(), def.clone()))
+            .collect();
+        for t in terms::split_joined(names_in(&s.text, &known_caps), &names_seen) {
+            found.push((t, None));
+        }
+        found.extend(numbers_in(&s.text).into_iter().map(|t| (t, None)));
+        for w in s.text.split_whitespace() {
             let c = clean_word(w);
             if vocab.contains(&c.to_lowercase()) && c.chars().all(char::is_lowercase) {
-                terms.push(Term {
-                    text: c.to_owned(),
-                    kind: Kind::Term,
-                });
+                found.push((
+                    Term {
+                        text: c.to_owned(),
+                        kind: Kind::Term,
+                    },
+                    None,
+                ));
             }
         }
-        for mut t in terms {
-            if t.kind == Kind::Term && !known_caps.contains(&t.text) && s.starts_with(&t.text) {
+        for (mut t, definition) in found {
+            if matches!(t.kind, Kind::Name(_)) && !t.text.contains(' ') && people.contains(&t.text)
+            {
+                t.kind = Kind::Person;
+            }
+            if t.kind == Kind::Term && !known_caps.contains(&t.text) && s.text.starts_with(&t.text)
+            {
                 t.text = lower_first(&t.text);
             }
-            let pool = pools.entry(t.kind.clone()).or_default();
-            if !pool.iter().any(|p| p.eq_ignore_ascii_case(&t.text)) {
-                pool.push(t.text.clone());
+            if terms::is_generic(&t.text) || t.text.chars().count() < 3 {
+                continue;
             }
-            let defined = definitions
-                .iter()
-                .any(|d| d.text.eq_ignore_ascii_case(&t.text));
+            add_pool(&mut pools, &t, s.paragraph);
             let score = match t.kind {
+                _ if definition.is_some() => 6,
                 Kind::Number(ref u) if !u.is_empty() => 4,
                 Kind::Year => 4,
-                Kind::Name => 3,
-                Kind::Term if defined => 5,
+                Kind::Place | Kind::Person => 3,
+                Kind::Name(_) => 2,
+                Kind::Term if defined.iter().any(|(d, _)| d.text == t.text) => 5,
                 Kind::Term => 1,
                 Kind::Number(_) => 1,
             };
+            // A sentence that points back needs the one before it, which must not give the
+            // answer away.
+            let score = if phrases.points_back(&s.text) {
+                score - 1
+            } else {
+                score
+            };
             candidates.push(Candidate {
-                sentence: i,
+                sentence: Some(i),
+                paragraph: s.paragraph,
                 term: t,
+                definition,
                 score,
             });
         }
     }
-
-    // Best candidate per sentence, then spread over the text.
-    let mut best: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
-    for c in candidates {
-        best.entry(c.sentence).or_default().push(c);
+    Reading {
+        sentences,
+        pools,
+        candidates,
     }
-    let mut order: Vec<Vec<Candidate>> = best.into_values().collect();
-    for cs in &mut order {
-        cs.shuffle(rng);
-        cs.sort_by_key(|c| -c.score);
-    }
-    let mut out = Vec::new();
-    let mut dedupe = Deduper::new();
-    let mut used_answers: HashSet<String> = HashSet::new();
-    let picks = spread(order.len(), order.len());
-    for idx in picks {
-        if out.len() >= count {
-            break;
-        }
-        for c in &order[idx] {
-            if used_answers.contains(&c.term.text.to_lowercase()) {
-                continue;
-            }
-            let Some(mut q) =
-                make_question(&sents[c.sentence], &c.term, &pools, n_options, rng, origin)
-            else {
-                continue;
-            };
-            mcq::tidy(&mut q);
-            if mcq::validate(&q, rules).is_ok() && dedupe.admit(&q) {
-                used_answers.insert(c.term.text.to_lowercase());
-                out.push(q);
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// `Condensation` → `condensation`, for a term capitalised only because it starts a sentence.
@@ -209,143 +330,157 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// Indexes 0..n in an order that covers the whole text early: 0, n/2, n/4, 3n/4, …
-fn spread(n: usize, take: usize) -> Vec<usize> {
-    let mut seen = vec![false; n];
-    let mut out = Vec::new();
-    let mut step = n.next_power_of_two();
-    while step >= 1 && out.len() < take {
-        let mut i = 0;
-        while i < n {
-            if !seen[i] {
-                seen[i] = true;
-                out.push(i);
-            }
-            i += step;
-        }
-        step /= 2;
-    }
-    out
-}
-
 fn make_question<R: Rng>(
-    sentence: &str,
-    term: &Term,
-    pools: &BTreeMap<Kind, Vec<String>>,
-    n_options: usize,
+    reading: &Reading,
+    c: &Candidate,
+    ask: &Ask<'_>,
+    level: &str,
+    phrases: &Phrases,
     rng: &mut R,
-    origin: &str,
 ) -> Option<Mcq> {
-    let pos = find_word(sentence, &term.text).or_else(|| {
-        let upper: String = term
-            .text
-            .chars()
-            .next()?
-            .to_uppercase()
-            .chain(term.text.chars().skip(1))
-            .collect();
-        find_word(sentence, &upper).filter(|&p| p == 0)
-    })?;
-    let stem_sentence = format!(
-        "{}_____{}",
-        &sentence[..pos],
-        &sentence[pos + term.text.len()..]
-    );
-    let wanted = n_options - 1;
-    let mut distractors: Vec<String> = pools
-        .get(&term.kind)
-        .into_iter()
-        .flatten()
-        .filter(|d| {
-            !d.eq_ignore_ascii_case(&term.text)
-                && find_word(sentence, d).is_none()
-                && !overlaps(d, &term.text)
-        })
-        .cloned()
-        .collect();
-    distractors.shuffle(rng);
-    // Prefer distractors shaped like the answer (same number of words).
-    let words = term.text.split_whitespace().count();
-    let plural = term.text.ends_with('s');
-    distractors.sort_by_key(|d| {
-        (
-            d.split_whitespace().count().abs_diff(words),
-            d.ends_with('s') != plural,
-        )
-    });
-    let mut chosen: Vec<String> = Vec::new();
-    for d in distractors {
-        if chosen.len() == wanted {
-            break;
+    let (stem, sentence_text) = match (&c.definition, c.sentence) {
+        (Some(def), Some(i)) => (phrases.means(def), reading.sentences[i].text.clone()),
+        (Some(def), None) => (phrases.means(def), format!("{}: {def}", c.term.text)),
+        (None, Some(i)) => {
+            let s = &reading.sentences[i].text;
+            let blanked = blank(s, &c.term.text)?;
+            if !stands_alone(&blanked, &c.term.kind) {
+                return None;
+            }
+            let context = if phrases.points_back(s) {
+                let prev = i.checked_sub(1).map(|p| &reading.sentences[p])?;
+                if prev.paragraph != reading.sentences[i].paragraph {
+                    return None;
+                }
+                Some(prev.text.clone())
+            } else {
+                None
+            };
+            (
+                phrases.cloze(&c.term.kind, &blanked, context.as_deref()),
+                s.clone(),
+            )
         }
-        if !chosen
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case(&d) || overlaps(c, &d))
-        {
-            chosen.push(d);
-        }
-    }
-    if chosen.len() < wanted {
-        chosen.extend(numeric_variants(term, wanted - chosen.len(), &chosen, rng));
-    }
-    if chosen.len() < wanted {
+        (None, None) => return None,
+    };
+    // What a teacher would strike: the answer in the stem, a stem too short to ask anything.
+    if terms::mentions(&stem, &c.term.text) || stem.split_whitespace().count() < 5 {
         return None;
     }
-    let mut options = chosen;
+    let wanted = ask.rules.options - 1;
+    let distractors = terms::distractors(
+        &c.term,
+        reading
+            .pools
+            .get(&c.term.kind)
+            .map_or(&[][..], Vec::as_slice),
+        c.paragraph,
+        &stem,
+        level,
+        wanted,
+        rng,
+    );
+    if distractors.len() < wanted {
+        return None;
+    }
+    let mut options = distractors;
     let at = rng.random_range(0..=options.len());
-    options.insert(at, term.text.clone());
-    let lead = match term.kind {
-        Kind::Number(_) => "Which value completes the sentence",
-        Kind::Year => "Which year completes the sentence",
-        Kind::Name => "Which name completes the sentence",
-        Kind::Term => "Which term completes the sentence",
-    };
+    options.insert(at, c.term.text.clone());
     Some(Mcq {
-        question: format!("{lead}? \"{stem_sentence}\""),
+        question: stem,
         options,
         answer_index: at,
-        explanation: format!("From the text ({origin}): \"{sentence}\""),
-        difficulty: None,
-        source: Some(format!("offline:{origin}")),
+        explanation: phrases.explain(ask.origin, &sentence_text),
+        difficulty: Some(level.to_owned()),
+        source: Some(format!("offline:{}", ask.origin)),
         id: None,
         verified_by: None,
     })
 }
 
-/// Where `needle` stands in `hay` as whole words.
-fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let at = from + i;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + needle.len()..].chars().next();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        if boundary(before) && boundary(after) {
-            return Some(at);
+/// Whether the gap stands for the whole term: not part of a longer name ("Julius _____"), and
+/// a single word not used to qualify the noun after it ("_____ droplets").
+fn stands_alone(blanked: &str, kind: &Kind) -> bool {
+    let (before, after) = blanked.split_once("_____").unwrap_or((blanked, ""));
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let next_word = clean_word(next);
+    // A word right after the gap, with nothing between: part of the same phrase.
+    let joined_next = after.starts_with(' ') && !next.is_empty();
+    match kind {
+        Kind::Place | Kind::Person | Kind::Name(_) => {
+            // The sentence's first word is capitalised anyway: only a word that is not a
+            // function word ("The", "In") there joins the name ("Julius _____").
+            let first_word = before.trim() == prev;
+            let name_before = capital(prev)
+                && (!first_word || !terms::is_stop(clean_word(prev)))
+                && !prev.ends_with([',', ';', ':']);
+            let name_after = joined_next && capital(next_word);
+            !name_before && !name_after
         }
-        from = at + needle.len().max(1);
+        Kind::Term => {
+            let qualifies_next = joined_next
+                && next_word.chars().count() > 2
+                && next_word.chars().all(char::is_lowercase)
+                && !terms::is_stop(next_word);
+            !qualifies_next
+        }
+        _ => true,
     }
-    None
 }
 
-/// Two terms where one contains the other ("Newton", "Isaac Newton").
-fn overlaps(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    find_word(&a, &b).is_some() || find_word(&b, &a).is_some()
+/// The sentence with the term blanked out (its first whole-word occurrence).
+fn blank(sentence: &str, term: &str) -> Option<String> {
+    let pos = terms::find_word(sentence, term).or_else(|| {
+        let upper: String = term
+            .chars()
+            .next()?
+            .to_uppercase()
+            .chain(term.chars().skip(1))
+            .collect();
+        terms::find_word(sentence, &upper).filter(|&p| p == 0)
+    })?;
+    let len = if sentence[pos..].starts_with(term) {
+        term.len()
+    } else {
+        term.chars().next()?.to_uppercase().to_string().len()
+            + term[term.chars().next()?.len_utf8()..].len()
+    };
+    Some(format!(
+        "{}_____{}",
+        &sentence[..pos],
+        &sentence[pos + len..]
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn ask(count: usize) -> Ask<'static> {
+        Ask {
+            count,
+            rules: mcq::Rules::new(4),
+            language: "English",
+            difficulty: "medium",
+            origin: "t",
+        }
+    }
+
     #[test]
-    fn definitions_prefer_the_named_term() {
+    fn definitions_become_which_term_means_questions() {
         let d = definitions_in("This flow is called surface runoff.");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].text, "surface runoff");
-        let text = "Condensation is the change of water vapour back into tiny liquid droplets. Evaporation is the process in which liquid water turns into water vapour. Precipitation is any water that falls from clouds to the ground. Infiltration is water that soaks into the soil and fills the ground.";
-        let qs = generate(text, 4, 4, &mut crate::mcq::rng_from(Some(1)), "t");
+        assert_eq!(d[0].0.text, "surface runoff");
+        let text = "Condensation is the change of water vapour back into tiny liquid droplets. Evaporation is the process in which liquid water turns into water vapour. Precipitation is the water that falls from clouds to the ground. Infiltration is the movement of water into the soil. Transpiration is the loss of water vapour from the leaves of plants.";
+        let qs = generate(text, &ask(4), &mut crate::mcq::rng_from(Some(1)));
         let answers: Vec<&str> = qs.iter().map(|q| q.answer()).collect();
         assert!(answers.contains(&"condensation"), "{answers:?}");
+        assert!(
+            qs.iter()
+                .any(|q| q.question.starts_with("Which term means")),
+            "{qs:?}"
+        );
     }
 }

@@ -13,8 +13,13 @@ pub enum Kind {
     Number(String),
     /// A year, 1000–2100.
     Year,
-    /// A capitalised name: a person, place, body, event.
-    Name,
+    /// A place: a capitalised name after "in", "at", "from", "to"…
+    Place,
+    /// A person: a name of two or three words before a verb, or with an initial.
+    Person,
+    /// Another capitalised name: a body, an event, a work; `true` when written after "the"
+    /// ("the Senate", "the Alps"), which only such names may stand in for.
+    Name(bool),
     /// A defined or repeated term.
     Term,
 }
@@ -25,9 +30,12 @@ pub(super) struct Term {
     pub(super) kind: Kind,
 }
 
-const UNITS: [&str; 40] = [
+const UNITS: [&str; 43] = [
     "%",
     "percent",
+    "por ciento",
+    "pour cent",
+    "prozent",
     "per cent",
     "km",
     "kilometres",
@@ -160,16 +168,41 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, out: &mut Vec<Term>| {
-        while run.last().is_some_and(|w| is_stop(w)) {
+    let mut start = 0;
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<Term>, start: usize, end: usize| {
+        while run.last().is_some_and(|w| is_stop(w) || is_joiner(w)) {
             run.pop();
         }
         if !run.is_empty() {
             let text = run.join(" ");
-            if text.chars().count() > 2 {
+            let after_word = words.get(end).map_or("", |a| clean_word(a));
+            // "the Roman army", "a Carthaginian general": an adjective, not a name.
+            let adjective = run.len() == 1
+                && after_word.chars().next().is_some_and(char::is_lowercase)
+                && ["an", "ian", "ese", "ish", "ic", "ch", "sh"]
+                    .iter()
+                    .any(|e| text.ends_with(e));
+            // "X-ray": a letter and a hyphen make a word, not a name.
+            let lettered = text.chars().nth(1) == Some('-');
+            if text.chars().count() > 2 && !adjective && !lettered {
+                let before = start
+                    .checked_sub(1)
+                    .map(|b| clean_word(words[b]).to_lowercase())
+                    .unwrap_or_default();
+                // "the Nobel Prize in Physics": a title goes on, no place follows.
+                let title = start.checked_sub(2).is_some_and(|b| {
+                    matches!(
+                        clean_word(words[b]),
+                        "Prize" | "Award" | "Medal" | "Cup" | "Championship"
+                    )
+                });
+                let after = words
+                    .get(end)
+                    .map(|a| clean_word(a).to_lowercase())
+                    .unwrap_or_default();
                 out.push(Term {
+                    kind: name_kind(run, &before, &after, title),
                     text,
-                    kind: Kind::Name,
                 });
             }
         }
@@ -177,75 +210,549 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
     };
     for (i, raw) in words.iter().enumerate() {
         let w = clean_word(raw);
+        if run.is_empty() {
+            start = i;
+        }
         let cap =
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
-        let first = i == 0;
-        let joiner = !run.is_empty() && matches!(w, "of" | "de" | "von" | "van" | "the");
+        // The sentence's first word starts a name only when the text capitalises it elsewhere
+        // too, or a capitalised word follows it ("Mauna Loa erupted").
+        let next_cap = words
+            .get(i + 1)
+            .is_some_and(|n| clean_word(n).chars().next().is_some_and(char::is_uppercase));
+        let article = matches!(
+            w,
+            "La" | "Le"
+                | "Les"
+                | "L"
+                | "El"
+                | "Los"
+                | "Las"
+                | "Die"
+                | "Der"
+                | "Das"
+                | "Un"
+                | "Une"
+                | "Una"
+                | "Uno"
+                | "Ein"
+                | "Eine"
+        );
+        let first = i == 0 && (!next_cap || article);
+        let joiner = !run.is_empty() && is_joiner(w);
         if (cap && (!first || known_caps.contains(w)) && !is_stop(w)) || joiner {
             run.push(w);
         } else {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, start, i);
         }
-        if raw.ends_with([',', ';', ':', ')']) || raw.starts_with('(') {
-            flush(&mut run, &mut out);
+        if raw.ends_with([',', ';', ':', ')', '.']) || raw.starts_with('(') {
+            flush(&mut run, &mut out, start, i + 1);
         }
     }
-    flush(&mut run, &mut out);
+    flush(&mut run, &mut out, start, words.len());
     out
 }
 
-/// A defined term: `X is/are a …`, `called X`, `known as X`.
-pub(super) fn definitions_in(sentence: &str) -> Vec<Term> {
+/// A small word inside a name: "Gulf of Mexico", "Comité de salut public", "América del Sur".
+fn is_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "a"
+            | "an"
+            | "de"
+            | "du"
+            | "des"
+            | "del"
+            | "la"
+            | "di"
+            | "da"
+            | "von"
+            | "van"
+            | "der"
+    )
+}
+
+/// What kind of name a run of capitalised words is, from the words around it.
+fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
+    const PLACE_BEFORE: [&str; 22] = [
+        "in", "at", "from", "to", "near", "across", "through", "into", "towards", "toward",
+        "around", "en", "à", "dans", "vers", "desde", "hacia", "hasta", "nach", "aus", "bei", "im",
+    ];
+    const PERSON_AFTER: [&str; 16] = [
+        "said",
+        "wrote",
+        "was",
+        "became",
+        "invented",
+        "discovered",
+        "founded",
+        "led",
+        "built",
+        "published",
+        "proposed",
+        "showed",
+        "died",
+        "married",
+        "won",
+        "developed",
+    ];
+    const PERSON_BEFORE: [&str; 12] = [
+        "by",
+        "king",
+        "queen",
+        "emperor",
+        "general",
+        "scientist",
+        "president",
+        "leader",
+        "inventor",
+        "author",
+        "dr",
+        "sir",
+    ];
+    const PLACE_WORDS: [&str; 14] = [
+        "River",
+        "Sea",
+        "Ocean",
+        "Mountains",
+        "Desert",
+        "Lake",
+        "Islands",
+        "Island",
+        "Valley",
+        "Bay",
+        "Gulf",
+        "Alps",
+        "Plain",
+        "Coast",
+    ];
+    let person_after = PERSON_AFTER.contains(&after) || matches!(after, "who" | "whose" | "whom");
+    // Words that make a name a thing, not a person: "Nobel Prize", "Three Gorges Dam".
+    const THING_WORDS: [&str; 24] = [
+        "Prize",
+        "War",
+        "Wars",
+        "Dam",
+        "Organization",
+        "Republic",
+        "Empire",
+        "Assembly",
+        "Revolution",
+        "Society",
+        "University",
+        "Council",
+        "Committee",
+        "Declaration",
+        "Day",
+        "Summer",
+        "République",
+        "Révolution",
+        "Terreur",
+        "Guerre",
+        "República",
+        "Revolución",
+        "Guerra",
+        "Krieg",
+    ];
+    const PLACE_FIRST: [&str; 5] = ["Mount", "Lake", "Cape", "Saint", "Fort"];
+    let initial = run
+        .iter()
+        .any(|w| w.chars().count() == 2 && w.ends_with('.'));
+    let thing = run.iter().any(|w| THING_WORDS.contains(w));
+    if (PLACE_BEFORE.contains(&before) && run.len() <= 3 && !title && !thing)
+        || run.last().is_some_and(|w| PLACE_WORDS.contains(w))
+        || run.first().is_some_and(|w| PLACE_FIRST.contains(w))
+    {
+        Kind::Place
+    } else if before == "the" {
+        Kind::Name(true)
+    } else if (2..=3).contains(&run.len())
+        && !thing
+        && !run.iter().any(|w| is_joiner(w))
+        && (initial || person_after || PERSON_BEFORE.contains(&before) || run.len() == 2)
+    {
+        Kind::Person
+    } else {
+        Kind::Name(false)
+    }
+}
+
+/// Every name run of the text, for telling a joined pair ("Punic Wars Rome") from one name.
+pub(super) fn standalone_names(
+    sentences: &[String],
+    known_caps: &HashSet<String>,
+) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| names_in(s, known_caps))
+        .map(|t| t.text)
+        .collect()
+}
+
+/// The words of the people the text names ("Pierre", "Curie" of "Pierre Curie"): a single
+/// word of them is a person too.
+pub(super) fn person_words(sentences: &[String], known_caps: &HashSet<String>) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| names_in(s, known_caps))
+        .filter(|t| t.kind == Kind::Person)
+        .flat_map(|t| t.text.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Splits a name run made of two names the text also uses apart ("Punic Wars" + "Rome").
+pub(super) fn split_joined(names: Vec<Term>, seen: &HashSet<String>) -> Vec<Term> {
     let mut out = Vec::new();
-    let lower = sentence.to_lowercase();
-    for marker in ["called ", "known as ", "named "] {
-        if let Some(i) = lower.find(marker) {
-            let tail = &sentence[i + marker.len()..];
-            let phrase: Vec<&str> = tail
-                .split_whitespace()
-                .take(3)
-                .take_while(|w| !is_stop(clean_word(w)))
-                .collect();
-            let mut words: Vec<&str> = Vec::new();
-            for w in phrase {
-                words.push(clean_word(w));
-                if w.ends_with([',', '.', ';', ':']) {
-                    break;
-                }
-            }
-            if !words.is_empty() {
+    for t in names {
+        if t.kind == Kind::Person {
+            // "Pierre Curie" is one person, though "Pierre" and "Curie" also stand alone.
+            out.push(t);
+            continue;
+        }
+        let words: Vec<&str> = t.text.split(' ').collect();
+        let split = (1..words.len()).find(|&k| {
+            seen.contains(&words[..k].join(" ")) && seen.contains(&words[k..].join(" "))
+        });
+        match split {
+            Some(k) => {
                 out.push(Term {
-                    text: words.join(" "),
-                    kind: Kind::Term,
+                    text: words[..k].join(" "),
+                    kind: t.kind.clone(),
+                });
+                out.push(Term {
+                    text: words[k..].join(" "),
+                    kind: Kind::Name(false),
                 });
             }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// A defined term: `called X`, `known as X` (a gap to fill), or `X is a …` (with what it is).
+/// A phrase after "called" that does not end the clause within three words runs on into the
+/// rest of the sentence, and is not taken.
+pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
+    let mut out = Vec::new();
+    let lower = sentence.to_lowercase();
+    for marker in [
+        "called ",
+        "known as ",
+        "named ",
+        "se llama ",
+        "se llaman ",
+        "s'appelle ",
+        "appelé ",
+        "appelée ",
+        "llamado ",
+        "llamada ",
+        "heißt ",
+        "genannt ",
+    ] {
+        let Some(i) = lower.find(marker) else {
+            continue;
+        };
+        let tail = &sentence[i + marker.len()..];
+        let mut words: Vec<&str> = Vec::new();
+        let mut closed = false;
+        for w in tail.split_whitespace().take(3) {
+            if is_stop(clean_word(w)) && !words.is_empty() {
+                closed = true;
+                break;
+            }
+            words.push(clean_word(w));
+            if w.ends_with([',', '.', ';', ':', ')']) {
+                closed = true;
+                break;
+            }
+        }
+        let words: Vec<&str> = words.into_iter().skip_while(|w| is_stop(w)).collect();
+        if closed && !words.is_empty() {
+            out.push((
+                Term {
+                    text: words.join(" "),
+                    kind: Kind::Term,
+                },
+                None,
+            ));
         }
     }
     if !out.is_empty() {
         // "This flow is called surface runoff": the defined term is the one named, not "flow".
         return out;
     }
-    for verb in [" is a ", " is an ", " is the ", " are ", " is "] {
-        if let Some(i) = lower.find(verb) {
-            let subject: Vec<&str> = sentence[..i].split_whitespace().collect();
-            let subject: Vec<&str> = subject.iter().copied().skip_while(|w| is_stop(w)).collect();
-            if (1..=3).contains(&subject.len()) && subject.iter().all(|w| !is_stop(w)) {
-                let text = subject
-                    .iter()
-                    .map(|w| clean_word(w))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if text.chars().any(char::is_alphabetic) {
-                    out.push(Term {
-                        text,
-                        kind: Kind::Term,
-                    });
-                }
-            }
+    for verb in [
+        " is a ",
+        " is an ",
+        " is the ",
+        " are the ",
+        " es un ",
+        " es una ",
+        " est un ",
+        " est une ",
+        " ist ein ",
+        " ist eine ",
+    ] {
+        let Some(i) = lower.find(verb) else {
+            continue;
+        };
+        let subject: Vec<&str> = sentence[..i].split_whitespace().collect();
+        let starts_with_article = subject.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "la" | "le" | "el" | "die" | "der" | "das"
+            )
+        });
+        let subject: Vec<&str> = subject
+            .iter()
+            .copied()
+            .skip(usize::from(starts_with_article))
+            .collect();
+        if !(1..=3).contains(&subject.len()) || subject.iter().any(|w| is_stop(w)) {
             break;
         }
+        let text = subject
+            .iter()
+            .map(|w| clean_word(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let definition = sentence[i + 1..].trim_end_matches(['.', '!']).trim();
+        let definition = definition
+            .split_once(' ')
+            .map_or(definition, |(_, rest)| rest)
+            .trim();
+        if text.chars().any(char::is_alphabetic) && definition.split_whitespace().count() >= 4 {
+            out.push((
+                Term {
+                    text,
+                    kind: Kind::Term,
+                },
+                Some(definition.to_owned()),
+            ));
+        }
+        break;
     }
     out
+}
+
+/// Words too general to be an answer or a distractor a teacher would keep.
+const GENERIC: [&str; 70] = [
+    "other",
+    "others",
+    "first",
+    "second",
+    "third",
+    "last",
+    "world",
+    "thing",
+    "things",
+    "part",
+    "parts",
+    "side",
+    "sides",
+    "small",
+    "large",
+    "big",
+    "great",
+    "front",
+    "back",
+    "ancient",
+    "fresh",
+    "ground",
+    "way",
+    "ways",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "number",
+    "numbers",
+    "lot",
+    "group",
+    "groups",
+    "time",
+    "times",
+    "place",
+    "places",
+    "area",
+    "areas",
+    "people",
+    "person",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "day",
+    "days",
+    "year",
+    "years",
+    "new",
+    "old",
+    "same",
+    "different",
+    "many",
+    "most",
+    "whole",
+    "half",
+    "end",
+    "form",
+    "forms",
+    "example",
+    "order",
+    "point",
+    "result",
+    "process",
+    "surface",
+    "amount",
+    "level",
+    "use",
+    "case",
+];
+
+/// Whether a term is too general to ask about or to offer.
+pub(super) fn is_generic(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| clean_word(w).to_lowercase())
+        .collect();
+    words.is_empty()
+        || words
+            .iter()
+            .all(|w| GENERIC.contains(&w.as_str()) || is_stop(w))
+}
+
+/// A term's words, lower case, plural `s` dropped: "Antigens" and "antigen" are one.
+pub(super) fn norm(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let w = clean_word(w).to_lowercase();
+            match w.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two terms where one's words hold the other's ("Rome", "Punic Wars Rome"; "antigen",
+/// "antigens").
+pub(super) fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    a == b || find_word(&a, &b).is_some() || find_word(&b, &a).is_some()
+}
+
+/// Whether a stem names a term (whole words, any case, singular or plural).
+pub(super) fn mentions(stem: &str, term: &str) -> bool {
+    let n = norm(term);
+    !n.is_empty() && find_word(&norm(stem), &n).is_some()
+}
+
+/// Where `needle` stands in `hay` as whole words.
+pub(super) fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let at = from + i;
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + needle.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            return Some(at);
+        }
+        from = at + needle.len().max(1);
+    }
+    None
+}
+
+/// Up to `wanted` distractors for `term`: of its kind and form, from the text's `pool` first
+/// (close to its paragraph when hard, far when easy), then, for numbers, nearby values.
+pub(super) fn distractors<R: Rng>(
+    term: &Term,
+    pool: &[(String, usize)],
+    paragraph: usize,
+    stem: &str,
+    level: &str,
+    wanted: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let capital = term.text.chars().next().is_some_and(char::is_uppercase);
+    let plural = norm(&term.text) != term.text.to_lowercase();
+    let words = term.text.split_whitespace().count();
+    let numeric = matches!(term.kind, Kind::Year | Kind::Number(_));
+    let mut cands: Vec<&(String, usize)> = pool
+        .iter()
+        .filter(|(d, _)| {
+            !overlaps(d, &term.text)
+                && !mentions(stem, d)
+                && !is_generic(d)
+                && (numeric
+                    || (d.chars().next().is_some_and(char::is_uppercase) == capital
+                        && (term.kind != Kind::Term || (norm(d) != d.to_lowercase()) == plural)
+                        && d.split_whitespace().count().abs_diff(words) <= 1))
+                && (!numeric || plausible_near(&term.text, d, level))
+        })
+        .collect();
+    cands.shuffle(rng);
+    match level {
+        "hard" => cands.sort_by_key(|(_, p)| p.abs_diff(paragraph)),
+        "easy" => cands.sort_by_key(|(_, p)| std::cmp::Reverse(p.abs_diff(paragraph))),
+        _ => {}
+    }
+    // Two parts of one person's name ("Pierre", "Curie" of "Pierre Curie") may name the same
+    // person: neither is offered as a wrong answer for the other, nor both together.
+    let person = term.kind == Kind::Person;
+    let mut chosen: Vec<String> = Vec::new();
+    for (d, _) in cands {
+        if chosen.len() == wanted {
+            break;
+        }
+        let clash = |c: &str| overlaps(c, d) || (person && same_person(pool, c, d));
+        let same_as_answer = person && same_person(pool, &term.text, d);
+        if !same_as_answer && !chosen.iter().any(|c| clash(c)) {
+            chosen.push(d.clone());
+        }
+    }
+    if chosen.len() < wanted && numeric {
+        let more = numeric_variants(term, wanted - chosen.len(), &chosen, level, rng);
+        chosen.extend(more);
+    }
+    chosen
+}
+
+/// Whether two names are parts of one full name in the pool ("Pierre" and "Curie").
+fn same_person(pool: &[(String, usize)], a: &str, b: &str) -> bool {
+    pool.iter().any(|(full, _)| {
+        full.contains(' ') && find_word(full, a).is_some() && find_word(full, b).is_some()
+    })
+}
+
+/// Whether a number from the text is a plausible distractor for `answer` at this level: the
+/// same era for years, and within the level's spread.
+fn plausible_near(answer: &str, d: &str, level: &str) -> bool {
+    let value = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .map(|n| n.trim_end_matches('%').replace(',', ""))
+            .and_then(|n| n.parse::<f64>().ok())
+    };
+    let (Some(a), Some(b)) = (value(answer), value(d)) else {
+        return false;
+    };
+    let ratio = if a > b {
+        a / b.max(1e-9)
+    } else {
+        b / a.max(1e-9)
+    };
+    match level {
+        "hard" => ratio <= 1.5 || (a - b).abs() <= 10.0,
+        "easy" => true,
+        _ => ratio <= 4.0,
+    }
 }
 
 /// Nouns of five letters or more that the text repeats: its key vocabulary. A word counts as a
@@ -254,13 +761,18 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
     const DETERMINERS: [&str; 12] = [
         "the", "a", "an", "their", "its", "his", "her", "two", "three", "many", "these", "those",
     ];
-    const NOT_NOUN: [&str; 9] = ["ed", "ing", "ly", "ful", "ous", "ive", "ic", "able", "ible"];
+    const NOT_NOUN: [&str; 10] = [
+        "ed", "ing", "ly", "ful", "ous", "ive", "ic", "able", "ible", "est",
+    ];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut after_det: HashSet<String> = HashSet::new();
+    // Seen at least once not qualifying the next word ("the immune system" only: a modifier).
+    let mut alone: HashSet<String> = HashSet::new();
     for s in sentences {
+        let raw: Vec<&str> = s.split_whitespace().collect();
         let mut prev = String::new();
-        for w in s.split_whitespace() {
-            let w = clean_word(w).to_lowercase();
+        for (i, r) in raw.iter().enumerate() {
+            let w = clean_word(r).to_lowercase();
             if w.chars().count() >= 5
                 && w.chars().all(char::is_alphabetic)
                 && !is_stop(&w)
@@ -270,22 +782,31 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
                 if DETERMINERS.contains(&prev.as_str()) {
                     after_det.insert(w.clone());
                 }
+                let next = raw.get(i + 1).map(|n| clean_word(n)).unwrap_or("");
+                let ends = r.ends_with([',', '.', ';', ':', '!', '?', ')']);
+                if ends || next.is_empty() || is_stop(next) || !next.chars().all(char::is_lowercase)
+                {
+                    alone.insert(w.clone());
+                }
             }
             prev = w;
         }
     }
     counts
         .into_iter()
-        .filter(|(w, n)| *n >= 2 && after_det.contains(w))
+        .filter(|(w, n)| *n >= 2 && after_det.contains(w) && alone.contains(w))
         .map(|(w, _)| w)
         .collect()
 }
 
-/// For numbers the text does not offer enough of: nearby values with the same unit.
+/// For numbers the text does not offer enough of: values of the same unit and a sensible
+/// magnitude, nearer the answer the harder the level (never a percentage over 100, never a
+/// value that rounds to 0, never "1 kilometres").
 pub(super) fn numeric_variants<R: Rng>(
     term: &Term,
     n: usize,
     taken: &[String],
+    level: &str,
     rng: &mut R,
 ) -> Vec<String> {
     let (digits, unit) = match &term.kind {
@@ -308,26 +829,40 @@ pub(super) fn numeric_variants<R: Rng>(
         Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
         _ => false,
     };
-    let factors: Vec<f64> = if additive {
-        vec![-50.0, -20.0, -10.0, 10.0, 20.0, 50.0, -100.0, 100.0]
-    } else {
-        vec![0.5, 2.0, 0.75, 1.5, 0.25, 3.0, 10.0, 0.1]
+    let percent = matches!(
+        unit.to_lowercase().as_str(),
+        "%" | "percent" | "per cent" | "por ciento" | "pour cent" | "prozent"
+    );
+    let steps: Vec<f64> = match (additive, level) {
+        (true, "hard") => vec![-1.0, 1.0, -2.0, 2.0, -3.0, 3.0, -5.0, 5.0, -7.0, 7.0],
+        (true, "easy") => vec![-50.0, 50.0, -100.0, 100.0, -30.0, 30.0, -200.0, 200.0],
+        (true, _) => vec![-10.0, 10.0, -20.0, 20.0, -5.0, 5.0, -40.0, 40.0],
+        (false, "hard") => vec![0.8, 1.25, 0.9, 1.1, 1.5, 0.67, 1.2],
+        (false, "easy") => vec![0.1, 10.0, 0.25, 4.0, 5.0, 0.2],
+        (false, _) => vec![0.5, 2.0, 0.75, 1.5, 3.0, 0.25],
     };
-    let mut out = Vec::new();
-    let mut order = factors;
+    let mut order = steps;
     order.shuffle(rng);
+    let mut out = Vec::new();
     for f in order {
         if out.len() == n {
             break;
         }
         let v = if additive { value + f } else { value * f };
-        if v <= 0.0 || (unit == "%" && v > 100.0) {
+        let rounded = if decimals > 0 {
+            let p = 10f64.powi(decimals as i32);
+            (v * p).round() / p
+        } else {
+            v.round()
+        };
+        if rounded <= 0.0 || (percent && rounded > 100.0) || (rounded == 1.0 && unit.ends_with('s'))
+        {
             continue;
         }
         let num = if decimals > 0 {
-            format!("{v:.decimals$}")
+            format!("{rounded:.decimals$}")
         } else {
-            format!("{}", v.round() as i64)
+            format!("{}", rounded as i64)
         };
         let num = if digits.contains(',') {
             with_commas(&num)
@@ -379,7 +914,11 @@ mod tests {
         let texts: Vec<&str> = names.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(texts, vec!["Egypt", "Mediterranean Sea", "Alexandria"]);
         let d = definitions_in("Photosynthesis is the process by which plants make sugar.");
-        assert_eq!(d[0].text, "Photosynthesis");
+        assert_eq!(d[0].0.text, "Photosynthesis");
+        assert_eq!(
+            d[0].1.as_deref(),
+            Some("the process by which plants make sugar")
+        );
     }
 
     #[test]
@@ -388,7 +927,7 @@ mod tests {
             text: "6,650 km".into(),
             kind: Kind::Number("km".into()),
         };
-        let v = numeric_variants(&t, 3, &[], &mut crate::mcq::rng_from(Some(1)));
+        let v = numeric_variants(&t, 3, &[], "medium", &mut crate::mcq::rng_from(Some(1)));
         assert_eq!(v.len(), 3);
         assert!(
             v.iter().all(|x| x.ends_with(" km") && x != "6,650 km"),

@@ -1,0 +1,137 @@
+//! The fixed words of offline questions, in the languages `--language` may name: English,
+//! French, Spanish and German (anything else gets English).
+
+use super::terms::Kind;
+
+/// One language's phrases.
+pub struct Phrases {
+    year: &'static str,
+    value: &'static str,
+    name: &'static str,
+    place: &'static str,
+    person: &'static str,
+    term: &'static str,
+    /// "Which term means “{}”?"
+    means: (&'static str, &'static str),
+    from_text: &'static str,
+    /// Words that open a sentence pointing back to the one before.
+    pointers: &'static [&'static str],
+}
+
+const EN: Phrases = Phrases {
+    year: "Which year fills the gap?",
+    value: "Which value fills the gap?",
+    name: "Which name fills the gap?",
+    place: "Which place fills the gap?",
+    person: "Who fills the gap?",
+    term: "Which term fills the gap?",
+    means: ("Which term means “", "”?"),
+    from_text: "From the text",
+    pointers: &[
+        "this", "these", "those", "that", "it", "its", "they", "their", "them", "he", "she", "his",
+        "her", "such", "there",
+    ],
+};
+
+const FR: Phrases = Phrases {
+    year: "Quelle année complète la phrase ?",
+    value: "Quelle valeur complète la phrase ?",
+    name: "Quel nom complète la phrase ?",
+    place: "Quel lieu complète la phrase ?",
+    person: "Qui complète la phrase ?",
+    term: "Quel terme complète la phrase ?",
+    means: ("Quel terme désigne « ", " » ?"),
+    from_text: "D'après le texte",
+    pointers: &[
+        "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "cela", "ceci", "son", "sa",
+        "ses", "leur", "leurs", "celui", "celle", "ceux",
+    ],
+};
+
+const ES: Phrases = Phrases {
+    year: "¿Qué año completa la frase?",
+    value: "¿Qué valor completa la frase?",
+    name: "¿Qué nombre completa la frase?",
+    place: "¿Qué lugar completa la frase?",
+    person: "¿Quién completa la frase?",
+    term: "¿Qué término completa la frase?",
+    means: ("¿Qué término significa «", "»?"),
+    from_text: "Según el texto",
+    pointers: &[
+        "este", "esta", "estos", "estas", "esto", "ese", "esa", "esos", "esas", "él", "ella",
+        "ellos", "ellas", "su", "sus", "dicho", "dicha",
+    ],
+};
+
+const DE: Phrases = Phrases {
+    year: "Welches Jahr ergänzt den Satz?",
+    value: "Welcher Wert ergänzt den Satz?",
+    name: "Welcher Name ergänzt den Satz?",
+    place: "Welcher Ort ergänzt den Satz?",
+    person: "Wer ergänzt den Satz?",
+    term: "Welcher Begriff ergänzt den Satz?",
+    means: ("Welcher Begriff bedeutet „", "“?"),
+    from_text: "Laut Text",
+    pointers: &[
+        "er", "sie", "es", "dieser", "diese", "dieses", "diesem", "diesen", "sein", "seine", "ihr",
+        "ihre", "solche", "dort",
+    ],
+};
+
+/// The phrases for a `--language` value: a name in English or in the language itself, or a
+/// code (`fr`, `es-MX`).
+pub fn phrases(language: &str) -> &'static Phrases {
+    let l = language.trim().to_lowercase();
+    let code = l.split(['-', '_']).next().unwrap_or("");
+    match () {
+        _ if l.starts_with("fren") || l.starts_with("fran") || code == "fr" => &FR,
+        _ if l.starts_with("span")
+            || l.starts_with("espa")
+            || l.starts_with("castel")
+            || code == "es" =>
+        {
+            &ES
+        }
+        _ if l.starts_with("germ") || l.starts_with("deut") || code == "de" => &DE,
+        _ => &EN,
+    }
+}
+
+impl Phrases {
+    /// Whether a sentence opens with a word pointing back to the one before.
+    pub fn points_back(&self, sentence: &str) -> bool {
+        let first = sentence
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        self.pointers.contains(&first.as_str())
+    }
+
+    /// A gap-fill stem: the sentence with its gap (after the sentence before it, when this one
+    /// points back), then the question.
+    pub fn cloze(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> String {
+        let lead = match kind {
+            Kind::Year => self.year,
+            Kind::Number(u) if matches!(u.as_str(), "bc" | "ad" | "bce" | "ce") => self.year,
+            Kind::Number(_) => self.value,
+            Kind::Place => self.place,
+            Kind::Person => self.person,
+            Kind::Name(_) => self.name,
+            Kind::Term => self.term,
+        };
+        match context {
+            Some(c) => format!("{c} {blanked} {lead}"),
+            None => format!("{blanked} {lead}"),
+        }
+    }
+
+    pub fn means(&self, definition: &str) -> String {
+        format!("{}{}{}", self.means.0, definition.trim(), self.means.1)
+    }
+
+    pub fn explain(&self, origin: &str, sentence: &str) -> String {
+        format!("{} ({origin}): \"{sentence}\"", self.from_text)
+    }
+}

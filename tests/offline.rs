@@ -170,7 +170,7 @@ fn every_question_of_the_corpus_passes_a_teachers_rules() {
             all_bad.extend(defects(q, &source));
         }
     }
-    assert!(total >= 50, "{total} questions from the corpus");
+    assert!(total >= 45, "{total} questions from the corpus");
     assert!(
         all_bad.is_empty(),
         "{} defects:\n{}",

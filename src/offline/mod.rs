@@ -367,6 +367,11 @@ fn make_question<R: Rng>(
     if terms::mentions(&stem, &c.term.text) || stem.split_whitespace().count() < 5 {
         return None;
     }
+    // A name of no known class (not a place, not a person) has no distractors a teacher would
+    // trust: "the United States" among rivers, "Paris" among institutions.
+    if matches!(c.term.kind, Kind::Name(_)) {
+        return None;
+    }
     let wanted = ask.rules.options - 1;
     let distractors = terms::distractors(
         &c.term,

@@ -502,7 +502,23 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         let starts_with_article = subject.first().is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "the" | "a" | "an" | "la" | "le" | "el" | "die" | "der" | "das"
+                "the"
+                    | "a"
+                    | "an"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "un"
+                    | "una"
+                    | "une"
+                    | "die"
+                    | "der"
+                    | "das"
+                    | "ein"
+                    | "eine"
             )
         });
         let subject: Vec<&str> = subject
@@ -538,7 +554,7 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
 }
 
 /// Words too general to be an answer or a distractor a teacher would keep.
-const GENERIC: [&str; 70] = [
+const GENERIC: [&str; 72] = [
     "other",
     "others",
     "first",
@@ -609,6 +625,8 @@ const GENERIC: [&str; 70] = [
     "level",
     "use",
     "case",
+    "water",
+    "river",
 ];
 
 /// Whether a term is too general to ask about or to offer.

@@ -177,22 +177,29 @@ pub enum HistoryCommand {
     Export {
         /// The quiz's id (see `quizgen history`)
         id: i64,
-        /// Output format
-        #[arg(long, value_enum, default_value = "json")]
-        format: Format,
-        /// Output file, or - for stdout (the default)
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Replace an existing read-only output file
-        #[arg(long, conflicts_with = "no_clobber")]
-        force: bool,
-        /// Never replace an existing output file
-        #[arg(long)]
-        no_clobber: bool,
-        /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
-        #[arg(long)]
-        csv_raw: bool,
+        #[command(flatten)]
+        out: ExportArgs,
     },
+}
+
+/// Where and how `bank export` and `history export` write.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+    /// Output file, or - for stdout (the default)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace an existing read-only output file
+    #[arg(long, conflicts_with = "no_clobber")]
+    pub force: bool,
+    /// Never replace an existing output file
+    #[arg(long)]
+    pub no_clobber: bool,
+    /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
+    #[arg(long)]
+    pub csv_raw: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -434,21 +441,8 @@ pub enum BankCommand {
         /// Only questions of this subject
         #[arg(long)]
         subject: Option<String>,
-        /// Output format
-        #[arg(long, value_enum, default_value = "json")]
-        format: Format,
-        /// Output file, or - for stdout (the default)
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Replace an existing read-only output file
-        #[arg(long, conflicts_with = "no_clobber")]
-        force: bool,
-        /// Never replace an existing output file
-        #[arg(long)]
-        no_clobber: bool,
-        /// CSV: write cells starting with = + - @ as they are (see generate --csv-raw)
-        #[arg(long)]
-        csv_raw: bool,
+        #[command(flatten)]
+        out: ExportArgs,
     },
     /// Add questions from a quiz JSON file (validated on the way in)
     #[command(

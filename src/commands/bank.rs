@@ -59,22 +59,9 @@ pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
                 );
             }
         }
-        BankCommand::Export {
-            subject,
-            format,
-            output,
-            force,
-            no_clobber,
-            csv_raw,
-        } => {
-            super::generate::refuse_binary_on_terminal(format, output.as_deref())?;
-            let guard = export::Guard {
-                data_dir: &ctx.data_dir,
-                inputs: Vec::new(),
-                force,
-                no_clobber,
-            };
-            let target = export::Target::check(output.as_deref(), &guard)?;
+        BankCommand::Export { subject, out } => {
+            let (format, csv_raw) = (out.format, out.csv_raw);
+            let target = super::export_target(ctx, &out)?;
             let rows = bank.list(subject.as_deref(), false)?;
             let title = subject.clone().unwrap_or_else(|| "question bank".into());
             let (questions, left_out) = format.fit(rows.into_iter().map(|(_, q, _)| q).collect());

@@ -12,22 +12,9 @@ pub fn run(ctx: &Context, json: bool, cmd: Option<HistoryCommand>) -> Result<u8>
     let history = History::open(&ctx.data_dir)?;
     match cmd {
         None => list(&history, json),
-        Some(HistoryCommand::Export {
-            id,
-            format,
-            output,
-            force,
-            no_clobber,
-            csv_raw,
-        }) => {
-            super::generate::refuse_binary_on_terminal(format, output.as_deref())?;
-            let guard = export::Guard {
-                data_dir: &ctx.data_dir,
-                inputs: Vec::new(),
-                force,
-                no_clobber,
-            };
-            let target = export::Target::check(output.as_deref(), &guard)?;
+        Some(HistoryCommand::Export { id, out }) => {
+            let (format, csv_raw) = (out.format, out.csv_raw);
+            let target = super::export_target(ctx, &out)?;
             let Some((subject, questions)) = history.get(id)? else {
                 return Err(QuizError::Usage(format!(
                     "no quiz {id} in the history: `quizgen history` lists them"

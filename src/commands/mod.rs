@@ -34,6 +34,19 @@ pub fn man() -> Result<u8> {
     Ok(crate::error::code::OK)
 }
 
+/// The output of `bank export` and `history export`, checked (a binary format not to a
+/// terminal; the path as `generate -o` checks it).
+pub fn export_target(ctx: &Context, out: &crate::cli::ExportArgs) -> Result<crate::export::Target> {
+    generate::refuse_binary_on_terminal(out.format, out.output.as_deref())?;
+    let guard = crate::export::Guard {
+        data_dir: &ctx.data_dir,
+        inputs: Vec::new(),
+        force: out.force,
+        no_clobber: out.no_clobber,
+    };
+    crate::export::Target::check(out.output.as_deref(), &guard)
+}
+
 /// What every command knows: the global flags.
 #[derive(Debug, Clone)]
 pub struct Context {

@@ -17,6 +17,7 @@ mod qti21;
 mod sheet;
 mod target;
 mod wayground;
+mod xml;
 
 use std::io::Write;
 use std::path::Path;

@@ -7,39 +7,11 @@
 use std::io::Write;
 
 use anyhow::Result;
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::Quiz;
-
-type W = Writer<Vec<u8>>;
-
-fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
-    w.write_event(Event::Start(
-        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
-    ))?;
-    Ok(())
-}
-
-fn close(w: &mut W, tag: &str) -> Result<()> {
-    w.write_event(Event::End(BytesEnd::new(tag)))?;
-    Ok(())
-}
-
-fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
-    open(w, tag, attrs)?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
-    close(w, tag)
-}
-
-fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
-    w.write_event(Event::Empty(
-        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
-    ))?;
-    Ok(())
-}
+use super::xml::{W, close, empty, leaf, open, writer};
 
 fn material(w: &mut W, text: &str) -> Result<()> {
     open(w, "material", &[])?;
@@ -52,12 +24,6 @@ fn metadata_field(w: &mut W, label: &str, entry: &str) -> Result<()> {
     leaf(w, "fieldlabel", &[], label)?;
     leaf(w, "fieldentry", &[], entry)?;
     close(w, "qtimetadatafield")
-}
-
-fn writer() -> Result<W> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    Ok(w)
 }
 
 /// The assessment XML.

@@ -8,50 +8,16 @@
 use std::io::Write;
 
 use anyhow::Result;
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::Quiz;
+use super::xml::{close, empty, leaf, open, writer};
 use crate::mcq::Mcq;
 
 const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
 const QTI_XSD: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1 http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
-
-type W = Writer<Vec<u8>>;
-
-fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
-    w.write_event(Event::Start(
-        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
-    ))?;
-    Ok(())
-}
-
-fn close(w: &mut W, tag: &str) -> Result<()> {
-    w.write_event(Event::End(BytesEnd::new(tag)))?;
-    Ok(())
-}
-
-fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
-    open(w, tag, attrs)?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
-    close(w, tag)
-}
-
-fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
-    w.write_event(Event::Empty(
-        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
-    ))?;
-    Ok(())
-}
-
-fn writer() -> Result<W> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    Ok(w)
-}
 
 /// One question as an `assessmentItem`.
 fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {

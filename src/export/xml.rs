@@ -1,0 +1,40 @@
+//! Small helpers over quick-xml's writer, shared by the XML formats (QTI 1.2 and 2.1).
+
+use anyhow::Result;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+pub type W = Writer<Vec<u8>>;
+
+/// A writer with the XML declaration written, indenting by two spaces.
+pub fn writer() -> Result<W> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(w)
+}
+
+pub fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    w.write_event(Event::Start(
+        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
+    ))?;
+    Ok(())
+}
+
+pub fn close(w: &mut W, tag: &str) -> Result<()> {
+    w.write_event(Event::End(BytesEnd::new(tag)))?;
+    Ok(())
+}
+
+/// `<tag attrs>text</tag>`, the text escaped.
+pub fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+    open(w, tag, attrs)?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    close(w, tag)
+}
+
+pub fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    w.write_event(Event::Empty(
+        BytesStart::new(tag).with_attributes(attrs.iter().copied()),
+    ))?;
+    Ok(())
+}

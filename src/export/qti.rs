@@ -213,16 +213,7 @@ fn assessment_meta(quiz: &Quiz, ident: &str) -> Result<String> {
 
 /// The zip package.
 pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
-    // An identifier from the questions' ids: the same quiz gives the same package.
-    let seed: String = quiz
-        .questions
-        .iter()
-        .filter_map(|q| q.id.as_deref())
-        .collect();
-    let ident = format!(
-        "quizgen_{}",
-        crate::config::fingerprint(&format!("{}{seed}", quiz.subject))
-    );
+    let ident = super::xml::package_ident(quiz);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     zip.start_file("imsmanifest.xml", options)?;

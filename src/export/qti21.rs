@@ -190,15 +190,7 @@ fn manifest(ident: &str, test_href: &str, items: &[(String, String)]) -> Result<
 
 /// The zip package.
 pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
-    let seed: String = quiz
-        .questions
-        .iter()
-        .filter_map(|q| q.id.as_deref())
-        .collect();
-    let ident = format!(
-        "quizgen_{}",
-        crate::config::fingerprint(&format!("{}{seed}", quiz.subject))
-    );
+    let ident = super::xml::package_ident(quiz);
     let items: Vec<(String, String)> = (1..=quiz.questions.len())
         .map(|i| {
             let id = format!("{ident}_q{i}");

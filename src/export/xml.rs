@@ -38,3 +38,17 @@ pub fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
     ))?;
     Ok(())
 }
+
+/// A package's identifier from its subject and its questions' ids: the same quiz gives the same
+/// package.
+pub fn package_ident(quiz: &super::Quiz) -> String {
+    let ids: String = quiz
+        .questions
+        .iter()
+        .filter_map(|q| q.id.as_deref())
+        .collect();
+    format!(
+        "quizgen_{}",
+        crate::config::fingerprint(&format!("{}{ids}", quiz.subject))
+    )
+}

@@ -130,6 +130,8 @@ struct Reading {
     sentences: Vec<text::Sentence>,
     /// Terms by kind, with the paragraph each was seen in (for distractors).
     pools: BTreeMap<Kind, Vec<(String, usize)>>,
+    /// Terms the text defines (normalised), for choosing distractors from the same lesson.
+    defined: HashSet<String>,
     candidates: Vec<Candidate>,
 }
 
@@ -314,9 +316,15 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             });
         }
     }
+    let defined = candidates
+        .iter()
+        .filter(|c| c.definition.is_some() || c.score >= 5)
+        .map(|c| terms::norm(&c.term.text))
+        .collect();
     Reading {
         sentences,
         pools,
+        defined,
         candidates,
     }
 }
@@ -379,6 +387,7 @@ fn make_question<R: Rng>(
             .pools
             .get(&c.term.kind)
             .map_or(&[][..], Vec::as_slice),
+        &reading.defined,
         c.paragraph,
         &stem,
         level,

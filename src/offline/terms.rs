@@ -689,9 +689,11 @@ pub(super) fn find_word(hay: &str, needle: &str) -> Option<usize> {
 
 /// Up to `wanted` distractors for `term`: of its kind and form, from the text's `pool` first
 /// (close to its paragraph when hard, far when easy), then, for numbers, nearby values.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn distractors<R: Rng>(
     term: &Term,
     pool: &[(String, usize)],
+    defined: &HashSet<String>,
     paragraph: usize,
     stem: &str,
     level: &str,
@@ -720,6 +722,11 @@ pub(super) fn distractors<R: Rng>(
         "hard" => cands.sort_by_key(|(_, p)| p.abs_diff(paragraph)),
         "easy" => cands.sort_by_key(|(_, p)| std::cmp::Reverse(p.abs_diff(paragraph))),
         _ => {}
+    }
+    // A term the text defines ("tubes called xylem") is best set beside other defined terms
+    // (stomata, chlorophyll), which belong to the same lesson, before words it only repeats.
+    if defined.contains(&norm(&term.text)) {
+        cands.sort_by_key(|(d, _)| !defined.contains(&norm(d)));
     }
     // Two parts of one person's name ("Pierre", "Curie" of "Pierre Curie") may name the same
     // person: neither is offered as a wrong answer for the other, nor both together.

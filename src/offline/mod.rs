@@ -364,10 +364,20 @@ fn make_question<R: Rng>(
             } else {
                 None
             };
-            (
-                phrases.cloze(&c.term.kind, &blanked, context.as_deref()),
-                s.clone(),
-            )
+            let mut stem = phrases.cloze(&c.term.kind, &blanked, context.as_deref());
+            // A format with a short limit (Kahoot: 120 characters) gets the gap sentence alone:
+            // the gap asks the question.
+            if ask
+                .rules
+                .question_max
+                .is_some_and(|max| stem.chars().count() > max)
+            {
+                stem = match context.as_deref() {
+                    Some(prev) => format!("{prev} {blanked}"),
+                    None => blanked.clone(),
+                };
+            }
+            (stem, s.clone())
         }
         (None, None) => return None,
     };

@@ -196,7 +196,7 @@ impl KeysConfig {
 struct KeysFile {
     #[serde(default)]
     providers: Vec<Spanned<ProviderToml>>,
-    /// Read by `defaults` (flags' defaults); `serve` and `state` are for later commands.
+    /// Read by `defaults` (flags' defaults) and `serve_tokens`; `state` is for a later command.
     #[serde(default, rename = "defaults")]
     _defaults: Option<toml::Value>,
     #[serde(default, rename = "serve")]

@@ -5,7 +5,8 @@
 //!
 //! Design: admission under any way of counting.
 //! - While a report holds (before its reset), the window has `remaining − what was sent since`
-//!   (this process and others, from the shared events), whatever its kind.
+//!   (this process and others, from the shared events), whatever its kind. Answers can come
+//!   back out of order: a report for an earlier request never replaces a later one's.
 //! - Providers count in three ways, and headers do not say which: a fixed window frees all at
 //!   its reset; a token bucket refills continuously and its reset is the time until full; a
 //!   sliding log frees each use one window after it was made, and its reset is when the oldest

@@ -72,6 +72,15 @@ pub async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
         max_wait: args.max_wait,
     });
+    // The per-IP limiter keeps a little state per client address: forget the idle ones.
+    let pruned = app.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(300)).await;
+            pruned.limiter.retain_recent();
+            pruned.limiter.shrink_to_fit();
+        }
+    });
     // The process's signal listener: a quiz running at SIGTERM stops buying and keeps what it
     // had (banked, answered), while the server stops accepting and lets requests finish.
     let interrupt = Interrupt::listen();

@@ -715,6 +715,7 @@ pub(super) fn distractors<R: Rng>(
                         && (term.kind != Kind::Term || (norm(d) != d.to_lowercase()) == plural)
                         && d.split_whitespace().count().abs_diff(words) <= 1))
                 && (!numeric || plausible_near(&term.text, d, level))
+                && fits_range(stem, d)
         })
         .collect();
     cands.shuffle(rng);
@@ -743,10 +744,42 @@ pub(super) fn distractors<R: Rng>(
         }
     }
     if chosen.len() < wanted && numeric {
-        let more = numeric_variants(term, wanted - chosen.len(), &chosen, level, rng);
-        chosen.extend(more);
+        // Ask for spare values: some may fall outside a range the sentence sets.
+        let more = numeric_variants(term, 2 * wanted, &chosen, level, rng);
+        let room = wanted - chosen.len();
+        chosen.extend(more.into_iter().filter(|m| fits_range(stem, m)).take(room));
     }
     chosen
+}
+
+/// Whether a value can stand in a gap that a range in the sentence bounds: "between _____ and
+/// 1972" needs a value below 1972, "from 1969 to _____" one above 1969.
+fn fits_range(stem: &str, value: &str) -> bool {
+    let number = |s: &str| -> Option<f64> {
+        s.trim_matches(|c: char| !c.is_ascii_digit() && c != '.')
+            .replace(',', "")
+            .parse()
+            .ok()
+    };
+    let Some(v) = value.split_whitespace().next().and_then(number) else {
+        return true;
+    };
+    let (before, after) = stem.split_once("_____").unwrap_or((stem, ""));
+    let next: Vec<&str> = after.split_whitespace().take(2).collect();
+    let prev: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let joins = |w: &str| {
+        matches!(
+            w,
+            "and" | "to" | "until" | "et" | "à" | "y" | "hasta" | "bis" | "und"
+        )
+    };
+    let upper = (next.len() == 2 && joins(next[0]))
+        .then(|| number(next[1]))
+        .flatten();
+    let lower = (prev.len() == 2 && joins(prev[0]))
+        .then(|| number(prev[1]))
+        .flatten();
+    upper.is_none_or(|u| v < u) && lower.is_none_or(|l| v > l)
 }
 
 /// Whether two names are parts of one full name in the pool ("Pierre" and "Curie").
@@ -944,6 +977,15 @@ mod tests {
             d[0].1.as_deref(),
             Some("the process by which plants make sugar")
         );
+    }
+
+    #[test]
+    fn a_range_in_the_sentence_bounds_the_values() {
+        let stem = "Twelve astronauts walked on the Moon between _____ and 1972.";
+        assert!(fits_range(stem, "1969") && !fits_range(stem, "1974"));
+        let stem = "It grew from 1969 to _____ in all.";
+        assert!(fits_range(stem, "1975") && !fits_range(stem, "1960"));
+        assert!(fits_range("In _____ the Senate met.", "44 BC"));
     }
 
     #[test]

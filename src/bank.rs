@@ -53,13 +53,16 @@ const MIGRATIONS: &[&str] = &[
 /// How long a hold lasts at most: longer than any quiz's purchase may take.
 const HOLD_MS: i64 = 6 * 3600 * 1000;
 
-/// This process, as a holder: `host:pid`.
-fn holder() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default();
-    format!("{}:{}", host.trim(), std::process::id())
+/// This process, as a holder: `host:pid` (read once: every unserved row asks).
+fn holder() -> &'static str {
+    static HOLDER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOLDER.get_or_init(|| {
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .ok()
+            .or_else(|| std::env::var("HOSTNAME").ok())
+            .unwrap_or_default();
+        format!("{}:{}", host.trim(), std::process::id())
+    })
 }
 
 /// Whether a hold still stands: not lapsed, and its holder alive when it is on this host.
@@ -71,7 +74,7 @@ fn hold_stands(held_by: Option<&str>, until_ms: Option<i64>, now: i64) -> bool {
         return false;
     }
     let me = holder();
-    let (my_host, _) = me.rsplit_once(':').unwrap_or((&me, ""));
+    let (my_host, _) = me.rsplit_once(':').unwrap_or((me, ""));
     match by.rsplit_once(':') {
         Some((host, pid)) if host == my_host && cfg!(target_os = "linux") => {
             std::path::Path::new(&format!("/proc/{pid}")).exists()

@@ -201,7 +201,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
     for (s, target, before, added, status) in &rows {
         crate::outln!(
             "{:<32} {:>6} {:>7} {:>6}  {status}",
-            truncate(s, 32),
+            crate::export::shortened(s, 32),
             target,
             before,
             added
@@ -228,14 +228,6 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
         crate::generate::short_duration(waited)
     ));
     Ok(exit)
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use clap::ValueEnum;
 
 use super::Context;
 use crate::cli::GenerateArgs;
@@ -29,7 +28,7 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
     if n_options > format.max_options() {
         return Err(QuizError::Usage(format!(
             "--format {} takes at most {} options, not --options {n_options}",
-            format_name(format),
+            format.name(),
             format.max_options()
         ))
         .into());
@@ -121,17 +120,12 @@ fn subject(args: &GenerateArgs) -> Result<String> {
 }
 
 /// The name of a format as the user writes it.
-pub fn format_name(f: export::Format) -> String {
-    f.to_possible_value()
-        .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_owned())
-}
-
 /// A zip is not for a terminal: ask for `-o` before any work is done.
 pub fn refuse_binary_on_terminal(format: export::Format, output: Option<&Path>) -> Result<()> {
     if format.is_binary() && export::to_terminal(output) {
         return Err(QuizError::Usage(format!(
             "--format {} writes a binary file: give -o FILE (or redirect stdout)",
-            format_name(format)
+            format.name()
         ))
         .into());
     }

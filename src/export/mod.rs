@@ -206,13 +206,15 @@ fn at_most_5_options(q: &Mcq) -> Result<(), String> {
     at_most_options(q, 5)
 }
 
-/// The first `max` characters of a text, on one line, with "…" when cut (for messages).
+/// A text on one line in at most `max` characters, ending in "…" when cut (for messages and
+/// table columns).
 pub fn shortened(s: &str, max: usize) -> String {
     let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max {
         line
     } else {
-        format!("{}…", line.chars().take(max).collect::<String>())
+        let kept: String = line.chars().take(max.saturating_sub(1)).collect();
+        format!("{kept}…")
     }
 }
 

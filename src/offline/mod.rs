@@ -25,7 +25,7 @@ use crate::error::QuizError;
 use crate::mcq::{self, Deduper, Mcq};
 use lang::Phrases;
 use terms::{Kind, Term, clean_word, definitions_in, key_words, names_in, numbers_in};
-pub use text::{parse, sentences};
+pub use text::parse;
 
 /// Largest source text read.
 pub const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
@@ -456,20 +456,15 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
 
 /// The sentence with the term blanked out (its first whole-word occurrence).
 fn blank(sentence: &str, term: &str) -> Option<String> {
-    let pos = terms::find_word(sentence, term).or_else(|| {
-        let upper: String = term
-            .chars()
-            .next()?
-            .to_uppercase()
-            .chain(term.chars().skip(1))
-            .collect();
-        terms::find_word(sentence, &upper).filter(|&p| p == 0)
-    })?;
-    let len = if sentence[pos..].starts_with(term) {
-        term.len()
-    } else {
-        term.chars().next()?.to_uppercase().to_string().len()
-            + term[term.chars().next()?.len_utf8()..].len()
+    // As written, or capitalised at the start of the sentence.
+    let mut chars = term.chars();
+    let upper: String = chars.next()?.to_uppercase().chain(chars).collect();
+    let (pos, len) = match terms::find_word(sentence, term) {
+        Some(p) => (p, term.len()),
+        None => (
+            terms::find_word(sentence, &upper).filter(|&p| p == 0)?,
+            upper.len(),
+        ),
     };
     Some(format!(
         "{}_____{}",

@@ -215,9 +215,9 @@ async fn export_one(
     Path(id): Path<i64>,
     Query(q): Query<ExportQuery>,
 ) -> Response {
-    let format = match parse_format(q.format.as_deref()) {
+    let format = match format_named(q.format.as_deref()) {
         Ok(f) => f,
-        Err(r) => return *r,
+        Err(msg) => return error(StatusCode::BAD_REQUEST, &msg),
     };
     let found = History::open(&app.ctx.data_dir).and_then(|h| h.get(id));
     let (subject, questions) = match found {
@@ -247,15 +247,14 @@ async fn export_one(
     }
 }
 
-fn parse_format(name: Option<&str>) -> std::result::Result<Format, Box<Response>> {
+/// A format's name as a request gives it (JSON when absent); `Err` names the field and the
+/// formats there are.
+fn format_named(name: Option<&str>) -> std::result::Result<Format, String> {
     match name {
         None => Ok(Format::Json),
         Some(n) => Format::from_str(n, true).map_err(|_| {
             let all: Vec<String> = Format::value_variants().iter().map(|f| f.name()).collect();
-            Box::new(error(
-                StatusCode::BAD_REQUEST,
-                &format!("format: unknown format {n:?}; one of {}", all.join(", ")),
-            ))
+            format!("format: unknown format {n:?}; one of {}", all.join(", "))
         }),
     }
 }
@@ -336,12 +335,7 @@ type Planned = (Plan, Buffer);
 fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
     let r: QuizRequest =
         serde_json::from_slice(body).map_err(|e| format!("the body is not a quiz request: {e}"))?;
-    let format = match r.format.as_deref() {
-        None => Format::Json,
-        Some(n) => {
-            Format::from_str(n, true).map_err(|_| format!("format: unknown format {n:?}"))?
-        }
-    };
+    let format = format_named(r.format.as_deref())?;
     let count = r.count.unwrap_or(10);
     if !(1..=MAX_COUNT).contains(&count) {
         return Err(format!("count: {count}; give 1 to {MAX_COUNT}"));

@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 fn corpus() -> Vec<(PathBuf, &'static str)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
+    // The corpus written for the tests, and the README's sample texts.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["tests/fixtures/texts", "samples/texts"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
@@ -122,6 +124,23 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
             let percent = o.contains('%') || o.contains("percent") || o.contains("ciento");
             flag(n <= 0.0 || (percent && n > 100.0), "impossible quantity");
         }
+    }
+    // A share the stem gives away: "_____ … salt water, and only 3 percent is fresh".
+    let share = |s: &str| -> Option<f64> {
+        let n = s.trim_end_matches(['.', ',']);
+        let n = n.strip_suffix('%').or_else(|| n.strip_suffix(" percent"))?;
+        n.parse().ok()
+    };
+    if let Some(a) = share(answer) {
+        let words: Vec<&str> = stem.split_whitespace().collect();
+        let given = words.windows(2).filter_map(|w| {
+            let pair = format!("{} {}", w[0], w[1]);
+            share(w[0]).or_else(|| share(&pair))
+        });
+        flag(
+            given.into_iter().any(|p| (a + p - 100.0).abs() < 0.01),
+            "the stem gives a share away (the two add to 100)",
+        );
     }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     let unit = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");

@@ -261,8 +261,12 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             .iter()
             .map(|(t, def)| (t.clone(), def.clone()))
             .collect();
+        // A name the sentence gives something ("a language named Ada") is that thing's name,
+        // not a person's or a place's.
         for t in terms::split_joined(names_in(&s.text, &known_caps), &names_seen) {
-            found.push((t, None));
+            if !defined.iter().any(|(d, _)| d.text == t.text) {
+                found.push((t, None));
+            }
         }
         found.extend(numbers_in(&s.text).into_iter().map(|t| (t, None)));
         for w in s.text.split_whitespace() {
@@ -278,7 +282,10 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             }
         }
         for (mut t, definition) in found {
-            if matches!(t.kind, Kind::Name(_)) && !t.text.contains(' ') && people.contains(&t.text)
+            if matches!(t.kind, Kind::Name(_))
+                && !t.text.contains(' ')
+                && people.contains(&t.text)
+                && !names_a_thing(&s.text, &t.text)
             {
                 t.kind = Kind::Person;
             }
@@ -327,6 +334,19 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         defined,
         candidates,
     }
+}
+
+/// Whether a one-word name follows a common noun that it names ("the language Ada", "the ship
+/// Victoria"): then it is that thing, even where a person of the text bears the same name.
+fn names_a_thing(sentence: &str, name: &str) -> bool {
+    let Some(at) = terms::find_word(sentence, name) else {
+        return false;
+    };
+    let before = sentence[..at].split_whitespace().next_back().unwrap_or("");
+    before.chars().count() > 2
+        && before.chars().all(char::is_lowercase)
+        && !terms::is_stop(before)
+        && !terms::is_title(before)
 }
 
 /// `Condensation` → `condensation`, for a term capitalised only because it starts a sentence.
@@ -382,7 +402,10 @@ fn make_question<R: Rng>(
         (None, None) => return None,
     };
     // What a teacher would strike: the answer in the stem, a stem too short to ask anything.
-    if terms::mentions(&stem, &c.term.text) || stem.split_whitespace().count() < 5 {
+    if terms::mentions(&stem, &c.term.text)
+        || terms::completes_a_share(&stem, &c.term.text)
+        || stem.split_whitespace().count() < 5
+    {
         return None;
     }
     // A name of no known class (not a place, not a person) has no distractors a teacher would
@@ -485,6 +508,21 @@ mod tests {
             difficulty: "medium",
             origin: "t",
         }
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_is_not_a_person() {
+        let s =
+            "In 1980 the Department of Defense named a new programming language Ada in her honour.";
+        assert!(names_a_thing(s, "Ada"));
+        assert!(!names_a_thing(
+            "The Carthaginian general Hannibal crossed the Alps.",
+            "Hannibal"
+        ));
+        assert!(!names_a_thing(
+            "In 1833 Lovelace met Charles Babbage.",
+            "Lovelace"
+        ));
     }
 
     #[test]

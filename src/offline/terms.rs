@@ -76,6 +76,24 @@ const UNITS: [&str; 43] = [
     "kilometres per second",
 ];
 
+/// Last words that make a name a place, and say which kind of place.
+const PLACE_WORDS: [&str; 14] = [
+    "River",
+    "Sea",
+    "Ocean",
+    "Mountains",
+    "Desert",
+    "Lake",
+    "Islands",
+    "Island",
+    "Valley",
+    "Bay",
+    "Gulf",
+    "Alps",
+    "Plain",
+    "Coast",
+];
+
 pub(super) fn is_stop(w: &str) -> bool {
     const EXTRA: [&str; 31] = [
         "after", "it", "they", "he", "she", "we", "you", "i", "there", "their", "its", "his",
@@ -273,6 +291,46 @@ fn is_joiner(w: &str) -> bool {
     )
 }
 
+/// Words that put a person's name after them: "general Hannibal", "the poet Lord Byron".
+const PERSON_BEFORE: [&str; 31] = [
+    "by",
+    "king",
+    "queen",
+    "emperor",
+    "general",
+    "scientist",
+    "president",
+    "leader",
+    "inventor",
+    "author",
+    "dr",
+    "sir",
+    "poet",
+    "engineer",
+    "envoy",
+    "professor",
+    "mathematician",
+    "physicist",
+    "chemist",
+    "biologist",
+    "explorer",
+    "painter",
+    "composer",
+    "writer",
+    "philosopher",
+    "consul",
+    "senator",
+    "pope",
+    "captain",
+    "admiral",
+    "geographer",
+];
+
+/// Whether a lowercase word is a role or title a person's name follows.
+pub(super) fn is_title(w: &str) -> bool {
+    PERSON_BEFORE.contains(&w)
+}
+
 /// What kind of name a run of capitalised words is, from the words around it.
 fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
     const PLACE_BEFORE: [&str; 22] = [
@@ -296,36 +354,6 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
         "married",
         "won",
         "developed",
-    ];
-    const PERSON_BEFORE: [&str; 12] = [
-        "by",
-        "king",
-        "queen",
-        "emperor",
-        "general",
-        "scientist",
-        "president",
-        "leader",
-        "inventor",
-        "author",
-        "dr",
-        "sir",
-    ];
-    const PLACE_WORDS: [&str; 14] = [
-        "River",
-        "Sea",
-        "Ocean",
-        "Mountains",
-        "Desert",
-        "Lake",
-        "Islands",
-        "Island",
-        "Valley",
-        "Bay",
-        "Gulf",
-        "Alps",
-        "Plain",
-        "Coast",
     ];
     let person_after = PERSON_AFTER.contains(&after) || matches!(after, "who" | "whose" | "whom");
     // Words that make a name a thing, not a person: "Nobel Prize", "Three Gorges Dam".
@@ -668,6 +696,31 @@ pub(super) fn mentions(stem: &str, term: &str) -> bool {
     !n.is_empty() && find_word(&norm(stem), &n).is_some()
 }
 
+/// Whether a percentage answer follows from another share in the stem: "About _____ of the
+/// water is salt water, and only about 3 percent is fresh water" gives 97 percent away.
+pub(super) fn completes_a_share(stem: &str, answer: &str) -> bool {
+    let percent = |s: &str| -> Option<f64> {
+        let s = s.trim();
+        let digits = s.strip_suffix('%').or_else(|| {
+            s.split_once(' ').and_then(|(d, u)| {
+                matches!(
+                    u.to_lowercase().as_str(),
+                    "percent" | "per cent" | "por ciento" | "pour cent" | "prozent"
+                )
+                .then_some(d)
+            })
+        })?;
+        digits.replace(',', ".").parse().ok()
+    };
+    let Some(a) = percent(answer) else {
+        return false;
+    };
+    numbers_in(stem)
+        .iter()
+        .filter_map(|t| percent(&t.text))
+        .any(|p| (a + p - 100.0).abs() < 0.01)
+}
+
 /// Where `needle` stands in `hay` as whole words.
 pub(super) fn find_word(hay: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
@@ -723,6 +776,15 @@ pub(super) fn distractors<R: Rng>(
         "hard" => cands.sort_by_key(|(_, p)| p.abs_diff(paragraph)),
         "easy" => cands.sort_by_key(|(_, p)| std::cmp::Reverse(p.abs_diff(paragraph))),
         _ => {}
+    }
+    // A river among rivers before a river among countries.
+    if term.kind == Kind::Place {
+        fn feature(p: &str) -> Option<&str> {
+            p.split_whitespace()
+                .last()
+                .filter(|w| PLACE_WORDS.contains(w))
+        }
+        cands.sort_by_key(|(d, _)| feature(d) != feature(&term.text));
     }
     // A term the text defines ("tubes called xylem") is best set beside other defined terms
     // (stomata, chlorophyll), which belong to the same lesson, before words it only repeats.
@@ -837,14 +899,18 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
                 && !NOT_NOUN.iter().any(|e| w.ends_with(e))
             {
                 *counts.entry(w.clone()).or_default() += 1;
-                if DETERMINERS.contains(&prev.as_str()) {
-                    after_det.insert(w.clone());
-                }
                 let next = raw.get(i + 1).map(|n| clean_word(n)).unwrap_or("");
                 let ends = r.ends_with([',', '.', ';', ':', '!', '?', ')']);
-                if ends || next.is_empty() || is_stop(next) || !next.chars().all(char::is_lowercase)
-                {
+                let ends_phrase = ends
+                    || next.is_empty()
+                    || is_stop(next)
+                    || !next.chars().all(char::is_lowercase);
+                if ends_phrase {
                     alone.insert(w.clone());
+                }
+                // A noun heads its phrase: "the white sand" makes "white" a modifier there.
+                if ends_phrase && DETERMINERS.contains(&prev.as_str()) {
+                    after_det.insert(w.clone());
                 }
             }
             prev = w;
@@ -899,14 +965,18 @@ pub(super) fn numeric_variants<R: Rng>(
         (false, "easy") => vec![0.1, 10.0, 0.25, 4.0, 5.0, 0.2],
         (false, _) => vec![0.5, 2.0, 0.75, 1.5, 3.0, 0.25],
     };
-    let mut order = steps;
+    let mut order: Vec<(bool, f64)> = steps.into_iter().map(|f| (additive, f)).collect();
     order.shuffle(rng);
+    // A small count ("1 percent", "3 moons") has few neighbours by ratio: near counts after.
+    if !additive && decimals == 0 && value < 10.0 {
+        order.extend([1.0, 2.0, -1.0, 3.0, 4.0, -2.0].map(|d| (true, d)));
+    }
     let mut out = Vec::new();
-    for f in order {
+    for (add, f) in order {
         if out.len() == n {
             break;
         }
-        let v = if additive { value + f } else { value * f };
+        let v = if add { value + f } else { value * f };
         let rounded = if decimals > 0 {
             let p = 10f64.powi(decimals as i32);
             (v * p).round() / p
@@ -977,6 +1047,14 @@ mod tests {
             d[0].1.as_deref(),
             Some("the process by which plants make sugar")
         );
+    }
+
+    #[test]
+    fn a_share_that_completes_another_gives_the_answer_away() {
+        let stem = "About _____ of the water on Earth is salt water, and only about 3 percent is fresh water.";
+        assert!(completes_a_share(stem, "97 percent"));
+        assert!(!completes_a_share(stem, "73 percent"));
+        assert!(!completes_a_share("Only _____ of it is fresh.", "3%"));
     }
 
     #[test]

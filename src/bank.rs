@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use crate::db::{Component, Db, Lock, Row, StateAt, vals};
 use anyhow::{Context, Result};
-use rusqlite::{Connection, params};
 
 use crate::mcq::{self, Deduper, Mcq};
 use crate::pool::store::now_ms;
@@ -50,6 +50,50 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE questions ADD COLUMN held_until_ms INTEGER;",
 ];
 
+/// The same table in PostgreSQL, at the newest version (see `db::Component`).
+const PG_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS questions(
+    id BIGSERIAL PRIMARY KEY,
+    qid TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    subject_shown TEXT NOT NULL,
+    difficulty TEXT NOT NULL,
+    language TEXT NOT NULL,
+    n_options BIGINT NOT NULL,
+    stem TEXT NOT NULL,
+    options TEXT NOT NULL,
+    answer_index BIGINT NOT NULL,
+    explanation TEXT NOT NULL,
+    provider TEXT,
+    model TEXT,
+    lane TEXT,
+    source_hash TEXT,
+    chunk BIGINT,
+    created_ms BIGINT NOT NULL,
+    served BIGINT NOT NULL DEFAULT 0,
+    last_served_ms BIGINT,
+    verified_by TEXT,
+    verified_ms BIGINT,
+    verdict TEXT,
+    solver_choice BIGINT,
+    held_by TEXT,
+    held_until_ms BIGINT,
+    UNIQUE(subject, qid)
+);
+CREATE INDEX IF NOT EXISTS questions_shelf ON questions(subject, language, n_options, served);
+CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, created_ms);
+";
+
+/// The bank as a storage component.
+pub const COMPONENT: Component = Component {
+    file: "bank.sqlite",
+    what: "the question bank",
+    sqlite_schema: SCHEMA,
+    sqlite_migrations: MIGRATIONS,
+    pg_schema: PG_SCHEMA,
+    lock_id: 0x7175_697a_0002,
+};
+
 /// How long a hold lasts at most: longer than any quiz's purchase may take.
 const HOLD_MS: i64 = 6 * 3600 * 1000;
 
@@ -84,7 +128,7 @@ fn hold_stands(held_by: Option<&str>, until_ms: Option<i64>, now: i64) -> bool {
 }
 
 /// The columns `row_to_mcq` reads, in its order.
-const MCQ_COLUMNS: &str = "qid, stem, options, answer_index, explanation, difficulty, provider, model, CASE WHEN verdict IS 'agreed' THEN verified_by END";
+const MCQ_COLUMNS: &str = "qid, stem, options, answer_index, explanation, difficulty, provider, model, CASE WHEN verdict = 'agreed' THEN verified_by END";
 
 /// Which questions a quiz may take: one subject (normalised), difficulty, language, size.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,17 +191,24 @@ pub struct SubjectStock {
 }
 
 pub struct Bank {
-    conn: Connection,
-    path: std::path::PathBuf,
+    db: Db,
 }
 
 impl Bank {
     pub fn open(data_dir: &Path) -> Result<Bank> {
-        crate::datadir::create(data_dir)?;
-        let path = data_dir.join("bank.sqlite");
-        let conn = crate::pool::store::open_shared(&path, SCHEMA, MIGRATIONS)
-            .with_context(|| format!("{}: cannot open the question bank", path.display()))?;
-        Ok(Bank { conn, path })
+        Bank::open_at(&StateAt::local(data_dir))
+    }
+
+    /// The bank where `at` says (the data dir, or a shared database).
+    pub fn open_at(at: &StateAt) -> Result<Bank> {
+        Ok(Bank {
+            db: Db::open(at, &COMPONENT)?,
+        })
+    }
+
+    /// The bank's file or database, for messages.
+    pub fn shown(&self) -> &str {
+        self.db.shown()
     }
 
     /// Takes up to `n` unserved questions of a shelf that `fits` accepts (say, the output
@@ -170,32 +221,29 @@ impl Bank {
         n: usize,
         fits: impl Fn(&Mcq) -> bool,
     ) -> Result<Vec<Mcq>> {
-        let shown = self.path.display().to_string();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .with_context(|| format!("{shown}: cannot take questions"))?;
-        let out = unserved(&tx, shelf, n, fits)?;
-        {
-            let mut st = tx.prepare_cached(
-                "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
-            )?;
-            for q in &out {
-                st.execute(params![shelf.subject, q.id, now_ms()])?;
-            }
-        }
-        tx.commit()
-            .with_context(|| format!("{shown}: cannot take questions"))?;
-        Ok(out)
+        let shown = self.db.shown().to_owned();
+        self.db
+            .transaction(Lock::Exclusive, |db| {
+                let out = unserved(db, shelf, n, fits)?;
+                for q in &out {
+                    db.execute(
+                        "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
+                        vals![&shelf.subject, q.id.clone(), now_ms()],
+                    )?;
+                }
+                Ok(out)
+            })
+            .with_context(|| format!("{shown}: cannot take questions"))
     }
 
     /// Returns questions taken for a quiz that could not be written.
     pub fn give_back(&self, subject: &str, qids: &[String]) -> Result<()> {
         let subject = normalise_subject(subject);
         for id in qids {
-            self.conn.execute(
-                "UPDATE questions SET served = MAX(served - 1, 0), held_by = NULL, held_until_ms = NULL WHERE subject = ?1 AND qid = ?2 AND (served > 0 OR held_by IS NOT NULL)",
-                params![subject, id],
+            self.db.execute(
+                "UPDATE questions SET served = CASE WHEN served > 0 THEN served - 1 ELSE 0 END, held_by = NULL, held_until_ms = NULL
+                 WHERE subject = ?1 AND qid = ?2 AND (served > 0 OR held_by IS NOT NULL)",
+                vals![&subject, id],
             )?;
         }
         Ok(())
@@ -204,20 +252,24 @@ impl Bank {
     /// Unserved questions on the shelf's subject (and source) that another difficulty,
     /// language or number of options would take: (difficulty, language, options, count).
     pub fn nearby(&self, shelf: &Shelf) -> Result<Vec<(String, String, usize, usize)>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT difficulty, language, n_options, COUNT(*) FROM questions
-             WHERE subject = ?1 AND served = 0 AND (?2 IS NULL OR source_hash = ?2) AND verdict IS NOT 'refused'
-             GROUP BY difficulty, language, n_options ORDER BY COUNT(*) DESC",
-        )?;
-        let rows = st.query_map(params![shelf.subject, shelf.source_hash], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?.max(0) as usize,
-                r.get::<_, i64>(3)?.max(0) as usize,
-            ))
-        })?;
-        let all: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+        let all = self
+            .db
+            .query(
+                "SELECT difficulty, language, n_options, COUNT(*) FROM questions
+                 WHERE subject = ?1 AND served = 0 AND (CAST(?2 AS TEXT) IS NULL OR source_hash = ?2) AND verdict IS DISTINCT FROM 'refused'
+                 GROUP BY difficulty, language, n_options ORDER BY COUNT(*) DESC",
+                vals![&shelf.subject, shelf.source_hash.clone()],
+            )?
+            .iter()
+            .map(|r| -> Result<_> {
+                Ok((
+                    r.text(0)?,
+                    r.text(1)?,
+                    r.int(2)?.max(0) as usize,
+                    r.int(3)?.max(0) as usize,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(all
             .into_iter()
             .filter(|(d, l, n, _)| {
@@ -229,37 +281,33 @@ impl Bank {
     }
 
     pub fn unserved_count(&self, shelf: &Shelf) -> Result<usize> {
-        let n: i64 = self.conn.query_row(
+        let row = self.db.query_row(
             "SELECT COUNT(*) FROM questions WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0
-             AND (?4 = 'mixed' OR difficulty = ?4) AND (?5 IS NULL OR source_hash = ?5) AND verdict IS NOT 'refused'",
-            params![shelf.subject, shelf.language, shelf.options as i64, shelf.difficulty, shelf.source_hash],
-            |r| r.get(0),
+             AND (?4 = 'mixed' OR difficulty = ?4) AND (CAST(?5 AS TEXT) IS NULL OR source_hash = ?5) AND verdict IS DISTINCT FROM 'refused'",
+            vals![&shelf.subject, &shelf.language, shelf.options, &shelf.difficulty, shelf.source_hash.clone()],
         )?;
-        Ok(n as usize)
+        Ok(row.context("no count")?.int(0)?.max(0) as usize)
     }
 
     /// A duplicate checker that knows every question of the subject already banked.
     pub fn deduper_for(&self, subject: &str) -> Result<Deduper> {
         let mut d = Deduper::new();
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {MCQ_COLUMNS} FROM questions WHERE subject = ?1"
-        ))?;
-        for q in st.query_map(params![normalise_subject(subject)], row_to_mcq)? {
-            d.insert(&q?);
+        let rows = self.db.query(
+            &format!("SELECT {MCQ_COLUMNS} FROM questions WHERE subject = ?1"),
+            vals![normalise_subject(subject)],
+        )?;
+        for r in &rows {
+            d.insert(&row_to_mcq(r)?);
         }
         Ok(d)
     }
 
     /// Runs `f` in one transaction (many inserts, one commit), committed if it succeeds.
     pub fn batch<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .with_context(|| format!("{}: cannot write the bank", self.path.display()))?;
-        let out = f()?;
-        tx.commit()
-            .with_context(|| format!("{}: cannot write the bank", self.path.display()))?;
-        Ok(out)
+        let shown = self.db.shown().to_owned();
+        self.db
+            .transaction(Lock::Shared, |_| f())
+            .with_context(|| format!("{shown}: cannot write the bank"))
     }
 
     /// Stores one validated question in its own transaction (or the `batch` it runs in). `false` if it was already there.
@@ -299,57 +347,54 @@ impl Bank {
             .clone()
             .unwrap_or_else(|| shelf.difficulty.clone())
             .to_ascii_lowercase();
-        let mut st = self.conn.prepare_cached(
-            "INSERT OR IGNORE INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
-             answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms, held_by, held_until_ms)
-             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        )?;
-        let n = st
-            .execute(params![
-                q.stable_id(),
-                shelf.subject,
-                subject_shown.trim(),
-                difficulty,
-                shelf.language,
-                q.options.len() as i64,
-                q.question,
-                serde_json::to_string(&q.options)?,
-                q.answer_index as i64,
-                q.explanation,
-                from.provider,
-                from.model,
-                from.lane,
-                from.source_hash,
-                from.chunk.map(|c| c as i64),
-                now_ms(),
-                held.then(holder),
-                held.then(|| now_ms() + HOLD_MS),
-            ])
-            .with_context(|| format!("{}: cannot bank a question", self.path.display()))?;
+        let n = self
+            .db
+            .execute(
+                "INSERT INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
+                 answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms, held_by, held_until_ms)
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                 ON CONFLICT DO NOTHING",
+                vals![
+                    q.stable_id(),
+                    &shelf.subject,
+                    subject_shown.trim(),
+                    difficulty,
+                    &shelf.language,
+                    q.options.len(),
+                    &q.question,
+                    serde_json::to_string(&q.options)?,
+                    q.answer_index,
+                    &q.explanation,
+                    from.provider.clone(),
+                    from.model.clone(),
+                    from.lane.clone(),
+                    from.source_hash.clone(),
+                    from.chunk,
+                    now_ms(),
+                    held.then(holder),
+                    held.then(|| now_ms() + HOLD_MS),
+                ],
+            )
+            .with_context(|| format!("{}: cannot bank a question", self.db.shown()))?;
         Ok(n == 1)
     }
 
     /// Marks questions as served (they went into a quiz).
     pub fn mark_served(&mut self, subject: &str, qids: &[String]) -> Result<()> {
-        let shown = self.path.display().to_string();
-        self.mark_served_tx(subject, qids)
+        let shown = self.db.shown().to_owned();
+        let subject = normalise_subject(subject);
+        self.db
+            .transaction(Lock::Shared, |db| {
+                for id in qids {
+                    db.execute(
+                        "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
+                         WHERE subject = ?1 AND qid = ?2",
+                        vals![&subject, id, now_ms()],
+                    )?;
+                }
+                Ok(())
+            })
             .with_context(|| format!("{shown}: cannot mark questions served"))
-    }
-
-    fn mark_served_tx(&mut self, subject: &str, qids: &[String]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut st = tx.prepare_cached(
-                "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
-                 WHERE subject = ?1 AND qid = ?2",
-            )?;
-            let subject = normalise_subject(subject);
-            for id in qids {
-                st.execute(params![subject, id, now_ms()])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// Records a blind solve's verdict on a banked question: `agreed` (its key confirmed by
@@ -363,38 +408,42 @@ impl Bank {
         agreed: bool,
         choice: Option<usize>,
     ) -> Result<()> {
-        self.conn
-            .prepare_cached(
+        self.db
+            .execute(
                 "UPDATE questions SET verified_by = ?3, verified_ms = ?4, verdict = ?5, solver_choice = ?6
                  WHERE subject = ?1 AND qid = ?2",
-            )?
-            .execute(params![
-                normalise_subject(subject),
-                qid,
-                by,
-                now_ms(),
-                if agreed { "agreed" } else { "refused" },
-                choice.map(|c| c as i64)
-            ])
-            .with_context(|| format!("{}: cannot record a verification", self.path.display()))?;
+                vals![
+                    normalise_subject(subject),
+                    qid,
+                    by,
+                    now_ms(),
+                    if agreed { "agreed" } else { "refused" },
+                    choice,
+                ],
+            )
+            .with_context(|| format!("{}: cannot record a verification", self.db.shown()))?;
         Ok(())
     }
 
     pub fn stock(&self) -> Result<Vec<SubjectStock>> {
-        let mut st = self.conn.prepare(
-            "SELECT MIN(subject_shown), COUNT(*), SUM(served = 0), SUM(verdict IS 'agreed'), SUM(verdict IS 'refused')
-             FROM questions GROUP BY subject ORDER BY subject",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(SubjectStock {
-                subject: r.get(0)?,
-                total: r.get::<_, i64>(1)? as u64,
-                unserved: r.get::<_, i64>(2)? as u64,
-                verified: r.get::<_, i64>(3)? as u64,
-                refused_by_verification: r.get::<_, i64>(4)? as u64,
+        self.db
+            .query(
+                "SELECT MIN(subject_shown), COUNT(*), SUM(CASE WHEN served = 0 THEN 1 ELSE 0 END),
+                 SUM(CASE WHEN verdict = 'agreed' THEN 1 ELSE 0 END), SUM(CASE WHEN verdict = 'refused' THEN 1 ELSE 0 END)
+                 FROM questions GROUP BY subject ORDER BY subject",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(SubjectStock {
+                    subject: r.text(0)?,
+                    total: r.int(1)?.max(0) as u64,
+                    unserved: r.int(2)?.max(0) as u64,
+                    verified: r.int(3)?.max(0) as u64,
+                    refused_by_verification: r.int(4)?.max(0) as u64,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// Questions, optionally of one subject, oldest first; with `unserved_only`, only those.
@@ -403,21 +452,17 @@ impl Bank {
         subject: Option<&str>,
         unserved_only: bool,
     ) -> Result<Vec<(String, Mcq, u64)>> {
-        let mut st = self.conn.prepare(&format!(
-            "SELECT {MCQ_COLUMNS}, subject_shown, served
-             FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id"
-        ))?;
-        let rows = st.query_map(
-            params![subject.map(normalise_subject), unserved_only],
-            |r| {
-                Ok((
-                    r.get::<_, String>(9)?,
-                    row_to_mcq(r)?,
-                    r.get::<_, i64>(10)? as u64,
-                ))
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db
+            .query(
+                &format!(
+                    "SELECT {MCQ_COLUMNS}, subject_shown, served FROM questions
+                     WHERE (CAST(?1 AS TEXT) IS NULL OR subject = ?1) AND (?2 = 0 OR served = 0) ORDER BY subject, created_ms, id"
+                ),
+                vals![subject.map(normalise_subject), unserved_only],
+            )?
+            .iter()
+            .map(|r| Ok((r.text(9)?, row_to_mcq(r)?, r.int(10)?.max(0) as u64)))
+            .collect()
     }
 
     /// Deletes questions: of one subject, served ones, or older than a moment. Returns how many.
@@ -427,45 +472,38 @@ impl Bank {
         served_only: bool,
         older_than_ms: Option<i64>,
     ) -> Result<usize> {
-        let n = self.conn.execute(
-            "DELETE FROM questions WHERE (?1 IS NULL OR subject = ?1) AND (?2 = 0 OR served > 0) AND (?3 IS NULL OR created_ms < ?3)",
-            params![subject.map(normalise_subject), served_only, older_than_ms],
+        let n = self.db.execute(
+            "DELETE FROM questions WHERE (CAST(?1 AS TEXT) IS NULL OR subject = ?1) AND (?2 = 0 OR served > 0)
+             AND (CAST(?3 AS BIGINT) IS NULL OR created_ms < ?3)",
+            vals![subject.map(normalise_subject), served_only, older_than_ms],
         )?;
-        Ok(n)
+        Ok(n as usize)
     }
 }
 
 /// The unserved questions of a shelf that `fits` accepts, oldest first, at most `n`.
-fn unserved(
-    conn: &Connection,
-    shelf: &Shelf,
-    n: usize,
-    fits: impl Fn(&Mcq) -> bool,
-) -> Result<Vec<Mcq>> {
+fn unserved(db: &Db, shelf: &Shelf, n: usize, fits: impl Fn(&Mcq) -> bool) -> Result<Vec<Mcq>> {
     // A question whose key a blind solve refused is never served.
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT {MCQ_COLUMNS}, held_by, held_until_ms FROM questions
-         WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
-         AND (?5 IS NULL OR source_hash = ?5) AND verdict IS NOT 'refused'
-         ORDER BY created_ms, id"
-    ))?;
-    let now = now_ms();
-    let rows = st.query_map(
-        params![
-            shelf.subject,
-            shelf.language,
-            shelf.options as i64,
-            shelf.difficulty,
-            shelf.source_hash
+    let rows = db.query(
+        &format!(
+            "SELECT {MCQ_COLUMNS}, held_by, held_until_ms FROM questions
+             WHERE subject = ?1 AND language = ?2 AND n_options = ?3 AND served = 0 AND (?4 = 'mixed' OR difficulty = ?4)
+             AND (CAST(?5 AS TEXT) IS NULL OR source_hash = ?5) AND verdict IS DISTINCT FROM 'refused'
+             ORDER BY created_ms, id"
+        ),
+        vals![
+            &shelf.subject,
+            &shelf.language,
+            shelf.options,
+            &shelf.difficulty,
+            shelf.source_hash.clone()
         ],
-        |r| {
-            let held = hold_stands(r.get::<_, Option<String>>(9)?.as_deref(), r.get(10)?, now);
-            Ok((row_to_mcq(r)?, held))
-        },
     )?;
+    let now = now_ms();
     let mut out = Vec::new();
-    for row in rows {
-        let (q, held) = row?;
+    for r in &rows {
+        let held = hold_stands(r.opt_text(9)?.as_deref(), r.opt_int(10)?, now);
+        let q = row_to_mcq(r)?;
         if !held && fits(&q) {
             out.push(q);
             if out.len() == n {
@@ -480,24 +518,22 @@ fn unserved(
     Ok(out)
 }
 
-fn row_to_mcq(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mcq> {
-    let options: String = r.get(2)?;
-    let provider: Option<String> = r.get(6)?;
-    let model: Option<String> = r.get(7)?;
-    let source = match (provider, model) {
+fn row_to_mcq(r: &Row) -> Result<Mcq> {
+    let options = r.text(2)?;
+    let source = match (r.opt_text(6)?, r.opt_text(7)?) {
         (Some(p), Some(m)) => Some(format!("{p}/{m}")),
         (Some(p), None) => Some(p),
         _ => None,
     };
     Ok(Mcq {
-        id: Some(r.get(0)?),
-        question: r.get(1)?,
+        id: Some(r.text(0)?),
+        question: r.text(1)?,
         options: serde_json::from_str(&options).unwrap_or_default(),
-        answer_index: r.get::<_, i64>(3)? as usize,
-        explanation: r.get(4)?,
-        difficulty: Some(r.get(5)?),
+        answer_index: r.int(3)?.max(0) as usize,
+        explanation: r.text(4)?,
+        difficulty: Some(r.text(5)?),
         source,
-        verified_by: r.get(8)?,
+        verified_by: r.opt_text(8)?,
     })
 }
 
@@ -547,10 +583,10 @@ mod tests {
         assert_eq!(bank.unserved_count(&shelf).unwrap(), 1);
         // A hold by a process of this host that is gone (a kill -9) lapses at once.
         let dead = format!("{}:{}", holder().rsplit_once(':').unwrap().0, u32::MAX);
-        bank.conn
+        bank.db
             .execute(
                 "UPDATE questions SET held_by = ?1, held_until_ms = ?2",
-                params![dead, now_ms() + 60_000],
+                vals![dead, now_ms() + 60_000],
             )
             .unwrap();
         if cfg!(target_os = "linux") {
@@ -618,7 +654,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bank.sqlite");
         // A bank from before versioning: the first schema, one question, user_version 0.
-        let db = Connection::open(&path).unwrap();
+        let db = rusqlite::Connection::open(&path).unwrap();
         db.execute_batch(SCHEMA).unwrap();
         db.execute(
             "INSERT INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options, answer_index, explanation, created_ms)
@@ -628,16 +664,12 @@ mod tests {
         .unwrap();
         drop(db);
         let bank = Bank::open(dir.path()).unwrap();
-        let v: i64 = bank
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(v, 4);
+        assert_eq!(bank.db.schema_version(&COMPONENT).unwrap(), Some(4));
         let stock = bank.stock().unwrap();
         assert_eq!(stock[0].total, 1, "the data is kept");
         assert_eq!(stock[0].verified, 0, "the verification columns are there");
         drop(bank);
-        let db = Connection::open(&path).unwrap();
+        let db = rusqlite::Connection::open(&path).unwrap();
         db.pragma_update(None, "user_version", 99).unwrap();
         drop(db);
         let err = Bank::open(dir.path()).err().unwrap();

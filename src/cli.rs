@@ -38,6 +38,18 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub data_dir: Option<PathBuf>,
+    /// A PostgreSQL database that several machines share: pool state, bank and history live
+    /// there instead of the data dir (prefer the variable or keys.toml's [state] url = "env:NAME":
+    /// a password on the command line shows in ps)
+    #[arg(
+        long,
+        global = true,
+        env = "QUIZGEN_DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL",
+        help_heading = "Global options"
+    )]
+    pub database_url: Option<String>,
     /// No progress, warnings or summary on stderr (errors, and how a short run ended, still show)
     #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,

@@ -662,6 +662,60 @@ pub fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The shared database of keys.toml's `[state] url = "env:NAME"` (or the URL itself), if the
+/// file the lookup finds has one.
+pub fn state_url(flag: Option<&Path>) -> Result<Option<String>> {
+    let Some(path) = find_keys_file(flag) else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    let Ok(text) = crate::error::read_text(&path, MAX_KEYS_BYTES) else {
+        return Ok(None);
+    };
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Ok(None);
+    };
+    let Some(state) = table.get("state") else {
+        return Ok(None);
+    };
+    let where_ = format!("{shown}: [state] url");
+    let Some(raw) = state.get("url") else {
+        return Ok(None);
+    };
+    let raw = raw
+        .as_str()
+        .ok_or_else(|| QuizError::Config(format!("{where_}: a string (\"env:NAME\")")))?;
+    let url = resolve_key(raw).map_err(|why| QuizError::Config(format!("{where_}: {why}")))?;
+    check_database_url(&url, &where_).map(Some)
+}
+
+/// A database URL as quizgen takes it: `postgres://` or `postgresql://`, its password (if
+/// any) registered as a secret so no message shows it.
+pub fn check_database_url(url: &str, from: &str) -> Result<String> {
+    let url = url.trim();
+    let parsed = url::Url::parse(url).map_err(|e| {
+        QuizError::Config(format!(
+            "{from}: not a URL ({e}): expected postgresql://user:password@host:port/database"
+        ))
+    })?;
+    if let Some(pw) = parsed.password() {
+        // As written in the URL, and percent-decoded (as a driver's message may show it).
+        crate::redact::register_secret(pw);
+        let query = format!("p={pw}");
+        if let Some((_, decoded)) = url::form_urlencoded::parse(query.as_bytes()).next() {
+            crate::redact::register_secret(&decoded);
+        }
+    }
+    if !matches!(parsed.scheme(), "postgres" | "postgresql") {
+        return Err(QuizError::Config(format!(
+            "{from}: {}: only PostgreSQL is supported (postgresql://user:password@host:port/database)",
+            crate::db::describe_url(url)
+        ))
+        .into());
+    }
+    Ok(url.to_owned())
+}
+
 /// `env:NAME` reads the environment; anything else is the key itself.
 fn resolve_key(raw: &str) -> std::result::Result<String, String> {
     let raw = raw.trim();

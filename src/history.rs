@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::db::{Component, Db, StateAt, vals};
 use crate::mcq::Mcq;
 
 const SCHEMA: &str = "
@@ -21,6 +21,28 @@ CREATE TABLE IF NOT EXISTS quizzes(
     count INTEGER NOT NULL,
     questions TEXT NOT NULL
 );";
+
+/// The same table in PostgreSQL (see `db::Component`).
+const PG_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS quizzes(
+    id BIGSERIAL PRIMARY KEY,
+    time_ms BIGINT NOT NULL,
+    subject TEXT NOT NULL,
+    format TEXT NOT NULL,
+    path TEXT,
+    count BIGINT NOT NULL,
+    questions TEXT NOT NULL
+);";
+
+/// History as a storage component.
+pub const COMPONENT: Component = Component {
+    file: "history.sqlite",
+    what: "the quiz history",
+    sqlite_schema: SCHEMA,
+    sqlite_migrations: &[],
+    pg_schema: PG_SCHEMA,
+    lock_id: 0x7175_697a_0003,
+};
 
 /// One written quiz, as `history --json` shows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -38,17 +60,19 @@ pub struct Entry {
 }
 
 pub struct History {
-    conn: Connection,
-    path: std::path::PathBuf,
+    db: Db,
 }
 
 impl History {
     pub fn open(data_dir: &Path) -> Result<History> {
-        crate::datadir::create(data_dir)?;
-        let path = data_dir.join("history.sqlite");
-        let conn = crate::pool::store::open_shared(&path, SCHEMA, &[])
-            .with_context(|| format!("{}: cannot open the quiz history", path.display()))?;
-        Ok(History { conn, path })
+        History::open_at(&StateAt::local(data_dir))
+    }
+
+    /// The history where `at` says (the data dir, or a shared database).
+    pub fn open_at(at: &StateAt) -> Result<History> {
+        Ok(History {
+            db: Db::open(at, &COMPONENT)?,
+        })
     }
 
     /// Records a written quiz; returns its id.
@@ -59,40 +83,45 @@ impl History {
         written_to: Option<&Path>,
         questions: &[Mcq],
     ) -> Result<i64> {
-        self.conn
-            .execute(
-                "INSERT INTO quizzes(time_ms, subject, format, path, count, questions) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
+        let path = written_to.map(|p| {
+            std::path::absolute(p)
+                .unwrap_or_else(|_| p.to_owned())
+                .display()
+                .to_string()
+        });
+        let row = self
+            .db
+            .query_row(
+                "INSERT INTO quizzes(time_ms, subject, format, path, count, questions) VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                vals![
                     crate::pool::store::now_ms(),
                     subject,
                     format,
-                    written_to.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()).display().to_string()),
-                    questions.len() as i64,
+                    path,
+                    questions.len(),
                     serde_json::to_string(questions)?,
                 ],
             )
-            .with_context(|| format!("{}: cannot record the quiz", self.path.display()))?;
-        Ok(self.conn.last_insert_rowid())
+            .with_context(|| format!("{}: cannot record the quiz", self.db.shown()))?;
+        Ok(row.context("no id")?.int(0)?)
     }
 
     /// Every recorded quiz, oldest first.
     pub fn list(&self) -> Result<Vec<Entry>> {
-        let mut st = self.conn.prepare(
+        let rows = self.db.query(
             "SELECT id, time_ms, subject, format, path, questions FROM quizzes ORDER BY id",
+            &[],
         )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, time_ms, subject, format, path, questions) = row?;
+        for r in &rows {
+            let (id, time_ms, subject, format, path, questions) = (
+                r.int(0)?,
+                r.int(1)?,
+                r.text(2)?,
+                r.text(3)?,
+                r.opt_text(4)?,
+                r.text(5)?,
+            );
             let qs = self.questions_of(id, &questions)?;
             out.push(Entry {
                 id,
@@ -109,15 +138,11 @@ impl History {
 
     /// A recorded quiz's subject and questions, in their order.
     pub fn get(&self, id: i64) -> Result<Option<(String, Vec<Mcq>)>> {
-        let row: Option<(String, String)> = self
-            .conn
-            .query_row(
-                "SELECT subject, questions FROM quizzes WHERE id = ?1",
-                params![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        row.map(|(subject, qs)| Ok((subject, self.questions_of(id, &qs)?)))
+        let row = self.db.query_row(
+            "SELECT subject, questions FROM quizzes WHERE id = ?1",
+            vals![id],
+        )?;
+        row.map(|r| Ok((r.text(0)?, self.questions_of(id, &r.text(1)?)?)))
             .transpose()
     }
 
@@ -125,7 +150,7 @@ impl History {
         serde_json::from_str(text).with_context(|| {
             format!(
                 "{}: quiz {id}: its questions cannot be read",
-                self.path.display()
+                self.db.shown()
             )
         })
     }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod datadir;
+pub mod db;
 pub mod error;
 pub mod export;
 pub mod generate;
@@ -48,7 +49,7 @@ use commands::Context;
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
-    let ctx = Context::new(cli.data_dir, cli.quiet, cli.verbose)?;
+    let ctx = Context::with_database(cli.data_dir, cli.database_url, cli.quiet, cli.verbose)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

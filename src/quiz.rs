@@ -142,7 +142,7 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     .from_source(plan.source.as_ref().map(|s| s.hash.clone()));
     let mut bank = match plan.bank {
         BankMode::Off => None,
-        _ => Some(Bank::open(&ctx.data_dir)?),
+        _ => Some(Bank::open_at(&ctx.state)?),
     };
     let (mut got, hint) = from_bank(ctx, plan, bank.as_mut(), &shelf)?;
     let taken: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
@@ -508,7 +508,7 @@ pub(crate) async fn check(
     keys: &KeysConfig,
     pending: Vec<verify::Pending>,
 ) -> Result<verify::Checked> {
-    let mut pool = Pool::open(keys, &ctx.data_dir)?;
+    let mut pool = Pool::open(keys, &ctx.state)?;
     let client = Client::new(settings.effective_timeout())?;
     let progress = Progress::new(pending.len(), ctx.quiet, ctx.verbose);
     let interrupt = Interrupt::listen();
@@ -572,7 +572,7 @@ pub async fn purchase(
     order: &Order<'_>,
     already: usize,
 ) -> Result<Purchase> {
-    let mut pool = Pool::open(keys, &ctx.data_dir)?;
+    let mut pool = Pool::open(keys, &ctx.state)?;
     // Reservations a dead run left on the wire: no request outlives its timeout (120 s unless
     // a run asked for longer), so older ones are settled, as sent.
     let stale = pool.release_stale(settings.request_timeout.max(Duration::from_secs(120)))?;
@@ -691,7 +691,7 @@ fn finish(
     };
     plan.target
         .write(&plan.format.render_with(&quiz, plan.render)?)?;
-    let recorded = crate::history::History::open(&ctx.data_dir).and_then(|h| {
+    let recorded = crate::history::History::open_at(&ctx.state).and_then(|h| {
         h.record(
             &quiz.subject,
             &plan.format.name(),

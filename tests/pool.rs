@@ -57,7 +57,7 @@ proptest! {
     fn reservations_never_exceed_a_window(ops in prop::collection::vec((0u64..9_000, 50u64..3_000, 0u64..100), 1..60)) {
         let dir = tempfile::tempdir().unwrap();
         let limits = Limits { rpm: Some(5), rpd: Some(40), tpm: Some(6_000), tpd: Some(50_000) };
-        let mut pool = Pool::open(&config(limits), dir.path()).unwrap();
+        let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
         let t0 = quizgen::pool::store::now_ms();
         let mut t = t0;
         // (time, tokens as finally counted)
@@ -100,7 +100,7 @@ fn waits_name_the_soonest_moment() {
         tpm: None,
         tpd: None,
     };
-    let mut pool = Pool::open(&config(limits), dir.path()).unwrap();
+    let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
     let t0 = quizgen::pool::store::now_ms();
     for i in 0..2 {
         assert!(matches!(

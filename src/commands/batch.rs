@@ -101,7 +101,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
         &args.run.language(),
     )?;
     let keys = ctx.require_keys(args.run.keys.as_deref())?;
-    let bank = Bank::open(&ctx.data_dir)?;
+    let bank = Bank::open_at(&ctx.state)?;
     let n_options = args.run.options as usize;
     let mut rows = Vec::new();
     let mut short = false;

@@ -9,7 +9,7 @@ use crate::export::{self, Format, Quiz};
 use crate::history::History;
 
 pub fn run(ctx: &Context, json: bool, cmd: Option<HistoryCommand>) -> Result<u8> {
-    let history = History::open(&ctx.data_dir)?;
+    let history = History::open_at(&ctx.state)?;
     match cmd {
         None => list(&history, json),
         Some(HistoryCommand::Export { id, out }) => {

@@ -51,6 +51,8 @@ pub fn export_target(ctx: &Context, out: &crate::cli::ExportArgs) -> Result<crat
 #[derive(Debug, Clone)]
 pub struct Context {
     pub data_dir: PathBuf,
+    /// Where shared state lives: the data dir, or the database of `--database-url`.
+    pub state: crate::db::StateAt,
     pub quiet: bool,
     pub verbose: bool,
     /// Where progress goes besides stderr (`serve` streams it to the browser).
@@ -59,13 +61,32 @@ pub struct Context {
 
 impl Context {
     pub fn new(data_dir: Option<PathBuf>, quiet: bool, verbose: bool) -> Result<Context> {
+        Context::with_database(data_dir, None, quiet, verbose)
+    }
+
+    /// `new`, with the shared database of `--database-url` / `QUIZGEN_DATABASE_URL`, else
+    /// keys.toml's `[state] url`, if any.
+    pub fn with_database(
+        data_dir: Option<PathBuf>,
+        database_url: Option<String>,
+        quiet: bool,
+        verbose: bool,
+    ) -> Result<Context> {
         let data_dir = match data_dir {
             Some(d) => d,
             None => directories::ProjectDirs::from("", "", "quizgen")
                 .map(|p| p.data_dir().to_owned())
                 .ok_or_else(|| QuizError::Config("cannot find a home directory for the data dir: pass --data-dir or set QUIZGEN_DATA_DIR".into()))?,
         };
+        let url = match database_url.filter(|u| !u.trim().is_empty()) {
+            Some(u) => Some(config::check_database_url(&u, "--database-url")?),
+            None => config::state_url(None)?,
+        };
         let ctx = Context {
+            state: crate::db::StateAt {
+                data_dir: data_dir.clone(),
+                url: url.map(secrecy::SecretString::from),
+            },
             data_dir,
             quiet,
             verbose,

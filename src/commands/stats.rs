@@ -10,7 +10,7 @@ use crate::pool::Pool;
 
 pub fn run(ctx: &Context, args: StatsArgs) -> Result<u8> {
     let cfg = ctx.require_keys(args.keys.as_deref())?;
-    let mut pool = Pool::open(&cfg, &ctx.data_dir)?;
+    let mut pool = Pool::open(&cfg, &ctx.state)?;
     let report = crate::stats::report(&mut pool, args.quiz_size.max(1))?;
     if args.json {
         crate::outln!("{}", serde_json::to_string_pretty(&report)?);

@@ -142,8 +142,9 @@ pub struct Pool {
 }
 
 impl Pool {
-    pub fn open(cfg: &KeysConfig, data_dir: &Path) -> Result<Pool> {
-        Pool::open_with_clock(cfg, data_dir, clock::system())
+    /// The pool, its state where `at` says (the data dir, or a shared database).
+    pub fn open(cfg: &KeysConfig, at: &crate::db::StateAt) -> Result<Pool> {
+        Pool::open_at_with_clock(cfg, at, clock::system())
     }
 
     /// `open` on a given clock: the pool's windows, cooldowns and state then run on it.
@@ -152,7 +153,15 @@ impl Pool {
         data_dir: &Path,
         clock: std::sync::Arc<dyn clock::Clock>,
     ) -> Result<Pool> {
-        let store = Store::open_with_clock(data_dir, clock)?;
+        Pool::open_at_with_clock(cfg, &crate::db::StateAt::local(data_dir), clock)
+    }
+
+    fn open_at_with_clock(
+        cfg: &KeysConfig,
+        at: &crate::db::StateAt,
+        clock: std::sync::Arc<dyn clock::Clock>,
+    ) -> Result<Pool> {
+        let store = Store::open_at(at, clock)?;
         let mut keys = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();
         for p in &cfg.providers {

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::db::{Component, Db, Lock, StateAt, Unreadable, Value, vals};
 
 use crate::llm::headers::Window;
 
@@ -59,6 +61,64 @@ CREATE TABLE IF NOT EXISTS keys(
 /// implies about a token bucket's refill, to learn how the lane counts.
 const MIGRATIONS: &[&str] = &["ALTER TABLE reports ADD COLUMN rate_per_ms REAL;
      ALTER TABLE reports ADD COLUMN agree INTEGER NOT NULL DEFAULT 0;"];
+
+/// The same tables in PostgreSQL, at the newest version (see `db::Component`).
+const PG_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS events(
+    id BIGSERIAL PRIMARY KEY,
+    lane TEXT NOT NULL,
+    key_fp TEXT NOT NULL,
+    at_ms BIGINT NOT NULL,
+    tokens BIGINT NOT NULL,
+    settled_ms BIGINT,
+    questions BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS events_lane_at ON events(lane, at_ms);
+CREATE TABLE IF NOT EXISTS lanes(
+    lane TEXT PRIMARY KEY,
+    cooldown_until_ms BIGINT NOT NULL DEFAULT 0,
+    exhausted_until_ms BIGINT NOT NULL DEFAULT 0,
+    dead_model_ms BIGINT,
+    dead_model_reason TEXT,
+    learned_rpm BIGINT, learned_rpd BIGINT, learned_tpm BIGINT, learned_tpd BIGINT,
+    tokens_total BIGINT NOT NULL DEFAULT 0,
+    prompt_tokens_total BIGINT NOT NULL DEFAULT 0,
+    content_tokens_total BIGINT NOT NULL DEFAULT 0,
+    questions_total BIGINT NOT NULL DEFAULT 0,
+    requests_total BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS reports(
+    lane TEXT NOT NULL,
+    win TEXT NOT NULL,
+    observed_ms BIGINT NOT NULL,
+    remaining BIGINT NOT NULL,
+    reset_at_ms BIGINT NOT NULL,
+    event_id BIGINT,
+    rate_per_ms DOUBLE PRECISION,
+    agree BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY(lane, win)
+);
+CREATE TABLE IF NOT EXISTS keys(
+    fp TEXT PRIMARY KEY,
+    invalid_ms BIGINT,
+    invalid_reason TEXT,
+    requests BIGINT NOT NULL DEFAULT 0,
+    tokens BIGINT NOT NULL DEFAULT 0,
+    rate_limited BIGINT NOT NULL DEFAULT 0,
+    last_used_ms BIGINT NOT NULL DEFAULT 0,
+    cooldown_until_ms BIGINT NOT NULL DEFAULT 0
+);
+";
+
+/// The pool state as a storage component.
+pub const COMPONENT: Component = Component {
+    file: "state.sqlite",
+    what: "pool state",
+    sqlite_schema: SCHEMA,
+    sqlite_migrations: MIGRATIONS,
+    pg_schema: PG_SCHEMA,
+    lock_id: 0x7175_697a_0001,
+};
 
 /// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
 /// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
@@ -184,8 +244,7 @@ pub struct KeyRow {
 }
 
 pub struct Store {
-    conn: Connection,
-    path: std::path::PathBuf,
+    db: Db,
     clock: std::sync::Arc<dyn super::clock::Clock>,
     /// Rows that could not be read and were reset, to be told to the user.
     warnings: Vec<String>,
@@ -193,7 +252,7 @@ pub struct Store {
 
 impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
-        Store::open_with_clock(data_dir, super::clock::system())
+        Store::open_at(&StateAt::local(data_dir), super::clock::system())
     }
 
     /// `open` on a given clock (simulated time in tests).
@@ -201,51 +260,43 @@ impl Store {
         data_dir: &Path,
         clock: std::sync::Arc<dyn super::clock::Clock>,
     ) -> Result<Store> {
-        crate::datadir::create(data_dir)?;
-        let path = data_dir.join("state.sqlite");
-        let conn = open_shared(&path, SCHEMA, MIGRATIONS)
-            .with_context(|| format!("{}: cannot open pool state", path.display()))?;
+        Store::open_at(&StateAt::local(data_dir), clock)
+    }
+
+    /// The pool state where `at` says (the data dir, or a shared database).
+    pub fn open_at(at: &StateAt, clock: std::sync::Arc<dyn super::clock::Clock>) -> Result<Store> {
+        let db = Db::open(at, &COMPONENT)?;
         // Events older than the longest window (a day) count for nothing.
-        conn.execute(
+        db.execute(
             "DELETE FROM events WHERE at_ms < ?1",
-            params![clock.now_ms() - 25 * 3_600_000],
-        )?;
+            vals![clock.now_ms() - 25 * 3_600_000],
+        )
+        .with_context(|| format!("{}: cannot open pool state", db.shown()))?;
         Ok(Store {
-            conn,
-            path,
+            db,
             clock,
             warnings: Vec::new(),
         })
     }
 
-    /// Runs `f` in an IMMEDIATE transaction: no other process changes the state meanwhile.
+    /// Runs `f` in an exclusive transaction: no other process (or machine, on a shared
+    /// database) changes the state meanwhile.
     pub fn exclusive<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let shown = self.path.display().to_string();
-        self.exclusive_tx(f)
+        let shown = self.db.shown().to_owned();
+        self.run(Lock::Exclusive, f)
             .with_context(|| format!("{shown}: cannot save the pool state"))
     }
 
-    fn exclusive_tx<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        self.run(TransactionBehavior::Immediate, f)
-    }
-
     /// Runs `f` in a transaction and commits it (a read commits the resets of unreadable rows).
-    fn run<T>(
-        &mut self,
-        behavior: TransactionBehavior,
-        f: impl FnOnce(&Tx<'_>) -> Result<T>,
-    ) -> Result<T> {
+    fn run<T>(&mut self, lock: Lock, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now_ms();
-        let tx = self.conn.transaction_with_behavior(behavior)?;
         let t = Tx {
-            tx: &tx,
+            db: &self.db,
             warnings: std::cell::RefCell::new(Vec::new()),
             now,
         };
-        let out = f(&t)?;
-        let warnings = t.warnings.into_inner();
-        tx.commit()?;
-        self.warnings.extend(warnings);
+        let out = self.db.transaction(lock, |_| f(&t))?;
+        self.warnings.extend(t.warnings.into_inner());
         Ok(out)
     }
 
@@ -255,7 +306,7 @@ impl Store {
     }
 
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        self.run(TransactionBehavior::Deferred, f)
+        self.run(Lock::Shared, f)
     }
 
     pub fn take_warnings(&mut self) -> Vec<String> {
@@ -267,7 +318,7 @@ impl Store {
 
 /// Queries and updates inside one transaction.
 pub struct Tx<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
+    db: &'a Db,
     warnings: std::cell::RefCell<Vec<String>>,
     /// The store's clock when the transaction began.
     now: i64,
@@ -288,95 +339,93 @@ fn count(v: i64) -> u64 {
 /// Stored state is read defensively: a value no provider could have meant is dropped, and a
 /// row that cannot be read at all is reset with a warning, never a panic or a failed run.
 impl Tx<'_> {
-    fn reset_row<T: Default>(
+    fn read_row<T: Default>(
         &self,
         what: &str,
-        sql: &str,
-        key: &[&dyn rusqlite::ToSql],
-        err: rusqlite::Error,
+        reset: &str,
+        key: &[Value],
+        read: Result<Option<T>>,
     ) -> Result<T> {
-        match err {
-            rusqlite::Error::QueryReturnedNoRows => Ok(T::default()),
-            rusqlite::Error::FromSqlConversionFailure(..)
-            | rusqlite::Error::InvalidColumnType(..)
-            | rusqlite::Error::IntegralValueOutOfRange(..) => {
-                self.tx.execute(sql, key)?;
+        match read {
+            Ok(v) => Ok(v.unwrap_or_default()),
+            Err(e) if e.downcast_ref::<Unreadable>().is_some() => {
+                self.db.execute(reset, key)?;
                 self.warnings.borrow_mut().push(format!(
-                    "pool state: {what} could not be read ({err}); it was reset"
+                    "pool state: {what} could not be read ({e}); it was reset"
                 ));
                 Ok(T::default())
             }
-            e => Err(e.into()),
+            Err(e) => Err(e),
         }
     }
 }
 
 impl Tx<'_> {
-    /// (event time, requests, tokens) of a lane since `since_ms`, oldest first.
+    /// (event time, tokens) of a lane since `since_ms`, oldest first.
     pub fn events_since(&self, lane: &str, since_ms: i64) -> Result<Vec<(i64, u64)>> {
-        let mut st = self.tx.prepare_cached(
-            "SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms",
-        )?;
-        let rows = st.query_map(params![lane, since_ms], |r| {
-            Ok((r.get(0)?, count(r.get::<_, i64>(1)?)))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db
+            .query(
+                "SELECT at_ms, tokens FROM events WHERE lane = ?1 AND at_ms > ?2 ORDER BY at_ms",
+                vals![lane, since_ms],
+            )?
+            .iter()
+            .map(|r| Ok((r.int(0)?, count(r.int(1)?))))
+            .collect()
     }
 
     /// Requests and tokens spent in a lane that the provider had not yet counted when it sent
     /// `report`: reserved after it, or still unsettled then (other than its own request).
     pub fn spent_after(&self, lane: &str, report: &Report) -> Result<(u64, u64)> {
-        let mut st = self.tx.prepare_cached(
-            "SELECT COUNT(*), COALESCE(SUM(tokens), 0) FROM events WHERE lane = ?1 AND (at_ms > ?2 \
-             OR ((settled_ms IS NULL OR settled_ms > ?2) AND id IS NOT ?3 AND at_ms > ?2 - 600000))",
+        let row = self.db.query_row(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(tokens), 0) AS BIGINT) FROM events WHERE lane = ?1 AND (at_ms > ?2
+             OR ((settled_ms IS NULL OR settled_ms > ?2) AND id IS DISTINCT FROM ?3 AND at_ms > ?4))",
+            vals![lane, report.observed_ms, report.event_id, report.observed_ms - 600_000],
         )?;
-        let (n, t): (i64, i64) = st
-            .query_row(params![lane, report.observed_ms, report.event_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        Ok((n as u64, t as u64))
+        let row = row.context("no count")?;
+        Ok((count(row.int(0)?), count(row.int(1)?)))
     }
 
     /// The provider's latest report on a window; one with a reset no window allows (more than
     /// 25 hours after it was made) is ignored.
     pub fn report(&self, lane: &str, w: Window) -> Result<Option<Report>> {
-        let mut st = self.tx.prepare_cached(
-            "SELECT observed_ms, remaining, reset_at_ms, event_id, rate_per_ms, agree FROM reports WHERE lane = ?1 AND win = ?2",
+        let got = self
+            .db
+            .query_row(
+                "SELECT observed_ms, remaining, reset_at_ms, event_id, rate_per_ms, agree FROM reports WHERE lane = ?1 AND win = ?2",
+                vals![lane, win_name(w)],
+            )
+            .and_then(|row| {
+                row.map(|r| -> Result<Report> {
+                    Ok(Report {
+                        observed_ms: r.int(0)?,
+                        remaining: count(r.int(1)?),
+                        reset_at_ms: r.int(2)?,
+                        event_id: r.opt_int(3)?,
+                        rate_per_ms: r.opt_real(4)?.filter(|x| x.is_finite() && *x > 0.0),
+                        agree: count(r.int(5)?).min(1000) as u32,
+                    })
+                })
+                .transpose()
+            });
+        let rep: Option<Report> = self.read_row(
+            &format!("the report on {lane}"),
+            "DELETE FROM reports WHERE lane = ?1 AND win = ?2",
+            vals![lane, win_name(w)],
+            got.map(Some),
         )?;
-        let got = st.query_row(params![lane, win_name(w)], |r| {
-            Ok(Report {
-                observed_ms: r.get(0)?,
-                remaining: count(r.get::<_, i64>(1)?),
-                reset_at_ms: r.get(2)?,
-                event_id: r.get(3)?,
-                rate_per_ms: r
-                    .get::<_, Option<f64>>(4)?
-                    .filter(|x| x.is_finite() && *x > 0.0),
-                agree: count(r.get::<_, i64>(5)?).min(1000) as u32,
-            })
-        });
-        let rep = match got {
-            Ok(rep) => Some(rep),
-            Err(e) => self.reset_row::<Option<Report>>(
-                &format!("the report on {lane}"),
-                "DELETE FROM reports WHERE lane = ?1 AND win = ?2",
-                &[&lane, &win_name(w)],
-                e,
-            )?,
-        };
         let longest = w.longest_reset().as_millis() as i64;
         Ok(rep.filter(|r| r.reset_at_ms.saturating_sub(r.observed_ms) <= longest))
     }
 
     pub fn put_report(&self, lane: &str, w: Window, rep: &Report) -> Result<()> {
         // An older answer arriving late never overwrites a newer report.
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO reports(lane, win, observed_ms, remaining, reset_at_ms, event_id, rate_per_ms, agree) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT(lane, win) DO UPDATE SET observed_ms = excluded.observed_ms, remaining = excluded.remaining,
              reset_at_ms = excluded.reset_at_ms, event_id = excluded.event_id, rate_per_ms = excluded.rate_per_ms,
              agree = excluded.agree WHERE excluded.observed_ms >= reports.observed_ms",
-            params![lane, win_name(w), rep.observed_ms, rep.remaining as i64, rep.reset_at_ms, rep.event_id,
-                    rep.rate_per_ms, rep.agree as i64],
+            vals![lane, win_name(w), rep.observed_ms, rep.remaining, rep.reset_at_ms, rep.event_id,
+                  rep.rate_per_ms, rep.agree],
         )?;
         Ok(())
     }
@@ -388,58 +437,37 @@ impl Tx<'_> {
 
     /// Requests of a lane sent at or after `since_ms` whose answers have not come yet.
     pub fn unsettled_since(&self, lane: &str, since_ms: i64) -> Result<u64> {
-        let n: i64 = self.tx.query_row(
+        let row = self.db.query_row(
             "SELECT COUNT(*) FROM events WHERE lane = ?1 AND at_ms >= ?2 AND settled_ms IS NULL",
-            params![lane, since_ms],
-            |r| r.get(0),
+            vals![lane, since_ms],
         )?;
-        Ok(count(n))
+        Ok(count(row.context("no count")?.int(0)?))
     }
 
     /// Drops what the lane's reports said about a token bucket (after a 429: it was wrong).
     pub fn forget_bucket(&self, lane: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE reports SET agree = 0 WHERE lane = ?1",
-            params![lane],
-        )?;
+        self.db
+            .execute("UPDATE reports SET agree = 0 WHERE lane = ?1", vals![lane])?;
         Ok(())
     }
 
     /// A lane's state. Learned limits below 1 are dropped; cooldowns reach at most 25 hours
     /// ahead, whatever was stored.
     pub fn lane(&self, lane: &str) -> Result<LaneRow> {
-        let mut st = self.tx.prepare_cached(
-            "SELECT cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
-             learned_tpm, learned_tpd, tokens_total, content_tokens_total, questions_total, requests_total, prompt_tokens_total FROM lanes WHERE lane = ?1",
+        let got = self
+            .db
+            .query_row(
+                "SELECT cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
+                 learned_tpm, learned_tpd, tokens_total, content_tokens_total, questions_total, requests_total, prompt_tokens_total FROM lanes WHERE lane = ?1",
+                vals![lane],
+            )
+            .and_then(|row| row.map(|r| lane_row(&r)).transpose());
+        let mut row: LaneRow = self.read_row(
+            &format!("lane {lane}"),
+            "DELETE FROM lanes WHERE lane = ?1",
+            vals![lane],
+            got,
         )?;
-        let got = st.query_row(params![lane], |r| {
-            let l = |i: usize| {
-                let floor = min_learned(Window::ALL[i - 4]) as i64;
-                r.get::<_, Option<i64>>(i)
-                    .map(|v| v.filter(|v| *v >= floor).map(|v| v as u64))
-            };
-            Ok(LaneRow {
-                cooldown_until_ms: r.get(0)?,
-                exhausted_until_ms: r.get(1)?,
-                dead_model_ms: r.get(2)?,
-                dead_model_reason: r.get(3)?,
-                learned: [l(4)?, l(5)?, l(6)?, l(7)?],
-                tokens_total: count(r.get(8)?),
-                content_tokens_total: count(r.get(9)?),
-                questions_total: count(r.get(10)?),
-                requests_total: count(r.get(11)?),
-                prompt_tokens_total: count(r.get(12)?),
-            })
-        });
-        let mut row = match got {
-            Ok(row) => row,
-            Err(e) => self.reset_row(
-                &format!("lane {lane}"),
-                "DELETE FROM lanes WHERE lane = ?1",
-                &[&lane],
-                e,
-            )?,
-        };
         let latest = self.now + 25 * 3_600_000;
         row.cooldown_until_ms = row.cooldown_until_ms.min(latest);
         row.exhausted_until_ms = row.exhausted_until_ms.min(latest);
@@ -447,9 +475,9 @@ impl Tx<'_> {
     }
 
     fn ensure_lane(&self, lane: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT OR IGNORE INTO lanes(lane) VALUES(?1)",
-            params![lane],
+        self.db.execute(
+            "INSERT INTO lanes(lane) VALUES(?1) ON CONFLICT DO NOTHING",
+            vals![lane],
         )?;
         Ok(())
     }
@@ -461,9 +489,9 @@ impl Tx<'_> {
         } else {
             "cooldown_until_ms"
         };
-        self.tx.execute(
-            &format!("UPDATE lanes SET {col} = MAX({col}, ?2) WHERE lane = ?1"),
-            params![lane, until_ms],
+        self.db.execute(
+            &format!("UPDATE lanes SET {col} = CASE WHEN {col} > ?2 THEN {col} ELSE ?2 END WHERE lane = ?1"),
+            vals![lane, until_ms],
         )?;
         Ok(())
     }
@@ -474,18 +502,18 @@ impl Tx<'_> {
         }
         self.ensure_lane(lane)?;
         let col = format!("learned_{}", win_name(w));
-        self.tx.execute(
+        self.db.execute(
             &format!("UPDATE lanes SET {col} = ?2 WHERE lane = ?1"),
-            params![lane, limit as i64],
+            vals![lane, limit],
         )?;
         Ok(())
     }
 
     pub fn mark_dead_model(&self, lane: &str, reason: &str) -> Result<()> {
         self.ensure_lane(lane)?;
-        self.tx.execute(
+        self.db.execute(
             "UPDATE lanes SET dead_model_ms = ?2, dead_model_reason = ?3 WHERE lane = ?1",
-            params![lane, self.now, reason],
+            vals![lane, self.now, reason],
         )?;
         Ok(())
     }
@@ -500,109 +528,115 @@ impl Tx<'_> {
         questions: u64,
     ) -> Result<()> {
         self.ensure_lane(lane)?;
-        self.tx.execute(
+        self.db.execute(
             "UPDATE lanes SET tokens_total = tokens_total + ?2, content_tokens_total = content_tokens_total + ?3,
              questions_total = questions_total + ?4, requests_total = requests_total + 1,
              prompt_tokens_total = prompt_tokens_total + ?5 WHERE lane = ?1",
-            params![lane, tokens as i64, content_tokens as i64, questions as i64, prompt_tokens as i64],
+            vals![lane, tokens, content_tokens, questions, prompt_tokens],
         )?;
         Ok(())
     }
 
     pub fn key(&self, fp: &str) -> Result<KeyRow> {
-        let mut st = self.tx.prepare_cached(
-            "SELECT invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys WHERE fp = ?1",
-        )?;
-        let got = st.query_row(params![fp], |r| {
-            Ok(KeyRow {
-                invalid_reason: r.get(0)?,
-                requests: count(r.get(1)?),
-                tokens: count(r.get(2)?),
-                rate_limited: count(r.get(3)?),
-                last_used_ms: r.get(4)?,
-                cooldown_until_ms: r.get(5)?,
-            })
-        });
-        match got {
-            Ok(row) => Ok(row),
-            Err(e) => self.reset_row(
-                "a key's counters",
-                "DELETE FROM keys WHERE fp = ?1",
-                &[&fp],
-                e,
-            ),
-        }
+        let got = self
+            .db
+            .query_row(
+                "SELECT invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys WHERE fp = ?1",
+                vals![fp],
+            )
+            .and_then(|row| {
+                row.map(|r| -> Result<KeyRow> {
+                    Ok(KeyRow {
+                        invalid_reason: r.opt_text(0)?,
+                        requests: count(r.int(1)?),
+                        tokens: count(r.int(2)?),
+                        rate_limited: count(r.int(3)?),
+                        last_used_ms: r.int(4)?,
+                        cooldown_until_ms: r.int(5)?,
+                    })
+                })
+                .transpose()
+            });
+        self.read_row(
+            "a key's counters",
+            "DELETE FROM keys WHERE fp = ?1",
+            vals![fp],
+            got,
+        )
     }
 
     fn ensure_key(&self, fp: &str) -> Result<()> {
-        self.tx
-            .execute("INSERT OR IGNORE INTO keys(fp) VALUES(?1)", params![fp])?;
+        self.db.execute(
+            "INSERT INTO keys(fp) VALUES(?1) ON CONFLICT DO NOTHING",
+            vals![fp],
+        )?;
         Ok(())
     }
 
     pub fn mark_key_invalid(&self, fp: &str, reason: Option<&str>) -> Result<()> {
         self.ensure_key(fp)?;
-        self.tx.execute(
+        self.db.execute(
             "UPDATE keys SET invalid_ms = ?2, invalid_reason = ?3 WHERE fp = ?1",
-            params![fp, reason.map(|_| self.now), reason],
+            vals![fp, reason.map(|_| self.now), reason],
         )?;
         Ok(())
     }
 
     pub fn key_used(&self, fp: &str, at_ms: i64) -> Result<()> {
         self.ensure_key(fp)?;
-        self.tx.execute(
+        self.db.execute(
             "UPDATE keys SET requests = requests + 1, last_used_ms = ?2 WHERE fp = ?1",
-            params![fp, at_ms],
+            vals![fp, at_ms],
         )?;
         Ok(())
     }
 
     pub fn key_tokens(&self, fp: &str, tokens: u64) -> Result<()> {
         self.ensure_key(fp)?;
-        self.tx.execute(
+        self.db.execute(
             "UPDATE keys SET tokens = tokens + ?2 WHERE fp = ?1",
-            params![fp, tokens as i64],
+            vals![fp, tokens],
         )?;
         Ok(())
     }
 
     pub fn key_throttled(&self, fp: &str, until_ms: i64) -> Result<()> {
         self.ensure_key(fp)?;
-        self.tx.execute(
-            "UPDATE keys SET rate_limited = rate_limited + 1, cooldown_until_ms = MAX(cooldown_until_ms, ?2) WHERE fp = ?1",
-            params![fp, until_ms],
+        self.db.execute(
+            "UPDATE keys SET rate_limited = rate_limited + 1,
+             cooldown_until_ms = CASE WHEN cooldown_until_ms > ?2 THEN cooldown_until_ms ELSE ?2 END WHERE fp = ?1",
+            vals![fp, until_ms],
         )?;
         Ok(())
     }
 
     pub fn insert_event(&self, lane: &str, fp: &str, at_ms: i64, tokens: u64) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES(?1, ?2, ?3, ?4)",
-            params![lane, fp, at_ms, tokens as i64],
+        let row = self.db.query_row(
+            "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES(?1, ?2, ?3, ?4) RETURNING id",
+            vals![lane, fp, at_ms, tokens],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(row.context("no id")?.int(0)?)
     }
 
     pub fn settle_event(&self, id: i64, tokens: u64, questions: u64, at_ms: i64) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE events SET tokens = ?2, questions = ?3, settled_ms = ?4 WHERE id = ?1",
-            params![id, tokens as i64, questions as i64, at_ms],
+            vals![id, tokens, questions, at_ms],
         )?;
         Ok(())
     }
 
     /// Settles, as reserved, every event still unsettled that was sent before `before_ms`.
     pub fn settle_stale(&self, before_ms: i64, now_ms: i64) -> Result<usize> {
-        Ok(self.tx.execute(
+        Ok(self.db.execute(
             "UPDATE events SET settled_ms = ?2 WHERE settled_ms IS NULL AND at_ms < ?1",
-            params![before_ms, now_ms],
-        )?)
+            vals![before_ms, now_ms],
+        )? as usize)
     }
 
     pub fn delete_event(&self, id: i64) -> Result<()> {
-        self.tx
-            .execute("DELETE FROM events WHERE id = ?1", params![id])?;
+        self.db
+            .execute("DELETE FROM events WHERE id = ?1", vals![id])?;
         Ok(())
     }
 
@@ -612,4 +646,24 @@ impl Tx<'_> {
         let ev = self.events_since(lane, since)?;
         Ok((ev.len() as u64, ev.iter().map(|e| e.1).sum()))
     }
+}
+
+/// A `lanes` row; learned limits below the floor are dropped.
+fn lane_row(r: &crate::db::Row) -> Result<LaneRow> {
+    let l = |i: usize| -> Result<Option<u64>> {
+        let floor = min_learned(Window::ALL[i - 4]) as i64;
+        Ok(r.opt_int(i)?.filter(|v| *v >= floor).map(|v| v as u64))
+    };
+    Ok(LaneRow {
+        cooldown_until_ms: r.int(0)?,
+        exhausted_until_ms: r.int(1)?,
+        dead_model_ms: r.opt_int(2)?,
+        dead_model_reason: r.opt_text(3)?,
+        learned: [l(4)?, l(5)?, l(6)?, l(7)?],
+        tokens_total: count(r.int(8)?),
+        content_tokens_total: count(r.int(9)?),
+        questions_total: count(r.int(10)?),
+        requests_total: count(r.int(11)?),
+        prompt_tokens_total: count(r.int(12)?),
+    })
 }

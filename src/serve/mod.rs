@@ -178,7 +178,7 @@ async fn status(State(app): State<Shared>) -> Response {
     let app = app.clone();
     let report = tokio::task::spawn_blocking(move || -> Result<Value> {
         let cfg = app.ctx.require_keys(app.keys_file.as_deref())?;
-        let mut pool = crate::pool::Pool::open(&cfg, &app.ctx.data_dir)?;
+        let mut pool = crate::pool::Pool::open(&cfg, &app.ctx.state)?;
         Ok(serde_json::to_value(crate::stats::report(&mut pool, 10)?)?)
     })
     .await;
@@ -194,7 +194,7 @@ async fn status(State(app): State<Shared>) -> Response {
 
 /// The history, newest last: `{"quizzes": [...]}`.
 async fn list(State(app): State<Shared>) -> Response {
-    let entries = History::open(&app.ctx.data_dir).and_then(|h| h.list());
+    let entries = History::open_at(&app.ctx.state).and_then(|h| h.list());
     match entries {
         Ok(e) => axum::Json(json!({ "quizzes": e })).into_response(),
         Err(e) => error(
@@ -219,7 +219,7 @@ async fn export_one(
         Ok(f) => f,
         Err(msg) => return error(StatusCode::BAD_REQUEST, &msg),
     };
-    let found = History::open(&app.ctx.data_dir).and_then(|h| h.get(id));
+    let found = History::open_at(&app.ctx.state).and_then(|h| h.get(id));
     let (subject, questions) = match found {
         Ok(Some(x)) => x,
         Ok(None) => {
@@ -524,10 +524,10 @@ fn streamed(app: &App, planned: Planned) -> Response {
     }));
     let (done_tx, done_rx) = tokio::sync::oneshot::channel();
     run_quiz(app, planned.0.clone(), Some(sink), done_tx);
-    let data_dir = app.ctx.data_dir.clone();
+    let state = app.ctx.state.clone();
     tokio::spawn(async move {
         let last = match done_rx.await {
-            Ok(result) => final_event(&planned, result, &data_dir),
+            Ok(result) => final_event(&planned, result, &state),
             Err(_) => error_event("the quiz stopped"),
         };
         let _ = tx.send(last);
@@ -548,7 +548,7 @@ fn error_event(msg: &str) -> Event {
 fn final_event(
     (plan, buffer): &Planned,
     result: Result<Outcome>,
-    data_dir: &std::path::Path,
+    state: &crate::db::StateAt,
 ) -> Event {
     let outcome = match result {
         Ok(o) => o,
@@ -567,7 +567,7 @@ fn final_event(
         serde_json::from_slice::<Value>(&buffer.bytes()).unwrap_or(Value::Null)
     } else {
         let recorded = outcome.history_id.and_then(|id| {
-            History::open(data_dir)
+            History::open_at(state)
                 .and_then(|h| h.get(id))
                 .ok()
                 .flatten()

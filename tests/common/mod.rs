@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod mock;
+pub mod pg;
 pub mod raw;
 
 use std::path::{Path, PathBuf};

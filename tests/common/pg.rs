@@ -1,0 +1,44 @@
+//! A fresh PostgreSQL database per test, on the server `QUIZGEN_TEST_DATABASE_URL` names
+//! (`.ci/run` starts a throwaway cluster and sets it). Outside CI, with the variable unset, the
+//! shared-state tests say they are skipped; in CI (`CI` set) a missing server fails them.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The URL of a new, empty database, or `None` (with a message) when there is no server.
+pub fn fresh_database(test: &str) -> Option<String> {
+    let Some(base) = std::env::var("QUIZGEN_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: QUIZGEN_TEST_DATABASE_URL is not set, and CI must run the PostgreSQL tests"
+        );
+        eprintln!(
+            "{test}: skipped: set QUIZGEN_TEST_DATABASE_URL to a PostgreSQL server's URL (see .ci/run) to run it"
+        );
+        return None;
+    };
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let name = format!(
+        "qg_{}_{}_{}",
+        test.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(20)
+            .collect::<String>()
+            .to_lowercase(),
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&base, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("QUIZGEN_TEST_DATABASE_URL: cannot connect: {e}"));
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let mut url = url::Url::parse(&base).unwrap();
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}

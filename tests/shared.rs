@@ -1,0 +1,201 @@
+//! Several machines, one PostgreSQL database: one budget, one bank, one history. Each
+//! "machine" is a quizgen process with a data dir of its own and the same database URL.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::mock::MockConfig;
+use common::{Fixture, pg, questions};
+
+/// `quizgen ARGS` as machine `name`: its own data dir, the shared database.
+fn machine(fx: &Fixture, name: &str, url: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
+    c.current_dir(fx.path())
+        .env_remove("GROQ_API_KEY")
+        .env_remove("QUIZGEN_KEYS")
+        .env("QUIZGEN_DATA_DIR", data_dir(fx, name))
+        .env("QUIZGEN_DATABASE_URL", url)
+        .env("HOME", fx.path())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// `machine`, with the keys.
+fn keyed(fx: &Fixture, name: &str, url: &str, args: &[&str]) -> Command {
+    let mut c = machine(fx, name, url, args);
+    c.arg("--keys").arg(&fx.keys);
+    c
+}
+
+fn data_dir(fx: &Fixture, name: &str) -> PathBuf {
+    fx.path().join(format!("machine-{name}"))
+}
+
+fn finish(child: Child) -> (i32, Vec<serde_json::Value>, String) {
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let qs = questions(&String::from_utf8_lossy(&out.stdout));
+    (out.status.code().unwrap_or(-1), qs, stderr)
+}
+
+fn stems(qs: &[serde_json::Value]) -> Vec<String> {
+    qs.iter()
+        .map(|q| q["question"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn three_machines_share_one_lanes_budget_and_a_fourth_counts_them_all() {
+    let Some(url) = pg::fresh_database("three_machines") else {
+        return;
+    };
+    let tight = MockConfig {
+        tpm: 6_000,
+        tpm_window: Duration::from_secs(3),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::with_extra(
+        tight,
+        &["openai/gpt-oss-20b"],
+        &["k-shared-1234567890"],
+        "limits = { tpm = 6000 }",
+    );
+    let children: Vec<Child> = ["a", "b", "c"]
+        .iter()
+        .map(|m| {
+            keyed(
+                &fx,
+                m,
+                &url,
+                &["generate", "--subject", "rivers", "--count", "60", "-q"],
+            )
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    for child in children {
+        let (code, qs, stderr) = finish(child);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(qs.len(), 60, "{stderr}");
+        for stem in stems(&qs) {
+            assert!(seen.insert(stem.clone()), "served twice: {stem}");
+        }
+    }
+    // 180 questions (over 18,000 tokens with their prompts) through one 6,000-token window:
+    // the machines waited for each other instead of each spending the whole budget.
+    let requests = fx.mock.seen();
+    let span = requests.last().unwrap().at - requests[0].at;
+    assert!(span >= Duration::from_secs(6), "{span:?}");
+    assert!(
+        fx.mock.count_status(429) <= 2,
+        "{} 429s reached the provider",
+        fx.mock.count_status(429)
+    );
+    // A fourth machine, which sent nothing, sees every machine's requests.
+    let out = keyed(&fx, "d", &url, &["stats", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        stats["apiKeyStats"]["totalRequests"],
+        requests.len(),
+        "{stats}"
+    );
+    // And one history: three quizzes, whichever machine wrote them.
+    let out = machine(&fx, "d", &url, &["history", "--json"])
+        .output()
+        .unwrap();
+    let history: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(history["quizzes"].as_array().unwrap().len(), 3, "{history}");
+}
+
+#[test]
+fn a_bank_stocked_on_one_machine_serves_two_others_at_once_without_overlap() {
+    let Some(url) = pg::fresh_database("bank_two_machines") else {
+        return;
+    };
+    let roomy = MockConfig {
+        tpm: 1_000_000,
+        rpm: 1000,
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(roomy, &["openai/gpt-oss-20b"], &["k-shared-1234567890"]);
+    std::fs::write(fx.path().join("subjects.txt"), "Rivers, 40\n").unwrap();
+    let out = keyed(&fx, "a", &url, &["batch", "subjects.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bought = fx.mock.seen().len();
+    let pair: Vec<Child> = ["b", "c"]
+        .iter()
+        .map(|m| {
+            machine(
+                &fx,
+                m,
+                &url,
+                &[
+                    "generate",
+                    "--subject",
+                    "rivers",
+                    "--count",
+                    "20",
+                    "--bank",
+                    "only",
+                ],
+            )
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    for child in pair {
+        let (code, qs, stderr) = finish(child);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(qs.len(), 20);
+        for stem in stems(&qs) {
+            assert!(seen.insert(stem.clone()), "served twice: {stem}");
+        }
+    }
+    assert_eq!(fx.mock.seen().len(), bought, "no provider request");
+    // Nothing was written to the machines' own data dirs' banks.
+    assert!(!data_dir(&fx, "b").join("bank.sqlite").exists());
+}
+
+#[test]
+fn an_unreachable_database_is_exit_1_naming_it_but_not_its_password() {
+    let fx = Fixture::new(
+        MockConfig::default(),
+        &["openai/gpt-oss-20b"],
+        &["k-shared-1234567890"],
+    );
+    let url = "postgresql://quiz:hunter2secret@127.0.0.1:1/quizgen";
+    let out = machine(
+        &fx,
+        "a",
+        url,
+        &["generate", "--subject", "rivers", "--count", "3"],
+    )
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("127.0.0.1:1/quizgen"), "{stderr}");
+    assert!(!stderr.contains("hunter2secret"), "{stderr}");
+    assert_eq!(fx.mock.seen().len(), 0, "nothing bought without the state");
+}

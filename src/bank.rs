@@ -94,6 +94,20 @@ pub const COMPONENT: Component = Component {
     lock_id: 0x7175_697a_0002,
 };
 
+/// What `state import` copies: every question with its serving and verification record (holds
+/// are not carried: they belong to runs on the old machine).
+pub const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
+    what: "questions",
+    select: "SELECT qid, subject, subject_shown, difficulty, language, n_options, stem, options, answer_index,
+             explanation, provider, model, lane, source_hash, chunk, created_ms, served, last_served_ms,
+             verified_by, verified_ms, verdict, solver_choice FROM questions ORDER BY id",
+    insert: "INSERT INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
+             answer_index, explanation, provider, model, lane, source_hash, chunk, created_ms, served, last_served_ms,
+             verified_by, verified_ms, verdict, solver_choice)
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+             ON CONFLICT DO NOTHING",
+}];
+
 /// How long a hold lasts at most: longer than any quiz's purchase may take.
 const HOLD_MS: i64 = 6 * 3600 * 1000;
 
@@ -131,7 +145,7 @@ fn hold_stands(held_by: Option<&str>, until_ms: Option<i64>, now: i64) -> bool {
 const MCQ_COLUMNS: &str = "qid, stem, options, answer_index, explanation, difficulty, provider, model, CASE WHEN verdict = 'agreed' THEN verified_by END";
 
 /// Which questions a quiz may take: one subject (normalised), difficulty, language, size.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shelf {
     pub subject: String,
     /// `mixed` takes any difficulty.
@@ -169,7 +183,7 @@ pub fn normalise_subject(s: &str) -> String {
 }
 
 /// Where a question came from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
     pub provider: Option<String>,
     pub model: Option<String>,
@@ -192,6 +206,29 @@ pub struct SubjectStock {
 
 pub struct Bank {
     db: Db,
+    /// On a shared database: the data dir's spool, where what cannot reach a lost database
+    /// is kept until a later run pushes it.
+    spool: Option<std::path::PathBuf>,
+    /// Why the shared database was lost, once it was: later writes go to the spool at once.
+    lost: std::cell::RefCell<Option<String>>,
+    /// What opening the bank had to say (spooled questions pushed, a spool that could not be read).
+    pub notes: Vec<String>,
+}
+
+/// What the spool keeps: a question to bank, or a written quiz's questions to mark served.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Spooled {
+    Question {
+        shelf: Box<Shelf>,
+        subject_shown: String,
+        question: Box<Mcq>,
+        from: Box<Provenance>,
+    },
+    Served {
+        subject: String,
+        qids: Vec<String>,
+    },
 }
 
 impl Bank {
@@ -201,9 +238,16 @@ impl Bank {
 
     /// The bank where `at` says (the data dir, or a shared database).
     pub fn open_at(at: &StateAt) -> Result<Bank> {
-        Ok(Bank {
-            db: Db::open(at, &COMPONENT)?,
-        })
+        let db = Db::open(at, &COMPONENT)?;
+        let spool = db.is_postgres().then(|| at.data_dir.join("spool"));
+        let mut bank = Bank {
+            db,
+            spool,
+            lost: std::cell::RefCell::new(None),
+            notes: Vec::new(),
+        };
+        bank.push_spool()?;
+        Ok(bank)
     }
 
     /// The bank's file or database, for messages.
@@ -347,7 +391,10 @@ impl Bank {
             .clone()
             .unwrap_or_else(|| shelf.difficulty.clone())
             .to_ascii_lowercase();
-        let n = self
+        if self.lost.borrow().is_some() {
+            return self.spool_question(shelf, subject_shown, q, from, None);
+        }
+        let inserted = self
             .db
             .execute(
                 "INSERT INTO questions(qid, subject, subject_shown, difficulty, language, n_options, stem, options,
@@ -374,27 +421,175 @@ impl Bank {
                     held.then(holder),
                     held.then(|| now_ms() + HOLD_MS),
                 ],
-            )
-            .with_context(|| format!("{}: cannot bank a question", self.db.shown()))?;
-        Ok(n == 1)
+            );
+        match inserted {
+            Ok(n) => Ok(n == 1),
+            Err(e) if self.spool.is_some() && crate::db::is_lost(&e) => {
+                self.spool_question(shelf, subject_shown, q, from, Some(e))
+            }
+            Err(e) => Err(e.context(format!("{}: cannot bank a question", self.db.shown()))),
+        }
+    }
+
+    /// Keeps a question in the spool (the shared database is lost) and reports the loss, so
+    /// the purchase stops: what was paid for is kept, and pushed by the next run.
+    fn spool_question(
+        &self,
+        shelf: &Shelf,
+        subject_shown: &str,
+        q: &Mcq,
+        from: &Provenance,
+        lost: Option<anyhow::Error>,
+    ) -> Result<bool> {
+        if let Some(e) = &lost {
+            let why =
+                crate::db::lost_in(e).map_or_else(|| crate::error::one_line(e), |l| l.why.clone());
+            *self.lost.borrow_mut() = Some(why);
+        }
+        self.spool_write(&Spooled::Question {
+            shelf: Box::new(shelf.clone()),
+            subject_shown: subject_shown.to_owned(),
+            question: Box::new(q.clone()),
+            from: Box::new(from.clone()),
+        })?;
+        let lost = crate::db::Lost {
+            shown: self.db.shown().to_owned(),
+            why: self.lost.borrow().clone().unwrap_or_default(),
+        };
+        let dir = self.spool.as_deref().unwrap_or(Path::new("spool"));
+        let said = format!(
+            "{lost}: the questions had are kept in {} and go to the database on the next run",
+            dir.display()
+        );
+        Err(anyhow::Error::from(lost).context(said))
+    }
+
+    /// Appends one record to this process's spool file, synced to disk.
+    fn spool_write(&self, entry: &Spooled) -> Result<()> {
+        use std::io::Write as _;
+        let dir = self
+            .spool
+            .as_deref()
+            .context("no spool without a shared database")?;
+        crate::datadir::create(dir)?;
+        let path = dir.join(format!("bank-{}.jsonl", holder().replace([':', '/'], "-")));
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .with_context(|| format!("{}: cannot keep a question", path.display()))?;
+        writeln!(f, "{}", serde_json::to_string(entry)?)
+            .and_then(|()| f.sync_data())
+            .with_context(|| format!("{}: cannot keep a question", path.display()))?;
+        Ok(())
+    }
+
+    /// Pushes what earlier runs spooled (the database was lost under them) into the database;
+    /// each file is removed once all of it is in. One that cannot be read is left, with a note.
+    fn push_spool(&mut self) -> Result<()> {
+        let Some(dir) = self.spool.clone() else {
+            return Ok(());
+        };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(());
+        };
+        let mut files: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        files.sort();
+        let (mut questions, mut served) = (0, 0);
+        for path in files {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("{}: cannot read the spool", path.display()))?;
+            let mut records = Vec::new();
+            for (i, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                match serde_json::from_str::<Spooled>(line) {
+                    Ok(r) => records.push(r),
+                    Err(e) => {
+                        self.notes.push(format!(
+                            "{}:{}: a spooled record cannot be read ({e}); the file is left as it is",
+                            path.display(),
+                            i + 1
+                        ));
+                        records.clear();
+                        break;
+                    }
+                }
+            }
+            if records.is_empty() {
+                continue;
+            }
+            self.db.transaction(Lock::Shared, |_| {
+                for r in &records {
+                    match r {
+                        Spooled::Question {
+                            shelf,
+                            subject_shown,
+                            question,
+                            from,
+                        } => {
+                            self.insert(shelf, subject_shown, question, from)?;
+                            questions += 1;
+                        }
+                        Spooled::Served { subject, qids } => {
+                            self.mark_served_now(subject, qids)?;
+                            served += qids.len();
+                        }
+                    }
+                }
+                Ok(())
+            })?;
+            std::fs::remove_file(&path)
+                .with_context(|| format!("{}: cannot remove the pushed spool", path.display()))?;
+        }
+        if questions + served > 0 {
+            self.notes.push(format!(
+                "pushed to {} what earlier runs kept in {} while it was lost: {questions} question(s), {served} served mark(s)",
+                self.db.shown(),
+                dir.display()
+            ));
+        }
+        Ok(())
     }
 
     /// Marks questions as served (they went into a quiz).
+    /// On a shared database that is lost, the marks are spooled and pushed by the next run.
     pub fn mark_served(&mut self, subject: &str, qids: &[String]) -> Result<()> {
-        let shown = self.db.shown().to_owned();
-        let subject = normalise_subject(subject);
-        self.db
-            .transaction(Lock::Shared, |db| {
-                for id in qids {
-                    db.execute(
-                        "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
-                         WHERE subject = ?1 AND qid = ?2",
-                        vals![&subject, id, now_ms()],
-                    )?;
-                }
-                Ok(())
+        let spooled = || {
+            self.spool_write(&Spooled::Served {
+                subject: subject.to_owned(),
+                qids: qids.to_vec(),
             })
-            .with_context(|| format!("{shown}: cannot mark questions served"))
+        };
+        if self.lost.borrow().is_some() {
+            return spooled();
+        }
+        let shown = self.db.shown().to_owned();
+        match self
+            .db
+            .transaction(Lock::Shared, |_| self.mark_served_now(subject, qids))
+        {
+            Ok(()) => Ok(()),
+            Err(e) if self.spool.is_some() && crate::db::is_lost(&e) => spooled(),
+            Err(e) => Err(e.context(format!("{shown}: cannot mark questions served"))),
+        }
+    }
+
+    fn mark_served_now(&self, subject: &str, qids: &[String]) -> Result<()> {
+        let subject = normalise_subject(subject);
+        for id in qids {
+            self.db.execute(
+                "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
+                 WHERE subject = ?1 AND qid = ?2",
+                vals![&subject, id, now_ms()],
+            )?;
+        }
+        Ok(())
     }
 
     /// Records a blind solve's verdict on a banked question: `agreed` (its key confirmed by

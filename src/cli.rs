@@ -96,6 +96,17 @@ pub enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Shared state: check the database, or move a data dir's bank, history and key states into it
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  QUIZGEN_DATABASE_URL=postgresql://quizgen@db.example/quizgen quizgen state check\n",
+        "  quizgen state import                       # this machine's data dir into the database\n",
+        "  quizgen state import --from /srv/old-quizgen-data"
+    ))]
+    State {
+        #[command(subcommand)]
+        command: StateCommand,
+    },
     /// The question bank: stats, list, export, import, prune
     #[command(after_long_help = concat!(
         "Examples:\n",
@@ -421,6 +432,26 @@ pub enum KeysCommand {
         /// The keys file (see generate --keys)
         #[arg(long, value_name = "PATH")]
         keys: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Connects to where the state lives (the database of --database-url, else the data dir)
+    /// and shows each part's schema version; exit 1 if it cannot be reached or read
+    #[command(
+        after_long_help = "Examples:\n  quizgen state check\n  QUIZGEN_DATABASE_URL=postgresql://quizgen@db.example/quizgen quizgen state check && echo ready"
+    )]
+    Check,
+    /// Copies a data dir's SQLite state (bank, history, key states and today's requests) into
+    /// the database of --database-url; what is there already is kept, so it can run again
+    #[command(
+        after_long_help = "Examples:\n  quizgen state import\n  quizgen state import --from /srv/old-quizgen-data"
+    )]
+    Import {
+        /// The data dir to copy from [default: the data dir]
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
     },
 }
 

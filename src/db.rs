@@ -90,6 +90,25 @@ pub struct Unreadable {
     wanted: &'static str,
 }
 
+/// The shared database went away mid-run (closed, killed, unreachable, not answering): not a
+/// fault of the data, and what was had must be kept locally until it is back.
+#[derive(Debug, thiserror::Error)]
+#[error("{shown}: the connection to the database was lost ({why})")]
+pub struct Lost {
+    pub shown: String,
+    pub why: String,
+}
+
+/// Whether an error is (or was caused by) the loss of the shared database.
+pub fn is_lost(e: &anyhow::Error) -> bool {
+    lost_in(e).is_some()
+}
+
+/// The loss of the shared database in an error's chain, if it is there.
+pub fn lost_in(e: &anyhow::Error) -> Option<&Lost> {
+    e.chain().find_map(|c| c.downcast_ref::<Lost>())
+}
+
 /// One row of a query's answer.
 #[derive(Debug, Clone)]
 pub struct Row(Vec<Value>);
@@ -189,9 +208,31 @@ pub struct Component {
 }
 
 impl Component {
-    fn newest(&self) -> i64 {
+    /// The schema version this quizgen writes.
+    pub fn newest(&self) -> i64 {
         1 + self.sqlite_migrations.len() as i64
     }
+}
+
+/// One table's rows, as `state import` copies them from one backend to another: `select` on
+/// the source gives rows whose values are `insert`'s parameters, in order; `insert` keeps
+/// what the destination has (so an import can run again).
+pub struct Copy {
+    pub what: &'static str,
+    pub select: &'static str,
+    pub insert: &'static str,
+}
+
+/// Copies a table's rows from `src` to `dst` in one transaction; returns (read, added).
+pub fn copy(src: &Db, dst: &Db, c: &Copy) -> Result<(u64, u64)> {
+    let rows = src.query(c.select, &[])?;
+    dst.transaction(Lock::Exclusive, |dst| {
+        let mut added = 0;
+        for r in &rows {
+            added += dst.execute(c.insert, &r.0)?;
+        }
+        Ok((rows.len() as u64, added))
+    })
 }
 
 enum Backend {
@@ -349,7 +390,10 @@ impl Db {
             Backend::Sqlite(c) => Ok(c.execute_batch(sql)?),
             Backend::Pg(h) => {
                 let sql = sql.to_owned();
-                h.call(move |w| Ok(w.client.batch_execute(&sql)?))
+                h.call(move |w| {
+                    let out = w.client.batch_execute(&sql);
+                    out.map_err(|e| w.fail(&e))
+                })
             }
         }
     }
@@ -442,6 +486,7 @@ mod pg {
     pub(super) struct Worker {
         pub client: postgres::Client,
         statements: HashMap<String, postgres::Statement>,
+        shown: String,
     }
 
     pub(super) struct Handle {
@@ -476,6 +521,7 @@ mod pg {
                 .keepalives_idle(Duration::from_secs(30))
                 .application_name("quizgen");
             let (jobs, rx) = mpsc::channel::<Job>();
+            let thread_shown = shown.clone();
             let (ready, ready_rx) = mpsc::channel();
             std::thread::Builder::new()
                 .name("quizgen-postgres".into())
@@ -493,6 +539,7 @@ mod pg {
                             Worker {
                                 client,
                                 statements: HashMap::new(),
+                                shown: thread_shown,
                             }
                         }
                         Err(e) => {
@@ -523,19 +570,21 @@ mod pg {
             f: impl FnOnce(&mut Worker) -> Result<T> + Send + 'static,
         ) -> Result<T> {
             let (tx, rx) = mpsc::channel();
-            let shown = self.shown.clone();
+            let lost = |why: String| Lost {
+                shown: self.shown.clone(),
+                why,
+            };
             self.jobs
                 .send(Box::new(move |w| {
                     let _ = tx.send(f(w));
                 }))
-                .map_err(|_| anyhow::anyhow!("{shown}: the connection to the database is gone"))?;
+                .map_err(|_| lost("its connection is closed".into()))?;
             match rx.recv_timeout(STATEMENT_TIMEOUT + Duration::from_secs(10)) {
+                Ok(Err(e)) if is_lost(&e) => Err(e),
                 Ok(out) => out.with_context(|| format!("{}: the database failed", self.shown)),
-                Err(_) => Err(anyhow::anyhow!(
-                    "{}: the database did not answer in {}s",
-                    self.shown,
-                    STATEMENT_TIMEOUT.as_secs()
-                )),
+                Err(_) => {
+                    Err(lost(format!("no answer in {}s", STATEMENT_TIMEOUT.as_secs())).into())
+                }
             }
         }
     }
@@ -556,15 +605,35 @@ mod pg {
         }
     }
 
+    /// Whether a driver error means the connection is gone (closed, I/O, the server shutting
+    /// down or ending the session), not that a statement was wrong.
+    fn connection_gone(e: &postgres::Error) -> bool {
+        let class = e.code().map(|c| &c.code()[..2]);
+        e.is_closed()
+            || matches!(class, Some("08" | "57"))
+            || (e.as_db_error().is_none()
+                && std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>()))
+    }
+
     impl Worker {
+        /// A driver error as quizgen reports it: `Lost` when the connection is gone.
+        pub(super) fn fail(&self, e: &postgres::Error) -> anyhow::Error {
+            if connection_gone(e) || self.client.is_closed() {
+                Lost {
+                    shown: self.shown.clone(),
+                    why: reason(e),
+                }
+                .into()
+            } else {
+                anyhow::anyhow!("{}", reason(e))
+            }
+        }
+
         fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
             if let Some(st) = self.statements.get(sql) {
                 return Ok(st.clone());
             }
-            let st = self
-                .client
-                .prepare(sql)
-                .map_err(|e| anyhow::anyhow!("{}", reason(&e)))?;
+            let st = self.client.prepare(sql).map_err(|e| self.fail(&e))?;
             self.statements.insert(sql.to_owned(), st.clone());
             Ok(st)
         }
@@ -573,19 +642,16 @@ mod pg {
             let st = self.statement(sql)?;
             let refs: Vec<&(dyn ToSql + Sync)> =
                 params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-            self.client
-                .execute(&st, &refs)
-                .map_err(|e| anyhow::anyhow!("{}", reason(&e)))
+            let out = self.client.execute(&st, &refs);
+            out.map_err(|e| self.fail(&e))
         }
 
         pub(super) fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
             let st = self.statement(sql)?;
             let refs: Vec<&(dyn ToSql + Sync)> =
                 params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-            let rows = self
-                .client
-                .query(&st, &refs)
-                .map_err(|e| anyhow::anyhow!("{}", reason(&e)))?;
+            let rows = self.client.query(&st, &refs);
+            let rows = rows.map_err(|e| self.fail(&e))?;
             rows.iter().map(row).collect()
         }
     }

@@ -225,6 +225,9 @@ struct State {
     last_problem: String,
     /// Set when keeping questions failed (the bank's disk is full); the purchase stops.
     fault: Option<String>,
+    /// The fault is the loss of the shared database: what was had is kept in the spool, so
+    /// the run ends short (exit 3), not failed.
+    fault_lost: bool,
     /// Questions refused (invalid or duplicate).
     refused: usize,
     /// Time spent waiting, of every kind: for capacity, backing off, and on answers that
@@ -253,6 +256,7 @@ impl State {
             not_before: Instant::now(),
             last_problem: String::new(),
             fault: None,
+            fault_lost: false,
             refused: 0,
             waited: Duration::ZERO,
             on_wire: HashMap::new(),
@@ -304,6 +308,9 @@ impl Buyer<'_> {
             self.progress.warn(&w);
         }
         let ending = match st.fault.take() {
+            Some(f) if st.fault_lost && !matches!(ending, Ending::Interrupted(_)) => {
+                Ending::Short(f)
+            }
             Some(f) if !matches!(ending, Ending::Interrupted(_)) => Ending::Failed(f),
             _ => ending,
         };
@@ -434,7 +441,7 @@ impl Buyer<'_> {
             match tokio::time::timeout_at(deadline, set.join_next()).await {
                 Ok(Some(Ok(done))) => {
                     if let Err(e) = self.take_answer(order, settings, st, done) {
-                        st.fault.get_or_insert_with(|| fault_message(&e));
+                        st.set_fault(&e);
                     }
                 }
                 Ok(Some(Err(_))) => {}
@@ -443,9 +450,10 @@ impl Buyer<'_> {
         }
         set.abort_all();
         // Given up on: counted as sent, since the provider may have charged them.
-        for (_, r) in st.on_wire.drain() {
+        let abandoned: Vec<Reservation> = st.on_wire.drain().map(|(_, r)| r).collect();
+        for r in abandoned {
             if let Err(e) = self.pool.abandon(&r) {
-                st.fault.get_or_insert_with(|| fault_message(&e));
+                st.set_fault(&e);
             }
         }
     }
@@ -806,7 +814,8 @@ impl Buyer<'_> {
                 continue;
             }
             let q = crate::bank::with_id(q);
-            if let (Some(bank), None) = (self.bank, &st.fault) {
+            // Once the shared database is lost, the bank keeps each question in the spool.
+            if let Some(bank) = self.bank.filter(|_| st.fault.is_none() || st.fault_lost) {
                 let from = Provenance {
                     provider: Some(lane.provider.clone()),
                     model: Some(lane.model.clone()),
@@ -821,7 +830,7 @@ impl Buyer<'_> {
                     bank.insert(self.shelf, order.subject, &q, &from)
                 };
                 if let Err(e) = inserted {
-                    st.fault = Some(fault_message(&e));
+                    st.set_fault(&e);
                 }
             }
             new += 1;
@@ -912,7 +921,21 @@ fn fault_message(e: &anyhow::Error) -> String {
 }
 
 fn fault_ending(e: &anyhow::Error) -> Ending {
-    Ending::Failed(fault_message(e))
+    if crate::db::is_lost(e) {
+        Ending::Short(fault_message(e))
+    } else {
+        Ending::Failed(fault_message(e))
+    }
+}
+
+impl State {
+    /// The first fault stops the purchase; a lost shared database is told apart.
+    fn set_fault(&mut self, e: &anyhow::Error) {
+        if self.fault.is_none() {
+            self.fault = Some(fault_message(e));
+            self.fault_lost = crate::db::is_lost(e);
+        }
+    }
 }
 
 /// `1h 2m`, `45s`: a wait as a person reads it.

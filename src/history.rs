@@ -59,6 +59,16 @@ pub struct Entry {
     pub question_ids: Vec<String>,
 }
 
+/// What `state import` copies: every quiz (a new id in the destination; one already there,
+/// same time, subject and questions, is not copied again).
+pub const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
+    what: "quizzes",
+    select: "SELECT time_ms, subject, format, path, count, questions FROM quizzes ORDER BY id",
+    insert: "INSERT INTO quizzes(time_ms, subject, format, path, count, questions)
+             SELECT CAST(?1 AS BIGINT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS BIGINT), CAST(?6 AS TEXT)
+             WHERE NOT EXISTS (SELECT 1 FROM quizzes WHERE time_ms = ?1 AND subject = ?2 AND questions = ?6)",
+}];
+
 pub struct History {
     db: Db,
 }

@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             command: KeysCommand::Check { keys },
         } => rt.block_on(commands::keys::check(&ctx, keys.as_deref())),
         Command::Bank { command } => commands::bank::run(&ctx, command),
+        Command::State { command } => commands::state::run(&ctx, command),
         Command::History { json, command } => commands::history::run(&ctx, json, command),
         Command::Serve(args) => rt.block_on(serve::run(ctx, args)),
         Command::Completions { shell } => commands::completions(shell),

@@ -142,7 +142,7 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     .from_source(plan.source.as_ref().map(|s| s.hash.clone()));
     let mut bank = match plan.bank {
         BankMode::Off => None,
-        _ => Some(Bank::open_at(&ctx.state)?),
+        _ => Some(ctx.open_bank()?),
     };
     let (mut got, hint) = from_bank(ctx, plan, bank.as_mut(), &shelf)?;
     let taken: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();

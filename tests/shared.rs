@@ -199,3 +199,80 @@ fn an_unreachable_database_is_exit_1_naming_it_but_not_its_password() {
     assert!(!stderr.contains("hunter2secret"), "{stderr}");
     assert_eq!(fx.mock.seen().len(), 0, "nothing bought without the state");
 }
+
+#[test]
+fn a_database_lost_mid_run_ends_short_and_the_next_run_pushes_what_was_kept() {
+    let Some(url) = pg::fresh_database("lost_mid_run") else {
+        return;
+    };
+    let slow = MockConfig {
+        tpm: 1_000_000,
+        rpm: 1000,
+        latency: Duration::from_millis(1500),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(slow, &["openai/gpt-oss-20b"], &["k-shared-1234567890"]);
+    let child = keyed(
+        &fx,
+        "a",
+        &url,
+        &[
+            "generate",
+            "--subject",
+            "rivers",
+            "--count",
+            "60",
+            "--concurrency",
+            "3",
+        ],
+    )
+    .spawn()
+    .unwrap();
+    fx.wait_for_answers(2);
+    // Requests are on the wire when the database goes away.
+    pg::end_sessions(&url);
+    let (code, had, stderr) = finish(child);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(
+        !had.is_empty() && had.len() < 60,
+        "{} had: {stderr}",
+        had.len()
+    );
+    assert!(stderr.contains("lost"), "{stderr}");
+    let spool = data_dir(&fx, "a").join("spool");
+    let kept: usize = std::fs::read_dir(&spool)
+        .unwrap_or_else(|e| panic!("{}: {e}; {stderr}", spool.display()))
+        .map(|f| {
+            std::fs::read_to_string(f.unwrap().path())
+                .unwrap()
+                .lines()
+                .count()
+        })
+        .sum();
+    assert!(
+        kept > 0,
+        "the answers that came back after the loss were kept"
+    );
+    // The next run on that machine pushes them; another machine then sees every question had.
+    let out = machine(&fx, "a", &url, &["bank", "stats"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("pushed"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(&spool).unwrap().count(),
+        0,
+        "the spool is emptied"
+    );
+    let out = machine(&fx, "b", &url, &["bank", "list", "--subject", "rivers"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    for stem in stems(&had) {
+        assert!(
+            listed.contains(&stem),
+            "{stem} is not in the database's bank"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use crate::mcq::{self, Deduper, Mcq};
 const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
-    let bank = Bank::open_at(&ctx.state)?;
+    let bank = ctx.open_bank()?;
     match cmd {
         BankCommand::Stats { json } => {
             let stock = bank.stock()?;

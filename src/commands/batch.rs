@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Context;
-use crate::bank::{Bank, Shelf};
+use crate::bank::Shelf;
 use crate::cli::BatchArgs;
 use crate::error::{QuizError, code};
 use crate::generate::{Ending, Order};
@@ -101,7 +101,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
         &args.run.language(),
     )?;
     let keys = ctx.require_keys(args.run.keys.as_deref())?;
-    let bank = Bank::open_at(&ctx.state)?;
+    let bank = ctx.open_bank()?;
     let n_options = args.run.options as usize;
     let mut rows = Vec::new();
     let mut short = false;

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod generate;
 pub mod history;
 pub mod keys;
+pub mod state;
 pub mod stats;
 
 use std::path::{Path, PathBuf};
@@ -114,6 +115,16 @@ impl Context {
     /// A message shown even with `-q`: how a run ended when it fell short.
     pub fn error(&self, msg: &str) {
         crate::progress::line(&format!("quizgen: {msg}"));
+    }
+
+    /// The bank where the state lives, with what opening it had to say (spooled questions
+    /// pushed to the shared database) told.
+    pub fn open_bank(&self) -> Result<crate::bank::Bank> {
+        let mut bank = crate::bank::Bank::open_at(&self.state)?;
+        for note in std::mem::take(&mut bank.notes) {
+            self.info(&note);
+        }
+        Ok(bank)
     }
 
     /// The keys by the contract's lookup, warnings printed; `None` when there is none.

@@ -120,6 +120,33 @@ pub const COMPONENT: Component = Component {
     lock_id: 0x7175_697a_0001,
 };
 
+/// What `state import` copies: key states (dead keys, counters), lanes (learned limits, dead
+/// models, cooldowns, averages) and the last day's requests, which still count against the
+/// budget. Reports are not copied: the next answer brings a fresh one.
+pub const IMPORT: &[crate::db::Copy] = &[
+    crate::db::Copy {
+        what: "key states",
+        select: "SELECT fp, invalid_ms, invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys",
+        insert: "INSERT INTO keys(fp, invalid_ms, invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms)
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+    },
+    crate::db::Copy {
+        what: "lanes",
+        select: "SELECT lane, cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
+                 learned_tpm, learned_tpd, tokens_total, prompt_tokens_total, content_tokens_total, questions_total, requests_total FROM lanes",
+        insert: "INSERT INTO lanes(lane, cooldown_until_ms, exhausted_until_ms, dead_model_ms, dead_model_reason, learned_rpm, learned_rpd,
+                 learned_tpm, learned_tpd, tokens_total, prompt_tokens_total, content_tokens_total, questions_total, requests_total)
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO NOTHING",
+    },
+    crate::db::Copy {
+        what: "requests of the last day",
+        select: "SELECT lane, key_fp, at_ms, tokens, settled_ms, questions FROM events ORDER BY id",
+        insert: "INSERT INTO events(lane, key_fp, at_ms, tokens, settled_ms, questions)
+                 SELECT CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS BIGINT), CAST(?4 AS BIGINT), CAST(?5 AS BIGINT), CAST(?6 AS BIGINT)
+                 WHERE NOT EXISTS (SELECT 1 FROM events WHERE lane = ?1 AND key_fp = ?2 AND at_ms = ?3)",
+    },
+];
+
 /// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
 /// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
 /// process doing the same), so that step is retried for a while.

@@ -42,3 +42,21 @@ pub fn fresh_database(test: &str) -> Option<String> {
     url.set_path(&format!("/{name}"));
     Some(url.to_string())
 }
+
+/// Ends every session on the database `url` names, as a crash or a restart of the server
+/// would: the clients' next statements fail with their connection gone.
+pub fn end_sessions(url: &str) {
+    let base = std::env::var("QUIZGEN_TEST_DATABASE_URL").unwrap();
+    let name = url::Url::parse(url)
+        .unwrap()
+        .path()
+        .trim_start_matches('/')
+        .to_owned();
+    let mut admin = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+            &[&name],
+        )
+        .unwrap();
+}

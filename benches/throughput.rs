@@ -46,6 +46,105 @@ fn main() {
     if wanted("c3") {
         run("3", Counting::Fixed);
     }
+    if wanted("machines") {
+        machines();
+    }
+}
+
+/// Three machines on one key's lane, 60 questions each: with their own SQLite state each
+/// believes it holds the whole budget; on one PostgreSQL database (QUIZGEN_TEST_DATABASE_URL,
+/// as `.ci/run` sets it) they share it. Prints the 429s that reached the provider each way.
+fn machines() {
+    let base = std::env::var("QUIZGEN_TEST_DATABASE_URL").unwrap_or_default();
+    let shared = if base.is_empty() {
+        None
+    } else {
+        let name = format!("qg_bench_{}", std::process::id());
+        let mut admin = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+            .unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let mut url = url::Url::parse(&base).unwrap();
+        url.set_path(&format!("/{name}"));
+        Some(url.to_string())
+    };
+    println!("three machines, one lane (TPM {TPM} per {WINDOW:?}), 60 questions each:");
+    for url in std::iter::once(None).chain(shared.clone().map(Some)) {
+        let label = if url.is_some() {
+            "one PostgreSQL database"
+        } else {
+            "separate SQLite data dirs"
+        };
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let cfg = MockConfig {
+            tpm: TPM,
+            tpm_window: WINDOW,
+            rpm: 30,
+            rpd: 1000,
+            latency: LATENCY,
+            ..MockConfig::default()
+        };
+        let (server, mock) = rt.block_on(MockProvider::start(cfg));
+        let dir = tempfile::tempdir().unwrap();
+        let keys = dir.path().join("keys.toml");
+        std::fs::write(
+            &keys,
+            format!(
+                "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [\"org-a-key-000001\"]\n",
+                server.uri()
+            ),
+        )
+        .unwrap();
+        let start = Instant::now();
+        let children: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|m| {
+                let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_quizgen"));
+                c.args([
+                    "-q",
+                    "generate",
+                    "--subject",
+                    "rivers",
+                    "--count",
+                    "60",
+                    "--keys",
+                ])
+                .arg(&keys)
+                .env("QUIZGEN_DATA_DIR", dir.path().join(m))
+                .env_remove("GROQ_API_KEY")
+                .env_remove("QUIZGEN_DATABASE_URL")
+                .stdout(std::process::Stdio::null());
+                if let Some(u) = &url {
+                    c.env("QUIZGEN_DATABASE_URL", u);
+                }
+                c.spawn().unwrap()
+            })
+            .collect();
+        let ok = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.success())
+            .filter(|s| *s)
+            .count();
+        let seen = mock.seen();
+        println!(
+            "  {label}: {ok}/3 finished in {:.1}s, {} requests, {} refused with 429",
+            start.elapsed().as_secs_f64(),
+            seen.len(),
+            seen.iter().filter(|s| s.status == 429).count()
+        );
+    }
+    if shared.is_none() {
+        println!(
+            "  one PostgreSQL database: skipped (set QUIZGEN_TEST_DATABASE_URL, see .ci/postgres)"
+        );
+    }
 }
 
 fn run(concurrency: &str, counting: Counting) {

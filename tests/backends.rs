@@ -76,7 +76,11 @@ fn question(k: u8) -> Mcq {
 enum Op {
     /// A request of this many tokens, this many ms after the last operation; if admitted,
     /// settled at once having used this share of it.
-    Request { dt: u64, tokens: u64, used_pct: u64 },
+    Request {
+        dt: u64,
+        tokens: u64,
+        used_pct: u64,
+    },
     Bank(u8),
     /// Take up to n questions, then give the first of them back and mark the rest served.
     Take(usize),
@@ -103,7 +107,11 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
     let mut said = Vec::new();
     for op in ops {
         let line = match op {
-            Op::Request { dt, tokens, used_pct } => {
+            Op::Request {
+                dt,
+                tokens,
+                used_pct,
+            } => {
                 t += *dt as i64;
                 match pool.reserve_at(t, &|_| *tokens).unwrap() {
                     Admission::Go(r) => {
@@ -126,7 +134,8 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
                 let got = bank.take_unserved(&shelf, *n, |_| true).unwrap();
                 let ids: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
                 if let Some((first, rest)) = ids.split_first() {
-                    bank.give_back("Rivers", std::slice::from_ref(first)).unwrap();
+                    bank.give_back("Rivers", std::slice::from_ref(first))
+                        .unwrap();
                     bank.mark_served("Rivers", rest).unwrap();
                 }
                 let stems: Vec<&str> = got.iter().map(|q| q.question.as_str()).collect();

@@ -708,8 +708,8 @@ pub fn check_database_url(url: &str, from: &str) -> Result<String> {
     }
     if !matches!(parsed.scheme(), "postgres" | "postgresql") {
         return Err(QuizError::Config(format!(
-            "{from}: {}: only PostgreSQL is supported (postgresql://user:password@host:port/database)",
-            crate::db::describe_url(url)
+            "{from}: a {}: URL: only PostgreSQL is supported (postgresql://user:password@host:port/database)",
+            parsed.scheme()
         ))
         .into());
     }

@@ -80,7 +80,10 @@ impl Context {
                 .ok_or_else(|| QuizError::Config("cannot find a home directory for the data dir: pass --data-dir or set QUIZGEN_DATA_DIR".into()))?,
         };
         let url = match database_url.filter(|u| !u.trim().is_empty()) {
-            Some(u) => Some(config::check_database_url(&u, "--database-url")?),
+            Some(u) => Some(config::check_database_url(
+                &u,
+                "--database-url (or QUIZGEN_DATABASE_URL)",
+            )?),
             None => config::state_url(None)?,
         };
         let ctx = Context {

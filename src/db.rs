@@ -496,6 +496,13 @@ mod pg {
 
     /// `host:port/db` of a URL (the password is never shown).
     pub(super) fn describe(url: &str) -> String {
+        if let Ok(u) = url::Url::parse(url)
+            && let Some(host) = u.host_str().filter(|h| !h.is_empty())
+        {
+            let port = u.port().unwrap_or(5432);
+            let db = u.path().trim_start_matches('/');
+            return format!("postgresql://{host}:{port}/{db}");
+        }
         let Ok(config) = url.parse::<postgres::Config>() else {
             return "the database named by QUIZGEN_DATABASE_URL".into();
         };
@@ -509,12 +516,86 @@ mod pg {
         format!("postgresql://{host}:{port}/{db}")
     }
 
+    /// TLS as the URL asks for it: `sslmode=require` (or libpq's `verify-ca`, `verify-full`)
+    /// encrypts and verifies the server's certificate, against `sslrootcert=FILE` if given,
+    /// else the web's root authorities; `disable`, `prefer` or nothing connects in the clear.
+    /// Returns the URL without what the driver does not read, and the roots when TLS is on.
+    fn tls_of(url: &str, shown: &str) -> Result<(String, Option<rustls::RootCertStore>)> {
+        let Ok(mut parsed) = url::Url::parse(url) else {
+            return Ok((url.to_owned(), None));
+        };
+        let mut mode = None;
+        let mut root = None;
+        let kept: Vec<(String, String)> = parsed
+            .query_pairs()
+            .filter_map(|(k, v)| match k.as_ref() {
+                "sslmode" => {
+                    mode = Some(v.into_owned());
+                    None
+                }
+                "sslrootcert" => {
+                    root = Some(std::path::PathBuf::from(v.as_ref()));
+                    None
+                }
+                _ => Some((k.into_owned(), v.into_owned())),
+            })
+            .collect();
+        let tls = match mode.as_deref() {
+            None | Some("disable" | "allow" | "prefer") => false,
+            Some("require" | "verify-ca" | "verify-full") => true,
+            Some(other) => anyhow::bail!(
+                "{shown}: sslmode={other} is not one quizgen knows (disable, prefer, require, verify-ca, verify-full)"
+            ),
+        };
+        if kept.is_empty() {
+            parsed.set_query(None);
+        } else {
+            parsed.query_pairs_mut().clear().extend_pairs(&kept);
+        }
+        if !tls {
+            return Ok((parsed.to_string(), None));
+        }
+        let mut roots = rustls::RootCertStore::empty();
+        match &root {
+            Some(path) => {
+                use rustls::pki_types::{CertificateDer, pem::PemObject};
+                let certs = CertificateDer::pem_file_iter(path)
+                    .and_then(|certs| certs.collect::<std::result::Result<Vec<_>, _>>())
+                    .map_err(|e| anyhow::anyhow!("{shown}: sslrootcert={}: {e}", path.display()))?;
+                for c in certs {
+                    roots.add(c).map_err(|e| {
+                        anyhow::anyhow!("{shown}: sslrootcert={}: {e}", path.display())
+                    })?;
+                }
+            }
+            None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+        }
+        Ok((parsed.to_string(), Some(roots)))
+    }
+
+    /// A TLS connector that verifies the server against `roots`.
+    fn rustls_connector(
+        roots: rustls::RootCertStore,
+    ) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+    }
+
     impl Handle {
         pub(super) fn connect(url: &str) -> Result<Handle> {
             let shown = describe(url);
+            let (url, roots) = tls_of(url, &shown)?;
             let mut config: postgres::Config = url.parse().map_err(|e| {
                 anyhow::anyhow!("the database URL cannot be read ({e}): expected postgresql://user:password@host:port/database")
             })?;
+            let tls = roots.map(rustls_connector).transpose()?;
+            if tls.is_none() {
+                config.ssl_mode(postgres::config::SslMode::Disable);
+            }
             config
                 .connect_timeout(CONNECT_TIMEOUT)
                 .tcp_user_timeout(STATEMENT_TIMEOUT)
@@ -526,7 +607,11 @@ mod pg {
             std::thread::Builder::new()
                 .name("quizgen-postgres".into())
                 .spawn(move || {
-                    let client = config.connect(postgres::NoTls).and_then(|mut c| {
+                    let client = match tls {
+                        Some(tls) => config.connect(tls),
+                        None => config.connect(postgres::NoTls),
+                    };
+                    let client = client.and_then(|mut c| {
                         c.batch_execute(&format!(
                             "SET statement_timeout = {0}; SET lock_timeout = {0}",
                             STATEMENT_TIMEOUT.as_millis()
@@ -553,6 +638,10 @@ mod pg {
                 })?;
             match ready_rx.recv_timeout(CONNECT_TIMEOUT + Duration::from_secs(5)) {
                 Ok(Ok(())) => Ok(Handle { jobs, shown }),
+                Ok(Err(e)) if reason(&e).contains("certificate") => Err(anyhow::anyhow!(
+                    "{shown}: the database's TLS certificate is not trusted ({}): give its authority with sslrootcert=FILE in the URL",
+                    reason(&e)
+                )),
                 Ok(Err(e)) => Err(anyhow::anyhow!(
                     "{shown}: cannot connect to the database ({}): check that it runs and is reachable from here, and the URL's user, password and database name",
                     reason(&e)

@@ -276,3 +276,41 @@ fn a_database_lost_mid_run_ends_short_and_the_next_run_pushes_what_was_kept() {
         );
     }
 }
+
+#[test]
+fn tls_is_used_and_the_servers_certificate_verified_when_the_url_asks() {
+    let Some(url) = pg::fresh_database("tls") else {
+        return;
+    };
+    let Some(ca) = pg::test_ca() else {
+        return;
+    };
+    let fx = Fixture::new(
+        MockConfig::default(),
+        &["openai/gpt-oss-20b"],
+        &["k-shared-1234567890"],
+    );
+    let trusted = format!("{url}?sslmode=require&sslrootcert={}", ca.display());
+    let out = machine(&fx, "a", &trusted, &["state", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema version 4 of 4"));
+    // (With sslmode=require the driver refuses a session it cannot encrypt, so this one was.)
+    // Without the test authority, the web's roots do not vouch for this server: refused.
+    let out = machine(
+        &fx,
+        "a",
+        &format!("{url}?sslmode=verify-full"),
+        &["state", "check"],
+    )
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not trusted") && stderr.contains("sslrootcert"),
+        "{stderr}"
+    );
+}

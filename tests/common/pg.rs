@@ -60,3 +60,18 @@ pub fn end_sessions(url: &str) {
         )
         .unwrap();
 }
+
+/// The authority of the test server's TLS certificate (`.ci/postgres` makes it), if known.
+pub fn test_ca() -> Option<std::path::PathBuf> {
+    match std::env::var_os("QUIZGEN_TEST_DATABASE_CA").filter(|v| !v.is_empty()) {
+        Some(p) => Some(p.into()),
+        None => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "QUIZGEN_TEST_DATABASE_CA is not set, and CI must run the TLS test"
+            );
+            eprintln!("skipped: set QUIZGEN_TEST_DATABASE_CA (see .ci/postgres) to test TLS");
+            None
+        }
+    }
+}

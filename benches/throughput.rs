@@ -8,6 +8,8 @@
 
 #[path = "../tests/common/mock.rs"]
 mod mock;
+#[path = "../tests/common/pg.rs"]
+mod pg;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -55,22 +57,7 @@ fn main() {
 /// believes it holds the whole budget; on one PostgreSQL database (QUIZGEN_TEST_DATABASE_URL,
 /// as `.ci/run` sets it) they share it. Prints the 429s that reached the provider each way.
 fn machines() {
-    let base = std::env::var("QUIZGEN_TEST_DATABASE_URL").unwrap_or_default();
-    let shared = if base.is_empty() {
-        None
-    } else {
-        let name = format!("qg_bench_{}", std::process::id());
-        let mut admin = postgres::Client::connect(&base, postgres::NoTls).unwrap();
-        admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .unwrap();
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .unwrap();
-        let mut url = url::Url::parse(&base).unwrap();
-        url.set_path(&format!("/{name}"));
-        Some(url.to_string())
-    };
+    let shared = pg::fresh_database("bench");
     println!("three machines, one lane (TPM {TPM} per {WINDOW:?}), 60 questions each:");
     for url in std::iter::once(None).chain(shared.clone().map(Some)) {
         let label = if url.is_some() {

@@ -158,6 +158,18 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
     said
 }
 
+/// The transcripts of `ops` on a fresh SQLite data dir and on the database `url`.
+fn both(url: String, ops: &[Op]) -> (Vec<String>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = quizgen::pool::store::now_ms();
+    let local = replay(&StateAt::local(dir.path()), ops, t0);
+    let shared = StateAt {
+        data_dir: dir.path().join("shared"),
+        url: Some(url.into()),
+    };
+    (local, replay(&shared, ops, t0))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
 
@@ -166,14 +178,7 @@ proptest! {
         let Some(url) = pg::fresh_database("backends_alike") else {
             return Ok(());
         };
-        let dir = tempfile::tempdir().unwrap();
-        let t0 = quizgen::pool::store::now_ms();
-        let local = replay(&StateAt::local(dir.path()), &ops, t0);
-        let shared = StateAt {
-            data_dir: dir.path().join("shared"),
-            url: Some(url.into()),
-        };
-        let remote = replay(&shared, &ops, t0);
+        let (local, remote) = both(url, &ops);
         prop_assert_eq!(local, remote);
     }
 }
@@ -184,7 +189,6 @@ fn a_wait_is_the_same_on_both_backends() {
     let Some(url) = pg::fresh_database("backends_wait") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
     // Four lanes (two models, two organizations), two requests of 2,400 tokens each a minute.
     let ops: Vec<Op> = (0..10)
         .map(|_| Op::Request {
@@ -193,13 +197,7 @@ fn a_wait_is_the_same_on_both_backends() {
             used_pct: 100,
         })
         .collect();
-    let t0 = quizgen::pool::store::now_ms();
-    let local = replay(&StateAt::local(dir.path()), &ops, t0);
-    let shared = StateAt {
-        data_dir: dir.path().join("shared"),
-        url: Some(url.into()),
-    };
-    let remote = replay(&shared, &ops, t0);
+    let (local, remote) = both(url, &ops);
     assert_eq!(local, remote);
     assert!(local.iter().any(|l| l.starts_with("wait")), "{local:?}");
 }

@@ -44,6 +44,24 @@ fn finish(child: Child) -> (i32, Vec<serde_json::Value>, String) {
     (out.status.code().unwrap_or(-1), qs, stderr)
 }
 
+/// Runs `args` on each of `machines` at once; each must write `each` questions, and no
+/// question may appear twice across them.
+fn all_at_once(fx: &Fixture, url: &str, machines: &[&str], args: &[&str], each: usize) {
+    let children: Vec<Child> = machines
+        .iter()
+        .map(|m| keyed(fx, m, url, args).spawn().unwrap())
+        .collect();
+    let mut seen = HashSet::new();
+    for child in children {
+        let (code, qs, stderr) = finish(child);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(qs.len(), each, "{stderr}");
+        for stem in stems(&qs) {
+            assert!(seen.insert(stem.clone()), "served twice: {stem}");
+        }
+    }
+}
+
 fn stems(qs: &[serde_json::Value]) -> Vec<String> {
     qs.iter()
         .map(|q| q["question"].as_str().unwrap().to_owned())
@@ -66,28 +84,13 @@ fn three_machines_share_one_lanes_budget_and_a_fourth_counts_them_all() {
         &["k-shared-1234567890"],
         "limits = { tpm = 6000 }",
     );
-    let children: Vec<Child> = ["a", "b", "c"]
-        .iter()
-        .map(|m| {
-            keyed(
-                &fx,
-                m,
-                &url,
-                &["generate", "--subject", "rivers", "--count", "60", "-q"],
-            )
-            .spawn()
-            .unwrap()
-        })
-        .collect();
-    let mut seen = HashSet::new();
-    for child in children {
-        let (code, qs, stderr) = finish(child);
-        assert_eq!(code, 0, "{stderr}");
-        assert_eq!(qs.len(), 60, "{stderr}");
-        for stem in stems(&qs) {
-            assert!(seen.insert(stem.clone()), "served twice: {stem}");
-        }
-    }
+    all_at_once(
+        &fx,
+        &url,
+        &["a", "b", "c"],
+        &["generate", "--subject", "rivers", "--count", "60", "-q"],
+        60,
+    );
     // 180 questions (over 18,000 tokens with their prompts) through one 6,000-token window:
     // the machines waited for each other instead of each spending the whole budget.
     let requests = fx.mock.seen();
@@ -142,36 +145,21 @@ fn a_bank_stocked_on_one_machine_serves_two_others_at_once_without_overlap() {
         String::from_utf8_lossy(&out.stderr)
     );
     let bought = fx.mock.seen().len();
-    let pair: Vec<Child> = ["b", "c"]
-        .iter()
-        .map(|m| {
-            machine(
-                &fx,
-                m,
-                &url,
-                &[
-                    "generate",
-                    "--subject",
-                    "rivers",
-                    "--count",
-                    "20",
-                    "--bank",
-                    "only",
-                ],
-            )
-            .spawn()
-            .unwrap()
-        })
-        .collect();
-    let mut seen = HashSet::new();
-    for child in pair {
-        let (code, qs, stderr) = finish(child);
-        assert_eq!(code, 0, "{stderr}");
-        assert_eq!(qs.len(), 20);
-        for stem in stems(&qs) {
-            assert!(seen.insert(stem.clone()), "served twice: {stem}");
-        }
-    }
+    all_at_once(
+        &fx,
+        &url,
+        &["b", "c"],
+        &[
+            "generate",
+            "--subject",
+            "rivers",
+            "--count",
+            "20",
+            "--bank",
+            "only",
+        ],
+        20,
+    );
     assert_eq!(fx.mock.seen().len(), bought, "no provider request");
     // Nothing was written to the machines' own data dirs' banks.
     assert!(!data_dir(&fx, "b").join("bank.sqlite").exists());

@@ -1,6 +1,7 @@
 //! A fresh PostgreSQL database per test, on the server `QUIZGEN_TEST_DATABASE_URL` names
 //! (`.ci/run` starts a throwaway cluster and sets it). Outside CI, with the variable unset, the
 //! shared-state tests say they are skipped; in CI (`CI` set) a missing server fails them.
+#![allow(dead_code)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

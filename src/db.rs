@@ -193,6 +193,9 @@ impl StateAt {
     }
 }
 
+/// The advisory lock under which a part's tables are set up on PostgreSQL.
+const SETUP_LOCK: i64 = 0x7175_697a_0000;
+
 /// One component's tables (the pool state, the bank, history) in either backend.
 pub struct Component {
     /// Its SQLite file in the data dir, and what it is, for messages.
@@ -291,7 +294,9 @@ impl Db {
     /// Creates the component's tables on first use and records their version; a database
     /// written by a newer quizgen is refused, not changed.
     fn pg_migrate(&self, c: &Component) -> Result<()> {
-        self.begin(Lock::Exclusive)?;
+        // One lock for every part's setup: two machines setting up two parts of a new database
+        // at once would otherwise race to create the version table.
+        self.pg_begin_locked(SETUP_LOCK)?;
         let out = (|| {
             self.execute_batch(
                 "CREATE TABLE IF NOT EXISTS quizgen_schema(component TEXT PRIMARY KEY, version BIGINT NOT NULL)",
@@ -306,6 +311,10 @@ impl Db {
             match version {
                 Some(v) if v > c.newest() => anyhow::bail!(
                     "written by a newer quizgen (schema version {v}, this one knows {}): upgrade quizgen",
+                    c.newest()
+                ),
+                Some(v) if v < c.newest() => anyhow::bail!(
+                    "schema version {v} is older than this quizgen's {}, and it has no step to upgrade it on PostgreSQL",
                     c.newest()
                 ),
                 Some(_) => Ok(()),
@@ -345,15 +354,19 @@ impl Db {
             (Backend::Sqlite(c), Lock::Shared) => c.execute_batch("BEGIN")?,
             (Backend::Sqlite(c), Lock::Exclusive) => c.execute_batch("BEGIN IMMEDIATE")?,
             (Backend::Pg(_), Lock::Shared) => self.execute_batch("BEGIN")?,
-            (Backend::Pg(_), Lock::Exclusive) => {
-                self.execute_batch("BEGIN")?;
-                self.query(
-                    "SELECT CAST(pg_advisory_xact_lock(?1) AS TEXT)",
-                    vals![self.lock_id],
-                )?;
-            }
+            (Backend::Pg(_), Lock::Exclusive) => self.pg_begin_locked(self.lock_id)?,
         }
         Ok(())
+    }
+
+    /// BEGIN, then wait for the advisory lock `id` (released at COMMIT or ROLLBACK).
+    fn pg_begin_locked(&self, id: i64) -> Result<()> {
+        self.execute_batch("BEGIN")?;
+        let locked = self.query("SELECT CAST(pg_advisory_xact_lock(?1) AS TEXT)", vals![id]);
+        if locked.is_err() {
+            let _ = self.rollback();
+        }
+        locked.map(drop)
     }
 
     pub fn commit(&self) -> Result<()> {

@@ -142,6 +142,26 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
             "the stem gives a share away (the two add to 100)",
         );
     }
+    // "… than any other river": the only river among the options gives itself away.
+    let class = answer.split_whitespace().last().unwrap_or("");
+    if [
+        "River",
+        "Sea",
+        "Ocean",
+        "Desert",
+        "Lake",
+        "Mountains",
+        "Island",
+        "Valley",
+    ]
+    .contains(&class)
+    {
+        flag(
+            contains_words(stem, &class.to_lowercase())
+                && !options.iter().all(|o| o.ends_with(class)),
+            "the stem names the kind of place, and only the answer is one",
+        );
+    }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     let unit = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);

@@ -777,14 +777,19 @@ pub(super) fn distractors<R: Rng>(
         "easy" => cands.sort_by_key(|(_, p)| std::cmp::Reverse(p.abs_diff(paragraph))),
         _ => {}
     }
-    // A river among rivers before a river among countries.
+    // A river among rivers before a river among countries; and only among rivers when the
+    // stem says "river" (else the stem gives it away).
     if term.kind == Kind::Place {
         fn feature(p: &str) -> Option<&str> {
             p.split_whitespace()
                 .last()
                 .filter(|w| PLACE_WORDS.contains(w))
         }
-        cands.sort_by_key(|(d, _)| feature(d) != feature(&term.text));
+        let own = feature(&term.text);
+        if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
+            cands.retain(|(d, _)| feature(d) == own);
+        }
+        cands.sort_by_key(|(d, _)| feature(d) != own);
     }
     // A term the text defines ("tubes called xylem") is best set beside other defined terms
     // (stomata, chlorophyll), which belong to the same lesson, before words it only repeats.
@@ -1047,6 +1052,63 @@ mod tests {
             d[0].1.as_deref(),
             Some("the process by which plants make sugar")
         );
+    }
+
+    #[test]
+    fn a_stem_that_names_the_kind_of_place_gets_places_of_that_kind_only() {
+        use rand::SeedableRng;
+        let amazon = Term {
+            text: "Amazon River".into(),
+            kind: Kind::Place,
+        };
+        let pool = |names: &[&str]| -> Vec<(String, usize)> {
+            names.iter().map(|n| ((*n).to_owned(), 0)).collect()
+        };
+        let stem = "The _____ carries more water to the sea than any other river.";
+        let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+        let rivers = pool(&[
+            "Amazon River",
+            "Nile River",
+            "Chile",
+            "Congo River",
+            "Volga River",
+        ]);
+        let got = distractors(
+            &amazon,
+            &rivers,
+            &HashSet::new(),
+            0,
+            stem,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|d| d.ends_with("River")), "{got:?}");
+        let few = pool(&["Amazon River", "Atacama Desert", "Chile", "India"]);
+        let got = distractors(
+            &amazon,
+            &few,
+            &HashSet::new(),
+            0,
+            stem,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert!(got.is_empty(), "the stem says river: {got:?}");
+        let plain = "The _____ carries more water to the sea than any other.";
+        let got = distractors(
+            &amazon,
+            &few,
+            &HashSet::new(),
+            0,
+            plain,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
     }
 
     #[test]

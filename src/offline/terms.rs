@@ -194,8 +194,13 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
         if !run.is_empty() {
             let text = run.join(" ");
             let after_word = words.get(end).map_or("", |a| clean_word(a));
-            // "the Roman army", "a Carthaginian general": an adjective, not a name.
+            // "the Roman army", "a Carthaginian general": an adjective, not a name (but "his
+            // heir Octavian defeated": a name after a role).
+            let after_role = start
+                .checked_sub(1)
+                .is_some_and(|b| is_title(&clean_word(words[b]).to_lowercase()));
             let adjective = run.len() == 1
+                && !after_role
                 && after_word.chars().next().is_some_and(char::is_lowercase)
                 && ["an", "ian", "ese", "ish", "ic", "ch", "sh"]
                     .iter()
@@ -203,8 +208,10 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
             // "X-ray": a letter and a hyphen make a word, not a name.
             let lettered = text.chars().nth(1) == Some('-');
             if text.chars().count() > 2 && !adjective && !lettered {
+                // A word that ends a clause ("a king, Rome …") says nothing of the name.
                 let before = start
                     .checked_sub(1)
+                    .filter(|&b| !words[b].ends_with([',', ';', ':', '.', ')']))
                     .map(|b| clean_word(words[b]).to_lowercase())
                     .unwrap_or_default();
                 // "the Nobel Prize in Physics": a title goes on, no place follows.
@@ -292,7 +299,7 @@ fn is_joiner(w: &str) -> bool {
 }
 
 /// Words that put a person's name after them: "general Hannibal", "the poet Lord Byron".
-const PERSON_BEFORE: [&str; 31] = [
+const PERSON_BEFORE: [&str; 38] = [
     "by",
     "king",
     "queen",
@@ -324,6 +331,13 @@ const PERSON_BEFORE: [&str; 31] = [
     "captain",
     "admiral",
     "geographer",
+    "heir",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
 ];
 
 /// Whether a lowercase word is a role or title a person's name follows.
@@ -400,6 +414,13 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
         && !run.iter().any(|w| is_joiner(w))
         && (initial || person_after || PERSON_BEFORE.contains(&before) || run.len() == 2)
     {
+        Kind::Person
+    } else if run.len() == 1
+        && !thing
+        && ((before != "by" && PERSON_BEFORE.contains(&before))
+            || matches!(after, "who" | "whose" | "whom"))
+    {
+        // One word after a role ("the general Hannibal", "his heir Octavian").
         Kind::Person
     } else {
         Kind::Name(false)

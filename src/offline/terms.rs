@@ -1133,6 +1133,38 @@ mod tests {
     }
 
     #[test]
+    fn one_word_names_after_a_role_are_people_and_a_clause_break_is_no_role() {
+        let kind_of = |sentence: &str, name: &str| {
+            names_in(sentence, &HashSet::new())
+                .into_iter()
+                .find(|t| t.text == name)
+                .map(|t| t.kind)
+        };
+        assert_eq!(
+            kind_of(
+                "The Carthaginian general Hannibal crossed the Alps.",
+                "Hannibal"
+            ),
+            Some(Kind::Person)
+        );
+        assert_eq!(
+            kind_of(
+                "His adopted heir Octavian defeated Mark Antony.",
+                "Octavian"
+            ),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of("Instead of a king, Rome was led by two consuls.", "Rome"),
+            Some(Kind::Person)
+        );
+        assert_ne!(
+            kind_of("The city was conquered by Rome in the end.", "Rome"),
+            Some(Kind::Person)
+        );
+    }
+
+    #[test]
     fn a_share_that_completes_another_gives_the_answer_away() {
         let stem = "About _____ of the water on Earth is salt water, and only about 3 percent is fresh water.";
         assert!(completes_a_share(stem, "97 percent"));

@@ -302,3 +302,36 @@ fn tls_is_used_and_the_servers_certificate_verified_when_the_url_asks() {
         "{stderr}"
     );
 }
+
+#[test]
+fn keys_toml_can_name_the_database_and_the_flag_wins_over_it() {
+    let Some(url) = pg::fresh_database("state_url") else {
+        return;
+    };
+    let fx = Fixture::with_extra(
+        MockConfig::default(),
+        &["openai/gpt-oss-20b"],
+        &["k-shared-1234567890"],
+        "\n[state]\nurl = \"env:QG_TEST_DB\"",
+    );
+    let run = |args: &[&str]| {
+        Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+            .current_dir(fx.path())
+            .env_remove("QUIZGEN_DATABASE_URL")
+            .env("QUIZGEN_KEYS", &fx.keys)
+            .env("QUIZGEN_DATA_DIR", data_dir(&fx, "a"))
+            .env("QG_TEST_DB", &url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["state", "check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.starts_with("state: postgresql://"), "{stdout}");
+    // The flag names another place: it is used, not keys.toml's.
+    let other = "postgresql://quizgen@127.0.0.1:1/elsewhere";
+    let out = run(&["--database-url", other, "state", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("127.0.0.1:1/elsewhere"));
+}

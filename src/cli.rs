@@ -435,6 +435,23 @@ pub enum KeysCommand {
     },
 }
 
+impl Command {
+    /// The keys file this command was given with `--keys`, if any (its `[state] url` names the
+    /// shared database when no flag or variable does).
+    pub fn keys_flag(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Generate(a) => a.run.keys.as_deref(),
+            Command::Batch(a) => a.run.keys.as_deref(),
+            Command::Stats(a) => a.keys.as_deref(),
+            Command::Serve(a) => a.keys.as_deref(),
+            Command::Keys {
+                command: KeysCommand::Check { keys },
+            } => keys.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum StateCommand {
     /// Connects to where the state lives (the database of --database-url, else the data dir)

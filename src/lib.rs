@@ -49,7 +49,13 @@ use commands::Context;
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
-    let ctx = Context::with_database(cli.data_dir, cli.database_url, cli.quiet, cli.verbose)?;
+    let ctx = Context::with_database(
+        cli.data_dir,
+        cli.database_url,
+        cli.command.keys_flag(),
+        cli.quiet,
+        cli.verbose,
+    )?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -318,20 +318,56 @@ fn keys_toml_can_name_the_database_and_the_flag_wins_over_it() {
         Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
             .current_dir(fx.path())
             .env_remove("QUIZGEN_DATABASE_URL")
-            .env("QUIZGEN_KEYS", &fx.keys)
+            .env_remove("QUIZGEN_KEYS")
             .env("QUIZGEN_DATA_DIR", data_dir(&fx, "a"))
             .env("QG_TEST_DB", &url)
             .args(args)
             .output()
             .unwrap()
     };
-    let out = run(&["state", "check"]);
+    // Not where the usual lookup looks (./keys.toml): only --keys finds it.
+    let moved = fx.path().join("conf").join("school.toml");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(&fx.keys, &moved).unwrap();
+    let keys = moved.to_str().unwrap();
+    // A quiz made with --keys FILE: its [state] url puts the history in the database.
+    let out = run(&[
+        "generate",
+        "--subject",
+        "rivers",
+        "--count",
+        "3",
+        "--keys",
+        keys,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!data_dir(&fx, "a").join("history.sqlite").exists());
+    let out = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .env("QUIZGEN_DATABASE_URL", &url)
+        .env("QUIZGEN_DATA_DIR", data_dir(&fx, "b"))
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let history: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(history["quizzes"].as_array().unwrap().len(), 1, "{history}");
+    // Found by the usual lookup too (QUIZGEN_KEYS), for commands without --keys.
+    let out = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .env_remove("QUIZGEN_DATABASE_URL")
+        .env("QUIZGEN_KEYS", keys)
+        .env("QG_TEST_DB", &url)
+        .env("QUIZGEN_DATA_DIR", data_dir(&fx, "c"))
+        .args(["state", "check"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.starts_with("state: postgresql://"), "{stdout}");
     // The flag names another place: it is used, not keys.toml's.
     let other = "postgresql://quizgen@127.0.0.1:1/elsewhere";
-    let out = run(&["--database-url", other, "state", "check"]);
+    let out = run(&["--database-url", other, "stats", "--keys", keys]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("127.0.0.1:1/elsewhere"));
 }

@@ -62,14 +62,15 @@ pub struct Context {
 
 impl Context {
     pub fn new(data_dir: Option<PathBuf>, quiet: bool, verbose: bool) -> Result<Context> {
-        Context::with_database(data_dir, None, quiet, verbose)
+        Context::with_database(data_dir, None, None, quiet, verbose)
     }
 
     /// `new`, with the shared database of `--database-url` / `QUIZGEN_DATABASE_URL`, else
-    /// keys.toml's `[state] url`, if any.
+    /// the `[state] url` of the keys file (`keys`, else the usual lookup), if any.
     pub fn with_database(
         data_dir: Option<PathBuf>,
         database_url: Option<String>,
+        keys: Option<&Path>,
         quiet: bool,
         verbose: bool,
     ) -> Result<Context> {
@@ -84,7 +85,7 @@ impl Context {
                 &u,
                 "--database-url (or QUIZGEN_DATABASE_URL)",
             )?),
-            None => config::state_url(None)?,
+            None => config::state_url(keys)?,
         };
         let ctx = Context {
             state: crate::db::StateAt {

@@ -99,14 +99,19 @@ pub fn phrases(language: &str) -> &'static Phrases {
 
 impl Phrases {
     /// Whether a sentence opens with a word pointing back to the one before.
+    /// Whether a sentence's subject points back: a pointer among its first three words ("It
+    /// last erupted", "Some of its trains", "Most of them live").
     pub fn points_back(&self, sentence: &str) -> bool {
-        let first = sentence
+        let words: Vec<String> = sentence
             .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase();
-        self.pointers.contains(&first.as_str())
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .collect();
+        (0..words.len().min(3)).any(|i| {
+            // "Roads such as the Via Appia": an example follows, nothing is pointed back at.
+            let example = words[i] == "such" && words.get(i + 1).is_some_and(|n| n == "as");
+            self.pointers.contains(&words[i].as_str()) && !example
+        })
     }
 
     /// A gap-fill stem: the sentence with its gap (after the sentence before it, when this one
@@ -133,5 +138,21 @@ impl Phrases {
 
     pub fn explain(&self, origin: &str, sentence: &str) -> String {
         format!("{} ({origin}): \"{sentence}\"", self.from_text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_that_points_back_is_seen_in_the_first_words() {
+        let en = phrases("English");
+        assert!(en.points_back("It last erupted in 1707."));
+        assert!(en.points_back("Some of its trains now run at 320 kilometres per hour."));
+        assert!(en.points_back("Most of them live in cities along the coast."));
+        assert!(!en.points_back("Roads such as the Via Appia let the legions move."));
+        assert!(!en.points_back("The heart has four chambers, and it pumps blood."));
+        assert!(phrases("fr").points_back("Elle fut proclamée en 1792."));
     }
 }

@@ -133,6 +133,18 @@ struct Reading {
     /// Terms the text defines (normalised), for choosing distractors from the same lesson.
     defined: HashSet<String>,
     candidates: Vec<Candidate>,
+    /// What the whole text is about (its title), normalised: never an answer, since every
+    /// sentence is about it ("Trains are an important way to travel in _____": Japan).
+    topic: Option<String>,
+}
+
+/// The text's title: its first line, when that is a heading (`# Japan`) or a short line
+/// without a full stop.
+fn topic_of(source: &str) -> Option<String> {
+    let first = source.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let heading = first.trim_start_matches('#').trim();
+    let short = heading.split_whitespace().count() <= 6 && !heading.ends_with(['.', '!', '?']);
+    (first.starts_with('#') || short).then(|| terms::norm(heading))
 }
 
 /// Makes up to `ask.count` questions from the text that pass the validator under its rules.
@@ -333,6 +345,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         pools,
         defined,
         candidates,
+        topic: topic_of(source),
     }
 }
 
@@ -401,8 +414,10 @@ fn make_question<R: Rng>(
         }
         (None, None) => return None,
     };
-    // What a teacher would strike: the answer in the stem, a stem too short to ask anything.
+    // What a teacher would strike: the answer in the stem, a stem too short to ask anything,
+    // the text's own topic as the answer.
     if terms::mentions(&stem, &c.term.text)
+        || reading.topic.as_deref() == Some(terms::norm(&c.term.text).as_str())
         || terms::completes_a_share(&stem, &c.term.text)
         || stem.split_whitespace().count() < 5
     {
@@ -508,6 +523,22 @@ mod tests {
             difficulty: "medium",
             origin: "t",
         }
+    }
+
+    #[test]
+    fn the_title_is_the_topic() {
+        assert_eq!(
+            topic_of("Japan\n\nJapan is an island country."),
+            Some("japan".into())
+        );
+        assert_eq!(
+            topic_of("# The Silk Road\n\nText."),
+            Some(terms::norm("The Silk Road"))
+        );
+        assert_eq!(
+            topic_of("Japan is an island country in East Asia.\nMore."),
+            None
+        );
     }
 
     #[test]

@@ -76,8 +76,52 @@ const UNITS: [&str; 43] = [
     "kilometres per second",
 ];
 
+/// Words that make a place a region: a region holds countries and cities, so beside one of
+/// them it may be right too ("came from _____": China, or East Asia?).
+const REGION_WORDS: [&str; 22] = [
+    "Asia",
+    "Europe",
+    "Africa",
+    "America",
+    "Americas",
+    "Oceania",
+    "Antarctica",
+    "Mediterranean",
+    "Caribbean",
+    "Scandinavia",
+    "Balkans",
+    "Arctic",
+    "Asie",
+    "Afrique",
+    "Amérique",
+    "Europa",
+    "África",
+    "América",
+    "Afrika",
+    "Amerika",
+    "Asien",
+    "Middle",
+];
+
+/// Whether a place is a region (a continent or part of one), not a sea or a river named
+/// after one ("Mediterranean Sea").
+fn is_region(place: &str) -> bool {
+    let feature = place
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| PLACE_WORDS.contains(&w));
+    !feature && place.split_whitespace().any(|w| REGION_WORDS.contains(&w))
+}
+
 /// Last words that make a name a place, and say which kind of place.
-const PLACE_WORDS: [&str; 14] = [
+const PLACE_WORDS: [&str; 21] = [
+    "Lane",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Reef",
     "River",
     "Sea",
     "Ocean",
@@ -806,6 +850,11 @@ pub(super) fn distractors<R: Rng>(
                 .last()
                 .filter(|w| PLACE_WORDS.contains(w))
         }
+        // Never a region as a wrong answer for a place it may contain ("Kanji came from
+        // _____": China, and East Asia would be right too); a region answer may have anything.
+        if !is_region(&term.text) {
+            cands.retain(|(d, _)| !is_region(d));
+        }
         let own = feature(&term.text);
         if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
             cands.retain(|(d, _)| feature(d) == own);
@@ -1130,6 +1179,17 @@ mod tests {
             &mut rng,
         );
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn a_street_is_a_place_not_a_person() {
+        let names = names_in(
+            "It began in a bakery on Pudding Lane owned by Thomas Farriner.",
+            &HashSet::new(),
+        );
+        let kind = |n: &str| names.iter().find(|t| t.text == n).map(|t| t.kind.clone());
+        assert_eq!(kind("Pudding Lane"), Some(Kind::Place));
+        assert_eq!(kind("Thomas Farriner"), Some(Kind::Person));
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct Phrases {
     from_text: &'static str,
     /// Words that open a sentence pointing back to the one before.
     pointers: &'static [&'static str],
+    /// "of" (as in "60 percent of it"), for subjects that are a share of something before.
+    of: &'static [&'static str],
 }
 
 const EN: Phrases = Phrases {
@@ -31,6 +33,7 @@ const EN: Phrases = Phrases {
         "this", "these", "those", "that", "it", "its", "they", "their", "them", "he", "she", "his",
         "her", "such", "there",
     ],
+    of: &["of"],
 };
 
 const FR: Phrases = Phrases {
@@ -46,6 +49,7 @@ const FR: Phrases = Phrases {
         "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "cela", "ceci", "son", "sa",
         "ses", "leur", "leurs", "celui", "celle", "ceux",
     ],
+    of: &["de", "d"],
 };
 
 const ES: Phrases = Phrases {
@@ -61,6 +65,7 @@ const ES: Phrases = Phrases {
         "este", "esta", "estos", "estas", "esto", "ese", "esa", "esos", "esas", "él", "ella",
         "ellos", "ellas", "su", "sus", "dicho", "dicha",
     ],
+    of: &["de"],
 };
 
 const DE: Phrases = Phrases {
@@ -76,6 +81,7 @@ const DE: Phrases = Phrases {
         "er", "sie", "es", "dieser", "diese", "dieses", "diesem", "diesen", "sein", "seine", "ihr",
         "ihre", "solche", "dort",
     ],
+    of: &["von"],
 };
 
 /// The phrases for a `--language` value: a name in English or in the language itself, or a
@@ -107,11 +113,20 @@ impl Phrases {
             .take(4)
             .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
             .collect();
-        (0..words.len().min(3)).any(|i| {
+        let first = (0..words.len().min(3)).any(|i| {
             // "Roads such as the Via Appia": an example follows, nothing is pointed back at.
             let example = words[i] == "such" && words.get(i + 1).is_some_and(|n| n == "as");
             self.pointers.contains(&words[i].as_str()) && !example
-        })
+        });
+        // "Around 60 percent of it lies in Brazil": a share of something named before.
+        let share_of = sentence
+            .split_whitespace()
+            .take(6)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|p| self.of.contains(&p[0].as_str()) && self.pointers.contains(&p[1].as_str()));
+        first || share_of
     }
 
     /// A gap-fill stem: the sentence with its gap (after the sentence before it, when this one
@@ -154,5 +169,7 @@ mod tests {
         assert!(!en.points_back("Roads such as the Via Appia let the legions move."));
         assert!(!en.points_back("The heart has four chambers, and it pumps blood."));
         assert!(phrases("fr").points_back("Elle fut proclamée en 1792."));
+        assert!(en.points_back("Around 60 percent of it lies in Brazil."));
+        assert!(!en.points_back("The routes ran for more than 6,400 kilometres of desert."));
     }
 }

@@ -138,6 +138,12 @@ struct Reading {
     topic: Option<String>,
 }
 
+/// Whether every word of `part` is a word of `whole` ("mandela" of "nelson mandela").
+fn within(part: &str, whole: &str) -> bool {
+    let words: HashSet<&str> = whole.split_whitespace().collect();
+    !part.is_empty() && part.split_whitespace().all(|w| words.contains(w))
+}
+
 /// The text's title: its first line, when that is a heading (`# Japan`) or a short line
 /// without a full stop.
 fn topic_of(source: &str) -> Option<String> {
@@ -415,9 +421,12 @@ fn make_question<R: Rng>(
         (None, None) => return None,
     };
     // What a teacher would strike: the answer in the stem, a stem too short to ask anything,
-    // the text's own topic as the answer.
+    // the text's own topic as a gap ("Trains are important in _____": Japan, in a text on
+    // Japan; asking what the topic *means* is fine).
+    let topic_gap = c.definition.is_none()
+        && reading.topic.as_deref() == Some(terms::norm(&c.term.text).as_str());
     if terms::mentions(&stem, &c.term.text)
-        || reading.topic.as_deref() == Some(terms::norm(&c.term.text).as_str())
+        || topic_gap
         || terms::completes_a_share(&stem, &c.term.text)
         || stem.split_whitespace().count() < 5
     {
@@ -429,12 +438,25 @@ fn make_question<R: Rng>(
         return None;
     }
     let wanted = ask.rules.options - 1;
+    // A biography's subject is no wrong answer: they did what every sentence says.
+    let subject = |d: &str| {
+        c.term.kind == Kind::Person
+            && reading
+                .topic
+                .as_deref()
+                .is_some_and(|t| within(&terms::norm(d), t))
+    };
+    let pool: Vec<(String, usize)> = reading
+        .pools
+        .get(&c.term.kind)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter(|(d, _)| !subject(d))
+        .cloned()
+        .collect();
     let distractors = terms::distractors(
         &c.term,
-        reading
-            .pools
-            .get(&c.term.kind)
-            .map_or(&[][..], Vec::as_slice),
+        &pool,
         &reading.defined,
         c.paragraph,
         &stem,

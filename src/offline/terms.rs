@@ -103,6 +103,212 @@ const REGION_WORDS: [&str; 22] = [
     "Middle",
 ];
 
+/// Countries (English names): a country may contain the city or island a question asks
+/// for, so it is never offered as a wrong answer for one ("a law firm in _____": Johannesburg,
+/// and South Africa would be right too).
+const COUNTRIES: [&str; 195] = [
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Andorra",
+    "Angola",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahamas",
+    "Bahrain",
+    "Bangladesh",
+    "Barbados",
+    "Belarus",
+    "Belgium",
+    "Belize",
+    "Benin",
+    "Bhutan",
+    "Bolivia",
+    "Bosnia and Herzegovina",
+    "Botswana",
+    "Brazil",
+    "Britain",
+    "Brunei",
+    "Bulgaria",
+    "Burkina Faso",
+    "Burundi",
+    "Cambodia",
+    "Cameroon",
+    "Canada",
+    "Cape Verde",
+    "Central African Republic",
+    "Chad",
+    "Chile",
+    "China",
+    "Colombia",
+    "Comoros",
+    "Congo",
+    "Costa Rica",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Czech Republic",
+    "Czechia",
+    "Denmark",
+    "Djibouti",
+    "Dominica",
+    "Dominican Republic",
+    "East Timor",
+    "Ecuador",
+    "Egypt",
+    "El Salvador",
+    "England",
+    "Equatorial Guinea",
+    "Eritrea",
+    "Estonia",
+    "Eswatini",
+    "Ethiopia",
+    "Fiji",
+    "Finland",
+    "France",
+    "Gabon",
+    "Gambia",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Great Britain",
+    "Greece",
+    "Grenada",
+    "Guatemala",
+    "Guinea",
+    "Guyana",
+    "Haiti",
+    "Honduras",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Ivory Coast",
+    "Jamaica",
+    "Japan",
+    "Jordan",
+    "Kazakhstan",
+    "Kenya",
+    "Kiribati",
+    "Kosovo",
+    "Kuwait",
+    "Kyrgyzstan",
+    "Laos",
+    "Latvia",
+    "Lebanon",
+    "Lesotho",
+    "Liberia",
+    "Libya",
+    "Liechtenstein",
+    "Lithuania",
+    "Luxembourg",
+    "Madagascar",
+    "Malawi",
+    "Malaysia",
+    "Maldives",
+    "Mali",
+    "Malta",
+    "Mauritania",
+    "Mauritius",
+    "Mexico",
+    "Micronesia",
+    "Moldova",
+    "Monaco",
+    "Mongolia",
+    "Montenegro",
+    "Morocco",
+    "Mozambique",
+    "Myanmar",
+    "Namibia",
+    "Nauru",
+    "Nepal",
+    "Netherlands",
+    "New Zealand",
+    "Nicaragua",
+    "Niger",
+    "Nigeria",
+    "North Korea",
+    "North Macedonia",
+    "Norway",
+    "Oman",
+    "Pakistan",
+    "Palau",
+    "Palestine",
+    "Panama",
+    "Papua New Guinea",
+    "Paraguay",
+    "Peru",
+    "Philippines",
+    "Poland",
+    "Portugal",
+    "Qatar",
+    "Romania",
+    "Russia",
+    "Rwanda",
+    "Samoa",
+    "San Marino",
+    "Saudi Arabia",
+    "Scotland",
+    "Senegal",
+    "Serbia",
+    "Seychelles",
+    "Sierra Leone",
+    "Singapore",
+    "Slovakia",
+    "Slovenia",
+    "Somalia",
+    "South Africa",
+    "South Korea",
+    "South Sudan",
+    "Soviet Union",
+    "Spain",
+    "Sri Lanka",
+    "Sudan",
+    "Suriname",
+    "Sweden",
+    "Switzerland",
+    "Syria",
+    "Taiwan",
+    "Tajikistan",
+    "Tanzania",
+    "Thailand",
+    "Togo",
+    "Tonga",
+    "Trinidad and Tobago",
+    "Tunisia",
+    "Turkey",
+    "Turkmenistan",
+    "Tuvalu",
+    "Uganda",
+    "Ukraine",
+    "United Arab Emirates",
+    "United Kingdom",
+    "United States",
+    "Uruguay",
+    "Uzbekistan",
+    "Vanuatu",
+    "Vatican City",
+    "Venezuela",
+    "Vietnam",
+    "Wales",
+    "Yemen",
+    "Zambia",
+    "Zimbabwe",
+];
+
+/// Whether a place is a country.
+fn is_country(place: &str) -> bool {
+    COUNTRIES.contains(&place)
+}
+
 /// Whether a place is a region (a continent or part of one), not a sea or a river named
 /// after one ("Mediterranean Sea").
 fn is_region(place: &str) -> bool {
@@ -110,7 +316,9 @@ fn is_region(place: &str) -> bool {
         .split_whitespace()
         .last()
         .is_some_and(|w| PLACE_WORDS.contains(&w));
-    !feature && place.split_whitespace().any(|w| REGION_WORDS.contains(&w))
+    // Countries named after their part of a continent.
+    let country = matches!(place, "South Africa" | "Central African Republic");
+    !feature && !country && place.split_whitespace().any(|w| REGION_WORDS.contains(&w))
 }
 
 /// Last words that make a name a place, and say which kind of place.
@@ -243,7 +451,10 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
             let after_role = start
                 .checked_sub(1)
                 .is_some_and(|b| is_title(&clean_word(words[b]).to_lowercase()));
-            let adjective = run.len() == 1
+            // "a South African lawyer": a direction and an adjective.
+            let directed =
+                run.len() == 2 && matches!(run[0], "South" | "North" | "East" | "West" | "Central");
+            let adjective = (run.len() == 1 || directed)
                 && !after_role
                 && after_word.chars().next().is_some_and(char::is_lowercase)
                 && ["an", "ian", "ese", "ish", "ic", "ch", "sh"]
@@ -448,6 +659,7 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
     let thing = run.iter().any(|w| THING_WORDS.contains(w));
     if (PLACE_BEFORE.contains(&before) && run.len() <= 3 && !title && !thing)
         || run.last().is_some_and(|w| PLACE_WORDS.contains(w))
+        || (!thing && run.iter().any(|w| REGION_WORDS.contains(w)))
         || run.first().is_some_and(|w| PLACE_FIRST.contains(w))
     {
         Kind::Place
@@ -855,6 +1067,9 @@ pub(super) fn distractors<R: Rng>(
         if !is_region(&term.text) {
             cands.retain(|(d, _)| !is_region(d));
         }
+        if !is_region(&term.text) && !is_country(&term.text) {
+            cands.retain(|(d, _)| !is_country(d));
+        }
         let own = feature(&term.text);
         if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
             cands.retain(|(d, _)| feature(d) == own);
@@ -1168,6 +1383,24 @@ mod tests {
         );
         assert!(got.is_empty(), "the stem says river: {got:?}");
         let plain = "The _____ carries more water to the sea than any other.";
+        let other = pool(&[
+            "Amazon River",
+            "Atacama Desert",
+            "Lake Tana",
+            "Andes Mountains",
+        ]);
+        let got = distractors(
+            &amazon,
+            &other,
+            &HashSet::new(),
+            0,
+            plain,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        // A country may hold the river: never a wrong answer for it.
         let got = distractors(
             &amazon,
             &few,
@@ -1178,7 +1411,7 @@ mod tests {
             3,
             &mut rng,
         );
-        assert_eq!(got.len(), 3);
+        assert_eq!(got, vec!["Atacama Desert".to_owned()]);
     }
 
     #[test]

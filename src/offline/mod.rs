@@ -454,13 +454,39 @@ fn make_question<R: Rng>(
         .filter(|(d, _)| !subject(d))
         .cloned()
         .collect();
+    // A date the text gives as approximate ("around _____") is not asked against near ones:
+    // "around 2560 BC" or 2570 BC would both be fair answers.
+    let dated = match &c.term.kind {
+        Kind::Year => true,
+        Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
+        _ => false,
+    };
+    let approximate = dated
+        && stem
+            .split_once("_____")
+            .and_then(|(before, _)| before.split_whitespace().next_back())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "around"
+                        | "about"
+                        | "circa"
+                        | "c."
+                        | "approximately"
+                        | "roughly"
+                        | "hacia"
+                        | "vers"
+                        | "etwa"
+                        | "um"
+                )
+            });
     let distractors = terms::distractors(
         &c.term,
         &pool,
         &reading.defined,
         c.paragraph,
         &stem,
-        level,
+        if approximate { "easy" } else { level },
         wanted,
         rng,
     );

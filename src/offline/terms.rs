@@ -1070,7 +1070,12 @@ pub(super) fn distractors<R: Rng>(
         if !is_region(&term.text) && !is_country(&term.text) {
             cands.retain(|(d, _)| !is_country(d));
         }
+
         let own = feature(&term.text);
+        // A sea, bay or gulf is part of an ocean: no ocean beside it.
+        if matches!(own, Some("Sea" | "Bay" | "Gulf")) {
+            cands.retain(|(d, _)| feature(d) != Some("Ocean"));
+        }
         if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
             cands.retain(|(d, _)| feature(d) == own);
         }
@@ -1400,6 +1405,29 @@ mod tests {
             &mut rng,
         );
         assert_eq!(got.len(), 3);
+        // A sea is part of an ocean: no ocean beside it.
+        let beaufort = Term {
+            text: "Beaufort Sea".into(),
+            kind: Kind::Place,
+        };
+        let waters = pool(&[
+            "Beaufort Sea",
+            "Arctic Ocean",
+            "Caspian Sea",
+            "Red Sea",
+            "Aral Sea",
+        ]);
+        let got = distractors(
+            &beaufort,
+            &waters,
+            &HashSet::new(),
+            0,
+            plain,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert!(got.iter().all(|d| d.ends_with("Sea")), "{got:?}");
         // A country may hold the river: never a wrong answer for it.
         let got = distractors(
             &amazon,

@@ -391,7 +391,7 @@ fn make_question<R: Rng>(
         (None, Some(i)) => {
             let s = &reading.sentences[i].text;
             let blanked = blank(s, &c.term.text)?;
-            if !stands_alone(&blanked, &c.term.kind) {
+            if !stands_alone(&blanked, &c.term.kind) || !says_enough(&blanked) {
                 return None;
             }
             let context = if phrases.points_back(s) {
@@ -508,6 +508,17 @@ fn make_question<R: Rng>(
     })
 }
 
+/// Whether a gap sentence says enough to point at one answer: three words besides the gap
+/// and the function words ("The _____ is released into the air" does not).
+fn says_enough(blanked: &str) -> bool {
+    blanked
+        .split_whitespace()
+        .map(clean_word)
+        .filter(|w| !w.is_empty() && !w.contains("_____") && !terms::is_stop(&w.to_lowercase()))
+        .count()
+        >= 3
+}
+
 /// Whether the gap stands for the whole term: not part of a longer name ("Julius _____"), and
 /// a single word not used to qualify the noun after it ("_____ droplets").
 fn stands_alone(blanked: &str, kind: &Kind) -> bool {
@@ -571,6 +582,12 @@ mod tests {
             difficulty: "medium",
             origin: "t",
         }
+    }
+
+    #[test]
+    fn a_gap_sentence_must_say_enough() {
+        assert!(!says_enough("The _____ is released into the air."));
+        assert!(says_enough("Rome finally destroyed Carthage in _____."));
     }
 
     #[test]

@@ -1179,6 +1179,8 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
     const NOT_NOUN: [&str; 10] = [
         "ed", "ing", "ly", "ful", "ous", "ive", "ic", "able", "ible", "est",
     ];
+    // A bare noun after these ends its phrase as a noun does ("made from nectar.").
+    const PREPOSITIONS: [&str; 5] = ["of", "from", "with", "into", "for"];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut after_det: HashSet<String> = HashSet::new();
     // Seen at least once not qualifying the next word ("the immune system" only: a modifier).
@@ -1196,15 +1198,20 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
                 *counts.entry(w.clone()).or_default() += 1;
                 let next = raw.get(i + 1).map(|n| clean_word(n)).unwrap_or("");
                 let ends = r.ends_with([',', '.', ';', ':', '!', '?', ')']);
+                // "the flowers compared with": a verb after it, not a noun it qualifies.
                 let ends_phrase = ends
                     || next.is_empty()
                     || is_stop(next)
-                    || !next.chars().all(char::is_lowercase);
+                    || !next.chars().all(char::is_lowercase)
+                    || NOT_NOUN[..2].iter().any(|e| next.ends_with(e));
                 if ends_phrase {
                     alone.insert(w.clone());
                 }
                 // A noun heads its phrase: "the white sand" makes "white" a modifier there.
-                if ends_phrase && DETERMINERS.contains(&prev.as_str()) {
+                if ends_phrase
+                    && (DETERMINERS.contains(&prev.as_str())
+                        || (ends && PREPOSITIONS.contains(&prev.as_str())))
+                {
                     after_det.insert(w.clone());
                 }
             }

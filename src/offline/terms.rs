@@ -951,8 +951,12 @@ pub(super) fn norm(text: &str) -> String {
     text.split_whitespace()
         .map(|w| {
             let w = clean_word(w).to_lowercase();
+            // Singulars in -s: "peristalsis", "osmosis", "virus", "gas".
+            let singular = ["sis", "us", "is", "as", "ss"]
+                .iter()
+                .any(|e| w.ends_with(e));
             match w.strip_suffix('s') {
-                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+                Some(stem) if stem.chars().count() >= 3 && !singular => stem.to_owned(),
                 _ => w,
             }
         })
@@ -1447,6 +1451,14 @@ mod tests {
             &mut rng,
         );
         assert_eq!(got, vec!["Atacama Desert".to_owned()]);
+    }
+
+    #[test]
+    fn singulars_in_s_stay_singular() {
+        assert_eq!(norm("peristalsis"), "peristalsis");
+        assert_eq!(norm("virus"), "virus");
+        assert_eq!(norm("antigens"), "antigen");
+        assert_eq!(norm("Punic Wars"), "punic war");
     }
 
     #[test]

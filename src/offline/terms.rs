@@ -1454,6 +1454,63 @@ mod tests {
     }
 
     #[test]
+    fn no_region_or_country_for_a_place_it_may_contain() {
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let places = |names: &[&str]| -> Vec<(String, usize)> {
+            names.iter().map(|n| ((*n).to_owned(), 0)).collect()
+        };
+        let pool = places(&["China", "East Asia", "Tokyo", "Osaka", "Kyoto", "Nara"]);
+        let city = Term {
+            text: "Tokyo".into(),
+            kind: Kind::Place,
+        };
+        let stem = "Kanji were first taught in _____ schools.";
+        let got = distractors(
+            &city,
+            &pool,
+            &HashSet::new(),
+            0,
+            stem,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(
+            !got.iter().any(|d| d == "China" || d == "East Asia"),
+            "{got:?}"
+        );
+        // A region answer may have countries beside it.
+        let region = Term {
+            text: "East Asia".into(),
+            kind: Kind::Place,
+        };
+        let got = distractors(
+            &region,
+            &pool,
+            &HashSet::new(),
+            0,
+            stem,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(is_country("South Africa") && !is_region("South Africa"));
+        assert!(is_region("North Africa") && !is_region("Mediterranean Sea"));
+        // "a South African lawyer": no name at all.
+        let names = names_in(
+            "Mandela was a South African lawyer and leader.",
+            &HashSet::new(),
+        );
+        assert!(
+            !names.iter().any(|t| t.text == "South African"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn singulars_in_s_stay_singular() {
         assert_eq!(norm("peristalsis"), "peristalsis");
         assert_eq!(norm("virus"), "virus");

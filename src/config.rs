@@ -663,7 +663,7 @@ pub fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
 }
 
 /// The shared database of keys.toml's `[state] url = "env:NAME"` (or the URL itself), if the
-/// file the lookup finds has one.
+/// keys file (`flag`, else the one the lookup finds) has one.
 pub fn state_url(flag: Option<&Path>) -> Result<Option<String>> {
     let Some(path) = find_keys_file(flag) else {
         return Ok(None);

@@ -920,7 +920,9 @@ fn fault_message(e: &anyhow::Error) -> String {
     }
 }
 
-fn fault_ending(e: &anyhow::Error) -> Ending {
+/// How a fault ends a purchase or a check: short (exit 3) when the shared database was lost,
+/// since what was had is kept; failed (exit 1) otherwise.
+pub fn fault_ending(e: &anyhow::Error) -> Ending {
     if crate::db::is_lost(e) {
         Ending::Short(fault_message(e))
     } else {

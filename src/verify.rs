@@ -100,7 +100,7 @@ impl Solver<'_> {
         };
         let mut queue: VecDeque<Pending> = pending.into();
         if let Err(e) = self.run(&mut queue, &mut out).await {
-            out.ending = Ending::Failed(crate::error::one_line(&e));
+            out.ending = crate::generate::fault_ending(&e);
         }
         out.unchecked = queue.into_iter().map(|p| p.q).collect();
         out

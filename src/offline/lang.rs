@@ -116,7 +116,9 @@ impl Phrases {
         let first = (0..words.len().min(3)).any(|i| {
             // "Roads such as the Via Appia": an example follows, nothing is pointed back at.
             let example = words[i] == "such" && words.get(i + 1).is_some_and(|n| n == "as");
-            self.pointers.contains(&words[i].as_str()) && !example
+            // After the first word, "that" and "there" join clauses ("Water that soaks").
+            let joins = i > 0 && matches!(words[i].as_str(), "that" | "there");
+            self.pointers.contains(&words[i].as_str()) && !example && !joins
         });
         // "Around 60 percent of it lies in Brazil": a share of something named before.
         let share_of = sentence
@@ -167,6 +169,7 @@ mod tests {
         assert!(en.points_back("Some of its trains now run at 320 kilometres per hour."));
         assert!(en.points_back("Most of them live in cities along the coast."));
         assert!(!en.points_back("Roads such as the Via Appia let the legions move."));
+        assert!(!en.points_back("Water that soaks into the soil is called infiltration."));
         assert!(!en.points_back("The heart has four chambers, and it pumps blood."));
         assert!(phrases("fr").points_back("Elle fut proclamée en 1792."));
         assert!(en.points_back("Around 60 percent of it lies in Brazil."));

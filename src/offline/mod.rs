@@ -245,6 +245,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     let vocab = key_words(&texts);
+    let units = terms::unit_words(&texts);
     let names_seen = terms::standalone_names(&texts, &known_caps);
     let people = terms::person_words(&texts, &known_caps);
     let mut pools: BTreeMap<Kind, Vec<(String, usize)>> = BTreeMap::new();
@@ -311,7 +312,8 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             {
                 t.text = lower_first(&t.text);
             }
-            if terms::is_generic(&t.text) || t.text.chars().count() < 3 {
+            let unit = t.kind == Kind::Term && units.contains(&terms::norm(&t.text));
+            if terms::is_generic(&t.text) || t.text.chars().count() < 3 || unit {
                 continue;
             }
             add_pool(&mut pools, &t, s.paragraph);
@@ -339,6 +341,25 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
                 definition,
                 score,
             });
+        }
+    }
+    // Nouns the text uses once are no question of their own, but may be a wrong answer
+    // behind the terms it repeats or defines (added last, so those come first).
+    let plain = terms::plain_nouns(&texts);
+    for s in &sentences {
+        for w in s.text.split_whitespace() {
+            let c = clean_word(w);
+            if plain.contains(&c.to_lowercase())
+                && c.chars().all(char::is_lowercase)
+                && !terms::is_generic(c)
+                && !units.contains(&terms::norm(c))
+            {
+                let t = Term {
+                    text: c.to_owned(),
+                    kind: Kind::Term,
+                };
+                add_pool(&mut pools, &t, s.paragraph);
+            }
         }
     }
     let defined = candidates

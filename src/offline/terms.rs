@@ -859,7 +859,12 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
 }
 
 /// Words too general to be an answer or a distractor a teacher would keep.
-const GENERIC: [&str; 72] = [
+const GENERIC: [&str; 77] = [
+    "quarter",
+    "half",
+    "minute",
+    "idea",
+    "ideas",
     "other",
     "others",
     "first",
@@ -1177,6 +1182,45 @@ fn plausible_near(answer: &str, d: &str, level: &str) -> bool {
 /// Nouns of five letters or more that the text repeats: its key vocabulary. A word counts as a
 /// noun when it follows a determiner somewhere and has no verb or adjective ending.
 pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
+    nouns(sentences, 2, false)
+}
+
+/// Nouns the text uses once or more, by the strictest reading: each time followed by nothing,
+/// punctuation or a function word ("the young Earth" makes "young" no noun). Wrong answers
+/// only.
+pub(super) fn plain_nouns(sentences: &[String]) -> HashSet<String> {
+    nouns(sentences, 1, true)
+}
+
+/// Words the text puts right after a number: units ("344,000 square kilometres" gives
+/// "square" and, through it, "kilometres"), never a term to ask or offer.
+pub(super) fn unit_words(sentences: &[String]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in sentences {
+        let words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| clean_word(w).to_lowercase())
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                let mut j = i + 1;
+                // "square kilometres", "cubic metres": the unit is the word after.
+                while let Some(u) = words.get(j) {
+                    out.insert(norm(u));
+                    if !matches!(u.as_str(), "square" | "cubic" | "million" | "billion") {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Nouns of five letters or more the text uses at least `times` times (see `key_words`);
+/// `strict`: every use ends its phrase before a function word or punctuation.
+fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
     const DETERMINERS: [&str; 12] = [
         "the", "a", "an", "their", "its", "his", "her", "two", "three", "many", "these", "those",
     ];
@@ -1186,6 +1230,8 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
     // A bare noun after these ends its phrase as a noun does ("made from nectar.").
     const PREPOSITIONS: [&str; 5] = ["of", "from", "with", "into", "for"];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // Used at least once in a way a noun is not.
+    let mut not_head: HashSet<String> = HashSet::new();
     let mut after_det: HashSet<String> = HashSet::new();
     // Seen at least once not qualifying the next word ("the immune system" only: a modifier).
     let mut alone: HashSet<String> = HashSet::new();
@@ -1211,6 +1257,9 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
                 if ends_phrase {
                     alone.insert(w.clone());
                 }
+                if !(ends || next.is_empty() || is_stop(next)) {
+                    not_head.insert(w.clone());
+                }
                 // A noun heads its phrase: "the white sand" makes "white" a modifier there.
                 if ends_phrase
                     && (DETERMINERS.contains(&prev.as_str())
@@ -1224,7 +1273,8 @@ pub(super) fn key_words(sentences: &[String]) -> HashSet<String> {
     }
     counts
         .into_iter()
-        .filter(|(w, n)| *n >= 2 && after_det.contains(w) && alone.contains(w))
+        .filter(|(w, n)| *n >= times && after_det.contains(w) && alone.contains(w))
+        .filter(|(w, _)| !strict || !not_head.contains(w))
         .map(|(w, _)| w)
         .collect()
 }

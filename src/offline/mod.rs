@@ -248,14 +248,8 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
     let units = terms::unit_words(&texts);
     let names_seen = terms::standalone_names(&texts, &known_caps);
     let people = terms::person_words(&texts, &known_caps);
-    let mut pools: BTreeMap<Kind, Vec<(String, usize)>> = BTreeMap::new();
+    let mut pools: Pools = BTreeMap::new();
     let mut candidates = Vec::new();
-    let add_pool = |pools: &mut BTreeMap<Kind, Vec<(String, usize)>>, t: &Term, para: usize| {
-        let pool = pools.entry(t.kind.clone()).or_default();
-        if !pool.iter().any(|(p, _)| p.eq_ignore_ascii_case(&t.text)) {
-            pool.push((t.text.clone(), para));
-        }
-    };
     for g in parsed
         .glossary
         .iter()
@@ -343,25 +337,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             });
         }
     }
-    // Nouns the text uses once are no question of their own, but may be a wrong answer
-    // behind the terms it repeats or defines (added last, so those come first).
-    let plain = terms::plain_nouns(&texts);
-    for s in &sentences {
-        for w in s.text.split_whitespace() {
-            let c = clean_word(w);
-            if plain.contains(&c.to_lowercase())
-                && c.chars().all(char::is_lowercase)
-                && !terms::is_generic(c)
-                && !units.contains(&terms::norm(c))
-            {
-                let t = Term {
-                    text: c.to_owned(),
-                    kind: Kind::Term,
-                };
-                add_pool(&mut pools, &t, s.paragraph);
-            }
-        }
-    }
+    add_plain_nouns(&mut pools, &sentences, &texts, &units);
     let defined = candidates
         .iter()
         .filter(|c| c.definition.is_some() || c.score >= 5)
@@ -387,6 +363,43 @@ fn names_a_thing(sentence: &str, name: &str) -> bool {
         && before.chars().all(char::is_lowercase)
         && !terms::is_stop(before)
         && !terms::is_title(before)
+}
+
+type Pools = BTreeMap<Kind, Vec<(String, usize)>>;
+
+/// Adds a term to the pool of its kind (once, whatever its case), with its paragraph.
+fn add_pool(pools: &mut Pools, t: &Term, para: usize) {
+    let pool = pools.entry(t.kind.clone()).or_default();
+    if !pool.iter().any(|(p, _)| p.eq_ignore_ascii_case(&t.text)) {
+        pool.push((t.text.clone(), para));
+    }
+}
+
+/// Nouns the text uses once are no question of their own, but may be a wrong answer behind
+/// the terms it repeats or defines (added last, so those come first).
+fn add_plain_nouns(
+    pools: &mut Pools,
+    sentences: &[text::Sentence],
+    texts: &[String],
+    units: &HashSet<String>,
+) {
+    let plain = terms::plain_nouns(texts);
+    for s in sentences {
+        for w in s.text.split_whitespace() {
+            let c = clean_word(w);
+            if plain.contains(&c.to_lowercase())
+                && c.chars().all(char::is_lowercase)
+                && !terms::is_generic(c)
+                && !units.contains(&terms::norm(c))
+            {
+                let t = Term {
+                    text: c.to_owned(),
+                    kind: Kind::Term,
+                };
+                add_pool(pools, &t, s.paragraph);
+            }
+        }
+    }
 }
 
 /// `Condensation` → `condensation`, for a term capitalised only because it starts a sentence.

@@ -65,30 +65,9 @@ fn machines() {
         } else {
             "separate SQLite data dirs"
         };
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let cfg = MockConfig {
-            tpm: TPM,
-            tpm_window: WINDOW,
-            rpm: 30,
-            rpd: 1000,
-            latency: LATENCY,
-            ..MockConfig::default()
-        };
-        let (server, mock) = rt.block_on(MockProvider::start(cfg));
-        let dir = tempfile::tempdir().unwrap();
-        let keys = dir.path().join("keys.toml");
-        std::fs::write(
-            &keys,
-            format!(
-                "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [\"org-a-key-000001\"]\n",
-                server.uri()
-            ),
-        )
-        .unwrap();
+        let Bench {
+            mock, dir, keys, ..
+        } = bench_mock(Counting::Fixed, &["org-a-key-000001"]);
         let start = Instant::now();
         let children: Vec<_> = ["a", "b", "c"]
             .iter()
@@ -127,14 +106,20 @@ fn machines() {
             seen.iter().filter(|s| s.status == 429).count()
         );
     }
-    if shared.is_none() {
-        println!(
-            "  one PostgreSQL database: skipped (set QUIZGEN_TEST_DATABASE_URL, see .ci/postgres)"
-        );
-    }
 }
 
-fn run(concurrency: &str, counting: Counting) {
+/// The mock provider every scenario runs against (the bench's window, latency and limits,
+/// counted `counting`'s way) and a keys file for it, one organization per key. The runtime and
+/// server live as long as this does.
+struct Bench {
+    _rt: tokio::runtime::Runtime,
+    _server: wiremock::MockServer,
+    mock: MockProvider,
+    dir: tempfile::TempDir,
+    keys: std::path::PathBuf,
+}
+
+fn bench_mock(counting: Counting, keys: &[&str]) -> Bench {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -151,15 +136,33 @@ fn run(concurrency: &str, counting: Counting) {
     };
     let (server, mock) = rt.block_on(MockProvider::start(cfg));
     let dir = tempfile::tempdir().unwrap();
-    let keys = dir.path().join("keys.toml");
+    let path = dir.path().join("keys.toml");
+    let keys: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
     std::fs::write(
-        &keys,
+        &path,
         format!(
-            "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [\"org-a-key-000001\", \"org-b-key-000002\", \"org-c-key-000003\"]\n",
-            server.uri()
+            "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [{}]\n",
+            server.uri(),
+            keys.join(", ")
         ),
     )
     .unwrap();
+    Bench {
+        _rt: rt,
+        _server: server,
+        mock,
+        dir,
+        keys: path,
+    }
+}
+
+fn run(concurrency: &str, counting: Counting) {
+    let Bench {
+        mock, dir, keys, ..
+    } = bench_mock(
+        counting,
+        &["org-a-key-000001", "org-b-key-000002", "org-c-key-000003"],
+    );
     let start = Instant::now();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_quizgen"))
         .args([

@@ -7,7 +7,6 @@ use proptest::prelude::*;
 use quizgen::bank::{Bank, Provenance, Shelf};
 use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
 use quizgen::db::StateAt;
-use quizgen::llm::client::{Answer, Usage, Verdict};
 use quizgen::mcq::Mcq;
 use quizgen::pool::{Admission, Pool};
 
@@ -35,22 +34,6 @@ fn config() -> KeysConfig {
         }],
         origin: "test".into(),
         warnings: Vec::new(),
-    }
-}
-
-fn ok(prompt: u64, completion: u64) -> Answer {
-    Answer {
-        verdict: Verdict::Ok {
-            content: String::new(),
-            finish_reason: "stop".into(),
-            usage: Some(Usage {
-                prompt_tokens: prompt,
-                completion_tokens: completion,
-                completion_tokens_details: None,
-            }),
-        },
-        reports: Vec::new(),
-        notes: Vec::new(),
     }
 }
 
@@ -116,8 +99,14 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
                 match pool.reserve_at(t, &|_| *tokens).unwrap() {
                     Admission::Go(r) => {
                         let used = tokens * used_pct / 100;
-                        pool.settle_at(t + 300, &r, &ok(used / 2, used - used / 2), 1, 10)
-                            .unwrap();
+                        pool.settle_at(
+                            t + 300,
+                            &r,
+                            &common::ok_answer(used / 2, used - used / 2),
+                            1,
+                            10,
+                        )
+                        .unwrap();
                         format!("go lane {} key {} tokens {}", r.lane, r.key, r.tokens)
                     }
                     Admission::Wait(d) => format!("wait {}", d.as_millis()),

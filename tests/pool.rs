@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
-use quizgen::llm::client::{Answer, Usage, Verdict};
+use quizgen::llm::client::Answer;
 use quizgen::pool::{Admission, Pool};
 
 use common::mock::MockConfig;
@@ -34,22 +34,6 @@ fn config(limits: Limits) -> KeysConfig {
     }
 }
 
-fn ok(prompt: u64, completion: u64) -> Answer {
-    Answer {
-        verdict: Verdict::Ok {
-            content: String::new(),
-            finish_reason: "stop".into(),
-            usage: Some(Usage {
-                prompt_tokens: prompt,
-                completion_tokens: completion,
-                completion_tokens_details: None,
-            }),
-        },
-        reports: Vec::new(),
-        notes: Vec::new(),
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
 
@@ -69,7 +53,7 @@ proptest! {
                 Admission::Go(r) => {
                     turns.insert(r.key);
                     let real = tokens * used_pct / 100;
-                    pool.settle_at(t + 1, &r, &ok(real / 2, real - real / 2), 1, real).unwrap();
+                    pool.settle_at(t + 1, &r, &common::ok_answer(real / 2, real - real / 2), 1, real).unwrap();
                     admitted.push((t, real));
                     // Counted over what the pool knew at admission: the reservation itself.
                     let minute: Vec<_> = admitted.iter().filter(|(a, _)| *a > t - 60_000).collect();
@@ -344,7 +328,7 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
     .unwrap();
     let go = |pool: &mut Pool| match pool.reserve(&|_| 100).unwrap() {
         Admission::Go(r) => {
-            pool.settle(&r, &ok(50, 50), 1, 50).unwrap();
+            pool.settle(&r, &common::ok_answer(50, 50), 1, 50).unwrap();
             None
         }
         Admission::Wait(d) => Some(d),
@@ -363,7 +347,7 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
 
 /// An answer carrying a per-minute token report.
 fn reporting(remaining: u64, reset: Duration) -> Answer {
-    let mut a = ok(500, 500);
+    let mut a = common::ok_answer(500, 500);
     a.reports = vec![quizgen::llm::headers::WindowReport {
         window: quizgen::llm::headers::Window::Tpm,
         limit: Some(10_000),

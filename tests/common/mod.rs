@@ -193,3 +193,22 @@ impl Fixture {
         }
     }
 }
+
+/// A provider's good answer that used `prompt` + `completion` tokens (for pool tests that
+/// settle reservations without HTTP).
+pub fn ok_answer(prompt: u64, completion: u64) -> quizgen::llm::client::Answer {
+    use quizgen::llm::client::{Answer, Usage, Verdict};
+    Answer {
+        verdict: Verdict::Ok {
+            content: String::new(),
+            finish_reason: "stop".into(),
+            usage: Some(Usage {
+                prompt_tokens: prompt,
+                completion_tokens: completion,
+                completion_tokens_details: None,
+            }),
+        },
+        reports: Vec::new(),
+        notes: Vec::new(),
+    }
+}

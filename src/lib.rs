@@ -49,6 +49,12 @@ use commands::Context;
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
+    // These read no state: a mistake in keys.toml's [state] must not stop them.
+    match cli.command {
+        Command::Completions { shell } => return commands::completions(shell),
+        Command::Man => return commands::man(),
+        _ => {}
+    }
     let ctx = Context::with_database(
         cli.data_dir,
         cli.database_url,

@@ -198,3 +198,31 @@ fn bad_subjects_file_names_the_line() {
         .code(1)
         .stderr(contains("subjects.txt:3").and(contains("lots")));
 }
+
+#[test]
+fn a_bad_state_url_stops_what_uses_the_state_not_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.toml");
+    std::fs::write(&keys, "[state]\nurl = \"env:QG_UNSET_DB_VAR\"\n").unwrap();
+    common::set_mode(&keys, 0o600);
+    common::quizgen(dir.path())
+        .env("QUIZGEN_KEYS", &keys)
+        .env_remove("QG_UNSET_DB_VAR")
+        .args(["completions", "bash"])
+        .assert()
+        .success();
+    let out = common::quizgen(dir.path())
+        .env("QUIZGEN_KEYS", &keys)
+        .env_remove("QG_UNSET_DB_VAR")
+        .args(["bank", "stats"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.contains("[state] url") && err.contains("QG_UNSET_DB_VAR is not set"),
+        "{err}"
+    );
+}

@@ -162,6 +162,32 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
             "the stem names the kind of place, and only the answer is one",
         );
     }
+    // "countries such as _____": any other country of the kind would be an example too.
+    if let Some((before, _)) = stem.split_once("_____") {
+        let before = before.trim_end().trim_end_matches(',').to_lowercase();
+        flag(
+            ["such as", "including", "for example", "like"]
+                .iter()
+                .any(|e| before.ends_with(&format!(" {e}"))),
+            "a gap after an example's words has no one answer",
+        );
+    }
+    // A continent among continents: beside a country or a part of it, both may be right.
+    const CONTINENTS: [&str; 7] = [
+        "Africa",
+        "Antarctica",
+        "Asia",
+        "Europe",
+        "North America",
+        "Oceania",
+        "South America",
+    ];
+    if CONTINENTS.contains(&answer) {
+        flag(
+            !options.iter().all(|o| CONTINENTS.contains(o)),
+            "a continent among places that are not continents",
+        );
+    }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     let unit = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);

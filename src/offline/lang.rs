@@ -84,6 +84,61 @@ const DE: Phrases = Phrases {
     of: &["von"],
 };
 
+/// Whether the gap follows words that set an example ("such as _____", "comme _____"): any
+/// other of its kind might be an example too, so the gap has no one answer. Every language's
+/// words: the text's language need not be `--language`'s.
+pub fn gives_an_example(blanked: &str) -> bool {
+    const EXAMPLES: [&str; 17] = [
+        "such as",
+        "like",
+        "including",
+        "e.g.",
+        "for example",
+        "for instance",
+        "comme",
+        "tels que",
+        "telles que",
+        "par exemple",
+        "como",
+        "tales como",
+        "por ejemplo",
+        "incluido",
+        "wie",
+        "zum beispiel",
+        "z. b.",
+    ];
+    let before = blanked.split_once("_____").map_or("", |(b, _)| b);
+    // The clause the gap is in, up to six words back: "including Peru and _____" too.
+    let clause = before.rsplit([';', ':', '.', '(']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let near = format!(
+        " {}",
+        words[words.len().saturating_sub(6)..]
+            .join(" ")
+            .to_lowercase()
+    );
+    EXAMPLES.iter().any(|e| {
+        near.match_indices(e).any(|(i, _)| {
+            let after = &near[i + e.len()..];
+            near[..i].ends_with([' ', ',']) && (after.is_empty() || after.starts_with([' ', ',']))
+        })
+    })
+}
+
+/// Whether a text is written in English (its most common words are), whatever `--language`
+/// says: built-in names are English and go only into an English text.
+pub fn looks_english(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| matches!(w.as_str(), "the" | "and" | "of" | "is" | "was" | "were"))
+        .count();
+    !words.is_empty() && common * 100 >= words.len() * 5
+}
+
 /// The phrases for a `--language` value: a name in English or in the language itself, or a
 /// code (`fr`, `es-MX`).
 pub fn phrases(language: &str) -> &'static Phrases {
@@ -161,6 +216,37 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_english_text_is_told_from_others() {
+        assert!(looks_english(
+            "The Vikings were seafaring people from Scandinavia who raided and traded across Europe."
+        ));
+        assert!(!looks_english(
+            "El Imperio inca fue el estado más grande de América antes de la llegada de los europeos."
+        ));
+        assert!(!looks_english(
+            "La Révolution française commence en 1789 avec la prise de la Bastille."
+        ));
+    }
+
+    #[test]
+    fn no_gap_after_words_that_set_an_example() {
+        assert!(gives_an_example(
+            "Some countries, such as _____, remove the salt from seawater."
+        ));
+        assert!(gives_an_example(
+            "Des pays comme _____ dessalent l'eau de mer."
+        ));
+        assert!(gives_an_example(
+            "It spreads across eight other countries, including Peru and _____."
+        ));
+        assert!(!gives_an_example(
+            "Countries such as Peru grow maize; the Inca capital was _____."
+        ));
+        assert!(!gives_an_example("The unlike _____ poles attract."));
+        assert!(!gives_an_example("The river flows into _____ near Cairo."));
+    }
 
     #[test]
     fn a_subject_that_points_back_is_seen_in_the_first_words() {

@@ -136,6 +136,8 @@ struct Reading {
     /// What the whole text is about (its title), normalised: never an answer, since every
     /// sentence is about it ("Trains are an important way to travel in _____": Japan).
     topic: Option<String>,
+    /// Whether the text is English: only then may built-in (English) names join its options.
+    english: bool,
 }
 
 /// Whether every word of `part` is a word of `whole` ("mandela" of "nelson mandela").
@@ -150,7 +152,12 @@ fn topic_of(source: &str) -> Option<String> {
     let first = source.lines().map(str::trim).find(|l| !l.is_empty())?;
     let heading = first.trim_start_matches('#').trim();
     let short = heading.split_whitespace().count() <= 6 && !heading.ends_with(['.', '!', '?']);
-    (first.starts_with('#') || short).then(|| terms::norm(heading))
+    (first.starts_with('#') || short).then(|| without_article(&terms::norm(heading)))
+}
+
+/// A normalised name without its leading "the" ("the silk road" → "silk road").
+fn without_article(n: &str) -> String {
+    n.strip_prefix("the ").unwrap_or(n).to_owned()
 }
 
 /// Makes up to `ask.count` questions from the text that pass the validator under its rules.
@@ -248,6 +255,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
     let units = terms::unit_words(&texts);
     let names_seen = terms::standalone_names(&texts, &known_caps);
     let people = terms::person_words(&texts, &known_caps);
+    let places = terms::place_names(&texts, &known_caps);
     let mut pools: Pools = BTreeMap::new();
     let mut candidates = Vec::new();
     for g in parsed
@@ -301,6 +309,11 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
                 && !names_a_thing(&s.text, &t.text)
             {
                 t.kind = Kind::Person;
+            } else if matches!(t.kind, Kind::Name(_))
+                && places.contains(&t.text)
+                && !names_a_thing(&s.text, &t.text)
+            {
+                t.kind = Kind::Place;
             }
             if t.kind == Kind::Term && !known_caps.contains(&t.text) && s.text.starts_with(&t.text)
             {
@@ -349,6 +362,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         defined,
         candidates,
         topic: topic_of(source),
+        english: lang::looks_english(source),
     }
 }
 
@@ -425,7 +439,10 @@ fn make_question<R: Rng>(
         (None, Some(i)) => {
             let s = &reading.sentences[i].text;
             let blanked = blank(s, &c.term.text)?;
-            if !stands_alone(&blanked, &c.term.kind) || !says_enough(&blanked) {
+            if !stands_alone(&blanked, &c.term.kind)
+                || !says_enough(&blanked)
+                || (!numeric(&c.term.kind) && lang::gives_an_example(&blanked))
+            {
                 return None;
             }
             let context = if phrases.points_back(s) {
@@ -458,7 +475,7 @@ fn make_question<R: Rng>(
     // the text's own topic as a gap ("Trains are important in _____": Japan, in a text on
     // Japan; asking what the topic *means* is fine).
     let topic_gap = c.definition.is_none()
-        && reading.topic.as_deref() == Some(terms::norm(&c.term.text).as_str());
+        && reading.topic.as_deref() == Some(without_article(&terms::norm(&c.term.text)).as_str());
     if terms::mentions(&stem, &c.term.text)
         || topic_gap
         || terms::completes_a_share(&stem, &c.term.text)
@@ -485,10 +502,11 @@ fn make_question<R: Rng>(
         .get(&c.term.kind)
         .map_or(&[][..], Vec::as_slice)
         .iter()
-        .filter(|(d, _)| !subject(d))
+        .filter(|(d, _)| !subject(d) && same_kind_named(reading, &stem, d))
         .cloned()
         .collect();
-    // A date the text gives as approximate ("around _____") is not asked against near ones:
+    // A date the text gives as approximate ("around _____", "around the year _____") is not
+    // asked against near ones:
     // "around 2560 BC" or 2570 BC would both be fair answers.
     let dated = match &c.term.kind {
         Kind::Year => true,
@@ -498,23 +516,25 @@ fn make_question<R: Rng>(
     let approximate = dated
         && stem
             .split_once("_____")
-            .and_then(|(before, _)| before.split_whitespace().next_back())
-            .is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "around"
-                        | "about"
-                        | "circa"
-                        | "c."
-                        | "approximately"
-                        | "roughly"
-                        | "hacia"
-                        | "vers"
-                        | "etwa"
-                        | "um"
-                )
+            .map(|(before, _)| before.split_whitespace().rev().take(3).collect::<Vec<_>>())
+            .is_some_and(|ws| {
+                ws.iter().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "around"
+                            | "about"
+                            | "circa"
+                            | "c."
+                            | "approximately"
+                            | "roughly"
+                            | "hacia"
+                            | "vers"
+                            | "etwa"
+                            | "um"
+                    )
+                })
             });
-    let distractors = terms::distractors(
+    let mut distractors = terms::distractors(
         &c.term,
         &pool,
         &reading.defined,
@@ -524,6 +544,15 @@ fn make_question<R: Rng>(
         wanted,
         rng,
     );
+    if distractors.len() < wanted && c.term.kind == Kind::Place && reading.english {
+        distractors.extend(terms::more_places(
+            &c.term.text,
+            &stem,
+            &distractors,
+            wanted,
+            rng,
+        ));
+    }
     if distractors.len() < wanted {
         return None;
     }
@@ -540,6 +569,34 @@ fn make_question<R: Rng>(
         id: None,
         verified_by: None,
     })
+}
+
+fn numeric(kind: &Kind) -> bool {
+    matches!(kind, Kind::Year | Kind::Number(_))
+}
+
+/// Whether a place may stand where the stem names the kind of place: "the province of _____"
+/// takes only names the text puts after "province of" too (Quebec, Ontario), never a city.
+fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
+    const KINDS: [&str; 8] = [
+        "province", "state", "county", "city", "town", "village", "kingdom", "island",
+    ];
+    let Some((before, _)) = stem.split_once("_____") else {
+        return true;
+    };
+    let mut back = before.split_whitespace().rev();
+    let (Some(of), Some(kind)) = (back.next(), back.next()) else {
+        return true;
+    };
+    let kind = kind.to_lowercase();
+    if of != "of" || !KINDS.contains(&kind.as_str()) {
+        return true;
+    }
+    let named = format!("{kind} of {place}");
+    reading
+        .sentences
+        .iter()
+        .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
 }
 
 /// Whether a gap sentence says enough to point at one answer: three words besides the gap
@@ -632,7 +689,7 @@ mod tests {
         );
         assert_eq!(
             topic_of("# The Silk Road\n\nText."),
-            Some(terms::norm("The Silk Road"))
+            Some("silk road".into())
         );
         assert_eq!(
             topic_of("Japan is an island country in East Asia.\nMore."),

@@ -304,6 +304,163 @@ const COUNTRIES: [&str; 195] = [
     "Zimbabwe",
 ];
 
+/// Countries by neighbourhood, for a country answer the text offers too few others for: the
+/// wrong answers come from the other neighbourhoods.
+/// No group holds a country and a part of it (no Britain beside England), nor a name that
+/// wants "the" ("off the coast of Netherlands").
+const NEIGHBOURS: [&[&str]; 7] = [
+    &[
+        "England",
+        "Scotland",
+        "Wales",
+        "Ireland",
+        "France",
+        "Spain",
+        "Portugal",
+        "Belgium",
+        "Germany",
+        "Italy",
+        "Norway",
+        "Sweden",
+        "Denmark",
+        "Iceland",
+        "Switzerland",
+        "Austria",
+        "Poland",
+        "Greece",
+        "Finland",
+    ],
+    &[
+        "China",
+        "Japan",
+        "India",
+        "South Korea",
+        "Vietnam",
+        "Thailand",
+        "Indonesia",
+        "Mongolia",
+        "Nepal",
+        "Malaysia",
+        "Pakistan",
+    ],
+    &[
+        "Egypt",
+        "Iraq",
+        "Iran",
+        "Turkey",
+        "Syria",
+        "Saudi Arabia",
+        "Morocco",
+        "Libya",
+        "Jordan",
+        "Israel",
+        "Tunisia",
+        "Algeria",
+    ],
+    &[
+        "Nigeria",
+        "Kenya",
+        "Ghana",
+        "Ethiopia",
+        "South Africa",
+        "Tanzania",
+        "Zimbabwe",
+        "Uganda",
+        "Senegal",
+        "Botswana",
+        "Namibia",
+        "Zambia",
+        "Mozambique",
+        "Mali",
+    ],
+    &["Canada", "Mexico", "Cuba", "Guatemala", "Jamaica", "Panama"],
+    &[
+        "Brazil",
+        "Argentina",
+        "Peru",
+        "Chile",
+        "Colombia",
+        "Bolivia",
+        "Venezuela",
+        "Ecuador",
+        "Uruguay",
+        "Paraguay",
+    ],
+    &[
+        "Australia",
+        "New Zealand",
+        "Fiji",
+        "Papua New Guinea",
+        "Samoa",
+        "Tonga",
+    ],
+];
+
+/// Continents (the Americas as a whole hold two, so they are a region, not one).
+const CONTINENTS: [&str; 17] = [
+    "Europe",
+    "Asia",
+    "Africa",
+    "North America",
+    "South America",
+    "Antarctica",
+    "Oceania",
+    "Asie",
+    "Afrique",
+    "Amérique du Nord",
+    "Amérique du Sud",
+    "Europa",
+    "África",
+    "América del Norte",
+    "América del Sur",
+    "Afrika",
+    "Asien",
+];
+
+/// Whether a place is a continent, not a part of one (Scandinavia, East Asia) nor the
+/// Americas.
+fn is_continent(place: &str) -> bool {
+    CONTINENTS.contains(&place)
+}
+
+/// Built-in wrong answers for a country (English names): countries far from it. Not its
+/// neighbours, which may share what the sentence says (the Atacama Desert reaches beyond
+/// Chile), and nothing for other places: another continent may be right too ("books in
+/// _____ were copied by hand": Europe, and Asia).
+pub(super) fn built_in_places(answer: &str) -> Vec<&'static str> {
+    let Some(home) = NEIGHBOURS.iter().position(|g| g.contains(&answer)) else {
+        return Vec::new();
+    };
+    NEIGHBOURS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != home)
+        .flat_map(|(_, g)| g.iter().copied())
+        .collect()
+}
+
+/// Built-in places to make up the wrong answers for a place `answer` (see `built_in_places`):
+/// none the stem names, none overlapping the answer or those already chosen.
+pub(super) fn more_places<R: Rng>(
+    answer: &str,
+    stem: &str,
+    chosen: &[String],
+    wanted: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let mut spare: Vec<&str> = built_in_places(answer)
+        .into_iter()
+        .filter(|p| !mentions(stem, p) && !overlaps(p, answer))
+        .filter(|p| !chosen.iter().any(|c| overlaps(c, p)))
+        .collect();
+    spare.shuffle(rng);
+    spare
+        .into_iter()
+        .take(wanted.saturating_sub(chosen.len()))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Whether a place is a country.
 fn is_country(place: &str) -> bool {
     COUNTRIES.contains(&place)
@@ -409,10 +566,15 @@ pub(super) fn numbers_in(sentence: &str) -> Vec<Term> {
             continue;
         }
         if unit.is_empty() {
-            if digits.len() == 4
-                && !digits.contains([',', '.'])
-                && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
-            {
+            let prev = i
+                .checked_sub(1)
+                .map(|p| clean_word(words[p]).to_lowercase())
+                .unwrap_or_default();
+            if is_year(
+                digits,
+                &prev,
+                w.ends_with([',', '.', ';', ')']) || is_stop(&next),
+            ) {
                 out.push(Term {
                     text: digits.to_owned(),
                     kind: Kind::Year,
@@ -431,6 +593,23 @@ pub(super) fn numbers_in(sentence: &str) -> Vec<Term> {
         });
     }
     out
+}
+
+/// Whether a bare number is a year: four digits from 1000 to 2100, or three digits where
+/// the words around say so ("in 793.", "the year 800", "AD 793"), not "in 300 pieces".
+fn is_year(digits: &str, prev: &str, ends_phrase: bool) -> bool {
+    const BEFORE: [&str; 11] = [
+        "in", "year", "around", "until", "since", "circa", "ad", "en", "año", "jahr", "an",
+    ];
+    if digits.contains([',', '.']) {
+        return false;
+    }
+    let value = digits.parse::<u32>().unwrap_or(0);
+    match digits.len() {
+        4 => (1000..=2100).contains(&value),
+        3 => value >= 100 && ends_phrase && BEFORE.contains(&prev),
+        _ => false,
+    }
 }
 
 /// Capitalised names in one sentence (not the sentence's first word unless `known` has it).
@@ -480,10 +659,23 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
                     .get(end)
                     .map(|a| clean_word(a).to_lowercase())
                     .unwrap_or_default();
-                out.push(Term {
-                    kind: name_kind(run, &before, &after, title),
-                    text,
-                });
+                // "the coast of England", "the city of Baghdad": a place.
+                // Not "a centre of Buddhist art": the name ends its phrase.
+                let ends_phrase = end
+                    .checked_sub(1)
+                    .is_some_and(|e| words[e].ends_with([',', '.', ';', ':', ')']))
+                    || !after_word.chars().next().is_some_and(char::is_lowercase);
+                let of_a_place = before == "of"
+                    && ends_phrase
+                    && start.checked_sub(2).is_some_and(|b| {
+                        PLACE_NOUNS.contains(&clean_word(words[b]).to_lowercase().as_str())
+                    });
+                let kind = if of_a_place || is_country(&text) {
+                    Kind::Place
+                } else {
+                    name_kind(run, &before, &after, title)
+                };
+                out.push(Term { kind, text });
             }
         }
         run.clear();
@@ -532,6 +724,32 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
     flush(&mut run, &mut out, start, words.len());
     out
 }
+
+/// Common nouns that put a place's name after "of": "the coast of England".
+const PLACE_NOUNS: [&str; 22] = [
+    "city",
+    "town",
+    "village",
+    "coast",
+    "island",
+    "islands",
+    "kingdom",
+    "shores",
+    "port",
+    "region",
+    "province",
+    "county",
+    "capital",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "banks",
+    "monastery",
+    "valley",
+];
 
 /// A small word inside a name: "Gulf of Mexico", "Comité de salut public", "América del Sur".
 fn is_joiner(w: &str) -> bool {
@@ -626,7 +844,10 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
     ];
     let person_after = PERSON_AFTER.contains(&after) || matches!(after, "who" | "whose" | "whom");
     // Words that make a name a thing, not a person: "Nobel Prize", "Three Gorges Dam".
-    const THING_WORDS: [&str; 24] = [
+    const THING_WORDS: [&str; 27] = [
+        "Battle",
+        "Siege",
+        "Treaty",
         "Prize",
         "War",
         "Wars",
@@ -658,7 +879,7 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
         .any(|w| w.chars().count() == 2 && w.ends_with('.'));
     let thing = run.iter().any(|w| THING_WORDS.contains(w));
     if (PLACE_BEFORE.contains(&before) && run.len() <= 3 && !title && !thing)
-        || run.last().is_some_and(|w| PLACE_WORDS.contains(w))
+        || (!thing && run.last().is_some_and(|w| PLACE_WORDS.contains(w)))
         || (!thing && run.iter().any(|w| REGION_WORDS.contains(w)))
         || run.first().is_some_and(|w| PLACE_FIRST.contains(w))
     {
@@ -703,6 +924,17 @@ pub(super) fn person_words(sentences: &[String], known_caps: &HashSet<String>) -
         .flat_map(|s| names_in(s, known_caps))
         .filter(|t| t.kind == Kind::Person)
         .flat_map(|t| t.text.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The names the text uses as places somewhere ("travelled to Baghdad"): a place wherever
+/// else they stand ("as far as Baghdad").
+pub(super) fn place_names(sentences: &[String], known_caps: &HashSet<String>) -> HashSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| names_in(s, known_caps))
+        .filter(|t| t.kind == Kind::Place)
+        .map(|t| t.text)
         .collect()
 }
 
@@ -788,6 +1020,10 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         // "This flow is called surface runoff": the defined term is the one named, not "flow".
         return out;
     }
+    if let Some(found) = appositive(sentence) {
+        out.push(found);
+        return out;
+    }
     for verb in [
         " is a ",
         " is an ",
@@ -858,8 +1094,72 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
     out
 }
 
+/// A definition set beside its term after a comma: "pumped from aquifers, layers of rock
+/// that hold groundwater" (the definition names what the term is, then says which one).
+fn appositive(sentence: &str) -> Option<(Term, Option<String>)> {
+    sentence
+        .match_indices(", ")
+        .find_map(|(i, _)| appositive_at(&sentence[..i], &sentence[i + 2..]))
+}
+
+/// The appositive definition whose term ends `head`, if `tail` opens with its definition.
+fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
+    const RELATIVE: [&str; 9] = [
+        "that", "which", "who", "where", "que", "qui", "die", "der", "das",
+    ];
+    let def: &str = tail.split([',', ';', '.']).next()?.trim();
+    let def_words: Vec<&str> = def.split_whitespace().collect();
+    let relative = def_words
+        .iter()
+        .take(6)
+        .position(|w| RELATIVE.contains(w))?;
+    // What the term is, then which one: a noun before the relative word, four words or more.
+    if relative == 0 || def_words.len() < 4 || is_stop(def_words[relative - 1]) {
+        return None;
+    }
+    let mut term: Vec<&str> = head
+        .split_whitespace()
+        .rev()
+        .take_while(|w| {
+            let c = clean_word(w);
+            c.chars().count() >= 3 && c.chars().all(char::is_lowercase) && !is_stop(c)
+        })
+        .take(3)
+        .collect();
+    term.reverse();
+    // A bare term after a word that ends a phrase before it ("from aquifers"): not the end of
+    // a clause that runs on ("the water evaporates, a process that …").
+    let before = head.split_whitespace().rev().nth(term.len())?;
+    if term.is_empty() || !is_stop(&before.to_lowercase()) {
+        return None;
+    }
+    let text = term.join(" ");
+    if mentions(def, &text) {
+        return None;
+    }
+    let def = def
+        .trim_start_matches("the ")
+        .trim_start_matches("a ")
+        .trim_start_matches("an ");
+    // What the term is opens the definition: "with bakeries that …" says nothing of it.
+    if def.split_whitespace().next().is_none_or(is_stop) {
+        return None;
+    }
+    Some((
+        Term {
+            text,
+            kind: Kind::Term,
+        },
+        Some(def.to_owned()),
+    ))
+}
+
 /// Words too general to be an answer or a distractor a teacher would keep.
-const GENERIC: [&str; 77] = [
+const GENERIC: [&str; 81] = [
+    "country",
+    "countries",
+    "because",
+    "although",
     "quarter",
     "half",
     "minute",
@@ -1063,32 +1363,8 @@ pub(super) fn distractors<R: Rng>(
         "easy" => cands.sort_by_key(|(_, p)| std::cmp::Reverse(p.abs_diff(paragraph))),
         _ => {}
     }
-    // A river among rivers before a river among countries; and only among rivers when the
-    // stem says "river" (else the stem gives it away).
     if term.kind == Kind::Place {
-        fn feature(p: &str) -> Option<&str> {
-            p.split_whitespace()
-                .last()
-                .filter(|w| PLACE_WORDS.contains(w))
-        }
-        // Never a region as a wrong answer for a place it may contain ("Kanji came from
-        // _____": China, and East Asia would be right too); a region answer may have anything.
-        if !is_region(&term.text) {
-            cands.retain(|(d, _)| !is_region(d));
-        }
-        if !is_region(&term.text) && !is_country(&term.text) {
-            cands.retain(|(d, _)| !is_country(d));
-        }
-
-        let own = feature(&term.text);
-        // A sea, bay or gulf is part of an ocean: no ocean beside it.
-        if matches!(own, Some("Sea" | "Bay" | "Gulf")) {
-            cands.retain(|(d, _)| feature(d) != Some("Ocean"));
-        }
-        if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
-            cands.retain(|(d, _)| feature(d) == own);
-        }
-        cands.sort_by_key(|(d, _)| feature(d) != own);
+        keep_places(&term.text, stem, &mut cands);
     }
     // A term the text defines ("tubes called xylem") is best set beside other defined terms
     // (stomata, chlorophyll), which belong to the same lesson, before words it only repeats.
@@ -1116,6 +1392,52 @@ pub(super) fn distractors<R: Rng>(
         chosen.extend(more.into_iter().filter(|m| fits_range(stem, m)).take(room));
     }
     chosen
+}
+
+/// The word of a place that says what kind of place it is ("Amazon River", "Lake Tana").
+fn feature(p: &str) -> Option<&str> {
+    p.split_whitespace()
+        .last()
+        .filter(|w| PLACE_WORDS.contains(w))
+        .or_else(|| {
+            p.split_whitespace()
+                .next()
+                .filter(|w| matches!(*w, "Lake" | "Mount" | "Cape"))
+        })
+}
+
+/// Keeps the places that are fair wrong answers for the place `answer`, those of its own kind
+/// first.
+fn keep_places(answer: &str, stem: &str, cands: &mut Vec<&(String, usize)>) {
+    // Never a region as a wrong answer for a place it may contain ("Kanji came from _____":
+    // China, and East Asia would be right too), nor a country for a city or an island in it.
+    if is_region(answer) {
+        // A region among regions only: a country or a city inside it would be right too
+        // ("traded across _____": Europe, and England); a continent among continents, a part
+        // of one among parts (Europe holds Scandinavia).
+        let continent = is_continent(answer);
+        cands.retain(|(d, _)| is_region(d) && is_continent(d) == continent);
+    } else if is_country(answer) {
+        // A country among countries ("the Atacama Desert in _____": Chile, never the Amazon
+        // River).
+        cands.retain(|(d, _)| is_country(d));
+    } else {
+        cands.retain(|(d, _)| !is_region(d) && !is_country(d));
+    }
+    let own = feature(answer);
+    // A named feature among named features ("the Ferghana Valley", "the Silk Road"), a plain
+    // name among plain names ("the province of _____": Ontario, never the Beaufort Sea).
+    cands.retain(|(d, _)| feature(d).is_some() == own.is_some());
+    // A sea, bay or gulf is part of an ocean: no ocean beside it.
+    if matches!(own, Some("Sea" | "Bay" | "Gulf")) {
+        cands.retain(|(d, _)| feature(d) != Some("Ocean"));
+    }
+    // Only rivers when the stem says "river" (else the stem gives it away); rivers first
+    // anyway.
+    if own.is_some_and(|f| mentions(stem, &f.to_lowercase())) {
+        cands.retain(|(d, _)| feature(d) == own);
+    }
+    cands.sort_by_key(|(d, _)| feature(d) != own);
 }
 
 /// Whether a value can stand in a gap that a range in the sentence bounds: "between _____ and
@@ -1202,7 +1524,7 @@ pub(super) fn unit_words(sentences: &[String]) -> HashSet<String> {
             .map(|w| clean_word(w).to_lowercase())
             .collect();
         for (i, w) in words.iter().enumerate() {
-            if w.chars().any(|c| c.is_ascii_digit()) {
+            if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()) {
                 let mut j = i + 1;
                 // "square kilometres", "cubic metres": the unit is the word after.
                 while let Some(u) = words.get(j) {
@@ -1218,6 +1540,12 @@ pub(super) fn unit_words(sentences: &[String]) -> HashSet<String> {
     out
 }
 
+/// Counts written as words: what follows them is a unit too ("two litres").
+const NUMBER_WORDS: [&str; 14] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
+    "hundred", "thousand", "dozen",
+];
+
 /// Nouns of five letters or more the text uses at least `times` times (see `key_words`);
 /// `strict`: every use ends its phrase before a function word or punctuation.
 fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
@@ -1230,6 +1558,8 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
     // A bare noun after these ends its phrase as a noun does ("made from nectar.").
     const PREPOSITIONS: [&str; 5] = ["of", "from", "with", "into", "for"];
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // Words listed beside another ("rivers, lakes or reservoirs"): each with the one before.
+    let mut listed: Vec<(String, String)> = Vec::new();
     // Used at least once in a way a noun is not.
     let mut not_head: HashSet<String> = HashSet::new();
     let mut after_det: HashSet<String> = HashSet::new();
@@ -1267,9 +1597,27 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
                 {
                     after_det.insert(w.clone());
                 }
+                if let Some(item) = list_item_before(&raw, i).filter(|_| ends_phrase) {
+                    listed.push((w.clone(), item));
+                }
             }
             prev = w;
         }
+    }
+    // A word listed beside a noun is a noun too: repeat until nothing more is learnt.
+    while let Some(more) = listed
+        .iter()
+        .filter(|(w, item)| after_det.contains(item) != after_det.contains(w))
+        .map(|(w, item)| {
+            if after_det.contains(w) {
+                item.clone()
+            } else {
+                w.clone()
+            }
+        })
+        .next()
+    {
+        after_det.insert(more);
     }
     counts
         .into_iter()
@@ -1277,6 +1625,27 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
         .filter(|(w, _)| !strict || !not_head.contains(w))
         .map(|(w, _)| w)
         .collect()
+}
+
+/// The item before word `i` of a list it ends or continues: "lakes" in "rivers, lakes or
+/// reservoirs" has "rivers", "reservoirs" has "lakes". One word each side, nothing else
+/// between them.
+fn list_item_before(raw: &[&str], i: usize) -> Option<String> {
+    let prev = raw.get(i.checked_sub(1)?)?;
+    // After a comma, only where the list goes on ("lakes or"): ", because the …" is a clause.
+    let goes_on = raw
+        .get(i + 1)
+        .is_some_and(|n| matches!(*n, "and" | "or") || raw[i].ends_with(','));
+    let item = if prev.ends_with(',') && goes_on {
+        prev
+    } else if matches!(*prev, "and" | "or") {
+        raw.get(i.checked_sub(2)?)?
+    } else {
+        return None;
+    };
+    let item = clean_word(item).to_lowercase();
+    (item.chars().count() >= 3 && item.chars().all(char::is_alphabetic) && !is_stop(&item))
+        .then_some(item)
 }
 
 /// For numbers the text does not offer enough of: values of the same unit and a sensible
@@ -1384,6 +1753,28 @@ pub(super) fn with_commas(n: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_digit_years_only_where_the_words_say_so() {
+        let years = |s: &str| -> Vec<String> {
+            numbers_in(s)
+                .into_iter()
+                .filter(|t| t.kind == Kind::Year)
+                .map(|t| t.text)
+                .collect()
+        };
+        assert_eq!(
+            years("The first raid came in 793, on Lindisfarne."),
+            ["793"]
+        );
+        assert_eq!(
+            years("Charlemagne was crowned in the year 800 by the pope."),
+            ["800"]
+        );
+        assert!(years("The pot broke in 300 pieces.").is_empty());
+        assert!(years("About 600 people lived there.").is_empty());
+        assert!(years("The wall is 120 km long.").is_empty());
+    }
 
     #[test]
     fn numbers_names_and_definitions() {
@@ -1531,13 +1922,23 @@ mod tests {
             !got.iter().any(|d| d == "China" || d == "East Asia"),
             "{got:?}"
         );
-        // A region answer may have countries beside it.
-        let region = Term {
-            text: "East Asia".into(),
+        // A region answer has regions beside it, of its own scale: a continent holds the
+        // parts of itself, and a part holds countries and cities.
+        let pool = places(&[
+            "China",
+            "Tokyo",
+            "Europe",
+            "Scandinavia",
+            "West Africa",
+            "Central Asia",
+            "Asia",
+        ]);
+        let region = |text: &str| Term {
+            text: text.into(),
             kind: Kind::Place,
         };
         let got = distractors(
-            &region,
+            &region("East Asia"),
             &pool,
             &HashSet::new(),
             0,
@@ -1546,7 +1947,33 @@ mod tests {
             3,
             &mut rng,
         );
-        assert_eq!(got.len(), 3);
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        assert_eq!(got_sorted, ["Central Asia", "Scandinavia", "West Africa"]);
+        let got = distractors(
+            &region("Africa"),
+            &pool,
+            &HashSet::new(),
+            0,
+            stem,
+            "medium",
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|d| is_continent(d)), "{got:?}");
+        // No continent is made up: another may be right too.
+        assert!(more_places("Africa", stem, &got, 3, &mut rng).is_empty());
+        // A country gets countries far from it; never a name that wants "the".
+        let coast = "Lindisfarne lies off the coast of _____.";
+        let far = more_places("England", coast, &[], 3, &mut rng);
+        assert_eq!(far.len(), 3);
+        assert!(
+            far.iter()
+                .all(|d| is_country(d) && !NEIGHBOURS[0].contains(&d.as_str())),
+            "{far:?}"
+        );
+        assert!(more_places("Lindisfarne", stem, &[], 3, &mut rng).is_empty());
         assert!(is_country("South Africa") && !is_region("South Africa"));
         assert!(is_region("North Africa") && !is_region("Mediterranean Sea"));
         // "a South African lawyer": no name at all.

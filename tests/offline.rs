@@ -216,6 +216,36 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
     bad
 }
 
+/// Questions of one quiz that give another's answer away: a stem (gap filled in) that shows
+/// the sentence another question's answer was taken from (quoted in its explanation).
+fn given_away(qs: &[Value]) -> Vec<String> {
+    let filled = |q: &Value| {
+        let answer = q["options"][q["answer_index"].as_u64().unwrap() as usize]
+            .as_str()
+            .unwrap();
+        q["question"].as_str().unwrap().replace("_____", answer)
+    };
+    let source = |q: &Value| {
+        let e = q["explanation"].as_str().unwrap();
+        e.split_once('"')
+            .map(|(_, s)| s.trim_end_matches('"').to_owned())
+            .unwrap_or_default()
+    };
+    let mut bad = Vec::new();
+    for (i, a) in qs.iter().enumerate() {
+        for (j, b) in qs.iter().enumerate() {
+            let home = source(a);
+            if i != j && !home.is_empty() && filled(b).contains(&home) {
+                bad.push(format!(
+                    "gives another's answer away: {} (shows {home})",
+                    b["question"]
+                ));
+            }
+        }
+    }
+    bad
+}
+
 #[test]
 fn every_question_of_the_corpus_passes_a_teachers_rules() {
     let dir = tempfile::tempdir().unwrap();
@@ -234,6 +264,7 @@ fn every_question_of_the_corpus_passes_a_teachers_rules() {
         for q in &qs {
             all_bad.extend(defects(q, &source));
         }
+        all_bad.extend(given_away(&qs));
     }
     assert!(total >= 45, "{total} questions from the corpus");
     assert!(
@@ -253,6 +284,22 @@ fn the_same_text_gives_the_same_quiz_and_a_seed_another() {
     assert_eq!(a, b, "byte-identical");
     let (c, _) = quiz(dir.path(), text, &["--seed", "5"]);
     assert_ne!(a, c, "--seed gives another arrangement");
+    // A spreadsheet too, a clock second apart (its properties hold a creation time).
+    let sheet = |name: &str| {
+        let out = dir.path().join(name);
+        let run = common::quizgen(dir.path())
+            .args(["-q", "generate", "--format", "kahoot", "--from"])
+            .arg(text)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(run.status.code().is_some_and(|c| c == 0 || c == 3));
+        std::fs::read(out).unwrap()
+    };
+    let first = sheet("a.xlsx");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(first == sheet("b.xlsx"), "the Kahoot file is byte-identical");
 }
 
 #[test]

@@ -127,7 +127,11 @@ struct Candidate {
 
 /// Everything the text offers, read once.
 struct Reading {
+    /// The sentences questions are made from (a biography's "She" named: see
+    /// `name_the_subject`).
     sentences: Vec<text::Sentence>,
+    /// The same sentences as the text has them, quoted in explanations.
+    said: Vec<String>,
     /// Terms by kind, with the paragraph each was seen in (for distractors).
     pools: BTreeMap<Kind, Vec<(String, usize)>>,
     /// Terms the text defines (normalised), for choosing distractors from the same lesson.
@@ -178,7 +182,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let mut out = Vec::new();
     let mut dedupe = Deduper::new();
     let mut used: HashSet<String> = HashSet::new();
-    let mut used_sentences: HashSet<usize> = HashSet::new();
+    // Sentences an answer was taken from, and sentences shown in a stem (the gap sentence and
+    // its context): no question shows a sentence another's answer comes from, which would
+    // give that answer away ("…murdered by a group of senators in 44 BC. His adopted heir …").
+    let mut homes: HashSet<usize> = HashSet::new();
+    let mut shown: HashSet<usize> = HashSet::new();
     let mut kinds: std::collections::HashMap<std::mem::Discriminant<Kind>, i32> =
         std::collections::HashMap::new();
     while out.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
@@ -197,7 +205,10 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
             });
             while let Some(c) = q.pop_front() {
                 let key = terms::norm(&c.term.text);
-                if used.contains(&key) || c.sentence.is_some_and(|s| used_sentences.contains(&s)) {
+                let shows = shown_by(&reading, c, phrases);
+                let clash = c.sentence.is_some_and(|s| shown.contains(&s))
+                    || shows.iter().any(|s| homes.contains(s));
+                if used.contains(&key) || clash {
                     continue;
                 }
                 let level = level_of(ask.difficulty, out.len());
@@ -207,7 +218,8 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 mcq::tidy(&mut m);
                 if mcq::validate(&m, ask.rules).is_ok() && dedupe.admit(&m) {
                     used.insert(key);
-                    used_sentences.extend(c.sentence);
+                    homes.extend(c.sentence);
+                    shown.extend(shows);
                     *kinds
                         .entry(std::mem::discriminant(&c.term.kind))
                         .or_default() += 1;
@@ -218,6 +230,17 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
         }
     }
     out
+}
+
+/// The sentences a candidate's stem shows: its own, and the one before when it points back.
+fn shown_by(reading: &Reading, c: &Candidate, phrases: &Phrases) -> Vec<usize> {
+    let Some(i) = c.sentence else {
+        return Vec::new();
+    };
+    let context = (c.definition.is_none() && phrases.points_back(&reading.sentences[i].text))
+        .then(|| i.checked_sub(1))
+        .flatten();
+    std::iter::once(i).chain(context).collect()
 }
 
 /// The difficulty of the `i`th question: `mixed` takes turns.
@@ -232,7 +255,7 @@ fn level_of(difficulty: &str, i: usize) -> &'static str {
 
 fn read(source: &str, phrases: &Phrases) -> Reading {
     let parsed = parse(source);
-    let sentences: Vec<text::Sentence> = parsed
+    let mut sentences: Vec<text::Sentence> = parsed
         .sentences
         .into_iter()
         .filter(|s| {
@@ -240,6 +263,10 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
             (5..=45).contains(&n) && s.text.ends_with(['.', '!'])
         })
         .collect();
+    let said: Vec<String> = sentences.iter().map(|s| s.text.clone()).collect();
+    if let Some(subject) = biography_subject(source, &said) {
+        name_the_subject(&mut sentences, &subject);
+    }
     let texts: Vec<String> = sentences.iter().map(|s| s.text.clone()).collect();
     let known_caps: HashSet<String> = texts
         .iter()
@@ -358,11 +385,59 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         .collect();
     Reading {
         sentences,
+        said,
         pools,
         defined,
         candidates,
         topic: topic_of(source),
         english: lang::looks_english(source),
+    }
+}
+
+/// The person a biography is about: its title, when every word of it is a word of a person
+/// the text names ("Ada Lovelace").
+fn biography_subject(source: &str, sentences: &[String]) -> Option<String> {
+    let first = source.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let title = first.trim_start_matches('#').trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let caps = words.iter().map(|w| (*w).to_owned()).collect();
+    let people = terms::person_words(sentences, &caps);
+    ((2..=3).contains(&words.len()) && words.iter().all(|w| people.contains(*w)))
+        .then(|| title.to_owned())
+}
+
+/// Names a biography's subject where a sentence opens with a pronoun for them ("She moved to
+/// Paris" → "Marie Curie moved to Paris"): the sentence then stands alone, with no sentence
+/// before it in the stem. Only the pronoun the text opens sentences with most is taken for
+/// the subject ("He" in Ada Lovelace's life is Babbage).
+fn name_the_subject(sentences: &mut [text::Sentence], subject: &str) {
+    const SHE: [&str; 3] = ["She", "Her", "Elle"];
+    const HE: [&str; 3] = ["He", "His", "Il"];
+    let opens = |set: &[&str]| {
+        sentences
+            .iter()
+            .filter(|s| {
+                s.text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| set.contains(&w))
+            })
+            .count()
+    };
+    let (she, he) = (opens(&SHE), opens(&HE));
+    let set = match she.cmp(&he) {
+        std::cmp::Ordering::Greater => SHE,
+        std::cmp::Ordering::Less => HE,
+        std::cmp::Ordering::Equal => return,
+    };
+    for s in sentences {
+        let Some((first, rest)) = s.text.split_once(' ') else {
+            continue;
+        };
+        if set.contains(&first) {
+            let owner = matches!(first, "Her" | "His");
+            s.text = format!("{subject}{} {rest}", if owner { "'s" } else { "" });
+        }
     }
 }
 
@@ -434,7 +509,7 @@ fn make_question<R: Rng>(
     rng: &mut R,
 ) -> Option<Mcq> {
     let (stem, sentence_text) = match (&c.definition, c.sentence) {
-        (Some(def), Some(i)) => (phrases.means(def), reading.sentences[i].text.clone()),
+        (Some(def), Some(i)) => (phrases.means(def), reading.said[i].clone()),
         (Some(def), None) => (phrases.means(def), format!("{}: {def}", c.term.text)),
         (None, Some(i)) => {
             let s = &reading.sentences[i].text;
@@ -467,15 +542,19 @@ fn make_question<R: Rng>(
                     None => blanked.clone(),
                 };
             }
-            (stem, s.clone())
+            (stem, reading.said[i].clone())
         }
         (None, None) => return None,
     };
     // What a teacher would strike: the answer in the stem, a stem too short to ask anything,
     // the text's own topic as a gap ("Trains are important in _____": Japan, in a text on
     // Japan; asking what the topic *means* is fine).
+    // A biography's subject by any part of their name ("Lovelace" in Ada Lovelace's life).
+    let name = without_article(&terms::norm(&c.term.text));
     let topic_gap = c.definition.is_none()
-        && reading.topic.as_deref() == Some(without_article(&terms::norm(&c.term.text)).as_str());
+        && reading.topic.as_deref().is_some_and(|t| {
+            t == name || (matches!(c.term.kind, Kind::Person | Kind::Name(_)) && within(&name, t))
+        });
     if terms::mentions(&stem, &c.term.text)
         || topic_gap
         || terms::completes_a_share(&stem, &c.term.text)
@@ -682,6 +761,29 @@ mod tests {
     }
 
     #[test]
+    fn a_biographys_pronoun_is_its_subject() {
+        let text = "Ada Lovelace\n\nAda Lovelace was an English mathematician. She was born in London in 1815. Her mother insisted that she study mathematics. In 1833 Lovelace met Charles Babbage. He designed a mechanical calculator.\n";
+        let said: Vec<String> = parse(text).sentences.into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            biography_subject(text, &said).as_deref(),
+            Some("Ada Lovelace")
+        );
+        let mut sentences = parse(text).sentences;
+        name_the_subject(&mut sentences, "Ada Lovelace");
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts[1], "Ada Lovelace was born in London in 1815.");
+        assert_eq!(
+            texts[2],
+            "Ada Lovelace's mother insisted that she study mathematics."
+        );
+        assert_eq!(texts[4], "He designed a mechanical calculator.");
+        assert_eq!(
+            biography_subject("The Vikings\n\nThe Vikings sailed.", &said),
+            None
+        );
+    }
+
+    #[test]
     fn the_title_is_the_topic() {
         assert_eq!(
             topic_of("Japan\n\nJapan is an island country."),
@@ -714,6 +816,8 @@ mod tests {
 
     #[test]
     fn definitions_become_which_term_means_questions() {
+        let d = definitions_in("They named the first polonium, and the second radium.");
+        assert_eq!(d[0].0.text, "polonium");
         let d = definitions_in("This flow is called surface runoff.");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].0.text, "surface runoff");

@@ -1005,7 +1005,13 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
                 break;
             }
         }
-        let words: Vec<&str> = words.into_iter().skip_while(|w| is_stop(w)).collect();
+        // "named the first polonium": neither the article nor an ordinal is the name.
+        let words: Vec<&str> = words
+            .into_iter()
+            .skip_while(|w| {
+                is_stop(w) || matches!(*w, "first" | "second" | "third" | "last" | "next")
+            })
+            .collect();
         if closed && !words.is_empty() {
             out.push((
                 Term {

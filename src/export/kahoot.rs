@@ -4,7 +4,6 @@
 //! answer, four answers) are enforced by the validator before anything is written.
 
 use anyhow::Result;
-use rust_xlsxwriter::Workbook;
 
 use super::Quiz;
 
@@ -26,7 +25,7 @@ pub const HEADER: [&str; 8] = [
 const HEADER_ROW: u32 = 7;
 
 pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
-    let mut book = Workbook::new();
+    let mut book = super::workbook()?;
     let sheet = book.add_worksheet();
     sheet.set_name("Sheet1")?;
     sheet.write_string(0, 1, "Quiz template")?;

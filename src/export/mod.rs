@@ -249,6 +249,15 @@ pub fn xml_safe(s: &str) -> String {
         .collect()
 }
 
+/// A new spreadsheet whose properties carry a fixed creation time, not the clock's: the same
+/// quiz gives the same bytes (as the zip packages' fixed entry times do).
+pub(crate) fn workbook() -> Result<rust_xlsxwriter::Workbook> {
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    Ok(book)
+}
+
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

@@ -3,7 +3,6 @@
 //! the right one, a time, no image, the explanation.
 
 use anyhow::Result;
-use rust_xlsxwriter::Workbook;
 
 use super::Quiz;
 
@@ -25,7 +24,7 @@ pub const HEADER: [&str; 11] = [
 const TIME_LIMIT: f64 = 30.0;
 
 pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
-    let mut book = Workbook::new();
+    let mut book = super::workbook()?;
     let sheet = book.add_worksheet();
     for (col, title) in HEADER.iter().enumerate() {
         sheet.write_string(0, col as u16, *title)?;

@@ -299,7 +299,10 @@ fn the_same_text_gives_the_same_quiz_and_a_seed_another() {
     };
     let first = sheet("a.xlsx");
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert!(first == sheet("b.xlsx"), "the Kahoot file is byte-identical");
+    assert!(
+        first == sheet("b.xlsx"),
+        "the Kahoot file is byte-identical"
+    );
 }
 
 #[test]

@@ -237,9 +237,10 @@ fn shown_by(reading: &Reading, c: &Candidate, phrases: &Phrases) -> Vec<usize> {
     let Some(i) = c.sentence else {
         return Vec::new();
     };
-    let context = (c.definition.is_none() && phrases.points_back(&reading.sentences[i].text))
-        .then(|| i.checked_sub(1))
-        .flatten();
+    let context = (c.definition.is_none()
+        && needs_context(phrases, &reading.sentences[i].text, &c.term.text))
+    .then(|| i.checked_sub(1))
+    .flatten();
     std::iter::once(i).chain(context).collect()
 }
 
@@ -520,7 +521,7 @@ fn make_question<R: Rng>(
             {
                 return None;
             }
-            let context = if phrases.points_back(s) {
+            let context = if needs_context(phrases, s, &c.term.text) {
                 let prev = i.checked_sub(1).map(|p| &reading.sentences[p])?;
                 if prev.paragraph != reading.sentences[i].paragraph {
                     return None;
@@ -592,27 +593,7 @@ fn make_question<R: Rng>(
         Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
         _ => false,
     };
-    let approximate = dated
-        && stem
-            .split_once("_____")
-            .map(|(before, _)| before.split_whitespace().rev().take(3).collect::<Vec<_>>())
-            .is_some_and(|ws| {
-                ws.iter().any(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "around"
-                            | "about"
-                            | "circa"
-                            | "c."
-                            | "approximately"
-                            | "roughly"
-                            | "hacia"
-                            | "vers"
-                            | "etwa"
-                            | "um"
-                    )
-                })
-            });
+    let approximate = dated && is_approximate(&stem);
     let mut distractors = terms::distractors(
         &c.term,
         &pool,
@@ -676,6 +657,53 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         .sentences
         .iter()
         .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
+}
+
+/// Whether the gap's sentence gives its date as approximate ("around _____", "desde el año
+/// 250 hasta el año _____" after "aproximadamente"): near dates would be fair answers too.
+fn is_approximate(stem: &str) -> bool {
+    let before = stem.split_once("_____").map_or("", |(b, _)| b);
+    // The gap's own sentence, not the context before it.
+    let sentence = before.rsplit(['.', '!', '?']).next().unwrap_or("");
+    sentence.split_whitespace().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic() && c != '.')
+                .to_lowercase()
+                .as_str(),
+            "around"
+                | "about"
+                | "circa"
+                | "c."
+                | "approximately"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "hacia"
+                | "aproximadamente"
+                | "vers"
+                | "environ"
+                | "etwa"
+                | "ungefähr"
+                | "um"
+        )
+    })
+}
+
+/// Whether a sentence needs the one before it in the stem: its subject points back ("It
+/// erupted"), or the term to be asked is its subject and a word after it points back
+/// ("James Watt improved it": improved what?).
+fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
+    let subject_points_back = sentence.strip_prefix(term).is_some_and(|rest| {
+        rest.split_whitespace().take(5).any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+                    .as_str(),
+                "it" | "them" | "this" | "these" | "those"
+            )
+        })
+    });
+    phrases.points_back(sentence) || subject_points_back
 }
 
 /// Whether a gap sentence says enough to point at one answer: three words besides the gap
@@ -781,6 +809,32 @@ mod tests {
             biography_subject("The Vikings\n\nThe Vikings sailed.", &said),
             None
         );
+    }
+
+    #[test]
+    fn a_subject_gap_with_a_word_pointing_back_gets_context() {
+        let en = lang::phrases("English");
+        let s = "James Watt improved it in the 1760s and 1770s.";
+        assert!(needs_context(en, s, "James Watt"));
+        assert!(!needs_context(en, s, "1760s"));
+        assert!(!needs_context(
+            en,
+            "Richard Arkwright built mills, and his mill became a model.",
+            "Richard Arkwright"
+        ));
+    }
+
+    #[test]
+    fn an_approximate_date_is_seen_anywhere_before_its_gap() {
+        assert!(is_approximate(
+            "Su periodo clásico duró aproximadamente desde el año 250 hasta el año _____."
+        ));
+        assert!(is_approximate(
+            "Around the year _____, Leif Erikson reached it."
+        ));
+        assert!(!is_approximate(
+            "It was built around 2560 BC. The games ended in AD _____."
+        ));
     }
 
     #[test]

@@ -844,10 +844,27 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
     ];
     let person_after = PERSON_AFTER.contains(&after) || matches!(after, "who" | "whose" | "whom");
     // Words that make a name a thing, not a person: "Nobel Prize", "Three Gorges Dam".
-    const THING_WORDS: [&str; 27] = [
+    const THING_WORDS: [&str; 44] = [
         "Battle",
         "Siege",
         "Treaty",
+        "Railway",
+        "Company",
+        "Act",
+        "Trials",
+        "Station",
+        "Canal",
+        "Church",
+        "Abbey",
+        "Cathedral",
+        "Museum",
+        "Castle",
+        "Palace",
+        "Party",
+        "Congress",
+        "Games",
+        "Fleet",
+        "Age",
         "Prize",
         "War",
         "Wars",
@@ -1360,7 +1377,7 @@ pub(super) fn distractors<R: Rng>(
                         && (term.kind != Kind::Term || (norm(d) != d.to_lowercase()) == plural)
                         && d.split_whitespace().count().abs_diff(words) <= 1))
                 && (!numeric || plausible_near(&term.text, d, level))
-                && fits_range(stem, d)
+                && fits(stem, &term.text, d)
         })
         .collect();
     cands.shuffle(rng);
@@ -1395,7 +1412,11 @@ pub(super) fn distractors<R: Rng>(
         // Ask for spare values: some may fall outside a range the sentence sets.
         let more = numeric_variants(term, 2 * wanted, &chosen, level, rng);
         let room = wanted - chosen.len();
-        chosen.extend(more.into_iter().filter(|m| fits_range(stem, m)).take(room));
+        chosen.extend(
+            more.into_iter()
+                .filter(|m| fits(stem, &term.text, m))
+                .take(room),
+        );
     }
     chosen
 }
@@ -1444,6 +1465,71 @@ fn keep_places(answer: &str, stem: &str, cands: &mut Vec<&(String, usize)>) {
         cands.retain(|(d, _)| feature(d) == own);
     }
     cands.sort_by_key(|(d, _)| feature(d) != own);
+}
+
+/// Whether a value can stand as a wrong answer in the stem's gap: inside a range the sentence
+/// sets, and never one the sentence's bound makes true as well ("at least _____": 50,000
+/// years, and "at least 37,500 years" would be right too).
+fn fits(stem: &str, answer: &str, value: &str) -> bool {
+    fits_range(stem, value) && fits_bound(stem, answer, value)
+}
+
+/// See `fits`: after "at least", "more than" or "over" a wrong answer is above the answer;
+/// after "less than", "under", "up to" or "at most", below it.
+fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
+    let number = |s: &str| -> Option<f64> {
+        s.split_whitespace()
+            .next()?
+            .trim_end_matches('%')
+            .replace(',', "")
+            .parse()
+            .ok()
+    };
+    let (Some(a), Some(v)) = (number(answer), number(value)) else {
+        return true;
+    };
+    let before = stem
+        .split_once("_____")
+        .map_or("", |(b, _)| b)
+        .to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let last = |n: usize| {
+        words[..n.min(words.len())]
+            .iter()
+            .rev()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let said = |phrases: &[&str]| {
+        (1..=3).any(|n| {
+            let tail = last(n);
+            phrases
+                .iter()
+                .any(|p| tail == *p || tail.starts_with(&format!("{p} ")))
+        })
+    };
+    if said(&[
+        "at least",
+        "more than",
+        "over",
+        "over about",
+        "over around",
+        "above",
+    ]) {
+        v > a
+    } else if said(&[
+        "less than",
+        "fewer than",
+        "under",
+        "up to",
+        "at most",
+        "below",
+    ]) {
+        v < a
+    } else {
+        true
+    }
 }
 
 /// Whether a value can stand in a gap that a range in the sentence bounds: "between _____ and
@@ -1780,6 +1866,17 @@ mod tests {
         assert!(years("The pot broke in 300 pieces.").is_empty());
         assert!(years("About 600 people lived there.").is_empty());
         assert!(years("The wall is 120 km long.").is_empty());
+    }
+
+    #[test]
+    fn a_bound_in_the_stem_keeps_wrong_answers_wrong() {
+        let stem = "They have lived there for at least _____. Which value fills the gap?";
+        assert!(fits(stem, "50,000 years", "75,000 years"));
+        assert!(!fits(stem, "50,000 years", "37,500 years"));
+        let under = "The rope holds less than _____ of weight.";
+        assert!(fits(under, "20 kilograms", "10 kilograms"));
+        assert!(!fits(under, "20 kilograms", "40 kilograms"));
+        assert!(fits("It is about _____ long.", "20 km", "10 km"));
     }
 
     #[test]

@@ -585,15 +585,10 @@ fn make_question<R: Rng>(
         .filter(|(d, _)| !subject(d) && same_kind_named(reading, &stem, d))
         .cloned()
         .collect();
-    // A date the text gives as approximate ("around _____", "around the year _____") is not
-    // asked against near ones:
-    // "around 2560 BC" or 2570 BC would both be fair answers.
-    let dated = match &c.term.kind {
-        Kind::Year => true,
-        Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
-        _ => false,
-    };
-    let approximate = dated && is_approximate(&stem);
+    // A date or a value the text gives as approximate ("around _____", "about six weeks") is
+    // not asked against near ones: "around 2560 BC" or 2570 BC, "about five weeks" would be
+    // fair answers too.
+    let approximate = numeric(&c.term.kind) && is_approximate(&stem);
     let mut distractors = terms::distractors(
         &c.term,
         &pool,
@@ -659,7 +654,7 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
 }
 
-/// Whether the gap's sentence gives its date as approximate ("around _____", "desde el año
+/// Whether the gap's sentence gives its date or value as approximate ("around _____", "desde el año
 /// 250 hasta el año _____" after "aproximadamente"): near dates would be fair answers too.
 fn is_approximate(stem: &str) -> bool {
     let before = stem.split_once("_____").map_or("", |(b, _)| b);
@@ -690,8 +685,9 @@ fn is_approximate(stem: &str) -> bool {
 }
 
 /// Whether a sentence needs the one before it in the stem: its subject points back ("It
-/// erupted"), or the term to be asked is its subject and a word after it points back
-/// ("James Watt improved it": improved what?).
+/// erupted"), the term to be asked is its subject and a word after it points back ("James
+/// Watt improved it": improved what?), or it opens with a time after another ("Three years
+/// later").
 fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
     let subject_points_back = sentence.strip_prefix(term).is_some_and(|rest| {
         rest.split_whitespace().take(5).any(|w| {
@@ -703,7 +699,14 @@ fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
             )
         })
     });
-    phrases.points_back(sentence) || subject_points_back
+    // "Three years later …": later than what the sentence before says.
+    let relative = sentence.split_whitespace().take(4).any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic()),
+            "later" | "earlier"
+        )
+    });
+    phrases.points_back(sentence) || subject_points_back || relative
 }
 
 /// Whether a gap sentence says enough to point at one answer: three words besides the gap
@@ -821,6 +824,11 @@ mod tests {
             en,
             "Richard Arkwright built mills, and his mill became a model.",
             "Richard Arkwright"
+        ));
+        assert!(needs_context(
+            en,
+            "Three years later the two men shared the prize.",
+            "three years"
         ));
     }
 

@@ -523,6 +523,17 @@ pub(super) fn numbers_in(sentence: &str) -> Vec<Term> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // "every four years", "wait for forty days": a count in words.
+        let word = clean_word(w).to_lowercase();
+        if word_value(&word).is_some() && !w.ends_with([',', '.', ';', ':']) {
+            if let Some(noun) = words.get(i + 1).and_then(|n| counted_noun(n)) {
+                out.push(Term {
+                    text: format!("{word} {noun}"),
+                    kind: Kind::Number(norm(noun)),
+                });
+            }
+            continue;
+        }
         let core = w.trim_matches(|c: char| {
             !c.is_ascii_digit() && c != '.' && c != ',' && c != '%' && c != '°'
         });
@@ -570,14 +581,21 @@ pub(super) fn numbers_in(sentence: &str) -> Vec<Term> {
                 .checked_sub(1)
                 .map(|p| clean_word(words[p]).to_lowercase())
                 .unwrap_or_default();
-            if is_year(
-                digits,
-                &prev,
-                w.ends_with([',', '.', ';', ')']) || is_stop(&next),
-            ) {
+            let ends = w.ends_with([',', '.', ';', ':', ')']);
+            if is_year(digits, &prev, ends || is_stop(&next)) {
                 out.push(Term {
                     text: digits.to_owned(),
                     kind: Kind::Year,
+                });
+            } else if let Some(noun) = words
+                .get(i + 1)
+                .and_then(|n| counted_noun(n))
+                .filter(|_| !ends && is_count(digits))
+            {
+                // "about 60 warriors", "37 elephants": a count of things.
+                out.push(Term {
+                    text: format!("{digits} {noun}"),
+                    kind: Kind::Number(norm(noun)),
                 });
             }
             continue;
@@ -593,6 +611,64 @@ pub(super) fn numbers_in(sentence: &str) -> Vec<Term> {
         });
     }
     out
+}
+
+/// Counts written as words, with their values (not "one": "one of the", "no one").
+const WORD_VALUES: [(&str, u32); 19] = [
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("eighty", 80),
+    ("hundred", 100),
+];
+
+fn word_value(word: &str) -> Option<u32> {
+    WORD_VALUES
+        .iter()
+        .find(|(w, _)| *w == word && word != "hundred")
+        .map(|(_, v)| *v)
+}
+
+fn word_for(value: u32) -> Option<&'static str> {
+    WORD_VALUES
+        .iter()
+        .find(|(_, v)| *v == value && value != 100)
+        .map(|(w, _)| *w)
+}
+
+/// The plural noun a count counts ("warriors", "people"), as written.
+fn counted_noun(raw: &str) -> Option<&str> {
+    const IRREGULAR: [&str; 9] = [
+        "people", "children", "men", "women", "teeth", "feet", "mice", "sheep", "fish",
+    ];
+    let w = clean_word(raw);
+    let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    (w.chars().count() >= 3
+        && w.chars().all(char::is_lowercase)
+        && !is_stop(w)
+        && (plural || IRREGULAR.contains(&w)))
+    .then_some(w)
+}
+
+/// Whether digits are a count, not a year ("1788 convicts" is a year before a noun).
+fn is_count(digits: &str) -> bool {
+    let value = digits.replace(',', "").parse::<f64>().unwrap_or(0.0);
+    let year_like = digits.len() == 4 && (1000.0..=2100.0).contains(&value);
+    value >= 2.0 && !year_like
 }
 
 /// Whether a bare number is a year: four digits from 1000 to 2100, or three digits where
@@ -1616,7 +1692,8 @@ pub(super) fn unit_words(sentences: &[String]) -> HashSet<String> {
             .map(|w| clean_word(w).to_lowercase())
             .collect();
         for (i, w) in words.iter().enumerate() {
-            if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()) {
+            let counted = NUMBER_WORDS.contains(&w.as_str()) || word_value(w).is_some();
+            if w.chars().any(|c| c.is_ascii_digit()) || counted {
                 let mut j = i + 1;
                 // "square kilometres", "cubic metres": the unit is the word after.
                 while let Some(u) = words.get(j) {
@@ -1632,11 +1709,9 @@ pub(super) fn unit_words(sentences: &[String]) -> HashSet<String> {
     out
 }
 
-/// Counts written as words: what follows them is a unit too ("two litres").
-const NUMBER_WORDS: [&str; 14] = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-    "hundred", "thousand", "dozen",
-];
+/// Multipliers written as words: what follows them is a unit too ("a hundred ships"); so is
+/// what follows a count in words (`WORD_VALUES`: "two litres").
+const NUMBER_WORDS: [&str; 4] = ["hundred", "thousand", "million", "dozen"];
 
 /// Nouns of five letters or more the text uses at least `times` times (see `key_words`);
 /// `strict`: every use ends its phrase before a function word or punctuation.
@@ -1761,7 +1836,11 @@ pub(super) fn numeric_variants<R: Rng>(
         },
         _ => return Vec::new(),
     };
-    let Ok(value) = digits.replace(',', "").parse::<f64>() else {
+    let spelt = word_value(digits);
+    let Some(value) = spelt
+        .map(f64::from)
+        .or_else(|| digits.replace(',', "").parse::<f64>().ok())
+    else {
         return Vec::new();
     };
     let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
@@ -1784,8 +1863,9 @@ pub(super) fn numeric_variants<R: Rng>(
     };
     let mut order: Vec<(bool, f64)> = steps.into_iter().map(|f| (additive, f)).collect();
     order.shuffle(rng);
-    // A small count ("1 percent", "3 moons") has few neighbours by ratio: near counts after.
-    if !additive && decimals == 0 && value < 10.0 {
+    // A small count ("1 percent", "3 moons") has few neighbours by ratio: near counts after
+    // (not when easy, which wants far ones).
+    if !additive && decimals == 0 && value < 10.0 && level != "easy" {
         order.extend([1.0, 2.0, -1.0, 3.0, 4.0, -2.0].map(|d| (true, d)));
     }
     let mut out = Vec::new();
@@ -1813,6 +1893,14 @@ pub(super) fn numeric_variants<R: Rng>(
             with_commas(&num)
         } else {
             num
+        };
+        // A count in words gets counts in words ("four years": "five years").
+        let num = match spelt {
+            Some(_) => match word_for(rounded as u32) {
+                Some(w) => w.to_owned(),
+                None => continue,
+            },
+            None => num,
         };
         let text = match unit {
             "" => num,
@@ -1845,6 +1933,34 @@ pub(super) fn with_commas(n: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_digits_and_in_words() {
+        let texts =
+            |s: &str| -> Vec<String> { numbers_in(s).into_iter().map(|t| t.text).collect() };
+        assert_eq!(
+            texts("A longship carried about 60 warriors."),
+            ["60 warriors"]
+        );
+        assert_eq!(
+            texts("The games were held every four years."),
+            ["four years"]
+        );
+        assert_eq!(texts("Sailors had to wait for forty days."), ["forty days"]);
+        // A year before a noun stays a year.
+        assert_eq!(texts("In 1788 convicts arrived at Sydney Cove."), ["1788"]);
+        assert!(texts("It is one of the two longest rivers.").is_empty());
+        let term = &numbers_in("The games were held every four years.")[0];
+        let mut rng = crate::mcq::rng_from(Some(2));
+        let more = numeric_variants(term, 3, &[], "medium", &mut rng);
+        assert_eq!(more.len(), 3, "{more:?}");
+        assert!(
+            more.iter().all(
+                |m| m.ends_with(" years") && word_value(m.split(' ').next().unwrap()).is_some()
+            ),
+            "{more:?}"
+        );
+    }
 
     #[test]
     fn three_digit_years_only_where_the_words_say_so() {

@@ -1816,7 +1816,7 @@ fn list_item_before(raw: &[&str], i: usize) -> Option<String> {
 }
 
 /// For numbers the text does not offer enough of: values of the same unit and a sensible
-/// magnitude, nearer the answer the harder the level (never a percentage over 100, never a
+/// magnitude, nearer the answer the harder the level (never a percentage of 100 or more, never a
 /// value that rounds to 0, never "1 kilometres").
 pub(super) fn numeric_variants<R: Rng>(
     term: &Term,
@@ -1880,7 +1880,9 @@ pub(super) fn numeric_variants<R: Rng>(
         } else {
             v.round()
         };
-        if rounded <= 0.0 || (percent && rounded > 100.0) || (rounded == 1.0 && unit.ends_with('s'))
+        if rounded <= 0.0
+            || (percent && rounded >= 100.0)
+            || (rounded == 1.0 && unit.ends_with('s'))
         {
             continue;
         }

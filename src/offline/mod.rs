@@ -699,13 +699,20 @@ fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
             )
         })
     });
-    // "Three years later …": later than what the sentence before says.
-    let relative = sentence.split_whitespace().take(4).any(|w| {
-        matches!(
-            w.trim_matches(|c: char| !c.is_alphabetic()),
-            "later" | "earlier"
-        )
-    });
+    // "Three years later …", "arrived five weeks later", "During the next two years": a time
+    // after what the sentence before says.
+    let lower = format!(" {} ", sentence.to_lowercase());
+    let relative = [
+        " later",
+        " earlier",
+        " afterwards",
+        " the next ",
+        " the following ",
+        " that day",
+        " that year",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     phrases.points_back(sentence) || subject_points_back || relative
 }
 
@@ -830,6 +837,16 @@ mod tests {
             "Three years later the two men shared the prize.",
             "three years"
         ));
+        assert!(needs_context(
+            en,
+            "The British explorer Scott arrived five weeks later, and he died.",
+            "five weeks"
+        ));
+        assert!(needs_context(
+            en,
+            "Later that day Wilbur flew 260 metres.",
+            "260 metres"
+        ));
     }
 
     #[test]
@@ -878,6 +895,25 @@ mod tests {
 
     #[test]
     fn definitions_become_which_term_means_questions() {
+        assert!(
+            definitions_in("The smallest bone is the stapes, a tiny bone in the ear.").is_empty()
+        );
+        assert!(
+            definitions_in("The emperor penguin is the largest penguin and breeds on ice.")
+                .is_empty()
+        );
+        let d = definitions_in(
+            "The knee is a hinge joint, which lets the leg bend, while the hip is a ball joint.",
+        );
+        assert_eq!(
+            d[0].1.as_deref(),
+            Some("a hinge joint, which lets the leg bend")
+        );
+        let d = definitions_in("Tough bands called ligaments hold the bones of a joint together.");
+        assert_eq!(d[0].0.text, "ligaments");
+        assert!(
+            terms::overlaps("electromagnet", "magnet") && !terms::overlaps("magnet", "compass")
+        );
         let d = definitions_in("They named the first polonium, and the second radium.");
         assert_eq!(d[0].0.text, "polonium");
         let d = definitions_in("This flow is called surface runoff.");

@@ -1099,12 +1099,22 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
             }
         }
         // "named the first polonium": neither the article nor an ordinal is the name.
-        let words: Vec<&str> = words
+        let mut words: Vec<&str> = words
             .into_iter()
             .skip_while(|w| {
                 is_stop(w) || matches!(*w, "first" | "second" | "third" | "last" | "next")
             })
             .collect();
+        // "bands called ligaments hold the bones": a plural noun ends the name, and what
+        // follows it is its verb.
+        if let Some(p) = words[..words.len().saturating_sub(1)].iter().position(|w| {
+            w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && w.chars().all(char::is_lowercase)
+        }) {
+            words.truncate(p + 1);
+        }
         if closed && !words.is_empty() {
             out.push((
                 Term {
@@ -1169,12 +1179,29 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         if !(1..=3).contains(&subject.len()) || subject.iter().any(|w| is_stop(w)) {
             break;
         }
+        // "The smallest bone is the stapes", "The emperor penguin is the largest penguin":
+        // which one is first or most, not what a thing is.
+        let rest = &sentence[i + verb.len()..];
+        if subject
+            .iter()
+            .chain(rest.split_whitespace().take(2).collect::<Vec<_>>().iter())
+            .any(|w| ranks(w))
+        {
+            break;
+        }
         let text = subject
             .iter()
             .map(|w| clean_word(w))
             .collect::<Vec<_>>()
             .join(" ");
         let definition = sentence[i + 1..].trim_end_matches(['.', '!']).trim();
+        // One definition, not the next clause ("a hinge joint, which lets the leg bend, while
+        // the shoulder is …").
+        let definition = [", while ", ", whereas ", ", but ", "; "]
+            .iter()
+            .filter_map(|cut| definition.find(cut))
+            .min()
+            .map_or(definition, |end| &definition[..end]);
         let definition = definition
             .split_once(' ')
             .map_or(definition, |(_, rest)| rest)
@@ -1191,6 +1218,21 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         break;
     }
     out
+}
+
+/// Whether a word ranks a thing among others: a superlative ("largest", "most") or "first",
+/// "only".
+fn ranks(word: &str) -> bool {
+    let w = clean_word(word).to_lowercase();
+    matches!(
+        w.as_str(),
+        "first" | "last" | "only" | "most" | "least" | "best" | "worst"
+    ) || (w.ends_with("est")
+        && w.chars().count() > 5
+        && !matches!(
+            w.as_str(),
+            "forest" | "interest" | "harvest" | "protest" | "request" | "contest" | "conquest"
+        ))
 }
 
 /// A definition set beside its term after a comma: "pumped from aquifers, layers of rock
@@ -1372,7 +1414,14 @@ pub(super) fn norm(text: &str) -> String {
 /// "antigens").
 pub(super) fn overlaps(a: &str, b: &str) -> bool {
     let (a, b) = (norm(a), norm(b));
-    a == b || find_word(&a, &b).is_some() || find_word(&b, &a).is_some()
+    // A compound holds its head: an electromagnet is a magnet, a rainforest a forest.
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let compound = short.chars().count() >= 4 && long.ends_with(short.as_str());
+    a == b || compound || find_word(&a, &b).is_some() || find_word(&b, &a).is_some()
 }
 
 /// Whether a stem names a term (whole words, any case, singular or plural).
@@ -1795,17 +1844,20 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
 }
 
 /// The item before word `i` of a list it ends or continues: "lakes" in "rivers, lakes or
-/// reservoirs" has "rivers", "reservoirs" has "lakes". One word each side, nothing else
-/// between them.
+/// reservoirs." has "rivers", "reservoirs" has "lakes". One word each side, nothing else
+/// between them, and the list ends its clause.
 fn list_item_before(raw: &[&str], i: usize) -> Option<String> {
     let prev = raw.get(i.checked_sub(1)?)?;
     // After a comma, only where the list goes on ("lakes or"): ", because the …" is a clause.
     let goes_on = raw
         .get(i + 1)
         .is_some_and(|n| matches!(*n, "and" | "or") || raw[i].ends_with(','));
+    // The last item ends its clause: "… lakes or reservoirs." ("the organs and works with the
+    // muscles": a verb).
+    let last = raw[i].ends_with([',', '.', ';', ':', '!', '?']) || i + 1 == raw.len();
     let item = if prev.ends_with(',') && goes_on {
         prev
-    } else if matches!(*prev, "and" | "or") {
+    } else if matches!(*prev, "and" | "or") && last {
         raw.get(i.checked_sub(2)?)?
     } else {
         return None;

@@ -727,8 +727,9 @@ fn says_enough(blanked: &str) -> bool {
         >= 3
 }
 
-/// Whether the gap stands for the whole term: not part of a longer name ("Julius _____"), and
-/// a single word not used to qualify the noun after it ("_____ droplets").
+/// Whether the gap stands for the whole term: not part of a longer name ("Julius _____"), a
+/// single word not used to qualify the noun after it ("_____ droplets"), a number not the
+/// second of two offered ("four or _____").
 fn stands_alone(blanked: &str, kind: &Kind) -> bool {
     let (before, after) = blanked.split_once("_____").unwrap_or((blanked, ""));
     let prev = before.split_whitespace().next_back().unwrap_or("");
@@ -755,7 +756,13 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
                 && !terms::is_stop(next_word);
             !qualifies_next
         }
-        _ => true,
+        // "four or _____": the number before is a fair answer too.
+        _ => {
+            let mut back = before.split_whitespace().rev();
+            let (or, number) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+            !(matches!(or, "or" | "ou" | "o" | "oder")
+                && (number.chars().any(|c| c.is_ascii_digit()) || terms::is_count_word(number)))
+        }
     }
 }
 
@@ -790,6 +797,17 @@ mod tests {
             difficulty: "medium",
             origin: "t",
         }
+    }
+
+    #[test]
+    fn a_number_after_another_offered_is_no_gap() {
+        let count = Kind::Number("links".into());
+        assert!(!stands_alone(
+            "Food chains have no more than four or _____.",
+            &count
+        ));
+        assert!(!stands_alone("It takes 3 or _____ days.", &count));
+        assert!(stands_alone("It rose by about _____ in a year.", &count));
     }
 
     #[test]

@@ -636,6 +636,11 @@ const WORD_VALUES: [(&str, u32); 19] = [
     ("hundred", 100),
 ];
 
+/// Whether a word is a count in words ("four", "Four,").
+pub(super) fn is_count_word(word: &str) -> bool {
+    word_value(&clean_word(word).to_lowercase()).is_some()
+}
+
 fn word_value(word: &str) -> Option<u32> {
     WORD_VALUES
         .iter()
@@ -1064,6 +1069,43 @@ pub(super) fn split_joined(names: Vec<Term>, seen: &HashSet<String>) -> Vec<Term
 /// A defined term: `called X`, `known as X` (a gap to fill), or `X is a …` (with what it is).
 /// A phrase after "called" that does not end the clause within three words runs on into the
 /// rest of the sentence, and is not taken.
+/// The name right after "called" (or another naming word), from the words that follow it: up
+/// to three, ended by punctuation or a function word.
+fn named_after(tail: &str) -> Option<Term> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut closed = false;
+    for w in tail.split_whitespace().take(3) {
+        if is_stop(clean_word(w)) && !words.is_empty() {
+            closed = true;
+            break;
+        }
+        words.push(clean_word(w));
+        if w.ends_with([',', '.', ';', ':', ')']) {
+            closed = true;
+            break;
+        }
+    }
+    // "named the first polonium": neither the article nor an ordinal is the name.
+    let mut words: Vec<&str> = words
+        .into_iter()
+        .skip_while(|w| is_stop(w) || matches!(*w, "first" | "second" | "third" | "last" | "next"))
+        .collect();
+    // "bands called ligaments hold the bones": a plural noun ends the name, and what follows
+    // it is its verb.
+    if let Some(p) = words[..words.len().saturating_sub(1)].iter().position(|w| {
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && w.chars().all(char::is_lowercase)
+    }) {
+        words.truncate(p + 1);
+    }
+    (closed && !words.is_empty()).then(|| Term {
+        text: words.join(" "),
+        kind: Kind::Term,
+    })
+}
+
 pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
     let mut out = Vec::new();
     let lower = sentence.to_lowercase();
@@ -1081,48 +1123,11 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         "heißt ",
         "genannt ",
     ] {
-        let Some(i) = lower.find(marker) else {
-            continue;
-        };
-        let tail = &sentence[i + marker.len()..];
-        let mut words: Vec<&str> = Vec::new();
-        let mut closed = false;
-        for w in tail.split_whitespace().take(3) {
-            if is_stop(clean_word(w)) && !words.is_empty() {
-                closed = true;
-                break;
+        // Every one: "are called carnivores, and … are called omnivores".
+        for (i, _) in lower.match_indices(marker) {
+            if let Some(term) = sentence.get(i + marker.len()..).and_then(named_after) {
+                out.push((term, None));
             }
-            words.push(clean_word(w));
-            if w.ends_with([',', '.', ';', ':', ')']) {
-                closed = true;
-                break;
-            }
-        }
-        // "named the first polonium": neither the article nor an ordinal is the name.
-        let mut words: Vec<&str> = words
-            .into_iter()
-            .skip_while(|w| {
-                is_stop(w) || matches!(*w, "first" | "second" | "third" | "last" | "next")
-            })
-            .collect();
-        // "bands called ligaments hold the bones": a plural noun ends the name, and what
-        // follows it is its verb.
-        if let Some(p) = words[..words.len().saturating_sub(1)].iter().position(|w| {
-            w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("us")
-                && w.chars().all(char::is_lowercase)
-        }) {
-            words.truncate(p + 1);
-        }
-        if closed && !words.is_empty() {
-            out.push((
-                Term {
-                    text: words.join(" "),
-                    kind: Kind::Term,
-                },
-                None,
-            ));
         }
     }
     if !out.is_empty() {
@@ -1197,11 +1202,18 @@ pub(super) fn definitions_in(sentence: &str) -> Vec<(Term, Option<String>)> {
         let definition = sentence[i + 1..].trim_end_matches(['.', '!']).trim();
         // One definition, not the next clause ("a hinge joint, which lets the leg bend, while
         // the shoulder is …").
-        let definition = [", while ", ", whereas ", ", but ", "; "]
-            .iter()
-            .filter_map(|cut| definition.find(cut))
-            .min()
-            .map_or(definition, |end| &definition[..end]);
+        let definition = [
+            ", while ",
+            ", whereas ",
+            ", but ",
+            "; ",
+            ", and the ",
+            ", and its ",
+        ]
+        .iter()
+        .filter_map(|cut| definition.find(cut))
+        .min()
+        .map_or(definition, |end| &definition[..end]);
         let definition = definition
             .split_once(' ')
             .map_or(definition, |(_, rest)| rest)
@@ -1296,7 +1308,9 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
 }
 
 /// Words too general to be an answer or a distractor a teacher would keep.
-const GENERIC: [&str; 81] = [
+const GENERIC: [&str; 83] = [
+    "difference",
+    "situation",
     "country",
     "countries",
     "because",

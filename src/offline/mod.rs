@@ -754,7 +754,9 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
                 && next_word.chars().count() > 2
                 && next_word.chars().all(char::is_lowercase)
                 && !terms::is_stop(next_word);
-            !qualifies_next
+            // "under the _____ Claudius": a title, which the name answers.
+            let titles_a_name = joined_next && capital(next_word);
+            !qualifies_next && !titles_a_name
         }
         // "four or _____": the number before is a fair answer too.
         _ => {
@@ -808,6 +810,10 @@ mod tests {
         ));
         assert!(!stands_alone("It takes 3 or _____ days.", &count));
         assert!(stands_alone("It rose by about _____ in a year.", &count));
+        assert!(!stands_alone(
+            "The conquest began under the _____ Claudius.",
+            &Kind::Term
+        ));
     }
 
     #[test]

@@ -798,7 +798,9 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
         } else {
             flush(&mut run, &mut out, start, i);
         }
-        if raw.ends_with([',', ';', ':', ')', '.']) || raw.starts_with('(') {
+        // "Hadrian's Wall": the owner's name ends there.
+        let owner = raw.ends_with("'s") || raw.ends_with("’s");
+        if raw.ends_with([',', ';', ':', ')', '.']) || raw.starts_with('(') || owner {
             flush(&mut run, &mut out, start, i + 1);
         }
     }
@@ -971,7 +973,10 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
         "Guerra",
         "Krieg",
     ];
-    const PLACE_FIRST: [&str; 5] = ["Mount", "Lake", "Cape", "Saint", "Fort"];
+    const PLACE_FIRST: [&str; 12] = [
+        "Mount", "Lake", "Cape", "Saint", "Fort", "St", "Sainte", "San", "Santa", "Sankt", "Port",
+        "Puerto",
+    ];
     let initial = run
         .iter()
         .any(|w| w.chars().count() == 2 && w.ends_with('.'));
@@ -1260,6 +1265,18 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
     const RELATIVE: [&str; 9] = [
         "that", "which", "who", "where", "que", "qui", "die", "der", "das",
     ];
+    // "Before a transfusion, doctors check that …": the comma ends an opening clause.
+    const OPENERS: [&str; 13] = [
+        "before", "after", "when", "while", "if", "because", "although", "since", "until", "as",
+        "once", "during", "in",
+    ];
+    let opens = head
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| OPENERS.contains(&w.to_lowercase().as_str()));
+    if opens && !head.contains(',') {
+        return None;
+    }
     let def: &str = tail.split([',', ';', '.']).next()?.trim();
     let def_words: Vec<&str> = def.split_whitespace().collect();
     let relative = def_words
@@ -1655,6 +1672,13 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
         "over about",
         "over around",
         "above",
+        "más de",
+        "al menos",
+        "plus de",
+        "au moins",
+        "mehr als",
+        "mindestens",
+        "über",
     ]) {
         v > a
     } else if said(&[
@@ -1664,6 +1688,10 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
         "up to",
         "at most",
         "below",
+        "menos de",
+        "moins de",
+        "weniger als",
+        "bis zu",
     ]) {
         v < a
     } else {
@@ -2053,6 +2081,26 @@ mod tests {
     }
 
     #[test]
+    fn owners_and_saints_name_places_not_people() {
+        let names = |s: &str| -> Vec<(String, Kind)> {
+            names_in(s, &HashSet::new())
+                .into_iter()
+                .map(|t| (t.text, t.kind))
+                .collect()
+        };
+        let got = names("Boudica burned the towns of Colchester, London and St Albans.");
+        assert!(got.contains(&("St Albans".into(), Kind::Place)), "{got:?}");
+        let got = names("The soldiers built Hadrian's Wall across the north.");
+        assert!(!got.iter().any(|(t, _)| t == "Hadrian Wall"), "{got:?}");
+        assert!(
+            appositive("Before a transfusion, doctors check that the blood matches.").is_none()
+        );
+        assert!(
+            appositive("Water is pumped from aquifers, layers of rock that hold water.").is_some()
+        );
+    }
+
+    #[test]
     fn a_bound_in_the_stem_keeps_wrong_answers_wrong() {
         let stem = "They have lived there for at least _____. Which value fills the gap?";
         assert!(fits(stem, "50,000 years", "75,000 years"));
@@ -2061,6 +2109,8 @@ mod tests {
         assert!(fits(under, "20 kilograms", "10 kilograms"));
         assert!(!fits(under, "20 kilograms", "40 kilograms"));
         assert!(fits("It is about _____ long.", "20 km", "10 km"));
+        let mas = "El agua puede subir más de _____ en la época de lluvias.";
+        assert!(!fits(mas, "10 metros", "3 metros") && fits(mas, "10 metros", "20 metros"));
     }
 
     #[test]

@@ -583,6 +583,7 @@ fn make_question<R: Rng>(
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter(|(d, _)| !subject(d) && same_kind_named(reading, &stem, d))
+        .filter(|(d, _)| c.definition.is_none() || !a_kind_of(reading, d, &c.term.text))
         .cloned()
         .collect();
     // A date or a value the text gives as approximate ("around _____", "about six weeks") is
@@ -652,6 +653,25 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         .sentences
         .iter()
         .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
+}
+
+/// Whether the text defines `term` as a kind of `answer` ("composting, a natural way to
+/// recycle …" beside "recycling"; "an electromagnet … becomes a magnet"): then it fits the
+/// answer's definition too, and is no wrong answer for it.
+fn a_kind_of(reading: &Reading, term: &str, answer: &str) -> bool {
+    let stem: String = terms::norm(answer).chars().take(6).collect();
+    if stem.chars().count() < 5 {
+        return false;
+    }
+    reading
+        .candidates
+        .iter()
+        .filter(|c| c.term.text.eq_ignore_ascii_case(term))
+        .filter_map(|c| c.definition.as_deref())
+        .any(|def| {
+            def.split_whitespace()
+                .any(|w| terms::norm(w).starts_with(&stem))
+        })
 }
 
 /// Whether the gap's sentence gives its date or value as approximate ("around _____", "desde el año
@@ -814,6 +834,22 @@ mod tests {
             "The conquest began under the _____ Claudius.",
             &Kind::Term
         ));
+    }
+
+    #[test]
+    fn a_kind_of_the_answer_is_no_wrong_answer_for_its_definition() {
+        let text = "Recycling is the process of turning waste into new materials and objects. Glass is crushed into small pieces called cullet. Composting is a natural way to recycle garden and kitchen waste. Bacteria and worms turn the waste into compost, a dark soil that is rich in nutrients. Landfill is a place where rubbish is buried in the ground. Incineration is the burning of waste at very high temperatures.";
+        let qs = generate(text, &ask(6), &mut crate::mcq::rng_from(Some(1)));
+        let q = qs
+            .iter()
+            .find(|q| q.answer() == "Recycling" || q.answer() == "recycling")
+            .expect("a question on recycling");
+        assert!(
+            !q.options
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case("composting")),
+            "{q:?}"
+        );
     }
 
     #[test]

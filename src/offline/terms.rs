@@ -1633,14 +1633,7 @@ fn fits(stem: &str, answer: &str, value: &str) -> bool {
 /// See `fits`: after "at least", "more than" or "over" a wrong answer is above the answer;
 /// after "less than", "under", "up to" or "at most", below it.
 fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
-    let number = |s: &str| -> Option<f64> {
-        s.split_whitespace()
-            .next()?
-            .trim_end_matches('%')
-            .replace(',', "")
-            .parse()
-            .ok()
-    };
+    let number = |s: &str| s.split_whitespace().next().and_then(value_of);
     let (Some(a), Some(v)) = (number(answer), number(value)) else {
         return true;
     };
@@ -1699,15 +1692,22 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
     }
 }
 
+/// The value of a number as written: digits ("6,650", "45%") or a count in words ("five").
+fn value_of(word: &str) -> Option<f64> {
+    word_value(&clean_word(word).to_lowercase())
+        .map(f64::from)
+        .or_else(|| {
+            word.trim_matches(|c: char| !c.is_ascii_digit() && c != '.')
+                .replace(',', "")
+                .parse()
+                .ok()
+        })
+}
+
 /// Whether a value can stand in a gap that a range in the sentence bounds: "between _____ and
 /// 1972" needs a value below 1972, "from 1969 to _____" one above 1969.
 fn fits_range(stem: &str, value: &str) -> bool {
-    let number = |s: &str| -> Option<f64> {
-        s.trim_matches(|c: char| !c.is_ascii_digit() && c != '.')
-            .replace(',', "")
-            .parse()
-            .ok()
-    };
+    let number = value_of;
     let Some(v) = value.split_whitespace().next().and_then(number) else {
         return true;
     };
@@ -1835,7 +1835,16 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
             {
                 *counts.entry(w.clone()).or_default() += 1;
                 let next = raw.get(i + 1).map(|n| clean_word(n)).unwrap_or("");
-                let ends = r.ends_with([',', '.', ';', ':', '!', '?', ')']);
+                // "the sharp, flat teeth": adjectives in a row before their noun.
+                let next2 = raw.get(i + 2).map(|n| clean_word(n)).unwrap_or("");
+                let adjectives = r.ends_with(',')
+                    && !raw.get(i + 1).is_some_and(|n| n.ends_with([',', '.', ';']))
+                    && next.chars().all(char::is_lowercase)
+                    && !is_stop(next)
+                    && !next2.is_empty()
+                    && next2.chars().all(char::is_lowercase)
+                    && !is_stop(next2);
+                let ends = r.ends_with([',', '.', ';', ':', '!', '?', ')']) && !adjectives;
                 // "the flowers compared with": a verb after it, not a noun it qualifies.
                 let ends_phrase = ends
                     || next.is_empty()
@@ -2101,6 +2110,20 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_in_a_row_are_no_nouns() {
+        let texts = [
+            "Incisors are the sharp, flat teeth at the front of the mouth.".to_owned(),
+            "Molars are the large, flat teeth at the back of the sharp mouth.".to_owned(),
+        ];
+        let nouns = plain_nouns(&texts);
+        assert!(
+            !nouns.contains("sharp") && !nouns.contains("large"),
+            "{nouns:?}"
+        );
+        assert!(nouns.contains("mouth"), "{nouns:?}");
+    }
+
+    #[test]
     fn a_bound_in_the_stem_keeps_wrong_answers_wrong() {
         let stem = "They have lived there for at least _____. Which value fills the gap?";
         assert!(fits(stem, "50,000 years", "75,000 years"));
@@ -2109,6 +2132,14 @@ mod tests {
         assert!(fits(under, "20 kilograms", "10 kilograms"));
         assert!(!fits(under, "20 kilograms", "40 kilograms"));
         assert!(fits("It is about _____ long.", "20 km", "10 km"));
+        let months = "The battle lasted more than _____ and cost a million lives.";
+        assert!(!fits(months, "four months", "three months"));
+        assert!(fits(months, "four months", "eight months"));
+        assert!(!fits(
+            "Paper can be recycled five to _____.",
+            "seven times",
+            "four times"
+        ));
         let mas = "El agua puede subir más de _____ en la época de lluvias.";
         assert!(!fits(mas, "10 metros", "3 metros") && fits(mas, "10 metros", "20 metros"));
     }

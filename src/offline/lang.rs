@@ -139,6 +139,123 @@ pub fn looks_english(text: &str) -> bool {
     !words.is_empty() && common * 100 >= words.len() * 5
 }
 
+/// Whether a text is written in Spanish (its most common words are).
+pub fn looks_spanish(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| matches!(w.as_str(), "el" | "los" | "las" | "del" | "y" | "que"))
+        .count();
+    !words.is_empty() && common * 100 >= words.len() * 5
+}
+
+/// Whether a Spanish sentence opens with its verb, its subject left out ("Nace en los Andes":
+/// what rises there?): the subject is in a sentence before. `names` are the words the text
+/// capitalises inside sentences (a name opening a sentence is its subject).
+pub fn opens_with_a_verb(sentence: &str, names: &std::collections::HashSet<String>) -> bool {
+    const NOT_VERBS: [&str; 87] = [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "lo",
+        "al",
+        "del",
+        "en",
+        "de",
+        "con",
+        "por",
+        "para",
+        "según",
+        "hacia",
+        "desde",
+        "hasta",
+        "durante",
+        "cuando",
+        "si",
+        "como",
+        "también",
+        "este",
+        "esta",
+        "estos",
+        "estas",
+        "ese",
+        "esa",
+        "esos",
+        "esas",
+        "su",
+        "sus",
+        "mi",
+        "muchos",
+        "muchas",
+        "algunos",
+        "algunas",
+        "hoy",
+        "ya",
+        "así",
+        "entre",
+        "sobre",
+        "tras",
+        "ante",
+        "bajo",
+        "sin",
+        "pero",
+        "aunque",
+        "además",
+        "cada",
+        "todo",
+        "todos",
+        "toda",
+        "todas",
+        "otro",
+        "otra",
+        "otros",
+        "otras",
+        "más",
+        "menos",
+        "no",
+        "solo",
+        "sólo",
+        "allí",
+        "aquí",
+        "antes",
+        "después",
+        "luego",
+        "casi",
+        "alrededor",
+        "aproximadamente",
+        "cerca",
+        "quizá",
+        "quizás",
+        "primero",
+        "finalmente",
+        "entonces",
+        "aún",
+        "incluso",
+        "mientras",
+        "gracias",
+        "dentro",
+        "junto",
+        "lejos",
+    ];
+    let Some(first) = sentence.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_matches(|c: char| !c.is_alphabetic());
+    let lower = word.to_lowercase();
+    !word.is_empty()
+        && !NOT_VERBS.contains(&lower.as_str())
+        && !names.contains(word)
+        && !first.starts_with(|c: char| c.is_ascii_digit() || c == '¿' || c == '¡')
+}
+
 /// The phrases for a `--language` value: a name in English or in the language itself, or a
 /// code (`fr`, `es-MX`).
 pub fn phrases(language: &str) -> &'static Phrases {
@@ -216,6 +333,27 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spanish_sentence_without_its_subject_is_seen() {
+        let names: std::collections::HashSet<String> = ["Perú".to_owned()].into();
+        assert!(opens_with_a_verb(
+            "Nace en la cordillera de los Andes, en Perú.",
+            &names
+        ));
+        assert!(!opens_with_a_verb("El río atraviesa la selva.", &names));
+        assert!(!opens_with_a_verb(
+            "Alrededor del 97 por ciento del agua es salada.",
+            &names
+        ));
+        assert!(!opens_with_a_verb("Perú es un país de los Andes.", &names));
+        assert!(looks_spanish(
+            "El Amazonas es el río más caudaloso del mundo y nace en los Andes."
+        ));
+        assert!(!looks_spanish(
+            "The Amazon is the largest river in the world."
+        ));
+    }
 
     #[test]
     fn an_english_text_is_told_from_others() {

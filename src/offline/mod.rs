@@ -142,6 +142,9 @@ struct Reading {
     topic: Option<String>,
     /// Whether the text is English: only then may built-in (English) names join its options.
     english: bool,
+    /// Sentences that leave their subject out (Spanish "Nace en los Andes"): they come with the
+    /// sentence before.
+    subjectless: HashSet<usize>,
 }
 
 /// Whether every word of `part` is a word of `whole` ("mandela" of "nelson mandela").
@@ -238,7 +241,8 @@ fn shown_by(reading: &Reading, c: &Candidate, phrases: &Phrases) -> Vec<usize> {
         return Vec::new();
     };
     let context = (c.definition.is_none()
-        && needs_context(phrases, &reading.sentences[i].text, &c.term.text))
+        && (reading.subjectless.contains(&i)
+            || needs_context(phrases, &reading.sentences[i].text, &c.term.text)))
     .then(|| i.checked_sub(1))
     .flatten();
     std::iter::once(i).chain(context).collect()
@@ -279,6 +283,13 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         })
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
+    let subjectless: HashSet<usize> = if lang::looks_spanish(source) {
+        (0..texts.len())
+            .filter(|&i| lang::opens_with_a_verb(&texts[i], &known_caps))
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let vocab = key_words(&texts);
     let units = terms::unit_words(&texts);
     let names_seen = terms::standalone_names(&texts, &known_caps);
@@ -392,6 +403,7 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         candidates,
         topic: topic_of(source),
         english: lang::looks_english(source),
+        subjectless,
     }
 }
 
@@ -521,15 +533,16 @@ fn make_question<R: Rng>(
             {
                 return None;
             }
-            let context = if needs_context(phrases, s, &c.term.text) {
-                let prev = i.checked_sub(1).map(|p| &reading.sentences[p])?;
-                if prev.paragraph != reading.sentences[i].paragraph {
-                    return None;
-                }
-                Some(prev.text.clone())
-            } else {
-                None
-            };
+            let context =
+                if reading.subjectless.contains(&i) || needs_context(phrases, s, &c.term.text) {
+                    let prev = i.checked_sub(1).map(|p| &reading.sentences[p])?;
+                    if prev.paragraph != reading.sentences[i].paragraph {
+                        return None;
+                    }
+                    Some(prev.text.clone())
+                } else {
+                    None
+                };
             let mut stem = phrases.cloze(&c.term.kind, &blanked, context.as_deref());
             // A format with a short limit (Kahoot: 120 characters) gets the gap sentence alone:
             // the gap asks the question.
@@ -695,6 +708,12 @@ fn is_approximate(stem: &str) -> bool {
                 | "almost"
                 | "hacia"
                 | "aproximadamente"
+                | "alrededor"
+                | "cerca"
+                | "unos"
+                | "unas"
+                | "casi"
+                | "presque"
                 | "vers"
                 | "environ"
                 | "etwa"

@@ -597,6 +597,7 @@ fn make_question<R: Rng>(
         .iter()
         .filter(|(d, _)| !subject(d) && same_kind_named(reading, &stem, d))
         .filter(|(d, _)| c.definition.is_none() || !a_kind_of(reading, d, &c.term.text))
+        .filter(|(d, _)| c.term.kind != Kind::Term || !said_to_be(reading, &c.term.text, d))
         .cloned()
         .collect();
     // A date or a value the text gives as approximate ("around _____", "about six weeks") is
@@ -666,6 +667,24 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         .sentences
         .iter()
         .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
+}
+
+/// Whether the text says the answer is `term` ("His father, Leopold, was a violinist and
+/// teacher": "toured with his _____" is right with "teacher" too).
+fn said_to_be(reading: &Reading, answer: &str, term: &str) -> bool {
+    reading.sentences.iter().any(|s| {
+        let text = s.text.to_lowercase();
+        let Some(at) = terms::find_word(&text, &answer.to_lowercase()) else {
+            return false;
+        };
+        [" is ", " was ", " are ", " were "].iter().any(|verb| {
+            text[at..].find(verb).is_some_and(|v| {
+                let predicate = &text[at + v + verb.len()..];
+                let clause = predicate.split(['.', ';']).next().unwrap_or("");
+                terms::find_word(clause, &term.to_lowercase()).is_some()
+            })
+        })
+    })
 }
 
 /// Whether the text defines `term` as a kind of `answer` ("composting, a natural way to
@@ -738,6 +757,33 @@ fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
             )
         })
     });
+    // "made him head of the Church", "Like all insects, they have": who?
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    // Not after a preposition, which points inside the sentence ("most of them", "the period
+    // between them").
+    let object = words.windows(2).any(|p| {
+        matches!(p[1].as_str(), "him" | "them")
+            && !matches!(
+                p[0].as_str(),
+                "of" | "between"
+                    | "among"
+                    | "with"
+                    | "for"
+                    | "to"
+                    | "from"
+                    | "by"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "about"
+                    | "around"
+                    | "than"
+            )
+    });
+    let someone_before = object || words.iter().take(6).any(|w| w == "they");
     // "Three years later …", "arrived five weeks later", "During the next two years": a time
     // after what the sentence before says.
     let lower = format!(" {} ", sentence.to_lowercase());
@@ -752,7 +798,7 @@ fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    phrases.points_back(sentence) || subject_points_back || relative
+    phrases.points_back(sentence) || subject_points_back || someone_before || relative
 }
 
 /// Whether a gap sentence says enough to point at one answer: three words besides the gap
@@ -797,6 +843,8 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
             let titles_a_name = joined_next && capital(next_word);
             !qualifies_next && !titles_a_name
         }
+        // "They had _____: Susanna, Hamnet and Judith": the list counts itself.
+        Kind::Number(_) if after.starts_with(':') => false,
         // "four or _____": the number before is a fair answer too.
         _ => {
             let mut back = before.split_whitespace().rev();
@@ -850,6 +898,10 @@ mod tests {
         assert!(!stands_alone("It takes 3 or _____ days.", &count));
         assert!(stands_alone("It rose by about _____ in a year.", &count));
         assert!(!stands_alone(
+            "They had _____: Susanna and the twins Hamnet and Judith.",
+            &count
+        ));
+        assert!(!stands_alone(
             "The conquest began under the _____ Claudius.",
             &Kind::Term
         ));
@@ -869,6 +921,15 @@ mod tests {
                 .any(|o| o.eq_ignore_ascii_case("composting")),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn what_the_text_says_the_answer_is_is_no_wrong_answer() {
+        let text = "Mozart\n\nHis father, Leopold, was a violinist and teacher. From the age of six he toured Europe with his father.";
+        let reading = read(text, lang::phrases("English"));
+        assert!(said_to_be(&reading, "father", "teacher"));
+        assert!(said_to_be(&reading, "father", "violinist"));
+        assert!(!said_to_be(&reading, "father", "Europe"));
     }
 
     #[test]
@@ -925,6 +986,21 @@ mod tests {
             en,
             "Later that day Wilbur flew 260 metres.",
             "260 metres"
+        ));
+        assert!(needs_context(
+            en,
+            "In 1534 the Act of Supremacy made him head of the Church.",
+            "1534"
+        ));
+        assert!(needs_context(
+            en,
+            "Like all insects, they have six legs.",
+            "six legs"
+        ));
+        assert!(!needs_context(
+            en,
+            "The games were held every four years, and the period between them was an Olympiad.",
+            "four years"
         ));
     }
 

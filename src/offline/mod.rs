@@ -528,6 +528,7 @@ fn make_question<R: Rng>(
             let s = &reading.sentences[i].text;
             let blanked = blank(s, &c.term.text)?;
             if !stands_alone(&blanked, &c.term.kind)
+                || part_of_a_term(reading, &blanked, &c.term.text)
                 || !says_enough(&blanked)
                 || (!numeric(&c.term.kind) && lang::gives_an_example(&blanked))
             {
@@ -596,6 +597,11 @@ fn make_question<R: Rng>(
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter(|(d, _)| !subject(d) && same_kind_named(reading, &stem, d))
+        // The text's own topic is no wrong answer either ("shared with Uganda and _____":
+        // Kenya, in a text on Kenya, whose lake it is).
+        .filter(|(d, _)| {
+            reading.topic.as_deref() != Some(without_article(&terms::norm(d)).as_str())
+        })
         .filter(|(d, _)| c.definition.is_none() || !a_kind_of(reading, d, &c.term.text))
         .filter(|(d, _)| c.term.kind != Kind::Term || !said_to_be(reading, &c.term.text, d))
         .cloned()
@@ -667,6 +673,16 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         .sentences
         .iter()
         .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
+}
+
+/// Whether the gap is the last word of a term the text defines ("uses the metric _____":
+/// system, of "metric system"): the term gives it away.
+fn part_of_a_term(reading: &Reading, blanked: &str, answer: &str) -> bool {
+    let before = blanked.split_once("_____").map_or("", |(b, _)| b);
+    before.split_whitespace().next_back().is_some_and(|prev| {
+        let whole = terms::norm(&format!("{prev} {answer}"));
+        reading.defined.contains(&whole)
+    })
 }
 
 /// Whether the text says the answer is `term` ("His father, Leopold, was a violinist and
@@ -930,6 +946,36 @@ mod tests {
         assert!(said_to_be(&reading, "father", "teacher"));
         assert!(said_to_be(&reading, "father", "violinist"));
         assert!(!said_to_be(&reading, "father", "Europe"));
+    }
+
+    #[test]
+    fn the_topic_is_no_wrong_answer() {
+        let text = "Kenya\n\nKenya is a country in East Africa with a coastline on the Indian Ocean. Lake Victoria, in the west, is shared with Uganda and Tanzania. Every year wildebeest cross from Tanzania into the Maasai Mara reserve in Kenya. Kenya became independent from Britain in 1963.";
+        let qs = generate(text, &ask(4), &mut crate::mcq::rng_from(Some(1)));
+        let places: Vec<&Mcq> = qs
+            .iter()
+            .filter(|q| q.question.contains("Which place"))
+            .collect();
+        assert!(!places.is_empty(), "{qs:?}");
+        for q in places {
+            assert!(!q.options.iter().any(|o| o == "Kenya"), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn no_gap_in_a_term_the_text_defines() {
+        let text = "Metric\n\nThe metric system is a system of measurement based on the number ten. Today almost every country uses the metric system in daily life.";
+        let reading = read(text, lang::phrases("English"));
+        assert!(part_of_a_term(
+            &reading,
+            "Today almost every country uses the metric _____ in daily life.",
+            "system"
+        ));
+        assert!(!part_of_a_term(
+            &reading,
+            "Today almost every country uses the _____ in daily life.",
+            "metric system"
+        ));
     }
 
     #[test]

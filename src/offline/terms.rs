@@ -793,14 +793,31 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
         );
         let first = i == 0 && (!next_cap || article);
         let joiner = !run.is_empty() && is_joiner(w);
-        if (cap && (!first || known_caps.contains(w)) && !is_stop(w)) || joiner {
+        // "President John F. Kennedy": the title is no part of the name (it says who follows).
+        let title = run.is_empty() && next_cap && TITLES.contains(&w);
+        let name_word = cap && (!first || known_caps.contains(w)) && !is_stop(w);
+        // An initial inside a name ("John F. Kennedy") does not end it.
+        let initial = !run.is_empty()
+            && next_cap
+            && w.chars().count() == 1
+            && w.chars().all(char::is_uppercase)
+            && *raw == format!("{w}.");
+        if initial {
+            run.push(raw);
+        } else if (name_word && !is_calendar(w) && !title) || joiner {
             run.push(w);
         } else {
             flush(&mut run, &mut out, start, i);
         }
-        // "Hadrian's Wall": the owner's name ends there.
+        // "Hadrian's Wall", "Sutter's Mill": the owner is part of a longer name, which is no
+        // name to ask for by itself.
         let owner = raw.ends_with("'s") || raw.ends_with("’s");
-        if raw.ends_with([',', ';', ':', ')', '.']) || raw.starts_with('(') || owner {
+        if owner && next_cap {
+            run.clear();
+        } else if (raw.ends_with([',', ';', ':', ')', '.']) && !initial)
+            || raw.starts_with('(')
+            || owner
+        {
             flush(&mut run, &mut out, start, i + 1);
         }
     }
@@ -833,6 +850,54 @@ const PLACE_NOUNS: [&str; 22] = [
     "monastery",
     "valley",
 ];
+
+/// Titles before a name: "President John F. Kennedy", "King Francis I".
+const TITLES: [&str; 18] = [
+    "President",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Sir",
+    "Captain",
+    "General",
+    "Doctor",
+    "Dr",
+    "Lord",
+    "Lady",
+    "Prince",
+    "Princess",
+    "Archduke",
+    "Duke",
+    "Admiral",
+];
+
+/// Months and days of the week: capitalised, never a name to ask for ("In April 1961").
+fn is_calendar(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
 
 /// A small word inside a name: "Gulf of Mexico", "Comité de salut public", "América del Sur".
 fn is_joiner(w: &str) -> bool {
@@ -989,10 +1054,18 @@ fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
         Kind::Place
     } else if before == "the" {
         Kind::Name(true)
-    } else if (2..=3).contains(&run.len())
+    } else if (2..=4).contains(&run.len())
         && !thing
-        && !run.iter().any(|w| is_joiner(w))
-        && (initial || person_after || PERSON_BEFORE.contains(&before) || run.len() == 2)
+        && (!run.iter().any(|w| is_joiner(w))
+            // "Leonardo da Vinci was": a particle of a person's name.
+            || (person_after
+                && run.iter().filter(|w| is_joiner(w)).all(|w| {
+                    matches!(*w, "da" | "de" | "di" | "van" | "von" | "der" | "du" | "del")
+                })))
+        && (initial
+            || person_after
+            || PERSON_BEFORE.contains(&before)
+            || (run.len() == 2 && !run.iter().any(|w| is_joiner(w))))
     {
         Kind::Person
     } else if run.len() == 1
@@ -1283,8 +1356,15 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
         .iter()
         .take(6)
         .position(|w| RELATIVE.contains(w))?;
-    // What the term is, then which one: a noun before the relative word, four words or more.
-    if relative == 0 || def_words.len() < 4 || is_stop(def_words[relative - 1]) {
+    // What the term is, then which one: a noun before the relative word, four words or more;
+    // not the rest of a list ("interest in art, science and learning that began …").
+    if relative == 0
+        || def_words.len() < 4
+        || is_stop(def_words[relative - 1])
+        || def_words[..relative]
+            .iter()
+            .any(|w| matches!(*w, "and" | "or"))
+    {
         return None;
     }
     let mut term: Vec<&str> = head
@@ -1570,12 +1650,24 @@ pub(super) fn distractors<R: Rng>(
         }
     }
     if chosen.len() < wanted && numeric {
-        // Ask for spare values: some may fall outside a range the sentence sets.
-        let more = numeric_variants(term, 2 * wanted, &chosen, level, rng);
+        // Ask for spare values: some may fall outside a range the sentence sets. A made-up
+        // year is never later than the text's latest ("redefined in 2039").
+        let latest = (term.kind == Kind::Year).then(|| {
+            pool.iter()
+                .chain(std::iter::once(&(term.text.clone(), 0)))
+                .filter_map(|(y, _)| y.parse::<u32>().ok())
+                .max()
+        });
+        let more = numeric_variants(term, 3 * wanted, &chosen, level, rng);
         let room = wanted - chosen.len();
         chosen.extend(
             more.into_iter()
                 .filter(|m| fits(stem, &term.text, m))
+                .filter(|m| {
+                    latest
+                        .flatten()
+                        .is_none_or(|l| m.parse::<u32>().is_ok_and(|y| y <= l))
+                })
                 .take(room),
         );
     }
@@ -1678,6 +1770,15 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
                 .any(|p| tail == *p || tail.starts_with(&format!("{p} ")))
         })
     };
+    // "by 1849 thousands were on their way": by 1850 too; "after 1850": after 1840 too.
+    let year = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
+    let years = year(answer) && year(value);
+    if years && said(&["by", "before", "antes de", "avant", "vor"]) {
+        return v < a;
+    }
+    if years && said(&["after", "después de", "après", "nach"]) {
+        return v > a;
+    }
     if said(&[
         "at least",
         "more than",
@@ -2110,6 +2211,31 @@ mod tests {
     }
 
     #[test]
+    fn titles_months_initials_and_particles() {
+        let names = |s: &str| -> Vec<(String, Kind)> {
+            names_in(s, &HashSet::new())
+                .into_iter()
+                .map(|t| (t.text, t.kind))
+                .collect()
+        };
+        let got =
+            names("A few weeks later President John F. Kennedy promised to land on the Moon.");
+        assert!(
+            got.contains(&("John F. Kennedy".into(), Kind::Person)),
+            "{got:?}"
+        );
+        let got = names("In April 1961 the cosmonaut Yuri Gagarin flew into space.");
+        assert!(!got.iter().any(|(t, _)| t == "April"), "{got:?}");
+        let got = names("As a boy, Leonardo da Vinci was taught in Florence.");
+        assert!(
+            got.contains(&("Leonardo da Vinci".into(), Kind::Person)),
+            "{got:?}"
+        );
+        let got = names("James Marshall found gold at Sutter's Mill in California.");
+        assert!(!got.iter().any(|(t, _)| t.starts_with("Sutter")), "{got:?}");
+    }
+
+    #[test]
     fn owners_and_saints_name_places_not_people() {
         let names = |s: &str| -> Vec<(String, Kind)> {
             names_in(s, &HashSet::new())
@@ -2152,6 +2278,8 @@ mod tests {
         assert!(fits(under, "20 kilograms", "10 kilograms"));
         assert!(!fits(under, "20 kilograms", "40 kilograms"));
         assert!(fits("It is about _____ long.", "20 km", "10 km"));
+        let by = "By _____ thousands of people were on their way.";
+        assert!(fits(by, "1849", "1845") && !fits(by, "1849", "1850"));
         let law = "In 1841 a law banned the work of children under _____.";
         assert!(!fits(law, "8 years", "6 years") && !fits(law, "8 years", "10 years"));
         let months = "The battle lasted more than _____ and cost a million lives.";

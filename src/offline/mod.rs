@@ -859,8 +859,9 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
             let titles_a_name = joined_next && capital(next_word);
             !qualifies_next && !titles_a_name
         }
-        // "They had _____: Susanna, Hamnet and Judith": the list counts itself.
-        Kind::Number(_) if after.starts_with(':') => false,
+        // "They had _____: Susanna, Hamnet and Judith", "There are _____ that we can see:
+        // solar eclipses and lunar eclipses": the list counts itself.
+        Kind::Number(_) if after.contains(':') => false,
         // "four or _____": the number before is a fair answer too.
         _ => {
             let mut back = before.split_whitespace().rev();
@@ -915,6 +916,10 @@ mod tests {
         assert!(stands_alone("It rose by about _____ in a year.", &count));
         assert!(!stands_alone(
             "They had _____: Susanna and the twins Hamnet and Judith.",
+            &count
+        ));
+        assert!(!stands_alone(
+            "There are _____ that we can see: solar eclipses and lunar eclipses.",
             &count
         ));
         assert!(!stands_alone(

@@ -1727,8 +1727,8 @@ fn fits(stem: &str, answer: &str, value: &str) -> bool {
     fits_range(stem, value) && fits_bound(stem, answer, value)
 }
 
-/// See `fits`: after "at least", "more than" or "over" a wrong answer is above the answer;
-/// after "less than", "under", "up to" or "at most", below it.
+/// See `fits`: after "at least", "more than", "over" or "up to" (the most it reaches) a wrong
+/// answer is above the answer; after "less than", "under" or "at most", below it.
 fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
     let number = |s: &str| s.split_whitespace().next().and_then(value_of);
     let (Some(a), Some(v)) = (number(answer), number(value)) else {
@@ -1793,19 +1793,21 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
         "mehr als",
         "mindestens",
         "über",
+        // "can walk up to 40 kilometres a day": it can walk 10 too, not 80.
+        "up to",
+        "bis zu",
+        "jusqu'à",
     ]) {
         v > a && !banned
     } else if said(&[
         "less than",
         "fewer than",
         "under",
-        "up to",
         "at most",
         "below",
         "menos de",
         "moins de",
         "weniger als",
-        "bis zu",
     ]) {
         v < a && !banned
     } else {
@@ -2278,6 +2280,11 @@ mod tests {
         assert!(fits(under, "20 kilograms", "10 kilograms"));
         assert!(!fits(under, "20 kilograms", "40 kilograms"));
         assert!(fits("It is about _____ long.", "20 km", "10 km"));
+        let up = "A camel can walk up to _____ a day.";
+        assert!(
+            !fits(up, "40 kilometres", "10 kilometres")
+                && fits(up, "40 kilometres", "80 kilometres")
+        );
         let by = "By _____ thousands of people were on their way.";
         assert!(fits(by, "1849", "1845") && !fits(by, "1849", "1850"));
         let law = "In 1841 a law banned the work of children under _____.";

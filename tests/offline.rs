@@ -172,6 +172,65 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
             "a gap after an example's words has no one answer",
         );
     }
+    // A bound keeps wrong answers wrong: "more than _____" is true of anything smaller.
+    let value = |s: &str| -> Option<f64> {
+        let first = s.split_whitespace().next()?;
+        let words = [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve",
+        ];
+        words
+            .iter()
+            .position(|w| *w == first)
+            .map(|i| i as f64 + 2.0)
+            .or_else(|| first.trim_end_matches('%').replace(',', "").parse().ok())
+    };
+    if let (Some((before, _)), Some(a)) = (stem.split_once("_____"), value(answer)) {
+        let before = before.trim_end().to_lowercase();
+        let above = ["more than", "at least", "over", "up to"]
+            .iter()
+            .any(|b| before.ends_with(b));
+        let below = ["less than", "fewer than", "under", "at most"]
+            .iter()
+            .any(|b| before.ends_with(b));
+        for o in options.iter().filter(|o| **o != answer) {
+            if let Some(v) = value(o) {
+                flag(
+                    above && v < a,
+                    "a smaller value after 'more than' or 'up to' is true too",
+                );
+                flag(
+                    below && v > a,
+                    "a larger value after 'less than' is true too",
+                );
+            }
+        }
+    }
+    // Months are no places or people; the text's title is no wrong answer.
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let title = source
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let title = title.trim_start_matches('#').trim();
+    for o in options.iter().filter(|o| **o != answer) {
+        flag(MONTHS.contains(o), "a month as an option");
+        flag(*o == title, "the text's own topic as a wrong answer");
+    }
     // A continent among continents: beside a country or a part of it, both may be right.
     const CONTINENTS: [&str; 7] = [
         "Africa",

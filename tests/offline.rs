@@ -187,9 +187,16 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
     };
     if let (Some((before, _)), Some(a)) = (stem.split_once("_____"), value(answer)) {
         let before = before.trim_end().to_lowercase();
-        let above = ["more than", "at least", "over", "up to"]
+        let comparative = before
+            .strip_suffix(" than")
+            .and_then(|b| b.split_whitespace().last())
+            .is_some_and(|w| {
+                w.ends_with("er") && !["fewer", "smaller", "shorter", "lower"].contains(&w)
+            });
+        let above = ["more than", "at least", "over", "up to", "exceed"]
             .iter()
-            .any(|b| before.ends_with(b));
+            .any(|b| before.ends_with(b))
+            || comparative;
         let below = ["less than", "fewer than", "under", "at most"]
             .iter()
             .any(|b| before.ends_with(b));

@@ -860,8 +860,9 @@ fn stands_alone(blanked: &str, kind: &Kind) -> bool {
             !qualifies_next && !titles_a_name
         }
         // "They had _____: Susanna, Hamnet and Judith", "There are _____ that we can see:
-        // solar eclipses and lunar eclipses": the list counts itself.
-        Kind::Number(_) if after.contains(':') => false,
+        // solar eclipses and lunar eclipses": the list counts itself; "between the _____"
+        // (two countries) counts what the sentence has named.
+        Kind::Number(_) if after.contains(':') || prev.eq_ignore_ascii_case("the") => false,
         // "four or _____": the number before is a fair answer too.
         _ => {
             let mut back = before.split_whitespace().rev();
@@ -920,6 +921,10 @@ mod tests {
         ));
         assert!(!stands_alone(
             "There are _____ that we can see: solar eclipses and lunar eclipses.",
+            &count
+        ));
+        assert!(!stands_alone(
+            "A gift from France to the United States, for the friendship between the _____.",
             &count
         ));
         assert!(!stands_alone(

@@ -1779,6 +1779,34 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
     if years && said(&["after", "después de", "après", "nach"]) {
         return v > a;
     }
+    // "deeper than _____", "older than": a comparative is a bound too ("shorter than": below).
+    let comparative = words.len() >= 2 && words[0] == "than" && words[1].ends_with("er");
+    let falling = comparative
+        && matches!(
+            words[1],
+            "fewer"
+                | "lower"
+                | "smaller"
+                | "shorter"
+                | "younger"
+                | "slower"
+                | "lighter"
+                | "cheaper"
+                | "closer"
+                | "nearer"
+                | "thinner"
+                | "narrower"
+                | "shallower"
+        );
+    let exceeds = words
+        .first()
+        .is_some_and(|w| matches!(*w, "exceed" | "exceeds" | "exceeded" | "beyond" | "surpass"));
+    if (comparative && !falling) || exceeds {
+        return v > a && !banned;
+    }
+    if falling {
+        return v < a && !banned;
+    }
     if said(&[
         "at least",
         "more than",
@@ -2280,6 +2308,16 @@ mod tests {
         assert!(fits(under, "20 kilograms", "10 kilograms"));
         assert!(!fits(under, "20 kilograms", "40 kilograms"));
         assert!(fits("It is about _____ long.", "20 km", "10 km"));
+        let deeper = "Some penguins can dive deeper than _____ for food.";
+        assert!(
+            !fits(deeper, "500 metres", "250 metres") && fits(deeper, "500 metres", "750 metres")
+        );
+        let exceed = "Tornado winds can exceed _____ per hour.";
+        assert!(!fits(exceed, "400 kilometres", "200 kilometres"));
+        let shorter = "Most tornadoes are shorter than _____ across.";
+        assert!(
+            !fits(shorter, "100 metres", "200 metres") && fits(shorter, "100 metres", "50 metres")
+        );
         let up = "A camel can walk up to _____ a day.";
         assert!(
             !fits(up, "40 kilometres", "10 kilometres")

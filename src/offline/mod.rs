@@ -603,7 +603,10 @@ fn make_question<R: Rng>(
             reading.topic.as_deref() != Some(without_article(&terms::norm(d)).as_str())
         })
         .filter(|(d, _)| c.definition.is_none() || !a_kind_of(reading, d, &c.term.text))
-        .filter(|(d, _)| c.term.kind != Kind::Term || !said_to_be(reading, &c.term.text, d))
+        .filter(|(d, _)| {
+            c.term.kind != Kind::Term
+                || !(said_to_be(reading, &c.term.text, d) || said_to_be(reading, d, &c.term.text))
+        })
         .cloned()
         .collect();
     // A date or a value the text gives as approximate ("around _____", "about six weeks") is
@@ -686,20 +689,23 @@ fn part_of_a_term(reading: &Reading, blanked: &str, answer: &str) -> bool {
 }
 
 /// Whether the text says the answer is `term` ("His father, Leopold, was a violinist and
-/// teacher": "toured with his _____" is right with "teacher" too).
+/// teacher": "toured with his _____" is right with "teacher" too), or names it so ("algae
+/// called zooxanthellae").
 fn said_to_be(reading: &Reading, answer: &str, term: &str) -> bool {
     reading.sentences.iter().any(|s| {
         let text = s.text.to_lowercase();
         let Some(at) = terms::find_word(&text, &answer.to_lowercase()) else {
             return false;
         };
-        [" is ", " was ", " are ", " were "].iter().any(|verb| {
-            text[at..].find(verb).is_some_and(|v| {
-                let predicate = &text[at + v + verb.len()..];
-                let clause = predicate.split(['.', ';']).next().unwrap_or("");
-                terms::find_word(clause, &term.to_lowercase()).is_some()
+        [" is ", " was ", " are ", " were ", " called ", " known as "]
+            .iter()
+            .any(|verb| {
+                text[at..].find(verb).is_some_and(|v| {
+                    let predicate = &text[at + v + verb.len()..];
+                    let clause = predicate.split(['.', ';']).next().unwrap_or("");
+                    terms::find_word(clause, &term.to_lowercase()).is_some()
+                })
             })
-        })
     })
 }
 
@@ -956,6 +962,11 @@ mod tests {
         assert!(said_to_be(&reading, "father", "teacher"));
         assert!(said_to_be(&reading, "father", "violinist"));
         assert!(!said_to_be(&reading, "father", "Europe"));
+        let reading = read(
+            "Coral\n\nThey contain tiny algae called zooxanthellae, which make food.",
+            lang::phrases("English"),
+        );
+        assert!(said_to_be(&reading, "algae", "zooxanthellae"));
     }
 
     #[test]

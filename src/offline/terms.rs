@@ -1391,12 +1391,12 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
         .trim_start_matches("the ")
         .trim_start_matches("a ")
         .trim_start_matches("an ");
-    // What the term is opens the definition: "with bakeries that …" or "usually laid on a
-    // plant that …" says nothing of what it is.
+    // What the term is opens the definition: "with bakeries that …", "usually laid on a plant
+    // that …" or "(a huge,) spinning storm that …" says nothing of what it is.
     if def
         .split_whitespace()
         .next()
-        .is_none_or(|w| is_stop(w) || w.ends_with("ly") || w.ends_with("ed"))
+        .is_none_or(|w| is_stop(w) || ["ly", "ed", "ing"].iter().any(|e| w.ends_with(e)))
     {
         return None;
     }
@@ -1779,7 +1779,13 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
     if years && said(&["after", "después de", "après", "nach"]) {
         return v > a;
     }
-    // "deeper than _____", "older than": a comparative is a bound too ("shorter than": below).
+    // "deeper than _____", "older than": a comparative is a bound too ("shorter than": below);
+    // "warmer than about _____" as well.
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| matches!(*w, "about" | "around" | "roughly" | "nearly" | "some"))
+        .collect();
     let comparative = words.len() >= 2 && words[0] == "than" && words[1].ends_with("er");
     let falling = comparative
         && matches!(
@@ -2311,6 +2317,12 @@ mod tests {
         let deeper = "Some penguins can dive deeper than _____ for food.";
         assert!(
             !fits(deeper, "500 metres", "250 metres") && fits(deeper, "500 metres", "750 metres")
+        );
+        let warmer = "Hurricanes form when the sea is warmer than about _____ Celsius.";
+        assert!(!fits(warmer, "26 degrees", "5 degrees"));
+        assert!(
+            appositive("A hurricane is a huge, spinning storm that forms over warm seas.")
+                .is_none()
         );
         let exceed = "Tornado winds can exceed _____ per hour.";
         assert!(!fits(exceed, "400 kilometres", "200 kilometres"));

@@ -820,7 +820,12 @@ fn needs_context(phrases: &Phrases, sentence: &str, term: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    phrases.points_back(sentence) || subject_points_back || someone_before || relative
+    // "The four largest were discovered by Galileo": the four largest what?
+    let elliptic = words.len() > 3
+        && words[0] == "the"
+        && terms::is_count_word(&words[1])
+        && words[2].ends_with("est");
+    phrases.points_back(sentence) || subject_points_back || someone_before || relative || elliptic
 }
 
 /// Whether a gap sentence says enough to point at one answer: three words besides the gap
@@ -1068,6 +1073,11 @@ mod tests {
             en,
             "The games were held every four years, and the period between them was an Olympiad.",
             "four years"
+        ));
+        assert!(needs_context(
+            en,
+            "The four largest were discovered by Galileo in 1610.",
+            "1610"
         ));
     }
 

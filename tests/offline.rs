@@ -197,7 +197,7 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
             .iter()
             .any(|b| before.ends_with(b))
             || comparative;
-        let below = ["less than", "fewer than", "under", "at most"]
+        let below = ["less than", "fewer than", "under", "at most", "within"]
             .iter()
             .any(|b| before.ends_with(b));
         for o in options.iter().filter(|o| **o != answer) {

@@ -1861,6 +1861,8 @@ fn fits_bound(stem: &str, answer: &str, value: &str) -> bool {
         "fewer than",
         "under",
         "at most",
+        // "cancelled within ten weeks": within fifteen too.
+        "within",
         "below",
         "menos de",
         "moins de",
@@ -2363,6 +2365,10 @@ mod tests {
         assert!(
             !fits(up, "40 kilometres", "10 kilometres")
                 && fits(up, "40 kilometres", "80 kilometres")
+        );
+        let within = "The pope cancelled the charter within _____.";
+        assert!(
+            !fits(within, "ten weeks", "fifteen weeks") && fits(within, "ten weeks", "three weeks")
         );
         let since = "The glaciers have lost much of their ice since _____.";
         assert!(!fits(since, "1850", "1845") && fits(since, "1850", "1870"));

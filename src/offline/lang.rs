@@ -128,130 +128,130 @@ pub fn gives_an_example(blanked: &str) -> bool {
 /// Whether a text is written in English (its most common words are), whatever `--language`
 /// says: built-in names are English and go only into an English text.
 pub fn looks_english(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
-    let common = words
-        .iter()
-        .filter(|w| matches!(w.as_str(), "the" | "and" | "of" | "is" | "was" | "were"))
-        .count();
-    !words.is_empty() && common * 100 >= words.len() * 5
+    written_in(text, &["the", "and", "of", "is", "was", "were"])
 }
 
 /// Whether a text is written in Spanish (its most common words are).
 pub fn looks_spanish(text: &str) -> bool {
+    written_in(text, &["el", "los", "las", "del", "y", "que"])
+}
+
+/// Whether one word in twenty of the text is one of a language's `common` words.
+fn written_in(text: &str, common: &[&str]) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
         .collect();
-    let common = words
+    let found = words
         .iter()
-        .filter(|w| matches!(w.as_str(), "el" | "los" | "las" | "del" | "y" | "que"))
+        .filter(|w| common.contains(&w.as_str()))
         .count();
-    !words.is_empty() && common * 100 >= words.len() * 5
+    !words.is_empty() && found * 100 >= words.len() * 5
 }
+
+/// Spanish words that may open a sentence that has its subject: articles, prepositions,
+/// determiners, adverbs.
+const ES_NOT_VERBS: [&str; 87] = [
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "lo",
+    "al",
+    "del",
+    "en",
+    "de",
+    "con",
+    "por",
+    "para",
+    "según",
+    "hacia",
+    "desde",
+    "hasta",
+    "durante",
+    "cuando",
+    "si",
+    "como",
+    "también",
+    "este",
+    "esta",
+    "estos",
+    "estas",
+    "ese",
+    "esa",
+    "esos",
+    "esas",
+    "su",
+    "sus",
+    "mi",
+    "muchos",
+    "muchas",
+    "algunos",
+    "algunas",
+    "hoy",
+    "ya",
+    "así",
+    "entre",
+    "sobre",
+    "tras",
+    "ante",
+    "bajo",
+    "sin",
+    "pero",
+    "aunque",
+    "además",
+    "cada",
+    "todo",
+    "todos",
+    "toda",
+    "todas",
+    "otro",
+    "otra",
+    "otros",
+    "otras",
+    "más",
+    "menos",
+    "no",
+    "solo",
+    "sólo",
+    "allí",
+    "aquí",
+    "antes",
+    "después",
+    "luego",
+    "casi",
+    "alrededor",
+    "aproximadamente",
+    "cerca",
+    "quizá",
+    "quizás",
+    "primero",
+    "finalmente",
+    "entonces",
+    "aún",
+    "incluso",
+    "mientras",
+    "gracias",
+    "dentro",
+    "junto",
+    "lejos",
+];
 
 /// Whether a Spanish sentence opens with its verb, its subject left out ("Nace en los Andes":
 /// what rises there?): the subject is in a sentence before. `names` are the words the text
 /// capitalises inside sentences (a name opening a sentence is its subject).
 pub fn opens_with_a_verb(sentence: &str, names: &std::collections::HashSet<String>) -> bool {
-    const NOT_VERBS: [&str; 87] = [
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "lo",
-        "al",
-        "del",
-        "en",
-        "de",
-        "con",
-        "por",
-        "para",
-        "según",
-        "hacia",
-        "desde",
-        "hasta",
-        "durante",
-        "cuando",
-        "si",
-        "como",
-        "también",
-        "este",
-        "esta",
-        "estos",
-        "estas",
-        "ese",
-        "esa",
-        "esos",
-        "esas",
-        "su",
-        "sus",
-        "mi",
-        "muchos",
-        "muchas",
-        "algunos",
-        "algunas",
-        "hoy",
-        "ya",
-        "así",
-        "entre",
-        "sobre",
-        "tras",
-        "ante",
-        "bajo",
-        "sin",
-        "pero",
-        "aunque",
-        "además",
-        "cada",
-        "todo",
-        "todos",
-        "toda",
-        "todas",
-        "otro",
-        "otra",
-        "otros",
-        "otras",
-        "más",
-        "menos",
-        "no",
-        "solo",
-        "sólo",
-        "allí",
-        "aquí",
-        "antes",
-        "después",
-        "luego",
-        "casi",
-        "alrededor",
-        "aproximadamente",
-        "cerca",
-        "quizá",
-        "quizás",
-        "primero",
-        "finalmente",
-        "entonces",
-        "aún",
-        "incluso",
-        "mientras",
-        "gracias",
-        "dentro",
-        "junto",
-        "lejos",
-    ];
     let Some(first) = sentence.split_whitespace().next() else {
         return false;
     };
     let word = first.trim_matches(|c: char| !c.is_alphabetic());
     let lower = word.to_lowercase();
     !word.is_empty()
-        && !NOT_VERBS.contains(&lower.as_str())
+        && !ES_NOT_VERBS.contains(&lower.as_str())
         && !names.contains(word)
         && !first.starts_with(|c: char| c.is_ascii_digit() || c == '¿' || c == '¡')
 }

@@ -693,6 +693,67 @@ fn is_year(digits: &str, prev: &str, ends_phrase: bool) -> bool {
     }
 }
 
+/// The name a run of capitalised words (`run`, the words from `start` to `end` of the
+/// sentence) makes, with its kind from the words around it; none for an adjective ("the Roman
+/// army"), a lettered word ("X-ray") or two letters.
+fn name_term(words: &[&str], run: &[&str], start: usize, end: usize) -> Option<Term> {
+    let text = run.join(" ");
+    let after_word = words.get(end).map_or("", |a| clean_word(a));
+    // "the Roman army", "a Carthaginian general": an adjective, not a name (but "his
+    // heir Octavian defeated": a name after a role).
+    let after_role = start
+        .checked_sub(1)
+        .is_some_and(|b| is_title(&clean_word(words[b]).to_lowercase()));
+    // "a South African lawyer": a direction and an adjective.
+    let directed =
+        run.len() == 2 && matches!(run[0], "South" | "North" | "East" | "West" | "Central");
+    let adjective = (run.len() == 1 || directed)
+        && !after_role
+        && after_word.chars().next().is_some_and(char::is_lowercase)
+        && ["an", "ian", "ese", "ish", "ic", "ch", "sh"]
+            .iter()
+            .any(|e| text.ends_with(e));
+    // "X-ray": a letter and a hyphen make a word, not a name.
+    let lettered = text.chars().nth(1) == Some('-');
+    if text.chars().count() > 2 && !adjective && !lettered {
+        // A word that ends a clause ("a king, Rome …") says nothing of the name.
+        let before = start
+            .checked_sub(1)
+            .filter(|&b| !words[b].ends_with([',', ';', ':', '.', ')']))
+            .map(|b| clean_word(words[b]).to_lowercase())
+            .unwrap_or_default();
+        // "the Nobel Prize in Physics": a title goes on, no place follows.
+        let title = start.checked_sub(2).is_some_and(|b| {
+            matches!(
+                clean_word(words[b]),
+                "Prize" | "Award" | "Medal" | "Cup" | "Championship"
+            )
+        });
+        let after = words
+            .get(end)
+            .map(|a| clean_word(a).to_lowercase())
+            .unwrap_or_default();
+        // "the coast of England", "the city of Baghdad": a place.
+        // Not "a centre of Buddhist art": the name ends its phrase.
+        let ends_phrase = end
+            .checked_sub(1)
+            .is_some_and(|e| words[e].ends_with([',', '.', ';', ':', ')']))
+            || !after_word.chars().next().is_some_and(char::is_lowercase);
+        let of_a_place = before == "of"
+            && ends_phrase
+            && start.checked_sub(2).is_some_and(|b| {
+                PLACE_NOUNS.contains(&clean_word(words[b]).to_lowercase().as_str())
+            });
+        let kind = if of_a_place || is_country(&text) {
+            Kind::Place
+        } else {
+            name_kind(run, &before, &after, title)
+        };
+        return Some(Term { kind, text });
+    }
+    None
+}
+
 /// Capitalised names in one sentence (not the sentence's first word unless `known` has it).
 pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -704,60 +765,7 @@ pub(super) fn names_in(sentence: &str, known_caps: &HashSet<String>) -> Vec<Term
             run.pop();
         }
         if !run.is_empty() {
-            let text = run.join(" ");
-            let after_word = words.get(end).map_or("", |a| clean_word(a));
-            // "the Roman army", "a Carthaginian general": an adjective, not a name (but "his
-            // heir Octavian defeated": a name after a role).
-            let after_role = start
-                .checked_sub(1)
-                .is_some_and(|b| is_title(&clean_word(words[b]).to_lowercase()));
-            // "a South African lawyer": a direction and an adjective.
-            let directed =
-                run.len() == 2 && matches!(run[0], "South" | "North" | "East" | "West" | "Central");
-            let adjective = (run.len() == 1 || directed)
-                && !after_role
-                && after_word.chars().next().is_some_and(char::is_lowercase)
-                && ["an", "ian", "ese", "ish", "ic", "ch", "sh"]
-                    .iter()
-                    .any(|e| text.ends_with(e));
-            // "X-ray": a letter and a hyphen make a word, not a name.
-            let lettered = text.chars().nth(1) == Some('-');
-            if text.chars().count() > 2 && !adjective && !lettered {
-                // A word that ends a clause ("a king, Rome …") says nothing of the name.
-                let before = start
-                    .checked_sub(1)
-                    .filter(|&b| !words[b].ends_with([',', ';', ':', '.', ')']))
-                    .map(|b| clean_word(words[b]).to_lowercase())
-                    .unwrap_or_default();
-                // "the Nobel Prize in Physics": a title goes on, no place follows.
-                let title = start.checked_sub(2).is_some_and(|b| {
-                    matches!(
-                        clean_word(words[b]),
-                        "Prize" | "Award" | "Medal" | "Cup" | "Championship"
-                    )
-                });
-                let after = words
-                    .get(end)
-                    .map(|a| clean_word(a).to_lowercase())
-                    .unwrap_or_default();
-                // "the coast of England", "the city of Baghdad": a place.
-                // Not "a centre of Buddhist art": the name ends its phrase.
-                let ends_phrase = end
-                    .checked_sub(1)
-                    .is_some_and(|e| words[e].ends_with([',', '.', ';', ':', ')']))
-                    || !after_word.chars().next().is_some_and(char::is_lowercase);
-                let of_a_place = before == "of"
-                    && ends_phrase
-                    && start.checked_sub(2).is_some_and(|b| {
-                        PLACE_NOUNS.contains(&clean_word(words[b]).to_lowercase().as_str())
-                    });
-                let kind = if of_a_place || is_country(&text) {
-                    Kind::Place
-                } else {
-                    name_kind(run, &before, &after, title)
-                };
-                out.push(Term { kind, text });
-            }
+            out.extend(name_term(&words, run, start, end));
         }
         run.clear();
     };
@@ -975,84 +983,92 @@ pub(super) fn is_title(w: &str) -> bool {
     PERSON_BEFORE.contains(&w)
 }
 
+/// Words that put a place's name after them: "in Rome", "desde Cuzco".
+const PLACE_BEFORE: [&str; 22] = [
+    "in", "at", "from", "to", "near", "across", "through", "into", "towards", "toward", "around",
+    "en", "à", "dans", "vers", "desde", "hacia", "hasta", "nach", "aus", "bei", "im",
+];
+
+/// Verbs that follow a person's name: "Curie discovered".
+const PERSON_AFTER: [&str; 16] = [
+    "said",
+    "wrote",
+    "was",
+    "became",
+    "invented",
+    "discovered",
+    "founded",
+    "led",
+    "built",
+    "published",
+    "proposed",
+    "showed",
+    "died",
+    "married",
+    "won",
+    "developed",
+];
+
+/// Words that make a name a thing, not a person or a place: "Nobel Prize", "Three Gorges
+/// Dam", "Battle of Stamford Bridge".
+const THING_WORDS: [&str; 46] = [
+    "Battle",
+    "Siege",
+    "Treaty",
+    "Railway",
+    "Company",
+    "Act",
+    "Trials",
+    "Station",
+    "Canal",
+    "Church",
+    "Abbey",
+    "Cathedral",
+    "Museum",
+    "Castle",
+    "Palace",
+    "Party",
+    "Congress",
+    "Games",
+    "Fleet",
+    "Age",
+    "Prize",
+    "War",
+    "Wars",
+    "Dam",
+    "Organization",
+    "Republic",
+    "Empire",
+    "Assembly",
+    "Revolution",
+    "Society",
+    "Societies",
+    "Union",
+    "University",
+    "Council",
+    "Committee",
+    "Declaration",
+    "Day",
+    "Summer",
+    "République",
+    "Révolution",
+    "Terreur",
+    "Guerre",
+    "República",
+    "Revolución",
+    "Guerra",
+    "Krieg",
+];
+
+/// First words of places' names: "Mount Fuji", "St Albans".
+const PLACE_FIRST: [&str; 12] = [
+    "Mount", "Lake", "Cape", "Saint", "Fort", "St", "Sainte", "San", "Santa", "Sankt", "Port",
+    "Puerto",
+];
+
 /// What kind of name a run of capitalised words is, from the words around it.
 fn name_kind(run: &[&str], before: &str, after: &str, title: bool) -> Kind {
-    const PLACE_BEFORE: [&str; 22] = [
-        "in", "at", "from", "to", "near", "across", "through", "into", "towards", "toward",
-        "around", "en", "à", "dans", "vers", "desde", "hacia", "hasta", "nach", "aus", "bei", "im",
-    ];
-    const PERSON_AFTER: [&str; 16] = [
-        "said",
-        "wrote",
-        "was",
-        "became",
-        "invented",
-        "discovered",
-        "founded",
-        "led",
-        "built",
-        "published",
-        "proposed",
-        "showed",
-        "died",
-        "married",
-        "won",
-        "developed",
-    ];
     let person_after = PERSON_AFTER.contains(&after) || matches!(after, "who" | "whose" | "whom");
-    // Words that make a name a thing, not a person: "Nobel Prize", "Three Gorges Dam".
-    const THING_WORDS: [&str; 46] = [
-        "Battle",
-        "Siege",
-        "Treaty",
-        "Railway",
-        "Company",
-        "Act",
-        "Trials",
-        "Station",
-        "Canal",
-        "Church",
-        "Abbey",
-        "Cathedral",
-        "Museum",
-        "Castle",
-        "Palace",
-        "Party",
-        "Congress",
-        "Games",
-        "Fleet",
-        "Age",
-        "Prize",
-        "War",
-        "Wars",
-        "Dam",
-        "Organization",
-        "Republic",
-        "Empire",
-        "Assembly",
-        "Revolution",
-        "Society",
-        "Societies",
-        "Union",
-        "University",
-        "Council",
-        "Committee",
-        "Declaration",
-        "Day",
-        "Summer",
-        "République",
-        "Révolution",
-        "Terreur",
-        "Guerre",
-        "República",
-        "Revolución",
-        "Guerra",
-        "Krieg",
-    ];
-    const PLACE_FIRST: [&str; 12] = [
-        "Mount", "Lake", "Cape", "Saint", "Fort", "St", "Sainte", "San", "Santa", "Sankt", "Port",
-        "Puerto",
-    ];
     let initial = run
         .iter()
         .any(|w| w.chars().count() == 2 && w.ends_with('.'));
@@ -2271,48 +2287,45 @@ mod tests {
         assert!(years("The wall is 120 km long.").is_empty());
     }
 
+    /// The names of a sentence with their kinds, no name known beforehand.
+    fn names_and_kinds(s: &str) -> Vec<(String, Kind)> {
+        names_in(s, &HashSet::new())
+            .into_iter()
+            .map(|t| (t.text, t.kind))
+            .collect()
+    }
+
     #[test]
     fn titles_months_initials_and_particles() {
-        let names = |s: &str| -> Vec<(String, Kind)> {
-            names_in(s, &HashSet::new())
-                .into_iter()
-                .map(|t| (t.text, t.kind))
-                .collect()
-        };
-        let got =
-            names("A few weeks later President John F. Kennedy promised to land on the Moon.");
+        let got = names_and_kinds(
+            "A few weeks later President John F. Kennedy promised to land on the Moon.",
+        );
         assert!(
             got.contains(&("John F. Kennedy".into(), Kind::Person)),
             "{got:?}"
         );
-        let got = names("In April 1961 the cosmonaut Yuri Gagarin flew into space.");
+        let got = names_and_kinds("In April 1961 the cosmonaut Yuri Gagarin flew into space.");
         assert!(!got.iter().any(|(t, _)| t == "April"), "{got:?}");
-        let got = names("As a boy, Leonardo da Vinci was taught in Florence.");
+        let got = names_and_kinds("As a boy, Leonardo da Vinci was taught in Florence.");
         assert!(
             got.contains(&("Leonardo da Vinci".into(), Kind::Person)),
             "{got:?}"
         );
-        let got = names(
+        let got = names_and_kinds(
             "In 1897 Millicent Fawcett founded the National Union of Women's Suffrage Societies.",
         );
         assert!(!got.iter().any(|(t, _)| t.contains("Suffrage")), "{got:?}");
-        let got = names("In 1903 she founded the Women's Social and Political Union.");
+        let got = names_and_kinds("In 1903 she founded the Women's Social and Political Union.");
         assert!(!got.iter().any(|(t, _)| t.contains("Union")), "{got:?}");
-        let got = names("James Marshall found gold at Sutter's Mill in California.");
+        let got = names_and_kinds("James Marshall found gold at Sutter's Mill in California.");
         assert!(!got.iter().any(|(t, _)| t.starts_with("Sutter")), "{got:?}");
     }
 
     #[test]
     fn owners_and_saints_name_places_not_people() {
-        let names = |s: &str| -> Vec<(String, Kind)> {
-            names_in(s, &HashSet::new())
-                .into_iter()
-                .map(|t| (t.text, t.kind))
-                .collect()
-        };
-        let got = names("Boudica burned the towns of Colchester, London and St Albans.");
+        let got = names_and_kinds("Boudica burned the towns of Colchester, London and St Albans.");
         assert!(got.contains(&("St Albans".into(), Kind::Place)), "{got:?}");
-        let got = names("The soldiers built Hadrian's Wall across the north.");
+        let got = names_and_kinds("The soldiers built Hadrian's Wall across the north.");
         assert!(!got.iter().any(|(t, _)| t == "Hadrian Wall"), "{got:?}");
         assert!(
             appositive("Before a transfusion, doctors check that the blood matches.").is_none()

@@ -504,10 +504,11 @@ const PLACE_WORDS: [&str; 21] = [
 ];
 
 pub(super) fn is_stop(w: &str) -> bool {
-    const EXTRA: [&str; 31] = [
+    const EXTRA: [&str; 37] = [
         "after", "it", "they", "he", "she", "we", "you", "i", "there", "their", "its", "his",
         "her", "also", "but", "not", "has", "have", "had", "can", "may", "into", "than", "then",
-        "so", "such", "some", "many", "each", "all", "about",
+        "so", "such", "some", "many", "each", "all", "about", "could", "would", "should", "might",
+        "must", "will",
     ];
     let l = w.to_lowercase();
     crate::mcq::is_stopword(&l) || EXTRA.contains(&l.as_str())
@@ -1381,14 +1382,14 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
     let def_words: Vec<&str> = def.split_whitespace().collect();
     let relative = def_words
         .iter()
-        .take(6)
+        .take(8)
         .position(|w| RELATIVE.contains(w))?;
     // What the term is, then which one: a noun before the relative word, four words or more;
     // not the rest of a list ("interest in art, science and learning that began …").
     if relative == 0
         || def_words.len() < 4
         || is_stop(def_words[relative - 1])
-        || def_words[..relative]
+        || def_words[..relative.min(2)]
             .iter()
             .any(|w| matches!(*w, "and" | "or"))
     {
@@ -1420,11 +1421,11 @@ fn appositive_at(head: &str, tail: &str) -> Option<(Term, Option<String>)> {
         .trim_start_matches("an ");
     // What the term is opens the definition: "with bakeries that …", "usually laid on a plant
     // that …" or "(a huge,) spinning storm that …" says nothing of what it is.
-    if def
-        .split_whitespace()
-        .next()
-        .is_none_or(|w| is_stop(w) || ["ly", "ed", "ing"].iter().any(|e| w.ends_with(e)))
-    {
+    if def.split_whitespace().next().is_none_or(|w| {
+        is_stop(w)
+            || OPENERS.contains(&w.to_lowercase().as_str())
+            || ["ly", "ed", "ing"].iter().any(|e| w.ends_with(e))
+    }) {
         return None;
     }
     Some((
@@ -2333,6 +2334,18 @@ mod tests {
         assert!(
             appositive("Water is pumped from aquifers, layers of rock that hold water.").is_some()
         );
+        assert!(
+            appositive("The knee bends in one direction, while the hip is a joint that turns.")
+                .is_none()
+        );
+        let d = appositive(
+            "Below the floor was the hypogeum, a network of tunnels and cages where animals waited.",
+        );
+        assert_eq!(d.map(|(t, _)| t.text).as_deref(), Some("hypogeum"));
+        let d = definitions_in(
+            "A huge canvas awning called the velarium could be pulled over the seats.",
+        );
+        assert_eq!(d[0].0.text, "velarium");
     }
 
     #[test]

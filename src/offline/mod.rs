@@ -14,7 +14,7 @@ mod lang;
 mod terms;
 mod text;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::Result;
@@ -132,6 +132,10 @@ struct Reading {
     sentences: Vec<text::Sentence>,
     /// The same sentences as the text has them, quoted in explanations.
     said: Vec<String>,
+    /// The sentences in lower case, for the searches made per question.
+    lower: Vec<String>,
+    /// What the text defines each term (lower case) as.
+    definitions: HashMap<String, Vec<String>>,
     /// Terms by kind, with the paragraph each was seen in (for distractors).
     pools: BTreeMap<Kind, Vec<(String, usize)>>,
     /// Terms the text defines (normalised), for choosing distractors from the same lesson.
@@ -190,8 +194,7 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     // give that answer away ("…murdered by a group of senators in 44 BC. His adopted heir …").
     let mut homes: HashSet<usize> = HashSet::new();
     let mut shown: HashSet<usize> = HashSet::new();
-    let mut kinds: std::collections::HashMap<std::mem::Discriminant<Kind>, i32> =
-        std::collections::HashMap::new();
+    let mut kinds: HashMap<std::mem::Discriminant<Kind>, i32> = HashMap::new();
     while out.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
         for q in &mut queues {
             if out.len() >= ask.count {
@@ -395,7 +398,18 @@ fn read(source: &str, phrases: &Phrases) -> Reading {
         .filter(|c| c.definition.is_some() || c.score >= 5)
         .map(|c| terms::norm(&c.term.text))
         .collect();
+    let mut definitions: HashMap<String, Vec<String>> = HashMap::new();
+    for c in &candidates {
+        if let Some(def) = &c.definition {
+            definitions
+                .entry(c.term.text.to_lowercase())
+                .or_default()
+                .push(def.clone());
+        }
+    }
     Reading {
+        lower: texts.iter().map(|t| t.to_lowercase()).collect(),
+        definitions,
         sentences,
         said,
         pools,
@@ -591,6 +605,12 @@ fn make_question<R: Rng>(
                 .as_deref()
                 .is_some_and(|t| within(&terms::norm(d), t))
     };
+    // What the text says the answer is, or says is the answer: right too.
+    let linked = if c.term.kind == Kind::Term {
+        linked_to(reading, &c.term.text)
+    } else {
+        Vec::new()
+    };
     let pool: Vec<(String, usize)> = reading
         .pools
         .get(&c.term.kind)
@@ -604,8 +624,9 @@ fn make_question<R: Rng>(
         })
         .filter(|(d, _)| c.definition.is_none() || !a_kind_of(reading, d, &c.term.text))
         .filter(|(d, _)| {
-            c.term.kind != Kind::Term
-                || !(said_to_be(reading, &c.term.text, d) || said_to_be(reading, d, &c.term.text))
+            !linked
+                .iter()
+                .any(|l| terms::find_word(l, &d.to_lowercase()).is_some())
         })
         .cloned()
         .collect();
@@ -672,10 +693,8 @@ fn same_kind_named(reading: &Reading, stem: &str, place: &str) -> bool {
         return true;
     }
     let named = format!("{kind} of {place}");
-    reading
-        .sentences
-        .iter()
-        .any(|s| s.text.to_lowercase().contains(&named.to_lowercase()))
+    let named = named.to_lowercase();
+    reading.lower.iter().any(|s| s.contains(&named))
 }
 
 /// Whether the gap is the last word of a term the text defines ("uses the metric _____":
@@ -688,25 +707,31 @@ fn part_of_a_term(reading: &Reading, blanked: &str, answer: &str) -> bool {
     })
 }
 
-/// Whether the text says the answer is `term` ("His father, Leopold, was a violinist and
-/// teacher": "toured with his _____" is right with "teacher" too), or names it so ("algae
-/// called zooxanthellae").
-fn said_to_be(reading: &Reading, answer: &str, term: &str) -> bool {
-    reading.sentences.iter().any(|s| {
-        let text = s.text.to_lowercase();
-        let Some(at) = terms::find_word(&text, &answer.to_lowercase()) else {
-            return false;
+/// The words the text links to the answer: what it says the answer is or names it ("His father,
+/// Leopold, was a violinist and teacher": "toured with his _____" is right with "teacher" too;
+/// "algae called zooxanthellae"), and what it says is the answer (the words before such a link
+/// whose clause names the answer). In lower case; a wrong answer found there is right too.
+fn linked_to(reading: &Reading, answer: &str) -> Vec<String> {
+    const LINKS: [&str; 6] = [" is ", " was ", " are ", " were ", " called ", " known as "];
+    let answer = answer.to_lowercase();
+    let clause = |from: &str| from.split(['.', ';']).next().unwrap_or("").to_owned();
+    let mut out = Vec::new();
+    for text in &reading.lower {
+        let Some(at) = terms::find_word(text, &answer) else {
+            continue;
         };
-        [" is ", " was ", " are ", " were ", " called ", " known as "]
-            .iter()
-            .any(|verb| {
-                text[at..].find(verb).is_some_and(|v| {
-                    let predicate = &text[at + v + verb.len()..];
-                    let clause = predicate.split(['.', ';']).next().unwrap_or("");
-                    terms::find_word(clause, &term.to_lowercase()).is_some()
-                })
-            })
-    })
+        for link in LINKS {
+            if let Some(v) = text[at..].find(link) {
+                out.push(clause(&text[at + v + link.len()..]));
+            }
+            for (v, _) in text.match_indices(link) {
+                if terms::find_word(&clause(&text[v + link.len()..]), &answer).is_some() {
+                    out.push(text[..v].to_owned());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether the text defines `term` as a kind of `answer` ("composting, a natural way to
@@ -718,10 +743,10 @@ fn a_kind_of(reading: &Reading, term: &str, answer: &str) -> bool {
         return false;
     }
     reading
-        .candidates
-        .iter()
-        .filter(|c| c.term.text.eq_ignore_ascii_case(term))
-        .filter_map(|c| c.definition.as_deref())
+        .definitions
+        .get(&term.to_lowercase())
+        .into_iter()
+        .flatten()
         .any(|def| {
             def.split_whitespace()
                 .any(|w| terms::norm(w).starts_with(&stem))
@@ -964,14 +989,24 @@ mod tests {
     fn what_the_text_says_the_answer_is_is_no_wrong_answer() {
         let text = "Mozart\n\nHis father, Leopold, was a violinist and teacher. From the age of six he toured Europe with his father.";
         let reading = read(text, lang::phrases("English"));
-        assert!(said_to_be(&reading, "father", "teacher"));
-        assert!(said_to_be(&reading, "father", "violinist"));
-        assert!(!said_to_be(&reading, "father", "Europe"));
+        let said = |answer: &str, term: &str| {
+            linked_to(&reading, answer)
+                .iter()
+                .any(|l| terms::find_word(l, &term.to_lowercase()).is_some())
+        };
+        assert!(said("father", "teacher"));
+        assert!(said("father", "violinist"));
+        assert!(said("violinist", "father"));
+        assert!(!said("father", "Europe"));
         let reading = read(
             "Coral\n\nThey contain tiny algae called zooxanthellae, which make food.",
             lang::phrases("English"),
         );
-        assert!(said_to_be(&reading, "algae", "zooxanthellae"));
+        assert!(
+            linked_to(&reading, "algae")
+                .iter()
+                .any(|l| l.contains("zooxanthellae"))
+        );
     }
 
     #[test]

@@ -634,25 +634,14 @@ fn make_question<R: Rng>(
     // not asked against near ones: "around 2560 BC" or 2570 BC, "about five weeks" would be
     // fair answers too.
     let approximate = numeric(&c.term.kind) && is_approximate(&stem);
-    let mut distractors = terms::distractors(
-        &c.term,
-        &pool,
-        &reading.defined,
-        c.paragraph,
-        &stem,
-        if approximate { "easy" } else { level },
+    let gap = terms::Gap {
+        stem: &stem,
+        paragraph: c.paragraph,
+        level: if approximate { "easy" } else { level },
         wanted,
-        rng,
-    );
-    if distractors.len() < wanted && c.term.kind == Kind::Place && reading.english {
-        distractors.extend(terms::more_places(
-            &c.term.text,
-            &stem,
-            &distractors,
-            wanted,
-            rng,
-        ));
-    }
+        english: reading.english,
+    };
+    let distractors = terms::distractors(&c.term, &pool, &reading.defined, &gap, rng);
     if distractors.len() < wanted {
         return None;
     }

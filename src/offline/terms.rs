@@ -441,7 +441,7 @@ pub(super) fn built_in_places(answer: &str) -> Vec<&'static str> {
 
 /// Built-in places to make up the wrong answers for a place `answer` (see `built_in_places`):
 /// none the stem names, none overlapping the answer or those already chosen.
-pub(super) fn more_places<R: Rng>(
+fn more_places<R: Rng>(
     answer: &str,
     stem: &str,
     chosen: &[String],
@@ -1618,19 +1618,36 @@ pub(super) fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Up to `wanted` distractors for `term`: of its kind and form, from the text's `pool` first
-/// (close to its paragraph when hard, far when easy), then, for numbers, nearby values.
-#[allow(clippy::too_many_arguments)]
+/// What the wrong answers of one gap must fit.
+pub(super) struct Gap<'a> {
+    /// The question's stem, which no wrong answer may name and whose bounds they keep.
+    pub stem: &'a str,
+    /// The paragraph the answer comes from (hard takes near ones, easy far ones).
+    pub paragraph: usize,
+    pub level: &'a str,
+    /// How many wrong answers the question needs.
+    pub wanted: usize,
+    /// Whether built-in (English) place names may make up the number.
+    pub english: bool,
+}
+
+/// Up to `gap.wanted` distractors for `term`: of its kind and form, from the text's `pool` first
+/// (close to its paragraph when hard, far when easy), then, for numbers, nearby values, and for
+/// a country in an English text, countries far from it.
 pub(super) fn distractors<R: Rng>(
     term: &Term,
     pool: &[(String, usize)],
     defined: &HashSet<String>,
-    paragraph: usize,
-    stem: &str,
-    level: &str,
-    wanted: usize,
+    gap: &Gap<'_>,
     rng: &mut R,
 ) -> Vec<String> {
+    let Gap {
+        stem,
+        paragraph,
+        level,
+        wanted,
+        ..
+    } = *gap;
     let capital = term.text.chars().next().is_some_and(char::is_uppercase);
     let plural = norm(&term.text) != term.text.to_lowercase();
     let words = term.text.split_whitespace().count();
@@ -1698,6 +1715,10 @@ pub(super) fn distractors<R: Rng>(
                 })
                 .take(room),
         );
+    }
+    if chosen.len() < wanted && term.kind == Kind::Place && gap.english {
+        let more = more_places(&term.text, stem, &chosen, wanted, rng);
+        chosen.extend(more);
     }
     chosen
 }
@@ -2288,6 +2309,23 @@ mod tests {
         assert!(years("The wall is 120 km long.").is_empty());
     }
 
+    /// Three wrong answers at medium difficulty, from a pool of one paragraph.
+    fn medium(
+        term: &Term,
+        pool: &[(String, usize)],
+        stem: &str,
+        rng: &mut impl Rng,
+    ) -> Vec<String> {
+        let gap = Gap {
+            stem,
+            paragraph: 0,
+            level: "medium",
+            wanted: 3,
+            english: false,
+        };
+        distractors(term, pool, &HashSet::new(), &gap, rng)
+    }
+
     /// The names of a sentence with their kinds, no name known beforehand.
     fn names_and_kinds(s: &str) -> Vec<(String, Kind)> {
         names_in(s, &HashSet::new())
@@ -2453,29 +2491,11 @@ mod tests {
             "Congo River",
             "Volga River",
         ]);
-        let got = distractors(
-            &amazon,
-            &rivers,
-            &HashSet::new(),
-            0,
-            stem,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&amazon, &rivers, stem, &mut rng);
         assert_eq!(got.len(), 3);
         assert!(got.iter().all(|d| d.ends_with("River")), "{got:?}");
         let few = pool(&["Amazon River", "Atacama Desert", "Chile", "India"]);
-        let got = distractors(
-            &amazon,
-            &few,
-            &HashSet::new(),
-            0,
-            stem,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&amazon, &few, stem, &mut rng);
         assert!(got.is_empty(), "the stem says river: {got:?}");
         let plain = "The _____ carries more water to the sea than any other.";
         let other = pool(&[
@@ -2484,16 +2504,7 @@ mod tests {
             "Lake Tana",
             "Andes Mountains",
         ]);
-        let got = distractors(
-            &amazon,
-            &other,
-            &HashSet::new(),
-            0,
-            plain,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&amazon, &other, plain, &mut rng);
         assert_eq!(got.len(), 3);
         // A sea is part of an ocean: no ocean beside it.
         let beaufort = Term {
@@ -2507,28 +2518,10 @@ mod tests {
             "Red Sea",
             "Aral Sea",
         ]);
-        let got = distractors(
-            &beaufort,
-            &waters,
-            &HashSet::new(),
-            0,
-            plain,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&beaufort, &waters, plain, &mut rng);
         assert!(got.iter().all(|d| d.ends_with("Sea")), "{got:?}");
         // A country may hold the river: never a wrong answer for it.
-        let got = distractors(
-            &amazon,
-            &few,
-            &HashSet::new(),
-            0,
-            plain,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&amazon, &few, plain, &mut rng);
         assert_eq!(got, vec!["Atacama Desert".to_owned()]);
     }
 
@@ -2545,16 +2538,7 @@ mod tests {
             kind: Kind::Place,
         };
         let stem = "Kanji were first taught in _____ schools.";
-        let got = distractors(
-            &city,
-            &pool,
-            &HashSet::new(),
-            0,
-            stem,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&city, &pool, stem, &mut rng);
         assert_eq!(got.len(), 3);
         assert!(
             !got.iter().any(|d| d == "China" || d == "East Asia"),
@@ -2575,29 +2559,11 @@ mod tests {
             text: text.into(),
             kind: Kind::Place,
         };
-        let got = distractors(
-            &region("East Asia"),
-            &pool,
-            &HashSet::new(),
-            0,
-            stem,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&region("East Asia"), &pool, stem, &mut rng);
         let mut got_sorted = got.clone();
         got_sorted.sort();
         assert_eq!(got_sorted, ["Central Asia", "Scandinavia", "West Africa"]);
-        let got = distractors(
-            &region("Africa"),
-            &pool,
-            &HashSet::new(),
-            0,
-            stem,
-            "medium",
-            3,
-            &mut rng,
-        );
+        let got = medium(&region("Africa"), &pool, stem, &mut rng);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().all(|d| is_continent(d)), "{got:?}");
         // No continent is made up: another may be right too.

@@ -1959,12 +1959,7 @@ fn same_person(pool: &[(String, usize)], a: &str, b: &str) -> bool {
 /// Whether a number from the text is a plausible distractor for `answer` at this level: the
 /// same era for years, and within the level's spread.
 fn plausible_near(answer: &str, d: &str, level: &str) -> bool {
-    let value = |s: &str| {
-        s.split_whitespace()
-            .next()
-            .map(|n| n.trim_end_matches('%').replace(',', ""))
-            .and_then(|n| n.parse::<f64>().ok())
-    };
+    let value = |s: &str| s.split_whitespace().next().and_then(value_of);
     let (Some(a), Some(b)) = (value(answer), value(d)) else {
         return false;
     };

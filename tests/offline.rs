@@ -422,7 +422,9 @@ fn difficulty_and_language_change_what_they_promise() {
     assert!(
         fr.iter().all(|q| {
             let s = q["question"].as_str().unwrap();
-            s.contains("complète la phrase") || s.contains("désigne")
+            s.contains("complète la phrase")
+                || s.contains("désigne")
+                || s.contains("En quelle année cela s'est-il passé ?")
         }),
         "{fr:?}"
     );

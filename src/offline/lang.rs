@@ -6,6 +6,8 @@ use super::terms::Kind;
 /// One language's phrases.
 pub struct Phrases {
     year: &'static str,
+    /// "In which year did this happen?", after a dated sentence whose date opened it.
+    when: &'static str,
     value: &'static str,
     name: &'static str,
     place: &'static str,
@@ -22,6 +24,7 @@ pub struct Phrases {
 
 const EN: Phrases = Phrases {
     year: "Which year fills the gap?",
+    when: "In which year did this happen?",
     value: "Which value fills the gap?",
     name: "Which name fills the gap?",
     place: "Which place fills the gap?",
@@ -38,6 +41,7 @@ const EN: Phrases = Phrases {
 
 const FR: Phrases = Phrases {
     year: "Quelle année complète la phrase ?",
+    when: "En quelle année cela s'est-il passé ?",
     value: "Quelle valeur complète la phrase ?",
     name: "Quel nom complète la phrase ?",
     place: "Quel lieu complète la phrase ?",
@@ -54,6 +58,7 @@ const FR: Phrases = Phrases {
 
 const ES: Phrases = Phrases {
     year: "¿Qué año completa la frase?",
+    when: "¿En qué año ocurrió esto?",
     value: "¿Qué valor completa la frase?",
     name: "¿Qué nombre completa la frase?",
     place: "¿Qué lugar completa la frase?",
@@ -70,6 +75,7 @@ const ES: Phrases = Phrases {
 
 const DE: Phrases = Phrases {
     year: "Welches Jahr ergänzt den Satz?",
+    when: "In welchem Jahr geschah das?",
     value: "Welcher Wert ergänzt den Satz?",
     name: "Welcher Name ergänzt den Satz?",
     place: "Welcher Ort ergänzt den Satz?",
@@ -321,6 +327,31 @@ impl Phrases {
         }
     }
 
+    /// A date that opens its sentence asked as a question of its own: "In _____ the Senate gave
+    /// Octavian the title Augustus" → "The Senate gave Octavian the title Augustus. In which year
+    /// did this happen?". `None` for anything else, which is asked as a gap.
+    pub fn when(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> Option<String> {
+        let dated = match kind {
+            Kind::Year => true,
+            Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
+            _ => false,
+        };
+        let rest = ["In _____", "En _____", "Im Jahr _____"]
+            .iter()
+            .find_map(|opening| blanked.strip_prefix(opening))
+            .filter(|_| dated)?;
+        let rest = rest.trim_start_matches(',').trim();
+        if rest.split_whitespace().count() < 5 || rest.contains("_____") {
+            return None;
+        }
+        let mut chars = rest.chars();
+        let clause: String = chars.next()?.to_uppercase().chain(chars).collect();
+        Some(match context {
+            Some(c) => format!("{c} {clause} {}", self.when),
+            None => format!("{clause} {}", self.when),
+        })
+    }
+
     pub fn means(&self, definition: &str) -> String {
         format!("{}{}{}", self.means.0, definition.trim(), self.means.1)
     }
@@ -333,6 +364,40 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_opens_its_sentence_is_asked_when() {
+        let en = phrases("English");
+        assert_eq!(
+            en.when(
+                &Kind::Year,
+                "In _____ the Senate gave Octavian the title Augustus.",
+                None
+            )
+            .as_deref(),
+            Some("The Senate gave Octavian the title Augustus. In which year did this happen?")
+        );
+        assert_eq!(
+            phrases("French")
+                .when(
+                    &Kind::Year,
+                    "En _____, la première ligne relie Stockton à Darlington.",
+                    None
+                )
+                .as_deref(),
+            Some(
+                "La première ligne relie Stockton à Darlington. En quelle année cela s'est-il passé ?"
+            )
+        );
+        assert!(
+            en.when(&Kind::Year, "Rome destroyed Carthage in _____.", None)
+                .is_none()
+        );
+        assert!(
+            en.when(&Kind::Place, "In _____ the Senate met every month.", None)
+                .is_none()
+        );
+    }
 
     #[test]
     fn a_spanish_sentence_without_its_subject_is_seen() {

@@ -558,7 +558,9 @@ fn make_question<R: Rng>(
                 } else {
                     None
                 };
-            let mut stem = phrases.cloze(&c.term.kind, &blanked, context.as_deref());
+            let mut stem = phrases
+                .when(&c.term.kind, &blanked, context.as_deref())
+                .unwrap_or_else(|| phrases.cloze(&c.term.kind, &blanked, context.as_deref()));
             // A format with a short limit (Kahoot: 120 characters) gets the gap sentence alone:
             // the gap asks the question.
             if ask

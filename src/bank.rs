@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::db::{Component, Db, Lock, Row, StateAt, vals};
 use anyhow::{Context, Result};
 
+use crate::clock::now_ms;
 use crate::mcq::{self, Deduper, Mcq};
-use crate::pool::store::now_ms;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS questions(
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS questions(
 CREATE INDEX IF NOT EXISTS questions_shelf ON questions(subject, language, n_options, served);
 ";
 
-/// Schema changes after version 1, in order (see `pool::store::open_shared`). Version 2: an
+/// Schema changes after version 1, in order (see `db::open_sqlite`). Version 2: an
 /// index for taking a shelf's unserved questions oldest first.
 const MIGRATIONS: &[&str] = &[
     "CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, created_ms);",

@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::export::Format;
+use crate::spec::Settings;
+pub use crate::spec::{BankMode, Concurrency, Difficulty};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -225,59 +227,6 @@ pub struct ExportArgs {
     pub csv_raw: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Difficulty {
-    Easy,
-    Medium,
-    Hard,
-    /// A mix of difficulties; from the bank, any
-    Mixed,
-    /// Any difficulty the bank holds (asks providers for a mix)
-    Any,
-}
-
-impl Difficulty {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Difficulty::Easy => "easy",
-            Difficulty::Medium => "medium",
-            Difficulty::Hard => "hard",
-            // Both take any difficulty from the bank and ask providers for a mix.
-            Difficulty::Mixed | Difficulty::Any => "mixed",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BankMode {
-    /// Unserved banked questions first, generate the rest
-    Prefer,
-    /// Generate everything (and still bank it)
-    Fresh,
-    /// Never call a provider: the bank only
-    Only,
-    /// Neither read nor write the bank
-    Off,
-}
-
-/// `--concurrency N|auto`
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Concurrency {
-    Fixed(usize),
-    /// One request in flight per usable lane.
-    Auto,
-}
-
-pub fn parse_concurrency(s: &str) -> Result<Concurrency, String> {
-    if s.eq_ignore_ascii_case("auto") {
-        return Ok(Concurrency::Auto);
-    }
-    match s.parse::<usize>() {
-        Ok(n) if (1..=64).contains(&n) => Ok(Concurrency::Fixed(n)),
-        _ => Err("expected a number from 1 to 64, or auto".into()),
-    }
-}
-
 fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| format!("{e} (write it like 30s, 15m, 2h)"))
 }
@@ -300,7 +249,7 @@ pub struct RunArgs {
     pub language: Option<String>,
     /// Requests in flight at once: a number, or auto (two per usable lane) [default: 1, or
     /// [defaults] concurrency in keys.toml]
-    #[arg(long, value_parser = parse_concurrency)]
+    #[arg(long)]
     pub concurrency: Option<Concurrency>,
     /// Total time a run may spend waiting (for capacity, backing off, on failed or slow
     /// answers) before it stops and writes what it has (30s, 15m, 2h)
@@ -344,9 +293,9 @@ impl RunArgs {
     }
 
     /// How purchases are made, from these flags.
-    pub fn settings(&self) -> crate::generate::Settings {
-        crate::generate::Settings {
-            concurrency: self.concurrency.unwrap_or(Concurrency::Fixed(1)),
+    pub fn settings(&self) -> Settings {
+        Settings {
+            concurrency: self.concurrency.unwrap_or(Settings::default().concurrency),
             max_wait: self.max_wait,
             retries: self.retries,
             request_timeout: self.request_timeout,

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use crate::error::QuizError;
+use crate::redact::{fingerprint, mask};
 
 /// Groq's public endpoint, used for a lone `GROQ_API_KEY`.
 pub const GROQ_BASE_URL: &str = "https://api.groq.com/openai/v1";
@@ -134,26 +134,6 @@ impl ApiKey {
     }
 }
 
-/// `gsk_abcdef…a1b2` → `gsk_…a1b2`; short keys show less.
-pub fn mask(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
-    if chars.len() >= 12 {
-        let head: String = chars[..4].iter().collect();
-        let tail: String = chars[chars.len() - 4..].iter().collect();
-        format!("{head}…{tail}")
-    } else if chars.len() >= 6 {
-        let tail: String = chars[chars.len() - 2..].iter().collect();
-        format!("…{tail}")
-    } else {
-        "…".to_owned()
-    }
-}
-
-pub fn fingerprint(key: &str) -> String {
-    let digest = Sha256::digest(key.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// One provider of keys.toml, checked.
 #[derive(Debug, Clone)]
 pub struct Provider {
@@ -210,9 +190,9 @@ struct KeysFile {
 pub struct Defaults {
     pub count: Option<u32>,
     pub format: Option<crate::export::Format>,
-    pub difficulty: Option<crate::cli::Difficulty>,
+    pub difficulty: Option<crate::spec::Difficulty>,
     pub language: Option<String>,
-    pub concurrency: Option<crate::cli::Concurrency>,
+    pub concurrency: Option<crate::spec::Concurrency>,
     pub verify: Option<bool>,
 }
 
@@ -298,7 +278,7 @@ pub fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
     }
     if let Some(f) = raw.difficulty {
         use clap::ValueEnum;
-        let v = crate::cli::Difficulty::from_str(f.get_ref(), true);
+        let v = crate::spec::Difficulty::from_str(f.get_ref(), true);
         d.difficulty =
             Some(v.map_err(|_| bad("difficulty", f.span(), "easy, medium, hard, mixed or any"))?);
     }
@@ -307,7 +287,7 @@ pub fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
             toml::Value::String(s) => s.clone(),
             v => v.to_string(),
         };
-        let v = crate::cli::parse_concurrency(&s);
+        let v = s.parse::<crate::spec::Concurrency>();
         d.concurrency = Some(v.map_err(|why| bad("concurrency", c.span(), &why))?);
     }
     Ok(d)
@@ -794,9 +774,9 @@ mod tests {
         let d = parse_defaults(text, "k.toml").unwrap();
         assert_eq!(d.count, Some(25));
         assert_eq!(d.format, Some(crate::export::Format::MoodleXml));
-        assert_eq!(d.difficulty, Some(crate::cli::Difficulty::Any));
+        assert_eq!(d.difficulty, Some(crate::spec::Difficulty::Any));
         assert_eq!(d.language.as_deref(), Some("French"));
-        assert_eq!(d.concurrency, Some(crate::cli::Concurrency::Auto));
+        assert_eq!(d.concurrency, Some(crate::spec::Concurrency::Auto));
         assert!(
             parse_keys(text, "k.toml").is_ok(),
             "the keys still load beside [defaults]"

@@ -201,7 +201,7 @@ pub struct Component {
     /// Its SQLite file in the data dir, and what it is, for messages.
     pub file: &'static str,
     pub what: &'static str,
-    /// SQLite: version 1's DDL and the steps after it (see `pool::store::open_shared`).
+    /// SQLite: version 1's DDL and the steps after it (see `open_sqlite`).
     pub sqlite_schema: &'static str,
     pub sqlite_migrations: &'static [&'static str],
     /// PostgreSQL: the newest schema's DDL (version `1 + sqlite_migrations.len()`).
@@ -258,9 +258,8 @@ impl Db {
             None => {
                 crate::datadir::create(&at.data_dir)?;
                 let path = at.data_dir.join(c.file);
-                let conn =
-                    crate::pool::store::open_shared(&path, c.sqlite_schema, c.sqlite_migrations)
-                        .with_context(|| format!("{}: cannot open {}", path.display(), c.what))?;
+                let conn = open_sqlite(&path, c.sqlite_schema, c.sqlite_migrations)
+                    .with_context(|| format!("{}: cannot open {}", path.display(), c.what))?;
                 Ok(Db {
                     backend: Backend::Sqlite(conn),
                     shown: path.display().to_string(),
@@ -823,6 +822,63 @@ mod pg {
         }
         out
     }
+}
+
+/// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
+/// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
+/// process doing the same), so that step is retried for a while.
+///
+/// The schema is versioned with `PRAGMA user_version`: `schema` is version 1 (tables created if
+/// missing, so data dirs from before versioning are version 1 too), and `migrations[i]` takes
+/// a file from version i + 1 to i + 2. Each runs once, in an IMMEDIATE transaction, so existing
+/// data dirs upgrade in place; a file from a newer quizgen is refused, not damaged.
+pub fn open_sqlite(path: &Path, schema: &str, migrations: &[&str]) -> Result<rusqlite::Connection> {
+    crate::datadir::private_file(path)?;
+    let mut conn = rusqlite::Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    let mut tries = 0;
+    loop {
+        let setup = conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .and_then(|()| conn.execute_batch(schema));
+        match setup {
+            Ok(()) => {
+                migrate(&mut conn, path, migrations)?;
+                return Ok(conn);
+            }
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 300 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Brings a database to the newest schema version (see `open_sqlite`).
+fn migrate(conn: &mut rusqlite::Connection, path: &Path, migrations: &[&str]) -> Result<()> {
+    let newest = 1 + migrations.len() as i64;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > newest {
+        anyhow::bail!(
+            "{}: written by a newer quizgen (schema version {version}, this one knows {newest}): upgrade quizgen",
+            path.display()
+        );
+    }
+    for (i, step) in migrations.iter().enumerate() {
+        if version < i as i64 + 2 {
+            tx.execute_batch(step)?;
+        }
+    }
+    if version < newest {
+        tx.pragma_update(None, "user_version", newest)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
 use crate::bank::{Bank, Provenance, Shelf};
-use crate::cli::Concurrency;
 use crate::llm::client::CONNECT_FAILED;
 use crate::llm::client::{Answer, Client, Verdict};
 use crate::llm::parse::parse_questions;
@@ -21,6 +20,8 @@ use crate::llm::prompt::{self, Ask};
 use crate::mcq::{Deduper, Mcq, Rules};
 use crate::pool::{Admission, Closure, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
+use crate::spec::Concurrency;
+pub use crate::spec::{Ending, Settings};
 
 /// Most questions asked for in one request.
 pub const MAX_BATCH: usize = 20;
@@ -113,23 +114,6 @@ async fn next_signal() -> Option<u8> {
         .map(|()| crate::error::code::INTERRUPTED)
 }
 
-/// How a purchase ended.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Ending {
-    /// Every question asked for was had.
-    Done,
-    /// Fewer could be had: budgets spent, `--max-wait` passed, or models kept failing.
-    Short(String),
-    /// No key or model can serve at all.
-    Closed(String),
-    /// The providers could not be reached (no connection after every retry).
-    Unreachable(String),
-    /// Something of ours failed (the disk is full): what was had is still written.
-    Failed(String),
-    /// Stopped by a signal; the exit code it maps to (130, 143, 129).
-    Interrupted(u8),
-}
-
 /// What a purchase brought: its questions, how it ended, and for the run's summary how many
 /// questions were refused (invalid or duplicate) and how long it waited.
 #[derive(Debug, Clone)]
@@ -162,29 +146,6 @@ pub struct Order<'a> {
     /// Bought for a quiz under way: banked held for it, so no other run takes them (`batch`
     /// stocks the bank: free).
     pub for_quiz: bool,
-}
-
-/// How to buy it.
-#[derive(Debug, Clone, Copy)]
-pub struct Settings {
-    pub concurrency: Concurrency,
-    /// The longest the purchase goes without a new question (waits of every kind included).
-    pub max_wait: Duration,
-    /// Connection attempts in a row that may fail before the providers count as unreachable.
-    pub retries: u32,
-    /// Total time allowed to one request.
-    pub request_timeout: Duration,
-    /// 429 answers in a row, without a question between them, that close a lane for the run.
-    pub max_throttles: u32,
-}
-
-impl Settings {
-    /// A request never outlives the run's patience.
-    pub fn effective_timeout(&self) -> Duration {
-        self.request_timeout
-            .min(self.max_wait)
-            .max(Duration::from_secs(1))
-    }
 }
 
 /// Everything a purchase works with.

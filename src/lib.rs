@@ -4,8 +4,10 @@
 
 pub mod bank;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod datadir;
 pub mod db;
 pub mod error;
@@ -20,6 +22,7 @@ pub mod progress;
 pub mod quiz;
 pub mod redact;
 pub mod serve;
+pub mod spec;
 pub mod stats;
 pub mod verify;
 

@@ -9,9 +9,8 @@ use anyhow::Result;
 use rand::rngs::StdRng;
 
 use crate::bank::{self, Bank, Shelf};
-use crate::cli::BankMode;
-use crate::commands::Context;
 use crate::config::KeysConfig;
+use crate::context::Context;
 use crate::error::{QuizError, code};
 use crate::export::{Format, Quiz, RenderOptions, Target};
 use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Purchase, Settings};
@@ -20,6 +19,7 @@ use crate::mcq::{self, Deduper, Mcq, Rules};
 use crate::offline;
 use crate::pool::Pool;
 use crate::progress::Progress;
+use crate::spec::BankMode;
 use crate::verify;
 
 /// Characters of source text sent per request when questions must come from a file.

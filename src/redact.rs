@@ -5,7 +5,7 @@
 
 use std::sync::{Mutex, OnceLock};
 
-use crate::config::mask;
+use sha2::{Digest, Sha256};
 
 /// Prefixes of the API keys providers issue.
 const KEY_PREFIXES: [&str; 12] = [
@@ -93,6 +93,27 @@ pub fn escape_controls(msg: &str) -> String {
 /// A message made safe to print: secrets masked, control characters escaped.
 pub fn for_terminal(msg: &str) -> String {
     escape_controls(&mask_secrets(msg))
+}
+
+/// `gsk_abcdef…a1b2` → `gsk_…a1b2`; short keys show less.
+pub fn mask(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() >= 12 {
+        let head: String = chars[..4].iter().collect();
+        let tail: String = chars[chars.len() - 4..].iter().collect();
+        format!("{head}…{tail}")
+    } else if chars.len() >= 6 {
+        let tail: String = chars[chars.len() - 2..].iter().collect();
+        format!("…{tail}")
+    } else {
+        "…".to_owned()
+    }
+}
+
+/// A short, stable hash of a secret (or any text): 16 hex digits of its SHA-256.
+pub fn fingerprint(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -49,6 +49,6 @@ pub fn package_ident(quiz: &super::Quiz) -> String {
         .collect();
     format!(
         "quizgen_{}",
-        crate::config::fingerprint(&format!("{}{ids}", quiz.subject))
+        crate::redact::fingerprint(&format!("{}{ids}", quiz.subject))
     )
 }

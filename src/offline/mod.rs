@@ -83,11 +83,7 @@ fn check_text(bytes: Option<Vec<u8>>, shown: &str) -> Result<String> {
 
 /// A short hash of a source text, recorded as provenance.
 pub fn source_hash(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::redact::fingerprint(text)
 }
 
 /// What to make.

@@ -24,7 +24,6 @@
 //! - Requests given up on count as sent (the provider may have charged them) but stop counting
 //!   as in flight; a dead run's are settled at the next start.
 
-pub mod clock;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};
@@ -144,14 +143,14 @@ pub struct Pool {
 impl Pool {
     /// The pool, its state where `at` says (the data dir, or a shared database).
     pub fn open(cfg: &KeysConfig, at: &crate::db::StateAt) -> Result<Pool> {
-        Pool::open_at_with_clock(cfg, at, clock::system())
+        Pool::open_at_with_clock(cfg, at, crate::clock::system())
     }
 
     /// `open` on a given clock: the pool's windows, cooldowns and state then run on it.
     pub fn open_with_clock(
         cfg: &KeysConfig,
         data_dir: &Path,
-        clock: std::sync::Arc<dyn clock::Clock>,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Pool> {
         Pool::open_at_with_clock(cfg, &crate::db::StateAt::local(data_dir), clock)
     }
@@ -159,7 +158,7 @@ impl Pool {
     fn open_at_with_clock(
         cfg: &KeysConfig,
         at: &crate::db::StateAt,
-        clock: std::sync::Arc<dyn clock::Clock>,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Pool> {
         let store = Store::open_at(at, clock)?;
         let mut keys = Vec::new();

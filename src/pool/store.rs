@@ -6,7 +6,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, TransactionBehavior};
 
 use crate::db::{Component, Db, Lock, StateAt, Unreadable, Value, vals};
 
@@ -57,7 +56,7 @@ CREATE TABLE IF NOT EXISTS keys(
 );
 ";
 
-/// State schema changes after version 1 (see `open_shared`). Version 2: what each report
+/// State schema changes after version 1 (see `db::open_sqlite`). Version 2: what each report
 /// implies about a token bucket's refill, to learn how the lane counts.
 const MIGRATIONS: &[&str] = &["ALTER TABLE reports ADD COLUMN rate_per_ms REAL;
      ALTER TABLE reports ADD COLUMN agree INTEGER NOT NULL DEFAULT 0;"];
@@ -147,71 +146,8 @@ pub const IMPORT: &[crate::db::Copy] = &[
     },
 ];
 
-/// Opens a database that several quizgen processes share: WAL, a generous busy timeout, and
-/// the schema. Setting WAL up can meet a lock that the busy handler does not wait for (another
-/// process doing the same), so that step is retried for a while.
-///
-/// The schema is versioned with `PRAGMA user_version`: `schema` is version 1 (tables created if
-/// missing, so data dirs from before versioning are version 1 too), and `migrations[i]` takes
-/// a file from version i + 1 to i + 2. Each runs once, in an IMMEDIATE transaction, so existing
-/// data dirs upgrade in place; a file from a newer quizgen is refused, not damaged.
-pub fn open_shared(path: &Path, schema: &str, migrations: &[&str]) -> Result<Connection> {
-    crate::datadir::private_file(path)?;
-    let mut conn = Connection::open(path)?;
-    conn.busy_timeout(Duration::from_secs(30))?;
-    let mut tries = 0;
-    loop {
-        let setup = conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
-            .and_then(|()| conn.execute_batch(schema));
-        match setup {
-            Ok(()) => {
-                migrate(&mut conn, path, migrations)?;
-                return Ok(conn);
-            }
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 300 =>
-            {
-                tries += 1;
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-}
-
-/// Brings a database to the newest schema version (see `open_shared`).
-fn migrate(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<()> {
-    let newest = 1 + migrations.len() as i64;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if version > newest {
-        anyhow::bail!(
-            "{}: written by a newer quizgen (schema version {version}, this one knows {newest}): upgrade quizgen",
-            path.display()
-        );
-    }
-    for (i, step) in migrations.iter().enumerate() {
-        if version < i as i64 + 2 {
-            tx.execute_batch(step)?;
-        }
-    }
-    if version < newest {
-        tx.pragma_update(None, "user_version", newest)?;
-    }
-    tx.commit()?;
-    Ok(())
-}
-
 /// How long a retired model is remembered as dead (then tried once more).
 pub const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
-
-/// The wall clock's time (for the bank and messages; the pool reads its own `Clock`).
-pub fn now_ms() -> i64 {
-    use super::clock::Clock;
-    super::clock::SystemClock.now_ms()
-}
 
 pub fn win_name(w: Window) -> &'static str {
     match w {
@@ -272,26 +208,26 @@ pub struct KeyRow {
 
 pub struct Store {
     db: Db,
-    clock: std::sync::Arc<dyn super::clock::Clock>,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
     /// Rows that could not be read and were reset, to be told to the user.
     warnings: Vec<String>,
 }
 
 impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
-        Store::open_at(&StateAt::local(data_dir), super::clock::system())
+        Store::open_at(&StateAt::local(data_dir), crate::clock::system())
     }
 
     /// `open` on a given clock (simulated time in tests).
     pub fn open_with_clock(
         data_dir: &Path,
-        clock: std::sync::Arc<dyn super::clock::Clock>,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Store> {
         Store::open_at(&StateAt::local(data_dir), clock)
     }
 
     /// The pool state where `at` says (the data dir, or a shared database).
-    pub fn open_at(at: &StateAt, clock: std::sync::Arc<dyn super::clock::Clock>) -> Result<Store> {
+    pub fn open_at(at: &StateAt, clock: std::sync::Arc<dyn crate::clock::Clock>) -> Result<Store> {
         let db = Db::open(at, &COMPONENT)?;
         // Events older than the longest window (a day) count for nothing.
         db.execute(

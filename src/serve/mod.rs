@@ -23,7 +23,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::cli::{BankMode, Concurrency, Difficulty, ServeArgs};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{QuizError, code};
 use crate::export::{Buffer, Format, RenderOptions, Target};
 use crate::generate::{Interrupt, Settings};

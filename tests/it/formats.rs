@@ -5,8 +5,6 @@
 //! question arrives with its own text and its own right answer, or it is named on stderr as
 //! left out, and the export exits 3.
 
-mod common;
-
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
@@ -87,13 +85,13 @@ fn export(dir: &Path, format: &str) -> (std::path::PathBuf, i32, String) {
             json!({"subject": SUBJECT, "questions": hard_cases()}).to_string(),
         )
         .unwrap();
-        common::quizgen(dir)
+        crate::common::quizgen(dir)
             .args(["bank", "import", "hard.json"])
             .assert()
             .success();
     }
     let out = dir.join(format!("quiz.{format}"));
-    let run = common::quizgen(dir)
+    let run = crate::common::quizgen(dir)
         .args([
             "bank",
             "export",
@@ -583,7 +581,7 @@ fn the_printable_sheet_shows_text_as_written() {
 fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
     let dir = tempfile::tempdir().unwrap();
     let text = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/water-cycle.md");
-    common::quizgen(dir.path())
+    crate::common::quizgen(dir.path())
         .args([
             "generate",
             "--count",
@@ -597,7 +595,7 @@ fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
         .arg(&text)
         .assert()
         .success();
-    let listed = common::quizgen(dir.path())
+    let listed = crate::common::quizgen(dir.path())
         .args(["history", "--json"])
         .output()
         .unwrap();
@@ -614,7 +612,7 @@ fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
     let first: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("first.json")).unwrap())
             .unwrap();
-    let again = common::quizgen(dir.path())
+    let again = crate::common::quizgen(dir.path())
         .args(["history", "export", &id, "--format", "csv"])
         .output()
         .unwrap();
@@ -630,12 +628,12 @@ fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
         .collect();
     assert_eq!(stems, want, "the same questions in the same order");
     // The re-export is a written quiz too; an unknown id is a usage error naming the command.
-    let listed = common::quizgen(dir.path())
+    let listed = crate::common::quizgen(dir.path())
         .args(["history"])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 2);
-    common::quizgen(dir.path())
+    crate::common::quizgen(dir.path())
         .args(["history", "export", "99"])
         .assert()
         .code(2)

@@ -2,8 +2,6 @@
 //! written for the tests (`tests/fixtures/texts/`: history, science, geography, a biography,
 //! Markdown with headings and lists, a glossary, French and Spanish).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -34,7 +32,7 @@ fn corpus() -> Vec<(PathBuf, &'static str)> {
 }
 
 fn quiz(dir: &Path, text: &Path, extra: &[&str]) -> (Vec<u8>, Vec<Value>) {
-    let out = common::quizgen(dir)
+    let out = crate::common::quizgen(dir)
         .args(["-q", "generate", "--count", "8", "--from"])
         .arg(text)
         .args(extra)
@@ -43,7 +41,7 @@ fn quiz(dir: &Path, text: &Path, extra: &[&str]) -> (Vec<u8>, Vec<Value>) {
     let qs = if out.stdout.is_empty() {
         Vec::new()
     } else {
-        common::questions(&String::from_utf8_lossy(&out.stdout))
+        crate::common::questions(&String::from_utf8_lossy(&out.stdout))
     };
     (out.stdout, qs)
 }
@@ -353,7 +351,7 @@ fn the_same_text_gives_the_same_quiz_and_a_seed_another() {
     // A spreadsheet too, a clock second apart (its properties hold a creation time).
     let sheet = |name: &str| {
         let out = dir.path().join(name);
-        let run = common::quizgen(dir.path())
+        let run = crate::common::quizgen(dir.path())
             .args(["-q", "generate", "--format", "kahoot", "--from"])
             .arg(text)
             .arg("-o")

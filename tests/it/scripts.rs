@@ -2,14 +2,12 @@
 //! files, honest exit codes, bank misses that explain themselves, cron logs, completions, the
 //! man page, a text on stdin, and `[defaults]` in keys.toml.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::mock::MockConfig;
-use common::{Fixture, questions, quizgen};
+use crate::common::mock::MockConfig;
+use crate::common::{Fixture, questions, quizgen};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -134,7 +132,7 @@ fn no_clobber_keeps_an_existing_file_and_buys_nothing() {
 #[test]
 fn keys_check_fails_when_a_provider_is_unreachable() {
     let dir = tempfile::tempdir().unwrap();
-    let keys = common::keys_file(
+    let keys = crate::common::keys_file(
         dir.path(),
         "http://127.0.0.1:9",
         &[MODEL],

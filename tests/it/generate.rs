@@ -1,12 +1,10 @@
 //! `quizgen generate` end to end against the mock provider: formats, validation, balancing,
 //! and every kind of provider answer.
 
-mod common;
-
 use std::time::Duration;
 
-use common::mock::{Fault, MockConfig, RETIRED, UNKNOWN};
-use common::{Fixture, assert_well_formed, questions};
+use crate::common::mock::{Fault, MockConfig, RETIRED, UNKNOWN};
+use crate::common::{Fixture, assert_well_formed, questions};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 

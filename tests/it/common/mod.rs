@@ -1,6 +1,5 @@
 //! Helpers shared by the end-to-end tests: the binary with a clean environment, keys files,
 //! and a runtime for the mock provider.
-#![allow(dead_code)]
 
 pub mod mock;
 pub mod pg;

@@ -1,9 +1,7 @@
 //! Every mistake in keys.toml or the flags gets one clear line naming the culprit, the
 //! documented exit code, and never a panic.
 
-mod common;
-
-use common::{quizgen, set_mode};
+use crate::common::{quizgen, set_mode};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -204,14 +202,14 @@ fn a_bad_state_url_stops_what_uses_the_state_not_completions() {
     let dir = tempfile::tempdir().unwrap();
     let keys = dir.path().join("keys.toml");
     std::fs::write(&keys, "[state]\nurl = \"env:QG_UNSET_DB_VAR\"\n").unwrap();
-    common::set_mode(&keys, 0o600);
-    common::quizgen(dir.path())
+    crate::common::set_mode(&keys, 0o600);
+    crate::common::quizgen(dir.path())
         .env("QUIZGEN_KEYS", &keys)
         .env_remove("QG_UNSET_DB_VAR")
         .args(["completions", "bash"])
         .assert()
         .success();
-    let out = common::quizgen(dir.path())
+    let out = crate::common::quizgen(dir.path())
         .env("QUIZGEN_KEYS", &keys)
         .env_remove("QG_UNSET_DB_VAR")
         .args(["bank", "stats"])

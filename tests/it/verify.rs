@@ -1,10 +1,8 @@
 //! `--verify`: answer keys checked by a blind solve on another lane (the mock answers solve
 //! requests with the keys it handed out, some of them wrong when told to).
 
-mod common;
-
-use common::mock::MockConfig;
-use common::{Fixture, questions};
+use crate::common::mock::MockConfig;
+use crate::common::{Fixture, questions};
 use serde_json::Value;
 
 const WRITER: &str = "openai/gpt-oss-20b";
@@ -69,7 +67,7 @@ fn every_key_is_checked_on_another_model_and_refusals_are_replaced() {
         .expect("the summary counts refusals");
     assert!(refused >= 4, "{summary}");
     // The bank remembers: refused ones are never served, verified ones carry their checker.
-    let stats = common::quizgen(fx.path())
+    let stats = crate::common::quizgen(fx.path())
         .args(["bank", "stats", "--json"])
         .output()
         .unwrap();
@@ -111,7 +109,7 @@ fn banked_unverified_questions_are_checked_before_they_are_served() {
         !after.is_empty() && after.iter().all(|s| s.solved > 0),
         "only solves: nothing bought"
     );
-    let list = common::quizgen(fx.path())
+    let list = crate::common::quizgen(fx.path())
         .args(["bank", "list", "--subject", "moons"])
         .output()
         .unwrap();

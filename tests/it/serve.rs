@@ -1,14 +1,12 @@
 //! `quizgen serve`, run as a process on 127.0.0.1 and driven by a real HTTP client (reqwest),
 //! with the mock provider behind it.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::Fixture;
-use common::mock::MockConfig;
+use crate::common::Fixture;
+use crate::common::mock::MockConfig;
 use serde_json::{Value, json};
 
 const MODEL: &str = "openai/gpt-oss-20b";
@@ -292,7 +290,7 @@ fn tokens_guard_the_api_and_bad_requests_name_the_field() {
 #[test]
 fn another_address_with_no_token_is_refused() {
     let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
-    common::quizgen(fx.path())
+    crate::common::quizgen(fx.path())
         .args(["serve", "--listen", "0.0.0.0:0", "--keys"])
         .arg(&fx.keys)
         .assert()
@@ -316,7 +314,7 @@ fn sigterm_stops_the_server_with_exit_0() {
 #[test]
 fn no_capacity_within_the_wait_budget_is_503_with_retry_after_not_a_hang() {
     let cfg = MockConfig {
-        gateway: Some(common::mock::Gateway::Bare429(1)),
+        gateway: Some(crate::common::mock::Gateway::Bare429(1)),
         ..MockConfig::default()
     };
     let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);

@@ -45,6 +45,11 @@ impl Clock for FakeClock {
     }
 }
 
+/// The wall clock's time now, in milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    SystemClock.now_ms()
+}
+
 /// The clock quizgen runs on.
 pub fn system() -> Arc<dyn Clock> {
     Arc::new(SystemClock)

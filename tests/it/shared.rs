@@ -1,15 +1,13 @@
 //! Several machines, one PostgreSQL database: one budget, one bank, one history. Each
 //! "machine" is a quizgen process with a data dir of its own and the same database URL.
 
-mod common;
-
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::mock::MockConfig;
-use common::{Fixture, pg, questions};
+use crate::common::mock::MockConfig;
+use crate::common::{Fixture, pg, questions};
 
 /// `quizgen ARGS` as machine `name`: its own data dir, the shared database.
 fn machine(fx: &Fixture, name: &str, url: &str, args: &[&str]) -> Command {

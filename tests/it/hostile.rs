@@ -2,12 +2,10 @@
 //! links, read-only files and quizgen's own files, a full disk, control characters in a
 //! model's answer, spreadsheet formulas in CSV cells.
 
-mod common;
-
 use std::path::Path;
 
-use common::mock::{Fault, MockConfig};
-use common::{Fixture, questions, quizgen};
+use crate::common::mock::{Fault, MockConfig};
+use crate::common::{Fixture, questions, quizgen};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -81,7 +79,7 @@ fn a_key_in_any_field_or_error_path_is_never_printed_or_stored() {
     let keys = fx.path().join("keys.toml");
     for v in &variants {
         std::fs::write(&keys, v).unwrap();
-        common::set_mode(&keys, 0o600);
+        crate::common::set_mode(&keys, 0o600);
         for args in [
             vec!["-v", "generate", "--subject", "s", "--count", "2"],
             vec!["stats"],
@@ -204,7 +202,7 @@ fn a_read_only_output_is_refused_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("quiz.json");
     std::fs::write(&out, "keep me").unwrap();
-    common::set_mode(&out, 0o444);
+    crate::common::set_mode(&out, 0o444);
     offline(dir.path(), &out)
         .assert()
         .code(1)
@@ -272,7 +270,7 @@ fn the_data_dir_and_what_it_holds_are_private() {
         assert_eq!(mode(&data.join(f)), 0o600, "{f}");
     }
     assert_eq!(mode(&out), 0o600);
-    common::set_mode(&data, 0o755);
+    crate::common::set_mode(&data, 0o755);
     fx.run(&["stats"])
         .assert()
         .success()

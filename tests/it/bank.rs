@@ -1,13 +1,11 @@
 //! The question bank: cron top-ups, reuse at no cost, no question served twice, `--bank only`,
 //! import validation, and crash safety (kill -9 loses nothing paid for).
 
-mod common;
-
 use std::collections::HashSet;
 use std::time::Duration;
 
-use common::mock::MockConfig;
-use common::{Fixture, json_stdout, questions, quizgen};
+use crate::common::mock::MockConfig;
+use crate::common::{Fixture, json_stdout, questions, quizgen};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 

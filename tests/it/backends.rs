@@ -1,8 +1,6 @@
 //! The two storage backends agree: the same sequence of reserve / settle / take / serve /
 //! give-back operations gets the same answers from SQLite (the data dir) and from PostgreSQL.
 
-mod common;
-
 use proptest::prelude::*;
 use quizgen::bank::{Bank, Provenance, Shelf};
 use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
@@ -10,7 +8,7 @@ use quizgen::db::StateAt;
 use quizgen::mcq::Mcq;
 use quizgen::pool::{Admission, Pool};
 
-use common::pg;
+use crate::common::pg;
 
 fn config() -> KeysConfig {
     KeysConfig {
@@ -102,7 +100,7 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
                         pool.settle_at(
                             t + 300,
                             &r,
-                            &common::ok_answer(used / 2, used - used / 2),
+                            &crate::common::ok_answer(used / 2, used - used / 2),
                             1,
                             10,
                         )
@@ -150,7 +148,7 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
 /// The transcripts of `ops` on a fresh SQLite data dir and on the database `url`.
 fn both(url: String, ops: &[Op]) -> (Vec<String>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
-    let t0 = quizgen::pool::store::now_ms();
+    let t0 = quizgen::clock::now_ms();
     let local = replay(&StateAt::local(dir.path()), ops, t0);
     let shared = StateAt {
         data_dir: dir.path().join("shared"),

@@ -1,8 +1,6 @@
 //! The pool: reservations never let a window exceed its limit (proptest, simulated time), and
 //! two processes on one data dir share one lane's budget without a 429.
 
-mod common;
-
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -11,8 +9,8 @@ use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
 use quizgen::llm::client::Answer;
 use quizgen::pool::{Admission, Pool};
 
-use common::mock::MockConfig;
-use common::{Fixture, questions};
+use crate::common::mock::MockConfig;
+use crate::common::{Fixture, questions};
 
 fn config(limits: Limits) -> KeysConfig {
     KeysConfig {
@@ -42,7 +40,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let limits = Limits { rpm: Some(5), rpd: Some(40), tpm: Some(6_000), tpd: Some(50_000) };
         let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
-        let t0 = quizgen::pool::store::now_ms();
+        let t0 = quizgen::clock::now_ms();
         let mut t = t0;
         // (time, tokens as finally counted)
         let mut admitted: Vec<(i64, u64)> = Vec::new();
@@ -53,7 +51,7 @@ proptest! {
                 Admission::Go(r) => {
                     turns.insert(r.key);
                     let real = tokens * used_pct / 100;
-                    pool.settle_at(t + 1, &r, &common::ok_answer(real / 2, real - real / 2), 1, real).unwrap();
+                    pool.settle_at(t + 1, &r, &crate::common::ok_answer(real / 2, real - real / 2), 1, real).unwrap();
                     admitted.push((t, real));
                     // Counted over what the pool knew at admission: the reservation itself.
                     let minute: Vec<_> = admitted.iter().filter(|(a, _)| *a > t - 60_000).collect();
@@ -85,7 +83,7 @@ fn waits_name_the_soonest_moment() {
         tpd: None,
     };
     let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
-    let t0 = quizgen::pool::store::now_ms();
+    let t0 = quizgen::clock::now_ms();
     for i in 0..2 {
         assert!(matches!(
             pool.reserve_at(t0 + i * 1000, &|_| 100).unwrap(),
@@ -263,14 +261,14 @@ fn providers_without_known_limits_are_not_throttled_or_counted() {
 
 /// The scenario of the benchmark, smaller: three organizations on a short token window that
 /// only headers reveal. Whatever way the provider counts, at most one 429 per lane.
-fn at_most_one_429_per_lane(counting: common::mock::Counting) {
-    let fx = common::Fixture::new(
-        common::mock::MockConfig {
+fn at_most_one_429_per_lane(counting: crate::common::mock::Counting) {
+    let fx = crate::common::Fixture::new(
+        crate::common::mock::MockConfig {
             tpm: 8000,
             tpm_window: Duration::from_secs(3),
             latency: Duration::from_millis(100),
             counting,
-            ..common::mock::MockConfig::default()
+            ..crate::common::mock::MockConfig::default()
         },
         &["openai/gpt-oss-20b"],
         &["org-a-key-000001", "org-b-key-000002", "org-c-key-000003"],
@@ -298,22 +296,22 @@ fn at_most_one_429_per_lane(counting: common::mock::Counting) {
 
 #[test]
 fn a_fixed_window_gets_at_most_one_429_per_lane() {
-    at_most_one_429_per_lane(common::mock::Counting::Fixed);
+    at_most_one_429_per_lane(crate::common::mock::Counting::Fixed);
 }
 
 #[test]
 fn a_sliding_log_gets_at_most_one_429_per_lane() {
-    at_most_one_429_per_lane(common::mock::Counting::Sliding);
+    at_most_one_429_per_lane(crate::common::mock::Counting::Sliding);
 }
 
 #[test]
 fn a_token_bucket_gets_at_most_one_429_per_lane() {
-    at_most_one_429_per_lane(common::mock::Counting::Bucket);
+    at_most_one_429_per_lane(crate::common::mock::Counting::Bucket);
 }
 
 #[test]
 fn windows_and_cooldowns_run_on_a_simulated_clock() {
-    use quizgen::pool::clock::FakeClock;
+    use quizgen::clock::FakeClock;
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::new(1_800_000_000_000);
     let limits = Limits {
@@ -328,7 +326,8 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
     .unwrap();
     let go = |pool: &mut Pool| match pool.reserve(&|_| 100).unwrap() {
         Admission::Go(r) => {
-            pool.settle(&r, &common::ok_answer(50, 50), 1, 50).unwrap();
+            pool.settle(&r, &crate::common::ok_answer(50, 50), 1, 50)
+                .unwrap();
             None
         }
         Admission::Wait(d) => Some(d),
@@ -347,7 +346,7 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
 
 /// An answer carrying a per-minute token report.
 fn reporting(remaining: u64, reset: Duration) -> Answer {
-    let mut a = common::ok_answer(500, 500);
+    let mut a = crate::common::ok_answer(500, 500);
     a.reports = vec![quizgen::llm::headers::WindowReport {
         window: quizgen::llm::headers::Window::Tpm,
         limit: Some(10_000),
@@ -359,7 +358,7 @@ fn reporting(remaining: u64, reset: Duration) -> Answer {
 
 #[test]
 fn an_answer_that_comes_back_late_does_not_undo_a_newer_report() {
-    use quizgen::pool::clock::FakeClock;
+    use quizgen::clock::FakeClock;
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::new(1_800_000_000_000);
     let mut pool = Pool::open_with_clock(

@@ -2,13 +2,11 @@
 //! silent and endless servers, answers that are no API at all, redirects. Whatever upstream
 //! does, quizgen ends within `--max-wait`, keeps every question it paid for, and says why.
 
-mod common;
-
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use common::mock::{Gateway, MockConfig};
-use common::{Fixture, questions};
+use crate::common::mock::{Gateway, MockConfig};
+use crate::common::{Fixture, questions};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -20,7 +18,7 @@ fn fixture(cfg: MockConfig) -> Fixture {
 
 /// Stems the bank holds (`bank list` prints id, subject, served, stem, answer, verified).
 fn banked_stems(fx: &Fixture) -> HashSet<String> {
-    let out = common::quizgen(fx.path())
+    let out = crate::common::quizgen(fx.path())
         .args(["bank", "list"])
         .assert()
         .success();
@@ -122,7 +120,7 @@ fn nonsense_rate_limit_numbers_never_stop_this_run_or_a_later_one() {
     });
     assert_eq!(fx.quiz(&["--subject", "s", "--count", "5"]).len(), 5);
     // A 429 asking for two days is clamped too.
-    fx.mock.push_fault(common::mock::Fault::Throttle(
+    fx.mock.push_fault(crate::common::mock::Fault::Throttle(
         "tokens per minute (TPM)",
         172_800.0,
     ));
@@ -134,7 +132,7 @@ fn nonsense_rate_limit_numbers_never_stop_this_run_or_a_later_one() {
         &["k-one-1234567890"],
     );
     let start = Instant::now();
-    let mut c = common::quizgen(fx.path());
+    let mut c = crate::common::quizgen(fx.path());
     c.args(["generate", "--subject", "u", "--count", "5", "--keys"])
         .arg(&healthy.keys);
     let out = c.assert().success();
@@ -166,15 +164,15 @@ fn unreadable_state_rows_are_reset_with_a_warning() {
 #[test]
 fn a_server_that_never_answers_is_bounded_by_the_request_timeout_and_max_wait() {
     let dir = tempfile::tempdir().unwrap();
-    let keys = common::keys_file(
+    let keys = crate::common::keys_file(
         dir.path(),
-        &common::raw::silent_server(),
+        &crate::common::raw::silent_server(),
         &[MODEL],
         &["k-one-1234567890"],
         "",
     );
     let start = Instant::now();
-    common::quizgen(dir.path())
+    crate::common::quizgen(dir.path())
         .args([
             "generate",
             "--subject",
@@ -199,9 +197,9 @@ fn a_server_that_never_answers_is_bounded_by_the_request_timeout_and_max_wait() 
 #[test]
 fn an_endless_body_is_cut_off_and_memory_stays_small() {
     let dir = tempfile::tempdir().unwrap();
-    let keys = common::keys_file(
+    let keys = crate::common::keys_file(
         dir.path(),
-        &common::raw::endless_server(),
+        &crate::common::raw::endless_server(),
         &[MODEL],
         &["k-one-1234567890"],
         "",
@@ -337,11 +335,11 @@ fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
 fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
     let fx = fixture(MockConfig::default());
     for _ in 0..10 {
-        fx.mock.push_fault(common::mock::Fault::Throttle(
+        fx.mock.push_fault(crate::common::mock::Fault::Throttle(
             "tokens per minute (TPM)",
             1.5,
         ));
-        fx.mock.push_fault(common::mock::Fault::Pass);
+        fx.mock.push_fault(crate::common::mock::Fault::Pass);
     }
     let start = Instant::now();
     let out = fx
@@ -486,7 +484,7 @@ fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
     assert_eq!(unsettled(&fx), 0, "abandoned reservations were left open");
     // A run killed outright leaves them open; the next start settles the stale ones.
     let db = rusqlite::Connection::open(fx.path().join("data/state.sqlite")).unwrap();
-    let old = quizgen::pool::store::now_ms() - 10 * 60_000;
+    let old = quizgen::clock::now_ms() - 10 * 60_000;
     db.execute(
         "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES('mock/x/openai/gpt-oss-20b', 'fp', ?1, 500)",
         [old],
@@ -495,7 +493,7 @@ fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
     drop(db);
     assert_eq!(unsettled(&fx), 1);
     let healthy = fixture(MockConfig::default());
-    let mut c = common::quizgen(fx.path());
+    let mut c = crate::common::quizgen(fx.path());
     c.args(["generate", "--subject", "t", "--count", "3", "--keys"])
         .arg(&healthy.keys);
     c.assert().success();

@@ -6,9 +6,9 @@
 //! and tokens per question against the content the model returned. A second run with one
 //! request in flight per lane (`--concurrency 3`) shows what `auto`'s second request buys.
 
-#[path = "../tests/common/mock.rs"]
+#[path = "../tests/it/common/mock.rs"]
 mod mock;
-#[path = "../tests/common/pg.rs"]
+#[path = "../tests/it/common/pg.rs"]
 mod pg;
 
 use std::collections::HashMap;

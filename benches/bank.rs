@@ -10,8 +10,8 @@
 
 use std::time::Instant;
 
-use quizgen::bank::Bank;
-use quizgen::commands::bank::import_text;
+use quizgen::testing::Bank;
+use quizgen::testing::import_text;
 
 const VOCABULARY: u64 = 20_000;
 
@@ -28,6 +28,7 @@ fn term(i: u64) -> String {
     }
 }
 
+#[allow(clippy::many_single_char_names)]
 fn quiz(n: usize) -> String {
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move || {
@@ -51,8 +52,8 @@ fn quiz(n: usize) -> String {
 
 /// µs a question spent by the near-duplicate check alone, on the same questions.
 fn dedupe_only(text: &str) -> f64 {
-    let quiz: quizgen::export::Quiz = serde_json::from_str(text).unwrap();
-    let mut d = quizgen::mcq::Deduper::new();
+    let quiz: quizgen::testing::Quiz = serde_json::from_str(text).unwrap();
+    let mut d = quizgen::testing::Deduper::new();
     let start = Instant::now();
     for q in &quiz.questions {
         d.admit(q);

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use quizgen::offline::{Ask, generate};
+use quizgen::testing::offline::{Ask, generate};
 
 fn corpus() -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -31,7 +31,7 @@ fn main() {
     let one = corpus();
     let ask = Ask {
         count: 10,
-        rules: quizgen::mcq::Rules::new(4),
+        rules: quizgen::testing::Rules::new(4),
         language: "English",
         difficulty: "medium",
         origin: "bench",
@@ -45,7 +45,7 @@ fn main() {
             text.push_str("\n\n");
         }
         let start = Instant::now();
-        let qs = generate(&text, &ask, &mut quizgen::mcq::rng_from(Some(1)));
+        let qs = generate(&text, &ask, &mut quizgen::testing::rng_from(Some(1)));
         let secs = start.elapsed().as_secs_f64();
         let per_mb = secs / (text.len() as f64 / 1e6);
         let ratio = per_mb / *base.get_or_insert(per_mb);

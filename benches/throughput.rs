@@ -53,8 +53,8 @@ fn main() {
     }
 }
 
-/// Three machines on one key's lane, 60 questions each: with their own SQLite state each
-/// believes it holds the whole budget; on one PostgreSQL database (QUIZGEN_TEST_DATABASE_URL,
+/// Three machines on one key's lane, 60 questions each: with their own `SQLite` state each
+/// believes it holds the whole budget; on one `PostgreSQL` database (`QUIZGEN_TEST_DATABASE_URL`,
 /// as `.ci/run` sets it) they share it. Prints the 429s that reached the provider each way.
 fn machines() {
     let shared = pg::fresh_database("bench");

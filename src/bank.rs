@@ -1,4 +1,4 @@
-//! The question bank (SQLite in the data dir): every validated question, stored the moment it
+//! The question bank (`SQLite` in the data dir): every validated question, stored the moment it
 //! is validated with its provenance, served at most once per quiz until the subject runs dry.
 
 use std::path::Path;
@@ -7,7 +7,7 @@ use crate::db::{Component, Db, Lock, Row, StateAt, vals};
 use anyhow::{Context, Result};
 
 use crate::clock::now_ms;
-use crate::mcq::{self, Deduper, Mcq};
+use crate::mcq::{Deduper, Mcq};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS questions(
@@ -50,7 +50,7 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE questions ADD COLUMN held_until_ms INTEGER;",
 ];
 
-/// The same table in PostgreSQL, at the newest version (see `db::Component`).
+/// The same table in `PostgreSQL`, at the newest version (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS questions(
     id BIGSERIAL PRIMARY KEY,
@@ -85,7 +85,7 @@ CREATE INDEX IF NOT EXISTS questions_unserved ON questions(subject, served, crea
 ";
 
 /// The bank as a storage component.
-pub const COMPONENT: Component = Component {
+pub(crate) const COMPONENT: Component = Component {
     file: "bank.sqlite",
     what: "the question bank",
     sqlite_schema: SCHEMA,
@@ -96,7 +96,7 @@ pub const COMPONENT: Component = Component {
 
 /// What `state import` copies: every question with its serving and verification record (holds
 /// are not carried: they belong to runs on the old machine).
-pub const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
+pub(crate) const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
     what: "questions",
     select: "SELECT qid, subject, subject_shown, difficulty, language, n_options, stem, options, answer_index,
              explanation, provider, model, lane, source_hash, chunk, created_ms, served, last_served_ms,
@@ -168,6 +168,7 @@ impl Shelf {
     }
 
     /// Only questions made from this source text.
+    #[must_use]
     pub fn from_source(mut self, hash: Option<String>) -> Shelf {
         self.source_hash = hash;
         self
@@ -175,7 +176,7 @@ impl Shelf {
 }
 
 /// Case and spacing do not matter in a subject.
-pub fn normalise_subject(s: &str) -> String {
+pub(crate) fn normalise_subject(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -248,11 +249,6 @@ impl Bank {
         };
         bank.push_spool()?;
         Ok(bank)
-    }
-
-    /// The bank's file or database, for messages.
-    pub fn shown(&self) -> &str {
-        self.db.shown()
     }
 
     /// Takes up to `n` unserved questions of a shelf that `fits` accepts (say, the output
@@ -738,11 +734,6 @@ pub fn with_id(mut q: Mcq) -> Mcq {
         q.id = Some(q.stable_id());
     }
     q
-}
-
-/// Normalised stem, for tests and listings.
-pub fn stem_key(q: &Mcq) -> String {
-    mcq::normalise(&q.question)
 }
 
 #[cfg(test)]

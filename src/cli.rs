@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::Format;
 use crate::spec::Settings;
-pub use crate::spec::{BankMode, Concurrency, Difficulty};
+pub(crate) use crate::spec::{BankMode, Concurrency, Difficulty};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,7 +40,7 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub data_dir: Option<PathBuf>,
-    /// A PostgreSQL database that several machines share: pool state, bank and history live
+    /// A `PostgreSQL` database that several machines share: pool state, bank and history live
     /// there instead of the data dir (prefer the variable or keys.toml's [state] url = "env:NAME":
     /// a password on the command line shows in ps)
     #[arg(
@@ -234,7 +234,7 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 /// What every job that asks providers shares.
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
-    /// The keys file [default: $QUIZGEN_KEYS, ./keys.toml, ~/.config/quizgen/keys.toml, or $GROQ_API_KEY]
+    /// The keys file [default: $`QUIZGEN_KEYS`, ./keys.toml, ~/.config/quizgen/keys.toml, or $`GROQ_API_KEY`]
     #[arg(long, value_name = "PATH")]
     pub keys: Option<PathBuf>,
     /// easy, medium, hard, mixed, or any (take any difficulty from the bank) [default: medium,
@@ -242,7 +242,7 @@ pub struct RunArgs {
     #[arg(long, value_enum)]
     pub difficulty: Option<Difficulty>,
     /// Options per question (2 to 6)
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=6))]
+    #[arg(long, default_value_t = crate::spec::DEFAULT_OPTIONS as u8, value_parser = clap::value_parser!(u8).range(2..=6))]
     pub options: u8,
     /// Language of the questions [default: English, or [defaults] language in keys.toml]
     #[arg(long)]
@@ -276,20 +276,16 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
-    /// Fills what the flags left unsaid from keys.toml's `[defaults]`; flags win.
-    pub fn apply(&mut self, d: &crate::config::Defaults) {
-        self.verify = self.verify || d.verify == Some(true);
-        self.difficulty = self.difficulty.or(d.difficulty);
-        self.language = self.language.take().or_else(|| d.language.clone());
-        self.concurrency = self.concurrency.or(d.concurrency);
-    }
-
-    pub fn difficulty(&self) -> Difficulty {
-        self.difficulty.unwrap_or(Difficulty::Medium)
-    }
-
-    pub fn language(&self) -> String {
-        self.language.clone().unwrap_or_else(|| "English".into())
+    /// What these flags say for the plan builder (`None` where a flag was not given).
+    pub(crate) fn asked(&self) -> crate::plan::Asked {
+        crate::plan::Asked {
+            difficulty: self.difficulty,
+            language: self.language.clone(),
+            options: Some(self.options as usize),
+            verify: self.verify.then_some(true),
+            concurrency: self.concurrency,
+            ..crate::plan::Asked::default()
+        }
     }
 
     /// How purchases are made, from these flags.
@@ -351,7 +347,7 @@ pub struct BatchArgs {
     /// Lines of `subject[, count[, difficulty[, language]]]`; `#` starts a comment
     pub subjects_file: PathBuf,
     /// Unserved questions to keep per subject, when a line does not say
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    #[arg(long, default_value_t = crate::spec::DEFAULT_BATCH_COUNT as u32, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub count: u32,
     #[command(flatten)]
     pub run: RunArgs,
@@ -409,7 +405,7 @@ pub enum StateCommand {
         after_long_help = "Examples:\n  quizgen state check\n  QUIZGEN_DATABASE_URL=postgresql://quizgen@db.example/quizgen quizgen state check && echo ready"
     )]
     Check,
-    /// Copies a data dir's SQLite state (bank, history, key states and today's requests) into
+    /// Copies a data dir's `SQLite` state (bank, history, key states and today's requests) into
     /// the database of --database-url; what is there already is kept, so it can run again
     #[command(
         after_long_help = "Examples:\n  quizgen state import\n  quizgen state import --from /srv/old-quizgen-data"
@@ -517,6 +513,23 @@ mod tests {
         for sub in cmd.get_subcommands() {
             walk(sub, &format!("{path} {}", sub.get_name()));
         }
+    }
+
+    /// The flags' built-in values are the domain's (`spec`): one home for each default.
+    #[test]
+    fn flag_defaults_are_the_domains() {
+        use clap::Parser;
+        let cli = super::Cli::parse_from(["quizgen", "generate", "--subject", "tides"]);
+        let super::Command::Generate(args) = cli.command else {
+            panic!("not generate")
+        };
+        assert_eq!(args.run.settings(), crate::spec::Settings::default());
+        assert_eq!(args.run.options as usize, crate::spec::DEFAULT_OPTIONS);
+        let cli = super::Cli::parse_from(["quizgen", "batch", "subjects.txt"]);
+        let super::Command::Batch(args) = cli.command else {
+            panic!("not batch")
+        };
+        assert_eq!(args.count as usize, crate::spec::DEFAULT_BATCH_COUNT);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub trait Clock: Send + Sync + std::fmt::Debug {
 
 /// The wall clock.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
+pub(crate) struct SystemClock;
 
 impl Clock for SystemClock {
     fn now_ms(&self) -> i64 {
@@ -51,6 +51,6 @@ pub fn now_ms() -> i64 {
 }
 
 /// The clock quizgen runs on.
-pub fn system() -> Arc<dyn Clock> {
+pub(crate) fn system() -> Arc<dyn Clock> {
     Arc::new(SystemClock)
 }

@@ -13,9 +13,9 @@ use crate::error::QuizError;
 use crate::redact::{fingerprint, mask};
 
 /// Groq's public endpoint, used for a lone `GROQ_API_KEY`.
-pub const GROQ_BASE_URL: &str = "https://api.groq.com/openai/v1";
+pub(crate) const GROQ_BASE_URL: &str = "https://api.groq.com/openai/v1";
 /// Groq's free models (late 2026); each is its own budget lane.
-pub const GROQ_FREE_MODELS: [&str; 3] = [
+pub(crate) const GROQ_FREE_MODELS: [&str; 3] = [
     "openai/gpt-oss-20b",
     "openai/gpt-oss-120b",
     "qwen/qwen3.6-27b",
@@ -41,6 +41,7 @@ impl Limits {
     };
 
     /// Fields of `self` where given, else those of `other`.
+    #[must_use]
     pub fn or(self, other: Limits) -> Limits {
         Limits {
             rpm: self.rpm.or(other.rpm),
@@ -62,7 +63,7 @@ pub struct Price {
 }
 
 /// Whether a base URL is Groq's own API, whose free tier's limits are known (DESIGN.md).
-pub fn has_groq_free_tier(base_url: &str) -> bool {
+pub(crate) fn has_groq_free_tier(base_url: &str) -> bool {
     reqwest::Url::parse(base_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
@@ -159,17 +160,13 @@ impl Provider {
 #[derive(Debug, Clone)]
 pub struct KeysConfig {
     pub providers: Vec<Provider>,
-    /// The file, or a description such as "GROQ_API_KEY".
+    /// The file, or a description such as "`GROQ_API_KEY`".
     pub origin: String,
     /// Non-fatal findings (a readable keys file): printed once by the caller.
     pub warnings: Vec<String>,
 }
 
-impl KeysConfig {
-    pub fn key_count(&self) -> usize {
-        self.providers.iter().map(|p| p.keys.len()).sum()
-    }
-}
+impl KeysConfig {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,7 +184,7 @@ struct KeysFile {
 
 /// keys.toml's `[defaults]`: what the flags default to when not given.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Defaults {
+pub(crate) struct Defaults {
     pub count: Option<u32>,
     pub format: Option<crate::export::Format>,
     pub difficulty: Option<crate::spec::Difficulty>,
@@ -215,7 +212,7 @@ struct DefaultsOnly {
 /// The `[defaults]` of the keys file the lookup finds, if any. A file that cannot be read or
 /// parsed gives no defaults here (loading the keys reports it, when keys are needed); a
 /// `[defaults]` table with a mistake is an error naming the file, line and field.
-pub fn defaults(flag: Option<&Path>) -> Result<Defaults> {
+pub(crate) fn defaults(flag: Option<&Path>) -> Result<Defaults> {
     let Some(path) = find_keys_file(flag) else {
         return Ok(Defaults::default());
     };
@@ -226,7 +223,7 @@ pub fn defaults(flag: Option<&Path>) -> Result<Defaults> {
 }
 
 /// Parses the `[defaults]` table of keys.toml text.
-pub fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
+pub(crate) fn parse_defaults(text: &str, shown: &str) -> Result<Defaults> {
     if text.parse::<toml::Table>().is_err() {
         return Ok(Defaults::default());
     }
@@ -347,7 +344,7 @@ struct KeyTable {
 }
 
 /// Where the keys come from, in the contract's order. `None`: no file anywhere.
-pub fn find_keys_file(flag: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn find_keys_file(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = flag {
         return Some(p.to_owned());
     }
@@ -366,7 +363,7 @@ pub fn find_keys_file(flag: Option<&Path>) -> Option<PathBuf> {
 
 /// Loads the keys the contract's lookup finds: a file, else a lone `GROQ_API_KEY`.
 /// `Ok(None)` means no key anywhere.
-pub fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
+pub(crate) fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
     if let Some(path) = find_keys_file(flag) {
         return load_file(&path).map(Some);
     }
@@ -393,7 +390,7 @@ pub fn load(flag: Option<&Path>) -> Result<Option<KeysConfig>> {
 }
 
 /// The message for "no key anywhere", saying how to add one.
-pub fn no_keys_message() -> String {
+pub(crate) fn no_keys_message() -> String {
     "no API key found: pass --keys FILE, set QUIZGEN_KEYS, create ./keys.toml or \
      ~/.config/quizgen/keys.toml (see keys.example.toml), or export GROQ_API_KEY; \
      or use --from FILE --offline to make questions from a text with no key"
@@ -401,10 +398,10 @@ pub fn no_keys_message() -> String {
 }
 
 /// Largest keys file read.
-pub const MAX_KEYS_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_KEYS_BYTES: u64 = 1024 * 1024;
 
 /// Reads and checks one keys file.
-pub fn load_file(path: &Path) -> Result<KeysConfig> {
+pub(crate) fn load_file(path: &Path) -> Result<KeysConfig> {
     let shown = path.display().to_string();
     let text = crate::error::read_text(path, MAX_KEYS_BYTES)?;
     let mut warnings = Vec::new();
@@ -501,7 +498,7 @@ fn mask_values(msg: &str) -> String {
     let mut out = String::with_capacity(msg.len());
     let mut rest = found;
     while let Some(i) = rest.find(['"', '`']) {
-        let q = &rest[i..i + 1];
+        let q = &rest[i..=i];
         out.push_str(&rest[..=i]);
         rest = &rest[i + 1..];
         let Some(j) = rest.find(q) else { break };
@@ -603,7 +600,7 @@ fn check_provider(
 /// The access tokens of `quizgen serve`: `[serve] tokens = ["env:NAME", ...]` in the keys file
 /// (empty when there is no file or no such table). Each is registered as a secret, so no
 /// message ever shows it.
-pub fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
+pub(crate) fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
     let Some(path) = find_keys_file(flag) else {
         return Ok(Vec::new());
     };
@@ -644,7 +641,7 @@ pub fn serve_tokens(flag: Option<&Path>) -> Result<Vec<String>> {
 
 /// The shared database of keys.toml's `[state] url = "env:NAME"` (or the URL itself), if the
 /// keys file (`flag`, else the one the lookup finds) has one.
-pub fn state_url(flag: Option<&Path>) -> Result<Option<String>> {
+pub(crate) fn state_url(flag: Option<&Path>) -> Result<Option<String>> {
     let Some(path) = find_keys_file(flag) else {
         return Ok(None);
     };
@@ -671,7 +668,7 @@ pub fn state_url(flag: Option<&Path>) -> Result<Option<String>> {
 
 /// A database URL as quizgen takes it: `postgres://` or `postgresql://`, its password (if
 /// any) registered as a secret so no message shows it.
-pub fn check_database_url(url: &str, from: &str) -> Result<String> {
+pub(crate) fn check_database_url(url: &str, from: &str) -> Result<String> {
     let url = url.trim();
     let parsed = url::Url::parse(url).map_err(|e| {
         QuizError::Config(format!(
@@ -713,7 +710,7 @@ fn resolve_key(raw: &str) -> std::result::Result<String, String> {
 }
 
 /// https anywhere; http only to this machine (a local Ollama or a test server).
-pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
+pub(crate) fn check_base_url(url: &str) -> std::result::Result<(), String> {
     let parsed = reqwest::Url::parse(url).map_err(|e| {
         format!(
             "\"{}\" is not a URL ({e})",

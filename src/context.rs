@@ -10,7 +10,7 @@ use crate::error::QuizError;
 
 /// What every command knows: the global flags.
 #[derive(Debug, Clone)]
-pub struct Context {
+pub(crate) struct Context {
     pub data_dir: PathBuf,
     /// Where shared state lives: the data dir, or the database of `--database-url`.
     pub state: crate::db::StateAt,
@@ -21,13 +21,9 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(data_dir: Option<PathBuf>, quiet: bool, verbose: bool) -> Result<Context> {
-        Context::with_database(data_dir, None, None, quiet, verbose)
-    }
-
     /// `new`, with the shared database of `--database-url` / `QUIZGEN_DATABASE_URL`, else
     /// the `[state] url` of the keys file (`keys`, else the usual lookup), if any.
-    pub fn with_database(
+    pub(crate) fn with_database(
         data_dir: Option<PathBuf>,
         database_url: Option<String>,
         keys: Option<&Path>,
@@ -64,26 +60,26 @@ impl Context {
     }
 
     /// Every message goes out masked and escaped (`redact::for_terminal`).
-    pub fn warn(&self, msg: &str) {
+    pub(crate) fn warn(&self, msg: &str) {
         if !self.quiet {
             crate::progress::line(&format!("quizgen: warning: {msg}"));
         }
     }
 
-    pub fn info(&self, msg: &str) {
+    pub(crate) fn info(&self, msg: &str) {
         if !self.quiet {
             crate::progress::line(&format!("quizgen: {msg}"));
         }
     }
 
     /// A message shown even with `-q`: how a run ended when it fell short.
-    pub fn error(&self, msg: &str) {
+    pub(crate) fn error(&self, msg: &str) {
         crate::progress::line(&format!("quizgen: {msg}"));
     }
 
     /// The bank where the state lives, with what opening it had to say (spooled questions
     /// pushed to the shared database) told.
-    pub fn open_bank(&self) -> Result<crate::bank::Bank> {
+    pub(crate) fn open_bank(&self) -> Result<crate::bank::Bank> {
         let mut bank = crate::bank::Bank::open_at(&self.state)?;
         for note in std::mem::take(&mut bank.notes) {
             self.info(&note);
@@ -92,7 +88,7 @@ impl Context {
     }
 
     /// The keys by the contract's lookup, warnings printed; `None` when there is none.
-    pub fn keys(&self, flag: Option<&Path>) -> Result<Option<KeysConfig>> {
+    pub(crate) fn keys(&self, flag: Option<&Path>) -> Result<Option<KeysConfig>> {
         let cfg = config::load(flag)?;
         if let Some(c) = &cfg {
             for w in &c.warnings {
@@ -103,7 +99,7 @@ impl Context {
     }
 
     /// The keys, or the "how to add keys" error.
-    pub fn require_keys(&self, flag: Option<&Path>) -> Result<KeysConfig> {
+    pub(crate) fn require_keys(&self, flag: Option<&Path>) -> Result<KeysConfig> {
         self.keys(flag)?
             .ok_or_else(|| QuizError::NoUsableKey(config::no_keys_message()).into())
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 /// Creates the data dir (and its parents) readable by its owner only.
-pub fn create(dir: &Path) -> Result<()> {
+pub(crate) fn create(dir: &Path) -> Result<()> {
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]
@@ -19,13 +19,13 @@ pub fn create(dir: &Path) -> Result<()> {
 }
 
 /// A warning when an existing data dir can be read by group or others.
-pub fn warning(dir: &Path) -> Option<String> {
+pub(crate) fn warning(dir: &Path) -> Option<String> {
     open_to_others(dir, "data dir", "and holds every answer key", "700")
 }
 
 /// A warning, as ssh gives, when a private file or folder can be read by group or others:
 /// `PATH: WHAT is readable by group or others (mode 755) WHY; run: chmod FIX PATH`.
-pub fn open_to_others(path: &Path, what: &str, why: &str, fix: &str) -> Option<String> {
+pub(crate) fn open_to_others(path: &Path, what: &str, why: &str, fix: &str) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -48,9 +48,9 @@ pub fn open_to_others(path: &Path, what: &str, why: &str, fix: &str) -> Option<S
     None
 }
 
-/// Makes sure a database file exists and is readable by its owner only, before SQLite opens it
-/// (SQLite gives its -wal and -shm files the same mode).
-pub fn private_file(path: &Path) -> Result<()> {
+/// Makes sure a database file exists and is readable by its owner only, before `SQLite` opens it
+/// (`SQLite` gives its -wal and -shm files the same mode).
+pub(crate) fn private_file(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -69,8 +69,8 @@ pub fn private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether an error comes from a full disk (ENOSPC, or SQLite's "database or disk is full").
-pub fn is_disk_full(err: &anyhow::Error) -> bool {
+/// Whether an error comes from a full disk (ENOSPC, or `SQLite`'s "database or disk is full").
+pub(crate) fn is_disk_full(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {
         if let Some(e) = c.downcast_ref::<rusqlite::Error>() {
             return e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);

@@ -1,5 +1,5 @@
-//! The one storage interface for shared state (pool state, the bank, history): SQLite files in
-//! the data dir (the embedded default) or one PostgreSQL database that several machines share
+//! The one storage interface for shared state (pool state, the bank, history): `SQLite` files in
+//! the data dir (the embedded default) or one `PostgreSQL` database that several machines share
 //! (`QUIZGEN_DATABASE_URL`). Callers write their queries once, in the SQL both dialects accept
 //! (`?1` placeholders, `ON CONFLICT`, `RETURNING`, `CAST(? AS …)` where a type must be said);
 //! each backend keeps its own DDL. Values cross as [`Value`], rows come back as [`Row`] whose
@@ -15,7 +15,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// A value bound to a query or read from a row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Null,
     Int(i64),
     Real(f64),
@@ -84,7 +84,7 @@ pub(crate) use vals;
 /// A stored value that is not of the type its column should hold.
 #[derive(Debug, thiserror::Error)]
 #[error("column {column} holds {found}, not {wanted}")]
-pub struct Unreadable {
+pub(crate) struct Unreadable {
     column: usize,
     found: &'static str,
     wanted: &'static str,
@@ -94,24 +94,24 @@ pub struct Unreadable {
 /// fault of the data, and what was had must be kept locally until it is back.
 #[derive(Debug, thiserror::Error)]
 #[error("{shown}: the connection to the database was lost ({why})")]
-pub struct Lost {
+pub(crate) struct Lost {
     pub shown: String,
     pub why: String,
 }
 
 /// Whether an error is (or was caused by) the loss of the shared database.
-pub fn is_lost(e: &anyhow::Error) -> bool {
+pub(crate) fn is_lost(e: &anyhow::Error) -> bool {
     lost_in(e).is_some()
 }
 
 /// The loss of the shared database in an error's chain, if it is there.
-pub fn lost_in(e: &anyhow::Error) -> Option<&Lost> {
+pub(crate) fn lost_in(e: &anyhow::Error) -> Option<&Lost> {
     e.chain().find_map(|c| c.downcast_ref::<Lost>())
 }
 
 /// One row of a query's answer.
 #[derive(Debug, Clone)]
-pub struct Row(Vec<Value>);
+pub(crate) struct Row(Vec<Value>);
 
 impl Row {
     fn at(&self, i: usize) -> &Value {
@@ -132,7 +132,7 @@ impl Row {
         }
     }
 
-    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, Unreadable> {
+    pub(crate) fn opt_int(&self, i: usize) -> Result<Option<i64>, Unreadable> {
         match self.at(i) {
             Value::Null => Ok(None),
             Value::Int(v) => Ok(Some(*v)),
@@ -140,21 +140,21 @@ impl Row {
         }
     }
 
-    pub fn int(&self, i: usize) -> Result<i64, Unreadable> {
+    pub(crate) fn int(&self, i: usize) -> Result<i64, Unreadable> {
         self.opt_int(i)?
             .ok_or_else(|| self.unreadable(i, "an integer"))
     }
 
-    pub fn opt_real(&self, i: usize) -> Result<Option<f64>, Unreadable> {
+    pub(crate) fn opt_real(&self, i: usize) -> Result<Option<f64>, Unreadable> {
         match self.at(i) {
             Value::Null => Ok(None),
             Value::Real(v) => Ok(Some(*v)),
             Value::Int(v) => Ok(Some(*v as f64)),
-            _ => Err(self.unreadable(i, "a number")),
+            Value::Text(_) => Err(self.unreadable(i, "a number")),
         }
     }
 
-    pub fn opt_text(&self, i: usize) -> Result<Option<String>, Unreadable> {
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>, Unreadable> {
         match self.at(i) {
             Value::Null => Ok(None),
             Value::Text(v) => Ok(Some(v.clone())),
@@ -162,22 +162,22 @@ impl Row {
         }
     }
 
-    pub fn text(&self, i: usize) -> Result<String, Unreadable> {
+    pub(crate) fn text(&self, i: usize) -> Result<String, Unreadable> {
         self.opt_text(i)?.ok_or_else(|| self.unreadable(i, "text"))
     }
 }
 
 /// How a transaction meets other writers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lock {
+pub(crate) enum Lock {
     /// Reads, and writes no one else races for.
     Shared,
-    /// No other process or machine writes this component's state meanwhile (SQLite: BEGIN
-    /// IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock on the component).
+    /// No other process or machine writes this component's state meanwhile (`SQLite`: BEGIN
+    /// IMMEDIATE; `PostgreSQL`: a transaction-scoped advisory lock on the component).
     Exclusive,
 }
 
-/// Where shared state lives: the data dir's SQLite files, or a PostgreSQL database.
+/// Where shared state lives: the data dir's `SQLite` files, or a `PostgreSQL` database.
 #[derive(Clone, Debug)]
 pub struct StateAt {
     pub data_dir: std::path::PathBuf,
@@ -193,18 +193,18 @@ impl StateAt {
     }
 }
 
-/// The advisory lock under which a part's tables are set up on PostgreSQL.
+/// The advisory lock under which a part's tables are set up on `PostgreSQL`.
 const SETUP_LOCK: i64 = 0x7175_697a_0000;
 
 /// One component's tables (the pool state, the bank, history) in either backend.
-pub struct Component {
-    /// Its SQLite file in the data dir, and what it is, for messages.
+pub(crate) struct Component {
+    /// Its `SQLite` file in the data dir, and what it is, for messages.
     pub file: &'static str,
     pub what: &'static str,
-    /// SQLite: version 1's DDL and the steps after it (see `open_sqlite`).
+    /// `SQLite`: version 1's DDL and the steps after it (see `open_sqlite`).
     pub sqlite_schema: &'static str,
     pub sqlite_migrations: &'static [&'static str],
-    /// PostgreSQL: the newest schema's DDL (version `1 + sqlite_migrations.len()`).
+    /// `PostgreSQL`: the newest schema's DDL (version `1 + sqlite_migrations.len()`).
     pub pg_schema: &'static str,
     /// Its advisory lock's number (one per component).
     pub lock_id: i64,
@@ -212,7 +212,7 @@ pub struct Component {
 
 impl Component {
     /// The schema version this quizgen writes.
-    pub fn newest(&self) -> i64 {
+    pub(crate) fn newest(&self) -> i64 {
         1 + self.sqlite_migrations.len() as i64
     }
 }
@@ -220,14 +220,14 @@ impl Component {
 /// One table's rows, as `state import` copies them from one backend to another: `select` on
 /// the source gives rows whose values are `insert`'s parameters, in order; `insert` keeps
 /// what the destination has (so an import can run again).
-pub struct Copy {
+pub(crate) struct Copy {
     pub what: &'static str,
     pub select: &'static str,
     pub insert: &'static str,
 }
 
 /// Copies a table's rows from `src` to `dst` in one transaction; returns (read, added).
-pub fn copy(src: &Db, dst: &Db, c: &Copy) -> Result<(u64, u64)> {
+pub(crate) fn copy(src: &Db, dst: &Db, c: &Copy) -> Result<(u64, u64)> {
     let rows = src.query(c.select, &[])?;
     dst.transaction(Lock::Exclusive, |dst| {
         let mut added = 0;
@@ -244,7 +244,7 @@ enum Backend {
 }
 
 /// A connection to one component's state.
-pub struct Db {
+pub(crate) struct Db {
     backend: Backend,
     /// The file or the database, for messages (never a password).
     shown: String,
@@ -253,7 +253,7 @@ pub struct Db {
 
 impl Db {
     /// Opens a component where `at` says, creating or migrating its schema.
-    pub fn open(at: &StateAt, c: &Component) -> Result<Db> {
+    pub(crate) fn open(at: &StateAt, c: &Component) -> Result<Db> {
         match &at.url {
             None => {
                 crate::datadir::create(&at.data_dir)?;
@@ -282,11 +282,11 @@ impl Db {
     }
 
     /// The file or database, for messages.
-    pub fn shown(&self) -> &str {
+    pub(crate) fn shown(&self) -> &str {
         &self.shown
     }
 
-    pub fn is_postgres(&self) -> bool {
+    pub(crate) fn is_postgres(&self) -> bool {
         matches!(self.backend, Backend::Pg(_))
     }
 
@@ -331,7 +331,7 @@ impl Db {
     }
 
     /// The schema version of a component, if it has one.
-    pub fn schema_version(&self, c: &Component) -> Result<Option<i64>> {
+    pub(crate) fn schema_version(&self, c: &Component) -> Result<Option<i64>> {
         match &self.backend {
             Backend::Sqlite(conn) => Ok(Some(conn.pragma_query_value(
                 None,
@@ -348,7 +348,7 @@ impl Db {
         }
     }
 
-    pub fn begin(&self, lock: Lock) -> Result<()> {
+    pub(crate) fn begin(&self, lock: Lock) -> Result<()> {
         match (&self.backend, lock) {
             (Backend::Sqlite(c), Lock::Shared) => c.execute_batch("BEGIN")?,
             (Backend::Sqlite(c), Lock::Exclusive) => c.execute_batch("BEGIN IMMEDIATE")?,
@@ -368,16 +368,16 @@ impl Db {
         locked.map(drop)
     }
 
-    pub fn commit(&self) -> Result<()> {
+    pub(crate) fn commit(&self) -> Result<()> {
         self.execute_batch("COMMIT")
     }
 
-    pub fn rollback(&self) -> Result<()> {
+    pub(crate) fn rollback(&self) -> Result<()> {
         self.execute_batch("ROLLBACK")
     }
 
     /// Commits if `out` is a success, rolls back if not; returns `out`.
-    pub fn end<T>(&self, out: Result<T>) -> Result<T> {
+    pub(crate) fn end<T>(&self, out: Result<T>) -> Result<T> {
         match out {
             Ok(v) => {
                 self.commit()?;
@@ -391,13 +391,13 @@ impl Db {
     }
 
     /// Runs `f` in a transaction, committed if it succeeds.
-    pub fn transaction<T>(&self, lock: Lock, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+    pub(crate) fn transaction<T>(&self, lock: Lock, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         self.begin(lock)?;
         let out = f(self);
         self.end(out)
     }
 
-    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+    pub(crate) fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.backend {
             Backend::Sqlite(c) => Ok(c.execute_batch(sql)?),
             Backend::Pg(h) => {
@@ -411,7 +411,7 @@ impl Db {
     }
 
     /// Runs a statement; returns how many rows it changed.
-    pub fn execute(&self, sql: &str, params: &[Value]) -> Result<u64> {
+    pub(crate) fn execute(&self, sql: &str, params: &[Value]) -> Result<u64> {
         match &self.backend {
             Backend::Sqlite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -425,7 +425,7 @@ impl Db {
     }
 
     /// Runs a query; returns its rows.
-    pub fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+    pub(crate) fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
         match &self.backend {
             Backend::Sqlite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -446,7 +446,7 @@ impl Db {
     }
 
     /// The first row of a query, if any.
-    pub fn query_row(&self, sql: &str, params: &[Value]) -> Result<Option<Row>> {
+    pub(crate) fn query_row(&self, sql: &str, params: &[Value]) -> Result<Option<Row>> {
         Ok(self.query(sql, params)?.into_iter().next())
     }
 }
@@ -477,12 +477,7 @@ impl rusqlite::ToSql for Value {
     }
 }
 
-/// What a database URL names, for messages: `host:port/db` (never the user's password).
-pub fn describe_url(url: &str) -> String {
-    pg::describe(url)
-}
-
-/// PostgreSQL, through the synchronous `postgres` client on a thread of its own: that client
+/// `PostgreSQL`, through the synchronous `postgres` client on a thread of its own: that client
 /// runs its own runtime, which must not block a thread that drives async tasks, and quizgen's
 /// callers are such threads. Each call is one job on the connection's thread.
 mod pg {
@@ -572,7 +567,7 @@ mod pg {
             Some(path) => {
                 use rustls::pki_types::{CertificateDer, pem::PemObject};
                 let certs = CertificateDer::pem_file_iter(path)
-                    .and_then(|certs| certs.collect::<std::result::Result<Vec<_>, _>>())
+                    .and_then(std::iter::Iterator::collect::<std::result::Result<Vec<_>, _>>)
                     .map_err(|e| anyhow::anyhow!("{shown}: sslrootcert={}: {e}", path.display()))?;
                 for c in certs {
                     roots.add(c).map_err(|e| {
@@ -692,17 +687,16 @@ mod pg {
 
     /// A driver error in one line: the server's message, or what failed on the way.
     fn reason(e: &postgres::Error) -> String {
-        match e.as_db_error() {
-            Some(db) => db.message().to_owned(),
-            None => {
-                let mut s = e.to_string();
-                let mut src = std::error::Error::source(e);
-                while let Some(inner) = src {
-                    s = format!("{s}: {inner}");
-                    src = inner.source();
-                }
-                s
+        if let Some(db) = e.as_db_error() {
+            db.message().to_owned()
+        } else {
+            let mut s = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(inner) = src {
+                s = format!("{s}: {inner}");
+                src = inner.source();
             }
+            s
         }
     }
 
@@ -713,7 +707,8 @@ mod pg {
         e.is_closed()
             || matches!(class, Some("08" | "57"))
             || (e.as_db_error().is_none()
-                && std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>()))
+                && std::error::Error::source(e)
+                    .is_some_and(<dyn std::error::Error + 'static>::is::<std::io::Error>))
     }
 
     impl Worker {
@@ -806,7 +801,7 @@ mod pg {
         to_sql_checked!();
     }
 
-    /// The shared SQL in PostgreSQL's spelling: `?N` placeholders become `$N` (outside quotes).
+    /// The shared SQL in `PostgreSQL`'s spelling: `?N` placeholders become `$N` (outside quotes).
     pub(super) fn dialect(sql: &str) -> String {
         let mut out = String::with_capacity(sql.len());
         let mut quoted = false;
@@ -832,7 +827,11 @@ mod pg {
 /// missing, so data dirs from before versioning are version 1 too), and `migrations[i]` takes
 /// a file from version i + 1 to i + 2. Each runs once, in an IMMEDIATE transaction, so existing
 /// data dirs upgrade in place; a file from a newer quizgen is refused, not damaged.
-pub fn open_sqlite(path: &Path, schema: &str, migrations: &[&str]) -> Result<rusqlite::Connection> {
+pub(crate) fn open_sqlite(
+    path: &Path,
+    schema: &str,
+    migrations: &[&str],
+) -> Result<rusqlite::Connection> {
     crate::datadir::private_file(path)?;
     let mut conn = rusqlite::Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(30))?;
@@ -895,8 +894,8 @@ mod tests {
 
     #[test]
     fn a_url_is_shown_without_its_password() {
-        let shown = describe_url("postgresql://quiz:s3cret@db.school.example:6543/quizgen");
+        let shown = pg::describe("postgresql://quiz:s3cret@db.school.example:6543/quizgen");
         assert_eq!(shown, "postgresql://db.school.example:6543/quizgen");
-        assert!(!describe_url("postgres://u:pw@h/d").contains("pw"));
+        assert!(!pg::describe("postgres://u:pw@h/d").contains("pw"));
     }
 }

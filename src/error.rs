@@ -3,22 +3,22 @@
 use std::process::ExitCode;
 
 /// The documented exit codes.
-pub mod code {
-    pub const OK: u8 = 0;
-    pub const ERROR: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const PARTIAL: u8 = 3;
+pub(crate) mod code {
+    pub(crate) const OK: u8 = 0;
+    pub(crate) const ERROR: u8 = 1;
+    pub(crate) const USAGE: u8 = 2;
+    pub(crate) const PARTIAL: u8 = 3;
     /// SIGINT (Ctrl-C).
-    pub const INTERRUPTED: u8 = 130;
+    pub(crate) const INTERRUPTED: u8 = 130;
     /// SIGTERM (`timeout`, systemd, `docker stop`).
-    pub const TERMINATED: u8 = 143;
+    pub(crate) const TERMINATED: u8 = 143;
     /// SIGHUP (the terminal went away).
-    pub const HUNG_UP: u8 = 129;
+    pub(crate) const HUNG_UP: u8 = 129;
 }
 
 /// An error the user can act on. Its message is one line and names the culprit.
 #[derive(Debug, thiserror::Error)]
-pub enum QuizError {
+pub(crate) enum QuizError {
     /// keys.toml, the data dir, a source file: anything the user configured.
     #[error("{0}")]
     Config(String),
@@ -32,11 +32,11 @@ pub enum QuizError {
 
 impl QuizError {
     /// `FILE: cannot read: no such file` (or another reason), for any file the user names.
-    pub fn unreadable(path: &std::path::Path, e: &std::io::Error) -> QuizError {
+    pub(crate) fn unreadable(path: &std::path::Path, e: &std::io::Error) -> QuizError {
         QuizError::Config(format!("{}: cannot read: {}", path.display(), io_reason(e)))
     }
 
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             QuizError::Usage(_) => code::USAGE,
             QuizError::Config(_) | QuizError::NoUsableKey(_) => code::ERROR,
@@ -45,7 +45,7 @@ impl QuizError {
 }
 
 /// An I/O error as a short reason: "no such file", "permission denied", "no space left".
-pub fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -56,7 +56,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Reads at most `limit` bytes of a file (`Read::take`, so a device or an endless file cannot
 /// exhaust memory). `Ok(None)` when the file is longer than that.
-pub fn read_capped(path: &std::path::Path, limit: u64) -> Result<Option<Vec<u8>>, QuizError> {
+pub(crate) fn read_capped(
+    path: &std::path::Path,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, QuizError> {
     use std::io::Read;
     let f = std::fs::File::open(path).map_err(|e| QuizError::unreadable(path, &e))?;
     let mut bytes = Vec::new();
@@ -68,7 +71,7 @@ pub fn read_capped(path: &std::path::Path, limit: u64) -> Result<Option<Vec<u8>>
 
 /// Reads a UTF-8 text file of at most `limit` bytes: the one home of "too large" and "is not
 /// UTF-8 text" for every file the user names (keys file, subjects file, quiz to import).
-pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String, QuizError> {
+pub(crate) fn read_text(path: &std::path::Path, limit: u64) -> Result<String, QuizError> {
     let shown = path.display();
     let Some(bytes) = read_capped(path, limit)? else {
         let size = if limit >= 1_048_576 {
@@ -84,7 +87,7 @@ pub fn read_text(path: &std::path::Path, limit: u64) -> Result<String, QuizError
 }
 
 /// Whether an error is stdout's reader going away (`quizgen bank list | head -1`).
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
@@ -92,7 +95,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// Maps any error to its exit code: a `QuizError` knows its own, everything else is `1`.
-pub fn exit_code_of(err: &anyhow::Error) -> ExitCode {
+pub(crate) fn exit_code_of(err: &anyhow::Error) -> ExitCode {
     let c = err
         .downcast_ref::<QuizError>()
         .map_or(code::ERROR, QuizError::exit_code);

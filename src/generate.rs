@@ -21,17 +21,17 @@ use crate::mcq::{Deduper, Mcq, Rules};
 use crate::pool::{Admission, Closure, Event, Lane, Pool, Reservation};
 use crate::progress::Progress;
 use crate::spec::Concurrency;
-pub use crate::spec::{Ending, Settings};
+pub(crate) use crate::spec::{Ending, Settings};
 
 /// Most questions asked for in one request.
-pub const MAX_BATCH: usize = 20;
+pub(crate) const MAX_BATCH: usize = 20;
 /// Questions a request asks for where no lane's per-minute token limit is known.
-pub const DEFAULT_BATCH: usize = 10;
+pub(crate) const DEFAULT_BATCH: usize = 10;
 
 /// Requests in flight per usable lane with `--concurrency auto`. One per lane leaves a lane
 /// idle for a round trip after each answer; the pool admits a second one only when the lane's
 /// budget has room for both, so this never costs a 429 (see the benchmark in the README).
-pub const AUTO_PER_LANE: usize = 2;
+pub(crate) const AUTO_PER_LANE: usize = 2;
 
 /// 429s in a row with no wait information at all that close a lane for the run.
 const BLIND_429_LIMIT: u32 = 3;
@@ -43,13 +43,13 @@ const RECHECK: Duration = Duration::from_secs(1);
 /// in the driver also watches it. The first signal stops buying and lets the run write what it
 /// had; a second one exits at once.
 #[derive(Clone, Default)]
-pub struct Interrupt {
+pub(crate) struct Interrupt {
     inner: Arc<(AtomicU8, Notify)>,
 }
 
 impl Interrupt {
     /// The process's one listener, started on first use.
-    pub fn listen() -> Interrupt {
+    pub(crate) fn listen() -> Interrupt {
         static GLOBAL: std::sync::OnceLock<Interrupt> = std::sync::OnceLock::new();
         GLOBAL
             .get_or_init(|| {
@@ -74,7 +74,7 @@ impl Interrupt {
     }
 
     /// The exit code of the signal received: 130 (INT), 143 (TERM) or 129 (HUP).
-    pub fn code(&self) -> Option<u8> {
+    pub(crate) fn code(&self) -> Option<u8> {
         match self.inner.0.load(Ordering::SeqCst) {
             0 => None,
             c => Some(c),
@@ -82,7 +82,7 @@ impl Interrupt {
     }
 
     /// Returns once interrupted, with the signal's exit code.
-    pub async fn wait(&self) -> u8 {
+    pub(crate) async fn wait(&self) -> u8 {
         loop {
             let notified = self.inner.1.notified();
             if let Some(c) = self.code() {
@@ -117,7 +117,7 @@ async fn next_signal() -> Option<u8> {
 /// What a purchase brought: its questions, how it ended, and for the run's summary how many
 /// questions were refused (invalid or duplicate) and how long it waited.
 #[derive(Debug, Clone)]
-pub struct Purchase {
+pub(crate) struct Purchase {
     pub got: Vec<Mcq>,
     /// The lane that wrote each question of `got` (for choosing who checks it).
     pub lanes: Vec<String>,
@@ -128,13 +128,13 @@ pub struct Purchase {
 
 /// A passage of the user's source text, for grounded questions.
 #[derive(Debug, Clone)]
-pub struct Chunk {
+pub(crate) struct Chunk {
     pub index: usize,
     pub text: String,
 }
 
 /// What to buy.
-pub struct Order<'a> {
+pub(crate) struct Order<'a> {
     pub subject: &'a str,
     pub count: usize,
     /// What a good question must satisfy (options, and lengths for the output format).
@@ -149,7 +149,7 @@ pub struct Order<'a> {
 }
 
 /// Everything a purchase works with.
-pub struct Buyer<'a> {
+pub(crate) struct Buyer<'a> {
     pub pool: &'a mut Pool,
     pub client: &'a Client,
     pub bank: Option<&'a Bank>,
@@ -250,7 +250,7 @@ impl Buyer<'_> {
     /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
     /// Never fails: whatever goes wrong ends the purchase with what it had, after the requests
     /// still in flight have been awaited (a second at most when interrupted) and banked.
-    pub async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Purchase {
+    pub(crate) async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Purchase {
         let mut st = State::new(order);
         self.pool.set_wait_cap(settings.max_wait);
         let mut set: JoinSet<InFlight> = JoinSet::new();
@@ -586,7 +586,7 @@ impl Buyer<'_> {
                 self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 self.progress
                     .detail(&format!("{}: {reason}; asking again", lane.model));
-                st.last_problem = reason.clone();
+                st.last_problem.clone_from(reason);
                 return Ok(self.spend_bad_budget(st));
             }
             Verdict::Transient { reason } => {
@@ -883,7 +883,7 @@ fn fault_message(e: &anyhow::Error) -> String {
 
 /// How a fault ends a purchase or a check: short (exit 3) when the shared database was lost,
 /// since what was had is kept; failed (exit 1) otherwise.
-pub fn fault_ending(e: &anyhow::Error) -> Ending {
+pub(crate) fn fault_ending(e: &anyhow::Error) -> Ending {
     if crate::db::is_lost(e) {
         Ending::Short(fault_message(e))
     } else {
@@ -902,7 +902,7 @@ impl State {
 }
 
 /// `1h 2m`, `45s`: a wait as a person reads it.
-pub fn short_duration(d: Duration) -> String {
+pub(crate) fn short_duration(d: Duration) -> String {
     let secs = d.as_secs() + u64::from(d.subsec_millis() > 0);
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
     match (h, m, s) {
@@ -915,7 +915,7 @@ pub fn short_duration(d: Duration) -> String {
 }
 
 /// The UTC clock time `d` from now, `14:05 UTC`.
-pub fn clock_after(d: Duration) -> String {
+pub(crate) fn clock_after(d: Duration) -> String {
     let Some(t) = std::time::SystemTime::now().checked_add(d) else {
         return "a distant time".into();
     };

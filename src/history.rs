@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS quizzes(
     questions TEXT NOT NULL
 );";
 
-/// The same table in PostgreSQL (see `db::Component`).
+/// The same table in `PostgreSQL` (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS quizzes(
     id BIGSERIAL PRIMARY KEY,
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS quizzes(
 );";
 
 /// History as a storage component.
-pub const COMPONENT: Component = Component {
+pub(crate) const COMPONENT: Component = Component {
     file: "history.sqlite",
     what: "the quiz history",
     sqlite_schema: SCHEMA,
@@ -46,7 +46,7 @@ pub const COMPONENT: Component = Component {
 
 /// One written quiz, as `history --json` shows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub id: i64,
     /// When it was written, RFC 3339 (UTC).
     pub time: String,
@@ -61,7 +61,7 @@ pub struct Entry {
 
 /// What `state import` copies: every quiz (a new id in the destination; one already there,
 /// same time, subject and questions, is not copied again).
-pub const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
+pub(crate) const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
     what: "quizzes",
     select: "SELECT time_ms, subject, format, path, count, questions FROM quizzes ORDER BY id",
     insert: "INSERT INTO quizzes(time_ms, subject, format, path, count, questions)
@@ -69,24 +69,20 @@ pub const IMPORT: &[crate::db::Copy] = &[crate::db::Copy {
              WHERE NOT EXISTS (SELECT 1 FROM quizzes WHERE time_ms = ?1 AND subject = ?2 AND questions = ?6)",
 }];
 
-pub struct History {
+pub(crate) struct History {
     db: Db,
 }
 
 impl History {
-    pub fn open(data_dir: &Path) -> Result<History> {
-        History::open_at(&StateAt::local(data_dir))
-    }
-
     /// The history where `at` says (the data dir, or a shared database).
-    pub fn open_at(at: &StateAt) -> Result<History> {
+    pub(crate) fn open_at(at: &StateAt) -> Result<History> {
         Ok(History {
             db: Db::open(at, &COMPONENT)?,
         })
     }
 
     /// Records a written quiz; returns its id.
-    pub fn record(
+    pub(crate) fn record(
         &self,
         subject: &str,
         format: &str,
@@ -117,7 +113,7 @@ impl History {
     }
 
     /// Every recorded quiz, oldest first.
-    pub fn list(&self) -> Result<Vec<Entry>> {
+    pub(crate) fn list(&self) -> Result<Vec<Entry>> {
         let rows = self.db.query(
             "SELECT id, time_ms, subject, format, path, questions FROM quizzes ORDER BY id",
             &[],
@@ -140,14 +136,14 @@ impl History {
                 count: qs.len(),
                 format,
                 path,
-                question_ids: qs.iter().map(|q| q.stable_id()).collect(),
+                question_ids: qs.iter().map(super::mcq::Mcq::stable_id).collect(),
             });
         }
         Ok(out)
     }
 
     /// A recorded quiz's subject and questions, in their order.
-    pub fn get(&self, id: i64) -> Result<Option<(String, Vec<Mcq>)>> {
+    pub(crate) fn get(&self, id: i64) -> Result<Option<(String, Vec<Mcq>)>> {
         let row = self.db.query_row(
             "SELECT subject, questions FROM quizzes WHERE id = ?1",
             vals![id],

@@ -2,29 +2,30 @@
 //! question bank, or a source text offline. `run` is the whole program; `main` only maps its
 //! result to an exit code.
 
-pub mod bank;
-pub mod cli;
-pub mod clock;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod datadir;
-pub mod db;
-pub mod error;
-pub mod export;
-pub mod generate;
-pub mod history;
-pub mod llm;
-pub mod mcq;
-pub mod offline;
-pub mod pool;
-pub mod progress;
-pub mod quiz;
-pub mod redact;
-pub mod serve;
-pub mod spec;
-pub mod stats;
-pub mod verify;
+mod bank;
+mod cli;
+mod clock;
+mod commands;
+mod config;
+mod context;
+mod datadir;
+mod db;
+mod error;
+mod export;
+mod generate;
+mod history;
+mod llm;
+mod mcq;
+mod offline;
+mod plan;
+mod pool;
+mod progress;
+mod quiz;
+mod redact;
+mod serve;
+mod spec;
+mod stats;
+mod verify;
 
 use anyhow::Result;
 
@@ -47,11 +48,50 @@ macro_rules! out {
     }};
 }
 
-use cli::{Cli, Command, KeysCommand};
+pub use cli::Cli;
+use cli::{Command, KeysCommand};
 use commands::Context;
 
+/// What the integration tests and benches reach inside the crate, deliberately: not a stable
+/// interface, only the parts that are tested on their own.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::bank::{Bank, Provenance, Shelf, with_id};
+    pub use crate::clock::{FakeClock, now_ms};
+    pub use crate::commands::bank::import_text;
+    pub use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Provider, parse_keys};
+    pub use crate::db::StateAt;
+    pub use crate::error::one_line;
+    pub use crate::export::Quiz;
+    pub use crate::llm::client::{Answer, Usage, Verdict};
+    pub use crate::llm::headers::{Window, WindowReport};
+    pub use crate::llm::parse::parse_questions;
+    pub use crate::mcq::{Deduper, Mcq, Rules, rng_from, validate};
+    pub use crate::pool::{Admission, Pool};
+
+    /// Offline generation on its own.
+    pub mod offline {
+        pub use crate::offline::{Ask, generate};
+    }
+}
+
+/// Runs a parsed command line to its exit code: errors are printed as one line (masked), a
+/// closed stdout (`| head`) ends quietly.
+pub fn main(cli: Cli) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        // A reader that stopped reading (`| head`) is not an error.
+        Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            progress::line(&format!("quizgen: error: {}", error::one_line(&err)));
+            error::exit_code_of(&err)
+        }
+    }
+}
+
 /// Runs a parsed command line; returns the exit code.
-pub fn run(cli: Cli) -> Result<u8> {
+fn run(cli: Cli) -> Result<u8> {
     // These read no state: a mistake in keys.toml's [state] must not stop them.
     match cli.command {
         Command::Completions { shell } => return commands::completions(shell),

@@ -63,7 +63,7 @@ pub struct Rules {
 }
 
 /// A format's check of one question: `Err(why)` when the format cannot carry it intact.
-pub type FormatCheck = fn(&Mcq) -> Result<(), String>;
+pub(crate) type FormatCheck = fn(&Mcq) -> Result<(), String>;
 
 impl Rules {
     pub fn new(options: usize) -> Rules {
@@ -99,8 +99,6 @@ pub enum Defect {
     AnswerNotAnOption,
     #[error("\"all/none of the above\" style option")]
     AboveOption,
-    #[error("duplicate of another question")]
-    Duplicate,
     #[error("longer than the output format accepts")]
     TooLong,
     #[error("{0}")]
@@ -175,7 +173,7 @@ fn validate_shape(q: &Mcq, n_options: usize) -> Result<(), Defect> {
 
 /// Tidies a question's text in place: control characters become spaces (they never reach the
 /// bank), then runs of whitespace collapse and ends are trimmed.
-pub fn tidy(q: &mut Mcq) {
+pub(crate) fn tidy(q: &mut Mcq) {
     q.question = collapse(&q.question);
     for o in &mut q.options {
         *o = collapse(o);
@@ -191,7 +189,7 @@ fn collapse(s: &str) -> String {
 }
 
 /// Lower case, letters and digits only, single spaces: the form compared for duplicates.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -252,7 +250,7 @@ const STOPWORDS: [&str; 40] = [
 ];
 
 /// Words too common to tell two questions (or two terms) apart.
-pub fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
@@ -446,7 +444,7 @@ pub fn rng_from(seed: Option<u64>) -> rand::rngs::StdRng {
 /// Spreads right answers evenly over the positions: every position gets ⌊n/k⌋ or ⌈n/k⌉ of
 /// them, in a shuffled order. Each question's distractors keep their relative order; only the
 /// right answer moves.
-pub fn balance<R: Rng>(questions: &mut [Mcq], rng: &mut R) {
+pub(crate) fn balance<R: Rng>(questions: &mut [Mcq], rng: &mut R) {
     let Some(k) = questions.first().map(|q| q.options.len()) else {
         return;
     };
@@ -468,7 +466,7 @@ pub fn balance<R: Rng>(questions: &mut [Mcq], rng: &mut R) {
 
 /// How many right answers are strictly the longest option of their question: a cue students
 /// learn to guess from. Chance alone gives about one in `options`.
-pub fn longest_answer_count(questions: &[Mcq]) -> usize {
+pub(crate) fn longest_answer_count(questions: &[Mcq]) -> usize {
     questions
         .iter()
         .filter(|q| {
@@ -483,7 +481,7 @@ pub fn longest_answer_count(questions: &[Mcq]) -> usize {
 }
 
 /// Moves the right option to `target`, keeping the others in order.
-pub fn move_answer(q: &mut Mcq, target: usize) {
+pub(crate) fn move_answer(q: &mut Mcq, target: usize) {
     if q.answer_index >= q.options.len() || target >= q.options.len() {
         return;
     }
@@ -496,7 +494,7 @@ pub fn move_answer(q: &mut Mcq, target: usize) {
 mod tests {
     use super::*;
 
-    pub fn q(stem: &str, opts: &[&str], a: usize) -> Mcq {
+    pub(super) fn q(stem: &str, opts: &[&str], a: usize) -> Mcq {
         Mcq {
             question: stem.into(),
             options: opts.iter().map(|s| (*s).to_owned()).collect(),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 /// Writes one message line to stderr: secrets masked, control characters escaped, and, when
 /// stderr is not a terminal, `HH:MM:SS ` in front.
-pub fn line(msg: &str) {
+pub(crate) fn line(msg: &str) {
     eprintln!("{}", stamped(&crate::redact::for_terminal(msg)));
 }
 
@@ -28,7 +28,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// A receiver of progress: (questions had, questions asked, seconds of the current wait).
 #[derive(Clone)]
-pub struct Sink(pub std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>);
+pub(crate) struct Sink(pub std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>);
 
 impl std::fmt::Debug for Sink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -36,7 +36,7 @@ impl std::fmt::Debug for Sink {
     }
 }
 
-pub struct Progress {
+pub(crate) struct Progress {
     sink: Option<Sink>,
     bar: Option<ProgressBar>,
     quiet: bool,
@@ -48,7 +48,7 @@ pub struct Progress {
 
 impl Progress {
     /// A reporter for a job of `total` questions.
-    pub fn new(total: usize, quiet: bool, verbose: bool) -> Progress {
+    pub(crate) fn new(total: usize, quiet: bool, verbose: bool) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (terminal && !quiet).then(|| {
             let bar =
@@ -72,21 +72,14 @@ impl Progress {
         }
     }
 
-    pub fn set_total(&mut self, total: usize) {
-        self.total = total;
-        if let Some(b) = &self.bar {
-            b.set_length(total as u64);
-        }
-    }
-
     /// Also sends progress to `sink`.
-    pub fn with_sink(mut self, sink: Option<Sink>) -> Progress {
+    pub(crate) fn with_sink(mut self, sink: Option<Sink>) -> Progress {
         self.sink = sink;
         self
     }
 
     /// Questions had so far, and what is going on (current key, model).
-    pub fn update(&self, done: usize, what: &str) {
+    pub(crate) fn update(&self, done: usize, what: &str) {
         self.wait_logged.set(None);
         if let Some(s) = &self.sink {
             (s.0)(done, self.total, None);
@@ -111,7 +104,7 @@ impl Progress {
 
     /// A wait for capacity: shown live in the bar; in a log, when it starts and at most once a
     /// minute after that.
-    pub fn waiting(&self, done: usize, wait: Duration, why: &str) {
+    pub(crate) fn waiting(&self, done: usize, wait: Duration, why: &str) {
         let secs = wait.as_secs_f64().ceil() as u64;
         if let Some(s) = &self.sink {
             (s.0)(done, self.total, Some(secs));
@@ -134,14 +127,14 @@ impl Progress {
     }
 
     /// A detail shown only with `-v`.
-    pub fn detail(&self, msg: &str) {
+    pub(crate) fn detail(&self, msg: &str) {
         if self.verbose && !self.quiet {
             self.line(&format!("quizgen: {msg}"));
         }
     }
 
     /// A warning: shown unless `-q`.
-    pub fn warn(&self, msg: &str) {
+    pub(crate) fn warn(&self, msg: &str) {
         if !self.quiet {
             self.line(&format!("quizgen: warning: {msg}"));
         }
@@ -154,7 +147,7 @@ impl Progress {
         }
     }
 
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }

@@ -2,7 +2,6 @@
 //! checked once from the flags, worked through bank → providers → offline fallback → balance
 //! → write → record. Faults are handled here: whatever goes wrong, what was had is written.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -12,11 +11,12 @@ use crate::bank::{self, Bank, Shelf};
 use crate::config::KeysConfig;
 use crate::context::Context;
 use crate::error::{QuizError, code};
-use crate::export::{Format, Quiz, RenderOptions, Target};
+use crate::export::Quiz;
 use crate::generate::{Buyer, Chunk, Ending, Interrupt, Order, Purchase, Settings};
 use crate::llm::client::Client;
-use crate::mcq::{self, Deduper, Mcq, Rules};
+use crate::mcq::{self, Deduper, Mcq};
 use crate::offline;
+pub(crate) use crate::plan::{Plan, Source};
 use crate::pool::Pool;
 use crate::progress::Progress;
 use crate::spec::BankMode;
@@ -25,49 +25,9 @@ use crate::verify;
 /// Characters of source text sent per request when questions must come from a file.
 const CHUNK_CHARS: usize = 3000;
 
-/// A source text the questions must come from.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub path: PathBuf,
-    pub text: String,
-    pub hash: String,
-}
-
-impl Source {
-    /// The file's name, as offline questions cite it.
-    pub fn origin(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
-}
-
-/// One quiz to make, every flag already checked.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    pub subject: String,
-    pub count: usize,
-    pub format: Format,
-    pub render: RenderOptions,
-    pub target: Target,
-    pub rules: Rules,
-    pub difficulty: String,
-    pub language: String,
-    pub source: Option<Source>,
-    /// Never ask a provider: offline from the source text.
-    pub offline: bool,
-    pub bank: BankMode,
-    pub keys_file: Option<PathBuf>,
-    pub settings: Settings,
-    pub seed: Option<u64>,
-    /// Write only questions whose key a blind solve on another lane confirmed.
-    pub verify: bool,
-}
-
 /// How a quiz came out: what the run's summary line reports.
 #[derive(Debug, Clone, Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub asked: usize,
     pub written: usize,
     pub from_bank: usize,
@@ -85,7 +45,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// One line for logs: written, from bank, bought, refused, waited, exit code.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let verification = self
             .refused_by_verification
             .map_or_else(String::new, |n| format!(", {n} refused by verification"));
@@ -104,7 +64,7 @@ impl Outcome {
 
 /// Makes the quiz a plan describes, writes it, records its questions as served, and ends with
 /// the summary line.
-pub async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
+pub(crate) async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     let outcome = make_quiet(ctx, plan).await?;
     ctx.info(&outcome.summary());
     Ok(outcome)
@@ -135,7 +95,7 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     }
     let shelf = Shelf::new(
         &plan.subject,
-        &plan.difficulty,
+        plan.difficulty.as_str(),
         &plan.language,
         plan.rules.options,
     )
@@ -252,7 +212,10 @@ fn bank_only_short(plan: &Plan, had: usize, hint: Option<String>) -> Ending {
     );
     Ending::Short(format!(
         "the bank holds only {had} unserved questions on \"{}\" at {} in {} with {} options; {next}",
-        plan.subject, plan.difficulty, plan.language, plan.rules.options
+        plan.subject,
+        plan.difficulty.as_str(),
+        plan.language,
+        plan.rules.options
     ))
 }
 
@@ -323,7 +286,9 @@ async fn buy_rest(
         Some(b) => b.deduper_for(&plan.subject)?,
         None => Deduper::new(),
     };
-    have.iter().for_each(|q| dedupe.insert(q));
+    for q in have {
+        dedupe.insert(q);
+    }
     let chunks = plan
         .source
         .as_ref()
@@ -333,7 +298,7 @@ async fn buy_rest(
         subject: &plan.subject,
         count: plan.count - have.len(),
         rules: plan.rules,
-        difficulty: &plan.difficulty,
+        difficulty: plan.difficulty.as_str(),
         language: &plan.language,
         chunks: &chunks,
         source_hash: shelf.source_hash.clone(),
@@ -546,7 +511,9 @@ fn offline_fallback(
         "{why}; making the remaining {missing} questions offline from the text"
     ));
     let mut seen = Deduper::new();
-    got.iter().for_each(|q| seen.insert(q));
+    for q in got.iter() {
+        seen.insert(q);
+    }
     let made = offline_questions(source, plan, missing, rng);
     got.extend(made.into_iter().filter(|q| seen.admit(q)));
     if got.len() >= plan.count {
@@ -562,7 +529,7 @@ fn offline_fallback(
 /// buy through here. Only a pool that cannot be opened is an error; everything after that
 /// ends the purchase with what it had.
 #[allow(clippy::too_many_arguments)]
-pub async fn purchase(
+pub(crate) async fn purchase(
     ctx: &Context,
     settings: Settings,
     keys: &KeysConfig,
@@ -616,7 +583,7 @@ fn offline_ask<'a>(plan: &'a Plan, count: usize, origin: &'a str) -> offline::As
         count,
         rules: plan.rules,
         language: &plan.language,
-        difficulty: &plan.difficulty,
+        difficulty: plan.difficulty.as_str(),
         origin,
     }
 }
@@ -635,21 +602,20 @@ fn offline_quiz(ctx: &Context, plan: &Plan, source: &Source, rng: &mut StdRng) -
     finish(ctx, plan, qs, ending, rng)
 }
 
-/// The exit code and closing message of an ending, given how many questions were had.
+/// The exit code (the one mapping, `Ending::exit_code`) and closing message of an ending,
+/// given how many questions were had. Nothing had because no key can serve is an error.
 fn verdict(ending: &Ending, had: usize, asked: usize) -> Result<(u8, Option<String>)> {
-    let wrote = |why: &str| Some(format!("wrote {had} of {asked} questions: {why}"));
-    Ok(match ending {
-        Ending::Done => (code::OK, None),
-        Ending::Short(why) | Ending::Unreachable(why) => (code::PARTIAL, wrote(why)),
-        Ending::Closed(why) if had == 0 => {
-            return Err(QuizError::NoUsableKey(why.clone()).into());
-        }
-        Ending::Closed(why) | Ending::Failed(why) => (code::ERROR, wrote(why)),
-        Ending::Interrupted(code) => (
-            *code,
-            Some(format!("interrupted: wrote {had} of {asked} questions")),
-        ),
-    })
+    if let (Ending::Closed(why), 0) = (ending, had) {
+        return Err(QuizError::NoUsableKey(why.clone()).into());
+    }
+    let message = match ending {
+        Ending::Done => None,
+        Ending::Interrupted(_) => Some(format!("interrupted: wrote {had} of {asked} questions")),
+        _ => ending
+            .reason()
+            .map(|why| format!("wrote {had} of {asked} questions: {why}")),
+    };
+    Ok((ending.exit_code(), message))
 }
 
 /// Balances, writes and reports.
@@ -721,7 +687,7 @@ fn finish(
 }
 
 /// Cuts a long text into passages at paragraph boundaries.
-pub fn chunk_text(text: &str) -> Vec<Chunk> {
+pub(crate) fn chunk_text(text: &str) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut cur = String::new();
     for para in text.split("\n\n") {

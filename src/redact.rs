@@ -18,7 +18,7 @@ fn secrets() -> &'static Mutex<Vec<String>> {
 }
 
 /// Remembers a key's value so that no message ever shows it, whatever shape it has.
-pub fn register_secret(secret: &str) {
+pub(crate) fn register_secret(secret: &str) {
     let secret = secret.trim();
     if secret.chars().count() < 6 {
         return;
@@ -34,7 +34,7 @@ pub fn register_secret(secret: &str) {
 
 /// Whether a value could be an API key: a provider's key prefix, or a long run of mixed
 /// letters and digits such as no model name, URL or label has.
-pub fn looks_like_key(s: &str) -> bool {
+pub(crate) fn looks_like_key(s: &str) -> bool {
     let s = s.trim();
     if KEY_PREFIXES.iter().any(|p| s.starts_with(p)) && s.len() >= 12 {
         return true;
@@ -47,7 +47,7 @@ pub fn looks_like_key(s: &str) -> bool {
 }
 
 /// Masks every loaded key and every token shaped like a key.
-pub fn mask_secrets(msg: &str) -> String {
+pub(crate) fn mask_secrets(msg: &str) -> String {
     let mut out = msg.to_owned();
     if let Ok(list) = secrets().lock() {
         for k in list.iter() {
@@ -78,7 +78,7 @@ pub fn mask_secrets(msg: &str) -> String {
 }
 
 /// Control characters written as escapes (`\u{1b}`), so they cannot act on a terminal.
-pub fn escape_controls(msg: &str) -> String {
+pub(crate) fn escape_controls(msg: &str) -> String {
     let mut out = String::with_capacity(msg.len());
     for c in msg.chars() {
         if c.is_control() {
@@ -91,12 +91,12 @@ pub fn escape_controls(msg: &str) -> String {
 }
 
 /// A message made safe to print: secrets masked, control characters escaped.
-pub fn for_terminal(msg: &str) -> String {
+pub(crate) fn for_terminal(msg: &str) -> String {
     escape_controls(&mask_secrets(msg))
 }
 
 /// `gsk_abcdef…a1b2` → `gsk_…a1b2`; short keys show less.
-pub fn mask(key: &str) -> String {
+pub(crate) fn mask(key: &str) -> String {
     let chars: Vec<char> = key.chars().collect();
     if chars.len() >= 12 {
         let head: String = chars[..4].iter().collect();
@@ -111,7 +111,7 @@ pub fn mask(key: &str) -> String {
 }
 
 /// A short, stable hash of a secret (or any text): 16 hex digits of its SHA-256.
-pub fn fingerprint(key: &str) -> String {
+pub(crate) fn fingerprint(key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

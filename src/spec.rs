@@ -9,13 +9,13 @@ use clap::ValueEnum;
 use crate::error::code;
 
 /// Questions in a quiz when neither the request nor keys.toml's `[defaults]` says.
-pub const DEFAULT_COUNT: usize = 10;
+pub(crate) const DEFAULT_COUNT: usize = 10;
 /// Unserved questions `batch` keeps per subject when neither its line nor `--count` says.
-pub const DEFAULT_BATCH_COUNT: usize = 20;
+pub(crate) const DEFAULT_BATCH_COUNT: usize = 20;
 /// Options per question.
-pub const DEFAULT_OPTIONS: usize = 4;
+pub(crate) const DEFAULT_OPTIONS: usize = 4;
 /// The language of the questions.
-pub const DEFAULT_LANGUAGE: &str = "English";
+pub(crate) const DEFAULT_LANGUAGE: &str = "English";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Difficulty {
@@ -119,7 +119,7 @@ impl Settings {
 
 /// How a purchase ended.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Ending {
+pub(crate) enum Ending {
     /// Every question asked for was had.
     Done,
     /// Fewer could be had: budgets spent, `--max-wait` passed, or models kept failing.
@@ -137,7 +137,7 @@ pub enum Ending {
 impl Ending {
     /// The exit code of a run that ended so: the one mapping every command uses (the table in
     /// docs/exit-codes.md).
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             Ending::Done => code::OK,
             Ending::Short(_) | Ending::Unreachable(_) => code::PARTIAL,
@@ -147,7 +147,7 @@ impl Ending {
     }
 
     /// Why it fell short, if it did.
-    pub fn reason(&self) -> Option<&str> {
+    pub(crate) fn reason(&self) -> Option<&str> {
         match self {
             Ending::Done | Ending::Interrupted(_) => None,
             Ending::Short(why)
@@ -160,7 +160,7 @@ impl Ending {
 
 /// The exit code of a run of several purchases (`batch`): a signal first, then an error, then
 /// a shortfall.
-pub fn worst_exit(codes: impl IntoIterator<Item = u8>) -> u8 {
+pub(crate) fn worst_exit(codes: impl IntoIterator<Item = u8>) -> u8 {
     let rank = |c: u8| match c {
         code::OK => 0,
         code::PARTIAL => 1,

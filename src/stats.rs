@@ -12,13 +12,13 @@ use crate::llm::headers::Window;
 use crate::pool::{Pool, effective_limits};
 
 /// Total tokens (prompt, reasoning, answer) a question costs before any is measured.
-pub const DEFAULT_TOTAL_TOKENS_PER_QUESTION: u64 = 250;
+pub(crate) const DEFAULT_TOTAL_TOKENS_PER_QUESTION: u64 = 250;
 /// Questions a request yields before any is measured.
-pub const DEFAULT_QUESTIONS_PER_REQUEST: u64 = 10;
+pub(crate) const DEFAULT_QUESTIONS_PER_REQUEST: u64 = 10;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub(crate) struct Report {
     pub status: String,
     pub api_key_stats: KeyStats,
     pub capacity: Capacity,
@@ -29,7 +29,7 @@ pub struct Report {
 
 #[derive(Debug, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
-pub struct KeyStats {
+pub(crate) struct KeyStats {
     pub total_keys: usize,
     pub available_keys: usize,
     pub rate_limited_keys: usize,
@@ -40,7 +40,7 @@ pub struct KeyStats {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Capacity {
+pub(crate) struct Capacity {
     pub total_daily_capacity: u64,
     pub quiz_size: u32,
     pub daily_quizzes: u64,
@@ -55,7 +55,7 @@ pub struct Capacity {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct KeyReport {
+pub(crate) struct KeyReport {
     pub provider: String,
     pub key: String,
     pub org: String,
@@ -69,21 +69,21 @@ pub struct KeyReport {
 }
 
 #[derive(Debug, Serialize, Clone, Copy)]
-pub struct Used {
+pub(crate) struct Used {
     pub requests: u64,
     pub tokens: u64,
 }
 
 /// What is left of a day's budget; `null` where the limit is unknown.
 #[derive(Debug, Serialize, Clone, Copy)]
-pub struct Remaining {
+pub(crate) struct Remaining {
     pub requests: Option<u64>,
     pub tokens: Option<u64>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct LaneReport {
+pub(crate) struct LaneReport {
     pub provider: String,
     pub org: String,
     pub model: String,
@@ -115,7 +115,7 @@ struct LaneFlags {
 }
 
 /// Builds the report from the pool's config and state.
-pub fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
+pub(crate) fn report(pool: &mut Pool, quiz_size: u32) -> Result<Report> {
     let now = pool.store().now_ms();
     let (mut lanes, mut numbers, mut flags) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..pool.lanes.len() {
@@ -388,7 +388,7 @@ fn notes(pool: &Pool, spend: f64, cost_per_quiz: f64) -> Vec<String> {
 }
 
 /// The report as a readable table.
-pub fn render_table(r: &Report) -> String {
+pub(crate) fn render_table(r: &Report) -> String {
     let c = &r.capacity;
     let mut s = format!(
         "status: {}\ncapacity: {} questions/day over {} distinct lanes = {} quizzes of {}; {} left today; {}\n\n",

@@ -26,14 +26,14 @@ const MAX_FAILURES: u32 = 8;
 
 /// A question waiting for its blind solve.
 #[derive(Debug, Clone)]
-pub struct Pending {
+pub(crate) struct Pending {
     pub q: Mcq,
     pub writer: Writer,
     tries: u8,
 }
 
 impl Pending {
-    pub fn new(q: Mcq, writer: Writer) -> Pending {
+    pub(crate) fn new(q: Mcq, writer: Writer) -> Pending {
         Pending {
             q,
             writer,
@@ -44,7 +44,7 @@ impl Pending {
 
 /// Who wrote a question: its lane when the run bought it, else what its `source` says
 /// (`provider/model`, `bank (provider/model)`, with ` (chunk N)` for a text's chunk).
-pub fn writer_of(q: &Mcq, lane: Option<&str>) -> Writer {
+pub(crate) fn writer_of(q: &Mcq, lane: Option<&str>) -> Writer {
     let source = q.source.as_deref().unwrap_or_default();
     let inner = source
         .strip_prefix("bank (")
@@ -59,7 +59,7 @@ pub fn writer_of(q: &Mcq, lane: Option<&str>) -> Writer {
 
 /// A key the solver did not confirm.
 #[derive(Debug, Clone)]
-pub struct Refusal {
+pub(crate) struct Refusal {
     pub q: Mcq,
     /// `provider/model` of the solver.
     pub by: String,
@@ -69,7 +69,7 @@ pub struct Refusal {
 
 /// What the checking found.
 #[derive(Debug)]
-pub struct Checked {
+pub(crate) struct Checked {
     /// Confirmed, each with `verified_by` set.
     pub agreed: Vec<Mcq>,
     pub refused: Vec<Refusal>,
@@ -80,7 +80,7 @@ pub struct Checked {
 }
 
 /// Sends the blind solves through the pool.
-pub struct Solver<'a> {
+pub(crate) struct Solver<'a> {
     pub pool: &'a mut Pool,
     pub client: &'a Client,
     pub progress: &'a Progress,
@@ -90,7 +90,7 @@ pub struct Solver<'a> {
 
 impl Solver<'_> {
     /// Checks every pending question; never fails (an error ends the checking with what it had).
-    pub async fn check(&mut self, pending: Vec<Pending>) -> Checked {
+    pub(crate) async fn check(&mut self, pending: Vec<Pending>) -> Checked {
         let mut out = Checked {
             agreed: Vec::new(),
             refused: Vec::new(),
@@ -180,8 +180,7 @@ impl Solver<'_> {
                 failures += 1;
                 if failures >= MAX_FAILURES {
                     out.ending = Ending::Short(format!(
-                        "the answer keys could not be checked: {} solve requests in a row failed",
-                        failures
+                        "the answer keys could not be checked: {failures} solve requests in a row failed"
                     ));
                     return Ok(());
                 }

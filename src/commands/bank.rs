@@ -12,7 +12,7 @@ use crate::mcq::{self, Deduper, Mcq};
 /// Largest quiz file `bank import` reads.
 const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
-pub fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
+pub(crate) fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
     let bank = ctx.open_bank()?;
     match cmd {
         BankCommand::Stats { json } => {

@@ -10,22 +10,24 @@ use crate::bank::Shelf;
 use crate::cli::BatchArgs;
 use crate::error::{QuizError, code};
 use crate::generate::{Ending, Order};
+use crate::plan::{Asked, Naming};
+use crate::spec::{Concurrency, Difficulty, Settings};
 
 /// One line of a subjects file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SubjectLine {
+pub(crate) struct SubjectLine {
     pub subject: String,
     pub count: usize,
-    pub difficulty: String,
+    pub(crate) difficulty: Difficulty,
     pub language: String,
 }
 
 /// Reads `subject[, count[, difficulty[, language]]]` lines; `#` starts a comment.
-pub fn parse_subjects(
+pub(crate) fn parse_subjects(
     text: &str,
     shown: &str,
     default_count: usize,
-    default_difficulty: &str,
+    default_difficulty: Difficulty,
     default_language: &str,
 ) -> Result<Vec<SubjectLine>> {
     let mut out = Vec::new();
@@ -56,17 +58,12 @@ pub fn parse_subjects(
             None => default_count,
         };
         let difficulty = match fields.get(2).filter(|f| !f.is_empty()) {
-            Some(d) => {
-                let d = d.to_ascii_lowercase();
-                if !["easy", "medium", "hard", "mixed", "any"].contains(&d.as_str()) {
-                    return Err(QuizError::Config(format!(
-                        "{at}: difficulty \"{d}\" is not easy, medium, hard, mixed or any"
-                    ))
-                    .into());
-                }
-                if d == "any" { "mixed".to_owned() } else { d }
-            }
-            None => default_difficulty.to_owned(),
+            Some(d) => Difficulty::named(d).ok_or_else(|| {
+                QuizError::Config(format!(
+                    "{at}: difficulty \"{d}\" is not easy, medium, hard, mixed or any"
+                ))
+            })?,
+            None => default_difficulty,
         };
         let language = fields
             .get(3)
@@ -85,43 +82,58 @@ pub fn parse_subjects(
     Ok(out)
 }
 
-pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
-    args.run
-        .apply(&crate::config::defaults(args.run.keys.as_deref())?);
+pub(crate) async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
+    let defaults = crate::config::defaults(args.run.keys.as_deref())?;
+    // A line's count is what the bank keeps for its subject, not a quiz's size: `--count`
+    // (20 unless given) stands for it, never `[defaults] count`.
+    let asked = Asked {
+        count: Some(args.count as usize),
+        ..args.run.asked()
+    };
+    let chosen = asked.choose(&defaults, Concurrency::Fixed(1), Naming::Flags)?;
+    let settings = Settings {
+        concurrency: chosen.concurrency,
+        ..args.run.settings()
+    };
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
     let text = crate::error::read_text(path, 4 * 1024 * 1024)?;
-    // The same default as `generate` (medium), so what batch stocks, generate finds.
-    let default_diff = args.run.difficulty().as_str();
+    // The same defaults as `generate` (medium, English), so what batch stocks, generate finds.
     let lines = parse_subjects(
         &text,
         &shown,
-        args.count as usize,
-        default_diff,
-        &args.run.language(),
+        chosen.count,
+        chosen.difficulty,
+        &chosen.language,
     )?;
     let keys = ctx.require_keys(args.run.keys.as_deref())?;
     let bank = ctx.open_bank()?;
-    let n_options = args.run.options as usize;
+    let n_options = chosen.options;
     let mut rows = Vec::new();
-    let mut short = false;
-    let mut interrupted: Option<u8> = None;
-    let mut failed = false;
+    let mut codes = Vec::new();
+    // After a signal, or an ending no later subject would escape (every key dead, the disk
+    // full), the rest are skipped.
+    let mut stopped = false;
     let (mut refused, mut waited) = (0, std::time::Duration::ZERO);
     let mut verification_refused = 0;
     for line in &lines {
-        let shelf = Shelf::new(&line.subject, &line.difficulty, &line.language, n_options);
+        let shelf = Shelf::new(
+            &line.subject,
+            line.difficulty.as_str(),
+            &line.language,
+            n_options,
+        );
         let before = bank.unserved_count(&shelf)?;
         let need = line.count.saturating_sub(before);
         let mut status = "full".to_owned();
         let mut added = 0;
-        if need > 0 && interrupted.is_none() && !failed {
+        if need > 0 && !stopped {
             let mut dedupe = bank.deduper_for(&line.subject)?;
             let order = Order {
                 subject: &line.subject,
                 count: need,
                 rules: crate::mcq::Rules::new(n_options),
-                difficulty: &line.difficulty,
+                difficulty: line.difficulty.as_str(),
                 language: &line.language,
                 chunks: &[],
                 source_hash: None,
@@ -133,7 +145,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
             ));
             let bought = crate::quiz::purchase(
                 ctx,
-                args.run.settings(),
+                settings,
                 &keys,
                 Some(&bank),
                 &shelf,
@@ -146,7 +158,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
             refused += bought.refused;
             waited += bought.waited;
             let mut ending = bought.ending;
-            if args.run.verify && !bought.got.is_empty() {
+            if chosen.verify && !bought.got.is_empty() {
                 let pending = bought
                     .got
                     .into_iter()
@@ -156,7 +168,7 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
                         crate::verify::Pending::new(q, w)
                     })
                     .collect();
-                let checked = crate::quiz::check(ctx, args.run.settings(), &keys, pending).await?;
+                let checked = crate::quiz::check(ctx, settings, &keys, pending).await?;
                 crate::quiz::record_verdicts(ctx, Some(&bank), &line.subject, &checked);
                 added = checked.agreed.len();
                 waited += checked.waited;
@@ -171,22 +183,16 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
                     ending = checked.ending;
                 }
             }
-            match ending {
-                Ending::Done => {}
-                Ending::Short(why) | Ending::Closed(why) | Ending::Unreachable(why) => {
-                    short = true;
-                    status = format!("short: {why}");
-                }
-                Ending::Failed(why) => {
-                    failed = true;
-                    status = format!("failed: {why}");
-                }
-                Ending::Interrupted(code) => {
-                    interrupted = Some(code);
-                    status = "interrupted".into();
-                }
+            let exit = ending.exit_code();
+            codes.push(exit);
+            stopped = exit != code::OK && exit != code::PARTIAL;
+            match (&ending, ending.reason()) {
+                (Ending::Interrupted(_), _) => status = "interrupted".into(),
+                (_, Some(why)) if exit == code::PARTIAL => status = format!("short: {why}"),
+                (_, Some(why)) => status = format!("failed: {why}"),
+                (_, None) => {}
             }
-        } else if interrupted.is_some() || failed {
+        } else if stopped {
             status = "skipped".into();
         }
         rows.push((line.subject.clone(), line.count, before, added, status));
@@ -207,17 +213,9 @@ pub async fn run(ctx: &Context, mut args: BatchArgs) -> Result<u8> {
             added
         );
     }
-    let exit = if let Some(code) = interrupted {
-        code
-    } else if failed {
-        code::ERROR
-    } else if short {
-        code::PARTIAL
-    } else {
-        code::OK
-    };
+    let exit = crate::spec::worst_exit(codes);
     let added: usize = rows.iter().map(|r| r.3).sum();
-    let verification = if args.run.verify {
+    let verification = if chosen.verify {
         format!(", {verification_refused} refused by verification")
     } else {
         String::new()
@@ -238,13 +236,14 @@ mod tests {
     fn lines_with_defaults_comments_and_errors() {
         let t =
             "# nightly\nPhotosynthesis, 30, easy\nWorld War II # popular\nFractions,,hard,French\n";
-        let l = parse_subjects(t, "s.txt", 20, "medium", "English").unwrap();
+        let l = parse_subjects(t, "s.txt", 20, Difficulty::Medium, "English").unwrap();
         assert_eq!(l.len(), 3);
         assert_eq!(l[0].count, 30);
         assert_eq!(l[1].count, 20);
-        assert_eq!(l[1].difficulty, "medium");
+        assert_eq!(l[1].difficulty, Difficulty::Medium);
         assert_eq!(l[2].language, "French");
-        let e = parse_subjects("a\nb, many\n", "s.txt", 20, "medium", "English").unwrap_err();
+        let e =
+            parse_subjects("a\nb, many\n", "s.txt", 20, Difficulty::Medium, "English").unwrap_err();
         assert!(e.to_string().starts_with("s.txt:2:"), "{e}");
     }
 }

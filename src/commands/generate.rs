@@ -6,33 +6,29 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::GenerateArgs;
+use crate::config::Defaults;
 use crate::error::QuizError;
 use crate::export::{self, Guard, RenderOptions, Target};
+use crate::plan::{Asked, Frame, Naming};
 use crate::quiz::{self, Plan, Source};
+use crate::spec::Concurrency;
 
-pub async fn run(ctx: &Context, mut args: GenerateArgs) -> Result<u8> {
+pub(crate) async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     let defaults = crate::config::defaults(args.run.keys.as_deref())?;
-    args.count = args.count.or(defaults.count);
-    args.format = args.format.or(defaults.format);
-    args.run.apply(&defaults);
-    let plan = plan(ctx, &args)?;
+    let plan = plan(ctx, &args, &defaults)?;
     Ok(quiz::make(ctx, &plan).await?.exit)
 }
 
 /// Every flag checked, every input read and the output checked, before anything is bought.
-pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
-    let format = args.format.unwrap_or(export::Format::Json);
-    refuse_binary_on_terminal(format, args.output.as_deref())?;
+pub(crate) fn plan(ctx: &Context, args: &GenerateArgs, defaults: &Defaults) -> Result<Plan> {
+    let asked = Asked {
+        count: args.count.map(|c| c as usize),
+        format: args.format,
+        ..args.run.asked()
+    };
+    let chosen = asked.choose(defaults, Concurrency::Fixed(1), Naming::Flags)?;
+    refuse_binary_on_terminal(chosen.format, args.output.as_deref())?;
     let subject = subject(args)?;
-    let n_options = args.run.options as usize;
-    if n_options > format.max_options() {
-        return Err(QuizError::Usage(format!(
-            "--format {} takes at most {} options, not --options {n_options}",
-            format.name(),
-            format.max_options()
-        ))
-        .into());
-    }
     let keys_file = crate::config::find_keys_file(args.run.keys.as_deref());
     let mut inputs: Vec<(&str, &Path)> = Vec::new();
     if let Some(f) = args.from.as_deref().filter(|f| !is_stdin(f)) {
@@ -69,25 +65,19 @@ pub fn plan(ctx: &Context, args: &GenerateArgs) -> Result<Plan> {
             })
         })
         .transpose()?;
-    Ok(Plan {
+    Ok(chosen.plan(Frame {
         subject,
-        count: args.count.unwrap_or(10) as usize,
-        format,
+        source,
+        target,
         render: RenderOptions {
             csv_raw: args.csv_raw,
         },
-        target,
-        rules: format.rules(n_options),
-        difficulty: args.run.difficulty().as_str().to_owned(),
-        language: args.run.language(),
-        source,
         offline: args.offline,
         bank: args.bank,
         keys_file: args.run.keys.clone(),
         settings: args.run.settings(),
         seed: args.run.seed,
-        verify: args.run.verify,
-    })
+    }))
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -121,7 +111,10 @@ fn subject(args: &GenerateArgs) -> Result<String> {
 
 /// The name of a format as the user writes it.
 /// A zip is not for a terminal: ask for `-o` before any work is done.
-pub fn refuse_binary_on_terminal(format: export::Format, output: Option<&Path>) -> Result<()> {
+pub(crate) fn refuse_binary_on_terminal(
+    format: export::Format,
+    output: Option<&Path>,
+) -> Result<()> {
     if format.is_binary() && export::to_terminal(output) {
         return Err(QuizError::Usage(format!(
             "--format {} writes a binary file: give -o FILE (or redirect stdout)",

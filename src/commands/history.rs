@@ -8,7 +8,7 @@ use crate::error::{QuizError, code};
 use crate::export::{self, Format, Quiz};
 use crate::history::History;
 
-pub fn run(ctx: &Context, json: bool, cmd: Option<HistoryCommand>) -> Result<u8> {
+pub(crate) fn run(ctx: &Context, json: bool, cmd: Option<HistoryCommand>) -> Result<u8> {
     let history = History::open_at(&ctx.state)?;
     match cmd {
         None => list(&history, json),

@@ -11,7 +11,7 @@ use crate::error::code;
 use crate::llm::client::{Client, KeyCheck};
 use crate::pool::store::Store;
 
-pub async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result<u8> {
+pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result<u8> {
     let cfg = ctx.require_keys(keys_flag)?;
     let client = Client::new(Duration::from_secs(20))?;
     let mut store = Store::open_at(&ctx.state, crate::clock::system())?;

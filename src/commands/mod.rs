@@ -1,21 +1,21 @@
 //! One file per subcommand: each turns its flags into a plan, runs it, and returns the exit
 //! code. Shared here: the context every command gets (data dir, verbosity).
 
-pub mod bank;
-pub mod batch;
-pub mod generate;
-pub mod history;
-pub mod keys;
-pub mod state;
-pub mod stats;
+pub(crate) mod bank;
+pub(crate) mod batch;
+pub(crate) mod generate;
+pub(crate) mod history;
+pub(crate) mod keys;
+pub(crate) mod state;
+pub(crate) mod stats;
 
 use anyhow::Result;
 
-pub use crate::context::Context;
+pub(crate) use crate::context::Context;
 
 /// `quizgen completions SHELL`: the completion script on stdout (rendered first, so a closed
 /// pipe is an error `main` ends quietly, not a panic inside the generator).
-pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
+pub(crate) fn completions(shell: clap_complete::Shell) -> Result<u8> {
     use clap::CommandFactory;
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut crate::cli::Cli::command(), "quizgen", &mut buf);
@@ -24,7 +24,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
 }
 
 /// `quizgen man`: the manual page, roff, on stdout.
-pub fn man() -> Result<u8> {
+pub(crate) fn man() -> Result<u8> {
     use clap::CommandFactory;
     let mut buf = Vec::new();
     clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf)?;
@@ -34,7 +34,10 @@ pub fn man() -> Result<u8> {
 
 /// The output of `bank export` and `history export`, checked (a binary format not to a
 /// terminal; the path as `generate -o` checks it).
-pub fn export_target(ctx: &Context, out: &crate::cli::ExportArgs) -> Result<crate::export::Target> {
+pub(crate) fn export_target(
+    ctx: &Context,
+    out: &crate::cli::ExportArgs,
+) -> Result<crate::export::Target> {
     generate::refuse_binary_on_terminal(out.format, out.output.as_deref())?;
     let guard = crate::export::Guard {
         data_dir: &ctx.data_dir,

@@ -16,7 +16,7 @@ const PARTS: [(&Component, &[Copy]); 3] = [
     (&crate::history::COMPONENT, crate::history::IMPORT),
 ];
 
-pub fn run(ctx: &Context, command: StateCommand) -> Result<u8> {
+pub(crate) fn run(ctx: &Context, command: StateCommand) -> Result<u8> {
     match command {
         StateCommand::Check => check(ctx),
         StateCommand::Import { from } => import(ctx, from.as_deref().unwrap_or(&ctx.data_dir)),
@@ -49,7 +49,7 @@ fn check(ctx: &Context) -> Result<u8> {
     Ok(code::OK)
 }
 
-/// Copies the SQLite state of `from` into the shared database, part by part.
+/// Copies the `SQLite` state of `from` into the shared database, part by part.
 fn import(ctx: &Context, from: &std::path::Path) -> Result<u8> {
     if ctx.state.url.is_none() {
         return Err(QuizError::Usage(

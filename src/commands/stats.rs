@@ -8,7 +8,7 @@ use crate::cli::StatsArgs;
 use crate::error::code;
 use crate::pool::Pool;
 
-pub fn run(ctx: &Context, args: StatsArgs) -> Result<u8> {
+pub(crate) fn run(ctx: &Context, args: StatsArgs) -> Result<u8> {
     let cfg = ctx.require_keys(args.keys.as_deref())?;
     let mut pool = Pool::open(&cfg, &ctx.state)?;
     let report = crate::stats::report(&mut pool, args.quiz_size.max(1))?;

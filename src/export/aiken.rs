@@ -22,7 +22,7 @@ fn reads_as_option_or_key(line: &str) -> bool {
 
 /// Aiken cannot carry a stem that Moodle would read as an option or an answer line, nor more
 /// options than letters.
-pub fn carries(q: &Mcq) -> Result<(), String> {
+pub(super) fn carries(q: &Mcq) -> Result<(), String> {
     if reads_as_option_or_key(&one_line(&q.question)) {
         return Err(
             "Aiken: the stem starts like an option line (a capital and \".\" or \")\"), which Moodle would misread; use gift or moodle-xml".into(),
@@ -34,7 +34,7 @@ pub fn carries(q: &Mcq) -> Result<(), String> {
     Ok(())
 }
 
-pub fn render(quiz: &Quiz) -> String {
+pub(super) fn render(quiz: &Quiz) -> String {
     let mut s = String::new();
     for q in &quiz.questions {
         s.push_str(&one_line(&q.question));

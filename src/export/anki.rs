@@ -13,7 +13,7 @@ fn html(s: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
-pub fn render(quiz: &Quiz) -> String {
+pub(super) fn render(quiz: &Quiz) -> String {
     // `::` nests decks in Anki: a subject holding it stays one deck.
     let deck = quiz
         .subject

@@ -5,7 +5,7 @@
 use super::Quiz;
 
 /// Most questions Blackboard's upload takes from one file.
-pub const MAX_QUESTIONS: usize = 500;
+pub(super) const MAX_QUESTIONS: usize = 500;
 
 fn field(s: &str) -> String {
     s.split(['\t', '\n', '\r'])
@@ -15,7 +15,7 @@ fn field(s: &str) -> String {
         .to_owned()
 }
 
-pub fn render(quiz: &Quiz) -> String {
+pub(super) fn render(quiz: &Quiz) -> String {
     let mut s = String::new();
     for q in &quiz.questions {
         s.push_str("MC\t");

@@ -20,7 +20,7 @@ const HEADER: [&str; 8] = [
 /// Seconds a question stays on screen.
 const TIME_LIMIT: &str = "20";
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+pub(super) fn render(quiz: &Quiz) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

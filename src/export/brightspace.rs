@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use super::Quiz;
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+pub(super) fn render(quiz: &Quiz) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

@@ -5,9 +5,8 @@
 use anyhow::{Context, Result};
 
 use super::{Quiz, letter};
-use crate::mcq::Mcq;
 
-pub fn csv_header(n_options: usize) -> Vec<String> {
+pub(crate) fn csv_header(n_options: usize) -> Vec<String> {
     let mut h = vec!["question".to_owned()];
     h.extend((0..n_options).map(|i| format!("option_{}", letter(i).to_ascii_lowercase())));
     h.push("answer".into());
@@ -26,7 +25,7 @@ fn defused(cell: &str, defuse: bool) -> String {
 }
 
 /// CSV with every cell defused when `defuse` is set (the default; `--csv-raw` turns it off).
-pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
+pub(super) fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
     let n = quiz
         .questions
         .iter()
@@ -59,32 +58,4 @@ pub fn render(quiz: &Quiz, defuse: bool) -> Result<String> {
 }
 
 /// The UTF-8 byte-order mark CSV files start with.
-pub const BOM: &str = "\u{FEFF}";
-
-/// Reads a quiz CSV written by `render` (used by tests and `bank import`).
-pub fn read_csv(text: &str) -> Result<Vec<Mcq>> {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let headers = r.headers()?.clone();
-    let n = headers.iter().filter(|h| h.starts_with("option_")).count();
-    let mut out = Vec::new();
-    for rec in r.records() {
-        let rec = rec?;
-        let options: Vec<String> = (0..n)
-            .map(|i| rec.get(1 + i).unwrap_or("").to_owned())
-            .filter(|o| !o.is_empty())
-            .collect();
-        let ans = rec.get(1 + n).unwrap_or("A").chars().next().unwrap_or('A');
-        out.push(Mcq {
-            question: rec.get(0).unwrap_or("").to_owned(),
-            options,
-            answer_index: (ans.to_ascii_uppercase() as usize).saturating_sub('A' as usize),
-            explanation: rec.get(2 + n).unwrap_or("").to_owned(),
-            difficulty: None,
-            source: None,
-            id: None,
-            verified_by: None,
-        });
-    }
-    Ok(out)
-}
+pub(super) const BOM: &str = "\u{FEFF}";

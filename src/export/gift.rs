@@ -22,7 +22,7 @@ fn esc(s: &str) -> String {
     out
 }
 
-pub fn render(quiz: &Quiz) -> String {
+pub(super) fn render(quiz: &Quiz) -> String {
     let mut s = format!(
         "// {}\n$CATEGORY: {}\n\n",
         quiz.subject.replace(['\n', '\r'], " "),

@@ -14,7 +14,7 @@ const HEADER: [&str; 5] = [
     "Incorrect Answer 3 (Optional)",
 ];
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+pub(super) fn render(quiz: &Quiz) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

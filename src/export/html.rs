@@ -13,7 +13,7 @@ ol.questions>li{margin:0 0 1.2em;break-inside:avoid;page-break-inside:avoid}\
 .key{break-before:page;page-break-before:always}.key li{margin-bottom:.4em}\
 @media print{body{max-width:none;padding:0}}";
 
-pub fn render(quiz: &Quiz) -> String {
+pub(super) fn render(quiz: &Quiz) -> String {
     let subject = escape(&quiz.subject);
     let mut s = format!(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n\

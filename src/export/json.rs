@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::Quiz;
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+pub(super) fn render(quiz: &Quiz) -> Result<String> {
     let mut s = serde_json::to_string_pretty(quiz)?;
     s.push('\n');
     Ok(s)

@@ -10,7 +10,7 @@ use super::Quiz;
 /// Seconds each question stays on screen.
 const TIME_LIMIT: u32 = 20;
 
-pub const HEADER: [&str; 8] = [
+pub(super) const HEADER: [&str; 8] = [
     "",
     "Question - max 120 characters",
     "Answer 1 - max 75 characters",
@@ -24,7 +24,7 @@ pub const HEADER: [&str; 8] = [
 /// Row (0-based) of the header in Kahoot's template.
 const HEADER_ROW: u32 = 7;
 
-pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
+pub(super) fn render(quiz: &Quiz) -> Result<Vec<u8>> {
     let mut book = super::workbook()?;
     let sheet = book.add_worksheet();
     sheet.set_name("Sheet1")?;

@@ -27,8 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::mcq::{Mcq, Rules};
 
-pub use self::csv::{csv_header, read_csv};
-pub use self::target::{Buffer, Guard, Target};
+pub(crate) use self::target::{Buffer, Guard, Target};
 
 /// Choices about how a quiz is written that are not the format itself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,7 +48,7 @@ pub struct Quiz {
 pub enum Format {
     /// {"subject", "questions": [...]} (the default)
     Json,
-    /// question,option_a..,answer,explanation (RFC 4180)
+    /// `question,option_a..,answer,explanation` (RFC 4180)
     Csv,
     /// Moodle GIFT
     Gift,
@@ -208,7 +207,7 @@ fn at_most_5_options(q: &Mcq) -> Result<(), String> {
 
 /// A text on one line in at most `max` characters, ending in "…" when cut (for messages and
 /// table columns).
-pub fn shortened(s: &str, max: usize) -> String {
+pub(crate) fn shortened(s: &str, max: usize) -> String {
     let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max {
         line
@@ -219,7 +218,7 @@ pub fn shortened(s: &str, max: usize) -> String {
 }
 
 /// Whether output goes to stdout and stdout is a terminal.
-pub fn to_terminal(path: Option<&Path>) -> bool {
+pub(crate) fn to_terminal(path: Option<&Path>) -> bool {
     use std::io::IsTerminal;
     path.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
@@ -240,7 +239,7 @@ fn writable(quiz: &Quiz) -> Quiz {
 
 /// Removes what XML 1.0 forbids (and a terminal would act on): C0 controls but tab, newline
 /// and carriage return; DEL and C1 controls; U+FFFE and U+FFFF.
-pub fn xml_safe(s: &str) -> String {
+pub(crate) fn xml_safe(s: &str) -> String {
     s.chars()
         .filter(|&c| {
             (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
@@ -268,7 +267,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -298,6 +297,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 #[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` elsewhere
 fn default_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Some(std::fs::Permissions::from_mode(0o600))
@@ -309,7 +309,7 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 }
 
 /// A, B, C… for option positions.
-pub fn letter(i: usize) -> char {
+pub(crate) fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 

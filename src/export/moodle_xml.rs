@@ -43,12 +43,12 @@ fn simple(w: &mut W, tag: &str, value: &str) -> Result<()> {
 }
 
 /// Moodle's category path for a subject: a literal `/` in a name is written `//`.
-pub fn category_path(subject: &str) -> String {
+pub(super) fn category_path(subject: &str) -> String {
     let name = subject.split_whitespace().collect::<Vec<_>>().join(" ");
     format!("$course$/quizgen/{}", name.replace('/', "//"))
 }
 
-pub fn render(quiz: &Quiz) -> Result<String> {
+pub(super) fn render(quiz: &Quiz) -> Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(BytesStart::new("quiz")))?;

@@ -27,7 +27,7 @@ fn metadata_field(w: &mut W, label: &str, entry: &str) -> Result<()> {
 }
 
 /// The assessment XML.
-pub fn assessment(quiz: &Quiz, ident: &str) -> Result<String> {
+pub(super) fn assessment(quiz: &Quiz, ident: &str) -> Result<String> {
     let mut w = writer()?;
     open(
         &mut w,
@@ -212,7 +212,7 @@ fn assessment_meta(quiz: &Quiz, ident: &str) -> Result<String> {
 }
 
 /// The zip package.
-pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
+pub(super) fn render(quiz: &Quiz) -> Result<Vec<u8>> {
     let ident = super::xml::package_ident(quiz);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);

@@ -189,7 +189,7 @@ fn manifest(ident: &str, test_href: &str, items: &[(String, String)]) -> Result<
 }
 
 /// The zip package.
-pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
+pub(super) fn render(quiz: &Quiz) -> Result<Vec<u8>> {
     let ident = super::xml::package_ident(quiz);
     let items: Vec<(String, String)> = (1..=quiz.questions.len())
         .map(|i| {

@@ -12,7 +12,7 @@ use crate::error::QuizError;
 
 /// A checked output destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     Stdout,
     /// A character device or a FIFO: opened and written, never replaced.
     Stream(PathBuf),
@@ -26,7 +26,7 @@ pub enum Target {
 
 /// Bytes written to memory, shared with whoever reads them after.
 #[derive(Debug, Clone, Default)]
-pub struct Buffer(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub(crate) struct Buffer(pub std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl PartialEq for Buffer {
     fn eq(&self, other: &Buffer) -> bool {
@@ -38,13 +38,13 @@ impl Eq for Buffer {}
 
 impl Buffer {
     /// The bytes written so far.
-    pub fn bytes(&self) -> Vec<u8> {
+    pub(crate) fn bytes(&self) -> Vec<u8> {
         self.0.lock().map(|b| b.clone()).unwrap_or_default()
     }
 }
 
 /// What `-o` may never touch: quizgen's data dir and the files it reads.
-pub struct Guard<'a> {
+pub(crate) struct Guard<'a> {
     pub data_dir: &'a Path,
     /// Input files (the keys file, `--from`, a subjects file), named for the message.
     pub inputs: Vec<(&'a str, &'a Path)>,
@@ -56,7 +56,7 @@ pub struct Guard<'a> {
 
 impl Target {
     /// Checks `-o` (None or `-` is stdout) before any work is done.
-    pub fn check(path: Option<&Path>, guard: &Guard<'_>) -> Result<Target> {
+    pub(crate) fn check(path: Option<&Path>, guard: &Guard<'_>) -> Result<Target> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Target::Stdout);
         };
@@ -97,7 +97,7 @@ impl Target {
     }
 
     /// Writes the quiz's bytes.
-    pub fn write(&self, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, bytes: &[u8]) -> Result<()> {
         match self {
             Target::Stdout => super::write_stdout(bytes),
             Target::Stream(p) => std::fs::OpenOptions::new()
@@ -125,7 +125,7 @@ impl Target {
     }
 
     /// The file written, for messages (`None` for stdout).
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match self {
             Target::Stdout | Target::Memory(_) => None,
             Target::Stream(p) | Target::Socket(p) | Target::File(p) => Some(p),

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::Quiz;
 
-pub const HEADER: [&str; 11] = [
+pub(super) const HEADER: [&str; 11] = [
     "Question Text",
     "Question Type",
     "Option 1",
@@ -23,7 +23,7 @@ pub const HEADER: [&str; 11] = [
 /// Seconds a question stays on screen.
 const TIME_LIMIT: f64 = 30.0;
 
-pub fn render(quiz: &Quiz) -> Result<Vec<u8>> {
+pub(super) fn render(quiz: &Quiz) -> Result<Vec<u8>> {
     let mut book = super::workbook()?;
     let sheet = book.add_worksheet();
     for (col, title) in HEADER.iter().enumerate() {

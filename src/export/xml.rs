@@ -4,35 +4,35 @@ use anyhow::Result;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-pub type W = Writer<Vec<u8>>;
+pub(super) type W = Writer<Vec<u8>>;
 
 /// A writer with the XML declaration written, indenting by two spaces.
-pub fn writer() -> Result<W> {
+pub(super) fn writer() -> Result<W> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     Ok(w)
 }
 
-pub fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+pub(super) fn open(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
     w.write_event(Event::Start(
         BytesStart::new(tag).with_attributes(attrs.iter().copied()),
     ))?;
     Ok(())
 }
 
-pub fn close(w: &mut W, tag: &str) -> Result<()> {
+pub(super) fn close(w: &mut W, tag: &str) -> Result<()> {
     w.write_event(Event::End(BytesEnd::new(tag)))?;
     Ok(())
 }
 
 /// `<tag attrs>text</tag>`, the text escaped.
-pub fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+pub(super) fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
     open(w, tag, attrs)?;
     w.write_event(Event::Text(BytesText::new(text)))?;
     close(w, tag)
 }
 
-pub fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
+pub(super) fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
     w.write_event(Event::Empty(
         BytesStart::new(tag).with_attributes(attrs.iter().copied()),
     ))?;
@@ -41,7 +41,7 @@ pub fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
 
 /// A package's identifier from its subject and its questions' ids: the same quiz gives the same
 /// package.
-pub fn package_ident(quiz: &super::Quiz) -> String {
+pub(super) fn package_ident(quiz: &super::Quiz) -> String {
     let ids: String = quiz
         .questions
         .iter()

@@ -98,10 +98,10 @@ impl Answer {
 }
 
 /// Largest answer body read; a longer one is a transient failure, never a memory blow-up.
-pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
-pub struct Client {
+pub(crate) struct Client {
     http: reqwest::Client,
 }
 
@@ -127,7 +127,7 @@ struct Message {
 
 /// What `GET /models` says of a key.
 #[derive(Debug, Clone, PartialEq)]
-pub enum KeyCheck {
+pub(crate) enum KeyCheck {
     Valid(Vec<String>),
     Invalid(String),
     Unreachable(String),
@@ -136,7 +136,7 @@ pub enum KeyCheck {
 impl Client {
     /// A client whose requests each end after `timeout` (connecting included). Redirects are
     /// never followed: a redirected API call is reported, not sent again elsewhere.
-    pub fn new(timeout: Duration) -> Result<Client> {
+    pub(crate) fn new(timeout: Duration) -> Result<Client> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
@@ -148,7 +148,7 @@ impl Client {
 
     /// Sends one chat completion request and classifies the answer. Never fails: a network
     /// error is a `Transient` verdict.
-    pub async fn chat(
+    pub(crate) async fn chat(
         &self,
         base_url: &str,
         key: &ApiKey,
@@ -199,7 +199,7 @@ impl Client {
     }
 
     /// `GET /models` with one key: the cheapest call that proves a key.
-    pub async fn list_models(&self, base_url: &str, key: &ApiKey) -> KeyCheck {
+    pub(crate) async fn list_models(&self, base_url: &str, key: &ApiKey) -> KeyCheck {
         let sent = self
             .http
             .get(format!("{base_url}/models"))
@@ -268,7 +268,7 @@ fn location(headers: &reqwest::header::HeaderMap) -> String {
 }
 
 /// The reason given when no connection could be made at all (the network or host is down).
-pub const CONNECT_FAILED: &str = "could not connect";
+pub(crate) const CONNECT_FAILED: &str = "could not connect";
 
 fn transport_reason(e: &reqwest::Error) -> String {
     if e.is_timeout() {
@@ -282,7 +282,7 @@ fn transport_reason(e: &reqwest::Error) -> String {
 
 /// `error.message` of an error body, else the raw body (cut short); any key a server echoes
 /// back is masked here, before the message can be shown or stored.
-pub fn error_message(text: &str) -> String {
+pub(crate) fn error_message(text: &str) -> String {
     let v: Option<Value> = serde_json::from_str(text).ok();
     let err = v.as_ref().and_then(|v| v.get("error"));
     let msg = err
@@ -309,7 +309,7 @@ fn error_code(text: &str) -> String {
     code
 }
 
-/// Whether a 429 says the balance or quota is spent for good (no wait clears it), as OpenAI's
+/// Whether a 429 says the balance or quota is spent for good (no wait clears it), as `OpenAI`'s
 /// `insufficient_quota` and `billing_hard_limit_reached` do.
 fn quota_spent(code: &str, body: &str) -> bool {
     let lower = body.to_ascii_lowercase();
@@ -338,7 +338,7 @@ fn not_api_reason(text: &str) -> String {
 }
 
 /// The heart of error handling: what an HTTP answer means.
-pub fn classify(
+pub(crate) fn classify(
     status: StatusCode,
     text: &str,
     retry_after: Option<Duration>,

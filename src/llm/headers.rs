@@ -58,7 +58,11 @@ impl Window {
 
 /// A wait a provider asked for, made safe to use and store: clamped to what its window allows,
 /// or to `unknown_cap` (the run's `--max-wait`) when the window is not named.
-pub fn clamp_wait(window: Option<Window>, wait: Duration, unknown_cap: Duration) -> Duration {
+pub(crate) fn clamp_wait(
+    window: Option<Window>,
+    wait: Duration,
+    unknown_cap: Duration,
+) -> Duration {
     match window {
         Some(w) => wait.min(w.longest_reset()),
         None => wait.min(unknown_cap),
@@ -67,7 +71,7 @@ pub fn clamp_wait(window: Option<Window>, wait: Duration, unknown_cap: Duration)
 
 /// The rate-limit headers of one answer, sanitised, and notes on what was ignored (for `-v`).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Reading {
+pub(crate) struct Reading {
     pub reports: Vec<WindowReport>,
     pub notes: Vec<String>,
 }
@@ -85,12 +89,12 @@ pub struct WindowReport {
 /// Reads the rate-limit headers of one answer. Empty when the provider sends none. Every number
 /// is sanitised here, the one place that reads them: a limit below 1 is ignored, a reset is
 /// clamped to what its window allows, and an unreadable value is ignored with a note.
-pub fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Reading {
+pub(crate) fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Reading {
     let notes = std::cell::RefCell::new(Vec::new());
     let get = |name: &str| {
         headers
             .get(name)
-            .map(|v| v.to_str().map(str::trim).unwrap_or("(not text)"))
+            .map(|v| v.to_str().map_or("(not text)", str::trim))
     };
     let num = |name: &str| {
         let v = get(name)?;
@@ -195,7 +199,7 @@ fn shorten(v: &str) -> String {
 }
 
 /// `retry-after` in seconds (a date form is not used by these providers and is ignored).
-pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let v = headers.get("retry-after")?.to_str().ok()?.trim();
     let secs: f64 = v.parse().ok()?;
     // Clamped to a day and an hour here; the caller clamps further by window or --max-wait.
@@ -203,7 +207,7 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 /// Go's duration syntax as Groq writes resets: `2m59.56s`, `7.66s`, `172ms`, `1h2m3s`, `0s`.
-pub fn parse_go_duration(s: &str) -> Option<Duration> {
+pub(crate) fn parse_go_duration(s: &str) -> Option<Duration> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -244,7 +248,7 @@ pub fn parse_go_duration(s: &str) -> Option<Duration> {
 
 /// What a 429 (or 413) message says: the window, its limit, and "try again in".
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct LimitMessage {
+pub(crate) struct LimitMessage {
     pub window: Option<Window>,
     pub limit: Option<u64>,
     pub wait: Option<Duration>,
@@ -252,7 +256,7 @@ pub struct LimitMessage {
 
 /// Reads Groq's `... on tokens per minute (TPM): Limit 8000, Used 7900, Requested 900. Please
 /// try again in 6.2s.` and Gemini's `"retryDelay": "7s"`.
-pub fn read_limit_message(msg: &str) -> LimitMessage {
+pub(crate) fn read_limit_message(msg: &str) -> LimitMessage {
     let window = [
         ("(RPM)", Window::Rpm),
         ("(RPD)", Window::Rpd),

@@ -47,7 +47,7 @@ pub fn parse_questions(content: &str, rules: impl Into<Rules>) -> Parsed {
 /// question reader is: `{"answers": [...]}` or a bare array, items with `n` (1-based) or in
 /// the order shown, the choice as `letter`, `answer_index`, or `answer` (a letter or the
 /// option's text).
-pub fn parse_solution(content: &str, options: &[&[String]]) -> Vec<Option<usize>> {
+pub(crate) fn parse_solution(content: &str, options: &[&[String]]) -> Vec<Option<usize>> {
     let mut out = vec![None; options.len()];
     let Some(value) = find_json(content) else {
         return out;
@@ -158,7 +158,7 @@ fn remove_trailing_commas(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         if state.structural(c) && c == ',' {
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
+            if matches!(next, Some('}' | ']')) {
                 continue;
             }
         }

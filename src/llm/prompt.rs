@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 /// What one request asks for.
 #[derive(Debug, Clone)]
-pub struct Ask<'a> {
+pub(crate) struct Ask<'a> {
     pub subject: &'a str,
     pub count: usize,
     pub options: usize,
@@ -17,10 +17,10 @@ pub struct Ask<'a> {
 }
 
 /// Completion tokens a question takes when nothing has been measured yet.
-pub const DEFAULT_TOKENS_PER_QUESTION: u64 = 140;
+pub(crate) const DEFAULT_TOKENS_PER_QUESTION: u64 = 140;
 
 /// Whether the model reasons before answering (its reasoning counts in completion tokens).
-pub fn is_reasoning_model(model: &str) -> bool {
+pub(crate) fn is_reasoning_model(model: &str) -> bool {
     let m = model.to_ascii_lowercase();
     m.contains("gpt-oss")
         || m.contains("qwen3")
@@ -31,7 +31,7 @@ pub fn is_reasoning_model(model: &str) -> bool {
 }
 
 /// Strict `json_schema` works on the gpt-oss models only; others get `json_object`.
-pub fn supports_strict_schema(model: &str) -> bool {
+pub(crate) fn supports_strict_schema(model: &str) -> bool {
     model.to_ascii_lowercase().contains("gpt-oss")
 }
 
@@ -40,13 +40,13 @@ pub fn supports_strict_schema(model: &str) -> bool {
 /// `max_completion_tokens` is enough (too little cuts the answer) and no more (the provider
 /// reserves all of it against the per-minute budget).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sizing {
+pub(crate) struct Sizing {
     pub per_question: u64,
     pub reasoning: u64,
 }
 
 impl Sizing {
-    pub fn for_model(model: &str, per_question: Option<u64>) -> Sizing {
+    pub(crate) fn for_model(model: &str, per_question: Option<u64>) -> Sizing {
         Sizing {
             per_question: per_question.unwrap_or(DEFAULT_TOKENS_PER_QUESTION),
             reasoning: if is_reasoning_model(model) { 350 } else { 0 },
@@ -55,13 +55,19 @@ impl Sizing {
 
     /// `max_completion_tokens` for a batch of `count` questions: a quarter more than the
     /// content should take, plus the reasoning room.
-    pub fn budget(&self, count: usize) -> u64 {
+    pub(crate) fn budget(&self, count: usize) -> u64 {
         self.per_question.max(40) * count as u64 * 5 / 4 + 40 + self.reasoning
     }
 
     /// Learns from one answer: `written` items came back in `content_tokens`, after
     /// `reasoning_tokens` of reasoning; `cut` when `max_completion_tokens` ran out.
-    pub fn learn(&mut self, cut: bool, content_tokens: u64, reasoning_tokens: u64, written: usize) {
+    pub(crate) fn learn(
+        &mut self,
+        cut: bool,
+        content_tokens: u64,
+        reasoning_tokens: u64,
+        written: usize,
+    ) {
         if cut {
             self.per_question = self.per_question * 3 / 2;
             self.reasoning = self.reasoning * 3 / 2;
@@ -73,22 +79,22 @@ impl Sizing {
         }
         if self.reasoning > 0 && reasoning_tokens > 0 {
             // Half-way towards one and a half times what was used: reasoning varies a lot.
-            self.reasoning = ((self.reasoning + reasoning_tokens * 3 / 2) / 2).max(64);
+            self.reasoning = u64::midpoint(self.reasoning, reasoning_tokens * 3 / 2).max(64);
         }
     }
 }
 
 /// A rough count of the tokens a text costs (about 3.5 characters a token, rounded up).
-pub fn estimate_tokens(text: &str) -> u64 {
+pub(crate) fn estimate_tokens(text: &str) -> u64 {
     (text.chars().count() as u64 * 2).div_ceil(7) + 4
 }
 
-pub fn system_message() -> &'static str {
+pub(crate) fn system_message() -> &'static str {
     "You write multiple-choice questions for teachers. You answer with JSON only, no prose."
 }
 
 /// The user message for one batch to `model`.
-pub fn user_message(ask: &Ask<'_>, model: &str) -> String {
+pub(crate) fn user_message(ask: &Ask<'_>, model: &str) -> String {
     let mut m = format!(
         "Write {n} multiple-choice questions about \"{subject}\" in {lang}, difficulty {diff}.\n\
          - Each question has exactly {k} options and exactly one correct; no letter labels, no \"all/none of the above\" or \"both A and B\".\n\
@@ -136,7 +142,7 @@ pub fn user_message(ask: &Ask<'_>, model: &str) -> String {
 const AVOID_SHOWN: usize = 8;
 
 /// The `response_format` for a model.
-pub fn response_format(model: &str) -> Value {
+pub(crate) fn response_format(model: &str) -> Value {
     if !supports_strict_schema(model) {
         return json!({"type": "json_object"});
     }
@@ -171,7 +177,7 @@ pub fn response_format(model: &str) -> Value {
 }
 
 /// The whole request body.
-pub fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> Value {
+pub(crate) fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> Value {
     let mut body = json!({
         "model": model,
         "messages": [
@@ -194,7 +200,7 @@ const SOLVER_SYSTEM: &str =
 
 /// The user message of a blind solve: the questions numbered, their options lettered, no key
 /// and no explanation (DESIGN.md, "Verification").
-pub fn solve_message(questions: &[&crate::mcq::Mcq]) -> String {
+pub(crate) fn solve_message(questions: &[&crate::mcq::Mcq]) -> String {
     let mut m = String::from(
         "Answer each multiple-choice question below: choose the one correct option.\n\
          Answer in JSON: {\"answers\": [{\"n\": 1, \"letter\": \"B\"}, ...]}, one item per question, in order.\n",
@@ -213,13 +219,13 @@ fn one_line(s: &str) -> String {
 }
 
 /// Completion room a blind solve of `n` questions needs (each answer is a few tokens).
-pub fn solve_budget(model: &str, n: usize) -> u64 {
+pub(crate) fn solve_budget(model: &str, n: usize) -> u64 {
     let reasoning = if is_reasoning_model(model) { 600 } else { 0 };
     40 + 16 * n as u64 + reasoning
 }
 
 /// The whole request body of a blind solve.
-pub fn solve_body(
+pub(crate) fn solve_body(
     model: &str,
     questions: &[&crate::mcq::Mcq],
     max_completion_tokens: u64,
@@ -241,12 +247,12 @@ pub fn solve_body(
 }
 
 /// Prompt tokens of a blind solve, estimated before sending.
-pub fn solve_prompt_tokens(questions: &[&crate::mcq::Mcq]) -> u64 {
+pub(crate) fn solve_prompt_tokens(questions: &[&crate::mcq::Mcq]) -> u64 {
     estimate_tokens(SOLVER_SYSTEM) + estimate_tokens(&solve_message(questions)) + 12
 }
 
 /// Prompt tokens of a request to `model`, estimated before sending.
-pub fn prompt_tokens(ask: &Ask<'_>, model: &str) -> u64 {
+pub(crate) fn prompt_tokens(ask: &Ask<'_>, model: &str) -> u64 {
     estimate_tokens(system_message()) + estimate_tokens(&user_message(ask, model)) + 12
 }
 

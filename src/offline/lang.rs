@@ -4,7 +4,7 @@
 use super::terms::Kind;
 
 /// One language's phrases.
-pub struct Phrases {
+pub(super) struct Phrases {
     year: &'static str,
     /// "In which year did this happen?", after a dated sentence whose date opened it.
     when: &'static str,
@@ -93,7 +93,7 @@ const DE: Phrases = Phrases {
 /// Whether the gap follows words that set an example ("such as _____", "comme _____"): any
 /// other of its kind might be an example too, so the gap has no one answer. Every language's
 /// words: the text's language need not be `--language`'s.
-pub fn gives_an_example(blanked: &str) -> bool {
+pub(super) fn gives_an_example(blanked: &str) -> bool {
     const EXAMPLES: [&str; 17] = [
         "such as",
         "like",
@@ -133,12 +133,12 @@ pub fn gives_an_example(blanked: &str) -> bool {
 
 /// Whether a text is written in English (its most common words are), whatever `--language`
 /// says: built-in names are English and go only into an English text.
-pub fn looks_english(text: &str) -> bool {
+pub(super) fn looks_english(text: &str) -> bool {
     written_in(text, &["the", "and", "of", "is", "was", "were"])
 }
 
 /// Whether a text is written in Spanish (its most common words are).
-pub fn looks_spanish(text: &str) -> bool {
+pub(super) fn looks_spanish(text: &str) -> bool {
     written_in(text, &["el", "los", "las", "del", "y", "que"])
 }
 
@@ -250,7 +250,7 @@ const ES_NOT_VERBS: [&str; 87] = [
 /// Whether a Spanish sentence opens with its verb, its subject left out ("Nace en los Andes":
 /// what rises there?): the subject is in a sentence before. `names` are the words the text
 /// capitalises inside sentences (a name opening a sentence is its subject).
-pub fn opens_with_a_verb(sentence: &str, names: &std::collections::HashSet<String>) -> bool {
+pub(super) fn opens_with_a_verb(sentence: &str, names: &std::collections::HashSet<String>) -> bool {
     let Some(first) = sentence.split_whitespace().next() else {
         return false;
     };
@@ -264,20 +264,20 @@ pub fn opens_with_a_verb(sentence: &str, names: &std::collections::HashSet<Strin
 
 /// The phrases for a `--language` value: a name in English or in the language itself, or a
 /// code (`fr`, `es-MX`).
-pub fn phrases(language: &str) -> &'static Phrases {
+pub(super) fn phrases(language: &str) -> &'static Phrases {
     let l = language.trim().to_lowercase();
     let code = l.split(['-', '_']).next().unwrap_or("");
     match () {
-        _ if l.starts_with("fren") || l.starts_with("fran") || code == "fr" => &FR,
-        _ if l.starts_with("span")
+        () if l.starts_with("fren") || l.starts_with("fran") || code == "fr" => &FR,
+        () if l.starts_with("span")
             || l.starts_with("espa")
             || l.starts_with("castel")
             || code == "es" =>
         {
             &ES
         }
-        _ if l.starts_with("germ") || l.starts_with("deut") || code == "de" => &DE,
-        _ => &EN,
+        () if l.starts_with("germ") || l.starts_with("deut") || code == "de" => &DE,
+        () => &EN,
     }
 }
 
@@ -285,7 +285,7 @@ impl Phrases {
     /// Whether a sentence opens with a word pointing back to the one before.
     /// Whether a sentence's subject points back: a pointer among its first three words ("It
     /// last erupted", "Some of its trains", "Most of them live").
-    pub fn points_back(&self, sentence: &str) -> bool {
+    pub(super) fn points_back(&self, sentence: &str) -> bool {
         let words: Vec<String> = sentence
             .split_whitespace()
             .take(4)
@@ -311,7 +311,7 @@ impl Phrases {
 
     /// A gap-fill stem: the sentence with its gap (after the sentence before it, when this one
     /// points back), then the question.
-    pub fn cloze(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> String {
+    pub(super) fn cloze(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> String {
         let lead = match kind {
             Kind::Year => self.year,
             Kind::Number(u) if matches!(u.as_str(), "bc" | "ad" | "bce" | "ce") => self.year,
@@ -330,7 +330,7 @@ impl Phrases {
     /// A date that opens its sentence asked as a question of its own: "In _____ the Senate gave
     /// Octavian the title Augustus" → "The Senate gave Octavian the title Augustus. In which year
     /// did this happen?". `None` for anything else, which is asked as a gap.
-    pub fn when(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> Option<String> {
+    pub(super) fn when(&self, kind: &Kind, blanked: &str, context: Option<&str>) -> Option<String> {
         let dated = match kind {
             Kind::Year => true,
             Kind::Number(u) => matches!(u.as_str(), "bc" | "ad" | "bce" | "ce"),
@@ -352,11 +352,11 @@ impl Phrases {
         })
     }
 
-    pub fn means(&self, definition: &str) -> String {
+    pub(super) fn means(&self, definition: &str) -> String {
         format!("{}{}{}", self.means.0, definition.trim(), self.means.1)
     }
 
-    pub fn explain(&self, origin: &str, sentence: &str) -> String {
+    pub(super) fn explain(&self, origin: &str, sentence: &str) -> String {
         format!("{} ({origin}): \"{sentence}\"", self.from_text)
     }
 }

@@ -25,13 +25,13 @@ use crate::error::QuizError;
 use crate::mcq::{self, Deduper, Mcq};
 use lang::Phrases;
 use terms::{Kind, Term, clean_word, definitions_in, key_words, names_in, numbers_in};
-pub use text::parse;
+pub(crate) use text::parse;
 
 /// Largest source text read.
-pub const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
+pub(crate) const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads a `.txt` or `.md` source text, refusing empty, binary and oversized files.
-pub fn read_source(path: &Path) -> Result<String> {
+pub(crate) fn read_source(path: &Path) -> Result<String> {
     let shown = path.display();
     let ext = path
         .extension()
@@ -51,7 +51,7 @@ pub fn read_source(path: &Path) -> Result<String> {
 
 /// Reads a source text from standard input (`--from -`), with the same limits and checks;
 /// `shown` names it in messages.
-pub fn read_stdin_source(shown: &str) -> Result<String> {
+pub(crate) fn read_stdin_source(shown: &str) -> Result<String> {
     use std::io::Read;
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -82,7 +82,7 @@ fn check_text(bytes: Option<Vec<u8>>, shown: &str) -> Result<String> {
 }
 
 /// A short hash of a source text, recorded as provenance.
-pub fn source_hash(text: &str) -> String {
+pub(crate) fn source_hash(text: &str) -> String {
     crate::redact::fingerprint(text)
 }
 
@@ -98,7 +98,7 @@ pub struct Ask<'a> {
 }
 
 /// A seed for a text: the same text and flags give the same quiz.
-pub fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
+pub(crate) fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(source.as_bytes());
@@ -1175,7 +1175,7 @@ mod tests {
         assert_eq!(d[0].0.text, "surface runoff");
         let text = "Condensation is the change of water vapour back into tiny liquid droplets. Evaporation is the process in which liquid water turns into water vapour. Precipitation is the water that falls from clouds to the ground. Infiltration is the movement of water into the soil. Transpiration is the loss of water vapour from the leaves of plants.";
         let qs = generate(text, &ask(4), &mut crate::mcq::rng_from(Some(1)));
-        let answers: Vec<&str> = qs.iter().map(|q| q.answer()).collect();
+        let answers: Vec<&str> = qs.iter().map(super::super::mcq::Mcq::answer).collect();
         assert!(answers.contains(&"condensation"), "{answers:?}");
         assert!(
             qs.iter()

@@ -8,7 +8,7 @@ use rand::seq::SliceRandom;
 
 /// The kind of a key term; distractors are always of the answer's kind.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A number with its unit (the unit may be empty).
     Number(String),
     /// A year, 1000–2100.
@@ -750,7 +750,7 @@ fn name_term(words: &[&str], run: &[&str], start: usize, end: usize) -> Option<T
         } else {
             name_kind(run, &before, &after, title)
         };
-        return Some(Term { kind, text });
+        return Some(Term { text, kind });
     }
     None
 }
@@ -2049,9 +2049,9 @@ fn nouns(sentences: &[String], times: usize, strict: bool) -> HashSet<String> {
                 && !NOT_NOUN.iter().any(|e| w.ends_with(e))
             {
                 *counts.entry(w.clone()).or_default() += 1;
-                let next = raw.get(i + 1).map(|n| clean_word(n)).unwrap_or("");
+                let next = raw.get(i + 1).map_or("", |n| clean_word(n));
                 // "the sharp, flat teeth": adjectives in a row before their noun.
-                let next2 = raw.get(i + 2).map(|n| clean_word(n)).unwrap_or("");
+                let next2 = raw.get(i + 2).map_or("", |n| clean_word(n));
                 let adjectives = r.ends_with(',')
                     && !raw.get(i + 1).is_some_and(|n| n.ends_with([',', '.', ';']))
                     && next.chars().all(char::is_lowercase)
@@ -2200,7 +2200,7 @@ pub(super) fn numeric_variants<R: Rng>(
         };
         if rounded <= 0.0
             || (percent && rounded >= 100.0)
-            || (rounded == 1.0 && unit.ends_with('s'))
+            || ((rounded - 1.0).abs() < f64::EPSILON && unit.ends_with('s'))
         {
             continue;
         }

@@ -5,14 +5,14 @@
 
 /// A sentence of prose and the paragraph it stands in.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sentence {
+pub(crate) struct Sentence {
     pub text: String,
     pub paragraph: usize,
 }
 
 /// A glossary line, `Term: definition` (or `Term — definition`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Gloss {
+pub(crate) struct Gloss {
     pub term: String,
     pub definition: String,
     pub paragraph: usize,
@@ -20,13 +20,13 @@ pub struct Gloss {
 
 /// What a text offers.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub sentences: Vec<Sentence>,
     pub glossary: Vec<Gloss>,
 }
 
 /// Reads prose and glossary lines out of plain text or Markdown.
-pub fn parse(src: &str) -> Parsed {
+pub(crate) fn parse(src: &str) -> Parsed {
     let mut out = Parsed::default();
     let mut paragraph = 0;
     let mut prose = String::new();
@@ -206,7 +206,7 @@ const ABBREVIATIONS: [&str; 30] = [
 ];
 
 /// Splits prose into sentences, keeping initials, abbreviations, decimals and ellipses whole.
-pub fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for para in text.split('\n') {
         let chars: Vec<char> = para.chars().collect();

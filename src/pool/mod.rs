@@ -24,7 +24,7 @@
 //! - Requests given up on count as sent (the provider may have charged them) but stop counting
 //!   as in flight; a dead run's are settled at the next start.
 
-pub mod store;
+pub(crate) mod store;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -447,11 +447,6 @@ impl Pool {
         }
     }
 
-    /// Gives back a reservation that was never sent (interrupted).
-    pub fn release(&mut self, r: &Reservation) -> Result<()> {
-        self.store.exclusive(|tx| tx.delete_event(r.event_id))
-    }
-
     /// Settles a request given up on while on the wire (interrupted, timed out, aborted). The
     /// provider may have charged it, so it counts as sent: its whole reservation stays in the
     /// windows; it only stops counting as "in flight" against the provider's later reports.
@@ -684,7 +679,7 @@ fn record_reports(
     Ok(())
 }
 
-/// What a report says about how its window counts. Under a token bucket (OpenAI's documented
+/// What a report says about how its window counts. Under a token bucket (`OpenAI`'s documented
 /// meaning) the reset is the time until full, so (limit − remaining) ÷ reset is the refill
 /// rate, the same in every report. Under a fixed window or a sliding log it is not: the reset
 /// runs down with the clock while the used part grows, so the implied rate climbs by at least
@@ -731,7 +726,11 @@ enum Decision {
 /// The limits a lane is held to. keys.toml's are ceilings: a provider's report (learned) may
 /// lower one, never raise it. Left unsaid by both: Groq's free-tier defaults on Groq's own host
 /// only; any other host (a local Ollama, a gateway) gets no invented limit.
-pub fn effective_limits(configured: Limits, learned: &[Option<u64>; 4], base_url: &str) -> Limits {
+pub(crate) fn effective_limits(
+    configured: Limits,
+    learned: &[Option<u64>; 4],
+    base_url: &str,
+) -> Limits {
     let learned = Limits {
         rpm: learned[0],
         rpd: learned[1],

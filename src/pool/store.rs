@@ -1,4 +1,4 @@
-//! Pool state in SQLite (WAL) in the data dir, shared by every quizgen process on it: request
+//! Pool state in `SQLite` (WAL) in the data dir, shared by every quizgen process on it: request
 //! events per lane (the windows are counted from them), the provider's latest reports, cooldowns,
 //! dead keys and models, and per-key counters. Keys are stored by fingerprint only.
 
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS keys(
 const MIGRATIONS: &[&str] = &["ALTER TABLE reports ADD COLUMN rate_per_ms REAL;
      ALTER TABLE reports ADD COLUMN agree INTEGER NOT NULL DEFAULT 0;"];
 
-/// The same tables in PostgreSQL, at the newest version (see `db::Component`).
+/// The same tables in `PostgreSQL`, at the newest version (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events(
     id BIGSERIAL PRIMARY KEY,
@@ -110,7 +110,7 @@ CREATE TABLE IF NOT EXISTS keys(
 ";
 
 /// The pool state as a storage component.
-pub const COMPONENT: Component = Component {
+pub(crate) const COMPONENT: Component = Component {
     file: "state.sqlite",
     what: "pool state",
     sqlite_schema: SCHEMA,
@@ -122,7 +122,7 @@ pub const COMPONENT: Component = Component {
 /// What `state import` copies: key states (dead keys, counters), lanes (learned limits, dead
 /// models, cooldowns, averages) and the last day's requests, which still count against the
 /// budget. Reports are not copied: the next answer brings a fresh one.
-pub const IMPORT: &[crate::db::Copy] = &[
+pub(crate) const IMPORT: &[crate::db::Copy] = &[
     crate::db::Copy {
         what: "key states",
         select: "SELECT fp, invalid_ms, invalid_reason, requests, tokens, rate_limited, last_used_ms, cooldown_until_ms FROM keys",
@@ -147,9 +147,9 @@ pub const IMPORT: &[crate::db::Copy] = &[
 ];
 
 /// How long a retired model is remembered as dead (then tried once more).
-pub const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
+pub(crate) const DEAD_MODEL_TTL: Duration = Duration::from_secs(86_400);
 
-pub fn win_name(w: Window) -> &'static str {
+pub(crate) fn win_name(w: Window) -> &'static str {
     match w {
         Window::Rpm => "rpm",
         Window::Rpd => "rpd",

@@ -22,14 +22,16 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::cli::{BankMode, Concurrency, Difficulty, ServeArgs};
+use crate::cli::ServeArgs;
 use crate::context::Context;
 use crate::error::{QuizError, code};
 use crate::export::{Buffer, Format, RenderOptions, Target};
-use crate::generate::{Interrupt, Settings};
+use crate::generate::Interrupt;
 use crate::history::History;
+use crate::plan::{Asked, Frame, Naming};
 use crate::progress::Sink;
 use crate::quiz::{self, Outcome, Plan, Source};
+use crate::spec::{BankMode, Concurrency, Difficulty, Settings};
 
 /// Largest request body.
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -47,11 +49,13 @@ struct App {
     tokens: Vec<String>,
     limiter: DefaultKeyedRateLimiter<IpAddr>,
     max_wait: Duration,
+    /// keys.toml's `[defaults]`, read at start: a body's missing fields take them, as flags do.
+    defaults: crate::config::Defaults,
 }
 
 type Shared = Arc<App>;
 
-pub async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
+pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
     let tokens = crate::config::serve_tokens(args.keys.as_deref())?;
     if !args.listen.ip().is_loopback() && tokens.is_empty() {
         return Err(QuizError::Usage(format!(
@@ -71,6 +75,7 @@ pub async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         tokens,
         limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
         max_wait: args.max_wait,
+        defaults: crate::config::defaults(args.keys.as_deref())?,
     });
     // The per-IP limiter keeps a little state per client address: forget the idle ones.
     let pruned = app.clone();
@@ -335,24 +340,33 @@ type Planned = (Plan, Buffer);
 fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
     let r: QuizRequest =
         serde_json::from_slice(body).map_err(|e| format!("the body is not a quiz request: {e}"))?;
-    let format = format_named(r.format.as_deref())?;
-    let count = r.count.unwrap_or(10);
-    if !(1..=MAX_COUNT).contains(&count) {
-        return Err(format!("count: {count}; give 1 to {MAX_COUNT}"));
-    }
-    let options = r.options.unwrap_or(4);
-    if !(2..=format.max_options()).contains(&options) {
-        return Err(format!(
-            "options: {options}; {} takes 2 to {}",
-            format.name(),
-            format.max_options()
-        ));
-    }
-    let difficulty = match r.difficulty.as_deref() {
-        None => Difficulty::Medium,
-        Some(d) => Difficulty::from_str(d, true)
-            .map_err(|_| format!("difficulty: {d:?}; one of easy, medium, hard, mixed, any"))?,
+    let asked = Asked {
+        count: r.count.map(|c| c as usize),
+        format: r
+            .format
+            .as_deref()
+            .map(|f| format_named(Some(f)))
+            .transpose()?,
+        difficulty: r
+            .difficulty
+            .as_deref()
+            .map(|d| {
+                Difficulty::named(d).ok_or_else(|| {
+                    format!("difficulty: {d:?}; one of easy, medium, hard, mixed, any")
+                })
+            })
+            .transpose()?,
+        language: r.language,
+        options: r.options,
+        verify: r.verify,
+        concurrency: None,
     };
+    let chosen = asked
+        .choose(&app.defaults, Concurrency::Auto, Naming::Fields)
+        .map_err(|e| e.to_string())?;
+    if !(1..=MAX_COUNT as usize).contains(&chosen.count) {
+        return Err(format!("count: {}; give 1 to {MAX_COUNT}", chosen.count));
+    }
     let text = r.text.filter(|t| !t.trim().is_empty());
     let subject = match (r.subject.filter(|s| !s.trim().is_empty()), &text) {
         (Some(s), _) => s.trim().to_owned(),
@@ -365,29 +379,20 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
         text: t,
     });
     let buffer = Buffer::default();
-    let plan = Plan {
+    let plan = chosen.plan(Frame {
         subject,
-        count: count as usize,
-        format,
-        render: RenderOptions::default(),
-        target: Target::Memory(buffer.clone()),
-        rules: format.rules(options),
-        difficulty: difficulty.as_str().to_owned(),
-        language: r.language.unwrap_or_else(|| "English".into()),
         source,
+        target: Target::Memory(buffer.clone()),
+        render: RenderOptions::default(),
         offline: false,
         bank: BankMode::Prefer,
         keys_file: app.keys_file.clone(),
         settings: Settings {
-            concurrency: Concurrency::Auto,
             max_wait: app.max_wait,
-            retries: 3,
-            request_timeout: Duration::from_secs(120),
-            max_throttles: 5,
+            ..Settings::default()
         },
         seed: None,
-        verify: r.verify.unwrap_or(false),
-    };
+    });
     Ok((plan, buffer))
 }
 

@@ -1,12 +1,12 @@
 //! The two storage backends agree: the same sequence of reserve / settle / take / serve /
-//! give-back operations gets the same answers from SQLite (the data dir) and from PostgreSQL.
+//! give-back operations gets the same answers from `SQLite` (the data dir) and from `PostgreSQL`.
 
 use proptest::prelude::*;
-use quizgen::bank::{Bank, Provenance, Shelf};
-use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
-use quizgen::db::StateAt;
-use quizgen::mcq::Mcq;
-use quizgen::pool::{Admission, Pool};
+use quizgen::testing::Mcq;
+use quizgen::testing::StateAt;
+use quizgen::testing::{Admission, Pool};
+use quizgen::testing::{ApiKey, Dialect, KeysConfig, Limits, Provider};
+use quizgen::testing::{Bank, Provenance, Shelf};
 
 use crate::common::pg;
 
@@ -27,7 +27,7 @@ fn config() -> KeysConfig {
                 tpd: Some(40_000),
             },
             price: None,
-            model_prices: Default::default(),
+            model_prices: std::collections::BTreeMap::default(),
             dialect: Dialect::Groq,
         }],
         origin: "test".into(),
@@ -36,7 +36,7 @@ fn config() -> KeysConfig {
 }
 
 fn question(k: u8) -> Mcq {
-    quizgen::bank::with_id(Mcq {
+    quizgen::testing::with_id(Mcq {
         question: format!("Which river is number {k} on the list of the longest rivers?"),
         options: vec![
             format!("River {k}"),
@@ -145,10 +145,10 @@ fn replay(at: &StateAt, ops: &[Op], t0: i64) -> Vec<String> {
     said
 }
 
-/// The transcripts of `ops` on a fresh SQLite data dir and on the database `url`.
+/// The transcripts of `ops` on a fresh `SQLite` data dir and on the database `url`.
 fn both(url: String, ops: &[Op]) -> (Vec<String>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
-    let t0 = quizgen::clock::now_ms();
+    let t0 = quizgen::testing::now_ms();
     let local = replay(&StateAt::local(dir.path()), ops, t0);
     let shared = StateAt {
         data_dir: dir.path().join("shared"),

@@ -484,7 +484,7 @@ fn reservations_given_up_on_are_settled_now_or_at_the_next_start() {
     assert_eq!(unsettled(&fx), 0, "abandoned reservations were left open");
     // A run killed outright leaves them open; the next start settles the stale ones.
     let db = rusqlite::Connection::open(fx.path().join("data/state.sqlite")).unwrap();
-    let old = quizgen::clock::now_ms() - 10 * 60_000;
+    let old = quizgen::testing::now_ms() - 10 * 60_000;
     db.execute(
         "INSERT INTO events(lane, key_fp, at_ms, tokens) VALUES('mock/x/openai/gpt-oss-20b', 'fp', ?1, 500)",
         [old],

@@ -2,9 +2,9 @@
 //! fed, and never show a key whole in an error.
 
 use proptest::prelude::*;
-use quizgen::bank::Bank;
-use quizgen::commands::bank::import_text;
-use quizgen::config::parse_keys;
+use quizgen::testing::Bank;
+use quizgen::testing::import_text;
+use quizgen::testing::parse_keys;
 
 const VALID_KEYS: &str = "[[providers]]\nname = \"groq\"\nbase_url = \"https://api.groq.com/openai/v1\"\nmodels = [\"openai/gpt-oss-20b\", \"qwen/qwen3.6-27b\"]\nkeys = [\"gsk_SECRETzyxwvu9876543210abcdefghij5678\", { key = \"env:NOPE\", org = \"o\" }]\nlimits = { rpm = 30, tpm = 8000 }\nprice = { input = 0.1, output = 0.2 }\n";
 
@@ -78,7 +78,7 @@ proptest! {
     #[test]
     fn keys_files_never_panic_nor_show_a_key(text in prop_oneof![mutated(VALID_KEYS), ".{0,300}"]) {
         if let Err(e) = parse_keys(&text, "keys.toml") {
-            let msg = quizgen::error::one_line(&e);
+            let msg = quizgen::testing::one_line(&e);
             prop_assert!(!msg.contains("SECRETzyxwvu9876543210"), "{}", msg);
         }
     }

@@ -429,6 +429,6 @@ fn difficulty_and_language_change_what_they_promise() {
     let (_, en) = quiz(dir.path(), french, &[]);
     assert!(
         en.iter()
-            .all(|q| q["question"].as_str().unwrap().contains("?"))
+            .all(|q| q["question"].as_str().unwrap().contains('?'))
     );
 }

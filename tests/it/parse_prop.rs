@@ -1,8 +1,8 @@
 //! Whatever the parser is fed, it never panics, and everything it returns passes the validator.
 
 use proptest::prelude::*;
-use quizgen::llm::parse::parse_questions;
-use quizgen::mcq::validate;
+use quizgen::testing::parse_questions;
+use quizgen::testing::validate;
 
 /// JSON-ish fragments that steer random input towards the parser's interesting paths.
 fn jsonish() -> impl Strategy<Value = String> {

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use proptest::prelude::*;
-use quizgen::config::{ApiKey, Dialect, KeysConfig, Limits, Provider};
-use quizgen::llm::client::Answer;
-use quizgen::pool::{Admission, Pool};
+use quizgen::testing::Answer;
+use quizgen::testing::{Admission, Pool};
+use quizgen::testing::{ApiKey, Dialect, KeysConfig, Limits, Provider};
 
 use crate::common::mock::MockConfig;
 use crate::common::{Fixture, questions};
@@ -24,7 +24,7 @@ fn config(limits: Limits) -> KeysConfig {
             ],
             limits,
             price: None,
-            model_prices: Default::default(),
+            model_prices: std::collections::BTreeMap::default(),
             dialect: Dialect::Groq,
         }],
         origin: "test".into(),
@@ -39,8 +39,8 @@ proptest! {
     fn reservations_never_exceed_a_window(ops in prop::collection::vec((0u64..9_000, 50u64..3_000, 0u64..100), 1..60)) {
         let dir = tempfile::tempdir().unwrap();
         let limits = Limits { rpm: Some(5), rpd: Some(40), tpm: Some(6_000), tpd: Some(50_000) };
-        let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
-        let t0 = quizgen::clock::now_ms();
+        let mut pool = Pool::open(&config(limits), &quizgen::testing::StateAt::local(dir.path())).unwrap();
+        let t0 = quizgen::testing::now_ms();
         let mut t = t0;
         // (time, tokens as finally counted)
         let mut admitted: Vec<(i64, u64)> = Vec::new();
@@ -82,8 +82,12 @@ fn waits_name_the_soonest_moment() {
         tpm: None,
         tpd: None,
     };
-    let mut pool = Pool::open(&config(limits), &quizgen::db::StateAt::local(dir.path())).unwrap();
-    let t0 = quizgen::clock::now_ms();
+    let mut pool = Pool::open(
+        &config(limits),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
     for i in 0..2 {
         assert!(matches!(
             pool.reserve_at(t0 + i * 1000, &|_| 100).unwrap(),
@@ -311,7 +315,7 @@ fn a_token_bucket_gets_at_most_one_429_per_lane() {
 
 #[test]
 fn windows_and_cooldowns_run_on_a_simulated_clock() {
-    use quizgen::clock::FakeClock;
+    use quizgen::testing::FakeClock;
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::new(1_800_000_000_000);
     let limits = Limits {
@@ -347,8 +351,8 @@ fn windows_and_cooldowns_run_on_a_simulated_clock() {
 /// An answer carrying a per-minute token report.
 fn reporting(remaining: u64, reset: Duration) -> Answer {
     let mut a = crate::common::ok_answer(500, 500);
-    a.reports = vec![quizgen::llm::headers::WindowReport {
-        window: quizgen::llm::headers::Window::Tpm,
+    a.reports = vec![quizgen::testing::WindowReport {
+        window: quizgen::testing::Window::Tpm,
         limit: Some(10_000),
         remaining,
         reset,
@@ -358,7 +362,7 @@ fn reporting(remaining: u64, reset: Duration) -> Answer {
 
 #[test]
 fn an_answer_that_comes_back_late_does_not_undo_a_newer_report() {
-    use quizgen::clock::FakeClock;
+    use quizgen::testing::FakeClock;
     let dir = tempfile::tempdir().unwrap();
     let clock = FakeClock::new(1_800_000_000_000);
     let mut pool = Pool::open_with_clock(

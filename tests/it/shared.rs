@@ -1,4 +1,4 @@
-//! Several machines, one PostgreSQL database: one budget, one bank, one history. Each
+//! Several machines, one `PostgreSQL` database: one budget, one bank, one history. Each
 //! "machine" is a quizgen process with a data dir of its own and the same database URL.
 
 use std::collections::HashSet;

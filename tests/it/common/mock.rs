@@ -17,7 +17,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// How the mock behaves.
 #[derive(Debug, Clone)]
-pub struct MockConfig {
+pub(crate) struct MockConfig {
     pub tpm: u64,
     /// Length of the TPM window (60 s on Groq; a few seconds in the benchmark).
     pub tpm_window: Duration,
@@ -47,7 +47,7 @@ pub struct MockConfig {
 
 /// How a provider counts a window, and what its reset header means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Counting {
+pub(crate) enum Counting {
     /// Everything frees at the reset, which is the end of the window.
     #[default]
     Fixed,
@@ -133,7 +133,7 @@ impl TokenWindow {
 
 /// What a misbehaving gateway answers to every request, whatever it asks.
 #[derive(Debug, Clone)]
-pub enum Gateway {
+pub(crate) enum Gateway {
     /// A bare 429 with only `retry-after` (seconds), no rate-limit headers, no body.
     Bare429(u64),
     /// 200 with an HTML page.
@@ -167,7 +167,7 @@ impl Default for MockConfig {
 
 /// A canned answer that takes the place of the next normal one.
 #[derive(Debug, Clone)]
-pub enum Fault {
+pub(crate) enum Fault {
     /// No fault: answer normally (to interleave faults with good answers).
     Pass,
     Status503,
@@ -182,7 +182,7 @@ pub enum Fault {
 
 /// What the mock received, for assertions.
 #[derive(Debug, Clone)]
-pub struct Seen {
+pub(crate) struct Seen {
     pub key: String,
     pub model: String,
     pub status: u16,
@@ -221,16 +221,16 @@ struct State {
 }
 
 #[derive(Clone)]
-pub struct MockProvider {
+pub(crate) struct MockProvider {
     state: Arc<Mutex<State>>,
 }
 
-pub const RETIRED: &str = "llama-3.1-8b-instant";
-pub const UNKNOWN: &str = "llama-9";
+pub(crate) const RETIRED: &str = "llama-3.1-8b-instant";
+pub(crate) const UNKNOWN: &str = "llama-9";
 
 impl MockProvider {
     /// Starts a mock server with this behaviour; returns it with its handle.
-    pub async fn start(cfg: MockConfig) -> (MockServer, MockProvider) {
+    pub(crate) async fn start(cfg: MockConfig) -> (MockServer, MockProvider) {
         let server = MockServer::start().await;
         let provider = MockProvider {
             state: Arc::new(Mutex::new(State {
@@ -257,15 +257,15 @@ impl MockProvider {
         (server, provider)
     }
 
-    pub fn push_fault(&self, f: Fault) {
+    pub(crate) fn push_fault(&self, f: Fault) {
         self.state.lock().unwrap().faults.push_back(f);
     }
 
-    pub fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.state.lock().unwrap().seen.clone()
     }
 
-    pub fn count_status(&self, status: u16) -> usize {
+    pub(crate) fn count_status(&self, status: u16) -> usize {
         self.seen().iter().filter(|s| s.status == status).count()
     }
 }

@@ -1,16 +1,16 @@
 //! Helpers shared by the end-to-end tests: the binary with a clean environment, keys files,
 //! and a runtime for the mock provider.
 
-pub mod mock;
-pub mod pg;
-pub mod raw;
+pub(crate) mod mock;
+pub(crate) mod pg;
+pub(crate) mod raw;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 /// The quizgen binary, run in `dir` with no key or data dir from the caller's environment.
-pub fn quizgen(dir: &Path) -> assert_cmd::Command {
+pub(crate) fn quizgen(dir: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("quizgen").unwrap();
     c.current_dir(dir)
         .env_remove("GROQ_API_KEY")
@@ -22,7 +22,7 @@ pub fn quizgen(dir: &Path) -> assert_cmd::Command {
     c
 }
 
-pub fn rt() -> tokio::runtime::Runtime {
+pub(crate) fn rt() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -31,7 +31,13 @@ pub fn rt() -> tokio::runtime::Runtime {
 }
 
 /// Writes a keys file for the mock at `uri`, mode 600.
-pub fn keys_file(dir: &Path, uri: &str, models: &[&str], keys: &[&str], extra: &str) -> PathBuf {
+pub(crate) fn keys_file(
+    dir: &Path,
+    uri: &str,
+    models: &[&str],
+    keys: &[&str],
+    extra: &str,
+) -> PathBuf {
     let models = models
         .iter()
         .map(|m| format!("\"{m}\""))
@@ -57,19 +63,19 @@ pub fn keys_file(dir: &Path, uri: &str, models: &[&str], keys: &[&str], extra: &
     path
 }
 
-pub fn set_mode(path: &Path, mode: u32) {
+pub(crate) fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
 /// The questions of a JSON quiz.
-pub fn questions(json: &str) -> Vec<Value> {
+pub(crate) fn questions(json: &str) -> Vec<Value> {
     let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
     v["questions"].as_array().cloned().unwrap_or_default()
 }
 
 /// The options of a question as written to JSON.
-pub fn options_of(q: &Value) -> Vec<&str> {
+pub(crate) fn options_of(q: &Value) -> Vec<&str> {
     q["options"]
         .as_array()
         .unwrap()
@@ -79,13 +85,13 @@ pub fn options_of(q: &Value) -> Vec<&str> {
 }
 
 /// Runs a command that must succeed and parses its stdout as JSON.
-pub fn json_stdout(cmd: &mut assert_cmd::Command) -> Value {
+pub(crate) fn json_stdout(cmd: &mut assert_cmd::Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).unwrap()
 }
 
 /// Asserts every question is well formed with `k` options.
-pub fn assert_well_formed(qs: &[Value], k: usize) {
+pub(crate) fn assert_well_formed(qs: &[Value], k: usize) {
     let mut stems = std::collections::HashSet::new();
     for q in qs {
         let stem = q["question"].as_str().unwrap();
@@ -100,7 +106,7 @@ pub fn assert_well_formed(qs: &[Value], k: usize) {
 }
 
 /// A mock provider, a temp dir and a keys file for it: what most end-to-end tests start from.
-pub struct Fixture {
+pub(crate) struct Fixture {
     pub rt: tokio::runtime::Runtime,
     pub server: wiremock::MockServer,
     pub mock: mock::MockProvider,
@@ -109,12 +115,12 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    pub fn new(cfg: mock::MockConfig, models: &[&str], keys: &[&str]) -> Fixture {
+    pub(crate) fn new(cfg: mock::MockConfig, models: &[&str], keys: &[&str]) -> Fixture {
         Fixture::with_extra(cfg, models, keys, "")
     }
 
     /// `extra` is appended to the provider's table (e.g. `limits = { tpm = 4000 }`).
-    pub fn with_extra(
+    pub(crate) fn with_extra(
         cfg: mock::MockConfig,
         models: &[&str],
         keys: &[&str],
@@ -133,19 +139,19 @@ impl Fixture {
         }
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// `quizgen ARGS --keys KEYS`, not yet run.
-    pub fn run(&self, args: &[&str]) -> assert_cmd::Command {
+    pub(crate) fn run(&self, args: &[&str]) -> assert_cmd::Command {
         let mut c = quizgen(self.dir.path());
         c.args(args).arg("--keys").arg(&self.keys);
         c
     }
 
     /// Runs `generate ARGS`, expects success, returns the questions written to stdout.
-    pub fn quiz(&self, args: &[&str]) -> Vec<Value> {
+    pub(crate) fn quiz(&self, args: &[&str]) -> Vec<Value> {
         let mut full = vec!["generate"];
         full.extend_from_slice(args);
         let out = self
@@ -159,7 +165,7 @@ impl Fixture {
     }
 
     /// `stats --json`.
-    pub fn stats(&self) -> Value {
+    pub(crate) fn stats(&self) -> Value {
         json_stdout(&mut self.run(&["stats", "--json"]))
     }
 }
@@ -167,7 +173,7 @@ impl Fixture {
 impl Fixture {
     /// Starts `quizgen ARGS --keys KEYS` in the background (for kill and concurrency tests),
     /// stdout and stderr piped.
-    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+    pub(crate) fn spawn(&self, args: &[&str]) -> std::process::Child {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
             .current_dir(self.path())
             .env_remove("GROQ_API_KEY")
@@ -183,7 +189,7 @@ impl Fixture {
     }
 
     /// Waits (30 s at most) until the mock has answered `n` requests with 200.
-    pub fn wait_for_answers(&self, n: usize) {
+    pub(crate) fn wait_for_answers(&self, n: usize) {
         let start = std::time::Instant::now();
         while self.mock.count_status(200) < n
             && start.elapsed() < std::time::Duration::from_secs(30)
@@ -195,8 +201,8 @@ impl Fixture {
 
 /// A provider's good answer that used `prompt` + `completion` tokens (for pool tests that
 /// settle reservations without HTTP).
-pub fn ok_answer(prompt: u64, completion: u64) -> quizgen::llm::client::Answer {
-    use quizgen::llm::client::{Answer, Usage, Verdict};
+pub(crate) fn ok_answer(prompt: u64, completion: u64) -> quizgen::testing::Answer {
+    use quizgen::testing::{Answer, Usage, Verdict};
     Answer {
         verdict: Verdict::Ok {
             content: String::new(),

@@ -1,4 +1,4 @@
-//! A fresh PostgreSQL database per test, on the server `QUIZGEN_TEST_DATABASE_URL` names
+//! A fresh `PostgreSQL` database per test, on the server `QUIZGEN_TEST_DATABASE_URL` names
 //! (`.ci/run` starts a throwaway cluster and sets it). Outside CI, with the variable unset, the
 //! shared-state tests say they are skipped; in CI (`CI` set) a missing server fails them.
 #![allow(dead_code)]
@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The URL of a new, empty database, or `None` (with a message) when there is no server.
-pub fn fresh_database(test: &str) -> Option<String> {
+pub(crate) fn fresh_database(test: &str) -> Option<String> {
     let Some(base) = std::env::var("QUIZGEN_TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())
@@ -46,7 +46,7 @@ pub fn fresh_database(test: &str) -> Option<String> {
 
 /// Ends every session on the database `url` names, as a crash or a restart of the server
 /// would: the clients' next statements fail with their connection gone.
-pub fn end_sessions(url: &str) {
+pub(crate) fn end_sessions(url: &str) {
     let base = std::env::var("QUIZGEN_TEST_DATABASE_URL").unwrap();
     let name = url::Url::parse(url)
         .unwrap()
@@ -63,16 +63,15 @@ pub fn end_sessions(url: &str) {
 }
 
 /// The authority of the test server's TLS certificate (`.ci/postgres` makes it), if known.
-pub fn test_ca() -> Option<std::path::PathBuf> {
-    match std::env::var_os("QUIZGEN_TEST_DATABASE_CA").filter(|v| !v.is_empty()) {
-        Some(p) => Some(p.into()),
-        None => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "QUIZGEN_TEST_DATABASE_CA is not set, and CI must run the TLS test"
-            );
-            eprintln!("skipped: set QUIZGEN_TEST_DATABASE_CA (see .ci/postgres) to test TLS");
-            None
-        }
+pub(crate) fn test_ca() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("QUIZGEN_TEST_DATABASE_CA").filter(|v| !v.is_empty()) {
+        Some(p.into())
+    } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "QUIZGEN_TEST_DATABASE_CA is not set, and CI must run the TLS test"
+        );
+        eprintln!("skipped: set QUIZGEN_TEST_DATABASE_CA (see .ci/postgres) to test TLS");
+        None
     }
 }

@@ -19,7 +19,7 @@ fn serve_with(serve: fn(std::net::TcpStream)) -> String {
 }
 
 /// Accepts, reads the request, and never answers.
-pub fn silent_server() -> String {
+pub(crate) fn silent_server() -> String {
     serve_with(|mut s| {
         let mut buf = [0u8; 4096];
         let _ = s.read(&mut buf);
@@ -28,7 +28,7 @@ pub fn silent_server() -> String {
 }
 
 /// Answers 200 with a chunked body that never ends (until the client hangs up).
-pub fn endless_server() -> String {
+pub(crate) fn endless_server() -> String {
     serve_with(|mut s| {
         let mut buf = [0u8; 8192];
         let _ = s.read(&mut buf);

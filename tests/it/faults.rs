@@ -71,11 +71,11 @@ fn a_5xx_storm_under_auto_concurrency_delivers_every_quiz_and_banks_every_answer
 #[test]
 fn a_gateway_that_only_throttles_ends_within_max_wait() {
     let fx = fixture(MockConfig {
-        gateway: Some(Gateway::Bare429(2)),
+        gateway: Some(Gateway::Bare429(0.2)),
         ..MockConfig::default()
     });
     let start = Instant::now();
-    fx.run(&["generate", "--subject", "s", "--max-wait", "10s"])
+    fx.run(&["generate", "--subject", "s", "--max-wait", "2s"])
         .assert()
         .code(3)
         .stderr(contains("429"));
@@ -94,7 +94,7 @@ fn a_gateway_that_only_throttles_ends_within_max_wait() {
 #[test]
 fn a_lane_answering_429_again_and_again_is_closed_for_the_run() {
     let fx = fixture(MockConfig {
-        gateway: Some(Gateway::Bare429(1)),
+        gateway: Some(Gateway::Bare429(0.2)),
         ..MockConfig::default()
     });
     fx.run(&["generate", "--subject", "s", "--max-429", "2"])
@@ -178,9 +178,9 @@ fn a_server_that_never_answers_is_bounded_by_the_request_timeout_and_max_wait() 
             "--subject",
             "s",
             "--request-timeout",
-            "2s",
+            "1s",
             "--max-wait",
-            "5s",
+            "2s",
             "--keys",
         ])
         .arg(&keys)
@@ -207,7 +207,7 @@ fn an_endless_body_is_cut_off_and_memory_stays_small() {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
         .current_dir(dir.path())
         .env("QUIZGEN_DATA_DIR", dir.path().join("data"))
-        .args(["generate", "--subject", "s", "--max-wait", "4s", "--keys"])
+        .args(["generate", "--subject", "s", "--max-wait", "1s", "--keys"])
         .arg(&keys)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -337,7 +337,7 @@ fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
     for _ in 0..10 {
         fx.mock.push_fault(crate::common::mock::Fault::Throttle(
             "tokens per minute (TPM)",
-            1.5,
+            0.3,
         ));
         fx.mock.push_fault(crate::common::mock::Fault::Pass);
     }
@@ -350,7 +350,7 @@ fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
             "--count",
             "100",
             "--max-wait",
-            "4s",
+            "1s",
             "--max-429",
             "100",
         ])

@@ -205,13 +205,13 @@ fn only_retired_models_is_a_clear_error() {
 fn throttled_lane_cools_down_and_the_run_completes() {
     let fx = fixture();
     fx.mock
-        .push_fault(Fault::Throttle("tokens per minute (TPM)", 1.0));
+        .push_fault(Fault::Throttle("tokens per minute (TPM)", 0.3));
     fx.quiz(&["--subject", "s", "--count", "10"]);
     let seen = fx.mock.seen();
     assert_eq!(fx.mock.count_status(429), 1);
     let gap = seen[1].at - seen[0].at;
     assert!(
-        gap >= Duration::from_millis(900),
+        gap >= Duration::from_millis(280),
         "waited for retry-after, not {gap:?}"
     );
     let v = fx.stats();
@@ -248,7 +248,7 @@ fn a_daily_429_marks_the_lane_exhausted() {
 fn too_large_requests_shrink_and_are_never_resent_unchanged() {
     let cfg = MockConfig {
         tpm: 1500,
-        tpm_window: Duration::from_secs(2),
+        tpm_window: Duration::from_millis(300),
         ..MockConfig::default()
     };
     let fx = Fixture::new(cfg, &[MODEL], &[KEY]);
@@ -304,7 +304,7 @@ fn persistent_transient_errors_end_at_max_wait_with_the_cause() {
         "--count",
         "4",
         "--max-wait",
-        "3s",
+        "1s",
     ])
     .assert()
     .code(3)
@@ -405,7 +405,7 @@ fn six_options_and_a_language_reach_the_prompt() {
 #[test]
 fn ctrl_c_writes_what_was_had_and_exits_130() {
     let cfg = MockConfig {
-        latency: Duration::from_millis(700),
+        latency: Duration::from_millis(200),
         tpm: 100_000,
         ..MockConfig::default()
     };
@@ -421,7 +421,7 @@ fn ctrl_c_writes_what_was_had_and_exits_130() {
         out_path.to_str().unwrap(),
     ]);
     fx.wait_for_answers(2);
-    std::thread::sleep(Duration::from_millis(1200));
+    std::thread::sleep(Duration::from_millis(300));
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

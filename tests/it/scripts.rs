@@ -178,12 +178,12 @@ fn a_bank_miss_says_which_flag_would_find_the_questions() {
 
 #[test]
 fn a_cron_run_logs_few_timestamped_lines_and_one_summary() {
-    let fx = Fixture::with_extra(
-        MockConfig::default(),
-        &[MODEL],
-        &["k-one-1234567890"],
-        "limits = { rpm = 1 }",
-    );
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["k-one-1234567890"]);
+    // One wait, told by the provider: a 429 on the per-minute requests asking for 0.5 s.
+    fx.mock.push_fault(crate::common::mock::Fault::Throttle(
+        "requests per minute (RPM)",
+        0.5,
+    ));
     let err_file = fx.path().join("cron.log");
     let out = std::process::Command::new("env")
         .args([
@@ -356,7 +356,7 @@ fn a_run_stops_within_its_wait_budget_even_with_a_slow_answer() {
         &["k-one-1234567890"],
     );
     let start = Instant::now();
-    fx.run(&["generate", "--subject", "s", "--max-wait", "3s"])
+    fx.run(&["generate", "--subject", "s", "--max-wait", "1s"])
         .assert()
         .code(3)
         .stderr(contains("summary:"));

@@ -314,7 +314,7 @@ fn sigterm_stops_the_server_with_exit_0() {
 #[test]
 fn no_capacity_within_the_wait_budget_is_503_with_retry_after_not_a_hang() {
     let cfg = MockConfig {
-        gateway: Some(crate::common::mock::Gateway::Bare429(1)),
+        gateway: Some(crate::common::mock::Gateway::Bare429(1.0)),
         ..MockConfig::default()
     };
     let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);

@@ -73,7 +73,7 @@ fn three_machines_share_one_lanes_budget_and_a_fourth_counts_them_all() {
     };
     let tight = MockConfig {
         tpm: 6_000,
-        tpm_window: Duration::from_secs(3),
+        tpm_window: Duration::from_secs(1),
         ..MockConfig::default()
     };
     let fx = Fixture::with_extra(
@@ -93,7 +93,7 @@ fn three_machines_share_one_lanes_budget_and_a_fourth_counts_them_all() {
     // the machines waited for each other instead of each spending the whole budget.
     let requests = fx.mock.seen();
     let span = requests.last().unwrap().at - requests[0].at;
-    assert!(span >= Duration::from_secs(6), "{span:?}");
+    assert!(span >= Duration::from_secs(2), "{span:?}");
     assert!(
         fx.mock.count_status(429) <= 2,
         "{} 429s reached the provider",
@@ -194,7 +194,7 @@ fn a_database_lost_mid_run_ends_short_and_the_next_run_pushes_what_was_kept() {
     let slow = MockConfig {
         tpm: 1_000_000,
         rpm: 1000,
-        latency: Duration::from_millis(1500),
+        latency: Duration::from_millis(400),
         ..MockConfig::default()
     };
     let fx = Fixture::new(slow, &["openai/gpt-oss-20b"], &["k-shared-1234567890"]);

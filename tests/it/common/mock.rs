@@ -135,7 +135,7 @@ impl TokenWindow {
 #[derive(Debug, Clone)]
 pub(crate) enum Gateway {
     /// A bare 429 with only `retry-after` (seconds), no rate-limit headers, no body.
-    Bare429(u64),
+    Bare429(f64),
     /// 200 with an HTML page.
     Html,
     /// 200 with an empty body.
@@ -740,6 +740,16 @@ fn roll(start: &mut Option<Instant>, used: &mut u64, window: Duration, now: Inst
     }
 }
 
+/// `retry-after` as providers send it (whole seconds); a sub-second wait (tests only) is sent
+/// as a fraction, which quizgen reads.
+fn retry_after_value(wait: Duration) -> String {
+    if wait < Duration::from_secs(1) {
+        format!("{:.3}", wait.as_secs_f64())
+    } else {
+        wait.as_secs_f64().ceil().to_string()
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn throttle(
     window: &str,
@@ -756,10 +766,7 @@ fn throttle(
         go_duration(wait)
     );
     let mut t = ResponseTemplate::new(429)
-        .insert_header(
-            "retry-after",
-            wait.as_secs_f64().ceil().to_string().as_str(),
-        )
+        .insert_header("retry-after", retry_after_value(wait).as_str())
         .set_body_json(
             json!({"error": {"message": msg, "type": "tokens", "code": "rate_limit_exceeded"}}),
         );

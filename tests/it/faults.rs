@@ -296,10 +296,9 @@ fn signal_with_requests_on_the_wire(
         "--concurrency",
         "2",
     ]);
-    let start = Instant::now();
-    while fx.mock.seen().len() < on_wire && start.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::common::wait_until(&format!("{on_wire} requests on the wire"), || {
+        fx.mock.seen().len() >= on_wire
+    });
     std::process::Command::new("kill")
         .args([&format!("-{signal}"), &child.id().to_string()])
         .status()

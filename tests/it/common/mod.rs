@@ -188,14 +188,11 @@ impl Fixture {
             .unwrap()
     }
 
-    /// Waits (30 s at most) until the mock has answered `n` requests with 200.
+    /// Waits until the mock has answered `n` requests with 200; fails the test after 30 s.
     pub(crate) fn wait_for_answers(&self, n: usize) {
-        let start = std::time::Instant::now();
-        while self.mock.count_status(200) < n
-            && start.elapsed() < std::time::Duration::from_secs(30)
-        {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        wait_until(&format!("{n} answers with 200"), || {
+            self.mock.count_status(200) >= n
+        });
     }
 }
 
@@ -215,5 +212,18 @@ pub(crate) fn ok_answer(prompt: u64, completion: u64) -> quizgen::testing::Answe
         },
         reports: Vec::new(),
         notes: Vec::new(),
+    }
+}
+
+/// Polls `done` until it holds; fails the test, naming `what`, when it has not within 30 s
+/// (a helper that gave up silently would let the assertions after it test nothing).
+pub(crate) fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "gave up after 30 s waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }

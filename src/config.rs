@@ -62,7 +62,7 @@ pub struct Price {
     pub output: f64,
 }
 
-/// Whether a base URL is Groq's own API, whose free tier's limits are known (DESIGN.md).
+/// Whether a base URL is Groq's own API, whose free tier's limits are known (docs/providers.md).
 pub(crate) fn has_groq_free_tier(base_url: &str) -> bool {
     reqwest::Url::parse(base_url)
         .ok()

@@ -1,4 +1,4 @@
-//! Errors that end a command, and the exit code each one maps to (the contract in DESIGN.md).
+//! Errors that end a command, and the exit code each one maps to (the contract in docs/exit-codes.md).
 
 use std::process::ExitCode;
 

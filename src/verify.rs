@@ -1,5 +1,5 @@
 //! `--verify`: every answer key checked by a second model answering the question blind, on
-//! another lane (DESIGN.md, "Verification"). A solve request shows numbered questions with
+//! another lane (docs/verification.md). A solve request shows numbered questions with
 //! lettered options and no key; a question is kept only when the solver picks its key.
 //!
 //! The solver is chosen by `pool::Pool::reserve_checking`: another model first, else another

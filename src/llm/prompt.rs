@@ -199,7 +199,7 @@ const SOLVER_SYSTEM: &str =
     "You are an expert examiner. You answer multiple-choice questions with JSON only, no prose.";
 
 /// The user message of a blind solve: the questions numbered, their options lettered, no key
-/// and no explanation (DESIGN.md, "Verification").
+/// and no explanation (docs/verification.md).
 pub(crate) fn solve_message(questions: &[&crate::mcq::Mcq]) -> String {
     let mut m = String::from(
         "Answer each multiple-choice question below: choose the one correct option.\n\

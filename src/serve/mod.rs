@@ -1,5 +1,5 @@
 //! `quizgen serve`: the web API and a page for teachers, on the same pool, bank and history as
-//! the CLI (DESIGN.md, "serve"). Each quiz runs the library's pipeline (`quiz::make`) with its
+//! the CLI (docs/serve-api.md). Each quiz runs the library's pipeline (`quiz::make`) with its
 //! output in memory and its progress streamed; the pool's shared state keeps concurrent quizzes
 //! within the lanes' limits, as it does for several CLI processes.
 

@@ -1,5 +1,5 @@
 //! A mock Groq-style provider on 127.0.0.1 for tests and the benchmark. It enforces per
-//! (organization, model) windows the way DESIGN.md describes Groq: admission reserves prompt
+//! (organization, model) windows the way docs/providers.md describes Groq: admission reserves prompt
 //! tokens plus `max_completion_tokens` against TPM (413 when that alone exceeds the limit,
 //! 429 with a TPM message when the window is full), requests per day and per minute, and
 //! sends `x-ratelimit-*` headers (requests = per day, tokens = per the TPM window). Keys
@@ -37,7 +37,7 @@ pub(crate) struct MockConfig {
     pub headers_override: Vec<(&'static str, &'static str)>,
     /// A gateway in front of the model that answers every request itself.
     pub gateway: Option<Gateway>,
-    /// How the provider counts its per-minute token window (DESIGN.md: all three exist).
+    /// How the provider counts its per-minute token window (docs/providers.md: all three exist).
     pub counting: Counting,
     /// Blind solves (`--verify`): every nth question shown is answered with a wrong letter
     /// (0: never), and every nth is left out of the answer (0: never).
@@ -361,7 +361,7 @@ fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) 
         .collect()
 }
 
-/// The questions a blind solve shows (DESIGN.md, "Verification": numbered stems, lettered
+/// The questions a blind solve shows (docs/verification.md: numbered stems, lettered
 /// options): (stem, options). Empty for a generation request, which shows no stems.
 fn solve_questions(body: &Value) -> Vec<(String, Vec<String>)> {
     let user = body["messages"]

@@ -1,4 +1,4 @@
-//! The question bank (`SQLite` in the data dir): every validated question, stored the moment it
+//! The question bank (SQLite in the data dir): every validated question, stored the moment it
 //! is validated with its provenance, served at most once per quiz until the subject runs dry.
 
 use std::path::Path;
@@ -50,7 +50,7 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE questions ADD COLUMN held_until_ms INTEGER;",
 ];
 
-/// The same table in `PostgreSQL`, at the newest version (see `db::Component`).
+/// The same table in PostgreSQL, at the newest version (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS questions(
     id BIGSERIAL PRIMARY KEY,
@@ -211,7 +211,7 @@ pub struct Bank {
     /// is kept until a later run pushes it.
     spool: Option<std::path::PathBuf>,
     /// Why the shared database was lost, once it was: later writes go to the spool at once.
-    lost: std::cell::RefCell<Option<String>>,
+    lost: std::sync::Mutex<Option<String>>,
     /// What opening the bank had to say (spooled questions pushed, a spool that could not be read).
     pub notes: Vec<String>,
 }
@@ -233,6 +233,13 @@ enum Spooled {
 }
 
 impl Bank {
+    /// Why the shared database was lost, once it was (then questions go to the spool).
+    fn lost_why(&self) -> std::sync::MutexGuard<'_, Option<String>> {
+        self.lost
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     pub fn open(data_dir: &Path) -> Result<Bank> {
         Bank::open_at(&StateAt::local(data_dir))
     }
@@ -244,7 +251,7 @@ impl Bank {
         let mut bank = Bank {
             db,
             spool,
-            lost: std::cell::RefCell::new(None),
+            lost: std::sync::Mutex::new(None),
             notes: Vec::new(),
         };
         bank.push_spool()?;
@@ -387,7 +394,7 @@ impl Bank {
             .clone()
             .unwrap_or_else(|| shelf.difficulty.clone())
             .to_ascii_lowercase();
-        if self.lost.borrow().is_some() {
+        if self.lost_why().is_some() {
             return self.spool_question(shelf, subject_shown, q, from, None);
         }
         let inserted = self
@@ -440,7 +447,7 @@ impl Bank {
         if let Some(e) = &lost {
             let why =
                 crate::db::lost_in(e).map_or_else(|| crate::error::one_line(e), |l| l.why.clone());
-            *self.lost.borrow_mut() = Some(why);
+            *self.lost_why() = Some(why);
         }
         self.spool_write(&Spooled::Question {
             shelf: Box::new(shelf.clone()),
@@ -450,7 +457,7 @@ impl Bank {
         })?;
         let lost = crate::db::Lost {
             shown: self.db.shown().to_owned(),
-            why: self.lost.borrow().clone().unwrap_or_default(),
+            why: self.lost_why().clone().unwrap_or_default(),
         };
         let dir = self.spool.as_deref().unwrap_or(Path::new("spool"));
         let said = format!(
@@ -562,7 +569,7 @@ impl Bank {
                 qids: qids.to_vec(),
             })
         };
-        if self.lost.borrow().is_some() {
+        if self.lost_why().is_some() {
             return spooled();
         }
         let shown = self.db.shown().to_owned();

@@ -40,7 +40,7 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub data_dir: Option<PathBuf>,
-    /// A `PostgreSQL` database that several machines share: pool state, bank and history live
+    /// A PostgreSQL database that several machines share: pool state, bank and history live
     /// there instead of the data dir (prefer the variable or keys.toml's [state] url = "env:NAME":
     /// a password on the command line shows in ps)
     #[arg(
@@ -182,6 +182,9 @@ pub struct ServeArgs {
     /// and what was had
     #[arg(long, default_value = "2m", value_parser = parse_duration, value_name = "DURATION")]
     pub max_wait: Duration,
+    /// Quizzes made at once; further requests wait their turn, first come first served
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256), value_name = "N")]
+    pub max_quizzes: u16,
 }
 
 /// `10/min` (or a bare `10`) → 10.
@@ -234,7 +237,8 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 /// What every job that asks providers shares.
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
-    /// The keys file [default: $`QUIZGEN_KEYS`, ./keys.toml, ~/.config/quizgen/keys.toml, or $`GROQ_API_KEY`]
+    /// The keys file [default: $QUIZGEN_KEYS, ./keys.toml, ~/.config/quizgen/keys.toml, or $GROQ_API_KEY]
+    #[allow(clippy::doc_markdown)] // --help text, not rustdoc
     #[arg(long, value_name = "PATH")]
     pub keys: Option<PathBuf>,
     /// easy, medium, hard, mixed, or any (take any difficulty from the bank) [default: medium,
@@ -405,7 +409,7 @@ pub enum StateCommand {
         after_long_help = "Examples:\n  quizgen state check\n  QUIZGEN_DATABASE_URL=postgresql://quizgen@db.example/quizgen quizgen state check && echo ready"
     )]
     Check,
-    /// Copies a data dir's `SQLite` state (bank, history, key states and today's requests) into
+    /// Copies a data dir's SQLite state (bank, history, key states and today's requests) into
     /// the database of --database-url; what is there already is kept, so it can run again
     #[command(
         after_long_help = "Examples:\n  quizgen state import\n  quizgen state import --from /srv/old-quizgen-data"

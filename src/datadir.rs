@@ -48,8 +48,8 @@ pub(crate) fn open_to_others(path: &Path, what: &str, why: &str, fix: &str) -> O
     None
 }
 
-/// Makes sure a database file exists and is readable by its owner only, before `SQLite` opens it
-/// (`SQLite` gives its -wal and -shm files the same mode).
+/// Makes sure a database file exists and is readable by its owner only, before SQLite opens it
+/// (SQLite gives its -wal and -shm files the same mode).
 pub(crate) fn private_file(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
@@ -69,7 +69,7 @@ pub(crate) fn private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether an error comes from a full disk (ENOSPC, or `SQLite`'s "database or disk is full").
+/// Whether an error comes from a full disk (ENOSPC, or SQLite's "database or disk is full").
 pub(crate) fn is_disk_full(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {
         if let Some(e) = c.downcast_ref::<rusqlite::Error>() {

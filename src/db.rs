@@ -1,5 +1,5 @@
-//! The one storage interface for shared state (pool state, the bank, history): `SQLite` files in
-//! the data dir (the embedded default) or one `PostgreSQL` database that several machines share
+//! The one storage interface for shared state (pool state, the bank, history): SQLite files in
+//! the data dir (the embedded default) or one PostgreSQL database that several machines share
 //! (`QUIZGEN_DATABASE_URL`). Callers write their queries once, in the SQL both dialects accept
 //! (`?1` placeholders, `ON CONFLICT`, `RETURNING`, `CAST(? AS …)` where a type must be said);
 //! each backend keeps its own DDL. Values cross as [`Value`], rows come back as [`Row`] whose
@@ -172,12 +172,12 @@ impl Row {
 pub(crate) enum Lock {
     /// Reads, and writes no one else races for.
     Shared,
-    /// No other process or machine writes this component's state meanwhile (`SQLite`: BEGIN
-    /// IMMEDIATE; `PostgreSQL`: a transaction-scoped advisory lock on the component).
+    /// No other process or machine writes this component's state meanwhile (SQLite: BEGIN
+    /// IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock on the component).
     Exclusive,
 }
 
-/// Where shared state lives: the data dir's `SQLite` files, or a `PostgreSQL` database.
+/// Where shared state lives: the data dir's SQLite files, or a PostgreSQL database.
 #[derive(Clone, Debug)]
 pub struct StateAt {
     pub data_dir: std::path::PathBuf,
@@ -193,18 +193,18 @@ impl StateAt {
     }
 }
 
-/// The advisory lock under which a part's tables are set up on `PostgreSQL`.
+/// The advisory lock under which a part's tables are set up on PostgreSQL.
 const SETUP_LOCK: i64 = 0x7175_697a_0000;
 
 /// One component's tables (the pool state, the bank, history) in either backend.
 pub(crate) struct Component {
-    /// Its `SQLite` file in the data dir, and what it is, for messages.
+    /// Its SQLite file in the data dir, and what it is, for messages.
     pub file: &'static str,
     pub what: &'static str,
-    /// `SQLite`: version 1's DDL and the steps after it (see `open_sqlite`).
+    /// SQLite: version 1's DDL and the steps after it (see `open_sqlite`).
     pub sqlite_schema: &'static str,
     pub sqlite_migrations: &'static [&'static str],
-    /// `PostgreSQL`: the newest schema's DDL (version `1 + sqlite_migrations.len()`).
+    /// PostgreSQL: the newest schema's DDL (version `1 + sqlite_migrations.len()`).
     pub pg_schema: &'static str,
     /// Its advisory lock's number (one per component).
     pub lock_id: i64,
@@ -239,8 +239,18 @@ pub(crate) fn copy(src: &Db, dst: &Db, c: &Copy) -> Result<(u64, u64)> {
 }
 
 enum Backend {
-    Sqlite(rusqlite::Connection),
+    /// Behind a mutex so that a `Db` (and the bank, history and store that hold one) may be
+    /// shared by the tasks of a multi-threaded runtime; only one caller uses it at a time.
+    Sqlite(std::sync::Mutex<rusqlite::Connection>),
     Pg(pg::Handle),
+}
+
+/// The SQLite connection, for one call (a panic elsewhere leaves it usable: SQLite rolls an
+/// unfinished statement back itself).
+fn locked(
+    c: &std::sync::Mutex<rusqlite::Connection>,
+) -> std::sync::MutexGuard<'_, rusqlite::Connection> {
+    c.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A connection to one component's state.
@@ -261,7 +271,7 @@ impl Db {
                 let conn = open_sqlite(&path, c.sqlite_schema, c.sqlite_migrations)
                     .with_context(|| format!("{}: cannot open {}", path.display(), c.what))?;
                 Ok(Db {
-                    backend: Backend::Sqlite(conn),
+                    backend: Backend::Sqlite(std::sync::Mutex::new(conn)),
                     shown: path.display().to_string(),
                     lock_id: c.lock_id,
                 })
@@ -333,7 +343,7 @@ impl Db {
     /// The schema version of a component, if it has one.
     pub(crate) fn schema_version(&self, c: &Component) -> Result<Option<i64>> {
         match &self.backend {
-            Backend::Sqlite(conn) => Ok(Some(conn.pragma_query_value(
+            Backend::Sqlite(conn) => Ok(Some(locked(conn).pragma_query_value(
                 None,
                 "user_version",
                 |r| r.get::<_, i64>(0),
@@ -350,8 +360,10 @@ impl Db {
 
     pub(crate) fn begin(&self, lock: Lock) -> Result<()> {
         match (&self.backend, lock) {
-            (Backend::Sqlite(c), Lock::Shared) => c.execute_batch("BEGIN")?,
-            (Backend::Sqlite(c), Lock::Exclusive) => c.execute_batch("BEGIN IMMEDIATE")?,
+            (Backend::Sqlite(c), Lock::Shared) => locked(c).execute_batch("BEGIN")?,
+            (Backend::Sqlite(c), Lock::Exclusive) => {
+                locked(c).execute_batch("BEGIN IMMEDIATE")?;
+            }
             (Backend::Pg(_), Lock::Shared) => self.execute_batch("BEGIN")?,
             (Backend::Pg(_), Lock::Exclusive) => self.pg_begin_locked(self.lock_id)?,
         }
@@ -399,7 +411,7 @@ impl Db {
 
     pub(crate) fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.backend {
-            Backend::Sqlite(c) => Ok(c.execute_batch(sql)?),
+            Backend::Sqlite(c) => Ok(locked(c).execute_batch(sql)?),
             Backend::Pg(h) => {
                 let sql = sql.to_owned();
                 h.call(move |w| {
@@ -414,6 +426,7 @@ impl Db {
     pub(crate) fn execute(&self, sql: &str, params: &[Value]) -> Result<u64> {
         match &self.backend {
             Backend::Sqlite(c) => {
+                let c = locked(c);
                 let mut st = c.prepare_cached(sql)?;
                 Ok(st.execute(rusqlite::params_from_iter(params.iter()))? as u64)
             }
@@ -428,6 +441,7 @@ impl Db {
     pub(crate) fn query(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
         match &self.backend {
             Backend::Sqlite(c) => {
+                let c = locked(c);
                 let mut st = c.prepare_cached(sql)?;
                 let n = st.column_count();
                 let rows = st.query_map(rusqlite::params_from_iter(params.iter()), |r| {
@@ -477,7 +491,7 @@ impl rusqlite::ToSql for Value {
     }
 }
 
-/// `PostgreSQL`, through the synchronous `postgres` client on a thread of its own: that client
+/// PostgreSQL, through the synchronous `postgres` client on a thread of its own: that client
 /// runs its own runtime, which must not block a thread that drives async tasks, and quizgen's
 /// callers are such threads. Each call is one job on the connection's thread.
 mod pg {
@@ -801,7 +815,7 @@ mod pg {
         to_sql_checked!();
     }
 
-    /// The shared SQL in `PostgreSQL`'s spelling: `?N` placeholders become `$N` (outside quotes).
+    /// The shared SQL in PostgreSQL's spelling: `?N` placeholders become `$N` (outside quotes).
     pub(super) fn dialect(sql: &str) -> String {
         let mut out = String::with_capacity(sql.len());
         let mut quoted = false;

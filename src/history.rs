@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS quizzes(
     questions TEXT NOT NULL
 );";
 
-/// The same table in `PostgreSQL` (see `db::Component`).
+/// The same table in PostgreSQL (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS quizzes(
     id BIGSERIAL PRIMARY KEY,

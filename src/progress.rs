@@ -3,8 +3,8 @@
 //! Every stderr line leaves through `line`: masked, escaped, and off a terminal stamped with the
 //! local time, as cron logs need.
 
-use std::cell::Cell;
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Writes one message line to stderr: secrets masked, control characters escaped, and, when
@@ -43,7 +43,7 @@ pub(crate) struct Progress {
     verbose: bool,
     total: usize,
     /// When the current wait was last logged (off a terminal), if one is going on.
-    wait_logged: Cell<Option<Instant>>,
+    wait_logged: Mutex<Option<Instant>>,
 }
 
 impl Progress {
@@ -68,8 +68,15 @@ impl Progress {
             quiet,
             verbose,
             total,
-            wait_logged: Cell::new(None),
+            wait_logged: Mutex::new(None),
         }
+    }
+
+    /// When the current wait was last logged (a poisoned lock only means a message was lost).
+    fn logged(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        self.wait_logged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Also sends progress to `sink`.
@@ -80,7 +87,7 @@ impl Progress {
 
     /// Questions had so far, and what is going on (current key, model).
     pub(crate) fn update(&self, done: usize, what: &str) {
-        self.wait_logged.set(None);
+        *self.logged() = None;
         if let Some(s) = &self.sink {
             (s.0)(done, self.total, None);
         }
@@ -116,12 +123,15 @@ impl Progress {
         if self.bar.is_some() {
             return self.show(done, &what);
         }
-        let due = self
-            .wait_logged
-            .get()
-            .is_none_or(|t| t.elapsed() >= WAIT_LOG_EVERY);
+        let due = {
+            let mut logged = self.logged();
+            let due = logged.is_none_or(|t| t.elapsed() >= WAIT_LOG_EVERY);
+            if due {
+                *logged = Some(Instant::now());
+            }
+            due
+        };
         if due {
-            self.wait_logged.set(Some(Instant::now()));
             self.show(done, &what);
         }
     }

@@ -49,7 +49,7 @@ fn check(ctx: &Context) -> Result<u8> {
     Ok(code::OK)
 }
 
-/// Copies the `SQLite` state of `from` into the shared database, part by part.
+/// Copies the SQLite state of `from` into the shared database, part by part.
 fn import(ctx: &Context, from: &std::path::Path) -> Result<u8> {
     if ctx.state.url.is_none() {
         return Err(QuizError::Usage(

@@ -1,7 +1,7 @@
 //! A printable sheet in Markdown: numbered questions, then the answer key with explanations.
 //!
 //! Text is shown as written, never interpreted: Markdown's and HTML's active characters are
-//! backslash-escaped (`CommonMark` lets any ASCII punctuation be), so "the tag <br>" prints as
+//! backslash-escaped (CommonMark lets any ASCII punctuation be), so "the tag <br>" prints as
 //! itself, and line breaks inside a field become spaces (a new line could start a list).
 
 use super::{Quiz, letter};

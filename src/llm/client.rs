@@ -309,7 +309,7 @@ fn error_code(text: &str) -> String {
     code
 }
 
-/// Whether a 429 says the balance or quota is spent for good (no wait clears it), as `OpenAI`'s
+/// Whether a 429 says the balance or quota is spent for good (no wait clears it), as OpenAI's
 /// `insufficient_quota` and `billing_hard_limit_reached` do.
 fn quota_spent(code: &str, body: &str) -> bool {
     let lower = body.to_ascii_lowercase();

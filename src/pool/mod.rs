@@ -679,7 +679,7 @@ fn record_reports(
     Ok(())
 }
 
-/// What a report says about how its window counts. Under a token bucket (`OpenAI`'s documented
+/// What a report says about how its window counts. Under a token bucket (OpenAI's documented
 /// meaning) the reset is the time until full, so (limit − remaining) ÷ reset is the refill
 /// rate, the same in every report. Under a fixed window or a sliding log it is not: the reset
 /// runs down with the clock while the used part grows, so the implied rate climbs by at least

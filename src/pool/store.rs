@@ -1,4 +1,4 @@
-//! Pool state in `SQLite` (WAL) in the data dir, shared by every quizgen process on it: request
+//! Pool state in SQLite (WAL) in the data dir, shared by every quizgen process on it: request
 //! events per lane (the windows are counted from them), the provider's latest reports, cooldowns,
 //! dead keys and models, and per-key counters. Keys are stored by fingerprint only.
 
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS keys(
 const MIGRATIONS: &[&str] = &["ALTER TABLE reports ADD COLUMN rate_per_ms REAL;
      ALTER TABLE reports ADD COLUMN agree INTEGER NOT NULL DEFAULT 0;"];
 
-/// The same tables in `PostgreSQL`, at the newest version (see `db::Component`).
+/// The same tables in PostgreSQL, at the newest version (see `db::Component`).
 const PG_SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events(
     id BIGSERIAL PRIMARY KEY,

@@ -49,6 +49,9 @@ struct App {
     tokens: Vec<String>,
     limiter: DefaultKeyedRateLimiter<IpAddr>,
     max_wait: Duration,
+    /// Quizzes made at once; the others wait their turn (tokio's semaphore is first come,
+    /// first served).
+    slots: Arc<tokio::sync::Semaphore>,
     /// keys.toml's `[defaults]`, read at start: a body's missing fields take them, as flags do.
     defaults: crate::config::Defaults,
 }
@@ -76,6 +79,7 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
         max_wait: args.max_wait,
         defaults: crate::config::defaults(args.keys.as_deref())?,
+        slots: Arc::new(tokio::sync::Semaphore::new(usize::from(args.max_quizzes))),
     });
     // The per-IP limiter keeps a little state per client address: forget the idle ones.
     let pruned = app.clone();
@@ -396,7 +400,7 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
     Ok((plan, buffer))
 }
 
-/// Runs one quiz on a thread of its own (the pipeline's progress reporter is not `Send`), its
+/// Runs one quiz as a task of the server's runtime once a slot is free (`--max-quizzes`), its
 /// progress to `sink`, its outcome to `done`.
 fn run_quiz(
     app: &App,
@@ -409,12 +413,11 @@ fn run_quiz(
         sink,
         ..app.ctx.clone()
     };
-    std::thread::spawn(move || {
-        let out = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(anyhow::Error::from)
-            .and_then(|rt| rt.block_on(quiz::make(&ctx, &plan)));
+    let slots = app.slots.clone();
+    tokio::spawn(async move {
+        // The semaphore is never closed, so a permit always comes.
+        let _permit = slots.acquire_owned().await;
+        let out = quiz::make(&ctx, &plan).await;
         let _ = done.send(out);
     });
 }

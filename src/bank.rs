@@ -6,7 +6,6 @@ use std::path::Path;
 use crate::db::{Component, Db, Lock, Row, StateAt, vals};
 use anyhow::{Context, Result};
 
-use crate::clock::now_ms;
 use crate::mcq::{Deduper, Mcq};
 
 const SCHEMA: &str = "
@@ -275,7 +274,7 @@ impl Bank {
                 for q in &out {
                     db.execute(
                         "UPDATE questions SET served = served + 1, last_served_ms = ?3 WHERE subject = ?1 AND qid = ?2",
-                        vals![&shelf.subject, q.id.clone(), now_ms()],
+                        vals![&shelf.subject, q.id.clone(), db.now_ms()],
                     )?;
                 }
                 Ok(out)
@@ -420,9 +419,9 @@ impl Bank {
                     from.lane.clone(),
                     from.source_hash.clone(),
                     from.chunk,
-                    now_ms(),
+                    self.db.now_ms(),
                     held.then(holder),
-                    held.then(|| now_ms() + HOLD_MS),
+                    held.then(|| self.db.now_ms() + HOLD_MS),
                 ],
             );
         match inserted {
@@ -589,7 +588,7 @@ impl Bank {
             self.db.execute(
                 "UPDATE questions SET served = served + 1, last_served_ms = ?3, held_by = NULL, held_until_ms = NULL
                  WHERE subject = ?1 AND qid = ?2",
-                vals![&subject, id, now_ms()],
+                vals![&subject, id, self.db.now_ms()],
             )?;
         }
         Ok(())
@@ -614,7 +613,7 @@ impl Bank {
                     normalise_subject(subject),
                     qid,
                     by,
-                    now_ms(),
+                    self.db.now_ms(),
                     if agreed { "agreed" } else { "refused" },
                     choice,
                 ],
@@ -697,7 +696,7 @@ fn unserved(db: &Db, shelf: &Shelf, n: usize, fits: impl Fn(&Mcq) -> bool) -> Re
             shelf.source_hash.clone()
         ],
     )?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut out = Vec::new();
     for r in &rows {
         let held = hold_stands(r.opt_text(9)?.as_deref(), r.opt_int(10)?, now);
@@ -779,7 +778,7 @@ mod tests {
         bank.db
             .execute(
                 "UPDATE questions SET held_by = ?1, held_until_ms = ?2",
-                vals![dead, now_ms() + 60_000],
+                vals![dead, crate::clock::now_ms() + 60_000],
             )
             .unwrap();
         if cfg!(target_os = "linux") {

@@ -45,8 +45,8 @@ impl Context {
         };
         let ctx = Context {
             state: crate::db::StateAt {
-                data_dir: data_dir.clone(),
                 url: url.map(secrecy::SecretString::from),
+                ..crate::db::StateAt::local(&data_dir)
             },
             data_dir,
             quiet,

@@ -182,14 +182,25 @@ pub(crate) enum Lock {
 pub struct StateAt {
     pub data_dir: std::path::PathBuf,
     pub url: Option<SecretString>,
+    /// The clock every time stored there is read from (a `FakeClock` in tests): the pool's
+    /// windows, the bank's holds and served times, the history's dates.
+    pub clock: std::sync::Arc<dyn crate::clock::Clock>,
 }
 
 impl StateAt {
+    /// The data dir's SQLite files, on the wall clock.
     pub fn local(data_dir: &Path) -> StateAt {
         StateAt {
             data_dir: data_dir.to_owned(),
             url: None,
+            clock: crate::clock::system(),
         }
+    }
+
+    /// The same place, on another clock.
+    #[must_use]
+    pub fn with_clock(self, clock: std::sync::Arc<dyn crate::clock::Clock>) -> StateAt {
+        StateAt { clock, ..self }
     }
 }
 
@@ -256,6 +267,7 @@ fn locked(
 /// A connection to one component's state.
 pub(crate) struct Db {
     backend: Backend,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
     /// The file or the database, for messages (never a password).
     shown: String,
     lock_id: i64,
@@ -271,6 +283,7 @@ impl Db {
                 let conn = open_sqlite(&path, c.sqlite_schema, c.sqlite_migrations)
                     .with_context(|| format!("{}: cannot open {}", path.display(), c.what))?;
                 Ok(Db {
+                    clock: at.clock.clone(),
                     backend: Backend::Sqlite(std::sync::Mutex::new(conn)),
                     shown: path.display().to_string(),
                     lock_id: c.lock_id,
@@ -280,6 +293,7 @@ impl Db {
                 let handle = pg::Handle::connect(url.expose_secret())?;
                 let shown = handle.shown.clone();
                 let db = Db {
+                    clock: at.clock.clone(),
                     backend: Backend::Pg(handle),
                     shown,
                     lock_id: c.lock_id,
@@ -289,6 +303,11 @@ impl Db {
                 Ok(db)
             }
         }
+    }
+
+    /// Now, in milliseconds since the epoch, on the clock of where the state lives.
+    pub(crate) fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     /// The file or database, for messages.

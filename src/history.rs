@@ -100,7 +100,7 @@ impl History {
             .query_row(
                 "INSERT INTO quizzes(time_ms, subject, format, path, count, questions) VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                 vals![
-                    crate::clock::now_ms(),
+                    self.db.now_ms(),
                     subject,
                     format,
                     path,

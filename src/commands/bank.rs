@@ -101,7 +101,9 @@ pub(crate) fn run(ctx: &Context, cmd: BankCommand) -> Result<u8> {
                 return Err(QuizError::Usage("bank prune needs --subject, --served, --older-than, or --all to delete everything".into()).into());
             }
             let cutoff = older_than.map(|d| {
-                crate::clock::now_ms()
+                ctx.state
+                    .clock
+                    .now_ms()
                     .saturating_sub(i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
             });
             let n = bank.prune(subject.as_deref(), served, cutoff)?;

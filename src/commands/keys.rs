@@ -14,7 +14,7 @@ use crate::pool::store::Store;
 pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) -> Result<u8> {
     let cfg = ctx.require_keys(keys_flag)?;
     let client = Client::new(Duration::from_secs(20))?;
-    let mut store = Store::open_at(&ctx.state, crate::clock::system())?;
+    let mut store = Store::open_at(&ctx.state, ctx.state.clock.clone())?;
     let (mut invalid, mut unreachable) = (0, 0);
     for p in &cfg.providers {
         for k in &p.keys {

@@ -143,7 +143,7 @@ pub struct Pool {
 impl Pool {
     /// The pool, its state where `at` says (the data dir, or a shared database).
     pub fn open(cfg: &KeysConfig, at: &crate::db::StateAt) -> Result<Pool> {
-        Pool::open_at_with_clock(cfg, at, crate::clock::system())
+        Pool::open_at_with_clock(cfg, at, at.clock.clone())
     }
 
     /// `open` on a given clock: the pool's windows, cooldowns and state then run on it.

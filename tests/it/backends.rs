@@ -151,8 +151,8 @@ fn both(url: String, ops: &[Op]) -> (Vec<String>, Vec<String>) {
     let t0 = quizgen::testing::now_ms();
     let local = replay(&StateAt::local(dir.path()), ops, t0);
     let shared = StateAt {
-        data_dir: dir.path().join("shared"),
         url: Some(url.into()),
+        ..StateAt::local(&dir.path().join("shared"))
     };
     (local, replay(&shared, ops, t0))
 }

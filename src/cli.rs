@@ -300,6 +300,7 @@ impl RunArgs {
             retries: self.retries,
             request_timeout: self.request_timeout,
             max_throttles: self.max_throttles,
+            seed: self.seed,
         }
     }
 }

@@ -169,6 +169,8 @@ struct InFlight {
 }
 
 struct State {
+    /// The retry jitter's source, owned by the run (seeded by `--seed`, for reproducible runs).
+    jitter: rand::rngs::StdRng,
     got: Vec<Mcq>,
     got_lanes: Vec<String>,
     asked: usize,
@@ -203,8 +205,9 @@ struct State {
 }
 
 impl State {
-    fn new(order: &Order<'_>) -> State {
+    fn new(order: &Order<'_>, seed: Option<u64>) -> State {
         State {
+            jitter: crate::mcq::rng_from(seed),
             got: Vec::new(),
             got_lanes: Vec::new(),
             asked: 0,
@@ -251,7 +254,7 @@ impl Buyer<'_> {
     /// Never fails: whatever goes wrong ends the purchase with what it had, after the requests
     /// still in flight have been awaited (a second at most when interrupted) and banked.
     pub(crate) async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Purchase {
-        let mut st = State::new(order);
+        let mut st = State::new(order, settings.seed);
         self.pool.set_wait_cap(settings.max_wait);
         let mut set: JoinSet<InFlight> = JoinSet::new();
         let ending = match self.learn_sizing(&mut st) {
@@ -707,7 +710,7 @@ impl Buyer<'_> {
             }
         }
         let cap = (0.5 * 2f64.powi(st.transient_streak.min(8) as i32)).min(8.0);
-        let pause = Duration::from_secs_f64(rand::rng().random_range(0.0..cap));
+        let pause = Duration::from_secs_f64(st.jitter.random_range(0.0..cap));
         self.progress.detail(&format!(
             "{}: {reason}; retrying in {:.1}s",
             lane.id,

@@ -94,6 +94,8 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// 429 answers in a row, without a question between them, that close a lane for the run.
     pub max_throttles: u32,
+    /// Seeds the retry jitter (`--seed`); `None` draws a seed from the system.
+    pub seed: Option<u64>,
 }
 
 impl Default for Settings {
@@ -104,6 +106,7 @@ impl Default for Settings {
             retries: 3,
             request_timeout: Duration::from_secs(120),
             max_throttles: 5,
+            seed: None,
         }
     }
 }

@@ -366,3 +366,28 @@ fn a_run_stops_within_its_wait_budget_even_with_a_slow_answer() {
         start.elapsed()
     );
 }
+
+#[test]
+fn every_key_dead_is_exit_1_for_generate_and_batch_alike() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["dead-key-123456789"]);
+    fx.run(&["generate", "--subject", "tides", "--count", "3"])
+        .assert()
+        .code(1);
+    std::fs::write(fx.path().join("subjects.txt"), "tides, 3\nvolcanoes, 3\n").unwrap();
+    let out = fx
+        .run(&["batch", "subjects.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8_lossy(&out);
+    // The first subject fails; no later subject could escape it, so it is skipped.
+    assert!(table.contains("failed:"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("volcanoes") && l.ends_with("skipped")),
+        "{table}"
+    );
+}

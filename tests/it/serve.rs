@@ -333,3 +333,41 @@ fn no_capacity_within_the_wait_budget_is_503_with_retry_after_not_a_hang() {
         assert_eq!(v["written"], 0);
     });
 }
+
+#[test]
+fn a_body_without_count_or_format_takes_the_keys_files_defaults() {
+    let fx = Fixture::with_extra(
+        MockConfig::default(),
+        &[MODEL],
+        &["gsk_one_1234567890"],
+        "[defaults]\ncount = 3\nformat = \"gift\"",
+    );
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let r = client()
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "tides"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let disposition = r.headers()["content-disposition"].to_str().unwrap();
+        assert!(disposition.contains("tides.gift"), "{disposition}");
+        let gift = r.text().await.unwrap();
+        // GIFT: one `::title::` and one right answer `=` per question.
+        assert_eq!(
+            gift.matches("\n::").count() + usize::from(gift.starts_with("::")),
+            3,
+            "{gift}"
+        );
+        // A body that says wins over [defaults], as a flag does.
+        let r = client()
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "tides", "count": 2, "format": "json"}))
+            .send()
+            .await
+            .unwrap();
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["questions"].as_array().unwrap().len(), 2);
+    });
+}

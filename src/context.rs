@@ -21,8 +21,9 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// `new`, with the shared database of `--database-url` / `QUIZGEN_DATABASE_URL`, else
-    /// the `[state] url` of the keys file (`keys`, else the usual lookup), if any.
+    /// The global flags checked: the data dir (else the platform's), and the shared database
+    /// of `--database-url` / `QUIZGEN_DATABASE_URL`, else the `[state] url` of the keys file
+    /// (`keys`, else the usual lookup), if any.
     pub(crate) fn with_database(
         data_dir: Option<PathBuf>,
         database_url: Option<String>,

@@ -136,7 +136,7 @@ impl History {
                 count: qs.len(),
                 format,
                 path,
-                question_ids: qs.iter().map(super::mcq::Mcq::stable_id).collect(),
+                question_ids: qs.iter().map(Mcq::stable_id).collect(),
             });
         }
         Ok(out)

@@ -45,8 +45,8 @@ pub(crate) struct Plan {
     pub offline: bool,
     pub bank: BankMode,
     pub keys_file: Option<PathBuf>,
+    /// How it is bought; its `seed` (`--seed`) also seeds the offline choices and positions.
     pub settings: Settings,
-    pub seed: Option<u64>,
     /// Write only questions whose key a blind solve on another lane confirmed.
     pub verify: bool,
 }
@@ -81,18 +81,19 @@ pub(crate) struct Chosen {
     pub(crate) language: String,
     pub(crate) options: usize,
     pub(crate) verify: bool,
-    /// The concurrency when neither the caller nor `[defaults]` says (`serve` runs several
-    /// quizzes at once and defaults to `auto`; the command line to one request).
-    pub(crate) concurrency: Concurrency,
+    /// The caller's settings, with the concurrency chosen like the fields above.
+    pub(crate) settings: Settings,
 }
 
 impl Asked {
     /// Fills the gaps and checks what depends on more than one field (the options a format
-    /// takes); the error names the field as the caller does.
+    /// takes); the error names the field as the caller does. `base` is how the caller buys
+    /// (its flags, or `serve`'s); its concurrency is the last resort (`serve` runs several
+    /// quizzes at once and defaults to `auto`, the command line to one request).
     pub(crate) fn choose(
         self,
         d: &Defaults,
-        concurrency: Concurrency,
+        base: Settings,
         naming: Naming,
     ) -> Result<Chosen, QuizError> {
         let format = self.format.or(d.format).unwrap_or(Format::Json);
@@ -119,7 +120,13 @@ impl Asked {
                 .unwrap_or_else(|| spec::DEFAULT_LANGUAGE.to_owned()),
             options,
             verify: self.verify.or(d.verify).unwrap_or(false),
-            concurrency: self.concurrency.or(d.concurrency).unwrap_or(concurrency),
+            settings: Settings {
+                concurrency: self
+                    .concurrency
+                    .or(d.concurrency)
+                    .unwrap_or(base.concurrency),
+                ..base
+            },
         })
     }
 }
@@ -134,9 +141,6 @@ pub(crate) struct Frame {
     pub(crate) offline: bool,
     pub(crate) bank: BankMode,
     pub(crate) keys_file: Option<PathBuf>,
-    /// Everything of `Settings` but the concurrency, which `Chosen` decides.
-    pub(crate) settings: Settings,
-    pub(crate) seed: Option<u64>,
 }
 
 impl Chosen {
@@ -155,11 +159,7 @@ impl Chosen {
             offline: frame.offline,
             bank: frame.bank,
             keys_file: frame.keys_file,
-            settings: Settings {
-                concurrency: self.concurrency,
-                ..frame.settings
-            },
-            seed: frame.seed,
+            settings: self.settings,
             verify: self.verify,
         }
     }
@@ -168,6 +168,14 @@ impl Chosen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `serve`'s base: concurrency auto unless asked or `[defaults]` says.
+    fn auto() -> Settings {
+        Settings {
+            concurrency: Concurrency::Auto,
+            ..Settings::default()
+        }
+    }
 
     fn defaults() -> Defaults {
         Defaults {
@@ -183,24 +191,27 @@ mod tests {
     #[test]
     fn what_is_said_wins_then_defaults_then_built_ins() {
         let c = Asked::default()
-            .choose(&Defaults::default(), Concurrency::Auto, Naming::Fields)
+            .choose(&Defaults::default(), auto(), Naming::Fields)
             .unwrap();
         assert_eq!(
             (c.count, c.format, c.difficulty, c.language.as_str()),
             (10, Format::Json, Difficulty::Medium, "English")
         );
         assert_eq!(
-            (c.options, c.verify, c.concurrency),
+            (c.options, c.verify, c.settings.concurrency),
             (4, false, Concurrency::Auto)
         );
         let c = Asked::default()
-            .choose(&defaults(), Concurrency::Auto, Naming::Fields)
+            .choose(&defaults(), auto(), Naming::Fields)
             .unwrap();
         assert_eq!(
             (c.count, c.format, c.difficulty, c.language.as_str()),
             (25, Format::Gift, Difficulty::Hard, "French")
         );
-        assert_eq!((c.verify, c.concurrency), (true, Concurrency::Fixed(3)));
+        assert_eq!(
+            (c.verify, c.settings.concurrency),
+            (true, Concurrency::Fixed(3))
+        );
         let asked = Asked {
             count: Some(5),
             format: Some(Format::Csv),
@@ -210,15 +221,13 @@ mod tests {
             concurrency: Some(Concurrency::Fixed(1)),
             options: Some(3),
         };
-        let c = asked
-            .choose(&defaults(), Concurrency::Auto, Naming::Flags)
-            .unwrap();
+        let c = asked.choose(&defaults(), auto(), Naming::Flags).unwrap();
         assert_eq!(
             (c.count, c.format, c.difficulty, c.language.as_str()),
             (5, Format::Csv, Difficulty::Easy, "Spanish")
         );
         assert_eq!(
-            (c.options, c.verify, c.concurrency),
+            (c.options, c.verify, c.settings.concurrency),
             (3, false, Concurrency::Fixed(1))
         );
     }
@@ -231,14 +240,14 @@ mod tests {
             ..Asked::default()
         };
         let flags = asked()
-            .choose(&Defaults::default(), Concurrency::Auto, Naming::Flags)
+            .choose(&Defaults::default(), auto(), Naming::Flags)
             .unwrap_err();
         assert_eq!(
             flags.to_string(),
             "--format kahoot takes at most 4 options, not --options 5"
         );
         let fields = asked()
-            .choose(&Defaults::default(), Concurrency::Auto, Naming::Fields)
+            .choose(&Defaults::default(), auto(), Naming::Fields)
             .unwrap_err();
         assert_eq!(fields.to_string(), "options: 5; kahoot takes 2 to 4");
     }

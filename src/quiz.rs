@@ -72,7 +72,7 @@ pub(crate) async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
 
 async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     // The same text and flags give the same quiz: without --seed, the seed comes from them.
-    let seed = plan.seed.or_else(|| {
+    let seed = plan.settings.seed.or_else(|| {
         plan.source.as_ref().map(|s| {
             let origin = s.origin();
             offline::seed_for(&s.text, &offline_ask(plan, plan.count, &origin))

@@ -11,7 +11,7 @@ use crate::cli::BatchArgs;
 use crate::error::{QuizError, code};
 use crate::generate::{Ending, Order};
 use crate::plan::{Asked, Naming};
-use crate::spec::{Concurrency, Difficulty, Settings};
+use crate::spec::Difficulty;
 
 /// One line of a subjects file.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,11 +90,8 @@ pub(crate) async fn run(ctx: &Context, args: BatchArgs) -> Result<u8> {
         count: Some(args.count as usize),
         ..args.run.asked()
     };
-    let chosen = asked.choose(&defaults, Concurrency::Fixed(1), Naming::Flags)?;
-    let settings = Settings {
-        concurrency: chosen.concurrency,
-        ..args.run.settings()
-    };
+    let chosen = asked.choose(&defaults, args.run.settings(), Naming::Flags)?;
+    let settings = chosen.settings;
     let path: &Path = &args.subjects_file;
     let shown = path.display().to_string();
     let text = crate::error::read_text(path, 4 * 1024 * 1024)?;

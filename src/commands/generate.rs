@@ -11,7 +11,6 @@ use crate::error::QuizError;
 use crate::export::{self, Guard, RenderOptions, Target};
 use crate::plan::{Asked, Frame, Naming};
 use crate::quiz::{self, Plan, Source};
-use crate::spec::Concurrency;
 
 pub(crate) async fn run(ctx: &Context, args: GenerateArgs) -> Result<u8> {
     let defaults = crate::config::defaults(args.run.keys.as_deref())?;
@@ -26,7 +25,7 @@ pub(crate) fn plan(ctx: &Context, args: &GenerateArgs, defaults: &Defaults) -> R
         format: args.format,
         ..args.run.asked()
     };
-    let chosen = asked.choose(defaults, Concurrency::Fixed(1), Naming::Flags)?;
+    let chosen = asked.choose(defaults, args.run.settings(), Naming::Flags)?;
     refuse_binary_on_terminal(chosen.format, args.output.as_deref())?;
     let subject = subject(args)?;
     let keys_file = crate::config::find_keys_file(args.run.keys.as_deref());
@@ -75,8 +74,6 @@ pub(crate) fn plan(ctx: &Context, args: &GenerateArgs, defaults: &Defaults) -> R
         offline: args.offline,
         bank: args.bank,
         keys_file: args.run.keys.clone(),
-        settings: args.run.settings(),
-        seed: args.run.seed,
     }))
 }
 

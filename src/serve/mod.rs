@@ -365,8 +365,13 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
         verify: r.verify,
         concurrency: None,
     };
+    let base = Settings {
+        concurrency: Concurrency::Auto,
+        max_wait: app.max_wait,
+        ..Settings::default()
+    };
     let chosen = asked
-        .choose(&app.defaults, Concurrency::Auto, Naming::Fields)
+        .choose(&app.defaults, base, Naming::Fields)
         .map_err(|e| e.to_string())?;
     if !(1..=MAX_COUNT as usize).contains(&chosen.count) {
         return Err(format!("count: {}; give 1 to {MAX_COUNT}", chosen.count));
@@ -391,11 +396,6 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
         offline: false,
         bank: BankMode::Prefer,
         keys_file: app.keys_file.clone(),
-        settings: Settings {
-            max_wait: app.max_wait,
-            ..Settings::default()
-        },
-        seed: None,
     });
     Ok((plan, buffer))
 }

@@ -47,7 +47,12 @@ fn uses() -> BTreeMap<String, Vec<(String, String)>> {
             if module == "lib" || module == "main" {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
+            // `super::` that climbs out of the module names the crate root, as `crate::` does:
+            // once from `src/x.rs` or `src/x/mod.rs`, twice from `src/x/y.rs`.
+            let depth = rel.components().count() - usize::from(rel.ends_with("mod.rs"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap()
+                .replace(&"super::".repeat(depth), "crate::");
             let entry = out.entry(module).or_default();
             for used in crate_paths(&text) {
                 entry.push((used, rel.display().to_string()));
@@ -139,6 +144,10 @@ fn no_module_names_one_above_it() {
 
 #[test]
 fn the_reader_sees_grouped_and_plain_paths() {
+    assert_eq!(
+        crate_paths(&"use super::super::quiz::Plan;".replace("super::super::", "crate::")),
+        ["quiz"]
+    );
     let found = crate_paths(
         "use crate::{a::{x, y}, b, f::mcq};\nlet v = crate::c::f(); // crate::d\n$crate::e::V",
     );

@@ -110,39 +110,55 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         from_bank: got.len(),
         ..Outcome::default()
     };
-    let ending = if plan.verify {
-        let keys = match keys {
-            Some(k) => Some(k),
-            None => ctx.keys(plan.keys_file.as_deref())?,
-        };
-        let mut v = Verifying {
-            ctx,
-            plan,
-            keys: keys.as_ref(),
-            bank: bank.as_ref(),
-            shelf: &shelf,
-        };
-        v.run(&mut got, &mut tally, hint).await?
-    } else if got.len() >= plan.count {
-        Ending::Done
-    } else if plan.bank == BankMode::Only {
-        bank_only_short(plan, got.len(), hint)
-    } else {
-        if let Some(h) = hint {
-            ctx.info(&format!(
-                "more questions on \"{}\" are banked: {h}",
-                plan.subject
-            ));
+    let gathered: Result<Ending> = async {
+        Ok(if plan.verify {
+            let keys = match keys {
+                Some(k) => Some(k),
+                None => ctx.keys(plan.keys_file.as_deref())?,
+            };
+            let mut v = Verifying {
+                ctx,
+                plan,
+                keys: keys.as_ref(),
+                bank: bank.as_ref(),
+                shelf: &shelf,
+            };
+            v.run(&mut got, &mut tally, hint).await?
+        } else if got.len() >= plan.count {
+            Ending::Done
+        } else if plan.bank == BankMode::Only {
+            bank_only_short(plan, got.len(), hint)
+        } else {
+            if let Some(h) = hint {
+                ctx.info(&format!(
+                    "more questions on \"{}\" are banked: {h}",
+                    plan.subject
+                ));
+            }
+            let keys = match keys {
+                Some(k) => k,
+                None => ctx.require_keys(plan.keys_file.as_deref())?,
+            };
+            let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &got).await?;
+            got.extend(bought.got.iter().cloned());
+            (tally.bought, tally.refused, tally.waited) =
+                (bought.got.len(), bought.refused, bought.waited);
+            offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
+        })
+    }
+    .await;
+    let ending = match gathered {
+        Ok(e) => e,
+        Err(e) => {
+            // Nothing is written (no key to buy the rest with, a pool that cannot open): the
+            // banked questions taken for this quiz go back on the shelf, not lost as served.
+            if let Some(b) = &bank
+                && let Err(back) = b.give_back(&plan.subject, &taken)
+            {
+                ctx.warn(&crate::error::one_line(&back));
+            }
+            return Err(e);
         }
-        let keys = match keys {
-            Some(k) => k,
-            None => ctx.require_keys(plan.keys_file.as_deref())?,
-        };
-        let bought = buy_rest(ctx, plan, &keys, bank.as_ref(), &shelf, &got).await?;
-        got.extend(bought.got.iter().cloned());
-        (tally.bought, tally.refused, tally.waited) =
-            (bought.got.len(), bought.refused, bought.waited);
-        offline_fallback(ctx, plan, bought.ending, &mut got, &mut rng)
     };
     // Under --verify some banked questions may have been refused: count those written.
     tally.from_bank = got
@@ -173,7 +189,7 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
         && outcome.written > 0
         && !record_bought(ctx, b, plan, &got, &taken)
     {
-        outcome.exit = outcome.exit.max(code::ERROR);
+        outcome.exit = crate::spec::worst_exit([outcome.exit, code::ERROR]);
     }
     Ok(outcome)
 }

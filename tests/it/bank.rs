@@ -296,3 +296,35 @@ fn bank_only_needs_no_key() {
         .code(3)
         .stderr(contains("the bank holds only 0"));
 }
+
+#[test]
+fn banked_questions_taken_for_a_quiz_that_cannot_be_made_go_back_on_the_shelf() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = serde_json::json!({"subject": "rivers", "questions": [
+        {"question": "Which river is the longest in Africa?", "options": ["Nile", "Congo", "Niger", "Zambezi"], "answer_index": 0},
+        {"question": "Which river flows through Baghdad?", "options": ["Tigris", "Jordan", "Indus", "Volga"], "answer_index": 0}
+    ]});
+    std::fs::write(dir.path().join("q.json"), quiz.to_string()).unwrap();
+    quizgen(dir.path())
+        .args(["bank", "import", "q.json"])
+        .assert()
+        .success();
+    // Two banked, five asked, no key to buy the rest: an error, and nothing written ...
+    quizgen(dir.path())
+        .args(["generate", "--subject", "rivers", "--count", "5"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("no API key"));
+    // ... so the two are still unserved, for the next quiz.
+    let out = quizgen(dir.path())
+        .args(["bank", "list", "--subject", "rivers", "--unserved"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout)
+            .lines()
+            .count(),
+        2
+    );
+}

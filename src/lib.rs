@@ -105,8 +105,16 @@ fn run(cli: Cli) -> Result<u8> {
         cli.quiet,
         cli.verbose,
     )?;
+    // The pool, bank and history are synchronous storage calls made from async code. A CLI
+    // run is one pipeline; `serve` runs up to --max-quizzes of them as tasks, so it gets a
+    // worker for each besides two for the HTTP side: a quiz blocked on a busy database then
+    // leaves workers free for the other quizzes and for status requests.
+    let workers = match &cli.command {
+        Command::Serve(args) => usize::from(args.max_quizzes) + 2,
+        _ => 2,
+    };
     let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(workers)
         .enable_all()
         .build()?;
     match cli.command {

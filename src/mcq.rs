@@ -249,11 +249,6 @@ const STOPWORDS: [&str; 40] = [
     "following",
 ];
 
-/// Words too common to tell two questions (or two terms) apart.
-pub(crate) fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
-}
-
 fn content_words(s: &str) -> HashSet<String> {
     normalise(s)
         .split(' ')

@@ -1,6 +1,10 @@
-//! Offline questions checked by code against what a teacher would strike, on a corpus of texts
-//! written for the tests (`tests/fixtures/texts/`: history, science, geography, a biography,
-//! Markdown with headings and lists, a glossary, French and Spanish).
+//! Offline questions checked by code against what a teacher would strike, on the development
+//! corpus: texts written for the tests (`tests/fixtures/texts/`, short: history, science,
+//! geography, a biography, Markdown, a glossary, French and Spanish), texts of the kinds teachers
+//! hand out, written by a helper session before the generator was rebuilt (`tests/fixtures/dev/`,
+//! 450–650 words: biology, history, geography, a biography, physics, a play, a device, a
+//! Markdown lesson with a table and glossary, a pasted PDF, French, Spanish, German), and the
+//! README's samples. The checker's rules are a teacher's, written apart from the generator's.
 
 use std::path::{Path, PathBuf};
 
@@ -9,20 +13,26 @@ use serde_json::Value;
 fn corpus() -> Vec<(PathBuf, &'static str)> {
     // The corpus written for the tests, and the README's sample texts.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<PathBuf> = ["tests/fixtures/texts", "samples/texts"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<PathBuf> = [
+        "tests/fixtures/texts",
+        "tests/fixtures/dev",
+        "samples/texts",
+    ]
+    .iter()
+    .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
+    .map(|e| e.unwrap().path())
+    .collect();
     files.sort();
     files
         .into_iter()
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let lang = if name.starts_with("francais") {
+            let lang = if name.starts_with("francais") || name.starts_with("fr-") {
                 "French"
-            } else if name.starts_with("espanol") {
+            } else if name.starts_with("espanol") || name.starts_with("es-") {
                 "Spanish"
+            } else if name.starts_with("de-") {
+                "German"
             } else {
                 "English"
             };
@@ -258,7 +268,13 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
         );
     }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    let unit = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+    // What follows the number: "18 038 pièces" (a French thousands space) has the unit "pièces".
+    let unit = |s: &str| {
+        s.split_whitespace()
+            .skip_while(|w| w.chars().all(|c| c.is_ascii_digit() || ",.".contains(c)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     for o in &options {
         flag(
@@ -323,19 +339,14 @@ fn every_question_of_the_corpus_passes_a_teachers_rules() {
     for (text, lang) in corpus() {
         let source = std::fs::read_to_string(&text).unwrap();
         let (_, qs) = quiz(dir.path(), &text, &["--language", lang]);
-        assert!(
-            qs.len() >= 3,
-            "{}: only {} questions",
-            text.display(),
-            qs.len()
-        );
         total += qs.len();
         for q in &qs {
             all_bad.extend(defects(q, &source));
         }
         all_bad.extend(given_away(&qs));
     }
-    assert!(total >= 45, "{total} questions from the corpus");
+    // Precision first: fewer questions than asked on a short text, never doubtful ones.
+    assert!(total >= 120, "{total} questions from the corpus");
     assert!(
         all_bad.is_empty(),
         "{} defects:\n{}",

@@ -1,0 +1,700 @@
+//! Detectors: the candidate answers of each sentence, by kind. A year, a value with its unit,
+//! a person, a place of a known kind, and a defined term; anything whose kind cannot be told
+//! for certain is not a candidate.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lang::{Lang, ends_with_any};
+use super::lexicon::{self, PlaceKind};
+use super::read::{Doc, Gloss};
+
+/// The kind of an answer: what its wrong answers must be.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Kind {
+    /// A year, with its era when the text gives one ("44 BC").
+    Year {
+        era: Option<String>,
+    },
+    /// A number and what it counts or measures ("6,400 kilometres", "three seconds").
+    Value(Value),
+    Person,
+    Place(PlaceKind),
+    /// A term the text defines.
+    Term,
+    /// An English technical noun of one kind only in WordNet ("duodenum": body), singular or
+    /// plural as written.
+    Noun {
+        kind: &'static str,
+        plural: bool,
+    },
+}
+
+/// The noun kinds whose technical words make fair gaps: parts of the body, living things,
+/// substances, devices, processes.
+const NOUN_KINDS: [&str; 9] = [
+    "body",
+    "animal",
+    "plant",
+    "substance",
+    "artifact",
+    "process",
+    "phenomenon",
+    "food",
+    "object",
+];
+
+/// A number as the text writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Value {
+    pub(super) amount: f64,
+    /// Digits after the decimal mark.
+    pub(super) decimals: usize,
+    /// Written as a word ("three").
+    pub(super) word: bool,
+    /// The multiplier after it, as written ("million").
+    pub(super) times: Option<String>,
+    pub(super) unit: String,
+    pub(super) percent: bool,
+}
+
+/// A candidate answer in a sentence: its byte span and kind.
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    pub(super) sentence: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
+}
+
+/// A term and what the text says it means.
+#[derive(Clone, Debug)]
+pub(super) struct Definition {
+    pub(super) term: String,
+    pub(super) meaning: String,
+    /// The sentence it was read from (none for a glossary line).
+    pub(super) sentence: Option<usize>,
+    pub(super) section: usize,
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // Groups of three after a first group of one to three digits (1,500; 18 038; 1.500), or a
+    // plain run of digits, then decimals.
+    RE.get_or_init(|| {
+        Regex::new(r"\d{1,3}(?:[,.\u{a0}\u{202f} ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+            .expect("number pattern")
+    })
+}
+
+/// Reads a number as written in `lang` ("18 038", "1.500", "1,5", "6,400").
+pub(super) fn parse_number(s: &str, lang: Lang) -> Option<(f64, usize)> {
+    let w = &lang.data().words;
+    let mut digits = String::new();
+    let mut decimals = None;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            if let Some(d) = decimals.as_mut() {
+                *d += 1;
+            }
+        } else if c.to_string() == w.decimal && decimals.is_none() {
+            // A mark followed by exactly three digits in a thousands language is a separator.
+            decimals = Some(0);
+            digits.push('.');
+        } else if !w.thousands.iter().any(|t| t.starts_with(c)) {
+            return None;
+        }
+    }
+    // "1,500" in a language whose decimal mark is "," but read as a group of three: a
+    // separator too, when the language groups with "." or a space as well.
+    let amount: f64 = digits.parse().ok()?;
+    Some((amount, decimals.unwrap_or(0)))
+}
+
+/// Every candidate of the text.
+pub(super) fn candidates(doc: &Doc, lang: Lang) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        numbers_in(&s.text, i, lang, &mut out);
+        names_in(&s.text, i, lang, &mut out);
+        if lang == Lang::En {
+            nouns_in(&s.text, i, &mut out);
+        }
+    }
+    out
+}
+
+/// Technical nouns: a lower-case word WordNet knows in one kind only, of the kinds a science
+/// text teaches. A word of many senses ("heart", "blood", "night") is too generic to ask.
+fn nouns_in(text: &str, sentence: usize, out: &mut Vec<Found>) {
+    for (start, w) in words_of(text) {
+        if w.chars().count() < 5
+            || !w.chars().all(|c| c.is_ascii_lowercase())
+            || Lang::En.is_stop(w)
+        {
+            continue;
+        }
+        let end = start + w.len();
+        if text[..start].ends_with('-') || text[end..].starts_with('-') {
+            continue;
+        }
+        // The first noun of a compound ("amino acids"): the compound is the term.
+        let next: String = text[end..]
+            .strip_prefix(' ')
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_lowercase)
+            .collect();
+        if next.chars().count() > 2 && !Lang::En.is_stop(&next) && lexicon::noun(&next).is_some() {
+            continue;
+        }
+        let Some(e) = lexicon::noun(w) else { continue };
+        let plural = lexicon::entry(w).is_none();
+        if e.kinds.len() == 1 && NOUN_KINDS.contains(&e.kinds[0]) {
+            out.push(Found {
+                sentence,
+                start,
+                end,
+                kind: Kind::Noun {
+                    kind: e.kinds[0],
+                    plural,
+                },
+            });
+        }
+    }
+}
+
+fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
+    let w = &lang.data().words;
+    let lower = text.to_lowercase();
+    for m in number_re().find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // Part of a word, a range ("1914-1918"), a time or a code: not a number to ask.
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || "-–/:".contains(c))
+            || after.is_some_and(|c| c.is_alphanumeric() || "-–/:".contains(c))
+        {
+            continue;
+        }
+        let rest = &text[end..];
+        let next = rest.split_whitespace().next().unwrap_or("");
+        let next_word = next
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // "9. November", "9 novembre": a day, not a number.
+        if w.months.contains(&next_word)
+            || rest.starts_with(". ")
+                && w.months
+                    .iter()
+                    .any(|m| rest[2..].to_lowercase().starts_with(m.as_str()))
+        {
+            continue;
+        }
+        if let Some(kind) = year_at(text, &lower, start, end, lang) {
+            let end = end + era_len(rest, &w.eras);
+            out.push(Found {
+                sentence,
+                start,
+                end,
+                kind,
+            });
+            continue;
+        }
+        let Some((amount, decimals)) = parse_number(m.as_str(), lang) else {
+            continue;
+        };
+        // "1 millimetre": its wrong answers would need a plural the text does not give.
+        if amount == 1.0 {
+            continue;
+        }
+        if let Some((v, len)) = value_after(rest, amount, decimals, false, lang) {
+            out.push(Found {
+                sentence,
+                start,
+                end: end + len,
+                kind: Kind::Value(v),
+            });
+        }
+    }
+    // Numbers written as words: "three seconds", "trois siècles".
+    for (start, word) in words_of(text) {
+        let lw = word.to_lowercase();
+        let Some(&n) = w.numbers.get(&lw) else {
+            continue;
+        };
+        // "one of", "un peu": the article or pronoun, not a count.
+        if n == 1 {
+            continue;
+        }
+        let end = start + word.len();
+        if let Some((v, len)) = value_after(&text[end..], n as f64, 0, true, lang) {
+            out.push(Found {
+                sentence,
+                start,
+                end: end + len,
+                kind: Kind::Value(v),
+            });
+        }
+    }
+}
+
+/// The words of a text with their byte offsets.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// A year at `start..end`: four digits from 1000 to 2099 after a word that dates ("in",
+/// "en", "im"), a month, or before an era; or three or four digits before an era.
+fn year_at(text: &str, lower: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
+    let w = &lang.data().words;
+    let digits = &text[start..end];
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &text[end..];
+    let era = w
+        .eras
+        .iter()
+        .find(|e| {
+            rest.trim_start().starts_with(e.as_str()) && rest.len() - rest.trim_start().len() <= 1
+        })
+        .cloned();
+    let n: u32 = digits.parse().ok()?;
+    if era.is_some() {
+        return (1..=9999).contains(&n).then_some(Kind::Year { era });
+    }
+    if digits.len() != 4 || !(1000..=2099).contains(&n) {
+        return None;
+    }
+    let before = lower[..start].trim_end();
+    let after_month = w.months.iter().any(|m| before.ends_with(m.as_str()));
+    let dated = ends_with_any(before, &w.year_before) || after_month;
+    // A year opening its sentence ("1989 fiel die Mauer") or after a comma is a date too.
+    let opens = before.is_empty();
+    (dated || opens).then_some(Kind::Year { era: None })
+}
+
+fn era_len(rest: &str, eras: &[String]) -> usize {
+    let t = rest.trim_start();
+    let gap = rest.len() - t.len();
+    eras.iter()
+        .find(|e| gap <= 1 && t.starts_with(e.as_str()))
+        .map_or(0, |e| gap + e.len())
+}
+
+/// The unit after a number: a percent sign or word, or a word that is no stop word, month or
+/// name ("kilometres", "people"), with a multiplier before it ("million people"). Returns the
+/// value and the bytes of `rest` it takes.
+fn value_after(
+    rest: &str,
+    amount: f64,
+    decimals: usize,
+    word: bool,
+    lang: Lang,
+) -> Option<(Value, usize)> {
+    let w = &lang.data().words;
+    let lower = rest.to_lowercase();
+    let mut taken = 0;
+    let mut times = None;
+    let mut amount_scaled = amount;
+    let skip_space = |s: &str| s.len() - s.trim_start().len();
+    // A multiplier: "million", "Millionen".
+    let t = &lower[skip_space(&lower)..];
+    let first = t
+        .split(|c: char| c.is_whitespace() || ",;:)".contains(c))
+        .next()
+        .unwrap_or("");
+    if let Some(&m) = w.multipliers.get(first) {
+        taken = skip_space(&lower) + first.len();
+        times = Some(rest[skip_space(rest)..skip_space(rest) + first.len()].to_owned());
+        amount_scaled *= m as f64;
+    }
+    let after = &lower[taken..];
+    let gap = skip_space(after);
+    let t = &after[gap..];
+    if let Some(p) = w.percent.iter().find(|p| t.starts_with(p.as_str())) {
+        let unit = rest[taken + gap..taken + gap + p.len()].to_owned();
+        let v = Value {
+            amount,
+            decimals,
+            word,
+            times,
+            unit,
+            percent: true,
+        };
+        return (amount_scaled <= 100.0 || v.times.is_some()).then_some((v, taken + gap + p.len()));
+    }
+    if gap > 1 {
+        return None;
+    }
+    let unit = unit_word(&rest[taken + gap..]);
+    let lu = unit.to_lowercase();
+    let symbol = unit.chars().count() <= 3 && unit.chars().any(char::is_alphabetic);
+    // German nouns are capitalised: a lower-case word after a number is a verb or adjective
+    // ("1989 schien"); elsewhere a capitalised one is a name.
+    let noun_case = if lang == Lang::De {
+        unit.starts_with(char::is_uppercase)
+    } else {
+        unit.starts_with(char::is_lowercase)
+    };
+    // A noun, not a verb ("cinq enfants ; trois meurent"): English asks WordNet; French and
+    // Spanish count nouns after a number take the plural's -s or -x.
+    let noun = match lang {
+        Lang::En => lexicon::noun(&lu).is_some(),
+        Lang::Fr | Lang::Es => amount < 2.0 || lu.ends_with(['s', 'x']),
+        Lang::De => true,
+    };
+    let ok = !unit.is_empty()
+        && (symbol || (unit.chars().count() >= 3 && noun_case && noun))
+        && !lang.is_stop(&lu)
+        && !w.months.contains(&lu)
+        && !w.numbers.contains_key(&lu);
+    if !ok {
+        return None;
+    }
+    let mut len = taken + gap + unit.len();
+    // "two accessory organs": the noun after an adjective belongs to the unit; a measure's
+    // adjective after it ("25 centimetres long") does not.
+    let tail = &rest[len..];
+    let next = unit_word(tail.strip_prefix(' ').unwrap_or(""));
+    let next_lower = next.to_lowercase();
+    let unit = if lang == Lang::En
+        && !unit.ends_with('s')
+        && lexicon::noun(&next).is_some()
+        && tail.starts_with(' ')
+        && next.chars().count() >= 3
+        && next.starts_with(char::is_lowercase)
+        && !lang.is_stop(&next_lower)
+        && !w.measures.contains(&next_lower)
+        && !symbol
+    {
+        len += 1 + next.len();
+        format!("{unit} {next}")
+    } else {
+        unit
+    };
+    Some((
+        Value {
+            amount,
+            decimals,
+            word,
+            times,
+            unit,
+            percent: false,
+        },
+        len,
+    ))
+}
+
+/// The word a unit is: letters, hyphens inside it, and the signs of units ("km/h", "m²").
+fn unit_word(s: &str) -> String {
+    let w: String = s
+        .chars()
+        .take_while(|c| c.is_alphabetic() || "°/²³-".contains(*c))
+        .collect();
+    w.trim_end_matches(['-', '/']).to_owned()
+}
+
+/// People and places: runs of capitalised words (joined by particles: "Leonardo da Vinci"),
+/// kept when the lexicon knows their kind for certain.
+fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
+    let particles = &lang.data().words.name_particles;
+    let words: Vec<(usize, &str)> = words_of(text).collect();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].1.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() {
+            let (at, w) = words[j];
+            let joined = text[words[j - 1].0 + words[j - 1].1.len()..at]
+                .trim()
+                .is_empty();
+            if !joined {
+                break;
+            }
+            if w.starts_with(char::is_uppercase) {
+                j += 1;
+            } else if particles.iter().any(|p| p == w)
+                && words
+                    .get(j + 1)
+                    .is_some_and(|(_, n)| n.starts_with(char::is_uppercase))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<&str> = words[i..j].iter().map(|(_, w)| *w).collect();
+        let start = words[i].0;
+        let end = words[j - 1].0 + words[j - 1].1.len();
+        // Part of a compound ("West-Berlin", "DDR-Bürger"): not a name of its own.
+        let compound = text[..start].ends_with('-') || text[end..].starts_with('-');
+        // A possessive ("John Kay's flying shuttle") or an eponym ("the Bernoulli numbers")
+        // is not the person as an answer.
+        let possessive = run
+            .last()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        let before = text[..start].trim_end().to_lowercase();
+        let after_article = lang
+            .data()
+            .words
+            .articles
+            .iter()
+            .any(|a| before.ends_with(&format!(" {a}")) || before == *a);
+        let compound = compound
+            || possessive
+            || (after_article && name_kind(&run, lang) == Some(Kind::Person));
+        if let Some(kind) = name_kind(&run, lang).filter(|_| !compound) {
+            out.push(Found {
+                sentence,
+                start,
+                end,
+                kind,
+            });
+        }
+        i = j;
+    }
+}
+
+fn name_kind(run: &[&str], lang: Lang) -> Option<Kind> {
+    let whole = run.join(" ");
+    if lexicon::is_person(run, lang) {
+        return Some(Kind::Person);
+    }
+    lexicon::place(&whole, lang).map(Kind::Place)
+}
+
+/// The terms the text defines: glossary lines, "X is a …" and "… is called X" sentences.
+pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
+    let mut out: Vec<Definition> = doc
+        .glossary
+        .iter()
+        .map(
+            |Gloss {
+                 term,
+                 meaning,
+                 section,
+             }| Definition {
+                term: term.clone(),
+                meaning: meaning.clone(),
+                sentence: None,
+                section: *section,
+            },
+        )
+        .collect();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if let Some((term, meaning)) = defined_in(&s.text, lang) {
+            out.push(Definition {
+                term,
+                meaning,
+                sentence: Some(i),
+                section: s.section,
+            });
+        }
+    }
+    // One definition a term: the first.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| seen.insert(d.term.to_lowercase()));
+    out
+}
+
+/// "Photosynthesis is the process by which …" → ("Photosynthesis", "the process by which …");
+/// "A group of cells that work together is called a tissue." → ("tissue", "a group of …").
+pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)> {
+    let w = &lang.data().words;
+    let body = sentence.trim_end_matches(['.', '!']);
+    let lower = body.to_lowercase();
+    for called in &w.called {
+        let pat = format!(" {called} ");
+        if let Some(at) = lower.find(&pat) {
+            let meaning = &body[..at];
+            let term = strip_article(&body[at + pat.len()..], &w.articles);
+            if term_ok(term, lang)
+                && meaning.split_whitespace().count() >= 3
+                && !meaning.contains(',')
+            {
+                return Some((
+                    term.to_owned(),
+                    lower_first(strip_article(meaning, &w.articles), lang),
+                ));
+            }
+        }
+    }
+    for is in &w.is {
+        let pat = format!(" {is} ");
+        let Some(at) = lower.find(&pat) else { continue };
+        let term = strip_article(&body[..at], &w.articles);
+        let meaning = &body[at + pat.len()..];
+        let lm = meaning.to_lowercase();
+        let starts_article = w.articles.iter().any(|a| {
+            lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
+        });
+        if term_ok(term, lang) && starts_article && meaning.split_whitespace().count() >= 5 {
+            return Some((term.to_owned(), meaning.to_owned()));
+        }
+    }
+    None
+}
+
+fn strip_article<'a>(s: &'a str, articles: &[String]) -> &'a str {
+    let s = s.trim();
+    for a in articles {
+        let l = s.to_lowercase();
+        if l.starts_with(&format!("{a} ")) {
+            return s[a.len() + 1..].trim();
+        }
+        if a.ends_with('\'') && l.starts_with(a.as_str()) {
+            return s[a.len()..].trim();
+        }
+    }
+    s
+}
+
+/// A term: one to three words, no stop word or pointer at its head, no digits or commas.
+fn term_ok(term: &str, lang: Lang) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let w = &lang.data().words;
+    !words.is_empty()
+        && words.len() <= 3
+        && term
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+        && !lang.is_stop(&words[0].to_lowercase())
+        && !w.references.iter().any(|r| r == &words[0].to_lowercase())
+}
+
+fn lower_first(s: &str, lang: Lang) -> String {
+    // German nouns keep their capital.
+    if lang == Lang::De {
+        return s.to_owned();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        Some(f) => std::iter::once(f).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::read::read;
+
+    fn found(text: &str, lang: Lang) -> Vec<(String, Kind)> {
+        let doc = read(text, lang);
+        candidates(&doc, lang)
+            .into_iter()
+            .map(|f| {
+                (
+                    doc.sentences[f.sentence].text[f.start..f.end].to_owned(),
+                    f.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_are_read_in_the_texts_language() {
+        assert_eq!(parse_number("18 038", Lang::Fr), Some((18038.0, 0)));
+        assert_eq!(parse_number("1,5", Lang::Fr), Some((1.5, 1)));
+        assert_eq!(parse_number("1.500", Lang::De), Some((1500.0, 0)));
+        assert_eq!(parse_number("6,400", Lang::En), Some((6400.0, 0)));
+        assert_eq!(parse_number("3.5", Lang::En), Some((3.5, 1)));
+    }
+
+    #[test]
+    fn a_french_thousands_space_keeps_the_number_whole() {
+        let f = found("Pasteur a reçu 18 038 lettres de ses lecteurs.", Lang::Fr);
+        let values: Vec<&str> = f
+            .iter()
+            .filter(|(_, k)| matches!(k, Kind::Value(_)))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(values, ["18 038 lettres"], "{f:?}");
+    }
+
+    #[test]
+    fn years_days_and_values_are_told_apart() {
+        let f = found(
+            "Am 9. November 1989 öffnete die DDR nach 28 Jahren die Grenze.",
+            Lang::De,
+        );
+        let spans: Vec<&str> = f.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(spans, ["1989", "28 Jahren"], "{f:?}");
+        assert!(matches!(f[0].1, Kind::Year { .. }));
+        let en = found(
+            "In 44 BC about three thousand soldiers marched 1,200 km.",
+            Lang::En,
+        );
+        let spans: Vec<&str> = en.iter().map(|(s, _)| s.as_str()).collect();
+        assert!(
+            spans.contains(&"44 BC") && spans.contains(&"1,200 km"),
+            "{en:?}"
+        );
+    }
+
+    #[test]
+    fn names_are_kept_only_when_their_kind_is_known() {
+        let f = found(
+            "Banquo is killed, but Fleance escapes to Birnam Wood near Scotland.",
+            Lang::En,
+        );
+        assert!(
+            f.iter().all(|(s, _)| s != "Fleance" && s != "Birnam Wood"),
+            "{f:?}"
+        );
+        let f = found(
+            "Marie Curie was born in Warsaw, the capital of Poland.",
+            Lang::En,
+        );
+        assert_eq!(f[0], ("Marie Curie".to_owned(), Kind::Person));
+        assert!(matches!(f[1].1, Kind::Place(PlaceKind::City(_))));
+        assert!(matches!(f[2].1, Kind::Place(PlaceKind::Country(_))));
+    }
+
+    #[test]
+    fn definitions_are_read_in_each_language() {
+        assert_eq!(
+            defined_in(
+                "A group of cells that work together is called a tissue.",
+                Lang::En
+            ),
+            Some(("tissue".into(), "group of cells that work together".into()))
+        );
+        assert_eq!(
+            defined_in(
+                "Photosynthesis is the process by which plants make sugar.",
+                Lang::En
+            ),
+            Some((
+                "Photosynthesis".into(),
+                "the process by which plants make sugar".into()
+            ))
+        );
+        assert_eq!(
+            defined_in(
+                "Die Fotosynthese ist ein Vorgang, bei dem Pflanzen Zucker bilden.",
+                Lang::De
+            ),
+            Some((
+                "Fotosynthese".into(),
+                "ein Vorgang, bei dem Pflanzen Zucker bilden".into()
+            ))
+        );
+        assert_eq!(
+            defined_in("It is a long way to the sea from here.", Lang::En),
+            None
+        );
+    }
+}

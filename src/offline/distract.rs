@@ -1,0 +1,524 @@
+//! Distractor strategies, one per kind: every wrong answer is of the answer's own kind and
+//! form. Years near the year, values with the same unit and precision, people with people of
+//! the text (or of the same role), places of the same kind and region, terms with the text's
+//! other defined terms. `--difficulty` sets how close they are; a kind that cannot find enough
+//! gives none, and the question is not written.
+
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use super::detect::Value;
+use super::lang::Lang;
+use super::lexicon::{self, PlaceKind};
+
+/// How close wrong answers are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Level {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Level {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Level::Easy => "easy",
+            Level::Medium => "medium",
+            Level::Hard => "hard",
+        }
+    }
+}
+
+/// The latest year a wrong answer may be: the texts are about the past.
+const LAST_YEAR: i64 = 2025;
+
+/// `want` wrong years for `year`, some before and some after, so the key is not always the
+/// earliest or latest. `approximate` ("around 1450") keeps them further away.
+pub(super) fn years<R: Rng>(
+    year: i64,
+    era: Option<&str>,
+    level: Level,
+    approximate: bool,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let (lo, hi) = match (level, approximate) {
+        (Level::Hard, false) => (1, 6),
+        (Level::Medium, false) | (Level::Hard, true) => (3, 15),
+        (Level::Easy, _) | (Level::Medium, true) => (12, 45),
+    };
+    let mut offsets: Vec<i64> = (lo..=hi).collect();
+    offsets.shuffle(rng);
+    let below = rng.random_range(0..=want);
+    let mut out = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for (i, off) in offsets.into_iter().enumerate() {
+        if out.len() == want {
+            break;
+        }
+        let down = i < below || (era.is_none() && year + off > LAST_YEAR);
+        let y = if down { year - off } else { year + off };
+        if y < 1 || (era.is_none() && y > LAST_YEAR) || !taken.insert(y) {
+            continue;
+        }
+        out.push(match era {
+            Some(e) => format!("{y} {e}"),
+            None => y.to_string(),
+        });
+    }
+    out
+}
+
+/// `want` wrong values of the answer's unit, precision and form (digits or words), on both
+/// sides of it; never a share over 100 percent.
+pub(super) fn values<R: Rng>(
+    v: &Value,
+    shown: &str,
+    lang: Lang,
+    level: Level,
+    approximate: bool,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let level = if approximate && level == Level::Hard {
+        Level::Medium
+    } else {
+        level
+    };
+    let mut candidates: Vec<f64> = if v.amount.fract() == 0.0 && v.amount <= 20.0 && v.decimals == 0
+    {
+        let (lo, hi) = match level {
+            Level::Hard => (1.0, 2.0),
+            Level::Medium => (2.0, 5.0),
+            Level::Easy => (4.0, 10.0),
+        };
+        let mut c: Vec<f64> = (lo as i64..=hi as i64)
+            .flat_map(|d| [v.amount - d as f64, v.amount + d as f64])
+            .collect();
+        c.retain(|x| *x >= 1.0);
+        c
+    } else {
+        let factors: &[f64] = match level {
+            Level::Hard => &[0.7, 0.8, 1.25, 1.4, 0.6, 1.6],
+            Level::Medium => &[0.6, 0.75, 1.3, 1.5, 0.5, 1.7],
+            Level::Easy => &[0.25, 0.4, 2.0, 2.5, 0.2, 3.0],
+        };
+        factors
+            .iter()
+            .map(|f| round_like(v.amount * f, v))
+            .collect()
+    };
+    // Never 1 beside a plural unit ("1 metres"), never a share over 100 percent.
+    candidates.retain(|x| {
+        *x != v.amount
+            && *x > 0.0
+            && (*x != 1.0 || v.percent)
+            && !(v.percent && v.times.is_none() && *x > 100.0)
+    });
+    candidates.dedup();
+    candidates.shuffle(rng);
+    // Both sides: the key is neither always the least nor the most.
+    let below_wanted = rng.random_range(0..=want);
+    let (below, above): (Vec<f64>, Vec<f64>) = candidates.into_iter().partition(|x| *x < v.amount);
+    let take_below = below_wanted.min(below.len());
+    let take_above = (want - take_below).min(above.len());
+    let take_below = (want - take_above).min(below.len());
+    let mut out: Vec<String> = Vec::new();
+    for x in below
+        .into_iter()
+        .take(take_below)
+        .chain(above.into_iter().take(take_above))
+    {
+        if let Some(text) = render_value(x, v, shown, lang) {
+            if !out.contains(&text) && text != shown {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// A value rounded to the answer's precision: its decimals, or its significant digits.
+fn round_like(x: f64, v: &Value) -> f64 {
+    if v.decimals > 0 {
+        let p = 10f64.powi(v.decimals as i32);
+        return (x * p).round() / p;
+    }
+    let a = v.amount.abs().max(1.0);
+    let digits = a.log10().floor() as i32;
+    // Significant digits of the answer: 6400 has two, 6432 four.
+    let mut sig = 0;
+    let mut n = v.amount as i64;
+    while n != 0 && n % 10 == 0 {
+        n /= 10;
+        sig += 1;
+    }
+    let step = 10f64.powi(sig.min(digits));
+    ((x / step).round() * step).max(step)
+}
+
+/// A wrong value written as the answer is: the same unit after it, the same separators, a word
+/// when the answer is a word (none when the language has no word for it).
+fn render_value(x: f64, v: &Value, shown: &str, lang: Lang) -> Option<String> {
+    let w = &lang.data().words;
+    let number_part_end = shown
+        .find(|c: char| !(c.is_ascii_digit() || ",. \u{a0}\u{202f}".contains(c)))
+        .unwrap_or(shown.len());
+    let (number, rest) = if v.word {
+        let end = shown.find(char::is_whitespace).unwrap_or(shown.len());
+        (&shown[..end], &shown[end..])
+    } else {
+        let n = shown[..number_part_end].trim_end();
+        (n, &shown[n.len()..])
+    };
+    let text = if v.word {
+        let word = w
+            .numbers
+            .iter()
+            .find(|(_, n)| **n as f64 == x)
+            .map(|(k, _)| k.clone())?;
+        if number.starts_with(char::is_uppercase) {
+            let mut c = word.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect())?
+        } else {
+            word
+        }
+    } else {
+        format_number(x, v.decimals, number, lang)
+    };
+    Some(format!("{text}{rest}"))
+}
+
+/// A number with the separators the answer uses ("6,400", "18 038", "1.500", "1,5").
+fn format_number(x: f64, decimals: usize, like: &str, lang: Lang) -> String {
+    let w = &lang.data().words;
+    let int = x.trunc() as i64;
+    let sep = like
+        .chars()
+        .find(|c| !c.is_ascii_digit() && c.to_string() != w.decimal);
+    let grouped = match sep {
+        Some(s) if int >= 1000 => {
+            let digits = int.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(s);
+                }
+                out.push(c);
+            }
+            out
+        }
+        _ => int.to_string(),
+    };
+    if decimals == 0 {
+        return grouped;
+    }
+    let frac = format!("{:.*}", decimals, x.fract().abs());
+    format!("{grouped}{}{}", w.decimal, &frac[2..])
+}
+
+/// Wrong people: others of the text first (the same role first when WordNet knows it), then,
+/// when the text has too few, people WordNet gives the same role.
+pub(super) fn people<R: Rng>(
+    answer: &str,
+    text_people: &[String],
+    stem: &str,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let words: Vec<&str> = answer.split_whitespace().collect();
+    let ok = |p: &str| {
+        p != answer
+            && !p.split_whitespace().any(|w| words.contains(&w))
+            && !stem.contains(p)
+            && p.split_whitespace().count() >= 2
+    };
+    // Of another known role than the answer's: not a wrong answer a teacher would offer (the
+    // playwright among his characters).
+    let role = lexicon::role(answer);
+    let other_role = |p: &str| role.is_some_and(|r| lexicon::role(p).is_some_and(|q| q != r));
+    let mut out: Vec<String> = text_people
+        .iter()
+        .filter(|p| ok(p) && !other_role(p))
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out.sort_by_key(|p| lexicon::role(p) != role);
+    out.truncate(want);
+    out.shuffle(rng);
+    out
+}
+
+/// Wrong places of the same kind: the text's own first (hard), the lexicon's of the same
+/// region after; easy takes the lexicon's first.
+pub(super) fn places<R: Rng>(
+    answer: &str,
+    kind: &PlaceKind,
+    text_places: &[(String, PlaceKind)],
+    stem: &str,
+    lang: Lang,
+    level: Level,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let ok =
+        |p: &str| p != answer && !p.contains(answer) && !answer.contains(p) && !stem.contains(p);
+    let mut own: Vec<String> = text_places
+        .iter()
+        .filter(|(p, k)| k.same_class(kind) && ok(p))
+        .map(|(p, _)| p.clone())
+        .collect();
+    own.sort();
+    own.dedup();
+    own.shuffle(rng);
+    let mut known: Vec<String> = lexicon::places_like(kind, lang)
+        .into_iter()
+        .filter(|p| ok(p) && !own.iter().any(|o| o == p))
+        .map(str::to_owned)
+        .collect();
+    known.shuffle(rng);
+    let mut out: Vec<String> = if level == Level::Easy {
+        known.into_iter().chain(own).collect()
+    } else {
+        own.into_iter().chain(known).collect()
+    };
+    out.truncate(want);
+    out
+}
+
+/// Wrong terms: the text's other defined terms, from the same section first on hard, none that
+/// shares a stem with the answer or appears in the definition asked.
+pub(super) fn terms<R: Rng>(
+    answer: &str,
+    meaning: &str,
+    defined: &[(String, usize)],
+    section: usize,
+    lang: Lang,
+    level: Level,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| lang.stem(w))
+            .collect()
+    };
+    let key = stems(answer);
+    let meaning_stems = stems(meaning);
+    // Not one whose words are all the answer's or the answer's all its ("capillary" and
+    // "capillaries", "blood" and "blood cell"), nor one the definition spells out; "cell wall"
+    // beside "cell membrane" is a fair wrong answer.
+    let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+    let mut out: Vec<(String, usize)> = defined
+        .iter()
+        .filter(|(t, _)| {
+            let s = stems(t);
+            !s.is_empty() && !within(&s, &key) && !within(&key, &s) && !within(&s, &meaning_stems)
+        })
+        .cloned()
+        .collect();
+    out.shuffle(rng);
+    if level == Level::Hard {
+        out.sort_by_key(|(_, s)| *s != section);
+    }
+    // A name beside common words, or a capital beside lower case, would tell the answer: the
+    // wrong terms are of the answer's sort and take its case.
+    let name = is_name(answer, lang);
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|(t, _)| t)
+        .filter(|t| is_name(t, lang) == name)
+        .map(|t| {
+            if name || lang == Lang::De {
+                t
+            } else {
+                same_case(&t, answer)
+            }
+        })
+        .collect();
+    out.dedup();
+    out.truncate(want);
+    out
+}
+
+/// Whether a term is a proper name: one WordNet knows as a place or person, or, in English, a
+/// capitalised word that is no common noun ("Yangtze").
+fn is_name(term: &str, lang: Lang) -> bool {
+    lexicon::entry(term)
+        .is_some_and(|e| matches!(e.kinds.as_slice(), ["location" | "person" | "object"]))
+        || (lang == Lang::En
+            && term.starts_with(char::is_uppercase)
+            && lexicon::noun(&term.to_lowercase()).is_none()
+            && !term.contains(' '))
+}
+
+/// A common term with the first letter's case of `like` ("Evaporation" beside "Condensation",
+/// "transpiration" beside "evaporation").
+fn same_case(term: &str, like: &str) -> String {
+    let mut c = term.chars();
+    let Some(first) = c.next() else {
+        return String::new();
+    };
+    let rest: String = c.collect();
+    if like.starts_with(char::is_uppercase) {
+        first.to_uppercase().chain(rest.chars()).collect()
+    } else {
+        first.to_lowercase().chain(rest.chars()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    fn value(amount: f64, decimals: usize, word: bool, percent: bool) -> Value {
+        Value {
+            amount,
+            decimals,
+            word,
+            times: None,
+            unit: String::new(),
+            percent,
+        }
+    }
+
+    #[test]
+    fn wrong_years_are_near_on_hard_far_on_easy_and_on_both_sides() {
+        let mut rng = StdRng::seed_from_u64(1);
+        let mut below_seen = false;
+        let mut above_seen = false;
+        for _ in 0..20 {
+            let hard = years(1850, None, Level::Hard, false, 3, &mut rng);
+            assert_eq!(hard.len(), 3);
+            for y in &hard {
+                let y: i64 = y.parse().unwrap();
+                assert!((1..=6).contains(&(y - 1850).abs()));
+                below_seen |= y < 1850;
+                above_seen |= y > 1850;
+            }
+            let easy = years(1850, None, Level::Easy, false, 3, &mut rng);
+            assert!(
+                easy.iter()
+                    .all(|y| (y.parse::<i64>().unwrap() - 1850).abs() >= 12)
+            );
+        }
+        assert!(below_seen && above_seen);
+        // Never a year still to come.
+        let recent = years(2019, None, Level::Easy, false, 3, &mut rng);
+        assert!(
+            recent
+                .iter()
+                .all(|y| y.parse::<i64>().unwrap() <= LAST_YEAR),
+            "{recent:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_values_keep_unit_form_and_separators() {
+        let mut rng = StdRng::seed_from_u64(2);
+        let fr = values(
+            &value(18038.0, 0, false, false),
+            "18 038 lettres",
+            Lang::Fr,
+            Level::Medium,
+            false,
+            3,
+            &mut rng,
+        );
+        assert_eq!(fr.len(), 3, "{fr:?}");
+        assert!(
+            fr.iter()
+                .all(|o| o.ends_with(" lettres") && o.contains(' ')),
+            "{fr:?}"
+        );
+        let words = values(
+            &value(3.0, 0, true, false),
+            "three seconds",
+            Lang::En,
+            Level::Hard,
+            false,
+            3,
+            &mut rng,
+        );
+        assert!(
+            words
+                .iter()
+                .all(|o| o.ends_with(" seconds") && !o.starts_with(|c: char| c.is_ascii_digit())),
+            "{words:?}"
+        );
+        let share = values(
+            &value(80.0, 0, false, true),
+            "80 %",
+            Lang::En,
+            Level::Easy,
+            false,
+            3,
+            &mut rng,
+        );
+        assert!(
+            share
+                .iter()
+                .all(|o| o.trim_end_matches(" %").parse::<f64>().unwrap() <= 100.0),
+            "{share:?}"
+        );
+        let de = values(
+            &value(1.5, 1, false, false),
+            "1,5 Meter",
+            Lang::De,
+            Level::Hard,
+            false,
+            3,
+            &mut rng,
+        );
+        assert!(
+            de.iter().all(|o| o.contains(',') && o.ends_with(" Meter")),
+            "{de:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_places_are_of_the_same_kind_and_region() {
+        let mut rng = StdRng::seed_from_u64(3);
+        let kind = PlaceKind::Country("European".into());
+        let got = places(
+            "Switzerland",
+            &kind,
+            &[],
+            "The Alps cover much of _____.",
+            Lang::En,
+            Level::Medium,
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        for g in &got {
+            assert_eq!(lexicon::place(g, Lang::En), Some(kind.clone()), "{g}");
+        }
+    }
+
+    #[test]
+    fn wrong_terms_share_no_stem_with_the_answer() {
+        let mut rng = StdRng::seed_from_u64(4);
+        let defined: Vec<(String, usize)> =
+            ["capillary", "capillaries", "artery", "vein", "atrium"]
+                .iter()
+                .map(|t| (t.to_string(), 1))
+                .collect();
+        let got = terms(
+            "capillary",
+            "a very small blood vessel",
+            &defined,
+            1,
+            Lang::En,
+            Level::Hard,
+            3,
+            &mut rng,
+        );
+        assert!(!got.iter().any(|t| t.starts_with("capillar")), "{got:?}");
+        assert_eq!(got.len(), 3);
+    }
+}

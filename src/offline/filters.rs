@@ -1,0 +1,488 @@
+//! Named filters: each strikes a draft question for one reason a teacher would strike it. A
+//! question is written only when no filter strikes it. Each has its own tests, from the kind
+//! of sentence that motivated it.
+
+use super::detect::Kind;
+use super::lang::{Lang, holds, holds_any};
+
+/// A question in the making: the sentence its gap is in, split around the answer.
+pub(super) struct Draft<'a> {
+    pub(super) lang: Lang,
+    pub(super) kind: &'a Kind,
+    pub(super) before: &'a str,
+    pub(super) answer: &'a str,
+    pub(super) after: &'a str,
+    /// The sentence before, shown first when this one points back.
+    pub(super) context: Option<&'a str>,
+    /// The text's title, if any.
+    pub(super) title: Option<&'a str>,
+}
+
+impl Draft<'_> {
+    /// The stem's words besides the answer, in lower case.
+    fn rest_lower(&self) -> String {
+        format!(
+            "{} {} _ {}",
+            self.context.unwrap_or(""),
+            self.before,
+            self.after
+        )
+        .to_lowercase()
+    }
+}
+
+/// A filter: its name, why it strikes, and the test. The name and reason are the filter's
+/// documentation, read by its tests and listed in `docs/offline.md`.
+#[allow(dead_code)]
+pub(super) struct Filter {
+    pub(super) name: &'static str,
+    pub(super) why: &'static str,
+    strikes: fn(&Draft<'_>) -> bool,
+}
+
+pub(super) const FILTERS: &[Filter] = &[
+    Filter {
+        name: "reference-unresolved",
+        why: "the stem leans on a word that points back (it, they, that year, plus tard) with nothing before it to point to",
+        strikes: reference_unresolved,
+    },
+    Filter {
+        name: "answer-in-stem",
+        why: "the answer, a word sharing its stem, or its value is printed in the stem",
+        strikes: answer_in_stem,
+    },
+    Filter {
+        name: "one-of-a-list",
+        why: "the gap is one item of a list or an example (such as, and, or): others of its kind fit as well",
+        strikes: one_of_a_list,
+    },
+    Filter {
+        name: "bound",
+        why: "a bound (more than, at least, bis zu) makes other values true as well",
+        strikes: bound,
+    },
+    Filter {
+        name: "range",
+        why: "the answer is one end of a range (1 to 1.5 litres): the stem gives the other",
+        strikes: range,
+    },
+    Filter {
+        name: "other-dates",
+        why: "another date in the stem rules out wrong years or tells the answer",
+        strikes: other_dates,
+    },
+    Filter {
+        name: "count-of-names",
+        why: "the stem lists the names the count counts",
+        strikes: count_of_names,
+    },
+    Filter {
+        name: "says-too-little",
+        why: "without the answer the sentence has too few words of its own to ask anything",
+        strikes: says_too_little,
+    },
+    Filter {
+        name: "topic",
+        why: "the answer is the text's own subject, which every sentence is about",
+        strikes: topic,
+    },
+    Filter {
+        name: "place-with-many-answers",
+        why: "the stem says where something runs, borders or is shared: several places are true",
+        strikes: place_with_many_answers,
+    },
+    Filter {
+        name: "gendered-who",
+        why: "the stem tells the person's sex (his, her, wife), which narrows the options",
+        strikes: gendered_who,
+    },
+    Filter {
+        name: "broken-text",
+        why: "the sentence is not whole (starts in lower case, unbalanced brackets or quotes, a split word)",
+        strikes: broken_text,
+    },
+];
+
+/// The first filter that strikes the draft, if any.
+pub(super) fn strike(d: &Draft<'_>) -> Option<&'static Filter> {
+    FILTERS.iter().find(|f| (f.strikes)(d))
+}
+
+/// Whether a sentence points back: a reference anywhere, or an opener as its first words.
+pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let lower = sentence.to_lowercase();
+    let start: String = lower
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    holds_any(&lower, &w.references)
+        || w.openers.iter().any(|o| {
+            start.starts_with(o.as_str())
+                && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
+        })
+}
+
+fn reference_unresolved(d: &Draft<'_>) -> bool {
+    let sentence = format!("{} _ {}", d.before, d.after);
+    match d.context {
+        Some(c) => points_back(c, d.lang),
+        None => points_back(&sentence, d.lang),
+    }
+}
+
+fn answer_in_stem(d: &Draft<'_>) -> bool {
+    let rest = d.rest_lower();
+    if let Kind::Value(v) = d.kind {
+        let words = &d.lang.data().words.numbers;
+        let same_word = words
+            .iter()
+            .any(|(w, n)| *n as f64 == v.amount && holds(&rest, w));
+        let digits = format_plain(v.amount);
+        // "About _____ of the water is salt; only 3 percent is fresh": 97 by subtraction.
+        let complement = v.percent && holds(&rest, &format_plain(100.0 - v.amount));
+        return same_word || holds(&rest, &digits) || complement;
+    }
+    let stems: Vec<String> = words(&rest).map(|w| d.lang.stem(w)).collect();
+    let answer = d.answer.to_lowercase();
+    let mut own = words(&answer).filter(|w| !d.lang.is_stop(w) && w.chars().count() > 2);
+    // A defined term of several words is given away by its head word ("a narrow tube called
+    // a capillary tube"), not by a modifier ("cell" in the definition of "cell membrane").
+    if matches!(d.kind, Kind::Term) {
+        let head = answer.split_whitespace().last().unwrap_or("");
+        stems.contains(&d.lang.stem(head))
+    } else {
+        own.any(|w| stems.contains(&d.lang.stem(w)))
+    }
+}
+
+fn format_plain(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn one_of_a_list(d: &Draft<'_>) -> bool {
+    let w = &d.lang.data().words;
+    let before = d.before.trim_end().to_lowercase();
+    let after = d.after.trim_start().to_lowercase();
+    let numeric = matches!(d.kind, Kind::Year { .. } | Kind::Value(_));
+    // "the colon and the _____": the article after the list's word.
+    let bare = w
+        .articles
+        .iter()
+        .find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' ')))
+        .map_or(before.as_str(), str::trim_end);
+    let listed_before = super::lang::ends_with_any(&before, &w.examples)
+        || super::lang::ends_with_any(bare, &w.examples)
+        || (!numeric && before.ends_with(','));
+    let first_after = after.split_whitespace().next().unwrap_or("");
+    let listed_after = w
+        .examples
+        .iter()
+        .any(|e| first_after == e && !e.contains(' ') && e.chars().count() <= 4)
+        || (!numeric
+            && d.after.starts_with(',')
+            && d.after[1..].trim_start().starts_with(char::is_uppercase));
+    listed_before || listed_after
+}
+
+fn bound(d: &Draft<'_>) -> bool {
+    matches!(d.kind, Kind::Value(_) | Kind::Year { .. })
+        && super::lang::ends_with_any(&d.before.to_lowercase(), &d.lang.data().words.bounds)
+}
+
+fn range(d: &Draft<'_>) -> bool {
+    let w = &d.lang.data().words;
+    let numeric = matches!(d.kind, Kind::Year { .. } | Kind::Value(_));
+    let last: Vec<String> = d
+        .before
+        .to_lowercase()
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_owned)
+        .collect();
+    let number =
+        |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit()) || w.numbers.contains_key(t);
+    let before_range = last.len() == 2 && w.ranges.contains(&last[0]) && number(&last[1]);
+    let after = d.after.trim_start().to_lowercase();
+    let mut next = after.split_whitespace();
+    let after_range = next.next().is_some_and(|j| w.ranges.iter().any(|r| r == j))
+        && next.next().is_some_and(number);
+    numeric && (before_range || after_range || d.before.ends_with(['-', '–']))
+}
+
+fn other_dates(d: &Draft<'_>) -> bool {
+    matches!(d.kind, Kind::Year { .. })
+        && words(&d.rest_lower())
+            .any(|w| w.len() >= 3 && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn count_of_names(d: &Draft<'_>) -> bool {
+    let Kind::Value(v) = d.kind else {
+        return false;
+    };
+    let names = d
+        .after
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    v.amount <= 12.0 && names as f64 >= v.amount
+}
+
+fn says_too_little(d: &Draft<'_>) -> bool {
+    let own = format!("{} {}", d.before, d.after).to_lowercase();
+    let content = words(&own)
+        .filter(|w| !d.lang.is_stop(w) && w.chars().count() > 2)
+        .count();
+    words(&own).count() < 6 || content < 3
+}
+
+fn topic(d: &Draft<'_>) -> bool {
+    let Some(title) = d.title else { return false };
+    let t = title.to_lowercase();
+    let a = d.answer.to_lowercase();
+    match d.kind {
+        Kind::Person | Kind::Place(_) => {
+            holds(&t, &a) || words(&a).any(|w| w.chars().count() > 2 && holds(&t, w))
+        }
+        Kind::Term => holds(&t, &a),
+        _ => false,
+    }
+}
+
+fn place_with_many_answers(d: &Draft<'_>) -> bool {
+    matches!(d.kind, Kind::Place(_)) && holds_any(&d.rest_lower(), &d.lang.data().words.spans)
+}
+
+fn gendered_who(d: &Draft<'_>) -> bool {
+    matches!(d.kind, Kind::Person) && holds_any(&d.rest_lower(), &d.lang.data().words.gendered)
+}
+
+fn broken_text(d: &Draft<'_>) -> bool {
+    let s = format!("{}{}{}", d.before, d.answer, d.after);
+    let count = |c: char| s.matches(c).count();
+    let unbalanced = count('(') != count(')')
+        || count('"') % 2 == 1
+        || count('«') != count('»')
+        || count('“') != count('”');
+    let split_word = s.split_whitespace().any(|w| {
+        w.len() > 2 && w.ends_with('-') && w[..w.len() - 1].ends_with(char::is_alphabetic)
+    });
+    // A definition starts in lower case ("the amount of water …"); a sentence does not.
+    let lower_start = !matches!(d.kind, Kind::Term) && s.starts_with(char::is_lowercase);
+    lower_start || unbalanced || split_word || s.contains('_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::detect::Value;
+
+    fn draft<'a>(kind: &'a Kind, sentence: &'a str, answer: &'a str, lang: Lang) -> Draft<'a> {
+        let at = sentence.find(answer).unwrap();
+        Draft {
+            lang,
+            kind,
+            before: &sentence[..at],
+            answer,
+            after: &sentence[at + answer.len()..],
+            context: None,
+            title: None,
+        }
+    }
+
+    /// Whether the named filter strikes the draft (others may as well).
+    fn struck(d: &Draft<'_>, name: &str) -> bool {
+        FILTERS.iter().any(|f| f.name == name && (f.strikes)(d))
+    }
+
+    fn value(amount: f64) -> &'static Kind {
+        Box::leak(Box::new(value_kind(amount)))
+    }
+
+    fn value_kind(amount: f64) -> Kind {
+        Kind::Value(Value {
+            amount,
+            decimals: 0,
+            word: false,
+            times: None,
+            unit: String::new(),
+            percent: false,
+        })
+    }
+
+    #[test]
+    fn a_reference_with_nothing_before_is_struck() {
+        let year = Kind::Year { era: None };
+        let d = draft(
+            &year,
+            "It defeated China in 1895 after a short war at sea.",
+            "1895",
+            Lang::En,
+        );
+        assert!(struck(&d, "reference-unresolved"));
+        let d = draft(
+            &year,
+            "Plus tard, en 1885, il soigne un garçon mordu par un chien.",
+            "1885",
+            Lang::Fr,
+        );
+        assert!(struck(&d, "reference-unresolved"));
+        let d = draft(
+            &year,
+            "Japan defeated China in 1895 after a short war at sea.",
+            "1895",
+            Lang::En,
+        );
+        assert!(strike(&d).is_none());
+    }
+
+    #[test]
+    fn the_answer_or_its_stem_in_the_stem_is_struck() {
+        let term = Kind::Term;
+        let d = draft(
+            &term,
+            "Liquid flows up a very narrow tube called a capillary tube.",
+            "capillary tube",
+            Lang::En,
+        );
+        assert!(struck(&d, "answer-in-stem"));
+        let three = value(3.0);
+        let d = draft(
+            &three,
+            "Divide the time by three and wait 3 seconds before counting again.",
+            "3 seconds",
+            Lang::En,
+        );
+        assert!(struck(&d, "answer-in-stem"));
+    }
+
+    #[test]
+    fn one_item_of_a_list_is_struck() {
+        let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country(
+            "European".into(),
+        ));
+        let d = draft(
+            &place,
+            "Eight countries share the range: France, Monaco, Italy and others.",
+            "France",
+            Lang::En,
+        );
+        assert!(struck(&d, "one-of-a-list"));
+        let d = draft(
+            value(5.0),
+            "Most families had four or 5 children at the time in the valley.",
+            "5 children",
+            Lang::En,
+        );
+        assert!(struck(&d, "one-of-a-list"));
+    }
+
+    #[test]
+    fn one_end_of_a_range_and_a_share_by_subtraction_are_struck() {
+        let d = draft(
+            value(1.5),
+            "The glands produce about 1 to 1.5 litres of saliva a day.",
+            "1.5 litres",
+            Lang::En,
+        );
+        assert!(struck(&d, "range"));
+        let d = draft(
+            value(4.0),
+            "After two to four hours of churning the food is liquid.",
+            "four hours",
+            Lang::En,
+        );
+        assert!(struck(&d, "range"));
+        let mut share = value_kind(97.0);
+        if let Kind::Value(v) = &mut share {
+            v.percent = true;
+        }
+        let d = draft(
+            &share,
+            "About 97 percent of the water is salt, and only 3 percent is fresh.",
+            "97 percent",
+            Lang::En,
+        );
+        assert!(struck(&d, "answer-in-stem"));
+    }
+
+    #[test]
+    fn bounds_and_other_dates_and_listed_names_are_struck() {
+        let d = draft(
+            value(8848.0),
+            "The peak rises higher than 8848 metres above the sea.",
+            "8848 metres",
+            Lang::En,
+        );
+        assert!(struck(&d, "bound"));
+        let year = Kind::Year { era: None };
+        let d = draft(
+            &year,
+            "The war that began in 1914 ended with an armistice in 1918.",
+            "1918",
+            Lang::En,
+        );
+        assert!(struck(&d, "other-dates"));
+        let d = draft(
+            value(2.0),
+            "The 2 generals, Grant and Lee, met at Appomattox Court House.",
+            "2 generals",
+            Lang::En,
+        );
+        assert!(struck(&d, "count-of-names"));
+    }
+
+    #[test]
+    fn places_that_span_and_gendered_who_are_struck() {
+        let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country(
+            "South American".into(),
+        ));
+        let d = draft(
+            &place,
+            "The mountains run through Peru from north to south for thousands of kilometres.",
+            "Peru",
+            Lang::En,
+        );
+        assert!(struck(&d, "place-with-many-answers"));
+        let d = draft(
+            &Kind::Person,
+            "Marie Curie won her second Nobel Prize for chemistry.",
+            "Marie Curie",
+            Lang::En,
+        );
+        assert!(struck(&d, "gendered-who"));
+    }
+
+    #[test]
+    fn broken_text_and_the_topic_are_struck() {
+        let year = Kind::Year { era: None };
+        let d = draft(
+            &year,
+            "The king- doms of the north were united in 1397 by a queen.",
+            "1397",
+            Lang::En,
+        );
+        assert!(struck(&d, "broken-text"));
+        let mut d = draft(
+            &Kind::Person,
+            "Ada Lovelace wrote the first published program for a machine.",
+            "Ada Lovelace",
+            Lang::En,
+        );
+        d.title = Some("Ada Lovelace: a life");
+        assert!(struck(&d, "topic"));
+        let d = draft(value(20.0), "Prices rose 20 times.", "20 times", Lang::En);
+        assert!(struck(&d, "says-too-little"));
+    }
+}

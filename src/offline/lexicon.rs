@@ -1,0 +1,258 @@
+//! Lexical knowledge the text alone cannot give, shipped as data (`data/`, embedded at build
+//! time, each made by a script in `tools/`): the kind of an English noun and the type of a named
+//! place or person, from WordNet 3.0's lexicographer files (`wordnet-en.tsv`); the countries in
+//! the four languages with their region (`countries.tsv`); given names (`given-names.txt`, and
+//! each language's own in its data file).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::lang::Lang;
+
+/// What WordNet says of a lemma.
+pub(super) struct Entry {
+    /// The lexicographer files of its senses, most frequent first ("body", "artifact", …); for
+    /// a named instance, one ("location", "object", "person").
+    pub(super) kinds: Vec<&'static str>,
+    /// For a named instance, what it is an instance of ("national capital", "physicist").
+    pub(super) of: &'static str,
+    /// For a named place, what it is part of ("Poland" for Warsaw).
+    pub(super) part: &'static str,
+}
+
+fn wordnet() -> &'static HashMap<&'static str, Entry> {
+    static WORDNET: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+    WORDNET.get_or_init(|| {
+        include_str!("data/wordnet-en.tsv")
+            .lines()
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let lemma = f.next()?;
+                let kinds = f.next()?.split(',').collect();
+                let of = f.next().unwrap_or("");
+                let part = f.next().unwrap_or("");
+                Some((lemma, Entry { kinds, of, part }))
+            })
+            .collect()
+    })
+}
+
+/// WordNet's entry for a name as written ("Warsaw") or a common noun in lower case.
+pub(super) fn entry(lemma: &str) -> Option<&'static Entry> {
+    wordnet().get(lemma)
+}
+
+/// WordNet's entry for an English common noun, singular or plural ("centimetres", "cities").
+pub(super) fn noun(word: &str) -> Option<&'static Entry> {
+    let w = word.to_lowercase();
+    let singular = [
+        w.strip_suffix("ies").map(|s| format!("{s}y")),
+        w.strip_suffix("es").map(str::to_owned),
+        w.strip_suffix('s').map(str::to_owned),
+    ];
+    entry(&w).or_else(|| singular.into_iter().flatten().find_map(|s| entry(&s)))
+}
+
+/// The kind of a place, which decides its wrong answers.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum PlaceKind {
+    /// A country, with its region ("European", "South American").
+    Country(String),
+    /// A city, with the country it is in.
+    City(String),
+    River,
+    Range,
+}
+
+impl PlaceKind {
+    /// The word the stem's label uses ("Which country …").
+    pub(super) fn label(&self) -> &'static str {
+        match self {
+            PlaceKind::Country(_) => "country",
+            PlaceKind::City(_) => "city",
+            PlaceKind::River => "river",
+            PlaceKind::Range => "range",
+        }
+    }
+
+    /// Whether two places are of one class (countries with countries of any region, rivers
+    /// with rivers).
+    pub(super) fn same_class(&self, other: &PlaceKind) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// A country in the four languages.
+pub(super) struct Country {
+    names: [&'static str; 4],
+    pub(super) region: &'static str,
+}
+
+impl Country {
+    pub(super) fn name(&self, lang: Lang) -> &'static str {
+        self.names[lang as usize]
+    }
+}
+
+pub(super) fn countries() -> &'static [Country] {
+    static COUNTRIES: OnceLock<Vec<Country>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        include_str!("data/countries.tsv")
+            .lines()
+            .filter_map(|line| {
+                let f: Vec<&str> = line.split('\t').collect();
+                (f.len() == 5).then(|| Country {
+                    names: [f[0], f[1], f[2], f[3]],
+                    region: f[4],
+                })
+            })
+            .collect()
+    })
+}
+
+/// The kind of a place named in a text of `lang`, when the data knows it for certain.
+pub(super) fn place(name: &str, lang: Lang) -> Option<PlaceKind> {
+    if let Some(c) = countries().iter().find(|c| c.name(lang) == name) {
+        return Some(PlaceKind::Country(c.region.to_owned()));
+    }
+    let e = entry(name)?;
+    let kind = *e.kinds.first()?;
+    if !matches!(kind, "location" | "object") || e.of.is_empty() {
+        return None;
+    }
+    // A city keeps its name across languages often enough ("Berlin", "Lima"); rivers and
+    // ranges mostly do not, so outside English only a city is trusted.
+    let of = e.of;
+    if of.contains("capital") || of.ends_with("city") || of == "port" || of == "town" {
+        return Some(PlaceKind::City(e.part.to_owned()));
+    }
+    if lang != Lang::En {
+        return None;
+    }
+    match of {
+        "river" => Some(PlaceKind::River),
+        "range" | "mountain range" => Some(PlaceKind::Range),
+        _ => None,
+    }
+}
+
+/// Places of the kind `kind` that WordNet or the country list knows, for wrong answers when the
+/// text has too few: countries of the same region, cities of countries of the same region.
+pub(super) fn places_like(kind: &PlaceKind, lang: Lang) -> Vec<&'static str> {
+    match kind {
+        PlaceKind::Country(region) => countries()
+            .iter()
+            .filter(|c| c.region == region)
+            .map(|c| c.name(lang))
+            .collect(),
+        PlaceKind::City(country) => {
+            let region = countries()
+                .iter()
+                .find(|c| c.name(Lang::En) == country)
+                .map(|c| c.region);
+            let near: HashSet<&str> = countries()
+                .iter()
+                .filter(|c| region.is_some_and(|r| r == c.region))
+                .map(|c| c.name(Lang::En))
+                .collect();
+            let mut out: Vec<&'static str> = wordnet()
+                .iter()
+                .filter(|(_, e)| e.of == "national capital" && near.contains(e.part))
+                .map(|(name, _)| *name)
+                // Outside English a capital's name may differ ("Bukarest"): only the text's own.
+                .filter(|_| lang == Lang::En)
+                .collect();
+            out.sort_unstable();
+            out
+        }
+        // WordNet's rivers and ranges are mostly ones no teacher would offer (the Kuenlun
+        // beside the Alps): only the text's own.
+        PlaceKind::River | PlaceKind::Range => Vec::new(),
+    }
+}
+
+/// Whether a name as written is a person's, for certain: a person WordNet knows ("Isaac
+/// Newton", "Pasteur"), or a given name of the census or the language followed by a surname.
+///
+/// A single word is a person only when it is no common word as well ("French", "Land" are
+/// sculptor and inventor to WordNet), and a given name only when it is no stop word ("In").
+pub(super) fn is_person(words: &[&str], lang: Lang) -> bool {
+    let whole = words.join(" ");
+    let common = |w: &str| entry(&w.to_lowercase()).is_some() || lang.is_stop(&w.to_lowercase());
+    if entry(&whole).is_some_and(|e| e.kinds == ["person"]) && (words.len() > 1 || !common(&whole))
+    {
+        return true;
+    }
+    // "Ada Lovelace Day": a name ending in a common word names a thing.
+    let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+    words.len() >= 2
+        && is_given_name(words[0], lang)
+        && !(lang == Lang::En && noun(&last).is_some() && entry(&whole).is_none())
+        && !lang.is_stop(&words[0].to_lowercase())
+        && place(&whole, lang).is_none()
+}
+
+/// A person WordNet knows, with what they were ("physicist", "dramatist").
+pub(super) fn role(name: &str) -> Option<&'static str> {
+    entry(name)
+        .filter(|e| e.kinds == ["person"] && !e.of.is_empty())
+        .map(|e| e.of)
+}
+
+pub(super) fn is_given_name(word: &str, lang: Lang) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let census = NAMES.get_or_init(|| include_str!("data/given-names.txt").lines().collect());
+    census.contains(word) || lang.data().words.given_names.iter().any(|n| n == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_places_by_kind_and_region() {
+        assert_eq!(
+            place("Kenya", Lang::En),
+            Some(PlaceKind::Country("African".into()))
+        );
+        assert_eq!(
+            place("Allemagne", Lang::Fr),
+            Some(PlaceKind::Country("European".into()))
+        );
+        assert_eq!(
+            place("Warsaw", Lang::En),
+            Some(PlaceKind::City("Poland".into()))
+        );
+        assert_eq!(place("Nile", Lang::En), Some(PlaceKind::River));
+        // A word that is no place, and a river outside English: not trusted.
+        assert_eq!(place("Wirklichkeit", Lang::De), None);
+        assert_eq!(place("Nile", Lang::Fr), None);
+    }
+
+    #[test]
+    fn countries_like_a_country_are_of_its_region() {
+        let like = places_like(&PlaceKind::Country("European".into()), Lang::En);
+        assert!(
+            like.contains(&"France") && like.contains(&"Austria"),
+            "{like:?}"
+        );
+        assert!(!like.contains(&"Tonga") && !like.contains(&"Guatemala"));
+        let cities = places_like(&PlaceKind::City("Poland".into()), Lang::En);
+        assert!(
+            cities.contains(&"Prague") || cities.contains(&"Vienna"),
+            "{cities:?}"
+        );
+    }
+
+    #[test]
+    fn knows_people_by_name() {
+        assert!(is_person(&["Isaac", "Newton"], Lang::En));
+        assert!(is_person(&["Johann", "Gutenberg"], Lang::De));
+        assert!(!is_person(&["Birnam", "Wood"], Lang::En));
+        assert!(!is_person(&["Only", "Macbeth"], Lang::En));
+        assert!(!is_person(&["In", "China"], Lang::En));
+        assert!(!is_person(&["French"], Lang::En));
+        assert!(is_person(&["Hannibal"], Lang::En));
+        assert_eq!(role("Shakespeare"), Some("dramatist"));
+    }
+}

@@ -1,0 +1,386 @@
+//! Reading: a source text into the sentences questions may be made from, by section and
+//! paragraph, and its glossary lines. What a teacher's text carries besides prose is left out:
+//! front matter, headings, tables, code, list items, captions, exercise and review sections,
+//! and what a PDF leaves when pasted (running headers, page numbers, words hyphenated across a
+//! line break, which are joined again).
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lang::{Data, Lang};
+
+/// A prose sentence of the text.
+pub(super) struct Sentence {
+    pub(super) text: String,
+    pub(super) paragraph: usize,
+    pub(super) section: usize,
+}
+
+/// A glossary line: "Term: definition".
+pub(super) struct Gloss {
+    pub(super) term: String,
+    pub(super) meaning: String,
+    pub(super) section: usize,
+}
+
+/// A text, read.
+pub(super) struct Doc {
+    /// The first heading, when the text opens with one.
+    pub(super) title: Option<String>,
+    pub(super) sentences: Vec<Sentence>,
+    pub(super) glossary: Vec<Gloss>,
+}
+
+/// One line, classified.
+enum Line<'a> {
+    Blank,
+    Heading(&'a str),
+    Prose(&'a str),
+    /// Kept out: a table row, a list item, a caption, a page number, code.
+    Other,
+    Gloss(&'a str, &'a str),
+}
+
+pub(super) fn read(src: &str, lang: Lang) -> Doc {
+    let data = lang.data();
+    let lines: Vec<&str> = src.lines().map(str::trim).collect();
+    let start = front_matter_end(&lines);
+    let headers = running_headers(&lines[start..]);
+    let mut doc = Doc {
+        title: None,
+        sentences: Vec::new(),
+        glossary: Vec::new(),
+    };
+    let (mut section, mut paragraph) = (0, 0);
+    let mut prose: Vec<&str> = Vec::new();
+    let mut skipping = false;
+    let mut in_code = false;
+    for (i, raw) in lines.iter().enumerate().skip(start) {
+        if raw.starts_with("```") || raw.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || headers.contains_key(raw) {
+            continue;
+        }
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.is_empty());
+        let prev_blank = i == start || lines[i - 1].is_empty();
+        let line = classify(raw, prev_blank && next_blank);
+        if !matches!(line, Line::Prose(_)) && !prose.is_empty() {
+            if !skipping {
+                push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
+            }
+            paragraph += 1;
+            prose.clear();
+        }
+        match line {
+            Line::Heading(h) => {
+                if doc.title.is_none() && doc.sentences.is_empty() && section == 0 {
+                    doc.title = Some(h.to_owned());
+                }
+                section += 1;
+                skipping = is_exercise_heading(h, data);
+            }
+            Line::Prose(p) => prose.push(p),
+            Line::Gloss(term, meaning) if !skipping => doc.glossary.push(Gloss {
+                term: term.to_owned(),
+                meaning: meaning.to_owned(),
+                section,
+            }),
+            _ => {}
+        }
+    }
+    if !prose.is_empty() && !skipping {
+        push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
+    }
+    doc
+}
+
+fn classify(t: &str, alone: bool) -> Line<'_> {
+    if t.is_empty() {
+        return Line::Blank;
+    }
+    if let Some(h) = t.strip_prefix('#') {
+        return Line::Heading(h.trim_start_matches('#').trim());
+    }
+    if is_page_number(t) || t.starts_with('|') || t.starts_with('<') || t.starts_with('>') {
+        return Line::Other;
+    }
+    let (item, listed) = strip_list_marker(t);
+    if let Some((term, meaning)) = gloss(item) {
+        return Line::Gloss(term, meaning);
+    }
+    if listed || t.starts_with('!') || t.starts_with("---") || t.starts_with("***") {
+        return Line::Other;
+    }
+    let words = t.split_whitespace().count();
+    // A short line standing alone without a full stop is a heading ("The water cycle").
+    if alone && words <= 10 && !t.ends_with(['.', '!', '?', ':', ',', ';']) {
+        return Line::Heading(t);
+    }
+    Line::Prose(t)
+}
+
+/// The lines a PDF repeats on each page (a running header or footer): short, without a full
+/// stop, seen more than once.
+fn running_headers<'a>(lines: &[&'a str]) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        if !l.is_empty()
+            && l.len() < 80
+            && !l.ends_with(['.', '!', '?', ':'])
+            && !l.starts_with('#')
+        {
+            *seen.entry(l).or_default() += 1;
+        }
+    }
+    seen.retain(|_, n| *n >= 2);
+    seen
+}
+
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = ["page ", "p. ", "seite ", "página ", "pág. "]
+        .iter()
+        .find_map(|p| t.to_lowercase().strip_prefix(p).map(str::to_owned))
+        .unwrap_or_else(|| t.to_owned());
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_exercise_heading(h: &str, data: &Data) -> bool {
+    let h: String = h
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == ' ' || *c == '\'')
+        .collect();
+    let h = h.trim();
+    data.read
+        .exercises
+        .iter()
+        .any(|e| h == e || h.starts_with(&format!("{e} ")))
+        || h.ends_with("questions")
+}
+
+fn front_matter_end(lines: &[&str]) -> usize {
+    if lines.first() == Some(&"---") {
+        if let Some(end) = lines.iter().skip(1).position(|l| *l == "---") {
+            return end + 2;
+        }
+    }
+    0
+}
+
+fn strip_list_marker(t: &str) -> (&str, bool) {
+    for m in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return (rest.trim(), true);
+        }
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 3 {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return (r.trim(), true);
+        }
+    }
+    (t, false)
+}
+
+/// A glossary line: "**Term**: definition", "Term: definition", "Term — definition", with a
+/// term of at most four words and a definition of at least three.
+fn gloss(t: &str) -> Option<(&str, &str)> {
+    let (term, meaning) = t
+        .split_once(": ")
+        .or_else(|| t.split_once(" — "))
+        .or_else(|| t.split_once(" – "))?;
+    let term = term.trim().trim_matches('*').trim_matches('_').trim();
+    let meaning = meaning.trim().trim_end_matches('.').trim();
+    let ok = !term.is_empty()
+        && term.split_whitespace().count() <= 4
+        && !term.contains(['.', ',', '(', '"'])
+        && meaning.split_whitespace().count() >= 3
+        // One sentence: "… for photosynthesis. Root cells have none" says two things.
+        && !meaning.contains(". ");
+    ok.then_some((term, meaning))
+}
+
+/// A paragraph's lines joined into sentences: a word hyphenated at a line break made whole
+/// ("manu-\nfacture"), and one a PDF copy left split in a line ("king- doms").
+fn push_paragraph(doc: &mut Doc, text: &str, section: usize, paragraph: usize, lang: Lang) {
+    let joined = join_lines(text, &lang.data().read.joins);
+    let plain = strip_inline(&joined);
+    for s in sentences(&plain, lang) {
+        doc.sentences.push(Sentence {
+            text: s,
+            paragraph,
+            section,
+        });
+    }
+}
+
+fn join_lines(text: &str, joins: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let continues = out.ends_with('-')
+            && out[..out.len() - 1].ends_with(char::is_alphabetic)
+            && line.starts_with(char::is_lowercase);
+        if continues {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    // "king- doms": a hyphen and a space inside a word, unless a pair follows ("pre- and").
+    let words: Vec<&str> = out.split(' ').collect();
+    let mut fixed = String::with_capacity(out.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let split = w.len() > 1
+            && w.ends_with('-')
+            && w[..w.len() - 1].ends_with(char::is_alphabetic)
+            && next.starts_with(char::is_lowercase)
+            && !joins.iter().any(|j| next.trim_end_matches([',', '.']) == j);
+        if !fixed.is_empty() {
+            fixed.push(' ');
+        }
+        if split {
+            fixed.push_str(&w[..w.len() - 1]);
+            fixed.push_str(next);
+            i += 2;
+        } else {
+            fixed.push_str(w);
+            i += 1;
+        }
+    }
+    fixed
+}
+
+/// Markdown emphasis, code and links as plain words.
+fn strip_inline(t: &str) -> String {
+    let mut s = String::with_capacity(t.len());
+    let mut rest = t;
+    // [text](url) → text
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| c + open) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| e + close) else {
+            break;
+        };
+        s.push_str(&rest[..open]);
+        s.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    s.push_str(rest);
+    s.replace("**", "").replace("__", "").replace('`', "")
+}
+
+/// The sentences of a paragraph (UAX #29), not split after an abbreviation, an initial, or a
+/// German ordinal date ("9. November"); only statements are kept (not questions, not a
+/// fragment without its full stop).
+pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
+    let data = lang.data();
+    let mut out: Vec<String> = Vec::new();
+    for piece in text.unicode_sentences() {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if runs_on(last, piece, data) => {
+                last.push(' ');
+                last.push_str(piece);
+            }
+            _ => out.push(piece.to_owned()),
+        }
+    }
+    out.retain(|s| {
+        s.ends_with(['.', '!']) && !s.ends_with("...") && s.split_whitespace().count() >= 4
+    });
+    out
+}
+
+/// Whether a sentence break after `last` is false: it ends with an abbreviation or an initial,
+/// or a day's number before a month, or the next piece starts in lower case.
+fn runs_on(last: &str, next: &str, data: &Data) -> bool {
+    let Some(before) = last.strip_suffix('.') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let abbreviation = data.read.abbreviations.iter().any(|a| *a == word);
+    let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let day = !word.is_empty()
+        && word.len() <= 2
+        && word.chars().all(|c| c.is_ascii_digit())
+        && data.words.months.iter().any(|m| m == first);
+    let lower = next.starts_with(char::is_lowercase);
+    initial || abbreviation || day || lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Doc) -> Vec<&str> {
+        doc.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn pdf_artefacts_are_repaired_or_left_out() {
+        let src = "Chapter 4 · Steam\n\nThe first engines pumped water from the mines of Corn-\nwall. Later the king- doms of Europe built rail-\nways.\n\n12\n\nChapter 4 · Steam\n\nSteam power changed how people worked and lived.\n";
+        let doc = read(src, Lang::En);
+        assert_eq!(
+            texts(&doc),
+            [
+                "The first engines pumped water from the mines of Cornwall.",
+                "Later the kingdoms of Europe built railways.",
+                "Steam power changed how people worked and lived."
+            ]
+        );
+    }
+
+    #[test]
+    fn exercises_tables_lists_and_headings_are_not_prose() {
+        let src = "# Cells\n\nA cell is the smallest unit of life.\n\n| Part | Job |\n|---|---|\n| Wall | Support |\n\n- Plants have walls.\n\n## Review questions\n\nName the parts of a cell and say what each one does.\n\n## Glossary\n\n**Nucleus**: the part of the cell that holds its DNA\n";
+        let doc = read(src, Lang::En);
+        assert_eq!(doc.title.as_deref(), Some("Cells"));
+        assert_eq!(texts(&doc), ["A cell is the smallest unit of life."]);
+        assert_eq!(doc.glossary.len(), 1);
+        assert_eq!(doc.glossary[0].term, "Nucleus");
+    }
+
+    #[test]
+    fn sentences_do_not_break_at_abbreviations_initials_or_dates() {
+        let s = sentences(
+            "Susan B. Anthony met Dr. Lee in St. Louis in 1872. It rained.",
+            Lang::En,
+        );
+        assert_eq!(s, ["Susan B. Anthony met Dr. Lee in St. Louis in 1872."]);
+        let de = sentences(
+            "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
+            Lang::De,
+        );
+        assert_eq!(
+            de,
+            ["Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen."]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_pair_is_kept() {
+        assert_eq!(
+            join_lines("pre- and post-war Europe", &["and".to_owned()]),
+            "pre- and post-war Europe"
+        );
+    }
+}

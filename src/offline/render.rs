@@ -1,0 +1,196 @@
+//! Rendering: a checked question's stem in the words of `--language`. A gap-fill names the
+//! kind it asks for ("Which country fills the gap?"); a person who opens the sentence is asked
+//! "Who …?"; a date that opens or closes its sentence is asked "In which year did this
+//! happen?" (not in German when the date opens it: the verb would be left first).
+
+use super::detect::Kind;
+use super::lang::{Lang, Say};
+
+pub(super) const GAP: &str = "_____";
+
+/// The stem of a question whose answer sits between `before` and `after` in its sentence.
+pub(super) fn stem(
+    kind: &Kind,
+    before: &str,
+    after: &str,
+    context: Option<&str>,
+    text: Lang,
+    say: &Say,
+) -> String {
+    let asked = match kind {
+        Kind::Person => who(before, after, say),
+        Kind::Year { .. } => when(before, after, text, say),
+        _ => None,
+    };
+    let body = asked.unwrap_or_else(|| format!("{before}{GAP}{after} {}", label(kind, say)));
+    match context {
+        Some(c) => format!("{c} {body}"),
+        None => body,
+    }
+}
+
+/// The gap sentence alone, for a format with a short limit (the gap asks the question).
+pub(super) fn short(before: &str, after: &str) -> String {
+    format!("{before}{GAP}{after}")
+}
+
+fn label<'a>(kind: &Kind, say: &'a Say) -> &'a str {
+    match kind {
+        Kind::Year { .. } => &say.year,
+        Kind::Value(_) => &say.value,
+        Kind::Person => &say.person,
+        Kind::Place(p) => say.place.get(p.label()).unwrap_or(&say.place["place"]),
+        Kind::Term | Kind::Noun { .. } => &say.term,
+    }
+}
+
+/// "Marie Curie discovered polonium." → "Who discovered polonium?"
+fn who(before: &str, after: &str, say: &Say) -> Option<String> {
+    let rest = after.strip_prefix(' ')?;
+    let verb = rest.split_whitespace().next()?;
+    let ok = before.is_empty()
+        && verb.starts_with(char::is_lowercase)
+        && rest.ends_with('.')
+        && !rest.contains(['"', '“', '«']);
+    ok.then(|| {
+        let body = rest.trim_end_matches('.');
+        format!("{} {body}{}", say.who, say.who_end)
+    })
+}
+
+/// "In 1799, French soldiers found the stone." / "… found the stone in 1799." → "French
+/// soldiers found the stone. In which year did this happen?"
+fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
+    let words = &text.data().words;
+    let lower = before.trim_end().to_lowercase();
+    let opener = words.date_in.iter().find(|d| lower == d.as_str());
+    let clause = if opener.is_some() && text != Lang::De {
+        let rest = after.trim_start_matches(',').trim_start();
+        capitalise(rest)
+    } else if after == "." {
+        let cut = words.date_in.iter().find_map(|d| {
+            let l = lower.strip_suffix(d.as_str())?;
+            l.ends_with(' ')
+                .then(|| before[..l.trim_end().len()].to_owned())
+        })?;
+        format!("{cut}.")
+    } else {
+        return None;
+    };
+    let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
+    whole.then(|| format!("{clause} {}", say.when))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::lexicon::PlaceKind;
+
+    fn say(l: Lang) -> &'static Say {
+        &l.data().say
+    }
+
+    #[test]
+    fn a_person_who_opens_the_sentence_is_asked_who() {
+        let s = stem(
+            &Kind::Person,
+            "",
+            " discovered polonium in 1898.",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert_eq!(s, "Who discovered polonium in 1898?");
+        let s = stem(
+            &Kind::Person,
+            "",
+            " entdeckte 1898 das Polonium.",
+            None,
+            Lang::De,
+            say(Lang::De),
+        );
+        assert_eq!(s, "Wer entdeckte 1898 das Polonium?");
+        let s = stem(
+            &Kind::Person,
+            "",
+            ", a chemist, worked in Paris.",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert_eq!(s, "_____, a chemist, worked in Paris. Who fills the gap?");
+    }
+
+    #[test]
+    fn a_date_that_opens_or_closes_is_asked_in_which_year() {
+        let year = Kind::Year { era: None };
+        let s = stem(
+            &year,
+            "In ",
+            ", French soldiers found the Rosetta Stone.",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert_eq!(
+            s,
+            "French soldiers found the Rosetta Stone. In which year did this happen?"
+        );
+        let s = stem(
+            &year,
+            "Die Mauer fiel im Jahr ",
+            ".",
+            None,
+            Lang::De,
+            say(Lang::De),
+        );
+        // Too short once the date has gone: asked as a gap.
+        assert_eq!(
+            s,
+            "Die Mauer fiel im Jahr _____. Welches Jahr ergänzt den Satz?"
+        );
+        let s = stem(
+            &year,
+            "Die Berliner Mauer fiel nach 28 Jahren im Jahr ",
+            ".",
+            None,
+            Lang::De,
+            say(Lang::De),
+        );
+        assert_eq!(
+            s,
+            "Die Berliner Mauer fiel nach 28 Jahren. In welchem Jahr geschah das?"
+        );
+        // German: the date opening the sentence stays, as a gap; the verb is not left first.
+        let s = stem(
+            &year,
+            "Im Jahr ",
+            " fiel in Berlin die Mauer zwischen Ost und West.",
+            None,
+            Lang::De,
+            say(Lang::De),
+        );
+        assert!(s.starts_with("Im Jahr _____ fiel"), "{s}");
+    }
+
+    #[test]
+    fn a_gap_names_the_kind_it_asks_for() {
+        let k = Kind::Place(PlaceKind::City("Poland".into()));
+        let s = stem(
+            &k,
+            "Marie Curie was born in ",
+            " in 1867.",
+            None,
+            Lang::En,
+            say(Lang::Fr),
+        );
+        assert!(s.ends_with("Quelle ville complète la phrase ?"), "{s}");
+    }
+}

@@ -1,6 +1,10 @@
 //! Detectors: the candidate answers of each sentence, by kind. A year, a value with its unit,
 //! a person, a place of a known kind, and a defined term; anything whose kind cannot be told
 //! for certain is not a candidate.
+#![allow(
+    clippy::float_cmp,
+    reason = "amounts are parsed from the text's digits and compared exactly on purpose"
+)]
 
 use std::sync::OnceLock;
 

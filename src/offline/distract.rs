@@ -3,6 +3,10 @@
 //! the text (or of the same role), places of the same kind and region, terms with the text's
 //! other defined terms. `--difficulty` sets how close they are; a kind that cannot find enough
 //! gives none, and the question is not written.
+#![allow(
+    clippy::float_cmp,
+    reason = "amounts are parsed from the text's digits and compared exactly on purpose"
+)]
 
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -129,10 +133,11 @@ pub(super) fn values<R: Rng>(
         .take(take_below)
         .chain(above.into_iter().take(take_above))
     {
-        if let Some(text) = render_value(x, v, shown, lang) {
-            if !out.contains(&text) && text != shown {
-                out.push(text);
-            }
+        if let Some(text) = render_value(x, v, shown, lang)
+            && !out.contains(&text)
+            && text != shown
+        {
+            out.push(text);
         }
     }
     out
@@ -201,7 +206,7 @@ fn format_number(x: f64, decimals: usize, like: &str, lang: Lang) -> String {
             let digits = int.to_string();
             let mut out = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push(s);
                 }
                 out.push(c);
@@ -252,6 +257,7 @@ pub(super) fn people<R: Rng>(
 
 /// Wrong places of the same kind: the text's own first (hard), the lexicon's of the same
 /// region after; easy takes the lexicon's first.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn places<R: Rng>(
     answer: &str,
     kind: &PlaceKind,
@@ -289,6 +295,7 @@ pub(super) fn places<R: Rng>(
 
 /// Wrong terms: the text's other defined terms, from the same section first on hard, none that
 /// shares a stem with the answer or appears in the definition asked.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn terms<R: Rng>(
     answer: &str,
     meaning: &str,

@@ -9,7 +9,7 @@
 //! 4. `filters`: named filters, each striking a draft for one reason;
 //! 5. `distract`: wrong answers of the answer's own kind, per difficulty;
 //! 6. `render`: the stem in `--language`'s words;
-//! 7. here, the choice: paragraphs take turns, so a long text is asked across all of it, and no
+//! 7. here, the choice: sections take turns (and paragraphs within each), so a long text is asked across all of it, and no
 //!    question shows another's answer or the sentence it comes from.
 //!
 //! Precision first: a question is written only when every check passes. The same text and flags
@@ -204,7 +204,7 @@ struct Made {
 pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let reading = Reading::new(source);
     let say = &Lang::named(ask.language).unwrap_or(Lang::En).data().say;
-    let mut queues = by_paragraph(&reading, rng);
+    let mut queues = by_section(&reading, rng);
     let mut made: Vec<Made> = Vec::new();
     let mut dedupe = Deduper::new();
     let mut kinds: BTreeMap<&'static str, i32> = BTreeMap::new();
@@ -237,21 +237,34 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     made.into_iter().map(|m| m.mcq).collect()
 }
 
-/// The candidates by paragraph, shuffled within each (the seed decides), in the text's order:
-/// the paragraphs take turns, so every section of a long text is asked.
-fn by_paragraph<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
+/// The candidates by section, in the text's order, each section's paragraphs taking turns
+/// within it (shuffled within a paragraph: the seed decides). The sections take turns in the
+/// quiz, so every section of a long text is asked, and within one every paragraph.
+fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
     let items = (0..reading.found.len())
         .map(Item::Gap)
         .chain((0..reading.definitions.len()).map(Item::Define));
-    let mut sections: BTreeMap<(usize, usize), Vec<Item>> = BTreeMap::new();
+    let mut sections: BTreeMap<usize, BTreeMap<usize, Vec<Item>>> = BTreeMap::new();
     for it in items {
-        sections.entry(reading.place_of(it)).or_default().push(it);
+        let (section, paragraph) = reading.place_of(it);
+        sections
+            .entry(section)
+            .or_default()
+            .entry(paragraph)
+            .or_default()
+            .push(it);
     }
     sections
         .into_values()
-        .map(|mut v| {
-            v.shuffle(rng);
-            v.into()
+        .map(|paragraphs| {
+            let mut lists: Vec<Vec<Item>> = paragraphs.into_values().collect();
+            for l in &mut lists {
+                l.shuffle(rng);
+            }
+            let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+            (0..longest)
+                .flat_map(|i| lists.iter().filter_map(move |l| l.get(i).copied()))
+                .collect()
         })
         .collect()
 }

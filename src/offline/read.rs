@@ -163,10 +163,10 @@ fn is_exercise_heading(h: &str, data: &Data) -> bool {
 }
 
 fn front_matter_end(lines: &[&str]) -> usize {
-    if lines.first() == Some(&"---") {
-        if let Some(end) = lines.iter().skip(1).position(|l| *l == "---") {
-            return end + 2;
-        }
+    if lines.first() == Some(&"---")
+        && let Some(end) = lines.iter().skip(1).position(|l| *l == "---")
+    {
+        return end + 2;
     }
     0
 }
@@ -316,7 +316,7 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    let abbreviation = data.read.abbreviations.iter().any(|a| *a == word);
+    let abbreviation = data.read.abbreviations.contains(&word);
     let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     let day = !word.is_empty()

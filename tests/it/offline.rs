@@ -385,32 +385,45 @@ fn the_same_text_gives_the_same_quiz_and_a_seed_another() {
     );
 }
 
+/// A long text is asked across all its sections: six development texts (about 3,500 words) as
+/// the sections of one, thirty questions asked, every section asked.
 #[test]
-fn questions_cover_the_texts_paragraphs() {
+fn a_long_text_is_asked_across_all_its_sections() {
     let dir = tempfile::tempdir().unwrap();
-    for (text, lang) in corpus() {
-        let source = std::fs::read_to_string(&text).unwrap();
-        let paragraphs: Vec<&str> = source
-            .split("\n\n")
-            .filter(|p| p.split_whitespace().count() > 12)
-            .collect();
-        let (_, qs) = quiz(dir.path(), &text, &["--language", lang]);
-        let covered = paragraphs
-            .iter()
-            .filter(|p| {
-                qs.iter().any(|q| {
-                    let why = q["explanation"].as_str().unwrap();
-                    let quoted = why.split('"').nth(1).unwrap_or("");
-                    !quoted.is_empty() && contains_words(p, quoted)
-                })
-            })
-            .count();
-        assert!(
-            covered * 2 >= paragraphs.len().min(qs.len()),
-            "{}: {covered} of {} paragraphs",
-            text.display(),
-            paragraphs.len()
-        );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev");
+    let names = [
+        "bio-digestion.txt",
+        "hist-printing.txt",
+        "geo-andes.txt",
+        "phys-sound.txt",
+        "pdf-industrial.txt",
+        "tech-solar-panel.md",
+    ];
+    let sections: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(root.join(n)).unwrap())
+        .collect();
+    let long: String = names
+        .iter()
+        .zip(&sections)
+        .map(|(n, t)| format!("# {n}\n\n{}\n\n", t.replace('#', "")))
+        .collect();
+    let path = dir.path().join("long.md");
+    std::fs::write(&path, &long).unwrap();
+    let out = crate::common::quizgen(dir.path())
+        .args(["-q", "generate", "--count", "30", "--from"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let qs = crate::common::questions(&String::from_utf8_lossy(&out.stdout));
+    assert!(qs.len() >= 24, "{} questions from the long text", qs.len());
+    for (n, text) in names.iter().zip(&sections) {
+        let asked = qs.iter().any(|q| {
+            let why = q["explanation"].as_str().unwrap();
+            let quoted = why.split('"').nth(1).unwrap_or("");
+            !quoted.is_empty() && contains_words(&text.replace('\n', " "), quoted)
+        });
+        assert!(asked, "no question from the section {n}");
     }
 }
 
@@ -459,5 +472,31 @@ fn difficulty_and_language_change_what_they_promise() {
         en.iter()
             .any(|q| q["question"].as_str().unwrap().contains("Which ")),
         "{en:?}"
+    );
+}
+
+/// The development corpus's quizzes, byte for byte (`tests/fixtures/golden/NAME.json`), so "the
+/// same quizzes on every development text" can be checked by anyone and a change to the
+/// generator shows as a diff to read. `QUIZGEN_BLESS=1 cargo test golden` writes them anew.
+#[test]
+fn the_development_corpus_gives_its_golden_quizzes() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden");
+    let bless = std::env::var_os("QUIZGEN_BLESS").is_some();
+    let mut differ = Vec::new();
+    for (text, lang) in corpus() {
+        let (got, _) = quiz(dir.path(), &text, &["--language", lang]);
+        let name = text.file_name().unwrap().to_string_lossy().into_owned();
+        let path = golden.join(format!("{name}.json"));
+        if bless {
+            std::fs::create_dir_all(&golden).unwrap();
+            std::fs::write(&path, &got).unwrap();
+        } else if std::fs::read(&path).ok().as_deref() != Some(got.as_slice()) {
+            differ.push(name);
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "quizzes differ from tests/fixtures/golden (QUIZGEN_BLESS=1 to accept): {differ:?}"
     );
 }

@@ -119,6 +119,23 @@ pub(super) fn values<R: Rng>(
             && (*x != 1.0 || v.percent)
             && !(v.percent && v.times.is_none() && *x > 100.0)
     });
+    // A round value (3,000; 200; 40) also gets its neighbours by its own step: rounding
+    // factors alone leaves too few distinct ones.
+    if let Some(step) = round_step(v) {
+        let (lo, hi) = match level {
+            Level::Hard => (1, 1),
+            Level::Medium => (1, 3),
+            Level::Easy => (3, 6),
+        };
+        for k in lo..=hi {
+            candidates.extend([
+                v.amount - f64::from(k) * step,
+                v.amount + f64::from(k) * step,
+            ]);
+        }
+        candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x > 100.0));
+    }
+    candidates.sort_by(f64::total_cmp);
     candidates.dedup();
     candidates.shuffle(rng);
     // Both sides: the key is neither always the least nor the most.
@@ -128,11 +145,18 @@ pub(super) fn values<R: Rng>(
     let take_above = (want - take_below).min(above.len());
     let take_below = (want - take_above).min(below.len());
     let mut out: Vec<String> = Vec::new();
-    for x in below
-        .into_iter()
-        .take(take_below)
-        .chain(above.into_iter().take(take_above))
+    let (first_below, rest_below) = below.split_at(take_below);
+    let (first_above, rest_above) = above.split_at(take_above);
+    // The chosen sides first, then any left, should a chosen one render as another's twin.
+    for &x in first_below
+        .iter()
+        .chain(first_above)
+        .chain(rest_below)
+        .chain(rest_above)
     {
+        if out.len() == want {
+            break;
+        }
         if let Some(text) = render_value(x, v, shown, lang)
             && !out.contains(&text)
             && text != shown
@@ -141,6 +165,15 @@ pub(super) fn values<R: Rng>(
         }
     }
     out
+}
+
+/// The step of a round whole value: 1,000 for 3,000, 100 for 200, 10 for 40; none for 6,432.
+fn round_step(v: &Value) -> Option<f64> {
+    if v.decimals > 0 || v.amount.fract() != 0.0 || v.amount < 20.0 {
+        return None;
+    }
+    let step = 10f64.powi(v.amount.log10().floor() as i32);
+    ((v.amount / step).fract() == 0.0).then_some(step)
 }
 
 /// A value rounded to the answer's precision: its decimals, or its significant digits.
@@ -232,10 +265,16 @@ pub(super) fn people<R: Rng>(
     rng: &mut R,
 ) -> Vec<String> {
     let words: Vec<&str> = answer.split_whitespace().collect();
+    // Not one the stem names by any part of the name ("Ada was introduced to …": not Augusta
+    // Ada Byron).
+    let named_in_stem = |p: &str| {
+        p.split_whitespace()
+            .any(|w| w.chars().count() > 2 && super::lang::holds(stem, w))
+    };
     let ok = |p: &str| {
         p != answer
             && !p.split_whitespace().any(|w| words.contains(&w))
-            && !stem.contains(p)
+            && !named_in_stem(p)
             && p.split_whitespace().count() >= 2
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the

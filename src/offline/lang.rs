@@ -49,6 +49,7 @@ pub(super) struct Words {
     pub(super) ranges: Vec<String>,
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
+    pub(super) pronouns: Vec<String>,
     pub(super) openers: Vec<String>,
     pub(super) date_in: Vec<String>,
     pub(super) gendered: Vec<String>,

@@ -179,8 +179,10 @@ pub(super) fn places_like(kind: &PlaceKind, lang: Lang) -> Vec<&'static str> {
 pub(super) fn is_person(words: &[&str], lang: Lang) -> bool {
     let whole = words.join(" ");
     let common = |w: &str| entry(&w.to_lowercase()).is_some() || lang.is_stop(&w.to_lowercase());
-    if entry(&whole).is_some_and(|e| e.kinds == ["person"]) && (words.len() > 1 || !common(&whole))
-    {
+    // A single name only in English: elsewhere a capitalised word may be any noun or an
+    // adverb at the sentence's start (German "Lange glaubte man …").
+    let single_ok = words.len() > 1 || (lang == Lang::En && !common(&whole));
+    if entry(&whole).is_some_and(|e| e.kinds == ["person"]) && single_ok {
         return true;
     }
     // "Ada Lovelace Day": a name ending in a common word names a thing.

@@ -297,6 +297,15 @@ fn clashes(m: &Made, made: &[Made]) -> bool {
     })
 }
 
+/// With `QUIZGEN_OFFLINE_TRACE` set, why each candidate was not asked, on standard error: for
+/// a maintainer reading what the filters do to a text.
+fn trace(line: impl FnOnce() -> String) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("QUIZGEN_OFFLINE_TRACE").is_some()) {
+        eprintln!("offline: {}", line());
+    }
+}
+
 /// The difficulty of the `i`th question: `mixed` takes turns.
 fn level_of(difficulty: &str, i: usize) -> Level {
     match difficulty {
@@ -352,7 +361,8 @@ fn make_gap<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
     };
-    if filters::strike(&draft).is_some() {
+    if let Some(f) = filters::strike(&draft) {
+        trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
         return None;
     }
     let mut question = render::stem(&f.kind, before, after, context, reading.text, say);
@@ -451,7 +461,8 @@ fn make_definition<R: Rng>(
         context: None,
         title: reading.doc.title.as_deref(),
     };
-    if filters::strike(&draft).is_some() {
+    if let Some(f) = filters::strike(&draft) {
+        trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));
         return None;
     }
     let question = say.means.replace("{}", d.meaning.trim());
@@ -489,6 +500,7 @@ fn finish<R: Rng>(
     rng: &mut R,
 ) -> Option<Made> {
     if wrong.len() < ask.rules.options - 1 {
+        trace(|| format!("too few wrong answers: {answer} ({wrong:?})"));
         return None;
     }
     let mut options = wrong;

@@ -319,10 +319,10 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     let abbreviation = data.read.abbreviations.contains(&word);
     let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let day = !word.is_empty()
-        && word.len() <= 2
-        && word.chars().all(|c| c.is_ascii_digit())
-        && data.words.months.iter().any(|m| m == first);
+    let small_number =
+        !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit());
+    // "9. November", and in German any ordinal ("im 17. Jahrhundert").
+    let day = small_number && (data.words.months.iter().any(|m| m == first) || data.code == "de");
     let lower = next.starts_with(char::is_lowercase);
     initial || abbreviation || day || lower
 }
@@ -374,6 +374,11 @@ mod tests {
             de,
             ["Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen."]
         );
+        let de = sentences(
+            "Im 17. Jahrhundert pflanzte van Helmont eine Weide.",
+            Lang::De,
+        );
+        assert_eq!(de, ["Im 17. Jahrhundert pflanzte van Helmont eine Weide."]);
     }
 
     #[test]

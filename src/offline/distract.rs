@@ -294,13 +294,15 @@ pub(super) fn people<R: Rng>(
     out
 }
 
-/// Wrong places of the same kind: the text's own first (hard), the lexicon's of the same
-/// region after; easy takes the lexicon's first.
+/// Wrong places of the same kind: the text's own, nearest the answer in the text first on hard
+/// and furthest first on easy (each place with its paragraph's number), then countries of the
+/// same region from the country list.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn places<R: Rng>(
     answer: &str,
     kind: &PlaceKind,
-    text_places: &[(String, PlaceKind)],
+    text_places: &[(String, PlaceKind, usize)],
+    at: usize,
     stem: &str,
     lang: Lang,
     level: Level,
@@ -309,31 +311,37 @@ pub(super) fn places<R: Rng>(
 ) -> Vec<String> {
     let ok =
         |p: &str| p != answer && !p.contains(answer) && !answer.contains(p) && !stem.contains(p);
-    let mut own: Vec<String> = text_places
+    let mut own: Vec<(String, usize)> = text_places
         .iter()
-        .filter(|(p, k)| k.same_class(kind) && ok(p))
-        .map(|(p, _)| p.clone())
+        .filter(|(p, k, _)| k.same_class(kind) && ok(p))
+        .map(|(p, _, n)| (p.clone(), n.abs_diff(at)))
         .collect();
-    own.sort();
-    own.dedup();
     own.shuffle(rng);
+    match level {
+        Level::Hard => own.sort_by_key(|(_, d)| *d),
+        Level::Easy => own.sort_by_key(|(_, d)| std::cmp::Reverse(*d)),
+        Level::Medium => {}
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (p, _) in own {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
     let mut known: Vec<String> = lexicon::places_like(kind, lang)
         .into_iter()
-        .filter(|p| ok(p) && !own.iter().any(|o| o == p))
+        .filter(|p| ok(p) && !out.iter().any(|o| o == p))
         .map(str::to_owned)
         .collect();
     known.shuffle(rng);
-    let mut out: Vec<String> = if level == Level::Easy {
-        known.into_iter().chain(own).collect()
-    } else {
-        own.into_iter().chain(known).collect()
-    };
+    out.extend(known);
     out.truncate(want);
     out
 }
 
-/// Wrong terms: the text's other defined terms, from the same section first on hard, none that
-/// shares a stem with the answer or appears in the definition asked.
+/// Wrong terms: the text's other terms (each with where it is: a paragraph's number), the
+/// nearest first on hard and the furthest on easy, none that shares a stem with the answer or
+/// appears in the definition asked.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn terms<R: Rng>(
     answer: &str,
@@ -366,8 +374,13 @@ pub(super) fn terms<R: Rng>(
         .cloned()
         .collect();
     out.shuffle(rng);
-    if level == Level::Hard {
-        out.sort_by_key(|(_, s)| *s != section);
+    // Hard: the terms nearest the answer in the text (the same lesson's, most confusable);
+    // easy: the furthest.
+    let distance = |p: usize| p.abs_diff(section);
+    match level {
+        Level::Hard => out.sort_by_key(|(_, p)| distance(*p)),
+        Level::Easy => out.sort_by_key(|(_, p)| std::cmp::Reverse(distance(*p))),
+        Level::Medium => {}
     }
     // A name beside common words, or a capital beside lower case, would tell the answer: the
     // wrong terms are of the answer's sort and take its case.
@@ -534,6 +547,7 @@ mod tests {
             "Switzerland",
             &kind,
             &[],
+            0,
             "The Alps cover much of _____.",
             Lang::En,
             Level::Medium,

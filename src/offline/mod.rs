@@ -136,7 +136,7 @@ struct Reading {
     found: Vec<Found>,
     definitions: Vec<Definition>,
     people: Vec<String>,
-    places: Vec<(String, PlaceKind)>,
+    places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
 }
 
@@ -155,13 +155,19 @@ impl Reading {
         let places = found
             .iter()
             .filter_map(|f| match &f.kind {
-                Kind::Place(k) => Some((span(f), k.clone())),
+                Kind::Place(k) => Some((span(f), k.clone(), doc.sentences[f.sentence].paragraph)),
                 _ => None,
             })
             .collect();
+        // A glossary line is placed at its section's end, after its paragraphs.
         let defined = definitions
             .iter()
-            .map(|d| (d.term.clone(), d.section))
+            .map(|d| {
+                let at = d
+                    .sentence
+                    .map_or(usize::MAX / 2, |i| doc.sentences[i].paragraph);
+                (d.term.clone(), at)
+            })
             .collect();
         Reading {
             text,
@@ -396,6 +402,7 @@ fn make_gap<R: Rng>(
             answer,
             k,
             &reading.places,
+            s.paragraph,
             &s.text,
             reading.text,
             level,
@@ -403,24 +410,26 @@ fn make_gap<R: Rng>(
             rng,
         ),
         Kind::Noun { kind, plural } => {
-            let like: Vec<String> = reading
+            // The text's other nouns of the kind and number, with their sections (hard draws
+            // from the answer's own section first).
+            let same = Kind::Noun {
+                kind,
+                plural: *plural,
+            };
+            let like: Vec<(String, usize)> = reading
                 .found
                 .iter()
-                .filter(|o| {
-                    o.kind
-                        == Kind::Noun {
-                            kind,
-                            plural: *plural,
-                        }
+                .filter(|o| o.kind == same)
+                .map(|o| {
+                    let t = &reading.doc.sentences[o.sentence];
+                    (t.text[o.start..o.end].to_owned(), t.paragraph)
                 })
-                .map(|o| reading.doc.sentences[o.sentence].text[o.start..o.end].to_owned())
                 .collect();
-            let defined: Vec<(String, usize)> = like.into_iter().map(|t| (t, s.section)).collect();
             distract::terms(
                 answer,
                 &s.text,
-                &defined,
-                s.section,
+                &like,
+                s.paragraph,
                 reading.text,
                 level,
                 want,
@@ -471,7 +480,8 @@ fn make_definition<R: Rng>(
         &d.term,
         &d.meaning,
         &reading.defined,
-        d.section,
+        d.sentence
+            .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
         reading.text,
         level,
         want,

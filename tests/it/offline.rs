@@ -500,3 +500,47 @@ fn the_development_corpus_gives_its_golden_quizzes() {
         "quizzes differ from tests/fixtures/golden (QUIZGEN_BLESS=1 to accept): {differ:?}"
     );
 }
+
+/// `--difficulty` changes the wrong answers of terms and places as it does years: the same
+/// questions asked easy and hard differ in their options.
+#[test]
+fn difficulty_changes_terms_and_places_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev");
+    let mut changed: Vec<&str> = Vec::new();
+    for (name, kind) in [
+        ("lesson-cells.md", "term means"),
+        ("bio-digestion.txt", "term gap"),
+        ("hist-printing.txt", "city gap"),
+    ] {
+        let (_, easy) = quiz(dir.path(), &root.join(name), &["--difficulty", "easy"]);
+        let (_, hard) = quiz(dir.path(), &root.join(name), &["--difficulty", "hard"]);
+        let wrong = |q: &Value| {
+            let mut o: Vec<String> = q["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect();
+            o.sort();
+            o
+        };
+        let asks = |q: &Value| {
+            let s = q["question"].as_str().unwrap();
+            match kind {
+                "term means" => s.starts_with("Which term means"),
+                "term gap" => s.ends_with("Which term fills the gap?"),
+                _ => s.ends_with("Which city fills the gap?"),
+            }
+        };
+        let differs = easy.iter().filter(|q| asks(q)).any(|e| {
+            hard.iter()
+                .find(|h| h["question"] == e["question"])
+                .is_some_and(|h| wrong(h) != wrong(e))
+        });
+        if differs {
+            changed.push(kind);
+        }
+    }
+    assert_eq!(changed, ["term means", "term gap", "city gap"]);
+}

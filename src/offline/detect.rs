@@ -27,27 +27,7 @@ pub(super) enum Kind {
     Place(PlaceKind),
     /// A term the text defines.
     Term,
-    /// An English technical noun of one kind only in WordNet ("duodenum": body), singular or
-    /// plural as written.
-    Noun {
-        kind: &'static str,
-        plural: bool,
-    },
 }
-
-/// The noun kinds whose technical words make fair gaps: parts of the body, living things,
-/// substances, devices, processes.
-const NOUN_KINDS: [&str; 9] = [
-    "body",
-    "animal",
-    "plant",
-    "substance",
-    "artifact",
-    "process",
-    "phenomenon",
-    "food",
-    "object",
-];
 
 /// A number as the text writes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,51 +103,8 @@ pub(super) fn candidates(doc: &Doc, lang: Lang) -> Vec<Found> {
     for (i, s) in doc.sentences.iter().enumerate() {
         numbers_in(&s.text, i, lang, &mut out);
         names_in(&s.text, i, lang, &mut out);
-        if lang == Lang::En {
-            nouns_in(&s.text, i, &mut out);
-        }
     }
     out
-}
-
-/// Technical nouns: a lower-case word WordNet knows in one kind only, of the kinds a science
-/// text teaches. A word of many senses ("heart", "blood", "night") is too generic to ask.
-fn nouns_in(text: &str, sentence: usize, out: &mut Vec<Found>) {
-    for (start, w) in words_of(text) {
-        if w.chars().count() < 5
-            || !w.chars().all(|c| c.is_ascii_lowercase())
-            || Lang::En.is_stop(w)
-        {
-            continue;
-        }
-        let end = start + w.len();
-        if text[..start].ends_with('-') || text[end..].starts_with('-') {
-            continue;
-        }
-        // The first noun of a compound ("amino acids"): the compound is the term.
-        let next: String = text[end..]
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .chars()
-            .take_while(char::is_ascii_lowercase)
-            .collect();
-        if next.chars().count() > 2 && !Lang::En.is_stop(&next) && lexicon::noun(&next).is_some() {
-            continue;
-        }
-        let Some(e) = lexicon::noun(w) else { continue };
-        let plural = lexicon::entry(w).is_none();
-        if e.kinds.len() == 1 && NOUN_KINDS.contains(&e.kinds[0]) {
-            out.push(Found {
-                sentence,
-                start,
-                end,
-                kind: Kind::Noun {
-                    kind: e.kinds[0],
-                    plural,
-                },
-            });
-        }
-    }
 }
 
 fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
@@ -223,26 +160,8 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
             });
         }
     }
-    // Numbers written as words: "three seconds", "trois siècles".
-    for (start, word) in words_of(text) {
-        let lw = word.to_lowercase();
-        let Some(&n) = w.numbers.get(&lw) else {
-            continue;
-        };
-        // "one of", "un peu": the article or pronoun, not a count.
-        if n == 1 {
-            continue;
-        }
-        let end = start + word.len();
-        if let Some((v, len)) = value_after(&text[end..], n as f64, 0, true, lang) {
-            out.push(Found {
-                sentence,
-                start,
-                end: end + len,
-                kind: Kind::Value(v),
-            });
-        }
-    }
+    // Numbers written as words ("trois quarts", "seven countries") are left out: mostly
+    // small counts inside fixed phrases, whose wrong answers read as absurd.
 }
 
 /// The words of a text with their byte offsets.
@@ -573,6 +492,8 @@ fn term_ok(term: &str, lang: Lang) -> bool {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
         && !lang.is_stop(&words[0].to_lowercase())
         && !w.references.iter().any(|r| r == &words[0].to_lowercase())
+        // "One astronomical unit is …": a quantity, not the term.
+        && !w.numbers.contains_key(&words[0].to_lowercase())
 }
 
 fn lower_first(s: &str, lang: Lang) -> String {

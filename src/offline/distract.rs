@@ -47,13 +47,16 @@ pub(super) fn years<R: Rng>(
     rng: &mut R,
 ) -> Vec<String> {
     let (lo, hi) = match (level, approximate) {
-        (Level::Hard, false) => (1, 6),
-        (Level::Medium, false) | (Level::Hard, true) => (3, 15),
-        (Level::Easy, _) | (Level::Medium, true) => (12, 45),
+        // Close enough to stay within the period the text is about (a battle of 1916 is not
+        // offered 1928).
+        (Level::Hard, false) => (1, 4),
+        (Level::Medium, false) | (Level::Hard, true) => (2, 9),
+        (Level::Easy, _) | (Level::Medium, true) => (8, 25),
     };
     let mut offsets: Vec<i64> = (lo..=hi).collect();
     offsets.shuffle(rng);
     let below = rng.random_range(0..=want);
+    let spacing = (hi / 4).max(1) as u64;
     let mut out = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for (i, off) in offsets.into_iter().enumerate() {
@@ -62,7 +65,9 @@ pub(super) fn years<R: Rng>(
         }
         let down = i < below || (era.is_none() && year + off > LAST_YEAR);
         let y = if down { year - off } else { year + off };
-        if y < 1 || (era.is_none() && y > LAST_YEAR) || !taken.insert(y) {
+        // Spread out: three years in a row beside a lone key point at the key.
+        let crowded = taken.iter().any(|t: &i64| t.abs_diff(y) < spacing);
+        if y < 1 || (era.is_none() && y > LAST_YEAR) || crowded || !taken.insert(y) {
             continue;
         }
         out.push(match era {
@@ -103,9 +108,9 @@ pub(super) fn values<R: Rng>(
         c
     } else {
         let factors: &[f64] = match level {
-            Level::Hard => &[0.7, 0.8, 1.25, 1.4, 0.6, 1.6],
-            Level::Medium => &[0.6, 0.75, 1.3, 1.5, 0.5, 1.7],
-            Level::Easy => &[0.25, 0.4, 2.0, 2.5, 0.2, 3.0],
+            Level::Hard => &[0.8, 0.9, 1.1, 1.2, 0.85, 1.15],
+            Level::Medium => &[0.6, 0.75, 1.25, 1.4, 0.7, 1.3],
+            Level::Easy => &[0.4, 0.5, 1.6, 2.0, 0.3, 1.8],
         };
         factors
             .iter()
@@ -455,14 +460,14 @@ mod tests {
             assert_eq!(hard.len(), 3);
             for y in &hard {
                 let y: i64 = y.parse().unwrap();
-                assert!((1..=6).contains(&(y - 1850).abs()));
+                assert!((1..=4).contains(&(y - 1850).abs()));
                 below_seen |= y < 1850;
                 above_seen |= y > 1850;
             }
             let easy = years(1850, None, Level::Easy, false, 3, &mut rng);
             assert!(
                 easy.iter()
-                    .all(|y| (y.parse::<i64>().unwrap() - 1850).abs() >= 12)
+                    .all(|y| (y.parse::<i64>().unwrap() - 1850).abs() >= 8)
             );
         }
         assert!(below_seen && above_seen);

@@ -79,6 +79,11 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: other_dates,
     },
     Filter {
+        name: "worked-out",
+        why: "a span of years or an age that the dates in the stem give by subtraction",
+        strikes: worked_out,
+    },
+    Filter {
         name: "count-of-names",
         why: "the stem lists the names the count counts",
         strikes: count_of_names,
@@ -202,6 +207,16 @@ fn answer_in_stem(d: &Draft<'_>) -> bool {
     let mut own = words(&answer).filter(|w| !d.lang.is_stop(w) && w.chars().count() > 2);
     // A defined term of several words is given away by its head word ("a narrow tube called
     // a capillary tube"), not by a modifier ("cell" in the definition of "cell membrane").
+    // A place's or people's adjective: "the Chinese part" beside China, "German" beside Germany.
+    if matches!(d.kind, Kind::Place(_)) {
+        let a: Vec<char> = d.answer.to_lowercase().chars().collect();
+        if a.len() >= 4 {
+            let prefix: String = a[..(a.len() - 1).min(5)].iter().collect();
+            if words(&rest).any(|w| w.starts_with(&prefix)) {
+                return true;
+            }
+        }
+    }
     if matches!(d.kind, Kind::Term) {
         let head = answer.split_whitespace().last().unwrap_or("");
         stems.contains(&d.lang.stem(head))
@@ -279,8 +294,22 @@ fn one_of_a_list(d: &Draft<'_>) -> bool {
 }
 
 fn bound(d: &Draft<'_>) -> bool {
+    let w = &d.lang.data().words;
+    let before = d.before.to_lowercase();
+    let before = before.trim_end();
+    // "below about _____", "up to some _____": the bound before the approximation.
+    let bare = w
+        .approximate
+        .iter()
+        .find_map(|a| {
+            before
+                .strip_suffix(a.as_str())
+                .filter(|b| b.is_empty() || b.ends_with(' '))
+        })
+        .unwrap_or(before);
     matches!(d.kind, Kind::Value(_) | Kind::Year { .. })
-        && super::lang::ends_with_any(&d.before.to_lowercase(), &d.lang.data().words.bounds)
+        && (super::lang::ends_with_any(before, &w.bounds)
+            || super::lang::ends_with_any(bare, &w.bounds))
 }
 
 fn range(d: &Draft<'_>) -> bool {
@@ -308,6 +337,19 @@ fn other_dates(d: &Draft<'_>) -> bool {
     matches!(d.kind, Kind::Year { .. })
         && words(&d.rest_lower())
             .any(|w| w.len() >= 3 && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn worked_out(d: &Draft<'_>) -> bool {
+    let Kind::Value(v) = d.kind else {
+        return false;
+    };
+    let years = d
+        .lang
+        .data()
+        .words
+        .year_units
+        .contains(&v.unit.to_lowercase());
+    years && words(&d.rest_lower()).any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn count_of_names(d: &Draft<'_>) -> bool {
@@ -453,6 +495,21 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "answer-in-stem"));
+        let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country("Asian".into()));
+        let d = draft(
+            &place,
+            "The Chinese part of the river flows out of China into Laos.",
+            "Laos",
+            Lang::En,
+        );
+        assert!(!struck(&d, "answer-in-stem"));
+        let d = draft(
+            &place,
+            "The Chinese part of the river is longer than any in China.",
+            "China",
+            Lang::En,
+        );
+        assert!(struck(&d, "answer-in-stem"));
         let three = value(3.0);
         let d = draft(
             three,
@@ -548,6 +605,13 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "bound"));
+        let d = draft(
+            value(1000.0),
+            "The hot zone lies below about 1000 metres in the valleys.",
+            "1000 metres",
+            Lang::En,
+        );
+        assert!(struck(&d, "bound"));
         let year = Kind::Year { era: None };
         let d = draft(
             &year,
@@ -556,6 +620,17 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "other-dates"));
+        let mut age = value_kind(84.0);
+        if let Kind::Value(v) = &mut age {
+            v.unit = "Jahren".into();
+        }
+        let d = draft(
+            &age,
+            "Benz starb 1929 in Ladenburg im Alter von 84 Jahren.",
+            "84 Jahren",
+            Lang::De,
+        );
+        assert!(struck(&d, "worked-out"));
         let d = draft(
             value(2.0),
             "The 2 generals, Grant and Lee, met at Appomattox Court House.",

@@ -46,6 +46,7 @@ pub(super) struct Words {
     pub(super) year_before: Vec<String>,
     pub(super) bounds: Vec<String>,
     pub(super) measures: Vec<String>,
+    pub(super) year_units: Vec<String>,
     pub(super) ranges: Vec<String>,
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,

@@ -123,6 +123,10 @@ pub(super) fn place(name: &str, lang: Lang) -> Option<PlaceKind> {
     // A city keeps its name across languages often enough ("Berlin", "Lima"); rivers and
     // ranges mostly do not, so outside English only a city is trusted.
     let of = e.of;
+    // German capitalises every noun: "an steilen Bergen" is hills, not the city.
+    if lang == Lang::De {
+        return None;
+    }
     if of.contains("capital") || of.ends_with("city") || of == "port" || of == "town" {
         return Some(PlaceKind::City(e.part.to_owned()));
     }
@@ -181,10 +185,13 @@ pub(super) fn role(name: &str) -> Option<&'static str> {
         .map(|e| e.of)
 }
 
+/// A given name: the language's own list, or the census's when it is no English common word
+/// as well ("Fort", "Rose", "Sol" name things too often).
 pub(super) fn is_given_name(word: &str, lang: Lang) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let census = NAMES.get_or_init(|| include_str!("data/given-names.txt").lines().collect());
-    census.contains(word) || lang.data().words.given_names.iter().any(|n| n == word)
+    lang.data().words.given_names.iter().any(|n| n == word)
+        || (census.contains(word) && noun(&word.to_lowercase()).is_none())
 }
 
 #[cfg(test)]

@@ -223,6 +223,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
             q.make_contiguous()
                 .sort_by_key(|it| kinds.get(kind_name(&reading, *it)).copied().unwrap_or(0));
             while let Some(item) = q.pop_front() {
+                // Values at most two in five of the quiz: a quiz of altitudes is of little use.
+                let values = kinds.get("value").copied().unwrap_or(0);
+                if kind_name(&reading, item) == "value" && values >= value_cap(ask.count) {
+                    continue;
+                }
                 let level = level_of(ask.difficulty, made.len());
                 let Some(mut m) = make(&reading, item, ask, say, level, rng) else {
                     continue;
@@ -241,6 +246,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
         }
     }
     made.into_iter().map(|m| m.mcq).collect()
+}
+
+/// The most values a quiz of `count` takes: two in five, and at least three.
+fn value_cap(count: usize) -> i32 {
+    ((count * 2).div_ceil(5)).max(3) as i32
 }
 
 /// The candidates by section, in the text's order, each section's paragraphs taking turns
@@ -283,7 +293,7 @@ fn kind_name(reading: &Reading, item: Item) -> &'static str {
             Kind::Value(_) => "value",
             Kind::Person => "person",
             Kind::Place(_) => "place",
-            Kind::Term | Kind::Noun { .. } => "term",
+            Kind::Term => "term",
         },
     }
 }
@@ -409,33 +419,6 @@ fn make_gap<R: Rng>(
             want,
             rng,
         ),
-        Kind::Noun { kind, plural } => {
-            // The text's other nouns of the kind and number, with their sections (hard draws
-            // from the answer's own section first).
-            let same = Kind::Noun {
-                kind,
-                plural: *plural,
-            };
-            let like: Vec<(String, usize)> = reading
-                .found
-                .iter()
-                .filter(|o| o.kind == same)
-                .map(|o| {
-                    let t = &reading.doc.sentences[o.sentence];
-                    (t.text[o.start..o.end].to_owned(), t.paragraph)
-                })
-                .collect();
-            distract::terms(
-                answer,
-                &s.text,
-                &like,
-                s.paragraph,
-                reading.text,
-                level,
-                want,
-                rng,
-            )
-        }
         Kind::Term => return None,
     };
     let context_at = context.map(|_| f.sentence - 1);

@@ -66,7 +66,12 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         }
         let next_blank = lines.get(i + 1).is_none_or(|l| l.is_empty());
         let prev_blank = i == start || lines[i - 1].is_empty();
-        let line = classify(raw, prev_blank && next_blank);
+        // A heading stands alone, or opens a block with the paragraph right under it ("The
+        // voyage of the Beagle" above its first sentence).
+        let next_opens = lines
+            .get(i + 1)
+            .is_some_and(|l| l.starts_with(char::is_uppercase));
+        let line = classify(raw, prev_blank && (next_blank || next_opens));
         if !matches!(line, Line::Prose(_)) && !prose.is_empty() {
             if !skipping {
                 push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
@@ -115,8 +120,13 @@ fn classify(t: &str, alone: bool) -> Line<'_> {
         return Line::Other;
     }
     let words = t.split_whitespace().count();
-    // A short line standing alone without a full stop is a heading ("The water cycle").
-    if alone && words <= 10 && !t.ends_with(['.', '!', '?', ':', ',', ';']) {
+    // A short line standing alone (or over its paragraph) without a full stop is a heading;
+    // a PDF's wrapped line is longer.
+    if alone
+        && words <= 8
+        && t.chars().count() <= 60
+        && !t.ends_with(['.', '!', '?', ':', ',', ';'])
+    {
         return Line::Heading(t);
     }
     Line::Prose(t)
@@ -195,6 +205,11 @@ fn gloss(t: &str) -> Option<(&str, &str)> {
         .or_else(|| t.split_once(" — "))
         .or_else(|| t.split_once(" – "))?;
     let term = term.trim().trim_matches('*').trim_matches('_').trim();
+    // "Astronomical unit (AU)": the term without its abbreviation.
+    let term = match term.find(" (") {
+        Some(i) if term.ends_with(')') => term[..i].trim_end_matches('*').trim(),
+        _ => term,
+    };
     let meaning = meaning.trim().trim_end_matches('.').trim();
     let ok = !term.is_empty()
         && term.split_whitespace().count() <= 4
@@ -379,6 +394,15 @@ mod tests {
             Lang::De,
         );
         assert_eq!(de, ["Im 17. Jahrhundert pflanzte van Helmont eine Weide."]);
+    }
+
+    #[test]
+    fn a_heading_right_above_its_paragraph_is_no_part_of_it() {
+        let doc = read(
+            "# Darwin\n\nThe voyage of the Beagle\nIn 1831 Darwin sailed on HMS Beagle.\n",
+            Lang::En,
+        );
+        assert_eq!(texts(&doc), ["In 1831 Darwin sailed on HMS Beagle."]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn label<'a>(kind: &Kind, say: &'a Say) -> &'a str {
         Kind::Value(_) => &say.value,
         Kind::Person => &say.person,
         Kind::Place(p) => say.place.get(p.label()).unwrap_or(&say.place["place"]),
-        Kind::Term | Kind::Noun { .. } => &say.term,
+        Kind::Term => &say.term,
     }
 }
 
@@ -73,6 +73,13 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
             l.ends_with(' ')
                 .then(|| before[..l.trim_end().len()].to_owned())
         })?;
+        // "… the Monitor Top, introduced in 1927.": without its date the last word dangles.
+        let dangles = cut
+            .rsplit_once(',')
+            .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 1);
+        if dangles {
+            return None;
+        }
         format!("{cut}.")
     } else {
         return None;
@@ -178,6 +185,20 @@ mod tests {
             say(Lang::De),
         );
         assert!(s.starts_with("Im Jahr _____ fiel"), "{s}");
+    }
+
+    #[test]
+    fn a_date_whose_removal_leaves_a_word_dangling_stays_a_gap() {
+        let year = Kind::Year { era: None };
+        let s = stem(
+            &year,
+            "The first popular electric fridge was the Monitor Top, introduced in ",
+            ".",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert!(s.contains("introduced in _____."), "{s}");
     }
 
     #[test]

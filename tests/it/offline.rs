@@ -510,7 +510,7 @@ fn difficulty_changes_terms_and_places_too() {
     let mut changed: Vec<&str> = Vec::new();
     for (name, kind) in [
         ("lesson-cells.md", "term means"),
-        ("bio-digestion.txt", "term gap"),
+        ("geo-andes.txt", "country gap"),
         ("hist-printing.txt", "city gap"),
     ] {
         let (_, easy) = quiz(dir.path(), &root.join(name), &["--difficulty", "easy"]);
@@ -529,7 +529,7 @@ fn difficulty_changes_terms_and_places_too() {
             let s = q["question"].as_str().unwrap();
             match kind {
                 "term means" => s.starts_with("Which term means"),
-                "term gap" => s.ends_with("Which term fills the gap?"),
+                "country gap" => s.ends_with("Which country fills the gap?"),
                 _ => s.ends_with("Which city fills the gap?"),
             }
         };
@@ -542,5 +542,5 @@ fn difficulty_changes_terms_and_places_too() {
             changed.push(kind);
         }
     }
-    assert_eq!(changed, ["term means", "term gap", "city gap"]);
+    assert_eq!(changed, ["term means", "country gap", "city gap"]);
 }

@@ -109,7 +109,6 @@ pub(super) fn candidates(doc: &Doc, lang: Lang) -> Vec<Found> {
 
 fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
     let w = &lang.data().words;
-    let lower = text.to_lowercase();
     for m in number_re().find_iter(text) {
         let (start, end) = (m.start(), m.end());
         // Part of a word, a range ("1914-1918"), a time or a code: not a number to ask.
@@ -134,7 +133,7 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         {
             continue;
         }
-        if let Some(kind) = year_at(text, &lower, start, end, lang) {
+        if let Some(kind) = year_at(text, start, end, lang) {
             let end = end + era_len(rest, &w.eras);
             out.push(Found {
                 sentence,
@@ -173,7 +172,7 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A year at `start..end`: four digits from 1000 to 2099 after a word that dates ("in",
 /// "en", "im"), a month, or before an era; or three or four digits before an era.
-fn year_at(text: &str, lower: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
+fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
     let w = &lang.data().words;
     let digits = &text[start..end];
     if !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -194,7 +193,8 @@ fn year_at(text: &str, lower: &str, start: usize, end: usize, lang: Lang) -> Opt
     if digits.len() != 4 || !(1000..=2099).contains(&n) {
         return None;
     }
-    let before = lower[..start].trim_end();
+    let before = text[..start].to_lowercase();
+    let before = before.trim_end();
     let after_month = w.months.iter().any(|m| before.ends_with(m.as_str()));
     let dated = ends_with_any(before, &w.year_before) || after_month;
     // A year opening its sentence ("1989 fiel die Mauer") or after a comma is a date too.
@@ -435,6 +435,11 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
     let w = &lang.data().words;
     let body = sentence.trim_end_matches(['.', '!']);
     let lower = body.to_lowercase();
+    // The patterns are found in the lower case and cut from the sentence: only where the two
+    // are alike in length (a letter such as "İ" grows when lowered).
+    if lower.len() != body.len() {
+        return None;
+    }
     for called in &w.called {
         let pat = format!(" {called} ");
         if let Some(at) = lower.find(&pat) {
@@ -527,6 +532,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn letters_that_grow_in_lower_case_are_read_without_a_break() {
+        // "İ" lowers to three bytes: no offset of the lower case may cut the sentence.
+        let f = found(
+            "İzmir İİİ was rebuilt in 1922 with 40 km of new roads.",
+            Lang::En,
+        );
+        assert!(f.iter().any(|(s, _)| s == "1922"), "{f:?}");
+        assert_eq!(
+            defined_in(
+                "İİ The İ is a letter that Turkish writes with a dot.",
+                Lang::En
+            ),
+            None
+        );
     }
 
     #[test]

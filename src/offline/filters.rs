@@ -155,7 +155,8 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
         if bare.starts_with(char::is_uppercase) && (i > 0 || !lang.is_stop(&bare.to_lowercase())) {
             named = true;
         }
-        let tail = &lower[at..];
+        // Lowered from the sentence at this word: a lower case may be longer ("İ").
+        let tail = sentence[at..].to_lowercase();
         let at_word = |r: &String| {
             tail.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .strip_prefix(r.as_str())
@@ -444,6 +445,20 @@ mod tests {
             unit: String::new(),
             percent: false,
         })
+    }
+
+    #[test]
+    fn letters_that_grow_in_lower_case_do_not_break_the_reading() {
+        // "İ" is two bytes, its lower case three: offsets must come from one string.
+        assert!(!points_back(
+            "İstanbul grew and later it was the capital.",
+            Lang::En
+        ));
+        assert!(points_back(
+            "In 1920 it rained in İzmir for many days.",
+            Lang::En
+        ));
+        assert!(points_back("The caİro of it: this one.", Lang::En));
     }
 
     #[test]

@@ -68,10 +68,12 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
         let rest = after.trim_start_matches(',').trim_start();
         capitalise(rest)
     } else if after == "." {
+        // Cut from `before` itself: its lower case may be longer ("İ").
+        let trimmed = before.trim_end();
         let cut = words.date_in.iter().find_map(|d| {
-            let l = lower.strip_suffix(d.as_str())?;
-            l.ends_with(' ')
-                .then(|| before[..l.trim_end().len()].to_owned())
+            let at = trimmed.len().checked_sub(d.len())?;
+            let ends = trimmed.is_char_boundary(at) && trimmed[at..].to_lowercase() == *d;
+            (ends && trimmed[..at].ends_with(' ')).then(|| trimmed[..at].trim_end().to_owned())
         })?;
         // "… the Monitor Top, introduced in 1927.": without its date the last word dangles.
         let dangles = cut
@@ -199,6 +201,23 @@ mod tests {
             say(Lang::En),
         );
         assert!(s.contains("introduced in _____."), "{s}");
+    }
+
+    #[test]
+    fn letters_that_grow_in_lower_case_do_not_break_a_date_question() {
+        let year = Kind::Year { era: None };
+        let s = stem(
+            &year,
+            "The İzmir harbour was rebuilt with new piers in ",
+            ".",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert_eq!(
+            s,
+            "The İzmir harbour was rebuilt with new piers. In which year did this happen?"
+        );
     }
 
     #[test]

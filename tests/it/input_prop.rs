@@ -1,5 +1,5 @@
-//! Fuzzing with proptest: keys.toml loading and `bank import` never panic, whatever they are
-//! fed, and never show a key whole in an error.
+//! Fuzzing with proptest: keys.toml loading, `bank import` and offline generation never panic,
+//! whatever they are fed, and keys.toml never shows a key whole in an error.
 
 use proptest::prelude::*;
 use quizgen::testing::Bank;
@@ -47,29 +47,79 @@ fn fragment() -> impl Strategy<Value = String> {
 
 /// A valid document with fragments inserted and bytes cut at random places.
 fn mutated(base: &'static str) -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (any::<prop::sample::Index>(), fragment(), any::<bool>()),
-        0..6,
-    )
-    .prop_map(move |edits| {
-        let mut s = base.to_owned();
-        for (at, frag, cut) in edits {
-            let mut i = at.index(s.len() + 1);
-            while !s.is_char_boundary(i) {
-                i -= 1;
-            }
-            if cut {
-                let mut end = (i + frag.len()).min(s.len());
-                while !s.is_char_boundary(end) {
-                    end -= 1;
+    mutated_by(base, fragment())
+}
+
+/// Fragments for texts: what changes length in lower case ("İ", "ẞ"), separators, dates, PDF
+/// breaks, Markdown.
+fn text_fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "İstanbul",
+            "ẞ",
+            "ǅ",
+            "ﬁ",
+            "\u{202f}",
+            "\u{a0}",
+            "18 038",
+            "1.500",
+            "1,5",
+            "9. ",
+            "November ",
+            "in 1989",
+            " BC",
+            "-\n",
+            "- ",
+            "\n\n",
+            "# ",
+            "**",
+            ": ",
+            "(",
+            "\"",
+            "«",
+            "It ",
+            "Marie Curie ",
+            "Paris",
+            "about 3 km",
+            "100 %",
+            " is called a ",
+            " is a ",
+            "Review questions\n",
+            "| a | b |\n",
+            "```\n",
+        ])
+        .prop_map(str::to_owned),
+        "\\PC{0,8}",
+    ]
+}
+
+const TEXT: &str = "# Rivers\n\nThe Nile flows north through Egypt. In 1902, engineers built a dam at Aswan, about 900 km south of Cairo.\nMarie Curie was born in Warsaw in 1867. A delta is a landform made where a river meets the sea.\n\nAm 9. November 1989 öffnete die DDR die Grenze; rund 1.500 Menschen kamen. Pasteur reçut 18 038 lettres en 1885.\n\nGlossary: a list of terms with their meanings\n";
+
+fn mutated_by(
+    base: &'static str,
+    frags: impl Strategy<Value = String>,
+) -> impl Strategy<Value = String> {
+    prop::collection::vec((any::<prop::sample::Index>(), frags, any::<bool>()), 0..6).prop_map(
+        move |edits| {
+            let mut s = base.to_owned();
+            for (at, frag, cut) in edits {
+                let mut i = at.index(s.len() + 1);
+                while !s.is_char_boundary(i) {
+                    i -= 1;
                 }
-                s.replace_range(i..end, "");
-            } else {
-                s.insert_str(i, &frag);
+                if cut {
+                    let mut end = (i + frag.len()).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    s.replace_range(i..end, "");
+                } else {
+                    s.insert_str(i, &frag);
+                }
             }
-        }
-        s
-    })
+            s
+        },
+    )
 }
 
 proptest! {
@@ -93,6 +143,27 @@ proptest! {
         let bank = Bank::open(dir.path()).unwrap();
         if let Ok((_, added, refused)) = import_text(&bank, &text, "quiz.json", None, "medium", "English") {
             prop_assert!(added + refused <= 2 + text.matches("question").count());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn offline_generation_never_panics(text in prop_oneof![mutated_by(TEXT, text_fragment()), "\\PC{0,400}"]) {
+        use quizgen::testing::offline::{Ask, generate};
+        use rand::SeedableRng;
+        for language in ["English", "German"] {
+            let ask = Ask {
+                count: 10,
+                rules: quizgen::testing::Rules::new(4),
+                language,
+                difficulty: "mixed",
+                origin: "fuzz",
+            };
+            let qs = generate(&text, &ask, &mut rand::rngs::StdRng::seed_from_u64(1));
+            prop_assert!(qs.len() <= 10);
         }
     }
 }

@@ -60,6 +60,9 @@ pub(super) struct Definition {
     /// The sentence it was read from (none for a glossary line).
     pub(super) sentence: Option<usize>,
     pub(super) section: usize,
+    /// For "This reaction is called neutralisation.", whose meaning is the sentence before: the
+    /// naming sentence around the term, asked as a gap after that sentence.
+    pub(super) cloze: Option<(String, String)>,
 }
 
 fn number_re() -> &'static Regex {
@@ -410,6 +413,7 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 meaning: meaning.clone(),
                 sentence: None,
                 section: *section,
+                cloze: None,
             },
         )
         .collect();
@@ -420,7 +424,23 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 meaning,
                 sentence: Some(i),
                 section: s.section,
+                cloze: None,
             });
+        } else if let Some((term, at)) = named_after(&s.text, lang) {
+            // The sentence before says what "this" is, in the same paragraph.
+            let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
+            if let Some(prev) = prev.filter(|p| p.paragraph == s.paragraph) {
+                out.push(Definition {
+                    term: term.to_owned(),
+                    meaning: prev.text.clone(),
+                    sentence: Some(i),
+                    section: s.section,
+                    cloze: Some((
+                        s.text[..at].to_owned(),
+                        s.text[at + term.len()..].to_owned(),
+                    )),
+                });
+            }
         }
     }
     // One definition a term: the first.
@@ -467,6 +487,32 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         });
         if term_ok(term, lang) && starts_article && meaning.split_whitespace().count() >= 5 {
             return Some((term.to_owned(), meaning.to_owned()));
+        }
+    }
+    None
+}
+
+/// "This reaction is called neutralisation.": a term named for what the sentence before
+/// described. The term and its byte offset.
+fn named_after(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    let w = &lang.data().words;
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let first = lower.split_whitespace().next()?;
+    if !w.references.iter().any(|r| r == first) {
+        return None;
+    }
+    let body = sentence.trim_end_matches('.');
+    for called in &w.called {
+        let pat = format!(" {called} ");
+        let Some(at) = lower.find(&pat) else { continue };
+        let rest = &body[at + pat.len()..];
+        let term = strip_article(rest, &w.articles);
+        let start = body.len() - term.len();
+        if term_ok(term, lang) && sentence[at..].ends_with(&format!("{term}.")) {
+            return Some((term, start));
         }
     }
     None
@@ -641,6 +687,16 @@ mod tests {
         );
         assert_eq!(
             defined_in("It is a long way to the sea from here.", Lang::En),
+            None
+        );
+        let s = "This reaction is called neutralisation.";
+        let (term, at) = named_after(s, Lang::En).unwrap();
+        assert_eq!(
+            (term, &s[..at]),
+            ("neutralisation", "This reaction is called ")
+        );
+        assert_eq!(
+            named_after("Water is called the solvent of life.", Lang::En),
             None
         );
     }

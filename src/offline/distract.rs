@@ -80,15 +80,25 @@ pub(super) fn years<R: Rng>(
 
 /// `want` wrong values of the answer's unit, precision and form (digits or words), on both
 /// sides of it; never a share over 100 percent.
+/// What the stem says of a value that bounds its wrong answers.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Near {
+    /// "about", "around": wrong values further off.
+    pub(super) approximate: bool,
+    /// An age: wrong ones under this.
+    pub(super) at_most: Option<f64>,
+}
+
 pub(super) fn values<R: Rng>(
     v: &Value,
     shown: &str,
     lang: Lang,
     level: Level,
-    approximate: bool,
+    near: Near,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
+    let approximate = near.approximate;
     let level = if approximate && level == Level::Hard {
         Level::Medium
     } else {
@@ -140,6 +150,9 @@ pub(super) fn values<R: Rng>(
         }
         candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x > 100.0));
     }
+    if let Some(max) = near.at_most {
+        candidates.retain(|x| *x <= max);
+    }
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();
     candidates.shuffle(rng);
@@ -150,6 +163,7 @@ pub(super) fn values<R: Rng>(
     let take_above = (want - take_below).min(above.len());
     let take_below = (want - take_above).min(below.len());
     let mut out: Vec<String> = Vec::new();
+    let mut chosen: Vec<f64> = Vec::new();
     let (first_below, rest_below) = below.split_at(take_below);
     let (first_above, rest_above) = above.split_at(take_above);
     // The chosen sides first, then any left, should a chosen one render as another's twin.
@@ -162,10 +176,16 @@ pub(super) fn values<R: Rng>(
         if out.len() == want {
             break;
         }
+        // Spread out: "15 °C" beside "16 °C" points at neither, but bunches the options.
+        let small = v.amount <= 20.0 && v.amount.fract() == 0.0;
+        if !small && chosen.iter().any(|c: &f64| (c - x).abs() < 0.08 * v.amount) {
+            continue;
+        }
         if let Some(text) = render_value(x, v, shown, lang)
             && !out.contains(&text)
             && text != shown
         {
+            chosen.push(x);
             out.push(text);
         }
     }
@@ -262,13 +282,22 @@ fn format_number(x: f64, decimals: usize, like: &str, lang: Lang) -> String {
 
 /// Wrong people: others of the text first (the same role first when WordNet knows it), then,
 /// when the text has too few, people WordNet gives the same role.
+/// `eras` gives, for the people the text dates, the middle year of the sentences naming them:
+/// none more than 40 years from the answer's is offered (not a 15th-century printer as the
+/// author of a 1979 study).
 pub(super) fn people<R: Rng>(
     answer: &str,
     text_people: &[String],
+    eras: &std::collections::BTreeMap<String, i64>,
     stem: &str,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
+    let era = eras.get(answer);
+    let other_era = |p: &str| {
+        era.zip(eras.get(p))
+            .is_some_and(|(a, b)| a.abs_diff(*b) > 40)
+    };
     let words: Vec<&str> = answer.split_whitespace().collect();
     // Not one the stem names by any part of the name ("Ada was introduced to …": not Augusta
     // Ada Byron).
@@ -288,7 +317,7 @@ pub(super) fn people<R: Rng>(
     let other_role = |p: &str| role.is_some_and(|r| lexicon::role(p).is_some_and(|q| q != r));
     let mut out: Vec<String> = text_people
         .iter()
-        .filter(|p| ok(p) && !other_role(p))
+        .filter(|p| ok(p) && !other_role(p) && !other_era(p))
         .cloned()
         .collect();
     out.sort();
@@ -332,6 +361,11 @@ pub(super) fn places<R: Rng>(
         if !out.contains(&p) {
             out.push(p);
         }
+    }
+    // A country with none of the text's own beside it gets the region's at random, which read
+    // as absurd beside a text's story ("Bell Laboratories in the _____": Guatemala).
+    if out.is_empty() {
+        return Vec::new();
     }
     let mut known: Vec<String> = lexicon::places_like(kind, lang)
         .into_iter()
@@ -489,7 +523,7 @@ mod tests {
             "18 038 lettres",
             Lang::Fr,
             Level::Medium,
-            false,
+            Near::default(),
             3,
             &mut rng,
         );
@@ -504,7 +538,7 @@ mod tests {
             "three seconds",
             Lang::En,
             Level::Hard,
-            false,
+            Near::default(),
             3,
             &mut rng,
         );
@@ -519,7 +553,7 @@ mod tests {
             "80 %",
             Lang::En,
             Level::Easy,
-            false,
+            Near::default(),
             3,
             &mut rng,
         );
@@ -534,7 +568,7 @@ mod tests {
             "1,5 Meter",
             Lang::De,
             Level::Hard,
-            false,
+            Near::default(),
             3,
             &mut rng,
         );
@@ -545,10 +579,50 @@ mod tests {
     }
 
     #[test]
+    fn wrong_ages_stay_under_a_hundred() {
+        let mut rng = StdRng::seed_from_u64(5);
+        let near = Near {
+            approximate: false,
+            at_most: Some(100.0),
+        };
+        for _ in 0..20 {
+            let got = values(
+                &value(72.0, 0, false, false),
+                "72 ans",
+                Lang::Fr,
+                Level::Easy,
+                near,
+                3,
+                &mut rng,
+            );
+            assert!(
+                got.iter()
+                    .all(|o| o.trim_end_matches(" ans").parse::<f64>().unwrap() <= 100.0),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn wrong_places_are_of_the_same_kind_and_region() {
         let mut rng = StdRng::seed_from_u64(3);
         let kind = PlaceKind::Country("European".into());
+        let text = [("Austria".to_owned(), kind.clone(), 2)];
         let got = places(
+            "Switzerland",
+            &kind,
+            &text,
+            0,
+            "The Alps cover much of _____.",
+            Lang::En,
+            Level::Medium,
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(got.contains(&"Austria".to_owned()), "{got:?}");
+        // None of the text's own: no question, rather than the region's at random.
+        let none = places(
             "Switzerland",
             &kind,
             &[],
@@ -559,7 +633,7 @@ mod tests {
             3,
             &mut rng,
         );
-        assert_eq!(got.len(), 3);
+        assert!(none.is_empty());
         for g in &got {
             assert_eq!(lexicon::place(g, Lang::En), Some(kind.clone()), "{g}");
         }

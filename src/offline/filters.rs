@@ -84,6 +84,21 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: worked_out,
     },
     Filter {
+        name: "superlative",
+        why: "a value in a sentence of records (the highest, le plus): wrong values beyond it are absurd",
+        strikes: superlative,
+    },
+    Filter {
+        name: "restated",
+        why: "the value is given again right after the gap, in other units or words (20 kHz)",
+        strikes: restated,
+    },
+    Filter {
+        name: "article",
+        why: "an English article before the gap (a, an) tells the answer's first sound",
+        strikes: article,
+    },
+    Filter {
         name: "count-of-names",
         why: "the stem lists the names the count counts",
         strikes: count_of_names,
@@ -353,6 +368,27 @@ fn worked_out(d: &Draft<'_>) -> bool {
     years && words(&d.rest_lower()).any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
+fn superlative(d: &Draft<'_>) -> bool {
+    matches!(d.kind, Kind::Value(_))
+        && holds_any(&d.rest_lower(), &d.lang.data().words.superlatives)
+}
+
+fn restated(d: &Draft<'_>) -> bool {
+    let after = d.after.trim_start();
+    matches!(d.kind, Kind::Value(_))
+        && after.starts_with('(')
+        && after[1..].chars().take(4).any(|c| c.is_ascii_digit())
+}
+
+fn article(d: &Draft<'_>) -> bool {
+    let before = d.before.to_lowercase();
+    d.lang == Lang::En
+        && (before.ends_with(" a ")
+            || before.ends_with(" an ")
+            || before == "a "
+            || before == "an ")
+}
+
 fn count_of_names(d: &Draft<'_>) -> bool {
     let Kind::Value(v) = d.kind else {
         return false;
@@ -362,7 +398,23 @@ fn count_of_names(d: &Draft<'_>) -> bool {
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    v.amount.fract() == 0.0 && v.amount <= 12.0 && names as f64 >= v.amount
+    // "has _____: the duodenum, the jejunum and the ileum": the items after a colon.
+    let after = d.after.trim_start();
+    let listed = after.strip_prefix(':').map_or(0, |l| {
+        let l = l.split(['.', ';']).next().unwrap_or("");
+        let joins = d
+            .lang
+            .data()
+            .words
+            .ranges
+            .iter()
+            .filter(|j| holds(&l.to_lowercase(), j))
+            .count();
+        l.matches(',').count() + joins.min(1) + 1
+    });
+    v.amount.fract() == 0.0
+        && v.amount <= 12.0
+        && (names as f64 >= v.amount || (listed > 1 && listed as f64 == v.amount))
 }
 
 fn says_too_little(d: &Draft<'_>) -> bool {
@@ -635,6 +687,27 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "other-dates"));
+        let d = draft(
+            value(3.0),
+            "The small intestine has 3 parts: the duodenum, the jejunum and the ileum.",
+            "3 parts",
+            Lang::En,
+        );
+        assert!(struck(&d, "count-of-names"));
+        let d = draft(
+            value(20000.0),
+            "Human hearing ranges up to 20000 hertz (20 kHz) in the young.",
+            "20000 hertz",
+            Lang::En,
+        );
+        assert!(struck(&d, "restated"));
+        let d = draft(
+            value(6961.0),
+            "The highest peak is Aconcagua, at 6961 metres, in Argentina.",
+            "6961 metres",
+            Lang::En,
+        );
+        assert!(struck(&d, "superlative"));
         let mut age = value_kind(84.0);
         if let Kind::Value(v) = &mut age {
             v.unit = "Jahren".into();

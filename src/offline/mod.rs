@@ -136,6 +136,8 @@ struct Reading {
     found: Vec<Found>,
     definitions: Vec<Definition>,
     people: Vec<String>,
+    /// Each dated person's era: the middle year of the sentences naming them.
+    eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
 }
@@ -147,11 +149,12 @@ impl Reading {
         let found = detect::candidates(&doc, text);
         let definitions = detect::definitions(&doc, text);
         let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
-        let people = found
+        let people: Vec<String> = found
             .iter()
             .filter(|f| f.kind == Kind::Person)
             .map(span)
             .collect();
+        let eras = eras(&doc, &found);
         let places = found
             .iter()
             .filter_map(|f| match &f.kind {
@@ -175,6 +178,7 @@ impl Reading {
             found,
             definitions,
             people,
+            eras,
             places,
             defined,
         }
@@ -195,6 +199,33 @@ impl Reading {
             }
         }
     }
+}
+
+/// The middle year of the sentences naming each person, for those named beside a year.
+fn eras(doc: &Doc, found: &[Found]) -> BTreeMap<String, i64> {
+    let mut years: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
+    for f in found {
+        if let Kind::Year { era: None } = f.kind {
+            let text = &doc.sentences[f.sentence].text[f.start..f.end];
+            if let Ok(y) = text.parse::<i64>() {
+                years.entry(f.sentence).or_default().push(y);
+            }
+        }
+    }
+    let mut by_person: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let name = doc.sentences[f.sentence].text[f.start..f.end].to_owned();
+        if let Some(ys) = years.get(&f.sentence) {
+            by_person.entry(name).or_default().extend(ys);
+        }
+    }
+    by_person
+        .into_iter()
+        .map(|(name, mut ys)| {
+            ys.sort_unstable();
+            (name, ys[ys.len() / 2])
+        })
+        .collect()
 }
 
 /// A question made, with what the whole-quiz checks need.
@@ -406,8 +437,20 @@ fn make_gap<R: Rng>(
                 rng,
             )
         }
-        Kind::Value(v) => distract::values(v, answer, reading.text, level, approximate, want, rng),
-        Kind::Person => distract::people(answer, &reading.people, &s.text, want, rng),
+        Kind::Value(v) => {
+            let words = &reading.text.data().words;
+            let rest = format!("{before} {after}").to_lowercase();
+            let age = words.year_units.contains(&v.unit.to_lowercase())
+                && lang::holds_any(&rest, &words.ages);
+            let near = distract::Near {
+                approximate,
+                at_most: age.then_some(100.0),
+            };
+            distract::values(v, answer, reading.text, level, near, want, rng)
+        }
+        Kind::Person => {
+            distract::people(answer, &reading.people, &reading.eras, &s.text, want, rng)
+        }
         Kind::Place(k) => distract::places(
             answer,
             k,
@@ -444,20 +487,29 @@ fn make_definition<R: Rng>(
     level: Level,
     rng: &mut R,
 ) -> Option<Made> {
+    // "This reaction is called _____." after the sentence that describes it, or "Which term
+    // means …?".
+    let (before, after, context) = match &d.cloze {
+        Some((b, a)) => (b.as_str(), a.as_str(), Some(d.meaning.as_str())),
+        None => (d.meaning.as_str(), "", None),
+    };
     let draft = Draft {
         lang: reading.text,
         kind: &Kind::Term,
-        before: &d.meaning,
+        before,
         answer: &d.term,
-        after: "",
-        context: None,
+        after,
+        context,
         title: reading.doc.title.as_deref(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));
         return None;
     }
-    let question = say.means.replace("{}", d.meaning.trim());
+    let question = match context {
+        Some(c) => format!("{c} {} {}", render::short(before, after), say.term),
+        None => say.means.replace("{}", d.meaning.trim()),
+    };
     let want = ask.rules.options - 1;
     let wrong = distract::terms(
         &d.term,
@@ -474,8 +526,22 @@ fn make_definition<R: Rng>(
         Some(i) => reading.doc.sentences[i].text.clone(),
         None => format!("{}: {}", d.term, d.meaning),
     };
+    let shown_before = d
+        .cloze
+        .as_ref()
+        .and(d.sentence)
+        .and_then(|i| i.checked_sub(1));
     finish(
-        ask, say, level, &d.term, wrong, question, &quoted, d.sentence, None, rng,
+        ask,
+        say,
+        level,
+        &d.term,
+        wrong,
+        question,
+        &quoted,
+        d.sentence,
+        shown_before,
+        rng,
     )
 }
 

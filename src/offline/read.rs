@@ -71,7 +71,7 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         let next_opens = lines
             .get(i + 1)
             .is_some_and(|l| l.starts_with(char::is_uppercase));
-        let line = classify(raw, prev_blank && (next_blank || next_opens));
+        let line = classify(raw, prev_blank && (next_blank || next_opens), lang);
         if !matches!(line, Line::Prose(_)) && !prose.is_empty() {
             if !skipping {
                 push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
@@ -102,7 +102,7 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
     doc
 }
 
-fn classify(t: &str, alone: bool) -> Line<'_> {
+fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
     if t.is_empty() {
         return Line::Blank;
     }
@@ -113,7 +113,7 @@ fn classify(t: &str, alone: bool) -> Line<'_> {
         return Line::Other;
     }
     let (item, listed) = strip_list_marker(t);
-    if let Some((term, meaning)) = gloss(item) {
+    if let Some((term, meaning)) = gloss(item, lang) {
         return Line::Gloss(term, meaning);
     }
     if listed || t.starts_with('!') || t.starts_with("---") || t.starts_with("***") {
@@ -199,7 +199,7 @@ fn strip_list_marker(t: &str) -> (&str, bool) {
 
 /// A glossary line: "**Term**: definition", "Term: definition", "Term — definition", with a
 /// term of at most four words and a definition of at least three.
-fn gloss(t: &str) -> Option<(&str, &str)> {
+fn gloss(t: &str, lang: Lang) -> Option<(&str, &str)> {
     let (term, meaning) = t
         .split_once(": ")
         .or_else(|| t.split_once(" — "))
@@ -211,7 +211,13 @@ fn gloss(t: &str) -> Option<(&str, &str)> {
         _ => term,
     };
     let meaning = meaning.trim().trim_end_matches('.').trim();
+    // "Some typical values are: …" introduces a list; a term opens with a word of its own.
+    let opens_with_a_word = term
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !lang.is_stop(&w.to_lowercase()));
     let ok = !term.is_empty()
+        && opens_with_a_word
         && term.split_whitespace().count() <= 4
         && !term.contains(['.', ',', '(', '"'])
         && meaning.split_whitespace().count() >= 3

@@ -182,13 +182,7 @@ fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
         return None;
     }
     let rest = &text[end..];
-    let era = w
-        .eras
-        .iter()
-        .find(|e| {
-            rest.trim_start().starts_with(e.as_str()) && rest.len() - rest.trim_start().len() <= 1
-        })
-        .cloned();
+    let era = era_at(rest, &w.eras).map(str::to_owned);
     let n: u32 = digits.parse().ok()?;
     if era.is_some() {
         return (1..=9999).contains(&n).then_some(Kind::Year { era });
@@ -205,12 +199,24 @@ fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
     (dated || opens).then_some(Kind::Year { era: None })
 }
 
+/// The era right after a year, whole ("BCE", not "BC" of it), the longest that fits.
+fn era_at<'a>(rest: &str, eras: &'a [String]) -> Option<&'a str> {
+    let t = rest.trim_start();
+    if rest.len() - t.len() > 1 {
+        return None;
+    }
+    eras.iter()
+        .filter(|e| {
+            t.strip_prefix(e.as_str())
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+        .max_by_key(|e| e.len())
+        .map(String::as_str)
+}
+
 fn era_len(rest: &str, eras: &[String]) -> usize {
     let t = rest.trim_start();
-    let gap = rest.len() - t.len();
-    eras.iter()
-        .find(|e| gap <= 1 && t.starts_with(e.as_str()))
-        .map_or(0, |e| gap + e.len())
+    era_at(rest, eras).map_or(0, |e| rest.len() - t.len() + e.len())
 }
 
 /// The unit after a number: a percent sign or word, or a word that is no stop word, month or
@@ -631,6 +637,11 @@ mod tests {
             Lang::En,
         );
         let spans: Vec<&str> = en.iter().map(|(s, _)| s.as_str()).collect();
+        let bce = found(
+            "Emperor Wu sent an envoy west in 138 BCE to find allies.",
+            Lang::En,
+        );
+        assert_eq!(bce[0].0, "138 BCE", "{bce:?}");
         assert!(
             spans.contains(&"44 BC") && spans.contains(&"1,200 km"),
             "{en:?}"

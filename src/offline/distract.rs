@@ -46,6 +46,10 @@ pub(super) fn years<R: Rng>(
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
+    // "vers 1850", "around 1450": a round year the text gives as approximate gets round ones.
+    if approximate && year % 10 == 0 {
+        return round_years(year, era, level, want, rng);
+    }
     let (lo, hi) = match (level, approximate) {
         // Close enough to stay within the period the text is about (a battle of 1916 is not
         // offered 1928).
@@ -76,6 +80,34 @@ pub(super) fn years<R: Rng>(
         });
     }
     out
+}
+
+/// Wrong years for an approximate round year: decades away, on both sides.
+fn round_years<R: Rng>(
+    year: i64,
+    era: Option<&str>,
+    level: Level,
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    let steps: &[i64] = match level {
+        Level::Hard => &[-20, -10, 10, 20],
+        Level::Medium => &[-30, -20, -10, 10, 20, 30],
+        Level::Easy => &[-50, -40, -30, 30, 40, 50],
+    };
+    let mut ys: Vec<i64> = steps
+        .iter()
+        .map(|s| year + s)
+        .filter(|y| *y >= 1 && (era.is_some() || *y <= LAST_YEAR))
+        .collect();
+    ys.shuffle(rng);
+    ys.truncate(want);
+    ys.into_iter()
+        .map(|y| match era {
+            Some(e) => format!("{y} {e}"),
+            None => y.to_string(),
+        })
+        .collect()
 }
 
 /// `want` wrong values of the answer's unit, precision and form (digits or words), on both
@@ -132,7 +164,7 @@ pub(super) fn values<R: Rng>(
         *x != v.amount
             && *x > 0.0
             && (*x != 1.0 || v.percent)
-            && !(v.percent && v.times.is_none() && *x > 100.0)
+            && !(v.percent && v.times.is_none() && *x >= 100.0)
     });
     // A round value (3,000; 200; 40) also gets its neighbours by its own step: rounding
     // factors alone leaves too few distinct ones.
@@ -329,8 +361,7 @@ pub(super) fn people<R: Rng>(
 }
 
 /// Wrong places of the same kind: the text's own, nearest the answer in the text first on hard
-/// and furthest first on easy (each place with its paragraph's number), then countries of the
-/// same region from the country list.
+/// and furthest first on easy (each place with its paragraph's number).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn places<R: Rng>(
     answer: &str,
@@ -338,7 +369,6 @@ pub(super) fn places<R: Rng>(
     text_places: &[(String, PlaceKind, usize)],
     at: usize,
     stem: &str,
-    lang: Lang,
     level: Level,
     want: usize,
     rng: &mut R,
@@ -362,18 +392,8 @@ pub(super) fn places<R: Rng>(
             out.push(p);
         }
     }
-    // A country with none of the text's own beside it gets the region's at random, which read
-    // as absurd beside a text's story ("Bell Laboratories in the _____": Guatemala).
-    if out.is_empty() {
-        return Vec::new();
-    }
-    let mut known: Vec<String> = lexicon::places_like(kind, lang)
-        .into_iter()
-        .filter(|p| ok(p) && !out.iter().any(|o| o == p))
-        .map(str::to_owned)
-        .collect();
-    known.shuffle(rng);
-    out.extend(known);
+    // Only the text's own: the region's countries at random read as absurd beside a text's
+    // story (Croatia as "an island nation in the North Atlantic", Guatemala for Bell Labs).
     out.truncate(want);
     out
 }
@@ -427,7 +447,7 @@ pub(super) fn terms<R: Rng>(
     let mut out: Vec<String> = out
         .into_iter()
         .map(|(t, _)| t)
-        .filter(|t| is_name(t, lang) == name)
+        .filter(|t| is_name(t, lang) == name && same_sort(t, answer, lang))
         .map(|t| {
             if name || lang == Lang::De {
                 t
@@ -436,9 +456,32 @@ pub(super) fn terms<R: Rng>(
             }
         })
         .collect();
-    out.dedup();
+    // No two that are one term ("Electric circuit", "Electric Circuits").
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    out.retain(|t| {
+        let mut s = stems(t);
+        s.sort();
+        let fresh = !seen.contains(&s);
+        seen.push(s);
+        fresh
+    });
     out.truncate(want);
     out
+}
+
+/// Whether an English term is of the answer's sort where WordNet knows both heads: a process
+/// among processes, not "lava" among them.
+fn same_sort(term: &str, answer: &str, lang: Lang) -> bool {
+    let head = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
+    let kinds = |t: &str| {
+        head(t)
+            .and_then(|h| lexicon::noun(&h))
+            .map(|e| e.kinds.clone())
+    };
+    match (lang, kinds(term), kinds(answer)) {
+        (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.contains(k)),
+        _ => true,
+    }
 }
 
 /// Whether a term is a proper name: one WordNet knows as a place or person, or, in English, a
@@ -604,39 +647,67 @@ mod tests {
     }
 
     #[test]
-    fn wrong_places_are_of_the_same_kind_and_region() {
+    fn wrong_places_are_the_texts_own_of_the_same_kind() {
         let mut rng = StdRng::seed_from_u64(3);
-        let kind = PlaceKind::Country("European".into());
-        let text = [("Austria".to_owned(), kind.clone(), 2)];
+        let country = PlaceKind::Country("European".into());
+        let city = PlaceKind::City("France".into());
+        let text = [
+            ("Austria".to_owned(), country.clone(), 2),
+            ("Italy".to_owned(), country.clone(), 3),
+            ("Paris".to_owned(), city.clone(), 3),
+            ("Slovenia".to_owned(), country.clone(), 9),
+            ("Germany".to_owned(), country.clone(), 1),
+        ];
+        let stem = "The Alps cover much of _____.";
         let got = places(
             "Switzerland",
-            &kind,
+            &country,
             &text,
             0,
-            "The Alps cover much of _____.",
-            Lang::En,
+            stem,
             Level::Medium,
             3,
             &mut rng,
         );
         assert_eq!(got.len(), 3);
-        assert!(got.contains(&"Austria".to_owned()), "{got:?}");
-        // None of the text's own: no question, rather than the region's at random.
-        let none = places(
+        assert!(!got.contains(&"Paris".to_owned()), "{got:?}");
+        // Hard takes the nearest in the text, easy the furthest.
+        let hard = places(
             "Switzerland",
-            &kind,
-            &[],
+            &country,
+            &text,
             0,
-            "The Alps cover much of _____.",
-            Lang::En,
-            Level::Medium,
+            stem,
+            Level::Hard,
             3,
             &mut rng,
         );
-        assert!(none.is_empty());
-        for g in &got {
-            assert_eq!(lexicon::place(g, Lang::En), Some(kind.clone()), "{g}");
-        }
+        assert!(!hard.contains(&"Slovenia".to_owned()), "{hard:?}");
+        let easy = places(
+            "Switzerland",
+            &country,
+            &text,
+            0,
+            stem,
+            Level::Easy,
+            3,
+            &mut rng,
+        );
+        assert!(easy.contains(&"Slovenia".to_owned()), "{easy:?}");
+        // None of the text's own: no question, rather than the region's at random.
+        assert!(
+            places(
+                "Switzerland",
+                &country,
+                &[],
+                0,
+                stem,
+                Level::Medium,
+                3,
+                &mut rng
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -119,6 +119,11 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: place_with_many_answers,
     },
     Filter {
+        name: "role-before",
+        why: "a role right before the person's gap (geographer, lugarteniente, l'écrivain) that the wrong people may not share",
+        strikes: role_before,
+    },
+    Filter {
         name: "gendered-who",
         why: "the stem tells the person's sex (his, her, wife), which narrows the options",
         strikes: gendered_who,
@@ -375,9 +380,19 @@ fn superlative(d: &Draft<'_>) -> bool {
 
 fn restated(d: &Draft<'_>) -> bool {
     let after = d.after.trim_start();
-    matches!(d.kind, Kind::Value(_))
-        && after.starts_with('(')
-        && after[1..].chars().take(4).any(|c| c.is_ascii_digit())
+    let digit_soon = |s: &str| s.chars().take(4).any(|c| c.is_ascii_digit());
+    // "_____ (20 kHz)", "_____, or 2.3 kW", "(_____)" beside another figure.
+    let bracketed = after.strip_prefix('(').is_some_and(digit_soon);
+    let or_else = [", or ", " or ", ", i.e. ", ", soit ", ", o sea ", ", also "]
+        .iter()
+        .any(|p| {
+            after
+                .strip_prefix(p.trim_start())
+                .or_else(|| d.after.strip_prefix(p))
+                .is_some_and(digit_soon)
+        });
+    let inside = d.before.trim_end().ends_with('(');
+    matches!(d.kind, Kind::Value(_)) && (bracketed || or_else || inside)
 }
 
 fn article(d: &Draft<'_>) -> bool {
@@ -442,6 +457,15 @@ fn place_with_many_answers(d: &Draft<'_>) -> bool {
     matches!(d.kind, Kind::Place(_)) && holds_any(&d.rest_lower(), &d.lang.data().words.spans)
 }
 
+fn role_before(d: &Draft<'_>) -> bool {
+    let last = d.before.split_whitespace().last().unwrap_or("");
+    let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(d.kind, Kind::Person)
+        && bare.chars().count() > 2
+        && bare.starts_with(char::is_lowercase)
+        && !d.lang.is_stop(bare)
+}
+
 fn gendered_who(d: &Draft<'_>) -> bool {
     matches!(d.kind, Kind::Person) && holds_any(&d.rest_lower(), &d.lang.data().words.gendered)
 }
@@ -503,7 +527,7 @@ mod tests {
     fn letters_that_grow_in_lower_case_do_not_break_the_reading() {
         // "İ" is two bytes, its lower case three: offsets must come from one string.
         assert!(!points_back(
-            "İstanbul grew and later it was the capital.",
+            "İstanbul grew and it became the capital.",
             Lang::En
         ));
         assert!(points_back(
@@ -708,6 +732,20 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "superlative"));
+        let d = draft(
+            value(2300.0),
+            "The kettle has a power of 2300 watts, or 2.3 kW, at full heat.",
+            "2300 watts",
+            Lang::En,
+        );
+        assert!(struck(&d, "restated"));
+        let d = draft(
+            &Kind::Person,
+            "In 1877 the German geographer Ferdinand von Richthofen named the route.",
+            "Ferdinand von Richthofen",
+            Lang::En,
+        );
+        assert!(struck(&d, "role-before"));
         let mut age = value_kind(84.0);
         if let Kind::Value(v) = &mut age {
             v.unit = "Jahren".into();

@@ -140,21 +140,6 @@ pub(super) fn place(name: &str, lang: Lang) -> Option<PlaceKind> {
     }
 }
 
-/// Places of the kind `kind` the country list knows, for wrong answers when the text has too
-/// few: countries of the same region.
-pub(super) fn places_like(kind: &PlaceKind, lang: Lang) -> Vec<&'static str> {
-    match kind {
-        PlaceKind::Country(region) => countries()
-            .iter()
-            .filter(|c| c.region == region)
-            .map(|c| c.name(lang))
-            .collect(),
-        // WordNet's other names for a capital ("Pressburg" for Bratislava), and rivers and
-        // ranges no teacher would offer (the Kuenlun beside the Alps): only the text's own.
-        PlaceKind::City(_) | PlaceKind::River | PlaceKind::Range => Vec::new(),
-    }
-}
-
 /// Whether a name as written is a person's, for certain: a person WordNet knows ("Isaac
 /// Newton", "Pasteur"), or a given name of the census or the language followed by a surname.
 ///
@@ -216,17 +201,6 @@ mod tests {
         // A word that is no place, and a river outside English: not trusted.
         assert_eq!(place("Wirklichkeit", Lang::De), None);
         assert_eq!(place("Nile", Lang::Fr), None);
-    }
-
-    #[test]
-    fn countries_like_a_country_are_of_its_region() {
-        let like = places_like(&PlaceKind::Country("European".into()), Lang::En);
-        assert!(
-            like.contains(&"France") && like.contains(&"Austria"),
-            "{like:?}"
-        );
-        assert!(!like.contains(&"Tonga") && !like.contains(&"Guatemala"));
-        assert!(places_like(&PlaceKind::City("Poland".into()), Lang::En).is_empty());
     }
 
     #[test]

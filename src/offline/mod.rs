@@ -457,7 +457,6 @@ fn make_gap<R: Rng>(
             &reading.places,
             s.paragraph,
             &s.text,
-            reading.text,
             level,
             want,
             rng,

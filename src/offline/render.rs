@@ -75,10 +75,11 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
             let ends = trimmed.is_char_boundary(at) && trimmed[at..].to_lowercase() == *d;
             (ends && trimmed[..at].ends_with(' ')).then(|| trimmed[..at].trim_end().to_owned())
         })?;
-        // "… the Monitor Top, introduced in 1927.": without its date the last word dangles.
+        // "… the Monitor Top, introduced in 1927.", "…, which retired in 2003.": without its
+        // date the clause dangles.
         let dangles = cut
             .rsplit_once(',')
-            .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 1);
+            .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 2);
         if dangles {
             return None;
         }

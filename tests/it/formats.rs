@@ -577,7 +577,7 @@ fn the_printable_sheet_shows_text_as_written() {
 #[test]
 fn history_lists_a_written_quiz_and_writes_it_again_in_the_same_order() {
     let dir = tempfile::tempdir().unwrap();
-    let text = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/water-cycle.md");
+    let text = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/printing-press.txt");
     crate::common::quizgen(dir.path())
         .args([
             "generate",

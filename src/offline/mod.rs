@@ -162,7 +162,8 @@ impl Reading {
                 _ => None,
             })
             .collect();
-        // A glossary line is placed at its section's end, after its paragraphs.
+        // Glossary lines stand together, apart from the prose: for one of them the nearest
+        // terms are the glossary's own.
         let defined = definitions
             .iter()
             .map(|d| {

@@ -70,40 +70,7 @@ pub(crate) fn has_groq_free_tier(base_url: &str) -> bool {
         .is_some_and(|h| h == "api.groq.com")
 }
 
-/// How a provider's `x-ratelimit-*` headers are to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dialect {
-    /// `*-requests` is the per-day window, `*-tokens` the per-minute one; resets are Go durations.
-    Groq,
-    /// `*-requests` and `*-tokens` are both per-minute windows.
-    Openai,
-    /// `X-RateLimit-Limit/Remaining/Reset` (epoch ms), requests only.
-    Openrouter,
-    /// No rate-limit headers at all (Gemini, Ollama): only 429 bodies and own counting.
-    None,
-}
-
-impl Dialect {
-    /// The dialect a base URL implies when keys.toml does not say.
-    pub fn guess(base_url: &str) -> Dialect {
-        let host = reqwest::Url::parse(base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-            .unwrap_or_default();
-        if host.ends_with("openai.com") {
-            Dialect::Openai
-        } else if host.ends_with("openrouter.ai") {
-            Dialect::Openrouter
-        } else if host.ends_with("googleapis.com")
-            || host == "localhost" && base_url.contains(":11434")
-        {
-            Dialect::None
-        } else {
-            Dialect::Groq
-        }
-    }
-}
+pub use crate::dialect::Dialect;
 
 /// One API key, held as a secret. Shown masked, remembered by fingerprint.
 #[derive(Debug, Clone)]

@@ -501,7 +501,8 @@ impl Buyer<'_> {
                 let max_tokens = r
                     .tokens
                     .saturating_sub(prompt::prompt_tokens(&ask, &lane.model));
-                let body = prompt::request_body(&lane.model, &ask, max_tokens);
+                let body =
+                    prompt::request_body(&lane.model, &ask, max_tokens, self.pool.shape(r.lane));
                 self.progress.update(
                     self.already + st.got.len(),
                     &format!("{} {} · key {}", lane.provider, lane.model, key.masked),
@@ -619,6 +620,7 @@ impl Buyer<'_> {
             }
             Verdict::DeadKey { .. }
             | Verdict::QuotaSpent { .. }
+            | Verdict::ParamRefused { .. }
             | Verdict::DeadModel { .. }
             | Verdict::Redirected { .. } => {
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
@@ -832,9 +834,27 @@ impl Buyer<'_> {
                 masked,
                 provider,
                 message,
+                credit_at,
             } => format!(
-                "key {masked} of {provider} has no quota left ({message}); waiting will not help: add credit with {provider} or remove the key; it will not be used again"
+                "key {masked} of {provider} has no credit left ({message}); waiting will not help: add credit at {credit_at} or remove the key; it will not be used again"
             ),
+            Event::ParamRefused {
+                provider,
+                model,
+                param,
+                message,
+                adapted,
+            } => {
+                if *adapted {
+                    self.progress.detail(&format!(
+                        "{provider} {model} refuses `{param}` ({message}); asking again without it"
+                    ));
+                    return;
+                }
+                format!(
+                    "{provider} {model} refuses the parameter `{param}` in every form quizgen can send ({message}); the model is not used for the rest of this run"
+                )
+            }
             Event::ModelDied {
                 provider,
                 model,

@@ -10,6 +10,7 @@ mod config;
 mod context;
 mod datadir;
 mod db;
+mod dialect;
 mod error;
 mod export;
 mod generate;

@@ -34,6 +34,8 @@ pub(crate) struct KeyStats {
     pub available_keys: usize,
     pub rate_limited_keys: usize,
     pub invalid_keys: usize,
+    /// Keys whose balance or credit is spent (status `spent`).
+    pub spent_keys: usize,
     pub exhausted_keys: usize,
     pub total_requests: u64,
 }
@@ -243,7 +245,13 @@ fn key_reports(
             .map(|l| flags[l])
             .collect();
         let key_cool = ((row.cooldown_until_ms - now).max(0) as u64).div_ceil(1000);
-        let status = if row.invalid_reason.is_some() {
+        let spent = row.invalid_reason.as_deref().is_some_and(|r| {
+            r.starts_with(crate::pool::SPENT_MARK) || r.starts_with("quota spent: ")
+        });
+        let status = if spent {
+            stats.spent_keys += 1;
+            "spent"
+        } else if row.invalid_reason.is_some() {
             stats.invalid_keys += 1;
             "invalid"
         } else if !my_lanes.is_empty() && my_lanes.iter().all(|l| l.spent) {

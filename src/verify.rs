@@ -169,7 +169,7 @@ impl Solver<'_> {
                 ));
             }
             let room = r.tokens.saturating_sub(prompt_tokens);
-            let body = prompt::solve_body(&lane.model, &shown, room);
+            let body = prompt::solve_body(&lane.model, &shown, room, self.pool.shape(r.lane));
             let answer = self
                 .client
                 .chat(&lane.base_url, &key, lane.dialect, &body)

@@ -1,4 +1,4 @@
-//! `quizgen keys check`: one `GET /models` per key; valid, invalid or unreachable, and the
+//! `quizgen keys check`: one `GET /models` per key (OpenRouter: `GET /key`; llama.cpp: none); valid, invalid or unreachable, and the
 //! configured models each key can use. Records dead keys in state (and revives fixed ones).
 //! Exits 1 when any key is invalid or any provider unreachable.
 
@@ -18,7 +18,7 @@ pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) ->
     let (mut invalid, mut unreachable) = (0, 0);
     for p in &cfg.providers {
         for k in &p.keys {
-            let result = client.list_models(&p.base_url, k).await;
+            let result = client.check_key(&p.base_url, k, p.dialect).await;
             let line = match &result {
                 KeyCheck::Valid(models) => {
                     let usable: Vec<&String> = p
@@ -59,11 +59,12 @@ pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) ->
                     unreachable += 1;
                     format!("unreachable  {msg}")
                 }
+                KeyCheck::Unverifiable(msg) => format!("unverified   {msg}"),
             };
             store.exclusive(|tx| match &result {
                 KeyCheck::Valid(_) => tx.mark_key_invalid(&k.fingerprint, None),
                 KeyCheck::Invalid(m) => tx.mark_key_invalid(&k.fingerprint, Some(m)),
-                KeyCheck::Unreachable(_) => Ok(()),
+                KeyCheck::Unreachable(_) | KeyCheck::Unverifiable(_) => Ok(()),
             })?;
             let row = format!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
             crate::outln!("{}", crate::redact::for_terminal(&row));

@@ -6,55 +6,9 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 
 use crate::config::Dialect;
+use crate::dialect::Family;
 
-/// One of a lane's four budget windows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-pub enum Window {
-    Rpm,
-    Rpd,
-    Tpm,
-    Tpd,
-}
-
-impl Window {
-    pub fn is_daily(self) -> bool {
-        matches!(self, Window::Rpd | Window::Tpd)
-    }
-
-    pub fn counts_tokens(self) -> bool {
-        matches!(self, Window::Tpm | Window::Tpd)
-    }
-
-    /// The length of the window when we count it ourselves.
-    pub fn span(self) -> Duration {
-        if self.is_daily() {
-            Duration::from_secs(86_400)
-        } else {
-            Duration::from_secs(60)
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Window::Rpm => "requests per minute",
-            Window::Rpd => "requests per day",
-            Window::Tpm => "tokens per minute",
-            Window::Tpd => "tokens per day",
-        }
-    }
-
-    /// The longest reset a provider may honestly report for this window: a minute window is
-    /// whole again within 2 minutes, a day window within 25 hours. Longer values are clamped.
-    pub fn longest_reset(self) -> Duration {
-        if self.is_daily() {
-            Duration::from_secs(25 * 3600)
-        } else {
-            Duration::from_secs(120)
-        }
-    }
-
-    pub const ALL: [Window; 4] = [Window::Rpm, Window::Rpd, Window::Tpm, Window::Tpd];
-}
+pub use crate::dialect::Window;
 
 /// A wait a provider asked for, made safe to use and store: clamped to what its window allows,
 /// or to `unknown_cap` (the run's `--max-wait`) when the window is not named.
@@ -86,84 +40,119 @@ pub struct WindowReport {
     pub reset: Duration,
 }
 
-/// Reads the rate-limit headers of one answer. Empty when the provider sends none. Every number
-/// is sanitised here, the one place that reads them: a limit below 1 is ignored, a reset is
-/// clamped to what its window allows, and an unreadable value is ignored with a note.
+/// Reads the rate-limit headers of one answer by the dialect's families (docs/providers.md).
+/// Empty when the provider sends none. Every number is sanitised here, the one place that reads
+/// them: a limit below 1 is ignored, a reset is clamped to what its window allows, and an
+/// unreadable value is ignored with a note. A rate-limit header no family reads is noted too.
+/// Several families of one window (Anthropic's input and output tokens) give the tightest.
 pub(crate) fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Reading {
-    let notes = std::cell::RefCell::new(Vec::new());
+    read_headers_at(dialect, headers, crate::clock::now_ms())
+}
+
+pub(crate) fn read_headers_at(dialect: Dialect, headers: &HeaderMap, now_ms: i64) -> Reading {
+    let mut notes = Vec::new();
+    let families = dialect.conventions().headers;
+    let mut out: Vec<WindowReport> = Vec::new();
+    for f in families {
+        let Some(r) = read_family(f, headers, now_ms, &mut notes) else {
+            continue;
+        };
+        match out.iter_mut().find(|o| o.window == r.window) {
+            Some(o) if r.remaining < o.remaining => *o = r,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
+    if dialect != Dialect::None {
+        for name in headers.keys().map(reqwest::header::HeaderName::as_str) {
+            let rate = name.contains("ratelimit") || name.contains("tokenlimit");
+            let read = families
+                .iter()
+                .any(|f| [Some(f.limit), Some(f.remaining), f.reset].contains(&Some(name)));
+            if rate && !read && name != "x-ratelimit-over-limit" {
+                notes.push(format!("header {name} seen, not understood"));
+            }
+        }
+    }
+    if headers
+        .get("x-ratelimit-over-limit")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"yes"))
+    {
+        notes.push("served at lower priority (x-ratelimit-over-limit: yes)".into());
+    }
+    Reading {
+        reports: out,
+        notes,
+    }
+}
+
+/// One family's report, if its remaining count is there.
+fn read_family(
+    f: &Family,
+    headers: &HeaderMap,
+    now_ms: i64,
+    notes: &mut Vec<String>,
+) -> Option<WindowReport> {
     let get = |name: &str| {
         headers
             .get(name)
             .map(|v| v.to_str().map_or("(not text)", str::trim))
     };
-    let num = |name: &str| {
+    let mut num = |name: &str| {
         let v = get(name)?;
         match v.parse::<f64>() {
-            Ok(f) if f.is_finite() && f >= 0.0 => Some(f.min(u64::MAX as f64) as u64),
+            Ok(x) if x.is_finite() && x >= 0.0 => Some(x.min(u64::MAX as f64 / 120.0) as u64),
             _ => {
-                notes
-                    .borrow_mut()
-                    .push(format!("ignored header {name}: {}", shorten(v)));
+                notes.push(format!("ignored header {name}: {}", shorten(v)));
                 None
             }
         }
     };
-    let mut out = Vec::new();
-    match dialect {
-        Dialect::Groq | Dialect::Openai => {
-            let req_window = if dialect == Dialect::Groq {
-                Window::Rpd
-            } else {
-                Window::Rpm
-            };
-            for (suffix, window) in [("requests", req_window), ("tokens", Window::Tpm)] {
-                let remaining = num(&format!("x-ratelimit-remaining-{suffix}"));
-                let limit = num(&format!("x-ratelimit-limit-{suffix}"));
-                let reset_name = format!("x-ratelimit-reset-{suffix}");
-                let reset = get(&reset_name).and_then(|v| {
-                    let d = parse_go_duration(v);
-                    if d.is_none() {
-                        notes
-                            .borrow_mut()
-                            .push(format!("ignored header {reset_name}: {}", shorten(v)));
-                    }
-                    d
-                });
-                if let (Some(remaining), Some(reset)) = (remaining, reset) {
-                    out.push(report(
-                        window,
-                        limit,
-                        remaining,
-                        reset,
-                        &mut notes.borrow_mut(),
-                    ));
-                }
+    let remaining = num(f.remaining)?;
+    let limit = num(f.limit);
+    let reset = match f.reset {
+        None => Some(f.window.span()),
+        Some(name) => get(name).and_then(|v| {
+            let d = parse_reset(v, now_ms);
+            if d.is_none() {
+                notes.push(format!("ignored header {name}: {}", shorten(v)));
             }
+            d
+        }),
+    }?;
+    // Per second (Together): a minute holds sixty of them.
+    let scale = if f.per_second { 60 } else { 1 };
+    Some(report(
+        f.window,
+        limit.map(|l| l * scale),
+        remaining * scale,
+        reset,
+        notes,
+    ))
+}
+
+/// A reset as providers write them: a Go duration (`6m0s`, `12ms`), seconds (`10`, `0.5`), an
+/// epoch time in seconds or milliseconds (OpenRouter), or an RFC 3339 time (Anthropic).
+pub(crate) fn parse_reset(v: &str, now_ms: i64) -> Option<Duration> {
+    let v = v.trim();
+    let until = |at_ms: i64| Duration::from_millis(u64::try_from(at_ms - now_ms).unwrap_or(0));
+    if let Ok(x) = v.parse::<f64>() {
+        if !x.is_finite() || x < 0.0 {
+            return None;
         }
-        Dialect::Openrouter => {
-            let remaining = num("x-ratelimit-remaining");
-            let limit = num("x-ratelimit-limit");
-            let reset_ms = num("x-ratelimit-reset");
-            if let (Some(remaining), Some(reset_ms)) = (remaining, reset_ms) {
-                let now_ms = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis() as u64);
-                let reset = Duration::from_millis(reset_ms.saturating_sub(now_ms));
-                out.push(report(
-                    Window::Rpm,
-                    limit,
-                    remaining,
-                    reset,
-                    &mut notes.borrow_mut(),
-                ));
-            }
-        }
-        Dialect::None => {}
+        return Some(if x > 1e11 {
+            until(x as i64)
+        } else if x > 1e9 {
+            until((x * 1000.0) as i64)
+        } else {
+            Duration::try_from_secs_f64(x).ok()?
+        });
     }
-    Reading {
-        reports: out,
-        notes: notes.into_inner(),
+    if v.contains('T') {
+        let at = chrono::DateTime::parse_from_rfc3339(v).ok()?;
+        return Some(until(at.timestamp_millis()));
     }
+    parse_go_duration(v)
 }
 
 /// One window's report with its numbers made safe.
@@ -254,18 +243,52 @@ pub(crate) struct LimitMessage {
     pub wait: Option<Duration>,
 }
 
-/// Reads Groq's `... on tokens per minute (TPM): Limit 8000, Used 7900, Requested 900. Please
-/// try again in 6.2s.` and Gemini's `"retryDelay": "7s"`.
-pub(crate) fn read_limit_message(msg: &str) -> LimitMessage {
-    let window = [
+/// The window a 429 names: Groq's `(TPM)`, Gemini's `quotaId` (`…PerMinute…`, `…PerDay…`),
+/// OpenRouter's `free-models-per-day`, or words ("Tokens per minute limit exceeded").
+fn window_named(msg: &str) -> Option<Window> {
+    let tagged = [
         ("(RPM)", Window::Rpm),
         ("(RPD)", Window::Rpd),
         ("(TPM)", Window::Tpm),
         ("(TPD)", Window::Tpd),
+        ("free-models-per-day", Window::Rpd),
+        ("free-models-per-min", Window::Rpm),
     ]
     .iter()
     .find(|(tag, _)| msg.contains(tag))
     .map(|(_, w)| *w);
+    if tagged.is_some() {
+        return tagged;
+    }
+    let lower = msg.to_ascii_lowercase();
+    let quota = lower
+        .find("quotaid")
+        .map(|i| lower[i..].chars().take(120).collect::<String>());
+    let (scope, tokens) = match &quota {
+        Some(q) => (q.as_str(), q.contains("token")),
+        None => (lower.as_str(), lower.contains("tokens per")),
+    };
+    let minute = scope.contains("perminute") || scope.contains("per minute");
+    let day = scope.contains("perday") || scope.contains("per day");
+    match (minute, day, tokens) {
+        (true, _, false) => Some(Window::Rpm),
+        (true, _, true) => Some(Window::Tpm),
+        (false, true, false) => Some(Window::Rpd),
+        (false, true, true) => Some(Window::Tpd),
+        _ => None,
+    }
+}
+
+/// The time left until the next UTC midnight, when daily windows such as OpenRouter's reset.
+pub(crate) fn until_utc_midnight() -> Duration {
+    let ms = crate::clock::now_ms().rem_euclid(86_400_000);
+    Duration::from_millis(u64::try_from(86_400_000 - ms).unwrap_or(0))
+}
+
+/// Reads Groq's `... on tokens per minute (TPM): Limit 8000, Used 7900, Requested 900. Please
+/// try again in 6.2s.` and Gemini's `"retryDelay": "7s"`.
+pub(crate) fn read_limit_message(msg: &str) -> LimitMessage {
+    let window = window_named(msg);
     let limit = msg.find("Limit ").and_then(|i| {
         let digits: String = msg[i + 6..]
             .chars()
@@ -420,5 +443,82 @@ mod tests {
         );
         assert_eq!(d.window, Some(Window::Rpd));
         assert_eq!(d.wait.map(|d| d.as_secs()), Some(578));
+    }
+
+    fn map(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn each_dialect_reads_its_own_families() {
+        let now = 1_800_000_000_000;
+        let together = map(&[
+            ("x-ratelimit-limit", "10"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1"),
+        ]);
+        let r = read_headers_at(Dialect::Together, &together, now).reports;
+        assert_eq!(
+            (r[0].window, r[0].limit, r[0].remaining),
+            (Window::Rpm, Some(600), 0)
+        );
+        assert_eq!(r[0].reset, Duration::from_secs(1));
+        let cerebras = map(&[
+            ("x-ratelimit-limit-requests-day", "14400"),
+            ("x-ratelimit-remaining-requests-day", "14399"),
+            ("x-ratelimit-reset-requests-day", "33011.38"),
+            ("x-ratelimit-limit-tokens-minute", "60000"),
+            ("x-ratelimit-remaining-tokens-minute", "59000"),
+            ("x-ratelimit-reset-tokens-minute", "11.38"),
+        ]);
+        let r = read_headers_at(Dialect::Cerebras, &cerebras, now).reports;
+        assert_eq!(r.len(), 2);
+        assert_eq!((r[0].window, r[0].limit), (Window::Rpd, Some(14_400)));
+        assert_eq!((r[1].window, r[1].reset.as_millis()), (Window::Tpm, 11_380));
+        let anthropic = map(&[
+            ("anthropic-ratelimit-requests-limit", "50"),
+            ("anthropic-ratelimit-requests-remaining", "49"),
+            ("anthropic-ratelimit-requests-reset", "2027-01-15T08:00:06Z"),
+        ]);
+        let at = chrono::DateTime::parse_from_rfc3339("2027-01-15T08:00:00Z").unwrap();
+        let r = read_headers_at(Dialect::Anthropic, &anthropic, at.timestamp_millis()).reports;
+        assert_eq!(
+            (r[0].window, r[0].reset),
+            (Window::Rpm, Duration::from_secs(6))
+        );
+        let mistral = map(&[
+            ("x-ratelimit-limit-req-minute", "60"),
+            ("x-ratelimit-remaining-req-minute", "59"),
+        ]);
+        let r = read_headers_at(Dialect::Mistral, &mistral, now).reports;
+        assert_eq!((r[0].window, r[0].limit), (Window::Rpm, Some(60)));
+        assert!(
+            read_headers_at(Dialect::Gemini, &mistral, now)
+                .reports
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_unknown_host_is_read_by_names_never_as_groq() {
+        let azure = map(&[
+            ("x-ratelimit-limit-requests", "45"),
+            ("x-ratelimit-remaining-requests", "44"),
+            ("x-ratelimit-reset-requests", "1s"),
+            ("x-ratelimit-limit-widgets", "3"),
+        ]);
+        let r = read_headers(Dialect::Unknown, &azure);
+        assert_eq!(r.reports[0].window, Window::Rpm);
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.contains("x-ratelimit-limit-widgets")),
+            "{:?}",
+            r.notes
+        );
     }
 }

@@ -2,6 +2,8 @@
 
 use serde_json::{Value, json};
 
+use crate::dialect::{Dialect, JsonFormat, TokenField};
+
 /// What one request asks for.
 #[derive(Debug, Clone)]
 pub(crate) struct Ask<'a> {
@@ -143,9 +145,15 @@ const AVOID_SHOWN: usize = 8;
 
 /// The `response_format` for a model.
 pub(crate) fn response_format(model: &str) -> Value {
-    if !supports_strict_schema(model) {
-        return json!({"type": "json_object"});
+    if supports_strict_schema(model) {
+        schema_format()
+    } else {
+        json!({"type": "json_object"})
     }
+}
+
+/// The quiz's JSON schema as a response format.
+fn schema_format() -> Value {
     json!({
         "type": "json_schema",
         "json_schema": {
@@ -176,21 +184,101 @@ pub(crate) fn response_format(model: &str) -> Value {
     })
 }
 
+/// The parameters a lane's requests carry, in the form its provider takes: from the dialect
+/// and the model at first, then without what the provider refused (`without`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// The completion cap's name; `None` once both names were refused.
+    pub tokens: Option<TokenField>,
+    pub temperature: bool,
+    /// `None` once every response format was refused.
+    pub json: Option<JsonFormat>,
+    pub reasoning_effort: bool,
+    /// The cap names already refused, so that a refusal never loops.
+    refused_max_tokens: bool,
+    refused_max_completion_tokens: bool,
+}
+
+impl Shape {
+    pub(crate) fn for_lane(dialect: Dialect, model: &str) -> Shape {
+        let c = dialect.conventions();
+        Shape {
+            tokens: Some(c.tokens),
+            temperature: !crate::dialect::fixed_temperature(model),
+            json: Some(c.json),
+            reasoning_effort: supports_strict_schema(model),
+            refused_max_tokens: false,
+            refused_max_completion_tokens: false,
+        }
+    }
+
+    /// The shape without `param` (or with it in the other form a provider may take), or `None`
+    /// when it was already left out: then the lane cannot be served as it is.
+    pub(crate) fn without(mut self, param: &str) -> Option<Shape> {
+        match param {
+            "temperature" if self.temperature => self.temperature = false,
+            "reasoning_effort" if self.reasoning_effort => self.reasoning_effort = false,
+            "max_tokens" if self.tokens == Some(TokenField::MaxTokens) => {
+                self.refused_max_tokens = true;
+                self.tokens = (!self.refused_max_completion_tokens)
+                    .then_some(TokenField::MaxCompletionTokens);
+            }
+            "max_completion_tokens" if self.tokens == Some(TokenField::MaxCompletionTokens) => {
+                self.refused_max_completion_tokens = true;
+                self.tokens = (!self.refused_max_tokens).then_some(TokenField::MaxTokens);
+            }
+            "response_format" if self.json == Some(JsonFormat::Object) => {
+                self.json = Some(JsonFormat::Schema);
+            }
+            "response_format" if self.json == Some(JsonFormat::Schema) => self.json = None,
+            _ => return None,
+        }
+        Some(self)
+    }
+
+    /// Writes the shape's parameters into a request body; `object` and `schema` are the
+    /// response formats of each kind for this request.
+    fn apply(
+        self,
+        body: &mut Value,
+        max_tokens: u64,
+        temperature: f64,
+        object: Value,
+        schema: Value,
+    ) {
+        if let Some(t) = self.tokens {
+            body[t.name()] = json!(max_tokens);
+        }
+        if self.temperature {
+            body["temperature"] = json!(temperature);
+        }
+        match self.json {
+            Some(JsonFormat::Object) => body["response_format"] = object,
+            Some(JsonFormat::Schema) => body["response_format"] = schema,
+            None => {}
+        }
+        if self.reasoning_effort {
+            body["reasoning_effort"] = json!("low");
+        }
+    }
+}
+
 /// The whole request body.
-pub(crate) fn request_body(model: &str, ask: &Ask<'_>, max_completion_tokens: u64) -> Value {
+pub(crate) fn request_body(model: &str, ask: &Ask<'_>, max_tokens: u64, shape: Shape) -> Value {
     let mut body = json!({
         "model": model,
         "messages": [
             {"role": "system", "content": system_message()},
             {"role": "user", "content": user_message(ask, model)}
         ],
-        "response_format": response_format(model),
-        "max_completion_tokens": max_completion_tokens,
-        "temperature": 0.7
     });
-    if supports_strict_schema(model) {
-        body["reasoning_effort"] = json!("low");
-    }
+    shape.apply(
+        &mut body,
+        max_tokens,
+        0.7,
+        response_format(model),
+        schema_format(),
+    );
     body
 }
 
@@ -228,7 +316,8 @@ pub(crate) fn solve_budget(model: &str, n: usize) -> u64 {
 pub(crate) fn solve_body(
     model: &str,
     questions: &[&crate::mcq::Mcq],
-    max_completion_tokens: u64,
+    max_tokens: u64,
+    shape: Shape,
 ) -> Value {
     let mut body = json!({
         "model": model,
@@ -236,13 +325,26 @@ pub(crate) fn solve_body(
             {"role": "system", "content": SOLVER_SYSTEM},
             {"role": "user", "content": solve_message(questions)}
         ],
-        "response_format": {"type": "json_object"},
-        "max_completion_tokens": max_completion_tokens,
-        "temperature": 0
     });
-    if supports_strict_schema(model) {
-        body["reasoning_effort"] = json!("low");
-    }
+    let schema = json!({
+        "type": "json_schema",
+        "json_schema": {"name": "answers", "schema": {
+            "type": "object",
+            "properties": {"answers": {"type": "array", "items": {
+                "type": "object",
+                "properties": {"n": {"type": "integer"}, "letter": {"type": "string"}},
+                "required": ["n", "letter"]
+            }}},
+            "required": ["answers"]
+        }}
+    });
+    shape.apply(
+        &mut body,
+        max_tokens,
+        0.0,
+        json!({"type": "json_object"}),
+        schema,
+    );
     body
 }
 
@@ -271,14 +373,59 @@ mod tests {
             avoid: &[],
             source: None,
         };
-        let b = request_body("openai/gpt-oss-20b", &ask, 900);
+        let oss = Shape::for_lane(Dialect::Groq, "openai/gpt-oss-20b");
+        let b = request_body("openai/gpt-oss-20b", &ask, 900, oss);
         assert_eq!(b["response_format"]["type"], "json_schema");
         assert_eq!(b["reasoning_effort"], "low");
-        let b = request_body("mistral-small", &ask, 900);
+        assert_eq!(b["max_completion_tokens"], 900);
+        let plain = Shape::for_lane(Dialect::Groq, "mistral-small");
+        let b = request_body("mistral-small", &ask, 900, plain);
         assert_eq!(b["response_format"]["type"], "json_object");
         assert!(b.get("reasoning_effort").is_none());
         assert!(user_message(&ask, "m").contains("JSON"));
         assert!(user_message(&ask, "m").len() > user_message(&ask, "openai/gpt-oss-20b").len());
+    }
+
+    #[test]
+    fn each_provider_gets_the_parameters_it_takes() {
+        let ask = Ask {
+            subject: "tides",
+            count: 5,
+            options: 4,
+            difficulty: "medium",
+            language: "English",
+            avoid: &[],
+            source: None,
+        };
+        let body = |d, m| request_body(m, &ask, 500, Shape::for_lane(d, m));
+        let mistral = body(Dialect::Mistral, "mistral-small-latest");
+        assert_eq!(mistral["max_tokens"], 500);
+        assert!(mistral.get("max_completion_tokens").is_none());
+        let gpt5 = body(Dialect::Openai, "gpt-5-mini");
+        assert!(gpt5.get("temperature").is_none());
+        assert_eq!(gpt5["max_completion_tokens"], 500);
+        assert_eq!(body(Dialect::Openai, "gpt-4.1-mini")["temperature"], 0.7);
+        let lms = body(Dialect::Lmstudio, "qwen3-8b");
+        assert_eq!(lms["response_format"]["type"], "json_schema");
+        assert_eq!(body(Dialect::Ollama, "llama3.2")["max_tokens"], 500);
+    }
+
+    #[test]
+    fn a_refused_parameter_is_left_out_or_changed_never_twice() {
+        let s = Shape::for_lane(Dialect::Unknown, "gpt-4.1-mini");
+        let s = s.without("max_tokens").unwrap();
+        assert_eq!(s.tokens, Some(TokenField::MaxCompletionTokens));
+        let s = s.without("max_completion_tokens").unwrap();
+        assert_eq!(s.tokens, None);
+        assert!(s.without("max_tokens").is_none());
+        let s = s.without("temperature").unwrap();
+        assert!(s.without("temperature").is_none());
+        let s = s.without("response_format").unwrap();
+        assert_eq!(s.json, Some(JsonFormat::Schema));
+        let s = s.without("response_format").unwrap();
+        assert_eq!(s.json, None);
+        assert!(s.without("response_format").is_none());
+        assert!(s.without("seed").is_none());
     }
 
     #[test]

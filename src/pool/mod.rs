@@ -35,6 +35,7 @@ use anyhow::Result;
 use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Price};
 use crate::llm::client::{Answer, Verdict};
 use crate::llm::headers::{self, Window};
+use crate::llm::prompt::Shape;
 use store::{Report, Store, Tx};
 
 /// One budget: the keys of one organization on one model of one provider.
@@ -101,6 +102,8 @@ pub enum Event {
         masked: String,
         provider: String,
         message: String,
+        /// Where credit is added: the provider's name ("OpenRouter") where the dialect knows it.
+        credit_at: String,
     },
     ModelDied {
         provider: String,
@@ -114,6 +117,15 @@ pub enum Event {
     },
     /// The provider's lanes were closed for this run: its address redirects elsewhere.
     Redirected { provider: String, target: String },
+    /// The provider refused a parameter: the model's lanes go on without it (`adapted`), or
+    /// are closed for the run when nothing is left to try.
+    ParamRefused {
+        provider: String,
+        model: String,
+        param: String,
+        message: String,
+        adapted: bool,
+    },
 }
 
 /// Why a lane was closed for the rest of this run (nothing of it is stored).
@@ -124,6 +136,9 @@ pub enum Closure {
     /// It cannot work as configured.
     Misconfigured(String),
 }
+
+/// How a spent balance is recorded in a key's invalid reason (shown as `spent` in stats).
+pub(crate) const SPENT_MARK: &str = "credit spent: ";
 
 pub struct Pool {
     store: Store,
@@ -136,6 +151,8 @@ pub struct Pool {
     dead_lanes: HashSet<usize>,
     /// Lanes closed for this run only.
     closed: HashMap<usize, Closure>,
+    /// The parameters each lane's requests carry, less what its provider refused this run.
+    shapes: Vec<Shape>,
     /// Longest wait stored for a 429 that names no window (the run's `--max-wait`).
     wait_cap: Duration,
 }
@@ -188,8 +205,13 @@ impl Pool {
             }
         }
         let turns = vec![0; lanes.len()];
+        let shapes = lanes
+            .iter()
+            .map(|l| Shape::for_lane(l.dialect, &l.model))
+            .collect();
         let mut pool = Pool {
             store,
+            shapes,
             lanes,
             keys,
             turns,
@@ -234,6 +256,11 @@ impl Pool {
     /// The longest wait a 429 that names no window may impose (the run's `--max-wait`).
     pub fn set_wait_cap(&mut self, cap: Duration) {
         self.wait_cap = cap;
+    }
+
+    /// The parameters a lane's next request carries.
+    pub(crate) fn shape(&self, lane: usize) -> Shape {
+        self.shapes[lane]
     }
 
     /// Closes a lane for the rest of this run; later runs try it again.
@@ -552,14 +579,17 @@ impl Pool {
                 }
                 Verdict::QuotaSpent { message } => {
                     tx.delete_event(r.event_id)?;
-                    tx.mark_key_invalid(
-                        &key.fingerprint,
-                        Some(&format!("quota spent: {message}")),
-                    )?;
+                    tx.mark_key_invalid(&key.fingerprint, Some(&format!("{SPENT_MARK}{message}")))?;
+                    let label = lane.dialect.conventions().label;
                     Ok(Some(Event::QuotaSpent {
                         masked: key.masked.clone(),
                         provider: provider.clone(),
                         message: message.clone(),
+                        credit_at: if label == "the provider" {
+                            provider.clone()
+                        } else {
+                            label.to_owned()
+                        },
                     }))
                 }
                 Verdict::DeadModel { message } => {
@@ -569,6 +599,16 @@ impl Pool {
                         provider: provider.clone(),
                         model: lane.model.clone(),
                         message: message.clone(),
+                    }))
+                }
+                Verdict::ParamRefused { param, message } => {
+                    tx.delete_event(r.event_id)?;
+                    Ok(Some(Event::ParamRefused {
+                        provider: provider.clone(),
+                        model: lane.model.clone(),
+                        param: param.clone(),
+                        message: message.clone(),
+                        adapted: self.shapes[r.lane].without(param).is_some(),
                     }))
                 }
                 Verdict::TooLarge { limit, .. } => {
@@ -592,6 +632,22 @@ impl Pool {
                 for i in 0..self.lanes.len() {
                     if self.lanes[i].provider == lane.provider {
                         self.close_for_run(i, Closure::Misconfigured(why.clone()));
+                    }
+                }
+            }
+            Some(Event::ParamRefused { param, message, .. }) => {
+                let next = self.shapes[r.lane].without(param);
+                let why = format!(
+                    "{}: {} refuses the parameter `{param}` in every form quizgen can send ({message})",
+                    lane.provider, lane.model
+                );
+                for i in 0..self.lanes.len() {
+                    let l = &self.lanes[i];
+                    if l.provider == lane.provider && l.model == lane.model {
+                        match next {
+                            Some(s) => self.shapes[i] = s,
+                            None => self.close_for_run(i, Closure::Misconfigured(why.clone())),
+                        }
                     }
                 }
             }

@@ -373,7 +373,7 @@ fn a_spent_balance_is_not_waited_for() {
     fx.run(&["generate", "--subject", "s", "--count", "20"])
         .assert()
         .success()
-        .stderr(contains("no quota left"));
+        .stderr(contains("no credit left"));
     let spent = fx
         .mock
         .seen()

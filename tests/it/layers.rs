@@ -10,7 +10,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &["mcq", "clock", "redact", "error", "spec", "datadir"],
     ),
-    ("formats and keys", &["export", "config"]),
+    ("formats and keys", &["export", "dialect", "config"]),
     ("storage", &["db"]),
     ("providers, pool, bank", &["llm", "pool", "bank", "history"]),
     (

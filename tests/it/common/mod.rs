@@ -54,8 +54,14 @@ pub(crate) fn keys_file(
         })
         .collect::<Vec<_>>()
         .join(", ");
+    // The mock imitates Groq: its answers follow Groq's conventions unless a test says.
+    let dialect = if extra.contains("dialect") {
+        ""
+    } else {
+        "dialect = \"groq\"\n"
+    };
     let text = format!(
-        "[[providers]]\nname = \"mock\"\nbase_url = \"{uri}/v1\"\nmodels = [{models}]\nkeys = [{keys}]\n{extra}\n"
+        "[[providers]]\nname = \"mock\"\nbase_url = \"{uri}/v1\"\nmodels = [{models}]\nkeys = [{keys}]\n{dialect}{extra}\n"
     );
     let path = dir.join("keys.toml");
     std::fs::write(&path, text).unwrap();

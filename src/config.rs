@@ -548,7 +548,21 @@ fn check_provider(
             QuizError::Config(format!("{line}: key of provider \"{name}\": {why}"))
         })?;
         crate::redact::register_secret(&secret);
-        keys.push(ApiKey::new(secret, org));
+        let mut key = ApiKey::new(secret, org.clone());
+        // Keys without `org` are each their own organization, told apart by fingerprint when
+        // their masked forms match (`gsk_…a1b2` twice).
+        if org.is_none()
+            && keys
+                .iter()
+                .any(|k: &ApiKey| k.org == key.org && k.fingerprint != key.fingerprint)
+        {
+            key.org = format!(
+                "key {} {}",
+                key.masked,
+                &key.fingerprint[..key.fingerprint.len().min(6)]
+            );
+        }
+        keys.push(key);
     }
     let base_url = p.base_url.into_inner();
     let dialect = p.dialect.unwrap_or_else(|| Dialect::guess(&base_url));
@@ -758,6 +772,24 @@ mod tests {
             parse_defaults("not toml [", "k.toml").unwrap(),
             Defaults::default()
         );
+    }
+
+    #[test]
+    fn keys_alike_at_their_ends_are_two_organizations_and_dialects_are_named_or_guessed() {
+        let text = "[[providers]]\nname = \"g\"\nbase_url = \"https://api.mistral.ai/v1\"\nmodel = \"m\"\nkeys = [\"gsk_first_key_a1b2\", \"gsk_other_key_a1b2\"]\n";
+        let p = &parse_keys(text, "k.toml").unwrap()[0];
+        assert_eq!(p.keys[0].masked, p.keys[1].masked);
+        assert_ne!(p.keys[0].org, p.keys[1].org);
+        assert_eq!(p.dialect, Dialect::Mistral);
+        let named = text.replace("model =", "dialect = \"lmstudio\"\nmodel =");
+        assert_eq!(
+            parse_keys(&named, "k.toml").unwrap()[0].dialect,
+            Dialect::Lmstudio
+        );
+        let wrong = text.replace("model =", "dialect = \"mistrall\"\nmodel =");
+        let err = parse_keys(&wrong, "k.toml").unwrap_err().to_string();
+        assert!(err.starts_with("k.toml:4"), "{err}");
+        assert!(err.contains("mistral"), "{err}");
     }
 
     #[test]

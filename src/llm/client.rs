@@ -196,9 +196,23 @@ impl Client {
             }
         };
         let verdict = classify(status, &text, retry_after, &reading.reports);
+        let mut reports = reading.reports;
+        // OpenRouter's one header family serves its minute and its day alike: a 429 that names
+        // its window ("free-models-per-day") says which one the numbers were about.
+        if let (
+            Dialect::Openrouter,
+            Verdict::Throttled {
+                window: Some(w), ..
+            },
+        ) = (dialect, &verdict)
+        {
+            for r in &mut reports {
+                r.window = *w;
+            }
+        }
         Answer {
             verdict,
-            reports: reading.reports,
+            reports,
             notes: reading.notes,
         }
     }

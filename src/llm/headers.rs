@@ -122,13 +122,13 @@ fn read_family(
     }?;
     // Per second (Together): a minute holds sixty of them.
     let scale = if f.per_second { 60 } else { 1 };
-    Some(report(
+    report(
         f.window,
         limit.map(|l| l * scale),
         remaining * scale,
         reset,
         notes,
-    ))
+    )
 }
 
 /// A reset as providers write them: a Go duration (`6m0s`, `12ms`), seconds (`10`, `0.5`), an
@@ -156,15 +156,26 @@ pub(crate) fn parse_reset(v: &str, now_ms: i64) -> Option<Duration> {
 }
 
 /// One window's report with its numbers made safe.
+/// A reset somewhat longer than its window (OpenAI's `6m0s` on a per-minute bucket) is
+/// clamped to what the window allows; one that contradicts its window (a per-minute window
+/// whole again in hours) makes the whole report nonsense: it is ignored, never obeyed.
 fn report(
     window: Window,
     limit: Option<u64>,
     remaining: u64,
     reset: Duration,
     notes: &mut Vec<String>,
-) -> WindowReport {
+) -> Option<WindowReport> {
     if limit == Some(0) {
         notes.push(format!("ignored a limit of 0 {}", window.name()));
+    }
+    if reset > window.span() * 10 {
+        notes.push(format!(
+            "ignored a report on {}: its reset of {}s contradicts the window",
+            window.name(),
+            reset.as_secs(),
+        ));
+        return None;
     }
     if reset > window.longest_reset() {
         notes.push(format!(
@@ -174,12 +185,12 @@ fn report(
             window.longest_reset().as_secs()
         ));
     }
-    WindowReport {
+    Some(WindowReport {
         window,
         limit: limit.filter(|l| *l >= 1),
         remaining,
         reset: reset.min(window.longest_reset()),
-    }
+    })
 }
 
 fn shorten(v: &str) -> String {
@@ -347,10 +358,14 @@ mod tests {
         assert_eq!(r[1].window, Window::Tpm);
         assert_eq!(r[1].limit, Some(8000));
         assert_eq!(r[1].reset.as_millis(), 11_910);
+        // On OpenAI the same names are per minute: 18 minutes contradicts that window.
         assert_eq!(
             read_headers(Dialect::Openai, &h).reports[0].window,
-            Window::Rpm
+            Window::Tpm
         );
+        h.insert("x-ratelimit-reset-requests", "6m0s".parse().unwrap());
+        let r = read_headers(Dialect::Openai, &h).reports;
+        assert_eq!((r[0].window, r[0].reset.as_secs()), (Window::Rpm, 120));
     }
 
     #[test]
@@ -367,16 +382,16 @@ mod tests {
             "x-ratelimit-reset-requests",
             "99999999999h".parse().unwrap(),
         );
+        // A reset that contradicts its window: the whole report is ignored, not clamped.
         let r = read_headers(Dialect::Groq, &h);
-        assert_eq!(r.reports.len(), 2, "{r:?}");
-        let (rpd, tpm) = (r.reports[0], r.reports[1]);
-        assert_eq!((rpd.window, rpd.limit), (Window::Rpd, None));
-        assert_eq!(rpd.reset, Duration::from_secs(25 * 3600));
-        assert_eq!((tpm.window, tpm.limit), (Window::Tpm, None));
-        assert_eq!(tpm.reset, Duration::from_secs(120));
+        assert!(r.reports.is_empty(), "{r:?}");
         assert_eq!(r.notes.len(), 4, "{:?}", r.notes);
+        h.insert("x-ratelimit-reset-tokens", "5s".parse().unwrap());
+        let r = read_headers(Dialect::Groq, &h).reports;
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].window, r[0].limit), (Window::Tpm, None));
         h.insert("x-ratelimit-reset-tokens", "soon".parse().unwrap());
-        assert_eq!(read_headers(Dialect::Groq, &h).reports.len(), 1);
+        assert!(read_headers(Dialect::Groq, &h).reports.is_empty());
         assert_eq!(read_limit_message("(TPM): Limit 0, Used 1").limit, None);
         let mut h = HeaderMap::new();
         h.insert("retry-after", "1e30".parse().unwrap());

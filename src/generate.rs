@@ -611,7 +611,17 @@ impl Buyer<'_> {
                 ));
             }
             Verdict::Throttled { wait, .. } => {
-                let blind = wait.is_none() && done.answer.reports.is_empty();
+                // A 429 with no word on when, while other requests of the lane are on the
+                // wire, is a concurrency limit (DeepInfra's): the lane cools down and sends
+                // again when those are back, and this is not counted as a blind throttle.
+                let crowded = st.on_wire.values().any(|r| r.lane == lane_i);
+                let blind = wait.is_none() && done.answer.reports.is_empty() && !crowded;
+                if crowded && wait.is_none() {
+                    self.progress.detail(&format!(
+                        "429 on {} with requests still on the wire: taken as a concurrency limit",
+                        lane.id
+                    ));
+                }
                 let event = self.pool.settle(&done.reservation, &done.answer, 0, 0)?;
                 if let Some(e) = event {
                     self.report(st, &e);

@@ -229,10 +229,20 @@ impl Pool {
     fn load_dead(&mut self) -> Result<()> {
         let keys = self.keys.clone();
         let lanes = self.lanes.clone();
-        let (dead_keys, dead_lanes) = self.store.read(|tx| {
+        let (dead_keys, dead_lanes) = self.store.exclusive(|tx| {
             let mut dk = HashSet::new();
             for (i, (_, k)) in keys.iter().enumerate() {
-                if tx.key(&k.fingerprint)?.invalid_reason.is_some() {
+                let Some(reason) = tx.key(&k.fingerprint)?.invalid_reason else {
+                    continue;
+                };
+                // Versions before dialects read Gemini's per-minute 429 ("exceeded your current
+                // quota") as a spent balance, marked "quota spent: ": such a mark is lifted.
+                let gemini = lanes
+                    .iter()
+                    .any(|l| l.keys.contains(&i) && l.dialect == Dialect::Gemini);
+                if gemini && reason.starts_with("quota spent: ") {
+                    tx.mark_key_invalid(&k.fingerprint, None)?;
+                } else {
                     dk.insert(i);
                 }
             }

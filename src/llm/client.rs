@@ -505,6 +505,7 @@ pub(crate) fn classify(
     let message = error_message(text);
     let s = status.as_u16();
     let has = |c: &str| codes.iter().any(|x| x == c);
+    let refused = refused_parameter(s, text, &message);
     match s {
         200..=299 => ok_verdict(text),
         300..=399 => Verdict::Redirected {
@@ -525,8 +526,8 @@ pub(crate) fn classify(
         400 if has("json_validate_failed") => Verdict::BadOutput {
             reason: "the model failed to produce JSON".into(),
         },
-        _ if refused_parameter(s, text, &message).is_some() => Verdict::ParamRefused {
-            param: refused_parameter(s, text, &message).unwrap_or_default(),
+        _ if refused.is_some() => Verdict::ParamRefused {
+            param: refused.unwrap_or_default(),
             message,
         },
         500..=599 => Verdict::Transient {

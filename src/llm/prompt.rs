@@ -362,9 +362,8 @@ pub(crate) fn prompt_tokens(ask: &Ask<'_>, model: &str) -> u64 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn strict_schema_only_on_gpt_oss_and_low_reasoning() {
-        let ask = Ask {
+    fn tides() -> Ask<'static> {
+        Ask {
             subject: "tides",
             count: 5,
             options: 4,
@@ -372,7 +371,12 @@ mod tests {
             language: "English",
             avoid: &[],
             source: None,
-        };
+        }
+    }
+
+    #[test]
+    fn strict_schema_only_on_gpt_oss_and_low_reasoning() {
+        let ask = tides();
         let oss = Shape::for_lane(Dialect::Groq, "openai/gpt-oss-20b");
         let b = request_body("openai/gpt-oss-20b", &ask, 900, oss);
         assert_eq!(b["response_format"]["type"], "json_schema");
@@ -388,15 +392,7 @@ mod tests {
 
     #[test]
     fn each_provider_gets_the_parameters_it_takes() {
-        let ask = Ask {
-            subject: "tides",
-            count: 5,
-            options: 4,
-            difficulty: "medium",
-            language: "English",
-            avoid: &[],
-            source: None,
-        };
+        let ask = tides();
         let body = |d, m| request_body(m, &ask, 500, Shape::for_lane(d, m));
         let mistral = body(Dialect::Mistral, "mistral-small-latest");
         assert_eq!(mistral["max_tokens"], 500);

@@ -22,6 +22,8 @@ pub(crate) struct MockConfig {
     /// Length of the TPM window (60 s on Groq; a few seconds in the benchmark).
     pub tpm_window: Duration,
     pub rpm: u64,
+    /// Length of the RPM window (60 s on Groq), counted the same way as the token window.
+    pub rpm_window: Duration,
     pub rpd: u64,
     /// Share of right answers the model puts at B (index 1).
     pub bias_b: f64,
@@ -150,6 +152,7 @@ impl Default for MockConfig {
             tpm: 8000,
             tpm_window: Duration::from_secs(60),
             rpm: 30,
+            rpm_window: Duration::from_secs(60),
             rpd: 1000,
             bias_b: 0.0,
             latency: Duration::ZERO,
@@ -202,8 +205,7 @@ pub(crate) struct Seen {
 #[derive(Default)]
 struct Lane {
     tpm: TokenWindow,
-    rpm_start: Option<Instant>,
-    rpm_used: u64,
+    rpm: TokenWindow,
     day_start: Option<Instant>,
     day_used: u64,
 }
@@ -518,12 +520,7 @@ impl Respond for MockProvider {
         }
         let lane = st.lanes.entry((org.clone(), model.clone())).or_default();
         let tpm_used = lane.tpm.used(cfg.counting, cfg.tpm, cfg.tpm_window, now);
-        roll(
-            &mut lane.rpm_start,
-            &mut lane.rpm_used,
-            Duration::from_secs(60),
-            now,
-        );
+        let rpm_used = lane.rpm.used(cfg.counting, cfg.rpm, cfg.rpm_window, now);
         roll(
             &mut lane.day_start,
             &mut lane.day_used,
@@ -541,13 +538,12 @@ impl Respond for MockProvider {
                 lane.day_used,
                 1,
             ))
-        } else if lane.rpm_used >= cfg.rpm {
-            let reset = Duration::from_secs(60).saturating_sub(now - lane.rpm_start.unwrap_or(now));
+        } else if rpm_used + 1 > cfg.rpm {
             Some((
                 "requests per minute (RPM)",
-                reset,
+                lane.rpm.reset(cfg.counting, cfg.rpm, cfg.rpm_window, now),
                 cfg.rpm,
-                lane.rpm_used,
+                rpm_used,
                 1,
             ))
         } else if tpm_used + reserve > cfg.tpm {
@@ -647,7 +643,8 @@ impl Respond for MockProvider {
             Instant::now(),
             prompt_tokens + completion,
         );
-        lane.rpm_used += 1;
+        lane.rpm
+            .charge(cfg.counting, cfg.rpm, cfg.rpm_window, Instant::now(), 1);
         lane.day_used += 1;
         let mut h = headers(lane);
         if !cfg.headers_override.is_empty() {

@@ -538,7 +538,7 @@ impl Respond for MockProvider {
                 lane.day_used,
                 1,
             ))
-        } else if rpm_used + 1 > cfg.rpm {
+        } else if rpm_used >= cfg.rpm {
             Some((
                 "requests per minute (RPM)",
                 lane.rpm.reset(cfg.counting, cfg.rpm, cfg.rpm_window, now),

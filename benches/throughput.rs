@@ -208,7 +208,7 @@ fn bench_mock(sc: &Scenario, keys: &[&str]) -> Bench {
     std::fs::write(
         &path,
         format!(
-            "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [{}]\n{}",
+            "[[providers]]\nname = \"mock\"\nbase_url = \"{}/v1\"\ndialect = \"groq\"\nmodel = \"openai/gpt-oss-20b\"\nkeys = [{}]\n{}",
             server.uri(),
             keys.join(", "),
             sc.limits

@@ -470,7 +470,8 @@ fn mask_values(msg: &str) -> String {
         rest = &rest[i + 1..];
         let Some(j) = rest.find(q) else { break };
         let inner = &rest[..j];
-        let keep = FIELD_NAMES.contains(&inner) || inner.chars().count() < 8;
+        let keep =
+            FIELD_NAMES.contains(&inner) || inner.chars().count() < 8 || is_plain_word(inner);
         out.push_str(if keep { inner } else { "" });
         if !keep {
             out.push_str(&mask(inner));
@@ -481,6 +482,14 @@ fn mask_values(msg: &str) -> String {
     out.push_str(rest);
     out.push_str(expected);
     crate::redact::mask_secrets(&out)
+}
+
+/// A short lowercase word (a mistyped dialect such as `mistrall`): no key is written so, so it
+/// is shown as typed.
+fn is_plain_word(s: &str) -> bool {
+    s.len() < 24
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
 }
 
 /// A name, organization or model that looks like an API key is refused: it would be shown in
@@ -789,7 +798,10 @@ mod tests {
         let wrong = text.replace("model =", "dialect = \"mistrall\"\nmodel =");
         let err = parse_keys(&wrong, "k.toml").unwrap_err().to_string();
         assert!(err.starts_with("k.toml:4"), "{err}");
-        assert!(err.contains("mistral"), "{err}");
+        assert!(err.contains("`mistrall`"), "{err}");
+        let key = text.replace("model =", "dialect = \"Xk7QpL2mZr9v\"\nmodel =");
+        let err = parse_keys(&key, "k.toml").unwrap_err().to_string();
+        assert!(!err.contains("Xk7QpL2mZr9v"), "{err}");
     }
 
     #[test]

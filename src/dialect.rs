@@ -253,14 +253,22 @@ pub(crate) enum KeyCheck {
 /// What one dialect says.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Conventions {
-    /// The provider's name as people write it, for messages ("add credit at OpenRouter").
-    pub label: &'static str,
+    /// The provider's name as people write it, for messages ("add credit at OpenRouter");
+    /// none for a host no dialect knows (messages then use keys.toml's `name`).
+    label: Option<&'static str>,
     /// Hosts (or host suffixes) of its real endpoints, for the guess.
     pub hosts: &'static [&'static str],
     pub headers: &'static [Family],
     pub tokens: TokenField,
     pub json: JsonFormat,
     pub key_check: KeyCheck,
+}
+
+impl Conventions {
+    /// The provider's name for messages: the dialect's, else `name` from keys.toml.
+    pub(crate) fn label_or(&self, name: &str) -> String {
+        self.label.unwrap_or(name).to_owned()
+    }
 }
 
 impl Dialect {
@@ -287,8 +295,8 @@ impl Dialect {
         use JsonFormat::{Object, Schema};
         use KeyCheck::{KeyEndpoint, Models, Unverifiable};
         use TokenField::{MaxCompletionTokens as Mct, MaxTokens as Mt};
-        let c = |label, hosts, headers, tokens, json, key_check| Conventions {
-            label,
+        let c = |label: &'static str, hosts, headers, tokens, json, key_check| Conventions {
+            label: Some(label).filter(|l| !l.is_empty()),
             hosts,
             headers,
             tokens,
@@ -352,8 +360,8 @@ impl Dialect {
             Dialect::Vllm => c("vLLM", &[], &[], Mt, Object, Models),
             Dialect::Llamacpp => c("llama.cpp", &[":8080"], &[], Mt, Object, Unverifiable),
             Dialect::Lmstudio => c("LM Studio", &[":1234"], &[], Mt, Schema, Models),
-            Dialect::None => c("the provider", &[], &[], Mt, Object, Models),
-            Dialect::Unknown => c("the provider", &[], UNKNOWN, Mt, Object, Models),
+            Dialect::None => c("", &[], &[], Mt, Object, Models),
+            Dialect::Unknown => c("", &[], UNKNOWN, Mt, Object, Models),
         }
     }
 

@@ -163,6 +163,8 @@ pub(crate) struct Buyer<'a> {
 
 struct InFlight {
     reservation: Reservation,
+    /// The prompt's tokens as `prompt::prompt_tokens` estimated them.
+    prompt_estimate: u64,
     asked: usize,
     chunk: Option<usize>,
     answer: Answer,
@@ -451,7 +453,7 @@ impl Buyer<'_> {
                     .map(|c| c.text.as_str())
                     .max_by_key(|t| t.len()),
             };
-            let prompt = prompt::prompt_tokens(&ask, &model);
+            let prompt = size.prompt_cost(prompt::prompt_tokens(&ask, &model));
             let fits = (1..=MAX_BATCH)
                 .rev()
                 .find(|&n| 4 * (prompt + size.budget(n)) <= tpm)
@@ -487,20 +489,20 @@ impl Buyer<'_> {
             source: chunk.map(|c| order.chunks[c].text.as_str()),
         };
         let sizing = st.sizing.clone();
-        let cost = |model: &str| {
-            let size = sizing
+        let size = |model: &str| {
+            sizing
                 .get(model)
                 .copied()
-                .unwrap_or_else(|| prompt::Sizing::for_model(model, None));
-            prompt::prompt_tokens(&ask, model) + size.budget(n)
+                .unwrap_or_else(|| prompt::Sizing::for_model(model, None))
         };
+        let prompt_cost = |model: &str| size(model).prompt_cost(prompt::prompt_tokens(&ask, model));
+        let cost = |model: &str| prompt_cost(model) + size(model).budget(n);
         match self.pool.reserve(&cost)? {
             Admission::Go(r) => {
                 let lane = self.pool.lanes[r.lane].clone();
                 let key = self.pool.keys[r.key].1.clone();
-                let max_tokens = r
-                    .tokens
-                    .saturating_sub(prompt::prompt_tokens(&ask, &lane.model));
+                let prompt_estimate = prompt::prompt_tokens(&ask, &lane.model);
+                let max_tokens = r.tokens.saturating_sub(prompt_cost(&lane.model));
                 let body =
                     prompt::request_body(&lane.model, &ask, max_tokens, self.pool.shape(r.lane));
                 self.progress.update(
@@ -517,6 +519,7 @@ impl Buyer<'_> {
                     let answer = client.chat(&lane.base_url, &key, lane.dialect, &body).await;
                     InFlight {
                         reservation: r,
+                        prompt_estimate,
                         asked: n,
                         chunk,
                         answer,
@@ -670,15 +673,19 @@ impl Buyer<'_> {
         let reasoning = usage
             .and_then(|u| u.completion_tokens_details)
             .map_or(0, |d| d.reasoning_tokens);
-        st.sizing
+        let size = st
+            .sizing
             .entry(lane.model.clone())
-            .or_insert_with(|| prompt::Sizing::for_model(&lane.model, None))
-            .learn(
-                finish_reason == "length",
-                content_tokens,
-                reasoning,
-                written,
-            );
+            .or_insert_with(|| prompt::Sizing::for_model(&lane.model, None));
+        size.learn(
+            finish_reason == "length",
+            content_tokens,
+            reasoning,
+            written,
+        );
+        if let Some(u) = usage {
+            size.learn_prompt(done.prompt_estimate, u.prompt_tokens);
+        }
         if finish_reason == "length" {
             self.progress.detail(&format!(
                 "{} ran out of tokens; asking with more room",

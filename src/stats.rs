@@ -245,9 +245,10 @@ fn key_reports(
             .map(|l| flags[l])
             .collect();
         let key_cool = ((row.cooldown_until_ms - now).max(0) as u64).div_ceil(1000);
-        let spent = row.invalid_reason.as_deref().is_some_and(|r| {
-            r.starts_with(crate::pool::SPENT_MARK) || r.starts_with("quota spent: ")
-        });
+        let spent = row
+            .invalid_reason
+            .as_deref()
+            .is_some_and(crate::pool::is_spent_mark);
         let status = if spent {
             stats.spent_keys += 1;
             "spent"

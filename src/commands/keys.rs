@@ -61,11 +61,28 @@ pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) ->
                 }
                 KeyCheck::Unverifiable(msg) => format!("unverified   {msg}"),
             };
-            store.exclusive(|tx| match &result {
-                KeyCheck::Valid(_) => tx.mark_key_invalid(&k.fingerprint, None),
-                KeyCheck::Invalid(m) => tx.mark_key_invalid(&k.fingerprint, Some(m)),
-                KeyCheck::Unreachable(_) | KeyCheck::Unverifiable(_) => Ok(()),
+            let was = store.exclusive(|tx| {
+                let was = tx.key(&k.fingerprint)?.invalid_reason;
+                match &result {
+                    KeyCheck::Valid(_) => tx.mark_key_invalid(&k.fingerprint, None)?,
+                    KeyCheck::Invalid(m) => tx.mark_key_invalid(&k.fingerprint, Some(m))?,
+                    KeyCheck::Unreachable(_) | KeyCheck::Unverifiable(_) => {}
+                }
+                Ok(was)
             })?;
+            // A key's models answer whatever its balance, so a valid check cannot tell credit
+            // was added: the mark is lifted (the next run costs one request to find out) and
+            // the teacher is told.
+            let line = match was {
+                Some(r)
+                    if matches!(result, KeyCheck::Valid(_)) && crate::pool::is_spent_mark(&r) =>
+                {
+                    format!(
+                        "{line}; its credit had run out: marked usable again (if none was added, the next run stops at its first request)"
+                    )
+                }
+                _ => line,
+            };
             let row = format!("{:<10} {:<14} {:<16} {line}", p.name, k.masked, k.org);
             crate::outln!("{}", crate::redact::for_terminal(&row));
         }

@@ -231,7 +231,7 @@ impl Client {
             crate::dialect::KeyCheck::Unverifiable => {
                 return KeyCheck::Unverifiable(format!(
                     "{} answers every key alike: it cannot be checked without a request",
-                    dialect.conventions().label
+                    dialect.conventions().label_or("this server")
                 ));
             }
         };

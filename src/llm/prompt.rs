@@ -45,6 +45,9 @@ pub(crate) fn supports_strict_schema(model: &str) -> bool {
 pub(crate) struct Sizing {
     pub per_question: u64,
     pub reasoning: u64,
+    /// What the provider bills for a prompt, per thousand tokens of our estimate: its
+    /// tokenizer is not ours, and reserving too much wastes the end of every minute.
+    pub prompt_permille: u64,
 }
 
 impl Sizing {
@@ -52,7 +55,25 @@ impl Sizing {
         Sizing {
             per_question: per_question.unwrap_or(DEFAULT_TOKENS_PER_QUESTION),
             reasoning: if is_reasoning_model(model) { 350 } else { 0 },
+            prompt_permille: 1000,
         }
+    }
+
+    /// The prompt tokens a request whose prompt we estimate at `estimate` will be billed, as
+    /// this model's answers have shown so far.
+    pub(crate) fn prompt_cost(&self, estimate: u64) -> u64 {
+        (estimate * self.prompt_permille).div_ceil(1000)
+    }
+
+    /// Learns from one answer whose prompt we estimated at `estimate` and the provider billed
+    /// `billed`: a higher count is believed at once (with 2% to spare), a lower one half-way,
+    /// so a prompt is never reserved for less than it was last billed.
+    pub(crate) fn learn_prompt(&mut self, estimate: u64, billed: u64) {
+        if estimate == 0 || billed == 0 {
+            return;
+        }
+        let seen = (billed * 1020 / estimate).clamp(300, 4000);
+        self.prompt_permille = seen.max(u64::midpoint(self.prompt_permille, seen));
     }
 
     /// `max_completion_tokens` for a batch of `count` questions: a quarter more than the
@@ -439,5 +460,23 @@ mod tests {
         let before = s.budget(10);
         s.learn(true, 0, 0, 0);
         assert!(s.budget(10) > before);
+    }
+
+    #[test]
+    fn prompt_cost_follows_what_the_provider_billed() {
+        let mut s = Sizing::for_model("mistral", None);
+        assert_eq!(s.prompt_cost(300), 300);
+        // Billed less than estimated: the reservation comes down half-way each answer.
+        for _ in 0..6 {
+            s.learn_prompt(300, 255);
+        }
+        let low = s.prompt_cost(300);
+        assert!((260..=264).contains(&low), "{low}");
+        // Billed more: believed at once, so the next reservation covers it.
+        s.learn_prompt(300, 330);
+        assert!(s.prompt_cost(300) >= 330, "{}", s.prompt_cost(300));
+        // No usage reported: nothing learned.
+        s.learn_prompt(300, 0);
+        assert!(s.prompt_cost(300) >= 330);
     }
 }

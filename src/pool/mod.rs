@@ -140,6 +140,12 @@ pub enum Closure {
 /// How a spent balance is recorded in a key's invalid reason (shown as `spent` in stats).
 pub(crate) const SPENT_MARK: &str = "credit spent: ";
 
+/// Whether a key's stored mark says its balance ran out (this version's mark, or the one
+/// older versions wrote).
+pub(crate) fn is_spent_mark(reason: &str) -> bool {
+    reason.starts_with(SPENT_MARK) || reason.starts_with("quota spent: ")
+}
+
 pub struct Pool {
     store: Store,
     pub lanes: Vec<Lane>,
@@ -590,16 +596,11 @@ impl Pool {
                 Verdict::QuotaSpent { message } => {
                     tx.delete_event(r.event_id)?;
                     tx.mark_key_invalid(&key.fingerprint, Some(&format!("{SPENT_MARK}{message}")))?;
-                    let label = lane.dialect.conventions().label;
                     Ok(Some(Event::QuotaSpent {
                         masked: key.masked.clone(),
                         provider: provider.clone(),
                         message: message.clone(),
-                        credit_at: if label == "the provider" {
-                            provider.clone()
-                        } else {
-                            label.to_owned()
-                        },
+                        credit_at: lane.dialect.conventions().label_or(provider.as_str()),
                     }))
                 }
                 Verdict::DeadModel { message } => {

@@ -395,6 +395,13 @@ fn a_spent_balance_is_not_waited_for() {
         .filter(|s| s.key.starts_with("broke-"))
         .count();
     assert_eq!(again, spent);
+    // `keys check` cannot see a balance (the models answer alike): a valid key's mark is
+    // lifted, and the line says it had run out of credit.
+    fx.run(&["keys", "check"])
+        .assert()
+        .success()
+        .stdout(contains("credit had run out: marked usable again"));
+    assert_eq!(fx.stats()["keys"][0]["status"], "available");
     // Alone: a clear error within seconds.
     let alone = Fixture::new(MockConfig::default(), &[MODEL], &["broke-9999999999"]);
     alone

@@ -445,7 +445,10 @@ impl Respond for MockProvider {
         let body: Value = serde_json::from_slice(&req.body).unwrap_or(Value::Null);
         let key = bearer(&req.clone());
         let model = body["model"].as_str().unwrap_or("").to_owned();
-        let max_tokens = body["max_completion_tokens"].as_u64().unwrap_or(1024);
+        let max_tokens = body["max_completion_tokens"]
+            .as_u64()
+            .or_else(|| body["max_tokens"].as_u64())
+            .unwrap_or(1024);
         let (subject, asked, k) = parse_ask(&body);
         let prompt_tokens = (body["messages"].to_string().len() as u64).div_ceil(4);
         let latency = st.cfg.latency;

@@ -326,7 +326,13 @@ const WORDS: [&str; 50] = [
 ];
 
 /// The questions the mock "model" writes: distinct stems, the answer at B for `bias_b` of them.
-pub(crate) fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) -> Vec<Value> {
+pub(crate) fn questions(
+    subject: &str,
+    n: usize,
+    k: usize,
+    counter: &mut u64,
+    bias_b: f64,
+) -> Vec<Value> {
     (0..n)
         .map(|_| {
             *counter += 1;

@@ -255,9 +255,12 @@ fn line_of<'a>(out: &'a str, last4: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line for …{last4}:\n{out}"))
 }
 
-fn says_valid(line: &str) -> bool {
-    line.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("valid"))
+/// The status `keys check` gives on a line: the first status word (the provider's reason after
+/// it may say anything, "API key not valid" included).
+fn status_of(line: &str) -> &str {
+    line.split_whitespace()
+        .find(|w| ["valid", "invalid", "unverified", "unreachable"].contains(w))
+        .unwrap_or("")
 }
 
 fn dead_key_check(kind: Kind) {
@@ -277,10 +280,15 @@ fn dead_key_check(kind: Kind) {
         assert!(!line.contains("invalid"), "{kind:?}: {all}");
         return;
     }
-    assert!(
-        !says_valid(line),
+    assert_ne!(
+        status_of(line),
+        "valid",
         "{kind:?}: a dead key reported valid: {line}\n{all}"
     );
+    if kind == Kind::LlamaCpp {
+        // Its /models ignores the key: keys check cannot tell, and must not say valid.
+        return;
+    }
     assert_ne!(
         o.status.code(),
         Some(0),
@@ -429,6 +437,18 @@ fn openrouter_free_models_per_day_is_a_daily_limit() {
         free_tries <= 1,
         "the spent free lane was tried {free_tries} times"
     );
+    let midnight = until_utc_midnight();
+    let err = stderr(&o);
+    if midnight > Duration::from_secs(45 * 60) {
+        for line in err.lines().filter(|l| !l.contains("summary:")) {
+            for d in durations(line) {
+                assert!(
+                    d > Duration::from_secs(30 * 60),
+                    "a message says capacity returns in {d:?}, not at the next UTC midnight: {line}"
+                );
+            }
+        }
+    }
     let s = lab.stats();
     let lane = s["lanes"]
         .as_array()
@@ -441,24 +461,12 @@ fn openrouter_free_models_per_day_is_a_daily_limit() {
         lane["limits"]["rpd"], 50,
         "not stored as a per-day limit: {lane}"
     );
-    let midnight = until_utc_midnight();
     let cooldown = lane["cooldownSeconds"].as_u64().unwrap_or(0);
     assert!(
         lane["status"] == "exhausted" || cooldown + 300 >= midnight.as_secs(),
         "the lane comes back before the next UTC midnight ({}s away): {lane}",
         midnight.as_secs()
     );
-    let err = stderr(&o);
-    if midnight > Duration::from_secs(45 * 60) {
-        for line in err.lines().filter(|l| !l.contains("summary:")) {
-            for d in durations(line) {
-                assert!(
-                    d > Duration::from_secs(30 * 60),
-                    "a message says capacity returns in {d:?}, not at the next UTC midnight: {line}"
-                );
-            }
-        }
-    }
 }
 
 #[test]
@@ -517,4 +525,44 @@ fn an_unknown_model_beside_a_throttled_lane_does_not_end_the_quiz() {
         .filter(|s| s.model == Kind::Groq.unknown_model())
         .count();
     assert_eq!(tries, 1, "the unknown model was tried {tries} times");
+}
+
+#[test]
+fn llamacpp_a_dead_key_found_by_a_request_stays_dead_after_keys_check() {
+    // llama.cpp's /models is public: only a real request shows a key is dead, and keys check
+    // (which cannot verify) must not clear that mark.
+    let kind = Kind::LlamaCpp;
+    let mut lab = Lab::new();
+    let im = lab.add(
+        kind,
+        Setup::default(),
+        &[kind.model()],
+        &[&dead_key(kind), &good_key(kind)],
+    );
+    let o = lab.generate("Caves", 20, &[]);
+    assert_whole(&o, 20, "llama.cpp dead + good key");
+    let dead_tries = im
+        .chats()
+        .iter()
+        .filter(|s| s.key == dead_key(kind))
+        .count();
+    assert!(
+        dead_tries <= 1,
+        "the dead key was sent {dead_tries} requests"
+    );
+    let o = lab.run(&["keys", "check"]);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_ne!(status_of(line_of(&out, "9876")), "valid", "{out}");
+    let s = lab.stats();
+    let k = s["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"].as_str().unwrap_or("").ends_with("9876"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        k["status"], "invalid",
+        "keys check cleared the dead mark: {k}"
+    );
 }

@@ -193,7 +193,9 @@ impl Window {
             span,
             bucket: false,
             used,
-            at: Instant::now() - span.saturating_sub(left),
+            at: Instant::now()
+                .checked_sub(span.saturating_sub(left))
+                .unwrap(),
             calibrate: None,
         }
     }
@@ -322,7 +324,7 @@ impl Windows {
                     1_000.0,
                     DAY,
                     12.0,
-                    DAY - Duration::from_secs(3_600),
+                    DAY.checked_sub(Duration::from_secs(3_600)).unwrap(),
                 )),
             },
             // Free models: 20 requests a minute (19 used, 2 s of the minute left).
@@ -388,7 +390,7 @@ impl Windows {
                     14_400.0,
                     DAY,
                     20.0,
-                    DAY - Duration::from_secs(3_600),
+                    DAY.checked_sub(Duration::from_secs(3_600)).unwrap(),
                 )),
             },
             // Requests per minute as a bucket: 50 a minute, one left.
@@ -914,7 +916,7 @@ fn refuse_parameter(kind: Kind, model: &str, body: &Value) -> Option<Out> {
             (schema && !model.starts_with("openai/gpt-oss")).then(|| {
                 oai(
                     400,
-                    &format!("This model does not support response format `json_schema`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models"),
+                    "This model does not support response format `json_schema`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models",
                     "invalid_request_error",
                     Value::Null,
                     Value::Null,

@@ -15,6 +15,7 @@ mod layers;
 mod offline;
 mod parse_prop;
 mod pool;
+mod providers;
 mod scripts;
 mod serve;
 mod shared;

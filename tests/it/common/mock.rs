@@ -326,7 +326,13 @@ const WORDS: [&str; 50] = [
 ];
 
 /// The questions the mock "model" writes: distinct stems, the answer at B for `bias_b` of them.
-fn questions(subject: &str, n: usize, k: usize, counter: &mut u64, bias_b: f64) -> Vec<Value> {
+pub(crate) fn questions(
+    subject: &str,
+    n: usize,
+    k: usize,
+    counter: &mut u64,
+    bias_b: f64,
+) -> Vec<Value> {
     (0..n)
         .map(|_| {
             *counter += 1;
@@ -418,7 +424,7 @@ fn solve(st: &mut State, shown: &[(String, Vec<String>)]) -> String {
     json!({ "answers": answers }).to_string()
 }
 
-fn parse_ask(body: &Value) -> (String, usize, usize) {
+pub(crate) fn parse_ask(body: &Value) -> (String, usize, usize) {
     let user = body["messages"]
         .as_array()
         .and_then(|m| m.last())

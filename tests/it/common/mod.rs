@@ -3,6 +3,7 @@
 
 pub(crate) mod mock;
 pub(crate) mod pg;
+pub(crate) mod providers;
 pub(crate) mod raw;
 
 use std::path::{Path, PathBuf};

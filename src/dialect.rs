@@ -77,11 +77,14 @@ pub enum Dialect {
 pub(crate) struct Family {
     pub limit: &'static str,
     pub remaining: &'static str,
-    /// Absent where the provider sends none (Mistral): the window's own length is assumed.
+    /// Absent where the provider sends none (Mistral): see `llm::headers` for what is assumed.
     pub reset: Option<&'static str>,
     pub window: Window,
     /// The numbers are per second (Together), counted here as a minute's worth.
     pub per_second: bool,
+    /// The provider documents the window as a token bucket (OpenAI, Anthropic, Cerebras): it
+    /// refills continuously at the limit per window, and the reset is the time until full.
+    pub bucket: bool,
 }
 
 const fn fam(
@@ -96,24 +99,35 @@ const fn fam(
         reset,
         window,
         per_second: false,
+        bucket: false,
     }
+}
+
+/// A family the provider documents as a token bucket.
+const fn bucket(f: Family) -> Family {
+    Family { bucket: true, ..f }
+}
+
+/// The same header names where nobody documents how the window counts.
+const fn plain(f: Family) -> Family {
+    Family { bucket: false, ..f }
 }
 
 /// `x-ratelimit-*-requests` and `-tokens`: per minute on OpenAI (and wherever the host is not
 /// Groq), per day and per minute on Groq.
 const OPENAI: &[Family] = &[
-    fam(
+    bucket(fam(
         "x-ratelimit-limit-requests",
         "x-ratelimit-remaining-requests",
         Some("x-ratelimit-reset-requests"),
         Window::Rpm,
-    ),
-    fam(
+    )),
+    bucket(fam(
         "x-ratelimit-limit-tokens",
         "x-ratelimit-remaining-tokens",
         Some("x-ratelimit-reset-tokens"),
         Window::Tpm,
-    ),
+    )),
 ];
 const GROQ: &[Family] = &[
     fam(
@@ -122,7 +136,7 @@ const GROQ: &[Family] = &[
         Some("x-ratelimit-reset-requests"),
         Window::Rpd,
     ),
-    OPENAI[1],
+    plain(OPENAI[1]),
 ];
 /// OpenRouter: requests, reset in epoch milliseconds.
 const OPENROUTER: &[Family] = &[fam(
@@ -156,10 +170,11 @@ const TOGETHER: &[Family] = &[
         reset: Some("x-ratelimit-reset"),
         window: Window::Tpm,
         per_second: true,
+        bucket: false,
     },
 ];
 const FIREWORKS: &[Family] = &[
-    OPENAI[0],
+    plain(OPENAI[0]),
     fam(
         "x-ratelimit-limit-tokens-prompt",
         "x-ratelimit-remaining-tokens-prompt",
@@ -180,38 +195,38 @@ const CEREBRAS: &[Family] = &[
         Some("x-ratelimit-reset-requests-day"),
         Window::Rpd,
     ),
-    fam(
+    bucket(fam(
         "x-ratelimit-limit-tokens-minute",
         "x-ratelimit-remaining-tokens-minute",
         Some("x-ratelimit-reset-tokens-minute"),
         Window::Tpm,
-    ),
+    )),
 ];
 const ANTHROPIC: &[Family] = &[
-    fam(
+    bucket(fam(
         "anthropic-ratelimit-requests-limit",
         "anthropic-ratelimit-requests-remaining",
         Some("anthropic-ratelimit-requests-reset"),
         Window::Rpm,
-    ),
-    fam(
+    )),
+    bucket(fam(
         "anthropic-ratelimit-tokens-limit",
         "anthropic-ratelimit-tokens-remaining",
         Some("anthropic-ratelimit-tokens-reset"),
         Window::Tpm,
-    ),
-    fam(
+    )),
+    bucket(fam(
         "anthropic-ratelimit-input-tokens-limit",
         "anthropic-ratelimit-input-tokens-remaining",
         Some("anthropic-ratelimit-input-tokens-reset"),
         Window::Tpm,
-    ),
-    fam(
+    )),
+    bucket(fam(
         "anthropic-ratelimit-output-tokens-limit",
         "anthropic-ratelimit-output-tokens-remaining",
         Some("anthropic-ratelimit-output-tokens-reset"),
         Window::Tpm,
-    ),
+    )),
 ];
 
 /// The name of the completion cap a provider takes.
@@ -392,8 +407,8 @@ impl Dialect {
 /// For a host no dialect knows, every family by its names; bare `x-ratelimit-*-requests` read
 /// as OpenAI means them (per minute), never as Groq's per day.
 const UNKNOWN: &[Family] = &[
-    OPENAI[0],
-    OPENAI[1],
+    plain(OPENAI[0]),
+    plain(OPENAI[1]),
     OPENROUTER[0],
     TOGETHER[1],
     MISTRAL[0],
@@ -401,11 +416,11 @@ const UNKNOWN: &[Family] = &[
     FIREWORKS[1],
     FIREWORKS[2],
     CEREBRAS[0],
-    CEREBRAS[1],
-    ANTHROPIC[0],
-    ANTHROPIC[1],
-    ANTHROPIC[2],
-    ANTHROPIC[3],
+    plain(CEREBRAS[1]),
+    plain(ANTHROPIC[0]),
+    plain(ANTHROPIC[1]),
+    plain(ANTHROPIC[2]),
+    plain(ANTHROPIC[3]),
 ];
 
 /// Whether a model takes no `temperature` but its default (OpenAI's reasoning models: `o1`,

@@ -196,23 +196,20 @@ impl Client {
             }
         };
         let verdict = classify(status, &text, retry_after, &reading.reports);
-        let mut reports = reading.reports;
         // OpenRouter's one header family serves its minute and its day alike: a 429 that names
         // its window ("free-models-per-day") says which one the numbers were about.
-        if let (
-            Dialect::Openrouter,
-            Verdict::Throttled {
-                window: Some(w), ..
-            },
-        ) = (dialect, &verdict)
-        {
-            for r in &mut reports {
-                r.window = *w;
-            }
-        }
+        let reading = match (dialect, &verdict) {
+            (
+                Dialect::Openrouter,
+                Verdict::Throttled {
+                    window: Some(w), ..
+                },
+            ) => headers::read_headers_for(dialect, &headers, crate::clock::now_ms(), Some(*w)),
+            _ => reading,
+        };
         Answer {
             verdict,
-            reports,
+            reports: reading.reports,
             notes: reading.notes,
         }
     }

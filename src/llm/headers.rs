@@ -38,6 +38,8 @@ pub struct WindowReport {
     pub remaining: u64,
     /// Time until the window is whole again, from the moment of the answer.
     pub reset: Duration,
+    /// The dialect says this window is a token bucket (refilling at the limit per window).
+    pub bucket: bool,
 }
 
 /// Reads the rate-limit headers of one answer by the dialect's families (docs/providers.md).
@@ -50,10 +52,26 @@ pub(crate) fn read_headers(dialect: Dialect, headers: &HeaderMap) -> Reading {
 }
 
 pub(crate) fn read_headers_at(dialect: Dialect, headers: &HeaderMap, now_ms: i64) -> Reading {
+    read_headers_for(dialect, headers, now_ms, None)
+}
+
+/// `read_headers_at`, every family taken as reporting on `window` when one is given
+/// (OpenRouter's one family serves its minute and its day alike: a 429 names which, and a
+/// day's reset must be judged against the day).
+pub(crate) fn read_headers_for(
+    dialect: Dialect,
+    headers: &HeaderMap,
+    now_ms: i64,
+    window: Option<Window>,
+) -> Reading {
     let mut notes = Vec::new();
     let families = dialect.conventions().headers;
     let mut out: Vec<WindowReport> = Vec::new();
     for f in families {
+        let f = &Family {
+            window: window.unwrap_or(f.window),
+            ..*f
+        };
         let Some(r) = read_family(f, headers, now_ms, &mut notes) else {
             continue;
         };
@@ -86,6 +104,9 @@ pub(crate) fn read_headers_at(dialect: Dialect, headers: &HeaderMap, now_ms: i64
     }
 }
 
+/// How long a report that names no reset is believed.
+const UNKNOWN_RESET_HOLD: Duration = Duration::from_secs(5);
+
 /// One family's report, if its remaining count is there.
 fn read_family(
     f: &Family,
@@ -110,25 +131,32 @@ fn read_family(
     };
     let remaining = num(f.remaining)?;
     let limit = num(f.limit);
-    let reset = match f.reset {
-        None => Some(f.window.span()),
-        Some(name) => get(name).and_then(|v| {
+    // No reset sent (Mistral never sends one, Fireworks not always): the count holds only
+    // briefly, then our own rolling count against the limit learned here takes over, and a
+    // window that looked spent is probed by one request (a 429 then names the real wait).
+    let reset = match f.reset.and_then(|name| get(name).map(|v| (name, v))) {
+        None => Some(UNKNOWN_RESET_HOLD),
+        Some((name, v)) => {
             let d = parse_reset(v, now_ms);
             if d.is_none() {
                 notes.push(format!("ignored header {name}: {}", shorten(v)));
             }
             d
-        }),
+        }
     }?;
     // Per second (Together): a minute holds sixty of them.
     let scale = if f.per_second { 60 } else { 1 };
-    report(
+    let r = report(
         f.window,
         limit.map(|l| l * scale),
         remaining * scale,
         reset,
         notes,
-    )
+    )?;
+    Some(WindowReport {
+        bucket: f.bucket,
+        ..r
+    })
 }
 
 /// A reset as providers write them: a Go duration (`6m0s`, `12ms`), seconds (`10`, `0.5`), an
@@ -190,6 +218,7 @@ fn report(
         limit: limit.filter(|l| *l >= 1),
         remaining,
         reset: reset.min(window.longest_reset()),
+        bucket: false,
     })
 }
 

@@ -36,7 +36,7 @@ use crate::config::{ApiKey, Dialect, KeysConfig, Limits, Price};
 use crate::llm::client::{Answer, Verdict};
 use crate::llm::headers::{self, Window};
 use crate::llm::prompt::Shape;
-use store::{Report, Store, Tx};
+use store::{BUCKET_AGREEMENT, Report, Store, Tx};
 
 /// One budget: the keys of one organization on one model of one provider.
 #[derive(Debug, Clone)]
@@ -726,7 +726,14 @@ fn record_reports(
             }
             continue;
         }
-        let (rate_per_ms, agree) = bucket_evidence(rep, previous.as_ref());
+        let (rate_per_ms, agree) = match rep.limit {
+            // A documented bucket refills at its limit per window: no evidence needed.
+            Some(limit) if rep.bucket => (
+                Some(limit as f64 / rep.window.span().as_millis() as f64),
+                BUCKET_AGREEMENT,
+            ),
+            _ => bucket_evidence(rep, previous.as_ref()),
+        };
         tx.put_report(
             lane,
             rep.window,

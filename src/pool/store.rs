@@ -173,10 +173,13 @@ pub struct Report {
     pub agree: u32,
 }
 
+/// Successive reports that must agree on a refill rate before a window is taken for a bucket.
+pub(crate) const BUCKET_AGREEMENT: u32 = 2;
+
 impl Report {
     /// The refill rate, once successive reports agree that the window is a token bucket.
     pub fn bucket_rate(&self) -> Option<f64> {
-        self.rate_per_ms.filter(|_| self.agree >= 2)
+        self.rate_per_ms.filter(|_| self.agree >= BUCKET_AGREEMENT)
     }
 }
 

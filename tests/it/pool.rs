@@ -356,6 +356,7 @@ fn reporting(remaining: u64, reset: Duration) -> Answer {
         limit: Some(10_000),
         remaining,
         reset,
+        bucket: false,
     }];
     a
 }

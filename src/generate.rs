@@ -25,6 +25,9 @@ pub(crate) use crate::spec::{Ending, Settings};
 
 /// Most questions asked for in one request.
 pub(crate) const MAX_BATCH: usize = 20;
+/// How soon to look again while every lane holds all the requests it takes at once (an
+/// answer wakes the loop sooner).
+const CAPPED_RECHECK: Duration = Duration::from_millis(250);
 /// Questions a request asks for where no lane's per-minute token limit is known.
 pub(crate) const DEFAULT_BATCH: usize = 10;
 
@@ -200,6 +203,8 @@ struct State {
     waited: Duration,
     /// Reservations of the requests in flight, by event id, so that abandoned ones are settled.
     on_wire: HashMap<i64, Reservation>,
+    /// Lanes found to take only so many requests at once (a concurrency limit), and how many.
+    lane_cap: HashMap<usize, usize>,
     chunk_turn: usize,
     avoid: Vec<String>,
     sizing: HashMap<String, prompt::Sizing>,
@@ -226,6 +231,7 @@ impl State {
             refused: 0,
             waited: Duration::ZERO,
             on_wire: HashMap::new(),
+            lane_cap: HashMap::new(),
             chunk_turn: 0,
             avoid: Vec::new(),
             sizing: HashMap::new(),
@@ -374,6 +380,13 @@ impl Buyer<'_> {
                     {
                         return Ok(end);
                     }
+                    // Every answer already back is read before the next request goes: a 429
+                    // that came with this 200 must stop the request the 200 would free.
+                    while let Some(Ok(done)) = set.try_join_next() {
+                        if let Some(end) = self.take_answer(order, settings, st, done)? {
+                            return Ok(end);
+                        }
+                    }
                 }
                 () = tokio::time::sleep(timer) => {}
                 code = self.interrupt.wait() => return Ok(Ending::Interrupted(code)),
@@ -497,7 +510,16 @@ impl Buyer<'_> {
         };
         let prompt_cost = |model: &str| size(model).prompt_cost(prompt::prompt_tokens(&ask, model));
         let cost = |model: &str| prompt_cost(model) + size(model).budget(n);
-        match self.pool.reserve(&cost)? {
+        let full = |l: usize| {
+            st.lane_cap
+                .get(&l)
+                .is_some_and(|&cap| st.on_wire.values().filter(|r| r.lane == l).count() >= cap)
+        };
+        if self.pool.usable_lanes().into_iter().all(full) && !st.on_wire.is_empty() {
+            // Every lane holds as many requests as it takes at once: the next answer frees one.
+            return Ok(Sent::Wait(CAPPED_RECHECK));
+        }
+        match self.pool.reserve_where(&cost, &|l| !full(l))? {
             Admission::Go(r) => {
                 let lane = self.pool.lanes[r.lane].clone();
                 let key = self.pool.keys[r.key].1.clone();
@@ -618,10 +640,14 @@ impl Buyer<'_> {
                 // wire, is a concurrency limit (DeepInfra's): the lane cools down and sends
                 // again when those are back, and this is not counted as a blind throttle.
                 let crowded = st.on_wire.values().any(|r| r.lane == lane_i);
-                let blind = wait.is_none() && done.answer.reports.is_empty() && !crowded;
-                if crowded && wait.is_none() {
+                let unexplained = wait.is_none() && done.answer.reports.is_empty();
+                let blind = unexplained && !crowded;
+                if crowded && unexplained {
+                    let cap = st.on_wire.values().filter(|r| r.lane == lane_i).count();
+                    let cap = st.lane_cap.get(&lane_i).map_or(cap, |&c| c.min(cap)).max(1);
+                    st.lane_cap.insert(lane_i, cap);
                     self.progress.detail(&format!(
-                        "429 on {} with requests still on the wire: taken as a concurrency limit",
+                        "429 on {} with requests still on the wire: taken as a concurrency limit, at most {cap} at once now",
                         lane.id
                     ));
                 }

@@ -330,6 +330,16 @@ impl Pool {
         self.reserve_at(now, cost)
     }
 
+    /// `reserve` among the usable lanes `allowed` accepts (the others are busy enough).
+    pub(crate) fn reserve_where(
+        &mut self,
+        cost: &dyn Fn(&str) -> u64,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Result<Admission> {
+        let now = self.store.now_ms();
+        self.reserve_among(now, cost, allowed)
+    }
+
     /// `reserve` at a given moment (milliseconds since the epoch), for simulations.
     pub fn reserve_at(&mut self, now: i64, cost: &dyn Fn(&str) -> u64) -> Result<Admission> {
         self.reserve_among(now, cost, &|_| true)

@@ -100,8 +100,11 @@ impl Sizing {
             let measured = content_tokens / written as u64;
             self.per_question = ((self.per_question + 3 * measured) / 4).max(40);
         }
-        if self.reasoning > 0 && reasoning_tokens > 0 {
-            // Half-way towards one and a half times what was used: reasoning varies a lot.
+        if self.reasoning > 0 {
+            // Half-way towards one and a half times what was used: reasoning varies a lot. An
+            // answer that used none (or did not say) brings the room down too: room reserved
+            // and never used is a minute's budget lost where max_completion_tokens is counted
+            // at admission (Groq); an answer cut short raises it again above.
             self.reasoning = u64::midpoint(self.reasoning, reasoning_tokens * 3 / 2).max(64);
         }
     }

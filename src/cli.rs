@@ -185,6 +185,10 @@ pub struct ServeArgs {
     /// Quizzes made at once; further requests wait their turn, first come first served
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256), value_name = "N")]
     pub max_quizzes: u16,
+    /// At SIGTERM, how long the quizzes under way may wait for the answers already on the
+    /// wire (they are paid for) before the server exits; nothing new is sent meanwhile
+    #[arg(long, default_value = "2m", value_parser = parse_duration, value_name = "DURATION")]
+    pub drain: Duration,
 }
 
 /// `10/min` (or a bare `10`) → 10.
@@ -301,6 +305,7 @@ impl RunArgs {
             request_timeout: self.request_timeout,
             max_throttles: self.max_throttles,
             seed: self.seed,
+            ..Settings::default()
         }
     }
 }

@@ -260,7 +260,7 @@ impl State {
 impl Buyer<'_> {
     /// Buys up to `order.count` new questions. Every one is banked as soon as it is validated.
     /// Never fails: whatever goes wrong ends the purchase with what it had, after the requests
-    /// still in flight have been awaited (a second at most when interrupted) and banked.
+    /// still in flight have been awaited (`settings.drain` at most when interrupted) and banked.
     pub(crate) async fn buy(&mut self, order: &Order<'_>, settings: Settings) -> Purchase {
         let mut st = State::new(order, settings.seed);
         self.pool.set_wait_cap(settings.max_wait);
@@ -271,7 +271,7 @@ impl Buyer<'_> {
         };
         let ending = ending.unwrap_or_else(|e| fault_ending(&e));
         let grace = if matches!(ending, Ending::Interrupted(_)) {
-            Duration::from_secs(1)
+            settings.drain.min(settings.effective_timeout())
         } else {
             settings.effective_timeout()
         };
@@ -322,6 +322,11 @@ impl Buyer<'_> {
         loop {
             if st.got.len() >= order.count {
                 return Ok(Ending::Done);
+            }
+            // A stop asked for before this round (a server's SIGTERM reaching a quiz that was
+            // waiting its turn) sends nothing more.
+            if let Some(code) = self.interrupt.code() {
+                return Ok(Ending::Interrupted(code));
             }
             if st.fault.is_some() {
                 return Ok(Ending::Done);
@@ -726,6 +731,11 @@ impl Buyer<'_> {
             st.last_problem = format!("{}: {why}", lane.model);
             return Ok(self.spend_bad_budget(st));
         }
+        let fresh = st
+            .got
+            .len()
+            .saturating_sub(usize::try_from(new).unwrap_or(usize::MAX));
+        self.progress.arrived(&st.got[fresh..]);
         self.progress.update(
             self.already + st.got.len(),
             &format!("{} {}", lane.provider, lane.model),

@@ -13,6 +13,16 @@ pub(crate) fn line(msg: &str) {
     eprintln!("{}", stamped(&crate::redact::for_terminal(msg)));
 }
 
+/// Writes one line stamped with the local date, time and zone whatever stderr is: a server's
+/// request log, read beside other machines' logs.
+pub(crate) fn dated_line(msg: &str) {
+    eprintln!(
+        "{} {}",
+        chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z"),
+        crate::redact::for_terminal(msg)
+    );
+}
+
 fn stamped(msg: &str) -> String {
     if std::io::stderr().is_terminal() {
         msg.to_owned()
@@ -26,9 +36,16 @@ const WAIT_LOG_EVERY: Duration = Duration::from_secs(60);
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// A receiver of progress: (questions had, questions asked, seconds of the current wait).
+/// A receiver of progress: (questions had, questions asked, seconds of the current wait), and
+/// the questions as they are had (before the quiz's final order and answer positions).
 #[derive(Clone)]
-pub(crate) struct Sink(pub std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>);
+pub(crate) struct Sink {
+    pub progress: std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>,
+    pub questions: std::sync::Arc<QuestionsSink>,
+}
+
+/// Receives questions as they are had.
+pub(crate) type QuestionsSink = dyn Fn(&[crate::mcq::Mcq]) + Send + Sync;
 
 impl std::fmt::Debug for Sink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,9 +106,18 @@ impl Progress {
     pub(crate) fn update(&self, done: usize, what: &str) {
         *self.logged() = None;
         if let Some(s) = &self.sink {
-            (s.0)(done, self.total, None);
+            (s.progress)(done, self.total, None);
         }
         self.show(done, what);
+    }
+
+    /// Questions just had, for the sink (a page showing them as they come).
+    pub(crate) fn arrived(&self, questions: &[crate::mcq::Mcq]) {
+        if let Some(s) = &self.sink
+            && !questions.is_empty()
+        {
+            (s.questions)(questions);
+        }
     }
 
     fn show(&self, done: usize, what: &str) {
@@ -114,7 +140,7 @@ impl Progress {
     pub(crate) fn waiting(&self, done: usize, wait: Duration, why: &str) {
         let secs = wait.as_secs_f64().ceil() as u64;
         if let Some(s) = &self.sink {
-            (s.0)(done, self.total, Some(secs));
+            (s.progress)(done, self.total, Some(secs));
         }
         let what = format!(
             "waiting {} for {why}",

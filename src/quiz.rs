@@ -106,6 +106,11 @@ async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     };
     let (mut got, hint) = from_bank(ctx, plan, bank.as_mut(), &shelf)?;
     let taken: Vec<String> = got.iter().filter_map(|q| q.id.clone()).collect();
+    if let Some(sink) = &ctx.sink
+        && !got.is_empty()
+    {
+        (sink.questions)(&got);
+    }
     let mut tally = Outcome {
         from_bank: got.len(),
         ..Outcome::default()

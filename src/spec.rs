@@ -96,6 +96,9 @@ pub struct Settings {
     pub max_throttles: u32,
     /// Seeds the retry jitter (`--seed`); `None` draws a seed from the system.
     pub seed: Option<u64>,
+    /// How long a signal's stop waits for the answers already on the wire (they are paid for):
+    /// a second at the command line, where a person is waiting; `serve --drain` for a server.
+    pub drain: Duration,
 }
 
 impl Default for Settings {
@@ -107,6 +110,7 @@ impl Default for Settings {
             request_timeout: Duration::from_secs(120),
             max_throttles: 5,
             seed: None,
+            drain: Duration::from_secs(1),
         }
     }
 }

@@ -5,12 +5,12 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -21,6 +21,8 @@ use clap::ValueEnum;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+mod log;
 
 use crate::cli::ServeArgs;
 use crate::context::Context;
@@ -41,7 +43,9 @@ const MAX_COUNT: u32 = 200;
 const RETRY_AFTER_503: u64 = 60;
 /// The response header carrying a written quiz's history id (and the count, for the log).
 const QUIZ_ID: &str = "x-quizgen-quiz-id";
-const QUESTIONS: &str = "x-quizgen-questions";
+use log::QUESTIONS;
+/// Longest subject a request may give (a longer text is pasted as `text`).
+const MAX_SUBJECT: usize = 300;
 
 struct App {
     ctx: Context,
@@ -49,6 +53,8 @@ struct App {
     tokens: Vec<String>,
     limiter: DefaultKeyedRateLimiter<IpAddr>,
     max_wait: Duration,
+    /// `--drain`: at SIGTERM, the wait for answers on the wire.
+    drain: Duration,
     /// Quizzes made at once; the others wait their turn (tokio's semaphore is first come,
     /// first served).
     slots: Arc<tokio::sync::Semaphore>,
@@ -78,6 +84,7 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         tokens,
         limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
         max_wait: args.max_wait,
+        drain: args.drain,
         defaults: crate::config::defaults(args.keys.as_deref())?,
         slots: Arc::new(tokio::sync::Semaphore::new(usize::from(args.max_quizzes))),
     });
@@ -90,9 +97,11 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
             pruned.limiter.shrink_to_fit();
         }
     });
-    // The process's signal listener: a quiz running at SIGTERM stops buying and keeps what it
-    // had (banked, answered), while the server stops accepting and lets requests finish.
+    // The process's signal listener: at SIGTERM a quiz sends nothing more, waits up to
+    // `--drain` for the answers on the wire and keeps what it had (banked, answered), while the
+    // server stops accepting and lets the requests finish.
     let interrupt = Interrupt::listen();
+    let drain = crate::generate::short_duration(args.drain);
     crate::progress::line(&format!("quizgen: serving on http://{addr}"));
     axum::serve(
         listener,
@@ -100,7 +109,9 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
     )
     .with_graceful_shutdown(async move {
         interrupt.wait().await;
-        crate::progress::line("quizgen: stopping: finishing the requests under way");
+        crate::progress::line(&format!(
+            "quizgen: stopping: the quizzes under way keep the answers on the wire (up to {drain}), then end with what they have"
+        ));
     })
     .await
     .context("the server stopped")?;
@@ -114,9 +125,25 @@ fn router(app: Shared) -> Router {
         .route("/api/generate-mcq", get(status))
         .route("/api/v1/quizzes", get(list).post(create))
         .route("/api/v1/quizzes/{id}", get(export_one))
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_allowed)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(app)
+}
+
+async fn not_found(req: Request) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        &format!("no such address on this server: {}", req.uri().path()),
+    )
+}
+
+async fn not_allowed(req: Request) -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        &format!("{} is not allowed on {}", req.method(), req.uri().path()),
+    )
 }
 
 /// `{"error": "..."}` with a status.
@@ -125,52 +152,68 @@ fn error(status: StatusCode, msg: &str) -> Response {
     (status, axum::Json(json!({ "error": msg }))).into_response()
 }
 
-/// Tokens for `/api/`, and one log line per request: time, client, route, status, duration,
-/// questions.
+/// Tokens for `/api/`, and one log line per request, written when it ends: time with its zone,
+/// client, route, status, duration, questions, format. A streamed quiz ends with its stream.
 async fn guard(
     State(app): State<Shared>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     req: Request,
     next: Next,
 ) -> Response {
-    let started = Instant::now();
-    let route = format!("{} {}", req.method(), req.uri().path());
-    let response = if req.uri().path().starts_with("/api/") && !authorized(&app, req.headers()) {
-        error(
-            StatusCode::UNAUTHORIZED,
-            "this server needs Authorization: Bearer TOKEN (a token of [serve] tokens)",
-        )
+    let line = log::Line::start(peer.ip(), &req);
+    let access = access(&app, req.headers());
+    let response = if req.uri().path().starts_with("/api/") && access != Access::Granted {
+        unauthorized(access)
     } else {
         next.run(req).await
     };
-    let questions = response
-        .headers()
-        .get(QUESTIONS)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
-    crate::progress::line(&format!(
-        "quizgen: {} {} {route} {} {}ms {questions} questions",
-        chrono::Local::now().format("%Y-%m-%dT%H:%M:%S"),
-        peer.ip(),
-        response.status().as_u16(),
-        started.elapsed().as_millis()
-    ));
-    response
+    line.finish(response)
 }
 
-fn authorized(app: &App, headers: &HeaderMap) -> bool {
+/// What a request's `Authorization` header is worth.
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Access {
+    Granted,
+    Missing,
+    Wrong,
+}
+
+/// `Bearer TOKEN`, the scheme in any case (RFC 9110 §11.1), against `[serve] tokens`.
+fn access(app: &App, headers: &HeaderMap) -> Access {
     if app.tokens.is_empty() {
-        return true;
+        return Access::Granted;
     }
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    app.tokens
-        .iter()
-        .any(|t| same(t.as_bytes(), given.as_bytes()))
+        .and_then(|v| v.trim().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    match given {
+        None | Some("") => Access::Missing,
+        Some(t) if app.tokens.iter().any(|k| same(k.as_bytes(), t.as_bytes())) => Access::Granted,
+        Some(_) => Access::Wrong,
+    }
+}
+
+/// 401 with its `WWW-Authenticate` challenge (RFC 6750), saying which of the two it is.
+fn unauthorized(access: Access) -> Response {
+    let (msg, challenge) = match access {
+        Access::Wrong => (
+            "that access token is not one this server knows: check it with whoever runs the server",
+            "Bearer realm=\"quizgen\", error=\"invalid_token\"",
+        ),
+        _ => (
+            "this server asks for an access token: enter the one whoever runs the server gave you (Authorization: Bearer TOKEN)",
+            "Bearer realm=\"quizgen\"",
+        ),
+    };
+    let mut r = error(StatusCode::UNAUTHORIZED, msg);
+    r.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static(challenge),
+    );
+    r
 }
 
 /// Compares in time that does not depend on where the bytes differ.
@@ -182,13 +225,26 @@ async fn page() -> Html<&'static str> {
     Html(include_str!("page.html"))
 }
 
-/// The `stats --json` object.
+/// The `stats --json` object with `"mode": "pool"`; with no keys, 200 all the same with
+/// `"mode": "offline only"`: the server is up and makes quizzes from pasted texts.
 async fn status(State(app): State<Shared>) -> Response {
     let app = app.clone();
     let report = tokio::task::spawn_blocking(move || -> Result<Value> {
-        let cfg = app.ctx.require_keys(app.keys_file.as_deref())?;
+        let Some(cfg) = app.ctx.keys(app.keys_file.as_deref())? else {
+            return Ok(json!({
+                "mode": "offline only",
+                "status": "no API keys: quizzes are made from a pasted text only",
+                "apiKeyStats": crate::stats::KeyStats::default(),
+                "capacity": null,
+                "keys": [],
+                "lanes": [],
+                "notes": [],
+            }));
+        };
         let mut pool = crate::pool::Pool::open(&cfg, &app.ctx.state)?;
-        Ok(serde_json::to_value(crate::stats::report(&mut pool, 10)?)?)
+        let mut report = serde_json::to_value(crate::stats::report(&mut pool, 10)?)?;
+        report["mode"] = json!("pool");
+        Ok(report)
     })
     .await;
     match report {
@@ -221,9 +277,19 @@ struct ExportQuery {
 /// A quiz from the history, in any format.
 async fn export_one(
     State(app): State<Shared>,
-    Path(id): Path<i64>,
-    Query(q): Query<ExportQuery>,
+    Path(id): Path<String>,
+    query: std::result::Result<Query<ExportQuery>, QueryRejection>,
 ) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!("id: {id:?} is not a quiz number (see GET /api/v1/quizzes)"),
+        );
+    };
+    let q = match query {
+        Ok(Query(q)) => q,
+        Err(e) => return error(StatusCode::BAD_REQUEST, &e.body_text()),
+    };
     let format = match format_named(q.format.as_deref()) {
         Ok(f) => f,
         Err(msg) => return error(StatusCode::BAD_REQUEST, &msg),
@@ -331,7 +397,7 @@ async fn create(
         let (tx, rx) = tokio::sync::oneshot::channel();
         run_quiz(&app, plan.0.clone(), None, tx);
         match rx.await {
-            Ok(result) => answer(&plan, result),
+            Ok(result) => answer(&plan, result, &app.ctx.state),
             Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, "the quiz stopped"),
         }
     }
@@ -368,6 +434,7 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
     let base = Settings {
         concurrency: Concurrency::Auto,
         max_wait: app.max_wait,
+        drain: app.drain,
         ..Settings::default()
     };
     let chosen = asked
@@ -378,10 +445,24 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
     }
     let text = r.text.filter(|t| !t.trim().is_empty());
     let subject = match (r.subject.filter(|s| !s.trim().is_empty()), &text) {
-        (Some(s), _) => s.trim().to_owned(),
-        (None, Some(_)) => "the text".to_owned(),
-        (None, None) => return Err("subject: missing; give \"subject\" or \"text\"".into()),
+        (Some(s), _) if s.chars().count() > MAX_SUBJECT => {
+            return Err(format!(
+                "subject: {} characters; give at most {MAX_SUBJECT} (a longer text goes in \"text\")",
+                s.chars().count()
+            ));
+        }
+        (Some(s), _) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        (None, Some(t)) => title_of(t),
+        (None, None) => {
+            return Err(
+                "subject: missing: give a subject, or paste a text the questions must come from"
+                    .into(),
+            );
+        }
     };
+    if text.is_none() && matches!(app.ctx.keys(app.keys_file.as_deref()), Ok(None)) {
+        return Err("subject: this server has no API keys, so it makes questions only from a pasted text: paste the lesson as \"text\"".into());
+    }
     let source = text.map(|t| Source {
         path: "pasted text".into(),
         hash: crate::offline::source_hash(&t),
@@ -398,6 +479,30 @@ fn plan(app: &App, body: &[u8]) -> std::result::Result<Planned, String> {
         keys_file: app.keys_file.clone(),
     });
     Ok((plan, buffer))
+}
+
+/// A pasted text's title: its first line's first words (a Markdown heading's marks dropped).
+fn title_of(text: &str) -> String {
+    const WORDS: usize = 8;
+    let first = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("the text");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let mut title: String = words
+        .iter()
+        .take(WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if title.chars().count() > 80 {
+        title = title.chars().take(79).collect();
+        title.push('…');
+    } else if words.len() > WORDS {
+        title.push('…');
+    }
+    title
 }
 
 /// Runs one quiz as a task of the server's runtime once a slot is free (`--max-quizzes`), its
@@ -423,12 +528,15 @@ fn run_quiz(
 }
 
 /// The answer to a finished quiz: the file (200), or 503 with what was had.
-fn answer((plan, buffer): &Planned, result: Result<Outcome>) -> Response {
+fn answer(planned: &Planned, result: Result<Outcome>, state: &crate::db::StateAt) -> Response {
+    let (plan, buffer) = planned;
     let outcome = match result {
         Ok(o) => o,
         Err(e) => {
             let status = match e.downcast_ref::<QuizError>() {
                 Some(QuizError::Usage(_)) => StatusCode::BAD_REQUEST,
+                // No key of the pool can serve (all dead or spent): the server cannot, now.
+                Some(QuizError::NoUsableKey(_)) => StatusCode::SERVICE_UNAVAILABLE,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             };
             return error(status, &crate::error::one_line(&e));
@@ -447,11 +555,7 @@ fn answer((plan, buffer): &Planned, result: Result<Outcome>) -> Response {
         .message
         .clone()
         .unwrap_or_else(|| format!("wrote {} of {} questions", outcome.written, outcome.asked));
-    let partial: Value = if plan.format == Format::Json {
-        serde_json::from_slice(&buffer.bytes()).unwrap_or(Value::Null)
-    } else {
-        Value::Null
-    };
+    let partial = quiz_json(planned, outcome.history_id, state);
     let mut r = (
         StatusCode::SERVICE_UNAVAILABLE,
         axum::Json(json!({
@@ -466,6 +570,7 @@ fn answer((plan, buffer): &Planned, result: Result<Outcome>) -> Response {
         .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_503));
     r.headers_mut()
         .insert(QUESTIONS, HeaderValue::from(outcome.written));
+    r.extensions_mut().insert(log::Format(plan.format));
     r
 }
 
@@ -477,26 +582,61 @@ fn file_response(
     questions: usize,
     id: Option<i64>,
 ) -> Response {
-    let (mime, ext) = content_type(format);
+    let (mime, _) = content_type(format);
     let mut r = (StatusCode::OK, bytes).into_response();
+    r.extensions_mut().insert(log::Format(format));
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if format != Format::Json {
-        let name: String = subject
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        let name = name.trim_matches('-');
-        let name = if name.is_empty() { "quiz" } else { name };
-        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.{ext}\"")) {
-            h.insert(header::CONTENT_DISPOSITION, v);
-        }
+    if let Ok(v) = HeaderValue::from_str(&disposition(subject, format)) {
+        h.insert(header::CONTENT_DISPOSITION, v);
     }
     h.insert(QUESTIONS, HeaderValue::from(questions));
     if let Some(id) = id {
         h.insert(QUIZ_ID, HeaderValue::from(id));
     }
     r
+}
+
+/// `attachment` named `subject.platform.ext` (`tides.blooket.csv`; `tides.gift` where the
+/// extension names the platform already): an ASCII `filename` and the subject as written in
+/// `filename*` (RFC 6266).
+fn disposition(subject: &str, format: Format) -> String {
+    let (_, ext) = content_type(format);
+    let platform = format.name();
+    let tail = if platform == ext {
+        ext.to_owned()
+    } else {
+        format!("{platform}.{ext}")
+    };
+    let stem = |keep: fn(char) -> bool| -> String {
+        let dashed: String = subject
+            .chars()
+            .map(|c| {
+                if keep(c) {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let parts: Vec<&str> = dashed.split('-').filter(|p| !p.is_empty()).collect();
+        let joined: String = parts.join("-").chars().take(80).collect();
+        if joined.is_empty() {
+            "quiz".into()
+        } else {
+            joined
+        }
+    };
+    let ascii = stem(|c| c.is_ascii_alphanumeric());
+    let full = stem(char::is_alphanumeric);
+    // RFC 8187's attr-char: letters, digits and a few marks stay as they are.
+    const ATTR: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_');
+    let name = format!("{full}.{tail}");
+    let encoded = percent_encoding::utf8_percent_encode(&name, ATTR);
+    format!("attachment; filename=\"{ascii}.{tail}\"; filename*=UTF-8''{encoded}")
 }
 
 fn content_type(format: Format) -> (&'static str, &'static str) {
@@ -522,20 +662,36 @@ fn content_type(format: Format) -> (&'static str, &'static str) {
 /// quiz, with its history id) or `error`.
 fn streamed(app: &App, planned: Planned) -> Response {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
-    let progress = tx.clone();
-    let sink = Sink(Arc::new(move |done, total, waiting| {
-        let mut data = json!({ "done": done, "total": total });
-        if let Some(w) = waiting {
-            data["waiting_s"] = json!(w);
-        }
-        let _ = progress.send(Event::default().event("progress").data(data.to_string()));
-    }));
+    let (progress, arrived) = (tx.clone(), tx.clone());
+    let sink = Sink {
+        progress: Arc::new(move |done, total, waiting| {
+            let mut data = json!({ "done": done, "total": total });
+            if let Some(w) = waiting {
+                data["waiting_s"] = json!(w);
+            }
+            let _ = progress.send(Event::default().event("progress").data(data.to_string()));
+        }),
+        questions: Arc::new(move |qs| {
+            for q in qs {
+                let data = serde_json::to_string(q).unwrap_or_default();
+                let _ = arrived.send(Event::default().event("question").data(data));
+            }
+        }),
+    };
+    let format = planned.0.format;
+    let count = log::Streamed::default();
+    let written = count.clone();
     let (done_tx, done_rx) = tokio::sync::oneshot::channel();
     run_quiz(app, planned.0.clone(), Some(sink), done_tx);
     let state = app.ctx.state.clone();
     tokio::spawn(async move {
         let last = match done_rx.await {
-            Ok(result) => final_event(&planned, result, &state),
+            Ok(result) => {
+                if let Ok(o) = &result {
+                    written.set(o.written);
+                }
+                final_event(&planned, result, &state)
+            }
             Err(_) => error_event("the quiz stopped"),
         };
         let _ = tx.send(last);
@@ -544,7 +700,10 @@ fn streamed(app: &App, planned: Planned) -> Response {
         tokio_stream::wrappers::UnboundedReceiverStream::new(rx),
         Ok::<Event, std::convert::Infallible>,
     );
-    Sse::new(stream).into_response()
+    let mut r = Sse::new(stream).into_response();
+    r.extensions_mut().insert(count);
+    r.extensions_mut().insert(log::Format(format));
+    r
 }
 
 fn error_event(msg: &str) -> Event {
@@ -553,11 +712,24 @@ fn error_event(msg: &str) -> Event {
         .data(json!({ "error": crate::redact::mask_secrets(msg) }).to_string())
 }
 
-fn final_event(
-    (plan, buffer): &Planned,
-    result: Result<Outcome>,
-    state: &crate::db::StateAt,
-) -> Event {
+/// The JSON quiz whatever format was asked (the page fetches the file by the quiz's id).
+fn quiz_json((plan, buffer): &Planned, id: Option<i64>, state: &crate::db::StateAt) -> Value {
+    if plan.format == Format::Json {
+        return serde_json::from_slice::<Value>(&buffer.bytes()).unwrap_or(Value::Null);
+    }
+    let recorded = id.and_then(|id| {
+        History::open_at(state)
+            .and_then(|h| h.get(id))
+            .ok()
+            .flatten()
+    });
+    match recorded {
+        Some((subject, questions)) => json!({ "subject": subject, "questions": questions }),
+        None => json!({ "subject": plan.subject, "questions": [] }),
+    }
+}
+
+fn final_event(planned: &Planned, result: Result<Outcome>, state: &crate::db::StateAt) -> Event {
     let outcome = match result {
         Ok(o) => o,
         Err(e) => return error_event(&crate::error::one_line(&e)),
@@ -570,21 +742,7 @@ fn final_event(
                 .unwrap_or("no questions could be had"),
         );
     }
-    // The JSON quiz whatever format was asked: the page fetches the file by the quiz's id.
-    let mut quiz = if plan.format == Format::Json {
-        serde_json::from_slice::<Value>(&buffer.bytes()).unwrap_or(Value::Null)
-    } else {
-        let recorded = outcome.history_id.and_then(|id| {
-            History::open_at(state)
-                .and_then(|h| h.get(id))
-                .ok()
-                .flatten()
-        });
-        match recorded {
-            Some((subject, questions)) => json!({ "subject": subject, "questions": questions }),
-            None => json!({ "subject": plan.subject, "questions": [] }),
-        }
-    };
+    let mut quiz = quiz_json(planned, outcome.history_id, state);
     quiz["quiz_id"] = json!(outcome.history_id);
     if let Some(m) = outcome.message {
         quiz["warning"] = json!(crate::redact::mask_secrets(&m));

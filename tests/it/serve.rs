@@ -99,7 +99,7 @@ fn status_on_both_urls_and_a_json_quiz() {
             r.headers()["content-disposition"]
                 .to_str()
                 .unwrap()
-                .contains("tides.xml")
+                .contains("filename=\"tides.moodle-xml.xml\"")
         );
         let xml = r.text().await.unwrap();
         assert_eq!(xml.matches("<question type=\"multichoice\">").count(), 5);
@@ -253,16 +253,57 @@ fn tokens_guard_the_api_and_bad_requests_name_the_field() {
     fx.rt.block_on(async {
         let c = client();
         let url = format!("{}/api/v1/status", s.url);
-        assert_eq!(c.get(&url).send().await.unwrap().status(), 401);
+        let missing = c.get(&url).send().await.unwrap();
+        assert_eq!(missing.status(), 401);
+        assert_eq!(
+            missing.headers()["www-authenticate"],
+            "Bearer realm=\"quizgen\""
+        );
+        let said: Value = missing.json().await.unwrap();
+        assert!(
+            said["error"]
+                .as_str()
+                .unwrap()
+                .contains("asks for an access token")
+        );
         let wrong = c.get(&url).bearer_auth("nope").send().await.unwrap();
         assert_eq!(wrong.status(), 401);
+        assert!(
+            wrong.headers()["www-authenticate"]
+                .to_str()
+                .unwrap()
+                .contains("invalid_token")
+        );
+        let said: Value = wrong.json().await.unwrap();
+        assert!(
+            said["error"]
+                .as_str()
+                .unwrap()
+                .contains("not one this server knows")
+        );
+        // The scheme's case does not matter (RFC 9110).
         let ok = c
             .get(&url)
-            .bearer_auth("s3cret-token-for-tests")
+            .header("authorization", "bearer s3cret-token-for-tests")
             .send()
             .await
             .unwrap();
         assert_eq!(ok.status(), 200);
+        // Every route answers JSON errors, a bad id and an unknown address included.
+        for (path, status, says) in [
+            ("/api/v1/quizzes/abc", 400, "not a quiz number"),
+            ("/api/v1/nothing", 404, "no such address"),
+        ] {
+            let r = c
+                .get(format!("{}{path}", s.url))
+                .bearer_auth("s3cret-token-for-tests")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), status, "{path}");
+            let v: Value = r.json().await.unwrap();
+            assert!(v["error"].as_str().unwrap().contains(says), "{path}: {v}");
+        }
         let post = |body: Vec<u8>| {
             c.post(format!("{}/api/v1/quizzes", s.url))
                 .bearer_auth("s3cret-token-for-tests")
@@ -274,6 +315,10 @@ fn tokens_guard_the_api_and_bad_requests_name_the_field() {
             (b"{not json".to_vec(), "not a quiz request"),
             (br#"{"subject": "x", "count": 0}"#.to_vec(), "count"),
             (br#"{"count": 3}"#.to_vec(), "subject"),
+            (
+                format!("{{\"subject\": \"{}\"}}", "x".repeat(5000)).into_bytes(),
+                "subject: 5000 characters",
+            ),
             (br#"{"subject": "x", "format": "pdf"}"#.to_vec(), "format"),
         ] {
             let r = post(body).await.unwrap();
@@ -284,6 +329,118 @@ fn tokens_guard_the_api_and_bad_requests_name_the_field() {
         let big = vec![b'a'; 3 * 1024 * 1024];
         let r = post(big).await.unwrap();
         assert_eq!(r.status(), 413);
+    });
+}
+
+/// Downloads name their platform (`tides.blooket.csv`, not a `tides.csv` for four platforms),
+/// the JSON one included, with the subject as written in `filename*`.
+#[test]
+fn every_download_is_named_for_its_platform() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let c = client();
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "Révolution française", "count": 3}))
+            .send()
+            .await
+            .unwrap();
+        let id = r.headers()["x-quizgen-quiz-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        for (format, name) in [
+            ("json", "r-volution-fran-aise.json"),
+            ("blooket", "r-volution-fran-aise.blooket.csv"),
+            ("gimkit", "r-volution-fran-aise.gimkit.csv"),
+            ("csv", "r-volution-fran-aise.csv"),
+            ("kahoot", "r-volution-fran-aise.kahoot.xlsx"),
+            ("gift", "r-volution-fran-aise.gift"),
+        ] {
+            let r = c
+                .get(format!("{}/api/v1/quizzes/{id}?format={format}", s.url))
+                .send()
+                .await
+                .unwrap();
+            let d = r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            assert!(d.contains(&format!("filename=\"{name}\"")), "{format}: {d}");
+            assert!(
+                d.contains("filename*=UTF-8''r%C3%A9volution-fran%C3%A7aise."),
+                "{d}"
+            );
+        }
+    });
+}
+
+/// With no key the server is up for pasted texts: status says so with 200, and a subject alone
+/// is a 400 that says what to do.
+#[test]
+fn with_no_keys_status_is_200_offline_only() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    std::fs::remove_file(&fx.keys).unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+        .current_dir(fx.path())
+        .env_remove("GROQ_API_KEY")
+        .env_remove("QUIZGEN_KEYS")
+        .env("HOME", fx.path())
+        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the server said where it listens")
+            .unwrap();
+        if let Some(u) = line.split("serving on ").nth(1) {
+            break u.trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let s = Server { child, url };
+    fx.rt.block_on(async {
+        let c = client();
+        let r = c
+            .get(format!("{}/api/v1/status", s.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["mode"], "offline only", "{v}");
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "tides"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400);
+        let v: Value = r.json().await.unwrap();
+        assert!(v["error"].as_str().unwrap().contains("pasted text"), "{v}");
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples/texts/printing-press.txt"),
+        )
+        .unwrap();
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"text": text, "count": 3}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let v: Value = r.json().await.unwrap();
+        assert_ne!(
+            v["subject"], "the text",
+            "a pasted text's quiz is titled by its first words"
+        );
     });
 }
 
@@ -309,6 +466,94 @@ fn sigterm_stops_the_server_with_exit_0() {
     assert!(kill.success());
     let status = s.child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
+}
+
+/// Three quizzes against a provider taking 1.5 s an answer, SIGTERM while every request is on
+/// the wire: the server sends nothing more, waits for those answers, banks every question the
+/// provider handed out, answers each client with what it had, and exits 0.
+#[test]
+fn sigterm_keeps_every_answer_already_on_the_wire() {
+    let cfg = MockConfig {
+        latency: Duration::from_millis(1500),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let mut s = serve(&fx, &["--drain", "30s"]);
+    let url = format!("{}/api/v1/quizzes", s.url);
+    let answers = fx.rt.block_on(async {
+        let quizzes = ["tides", "volcanoes", "deserts"].map(|subject| {
+            let (c, url) = (client(), url.clone());
+            async move {
+                let r = c
+                    .post(url)
+                    .json(&json!({"subject": subject, "count": 30}))
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status().as_u16(), r.json::<Value>().await.unwrap())
+            }
+        });
+        let running = quizzes.map(tokio::spawn);
+        // Every quiz has its requests out (two a quiz), none answered yet.
+        let on_wire = tokio::task::spawn_blocking({
+            let mock = fx.mock.clone();
+            move || crate::common::wait_until("six requests", || mock.seen().len() >= 6)
+        });
+        on_wire.await.unwrap();
+        let kill = Command::new("kill")
+            .args(["-TERM", &s.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let mut answers = Vec::new();
+        for r in running {
+            answers.push(r.await.unwrap());
+        }
+        answers
+    });
+    assert_eq!(s.child.wait().unwrap().code(), Some(0));
+    let handed: Vec<String> = fx
+        .mock
+        .seen()
+        .iter()
+        .filter(|r| r.status == 200)
+        .flat_map(|r| r.stems.clone())
+        .collect();
+    assert_eq!(fx.mock.seen().len(), 6, "nothing sent after the signal");
+    assert_eq!(handed.len(), 60, "the six answers came back");
+    let listed = crate::common::quizgen(fx.path())
+        .args(["bank", "list"])
+        .assert()
+        .success();
+    let banked = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    let banked: std::collections::HashSet<&str> = banked
+        .lines()
+        .filter_map(|l| l.split('\t').nth(3))
+        .collect();
+    let lost: Vec<&String> = handed
+        .iter()
+        .filter(|q| !banked.contains(q.as_str()))
+        .collect();
+    assert!(lost.is_empty(), "not in the bank: {lost:?}");
+    let mut answered = 0;
+    for (status, body) in &answers {
+        let had = body["questions"]
+            .as_array()
+            .or_else(|| body["quiz"]["questions"].as_array())
+            .map_or(0, Vec::len);
+        assert_eq!(*status, 503, "{body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("interrupted"),
+            "{body}"
+        );
+        assert_eq!(body["written"].as_u64(), Some(had as u64), "{body}");
+        answered += had;
+    }
+    assert_eq!(
+        answered,
+        handed.len(),
+        "each client got what was bought for it"
+    );
 }
 
 #[test]

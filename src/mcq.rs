@@ -171,14 +171,39 @@ fn validate_shape(q: &Mcq, n_options: usize) -> Result<(), Defect> {
     Ok(())
 }
 
-/// Tidies a question's text in place: control characters become spaces (they never reach the
-/// bank), then runs of whitespace collapse and ends are trimmed.
+/// Tidies a question's text in place, keeping its line breaks: `\r\n`, `\r` and Unicode's line
+/// and paragraph separators become `\n`; within a line, control characters become spaces, runs
+/// of spaces collapse and ends are trimmed; blank lines at either end go, and a run of them
+/// becomes one (a paragraph break). Duplicates are compared on `normalise`d text, where a line
+/// break counts as a space.
 pub(crate) fn tidy(q: &mut Mcq) {
-    q.question = collapse(&q.question);
+    q.question = tidy_text(&q.question);
     for o in &mut q.options {
-        *o = collapse(o);
+        *o = tidy_text(o);
     }
-    q.explanation = collapse(&q.explanation);
+    q.explanation = tidy_text(&q.explanation);
+}
+
+/// One text tidied as `tidy` says.
+pub(crate) fn tidy_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for line in s
+        .replace("\r\n", "\n")
+        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+    {
+        let line = collapse(line);
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank = false;
+    }
+    out
 }
 
 fn collapse(s: &str) -> String {
@@ -500,6 +525,24 @@ mod tests {
             id: None,
             verified_by: None,
         }
+    }
+
+    #[test]
+    fn tidy_keeps_line_breaks_and_dedupe_reads_them_as_spaces() {
+        assert_eq!(
+            tidy_text("  First\t\tline  \r\n second\u{7}line \r\r\n\n\n  third \n \n"),
+            "First line\nsecond line\n\nthird"
+        );
+        assert_eq!(tidy_text("a\u{2028}b\rc"), "a\nb\nc");
+        assert_eq!(tidy_text(" \n\n "), "");
+        let mut broken = q("Which gas\ndo plants take in?", &["CO2", "O2"], 0);
+        tidy(&mut broken);
+        assert_eq!(broken.question, "Which gas\ndo plants take in?");
+        let flat = q("Which gas do plants take in?", &["CO2", "O2"], 0);
+        assert_eq!(broken.stable_id(), flat.stable_id());
+        let mut d = Deduper::new();
+        assert!(d.admit(&flat));
+        assert!(d.is_duplicate(&broken));
     }
 
     /// The rule as a scan of every remembered question, to check the index against.

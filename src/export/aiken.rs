@@ -6,12 +6,8 @@
 //! make Moodle refuse the whole file. Such a question cannot be written as it is; it is left out
 //! (`carries`), never reworded.
 
-use super::{Quiz, letter};
+use super::{Quiz, letter, one_line};
 use crate::mcq::Mcq;
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Whether a line reads as an option line or an answer line to Moodle's Aiken reader.
 fn reads_as_option_or_key(line: &str) -> bool {

@@ -3,24 +3,11 @@
 //! the right answer and the explanation. Text is HTML-escaped (the fields are HTML), line breaks
 //! become `<br>`, tabs spaces.
 
-use quick_xml::escape::escape;
-
-use super::{Quiz, letter};
-
-fn html(s: &str) -> String {
-    escape(s.replace('\t', " ").as_str())
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
-}
+use super::{Quiz, html_breaks as html, letter, one_line};
 
 pub(super) fn render(quiz: &Quiz) -> String {
     // `::` nests decks in Anki: a subject holding it stays one deck.
-    let deck = quiz
-        .subject
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("::", ":");
+    let deck = one_line(&quiz.subject).replace("::", ":");
     let mut s = format!("#separator:tab\n#html:true\n#deck:{deck}\n");
     for q in &quiz.questions {
         let mut front = html(&q.question);

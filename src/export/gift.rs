@@ -2,30 +2,34 @@
 //! with GIFT's special characters escaped.
 //!
 //! `[plain]` because without a marker Moodle renders the text as HTML (`<br>` vanishes,
-//! `&amp;` shows as `&`); the answers and the feedback take the question's format.
+//! `&amp;` shows as `&`); the answers and the feedback take the question's format. A line break
+//! inside a text is GIFT's escaped newline `\n`, which Moodle's reader turns back into a line
+//! break (and plain text shows it as one).
 
-use super::Quiz;
 use super::moodle_xml::category_path;
+use super::{Quiz, one_line};
 
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "~=#{}:\\".contains(c) {
-            out.push('\\');
-        }
-        if c == '\n' || c == '\r' {
-            out.push(' ');
-            continue;
-        }
-        out.push(c);
-    }
-    out
+    super::with_breaks(
+        s,
+        |line| {
+            let mut out = String::with_capacity(line.len());
+            for c in line.chars() {
+                if "~=#{}:\\".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        },
+        "\\n",
+    )
 }
 
 pub(super) fn render(quiz: &Quiz) -> String {
     let mut s = format!(
         "// {}\n$CATEGORY: {}\n\n",
-        quiz.subject.replace(['\n', '\r'], " "),
+        one_line(&quiz.subject),
         category_path(&quiz.subject)
     );
     for (i, q) in quiz.questions.iter().enumerate() {

@@ -1,10 +1,11 @@
 //! A printable page: one self-contained HTML file (no external assets), one question a block
 //! with lettered options, and the answer key on its own page (CSS `break-before: page`). Every
-//! text is escaped, so "the tag <br>" shows as written. Readable on paper and on a phone.
+//! text is escaped, so "the tag <br>" shows as written; a line break inside a text is a `<br>`.
+//! Readable on paper and on a phone.
 
 use quick_xml::escape::escape;
 
-use super::{Quiz, letter};
+use super::{Quiz, html_breaks, letter};
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.45;max-width:46em;margin:0 auto;padding:1em}\
 h1{font-size:1.5em}.who{margin-bottom:1.5em}\
@@ -25,10 +26,10 @@ pub(super) fn render(quiz: &Quiz) -> String {
     for q in &quiz.questions {
         s.push_str(&format!(
             "<li class=\"question\">\n<p class=\"stem\">{}</p>\n<ol class=\"options\" type=\"A\">\n",
-            escape(&q.question)
+            html_breaks(&q.question)
         ));
         for o in &q.options {
-            s.push_str(&format!("<li>{}</li>\n", escape(o)));
+            s.push_str(&format!("<li>{}</li>\n", html_breaks(o)));
         }
         s.push_str("</ol>\n</li>\n");
     }
@@ -37,12 +38,12 @@ pub(super) fn render(quiz: &Quiz) -> String {
         s.push_str(&format!(
             "<li><b class=\"letter\">{}</b> <span class=\"answer\">{}</span>",
             letter(q.answer_index),
-            escape(q.answer())
+            html_breaks(q.answer())
         ));
         if !q.explanation.is_empty() {
             s.push_str(&format!(
                 " — <span class=\"why\">{}</span>",
-                escape(&q.explanation)
+                html_breaks(&q.explanation)
             ));
         }
         s.push_str("</li>\n");

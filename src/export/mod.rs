@@ -208,13 +208,40 @@ fn at_most_5_options(q: &Mcq) -> Result<(), String> {
 /// A text on one line in at most `max` characters, ending in "…" when cut (for messages and
 /// table columns).
 pub(crate) fn shortened(s: &str, max: usize) -> String {
-    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = one_line(s);
     if line.chars().count() <= max {
         line
     } else {
         let kept: String = line.chars().take(max.saturating_sub(1)).collect();
         format!("{kept}…")
     }
+}
+
+/// A text on one line, for a format that holds no line break in a field: line breaks and runs
+/// of whitespace become single spaces.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of a text (`\n`, `\r\n` or a lone `\r` ending each).
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+}
+
+/// A text's lines, each escaped by `escape`, joined by `br`: how HTML and the XML formats with
+/// an HTML-like body write a line break.
+pub(crate) fn with_breaks(s: &str, escape: impl Fn(&str) -> String, br: &str) -> String {
+    lines(s).map(escape).collect::<Vec<_>>().join(br)
+}
+
+/// HTML-escaped text, each line break a `<br>` (tabs become spaces).
+pub(crate) fn html_breaks(s: &str) -> String {
+    with_breaks(
+        s,
+        |l| quick_xml::escape::escape(l.replace('\t', " ").as_str()).into_owned(),
+        "<br>",
+    )
 }
 
 /// Whether output goes to stdout and stdout is a terminal.

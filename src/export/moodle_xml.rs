@@ -4,7 +4,14 @@
 //! Text goes in CDATA, as Moodle's export writes it: Moodle's reader loses the space between an
 //! entity and the non-ASCII text after it (`&quot;chat&quot; évoque`). The category path is
 //! `$course$/quizgen/SUBJECT`, a `/` inside the subject doubled (Moodle's escape for a literal
-//! slash in a category name).
+//! slash in a category name). A line break inside a text stays a newline in its CDATA: Moodle
+//! shows `plain_text` with its line breaks (`nl2br`).
+//!
+//! Moodle cleans category names, and question names, as `PARAM_TEXT` (`clean_param`: PHP's
+//! `strip_tags`, no entity decoding afterwards), so `Vectors <basics>` would become `Vectors `
+//! and `&lt;basics&gt;` would be stored as those eight characters, shown as `<basics>` in some
+//! pages and as `&lt;basics&gt;` in others. A subject's `<` and `>` are therefore written as the
+//! look-alikes `‹` and `›` (U+2039, U+203A) in those names, which no cleaning touches.
 
 use anyhow::Result;
 use quick_xml::Writer;
@@ -42,10 +49,18 @@ fn simple(w: &mut W, tag: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// A subject as a name Moodle keeps whole through its tag stripping: on one line, `<` and `>`
+/// as `‹` and `›`.
+pub(super) fn moodle_name(subject: &str) -> String {
+    super::one_line(subject).replace('<', "‹").replace('>', "›")
+}
+
 /// Moodle's category path for a subject: a literal `/` in a name is written `//`.
 pub(super) fn category_path(subject: &str) -> String {
-    let name = subject.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("$course$/quizgen/{}", name.replace('/', "//"))
+    format!(
+        "$course$/quizgen/{}",
+        moodle_name(subject).replace('/', "//")
+    )
 }
 
 pub(super) fn render(quiz: &Quiz) -> Result<String> {
@@ -61,7 +76,8 @@ pub(super) fn render(quiz: &Quiz) -> Result<String> {
         w.write_event(Event::Start(
             BytesStart::new("question").with_attributes([("type", "multichoice")]),
         ))?;
-        text_element(&mut w, "name", None, &format!("{} {}", quiz.subject, i + 1))?;
+        let name = format!("{} {}", moodle_name(&quiz.subject), i + 1);
+        text_element(&mut w, "name", None, &name)?;
         text_element(&mut w, "questiontext", Some("plain_text"), &q.question)?;
         text_element(
             &mut w,
@@ -116,6 +132,14 @@ mod tests {
             "{xml}"
         );
         assert!(xml.contains("$course$/quizgen/maths//physics"), "{xml}");
+        let quiz = one_question_quiz("Vectors <basics>", "Which?\nThis one.", &["a", "b"], 0, "");
+        let xml = render(&quiz).unwrap();
+        assert!(
+            xml.contains("<![CDATA[$course$/quizgen/Vectors ‹basics›]]>"),
+            "{xml}"
+        );
+        assert!(xml.contains("<![CDATA[Vectors ‹basics› 1]]>"), "{xml}");
+        assert!(xml.contains("<![CDATA[Which?\nThis one.]]>"), "{xml}");
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     }
 }

@@ -13,9 +13,20 @@ use zip::write::SimpleFileOptions;
 use super::Quiz;
 use super::xml::{W, close, empty, leaf, open, writer};
 
+/// A text as `mattext`: plain text, or, when it holds a line break, HTML (escaped, each break a
+/// `<br>`), which Canvas shows as written with its line breaks.
 fn material(w: &mut W, text: &str) -> Result<()> {
     open(w, "material", &[])?;
-    leaf(w, "mattext", &[("texttype", "text/plain")], text)?;
+    if text.contains(['\n', '\r']) {
+        leaf(
+            w,
+            "mattext",
+            &[("texttype", "text/html")],
+            &super::html_breaks(text),
+        )?;
+    } else {
+        leaf(w, "mattext", &[("texttype", "text/plain")], text)?;
+    }
     close(w, "material")
 }
 

@@ -2,8 +2,14 @@
 //! `assessmentItem` file per question (`choiceInteraction` of `simpleChoice`s, the right one in
 //! `responseDeclaration/correctResponse`, scored by the standard `match_correct` template) and
 //! an `assessmentTest` listing them in order. Manifest resources are `imsqti_item_xmlv2p1` and
-//! `imsqti_test_xmlv2p1`. QTI 2.1 has no place for a plain explanation without feedback rules,
-//! so explanations are not carried.
+//! `imsqti_test_xmlv2p1`.
+//!
+//! The explanation is the item's feedback, the way QTI 2.1 gives it: an outcome `FEEDBACK`
+//! (identifier), response processing that scores as `match_correct` does and then sets
+//! `FEEDBACK` to `EXPLANATION` whatever the answer, and a `modalFeedback` with
+//! `outcomeIdentifier="FEEDBACK"`, `identifier="EXPLANATION"`, `showHide="show"` holding the text,
+//! shown once the candidate has answered. An item without an explanation keeps the standard
+//! `match_correct` template. A line break inside a text is a `<br/>` (QTI's XHTML-like content).
 
 use std::io::Write;
 
@@ -12,12 +18,42 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::Quiz;
-use super::xml::{close, empty, leaf, open, writer};
+use super::xml::{W, close, empty, leaf, leaf_lines, open, writer};
 use crate::mcq::Mcq;
 
 const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
 const QTI_XSD: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1 http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// The `modalFeedback` identifier `FEEDBACK` is set to.
+const FEEDBACK_ID: &str = "EXPLANATION";
+
+/// `<setOutcomeValue identifier=ID><baseValue baseType=TYPE>VALUE</baseValue></setOutcomeValue>`.
+fn set_outcome(w: &mut W, id: &str, base_type: &str, value: &str) -> Result<()> {
+    open(w, "setOutcomeValue", &[("identifier", id)])?;
+    leaf(w, "baseValue", &[("baseType", base_type)], value)?;
+    close(w, "setOutcomeValue")
+}
+
+/// `match_correct`'s rules written out (SCORE 1 for the right choice, else 0), then `FEEDBACK`
+/// set so the explanation shows whatever the answer.
+fn scoring_with_feedback(w: &mut W) -> Result<()> {
+    open(w, "responseProcessing", &[])?;
+    open(w, "responseCondition", &[])?;
+    open(w, "responseIf", &[])?;
+    open(w, "match", &[])?;
+    empty(w, "variable", &[("identifier", "RESPONSE")])?;
+    empty(w, "correct", &[("identifier", "RESPONSE")])?;
+    close(w, "match")?;
+    set_outcome(w, "SCORE", "float", "1")?;
+    close(w, "responseIf")?;
+    open(w, "responseElse", &[])?;
+    set_outcome(w, "SCORE", "float", "0")?;
+    close(w, "responseElse")?;
+    close(w, "responseCondition")?;
+    set_outcome(w, "FEEDBACK", "identifier", FEEDBACK_ID)?;
+    close(w, "responseProcessing")
+}
 
 /// One question as an `assessmentItem`.
 fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {
@@ -61,6 +97,18 @@ fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {
     leaf(&mut w, "value", &[], "0")?;
     close(&mut w, "defaultValue")?;
     close(&mut w, "outcomeDeclaration")?;
+    let feedback = !q.explanation.is_empty();
+    if feedback {
+        empty(
+            &mut w,
+            "outcomeDeclaration",
+            &[
+                ("identifier", "FEEDBACK"),
+                ("cardinality", "single"),
+                ("baseType", "identifier"),
+            ],
+        )?;
+    }
     open(&mut w, "itemBody", &[])?;
     open(
         &mut w,
@@ -71,9 +119,9 @@ fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {
             ("maxChoices", "1"),
         ],
     )?;
-    leaf(&mut w, "prompt", &[], &q.question)?;
+    leaf_lines(&mut w, "prompt", &[], &q.question)?;
     for (j, o) in q.options.iter().enumerate() {
-        leaf(
+        leaf_lines(
             &mut w,
             "simpleChoice",
             &[("identifier", &format!("C{}", j + 1))],
@@ -82,14 +130,28 @@ fn item(q: &Mcq, ident: &str, title: &str) -> Result<String> {
     }
     close(&mut w, "choiceInteraction")?;
     close(&mut w, "itemBody")?;
-    empty(
-        &mut w,
-        "responseProcessing",
-        &[(
-            "template",
-            "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct",
-        )],
-    )?;
+    if feedback {
+        scoring_with_feedback(&mut w)?;
+        leaf_lines(
+            &mut w,
+            "modalFeedback",
+            &[
+                ("outcomeIdentifier", "FEEDBACK"),
+                ("identifier", FEEDBACK_ID),
+                ("showHide", "show"),
+            ],
+            &q.explanation,
+        )?;
+    } else {
+        empty(
+            &mut w,
+            "responseProcessing",
+            &[(
+                "template",
+                "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct",
+            )],
+        )?;
+    }
     close(&mut w, "assessmentItem")?;
     Ok(String::from_utf8(w.into_inner())?)
 }

@@ -4,12 +4,12 @@
 //! backslash-escaped (CommonMark lets any ASCII punctuation be), so "the tag <br>" prints as
 //! itself, and line breaks inside a field become spaces (a new line could start a list).
 
-use super::{Quiz, letter};
+use super::{Quiz, letter, one_line};
 
 /// `s` as Markdown that displays exactly `s` (on one line).
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.split(['\n', '\r']).collect::<Vec<_>>().join(" ").chars() {
+    for c in one_line(s).chars() {
         if "\\`*_[]<>&#|~{}!".contains(c) {
             out.push('\\');
         }

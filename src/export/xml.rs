@@ -32,6 +32,15 @@ pub(super) fn leaf(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> 
     close(w, tag)
 }
 
+/// `<tag attrs>text</tag>`, the text escaped and each line break an empty `<br/>` element in
+/// the document's namespace (QTI 2.1's XHTML-like content has one).
+pub(super) fn leaf_lines(w: &mut W, tag: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+    let body = super::with_breaks(text, |l| quick_xml::escape::escape(l).into_owned(), "<br/>");
+    open(w, tag, attrs)?;
+    w.write_event(Event::Text(BytesText::from_escaped(body)))?;
+    close(w, tag)
+}
+
 pub(super) fn empty(w: &mut W, tag: &str, attrs: &[(&str, &str)]) -> Result<()> {
     w.write_event(Event::Empty(
         BytesStart::new(tag).with_attributes(attrs.iter().copied()),

@@ -920,6 +920,7 @@ fn qti21_package_holds_one_item_per_question_in_order() {
         .collect();
     assert_eq!(order.iter().collect::<Vec<_>>(), items);
     let mut got = Vec::new();
+    let mut feedback = Vec::new();
     for href in order {
         let xml = read(&mut zip, &href);
         let d = roxmltree::Document::parse(&xml).unwrap();
@@ -942,11 +943,37 @@ fn qti21_package_holds_one_item_per_question_in_order() {
                 )
             })
             .collect();
+        // What an importer shows after answering: the modalFeedback whose identifier response
+        // processing sets the FEEDBACK outcome to (showHide="show").
+        let set_to = d
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("setOutcomeValue") && n.attribute("identifier") == Some("FEEDBACK")
+            })
+            .and_then(|n| n.descendants().find(|c| c.has_tag_name("baseValue")))
+            .and_then(|n| n.text())
+            .expect("response processing sets FEEDBACK");
+        let shown = d
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("modalFeedback")
+                    && n.attribute("outcomeIdentifier") == Some("FEEDBACK")
+                    && n.attribute("showHide") == Some("show")
+                    && n.attribute("identifier") == Some(set_to)
+            })
+            .and_then(|n| n.text())
+            .expect("a modalFeedback shown");
+        feedback.push(shown.to_owned());
         got.push(Got {
             stem: find("prompt").text().unwrap_or("").to_owned(),
             right: choices.iter().find(|c| c.0 == right_id).unwrap().1.clone(),
             options: choices.into_iter().map(|c| c.1).collect(),
         });
     }
+    let want: Vec<String> = hard_cases()
+        .iter()
+        .map(|q| q["explanation"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(feedback, want, "every explanation arrives as feedback");
     check("qti21", &got, code, &err, &[]);
 }

@@ -7,7 +7,7 @@ pub(crate) mod providers;
 pub(crate) mod raw;
 mod server;
 
-pub(crate) use server::serve;
+pub(crate) use server::{Server, serve};
 
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@ mod common;
 mod backends;
 mod bad_input;
 mod bank;
+mod browser;
 mod faults;
 mod formats;
 mod generate;

@@ -1,57 +1,14 @@
 //! `quizgen serve`, run as a process on 127.0.0.1 and driven by a real HTTP client (reqwest),
 //! with the mock provider behind it.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-use crate::common::Fixture;
 use crate::common::mock::MockConfig;
+use crate::common::{Fixture, serve};
 use serde_json::{Value, json};
 
 const MODEL: &str = "openai/gpt-oss-20b";
-
-/// A running server: its process and its address.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(fx: &Fixture, extra: &[&str]) -> Server {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-        .current_dir(fx.path())
-        .env_remove("GROQ_API_KEY")
-        .env_remove("QUIZGEN_KEYS")
-        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
-        .env("SERVE_TOKEN", "s3cret-token-for-tests")
-        .args(["serve", "--listen", "127.0.0.1:0", "--keys"])
-        .arg(&fx.keys)
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("the server said where it listens")
-            .unwrap();
-        if let Some(u) = line.split("serving on ").nth(1) {
-            break u.trim().to_owned();
-        }
-    };
-    // Keep draining its log so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, url }
-}
 
 fn client() -> reqwest::Client {
     reqwest::Client::builder()

@@ -5,6 +5,9 @@ pub(crate) mod mock;
 pub(crate) mod pg;
 pub(crate) mod providers;
 pub(crate) mod raw;
+mod server;
+
+pub(crate) use server::{Server, serve};
 
 use std::path::{Path, PathBuf};
 

@@ -622,6 +622,12 @@ impl Bank {
         Ok(())
     }
 
+    /// A teacher refused a banked question on review: it is never served again (as a refused
+    /// blind solve is not), and stays as a known question so that it is not bought again.
+    pub fn refuse_by_teacher(&self, subject: &str, qid: &str) -> Result<()> {
+        self.record_verdict(subject, qid, "a teacher's review", false, None)
+    }
+
     pub fn stock(&self) -> Result<Vec<SubjectStock>> {
         self.db
             .query(
@@ -757,6 +763,27 @@ mod tests {
             id: None,
             verified_by: None,
         }
+    }
+
+    #[test]
+    fn a_question_a_teacher_dropped_is_never_served_but_still_known() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bank = Bank::open(dir.path()).unwrap();
+        let shelf = Shelf::new("Rivers", "medium", "English", 4);
+        let kept = with_id(q("Longest river?", "Nile"));
+        let dropped = with_id(q("Widest river?", "Amazon"));
+        for x in [&kept, &dropped] {
+            bank.insert(&shelf, "Rivers", x, &Provenance::default())
+                .unwrap();
+        }
+        bank.refuse_by_teacher("Rivers", dropped.id.as_deref().unwrap())
+            .unwrap();
+        let served = bank.take_unserved(&shelf, 5, |_| true).unwrap();
+        assert_eq!(served.len(), 1);
+        assert_eq!(served[0].question, "Longest river?");
+        // Still known: the de-duplicator refuses it if a provider offers it again.
+        let dedupe = bank.deduper_for("Rivers").unwrap();
+        assert!(dedupe.is_duplicate(&dropped));
     }
 
     #[test]

@@ -152,6 +152,25 @@ impl History {
             .transpose()
     }
 
+    /// Drops question `index` (from 0) of quiz `id` (a teacher's review): the quiz is kept
+    /// without it. The dropped question, or `None` when the quiz or the question is not there.
+    pub(crate) fn drop_question(&self, id: i64, index: usize) -> Result<Option<(String, Mcq)>> {
+        let Some((subject, mut questions)) = self.get(id)? else {
+            return Ok(None);
+        };
+        if index >= questions.len() {
+            return Ok(None);
+        }
+        let dropped = questions.remove(index);
+        self.db
+            .execute(
+                "UPDATE quizzes SET questions = ?2, count = ?3 WHERE id = ?1",
+                vals![id, serde_json::to_string(&questions)?, questions.len()],
+            )
+            .with_context(|| format!("{}: cannot change quiz {id}", self.db.shown()))?;
+        Ok(Some((subject, dropped)))
+    }
+
     fn questions_of(&self, id: i64, text: &str) -> Result<Vec<Mcq>> {
         serde_json::from_str(text).with_context(|| {
             format!(

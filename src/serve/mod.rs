@@ -125,6 +125,10 @@ fn router(app: Shared) -> Router {
         .route("/api/generate-mcq", get(status))
         .route("/api/v1/quizzes", get(list).post(create))
         .route("/api/v1/quizzes/{id}", get(export_one))
+        .route(
+            "/api/v1/quizzes/{id}/questions/{n}",
+            axum::routing::delete(drop_question),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
         .layer(middleware::from_fn_with_state(app.clone(), guard))
@@ -315,6 +319,47 @@ async fn export_one(
     let quiz = crate::export::Quiz { subject, questions };
     match format.render(&quiz) {
         Ok(bytes) => file_response(format, &quiz.subject, bytes, n, Some(id)),
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &crate::error::one_line(&e),
+        ),
+    }
+}
+
+/// `DELETE /api/v1/quizzes/ID/questions/N` (N from 1): a teacher drops a question on review.
+/// The quiz is kept without it and a banked question is marked refused, never served again.
+/// Answers the quiz as it now is.
+async fn drop_question(
+    State(app): State<Shared>,
+    Path((id, n)): Path<(String, String)>,
+) -> Response {
+    let (Ok(id), Ok(n)) = (id.parse::<i64>(), n.parse::<usize>()) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "id {id:?}, question {n:?}: give the quiz's number and the question's (from 1)"
+            ),
+        );
+    };
+    let done = (|| -> Result<Option<Value>> {
+        let history = History::open_at(&app.ctx.state)?;
+        let Some((subject, dropped)) = history.drop_question(id, n.wrapping_sub(1))? else {
+            return Ok(None);
+        };
+        if let Some(qid) = &dropped.id {
+            crate::bank::Bank::open_at(&app.ctx.state)?.refuse_by_teacher(&subject, qid)?;
+        }
+        let (subject, questions) = history.get(id)?.unwrap_or_default();
+        Ok(Some(
+            json!({ "subject": subject, "questions": questions, "quiz_id": id }),
+        ))
+    })();
+    match done {
+        Ok(Some(quiz)) => axum::Json(quiz).into_response(),
+        Ok(None) => error(
+            StatusCode::NOT_FOUND,
+            &format!("quiz {id} has no question {n}"),
+        ),
         Err(e) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
             &crate::error::one_line(&e),

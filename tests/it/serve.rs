@@ -339,29 +339,7 @@ fn every_download_is_named_for_its_platform() {
 fn with_no_keys_status_is_200_offline_only() {
     let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
     std::fs::remove_file(&fx.keys).unwrap();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
-        .current_dir(fx.path())
-        .env_remove("GROQ_API_KEY")
-        .env_remove("QUIZGEN_KEYS")
-        .env("HOME", fx.path())
-        .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("the server said where it listens")
-            .unwrap();
-        if let Some(u) = line.split("serving on ").nth(1) {
-            break u.trim().to_owned();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    let s = Server { child, url };
+    let s = crate::common::serve_without_keys(&fx);
     fx.rt.block_on(async {
         let c = client();
         let r = c

@@ -7,7 +7,7 @@ pub(crate) mod providers;
 pub(crate) mod raw;
 mod server;
 
-pub(crate) use server::{Server, serve};
+pub(crate) use server::{Server, serve, serve_without_keys};
 
 use std::path::{Path, PathBuf};
 

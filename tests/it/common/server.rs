@@ -21,14 +21,26 @@ impl Drop for Server {
 /// Starts `quizgen serve --listen 127.0.0.1:0 --keys KEYS EXTRA` for `fx`'s mock and waits
 /// until it says where it listens.
 pub(crate) fn serve(fx: &Fixture, extra: &[&str]) -> Server {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("quizgen"))
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
+    cmd.arg("serve").arg("--keys").arg(&fx.keys);
+    start(fx, cmd, extra)
+}
+
+/// The same with no keys file anywhere it is looked for (offline only).
+pub(crate) fn serve_without_keys(fx: &Fixture) -> Server {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
+    cmd.arg("serve").env("HOME", fx.path());
+    start(fx, cmd, &[])
+}
+
+fn start(fx: &Fixture, mut cmd: Command, extra: &[&str]) -> Server {
+    let mut child = cmd
         .current_dir(fx.path())
         .env_remove("GROQ_API_KEY")
         .env_remove("QUIZGEN_KEYS")
         .env("QUIZGEN_DATA_DIR", fx.path().join("data"))
         .env("SERVE_TOKEN", "s3cret-token-for-tests")
-        .args(["serve", "--listen", "127.0.0.1:0", "--keys"])
-        .arg(&fx.keys)
+        .args(["--listen", "127.0.0.1:0"])
         .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

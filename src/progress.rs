@@ -42,6 +42,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub(crate) struct Sink {
     pub progress: std::sync::Arc<dyn Fn(usize, usize, Option<u64>) + Send + Sync>,
     pub questions: std::sync::Arc<QuestionsSink>,
+    /// (place in the line, questions asked) while a server's quiz waits its turn.
+    pub queued: std::sync::Arc<dyn Fn(u64, usize) + Send + Sync>,
 }
 
 /// Receives questions as they are had.

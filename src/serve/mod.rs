@@ -55,9 +55,8 @@ struct App {
     max_wait: Duration,
     /// `--drain`: at SIGTERM, the wait for answers on the wire.
     drain: Duration,
-    /// Quizzes made at once; the others wait their turn (tokio's semaphore is first come,
-    /// first served).
-    slots: Arc<tokio::sync::Semaphore>,
+    /// Quizzes made at once; the others wait their turn, in arrival order.
+    turns: Arc<Turns>,
     /// keys.toml's `[defaults]`, read at start: a body's missing fields take them, as flags do.
     defaults: crate::config::Defaults,
 }
@@ -86,7 +85,7 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         max_wait: args.max_wait,
         drain: args.drain,
         defaults: crate::config::defaults(args.keys.as_deref())?,
-        slots: Arc::new(tokio::sync::Semaphore::new(usize::from(args.max_quizzes))),
+        turns: Arc::new(Turns::new(usize::from(args.max_quizzes))),
     });
     // The per-IP limiter keeps a little state per client address: forget the idle ones.
     let pruned = app.clone();
@@ -558,18 +557,70 @@ fn run_quiz(
     sink: Option<Sink>,
     done: tokio::sync::oneshot::Sender<Result<Outcome>>,
 ) {
+    let told = sink.clone();
     let ctx = Context {
         quiet: true,
         sink,
         ..app.ctx.clone()
     };
-    let slots = app.slots.clone();
+    let turns = app.turns.clone();
     tokio::spawn(async move {
-        // The semaphore is never closed, so a permit always comes.
-        let _permit = slots.acquire_owned().await;
+        let total = plan.count;
+        let _permit = turns
+            .wait(|place| {
+                if let Some(s) = &told {
+                    (s.queued)(place, total);
+                }
+            })
+            .await;
         let out = quiz::make(&ctx, &plan).await;
         let _ = done.send(out);
     });
+}
+
+/// Quizzes in arrival order: `--max-quizzes` are made at once (tokio's semaphore serves its
+/// waiters first come, first served), and one waiting knows its place in the line.
+struct Turns {
+    slots: Arc<tokio::sync::Semaphore>,
+    /// Tickets given (one a quiz, in arrival order) and quizzes started.
+    given: std::sync::atomic::AtomicU64,
+    started: std::sync::atomic::AtomicU64,
+}
+
+/// How often a waiting quiz is told its place again.
+const PLACE_EVERY: Duration = Duration::from_secs(2);
+
+impl Turns {
+    fn new(at_once: usize) -> Turns {
+        Turns {
+            slots: Arc::new(tokio::sync::Semaphore::new(at_once)),
+            given: 0.into(),
+            started: 0.into(),
+        }
+    }
+
+    /// Waits for a slot, telling `place` (1: next) when there is none free, and again every
+    /// `PLACE_EVERY` while waiting.
+    async fn wait(&self, place: impl Fn(u64)) -> tokio::sync::OwnedSemaphorePermit {
+        use std::sync::atomic::Ordering::SeqCst;
+        let ticket = self.given.fetch_add(1, SeqCst);
+        let acquire = self.slots.clone().acquire_owned();
+        tokio::pin!(acquire);
+        let mut next_word = Duration::ZERO;
+        loop {
+            tokio::select! {
+                biased;
+                permit = &mut acquire => {
+                    self.started.fetch_add(1, SeqCst);
+                    return permit.expect("the semaphore is never closed");
+                }
+                () = tokio::time::sleep(next_word) => {
+                    place(ticket.saturating_sub(self.started.load(SeqCst)) + 1);
+                    next_word = PLACE_EVERY;
+                }
+            }
+        }
+    }
 }
 
 /// The answer to a finished quiz: the file (200), or 503 with what was had.
@@ -715,6 +766,13 @@ fn streamed(app: &App, planned: Planned) -> Response {
                 data["waiting_s"] = json!(w);
             }
             let _ = progress.send(Event::default().event("progress").data(data.to_string()));
+        }),
+        queued: Arc::new({
+            let queued = tx.clone();
+            move |place, total| {
+                let data = json!({ "done": 0, "total": total, "queued": place });
+                let _ = queued.send(Event::default().event("progress").data(data.to_string()));
+            }
         }),
         questions: Arc::new(move |qs| {
             for q in qs {

@@ -90,8 +90,27 @@ fn an_event_stream_shows_progress_then_the_quiz() {
             .await
             .unwrap()
     });
-    let events: Vec<(&str, Value)> = text
-        .split("\n\n")
+    let events = events(&text);
+    let progress = events.iter().filter(|e| e.0 == "progress").count();
+    assert!(progress >= 2, "{text}");
+    let (last, quiz) = events.last().unwrap();
+    assert_eq!(*last, "quiz", "{text}");
+    assert_eq!(quiz["questions"].as_array().unwrap().len(), 25);
+    assert!(quiz["quiz_id"].is_number());
+    // Each question was shown as it arrived, before the final quiz.
+    let arrived: Vec<&str> = events
+        .iter()
+        .filter(|e| e.0 == "question")
+        .map(|e| e.1["question"].as_str().unwrap())
+        .collect();
+    for q in quiz["questions"].as_array().unwrap() {
+        assert!(arrived.contains(&q["question"].as_str().unwrap()), "{q}");
+    }
+}
+
+/// A server-sent event stream's (event, data) pairs.
+fn events(text: &str) -> Vec<(&str, Value)> {
+    text.split("\n\n")
         .filter(|b| !b.trim().is_empty())
         .map(|b| {
             let name = b
@@ -102,13 +121,60 @@ fn an_event_stream_shows_progress_then_the_quiz() {
             let data = b.lines().find_map(|l| l.strip_prefix("data:")).unwrap();
             (name, serde_json::from_str(data.trim()).unwrap())
         })
-        .collect();
-    let progress = events.iter().filter(|e| e.0 == "progress").count();
-    assert!(progress >= 2, "{text}");
-    let (last, quiz) = events.last().unwrap();
-    assert_eq!(*last, "quiz", "{text}");
-    assert_eq!(quiz["questions"].as_array().unwrap().len(), 25);
-    assert!(quiz["quiz_id"].is_number());
+        .collect()
+}
+
+/// With one quiz at a time, the second waits its turn and is told its place in the line.
+#[test]
+fn a_quiz_waiting_its_turn_is_told_its_place() {
+    let cfg = MockConfig {
+        latency: Duration::from_millis(400),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &["--max-quizzes", "1"]);
+    let url = format!("{}/api/v1/quizzes", s.url);
+    let texts = fx.rt.block_on(async {
+        let ask = |subject: &'static str| {
+            let url = url.clone();
+            async move {
+                client()
+                    .post(url)
+                    .header("accept", "text/event-stream")
+                    .json(&json!({"subject": subject, "count": 5}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        let first = tokio::spawn(ask("tides"));
+        // The second comes once the first holds the only slot (its request is on the wire).
+        let mock = fx.mock.clone();
+        tokio::task::spawn_blocking(move || {
+            crate::common::wait_until("the first quiz's request", || !mock.seen().is_empty());
+        })
+        .await
+        .unwrap();
+        let second = ask("deserts").await;
+        (first.await.unwrap(), second)
+    });
+    let (first, second) = (events(&texts.0), events(&texts.1));
+    assert!(
+        first.iter().all(|e| e.1.get("queued").is_none()),
+        "{first:?}"
+    );
+    assert!(
+        second
+            .iter()
+            .any(|e| e.0 == "progress" && e.1["queued"] == 1),
+        "{second:?}"
+    );
+    for evs in [&first, &second] {
+        assert_eq!(evs.last().unwrap().0, "quiz", "{evs:?}");
+    }
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub(crate) struct Context {
     pub verbose: bool,
     /// Where progress goes besides stderr (`serve` streams it to the browser).
     pub sink: Option<crate::progress::Sink>,
+    /// The quiz's place in the line for the pool's capacity, when several quizzes share one
+    /// process (`serve`); `None` for a command's one run.
+    pub place: Option<std::sync::Arc<crate::line::Place>>,
 }
 
 impl Context {
@@ -53,6 +56,7 @@ impl Context {
             quiet,
             verbose,
             sink: None,
+            place: None,
         };
         if let Some(w) = crate::datadir::warning(&ctx.data_dir) {
             ctx.warn(&w);

@@ -160,6 +160,9 @@ pub(crate) struct Buyer<'a> {
     pub dedupe: &'a mut Deduper,
     pub progress: &'a Progress,
     pub interrupt: &'a Interrupt,
+    /// The quiz's place among the quizzes of this process (`serve`): capacity goes to the
+    /// first to arrive among those waiting.
+    pub place: Option<&'a crate::line::Place>,
     /// Questions the job already had (from the bank), for the progress count.
     pub already: usize,
 }
@@ -270,6 +273,9 @@ impl Buyer<'_> {
             Err(e) => Err(e),
         };
         let ending = ending.unwrap_or_else(|e| fault_ending(&e));
+        if let Some(p) = self.place {
+            p.stand(None);
+        }
         let grace = if matches!(ending, Ending::Interrupted(_)) {
             settings.drain.min(settings.effective_timeout())
         } else {
@@ -350,6 +356,9 @@ impl Buyer<'_> {
                     Sent::Closed(_) => break,
                     Sent::Short(why) => return Ok(Ending::Short(why)),
                 }
+            }
+            if let Some(p) = self.place {
+                p.stand(wait_for.map(|d| Instant::now() + d));
             }
             if let Some(d) = wait_for.filter(|d| *d > patience)
                 && set.is_empty()
@@ -523,6 +532,10 @@ impl Buyer<'_> {
         if self.pool.usable_lanes().into_iter().all(full) && !st.on_wire.is_empty() {
             // Every lane holds as many requests as it takes at once: the next answer frees one.
             return Ok(Sent::Wait(CAPPED_RECHECK));
+        }
+        // A quiz that came before this one waits for capacity: it goes first.
+        if let Some(d) = self.place.and_then(|p| p.ahead(Instant::now())) {
+            return Ok(Sent::Wait(d.max(CAPPED_RECHECK)));
         }
         match self.pool.reserve_where(&cost, &|l| !full(l))? {
             Admission::Go(r) => {

@@ -15,6 +15,7 @@ mod error;
 mod export;
 mod generate;
 mod history;
+mod line;
 mod llm;
 mod mcq;
 mod offline;

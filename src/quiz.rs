@@ -582,6 +582,7 @@ pub(crate) async fn purchase(
         dedupe,
         progress: &progress,
         interrupt: &interrupt,
+        place: ctx.place.as_deref(),
         already,
     };
     let out = buyer.buy(order, settings).await;

@@ -57,6 +57,8 @@ struct App {
     drain: Duration,
     /// Quizzes made at once; the others wait their turn, in arrival order.
     turns: Arc<Turns>,
+    /// Quizzes under way take the pool's capacity in the order they arrived.
+    line: Arc<crate::line::Line>,
     /// keys.toml's `[defaults]`, read at start: a body's missing fields take them, as flags do.
     defaults: crate::config::Defaults,
 }
@@ -86,6 +88,7 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         drain: args.drain,
         defaults: crate::config::defaults(args.keys.as_deref())?,
         turns: Arc::new(Turns::new(usize::from(args.max_quizzes))),
+        line: Arc::default(),
     });
     // The per-IP limiter keeps a little state per client address: forget the idle ones.
     let pruned = app.clone();
@@ -550,7 +553,8 @@ fn title_of(text: &str) -> String {
 }
 
 /// Runs one quiz as a task of the server's runtime once a slot is free (`--max-quizzes`), its
-/// progress to `sink`, its outcome to `done`.
+/// progress to `sink`, its outcome to `done`. Its place in the line for capacity is taken now,
+/// at arrival.
 fn run_quiz(
     app: &App,
     plan: Plan,
@@ -561,6 +565,7 @@ fn run_quiz(
     let ctx = Context {
         quiet: true,
         sink,
+        place: Some(Arc::new(app.line.join())),
         ..app.ctx.clone()
     };
     let turns = app.turns.clone();

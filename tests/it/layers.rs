@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "pipeline",
         &[
-            "progress", "offline", "generate", "verify", "stats", "context", "plan", "quiz",
+            "progress", "line", "offline", "generate", "verify", "stats", "context", "plan", "quiz",
         ],
     ),
     ("front", &["cli", "commands", "serve"]),

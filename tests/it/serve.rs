@@ -177,6 +177,63 @@ fn a_quiz_waiting_its_turn_is_told_its_place() {
     }
 }
 
+/// Quizzes that find the budget spent take it in the order they arrived: with room for about
+/// two quizzes a window, the first two to arrive finish before the last two.
+#[test]
+fn quizzes_waiting_for_capacity_are_served_in_arrival_order() {
+    let cfg = MockConfig {
+        tpm: 8_000,
+        tpm_window: Duration::from_millis(1500),
+        latency: Duration::from_millis(100),
+        ..MockConfig::default()
+    };
+    let fx = Fixture::new(cfg, &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &["--per-ip", "100/min"]);
+    let url = format!("{}/api/v1/quizzes", s.url);
+    let finished: Vec<usize> = fx.rt.block_on(async {
+        let c = client();
+        let ask = |subject: String| {
+            c.post(&url)
+                .header("accept", "text/event-stream")
+                .json(&json!({"subject": subject, "count": 10}))
+                .send()
+        };
+        // A first quiz teaches the pool the provider's window.
+        let first = ask("a first subject".into())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(events(&first).last().unwrap().0, "quiz");
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        for n in 0..6 {
+            // Each is under way (its place taken) before the next is sent.
+            let r = ask(format!("subject number {n}")).await.unwrap();
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let text = r.text().await.unwrap();
+                assert_eq!(events(&text).last().unwrap().0, "quiz", "{text}");
+                tx.send(n).unwrap();
+            });
+        }
+        drop(tx);
+        let mut order = Vec::new();
+        while let Some(n) = rx.recv().await {
+            order.push(n);
+        }
+        order
+    });
+    assert_eq!(finished.len(), 6);
+    let place = |n: usize| finished.iter().position(|&m| m == n).unwrap();
+    for (early, late) in [(0, 4), (0, 5), (1, 4), (1, 5)] {
+        assert!(
+            place(early) < place(late),
+            "finished in the order {finished:?}"
+        );
+    }
+}
+
 #[test]
 fn five_clients_at_once_share_a_tight_budget() {
     let cfg = MockConfig {

@@ -286,7 +286,10 @@ fn read_gift(text: &str) -> (Option<String>, Vec<(String, Got)>) {
             let mut it = block.chars();
             while let Some(c) = it.next() {
                 if c == '\\' {
-                    v.push((true, it.next().unwrap()));
+                    // GIFT's `\n` is a line break (Moodle's gift format); any other escaped
+                    // character stands for itself.
+                    let e = it.next().unwrap();
+                    v.push((true, if e == 'n' { '\n' } else { e }));
                 } else {
                     v.push((false, c));
                 }
@@ -983,4 +986,68 @@ fn qti21_package_holds_one_item_per_question_in_order() {
         .collect();
     assert_eq!(feedback, want, "every explanation arrives as feedback");
     check("qti21", &got, code, &err, &[]);
+}
+
+/// A line break in a question goes through `bank import` and `bank export` and reaches the
+/// platform's reader as a line break, where the format holds one: GIFT, Moodle XML, CSV.
+#[test]
+fn a_line_break_survives_import_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let stem =
+        "Read the two lines:\nRoses are red,\nviolets are blue.\nWhich colour are the roses?";
+    let q = json!({"question": stem, "options": ["Red", "Blue", "Green", "White"],
+                   "answer_index": 0, "explanation": "The first line says so.\nThe second is about violets."});
+    std::fs::write(
+        dir.path().join("poem.json"),
+        json!({"subject": "poems", "questions": [q]}).to_string(),
+    )
+    .unwrap();
+    crate::common::quizgen(dir.path())
+        .args(["bank", "import", "poem.json"])
+        .assert()
+        .success();
+    let export = |format: &str| {
+        let out = dir.path().join(format!("poem.{format}"));
+        crate::common::quizgen(dir.path())
+            .args([
+                "bank",
+                "export",
+                "--subject",
+                "poems",
+                "--format",
+                format,
+                "-o",
+            ])
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    };
+    let (_, gift) = read_gift(&std::fs::read_to_string(export("gift")).unwrap());
+    assert_eq!(gift[0].1.stem, stem, "GIFT");
+
+    let xml = std::fs::read_to_string(export("moodle-xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let text_of = |tag: &str| -> String {
+        let el = doc.descendants().find(|n| n.has_tag_name(tag)).unwrap();
+        let t = el.children().find(|c| c.has_tag_name("text")).unwrap();
+        t.text().unwrap().to_owned()
+    };
+    assert_eq!(text_of("questiontext"), stem, "Moodle XML");
+    assert_eq!(
+        text_of("generalfeedback"),
+        "The first line says so.\nThe second is about violets.",
+        "Moodle XML feedback"
+    );
+
+    let bytes = std::fs::read(export("csv")).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[0], stem, "CSV");
+    let expl = header.iter().position(|h| h == "explanation").unwrap();
+    assert_eq!(
+        &rec[expl], "The first line says so.\nThe second is about violets.",
+        "CSV explanation"
+    );
 }

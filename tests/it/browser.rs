@@ -305,6 +305,39 @@ async fn make_quiz(page: &Page, subject: &str, count: u32, format: &str) {
     page.select("format", format).await;
 }
 
+/// On a server with no API keys the page opens the text box and says why; a pasted lesson
+/// gives a quiz made from it.
+#[test]
+fn with_no_keys_the_page_asks_for_a_text_and_makes_the_quiz_from_it() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    std::fs::remove_file(&fx.keys).unwrap();
+    let s = crate::common::serve_without_keys(&fx);
+    let lesson = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/printing-press.txt"),
+    )
+    .unwrap();
+    fx.rt.block_on(async {
+        let page = Page::open(&s.url, PHONE.0).await;
+        page.wait_text("[role=status]", "no API keys").await;
+        assert_eq!(
+            page.js("return document.getElementById('textbox').open;")
+                .await,
+            true
+        );
+        page.js(&format!(
+            "document.getElementById('text').value = {};",
+            serde_json::to_string(&lesson).unwrap()
+        ))
+        .await;
+        page.fill("count", "5").await;
+        page.click("go").await;
+        page.wait_text("[role=status]", "5 questions ready").await;
+        page.no_sideways_scroll().await;
+        page.finish().await;
+    });
+    assert!(fx.mock.seen().is_empty(), "no provider was asked");
+}
+
 /// A teacher reads each question with its right answer marked, drops one, and downloads the
 /// reviewed quiz for two platforms; the dropped question is in neither file.
 #[test]

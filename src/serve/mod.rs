@@ -235,7 +235,7 @@ async fn page() -> Html<&'static str> {
 /// `"mode": "offline only"`: the server is up and makes quizzes from pasted texts.
 async fn status(State(app): State<Shared>) -> Response {
     let app = app.clone();
-    let report = tokio::task::spawn_blocking(move || -> Result<Value> {
+    let report = blocking(move || -> Result<Value> {
         let Some(cfg) = app.ctx.keys(app.keys_file.as_deref())? else {
             return Ok(json!({
                 "mode": "offline only",
@@ -254,18 +254,26 @@ async fn status(State(app): State<Shared>) -> Response {
     })
     .await;
     match report {
-        Ok(Ok(v)) => axum::Json(v).into_response(),
-        Ok(Err(e)) => error(
+        Ok(v) => axum::Json(v).into_response(),
+        Err(e) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
             &crate::error::one_line(&e),
         ),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
+}
+
+/// Runs a storage call (SQLite or PostgreSQL, both blocking) off the runtime's workers, so a
+/// slow disk or database never holds up the event streams of the quizzes under way.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(anyhow::anyhow!("a storage call failed: {e}")))
 }
 
 /// The history, newest last: `{"quizzes": [...]}`.
 async fn list(State(app): State<Shared>) -> Response {
-    let entries = History::open_at(&app.ctx.state).and_then(|h| h.list());
+    let at = app.ctx.state.clone();
+    let entries = blocking(move || History::open_at(&at)?.list()).await;
     match entries {
         Ok(e) => axum::Json(json!({ "quizzes": e })).into_response(),
         Err(e) => error(
@@ -300,7 +308,8 @@ async fn export_one(
         Ok(f) => f,
         Err(msg) => return error(StatusCode::BAD_REQUEST, &msg),
     };
-    let found = History::open_at(&app.ctx.state).and_then(|h| h.get(id));
+    let at = app.ctx.state.clone();
+    let found = blocking(move || History::open_at(&at)?.get(id)).await;
     let (subject, questions) = match found {
         Ok(Some(x)) => x,
         Ok(None) => {
@@ -343,19 +352,21 @@ async fn drop_question(
             ),
         );
     };
-    let done = (|| -> Result<Option<Value>> {
-        let history = History::open_at(&app.ctx.state)?;
+    let at = app.ctx.state.clone();
+    let done = blocking(move || -> Result<Option<Value>> {
+        let history = History::open_at(&at)?;
         let Some((subject, dropped)) = history.drop_question(id, n.wrapping_sub(1))? else {
             return Ok(None);
         };
         if let Some(qid) = &dropped.id {
-            crate::bank::Bank::open_at(&app.ctx.state)?.refuse_by_teacher(&subject, qid)?;
+            crate::bank::Bank::open_at(&at)?.refuse_by_teacher(&subject, qid)?;
         }
         let (subject, questions) = history.get(id)?.unwrap_or_default();
         Ok(Some(
             json!({ "subject": subject, "questions": questions, "quiz_id": id }),
         ))
-    })();
+    })
+    .await;
     match done {
         Ok(Some(quiz)) => axum::Json(quiz).into_response(),
         Ok(None) => error(

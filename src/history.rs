@@ -162,13 +162,30 @@ impl History {
             return Ok(None);
         }
         let dropped = questions.remove(index);
+        self.rewrite(id, &questions)?;
+        Ok(Some((subject, dropped)))
+    }
+
+    /// Adds `q` at the end of quiz `id` (a teacher's review asked for one more); the quiz as it
+    /// is now, or `None` when there is no such quiz.
+    pub(crate) fn add_question(&self, id: i64, q: Mcq) -> Result<Option<(String, Vec<Mcq>)>> {
+        let Some((subject, mut questions)) = self.get(id)? else {
+            return Ok(None);
+        };
+        questions.push(q);
+        self.rewrite(id, &questions)?;
+        Ok(Some((subject, questions)))
+    }
+
+    /// Quiz `id` holds `questions` now.
+    fn rewrite(&self, id: i64, questions: &[Mcq]) -> Result<()> {
         self.db
             .execute(
                 "UPDATE quizzes SET questions = ?2, count = ?3 WHERE id = ?1",
-                vals![id, serde_json::to_string(&questions)?, questions.len()],
+                vals![id, serde_json::to_string(questions)?, questions.len()],
             )
             .with_context(|| format!("{}: cannot change quiz {id}", self.db.shown()))?;
-        Ok(Some((subject, dropped)))
+        Ok(())
     }
 
     fn questions_of(&self, id: i64, text: &str) -> Result<Vec<Mcq>> {

@@ -49,6 +49,9 @@ pub(crate) struct Plan {
     pub settings: Settings,
     /// Write only questions whose key a blind solve on another lane confirmed.
     pub verify: bool,
+    /// Record the written quiz in the history (not for a question added to a quiz already
+    /// recorded, in a teacher's review).
+    pub record: bool,
 }
 
 /// What a caller said; `None` is "not said" and falls to `[defaults]`, then the built-in.
@@ -161,6 +164,7 @@ impl Chosen {
             keys_file: frame.keys_file,
             settings: self.settings,
             verify: self.verify,
+            record: true,
         }
     }
 }

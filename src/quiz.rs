@@ -70,15 +70,66 @@ pub(crate) async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     Ok(outcome)
 }
 
-async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
-    // The same text and flags give the same quiz: without --seed, the seed comes from them.
-    let seed = plan.settings.seed.or_else(|| {
+/// One more question for a quiz a teacher is reviewing, made the way `plan` made the quiz
+/// (offline from its text, or from the bank and the pool) and none of `have` (the quiz's
+/// questions and those dropped from it). Neither written nor recorded: the caller adds it to
+/// the quiz.
+pub(crate) async fn one_more(ctx: &Context, plan: &Plan, have: &[Mcq]) -> Result<More> {
+    if let Some(source) = &plan.source
+        && (plan.offline || ctx.keys(plan.keys_file.as_deref())?.is_none())
+    {
+        // A text's question may come back worded another way: one whose right answer the
+        // quiz already asks about (or a teacher dropped) is the same question.
+        let known: std::collections::HashSet<String> =
+            have.iter().map(|q| mcq::normalise(q.answer())).collect();
+        let mut rng = mcq::rng_from(seed_of(plan));
+        let qs = offline_questions(source, plan, have.len() + 10, &mut rng);
+        return Ok(qs
+            .into_iter()
+            .find(|q| !known.contains(&mcq::normalise(q.answer())))
+            .map_or(More::TextExhausted, More::One));
+    }
+    let buffer = crate::export::Buffer::default();
+    let one = Plan {
+        count: 1,
+        format: crate::export::Format::Json,
+        target: crate::export::Target::Memory(buffer.clone()),
+        record: false,
+        ..plan.clone()
+    };
+    if make_quiet(ctx, &one).await?.written == 0 {
+        return Ok(More::NoneNow);
+    }
+    let quiz: Quiz = serde_json::from_slice(&buffer.bytes())?;
+    Ok(quiz
+        .questions
+        .into_iter()
+        .next()
+        .map_or(More::NoneNow, More::One))
+}
+
+/// What asking for one more question gave.
+#[derive(Debug)]
+pub(crate) enum More {
+    One(Mcq),
+    /// Made offline, and the text holds no other question that passes every check.
+    TextExhausted,
+    /// Bought, and none could be had now (no room within `--max-wait`, a provider failing).
+    NoneNow,
+}
+
+/// The same text and flags give the same quiz: without --seed, the seed comes from them.
+fn seed_of(plan: &Plan) -> Option<u64> {
+    plan.settings.seed.or_else(|| {
         plan.source.as_ref().map(|s| {
             let origin = s.origin();
             offline::seed_for(&s.text, &offline_ask(plan, plan.count, &origin))
         })
-    });
-    let mut rng = mcq::rng_from(seed);
+    })
+}
+
+async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
+    let mut rng = mcq::rng_from(seed_of(plan));
     // Keys are looked up once, and only when they may be needed: with a text and none, the
     // quiz is made offline; without a text, only when the bank cannot give it all.
     let mut keys = None;
@@ -679,17 +730,20 @@ fn finish(
     };
     plan.target
         .write(&plan.format.render_with(&quiz, plan.render)?)?;
-    let recorded = crate::history::History::open_at(&ctx.state).and_then(|h| {
-        h.record(
-            &quiz.subject,
-            &plan.format.name(),
-            plan.target.path(),
-            &quiz.questions,
-        )
+    let recorded = plan.record.then(|| {
+        crate::history::History::open_at(&ctx.state).and_then(|h| {
+            h.record(
+                &quiz.subject,
+                &plan.format.name(),
+                plan.target.path(),
+                &quiz.questions,
+            )
+        })
     });
     let history_id = match recorded {
-        Ok(id) => Some(id),
-        Err(e) => {
+        None => None,
+        Some(Ok(id)) => Some(id),
+        Some(Err(e)) => {
             ctx.warn(&format!(
                 "the quiz was written but not recorded in the history: {e:#}"
             ));

@@ -23,6 +23,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 mod log;
+mod review;
 
 use crate::cli::ServeArgs;
 use crate::context::Context;
@@ -59,6 +60,8 @@ struct App {
     turns: Arc<Turns>,
     /// Quizzes under way take the pool's capacity in the order they arrived.
     line: Arc<crate::line::Line>,
+    /// How each quiz made since the server started was made, for questions added on review.
+    reviews: Arc<review::Reviews>,
     /// keys.toml's `[defaults]`, read at start: a body's missing fields take them, as flags do.
     defaults: crate::config::Defaults,
 }
@@ -89,6 +92,7 @@ pub(crate) async fn run(ctx: Context, args: ServeArgs) -> Result<u8> {
         defaults: crate::config::defaults(args.keys.as_deref())?,
         turns: Arc::new(Turns::new(usize::from(args.max_quizzes))),
         line: Arc::default(),
+        reviews: Arc::default(),
     });
     // The per-IP limiter keeps a little state per client address: forget the idle ones.
     let pruned = app.clone();
@@ -128,8 +132,12 @@ fn router(app: Shared) -> Router {
         .route("/api/v1/quizzes", get(list).post(create))
         .route("/api/v1/quizzes/{id}", get(export_one))
         .route(
+            "/api/v1/quizzes/{id}/questions",
+            axum::routing::post(review::add_question),
+        )
+        .route(
             "/api/v1/quizzes/{id}/questions/{n}",
-            axum::routing::delete(drop_question),
+            axum::routing::delete(review::drop_question),
         )
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
@@ -337,49 +345,6 @@ async fn export_one(
     }
 }
 
-/// `DELETE /api/v1/quizzes/ID/questions/N` (N from 1): a teacher drops a question on review.
-/// The quiz is kept without it and a banked question is marked refused, never served again.
-/// Answers the quiz as it now is.
-async fn drop_question(
-    State(app): State<Shared>,
-    Path((id, n)): Path<(String, String)>,
-) -> Response {
-    let (Ok(id), Ok(n)) = (id.parse::<i64>(), n.parse::<usize>()) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "id {id:?}, question {n:?}: give the quiz's number and the question's (from 1)"
-            ),
-        );
-    };
-    let at = app.ctx.state.clone();
-    let done = blocking(move || -> Result<Option<Value>> {
-        let history = History::open_at(&at)?;
-        let Some((subject, dropped)) = history.drop_question(id, n.wrapping_sub(1))? else {
-            return Ok(None);
-        };
-        if let Some(qid) = &dropped.id {
-            crate::bank::Bank::open_at(&at)?.refuse_by_teacher(&subject, qid)?;
-        }
-        let (subject, questions) = history.get(id)?.unwrap_or_default();
-        Ok(Some(
-            json!({ "subject": subject, "questions": questions, "quiz_id": id }),
-        ))
-    })
-    .await;
-    match done {
-        Ok(Some(quiz)) => axum::Json(quiz).into_response(),
-        Ok(None) => error(
-            StatusCode::NOT_FOUND,
-            &format!("quiz {id} has no question {n}"),
-        ),
-        Err(e) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &crate::error::one_line(&e),
-        ),
-    }
-}
-
 /// A format's name as a request gives it (JSON when absent); `Err` names the field and the
 /// formats there are.
 fn format_named(name: Option<&str>) -> std::result::Result<Format, String> {
@@ -579,7 +544,7 @@ fn run_quiz(
         place: Some(Arc::new(app.line.join())),
         ..app.ctx.clone()
     };
-    let turns = app.turns.clone();
+    let (turns, reviews) = (app.turns.clone(), app.reviews.clone());
     tokio::spawn(async move {
         let total = plan.count;
         let _permit = turns
@@ -590,6 +555,13 @@ fn run_quiz(
             })
             .await;
         let out = quiz::make(&ctx, &plan).await;
+        if let Ok(Outcome {
+            history_id: Some(id),
+            ..
+        }) = &out
+        {
+            reviews.remember(*id, plan);
+        }
         let _ = done.send(out);
     });
 }

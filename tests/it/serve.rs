@@ -674,3 +674,124 @@ fn a_body_without_count_or_format_takes_the_keys_files_defaults() {
         assert_eq!(v["questions"].as_array().unwrap().len(), 2);
     });
 }
+
+/// The history id a written quiz's answer names in its header.
+fn quiz_id(r: &reqwest::Response) -> i64 {
+    r.headers()["x-quizgen-quiz-id"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// The right answers of a quiz JSON's questions.
+fn answers(quiz: &Value) -> Vec<String> {
+    quiz["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let i = q["answer_index"].as_u64().unwrap() as usize;
+            q["options"][i].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
+/// A teacher drops a question of a quiz made from the pool and asks for one in its place: a new
+/// question, bought or banked, none the quiz had, is added at the end.
+#[test]
+fn a_dropped_question_is_replaced_by_a_new_one() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let c = client();
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"subject": "volcanoes", "count": 3}))
+            .send()
+            .await
+            .unwrap();
+        let id = quiz_id(&r);
+        let quiz: Value = r.json().await.unwrap();
+        let stems = |q: &Value| -> Vec<String> {
+            q["questions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["question"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let before = stems(&quiz);
+        let url = format!("{}/api/v1/quizzes/{id}/questions", s.url);
+        let r = c.delete(format!("{url}/2")).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let r = c.post(&url).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let after = stems(&r.json::<Value>().await.unwrap());
+        assert_eq!(after.len(), 3, "{after:?}");
+        assert_eq!(after[..2], [before[0].clone(), before[2].clone()]);
+        assert!(!before.contains(&after[2]), "a new question: {after:?}");
+        // The download is the reviewed quiz.
+        let file: Value = c
+            .get(format!("{}/api/v1/quizzes/{id}?format=json", s.url))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(stems(&file), after);
+        // A quiz this server did not make (here: no such quiz) cannot be added to.
+        let r = c
+            .post(format!("{}/api/v1/quizzes/999/questions", s.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 409);
+        assert!(r.json::<Value>().await.unwrap()["error"].is_string());
+    });
+}
+
+/// From a pasted text with no keys, each replacement is another question of the text, never
+/// one about an answer the quiz holds or a teacher dropped, until the text holds no more (409).
+#[test]
+fn replacements_from_a_pasted_text_never_bring_back_a_dropped_answer() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    std::fs::remove_file(&fx.keys).unwrap();
+    let s = crate::common::serve_without_keys(&fx);
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/printing-press.txt"),
+    )
+    .unwrap();
+    fx.rt.block_on(async {
+        let c = client();
+        let r = c
+            .post(format!("{}/api/v1/quizzes", s.url))
+            .json(&json!({"text": text, "count": 3}))
+            .send()
+            .await
+            .unwrap();
+        let id = quiz_id(&r);
+        let quiz: Value = r.json().await.unwrap();
+        let url = format!("{}/api/v1/quizzes/{id}/questions", s.url);
+        let mut seen = answers(&quiz);
+        let mut last = 0;
+        for _ in 0..40 {
+            let r = c.delete(format!("{url}/1")).send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            let r = c.post(&url).send().await.unwrap();
+            last = r.status().as_u16();
+            if last != 200 {
+                break;
+            }
+            let now = answers(&r.json::<Value>().await.unwrap());
+            assert_eq!(now.len(), 3);
+            let new = now.last().unwrap().clone();
+            assert!(!seen.contains(&new), "{new:?} came back: {seen:?}");
+            seen.push(new);
+        }
+        assert_eq!(last, 409, "the text ran out of questions: {seen:?}");
+        assert!(seen.len() > 3, "at least one replacement: {seen:?}");
+    });
+    assert!(fx.mock.seen().is_empty());
+}

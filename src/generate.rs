@@ -533,9 +533,10 @@ impl Buyer<'_> {
             // Every lane holds as many requests as it takes at once: the next answer frees one.
             return Ok(Sent::Wait(CAPPED_RECHECK));
         }
-        // A quiz that came before this one waits for capacity: it goes first.
+        // A quiz that came before this one waits for capacity: it goes first. Its wait is
+        // not this quiz's (it may need more room), so look again soon, whatever it is.
         if let Some(d) = self.place.and_then(|p| p.ahead(Instant::now())) {
-            return Ok(Sent::Wait(d.max(CAPPED_RECHECK)));
+            return Ok(Sent::Wait(d.clamp(CAPPED_RECHECK, RECHECK)));
         }
         match self.pool.reserve_where(&cost, &|l| !full(l))? {
             Admission::Go(r) => {

@@ -10,12 +10,26 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+/// How long a quiz holds its place from arrival before it has asked the pool: long enough for
+/// a bank lookup and the pool's opening, so that a later quiz that got there sooner does not
+/// take the capacity the first would have had; short, so that one that never asks (served
+/// from the bank, made offline, checking banked questions first) holds no one back for long.
+pub(crate) const ARRIVAL_HOLD: Duration = Duration::from_secs(1);
+
 /// The quizzes of one process, by ticket (their arrival order).
 #[derive(Debug, Default)]
 pub(crate) struct Line {
     next: std::sync::atomic::AtomicU64,
-    /// Quizzes waiting for capacity: ticket → when the pool said capacity returns.
-    waiting: Mutex<BTreeMap<u64, Instant>>,
+    /// Quizzes standing in the line, by ticket.
+    waiting: Mutex<BTreeMap<u64, Standing>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Standing {
+    /// When capacity returns, as far as the quiz knows.
+    due: Instant,
+    /// For a quiz that has not asked the pool yet: when its hold from arrival ends.
+    held_until: Option<Instant>,
 }
 
 /// One quiz's place: its ticket, given when it arrived.
@@ -26,19 +40,23 @@ pub(crate) struct Place {
 }
 
 impl Line {
-    /// A place for a quiz that arrives now, behind every quiz that came before it. It stands
-    /// in the line at once: until it has asked the pool, a later quiz that reached the pool
-    /// sooner (its bank lookup was quicker) must not take the capacity it would have had.
+    /// A place for a quiz that arrives now, behind every quiz that came before it, held for
+    /// `ARRIVAL_HOLD` until it asks the pool.
     pub(crate) fn join(self: &Arc<Line>) -> Place {
         let ticket = self.next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.waiting().insert(ticket, Instant::now());
+        let now = Instant::now();
+        let standing = Standing {
+            due: now,
+            held_until: Some(now + ARRIVAL_HOLD),
+        };
+        self.waiting().insert(ticket, standing);
         Place {
             line: self.clone(),
             ticket,
         }
     }
 
-    fn waiting(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, Instant>> {
+    fn waiting(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, Standing>> {
         // The map is always whole between two calls, so a poisoned lock can still be used.
         self.waiting.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -49,8 +67,11 @@ impl Place {
     /// waiting); otherwise how long the first of them expects to wait.
     pub(crate) fn ahead(&self, now: Instant) -> Option<Duration> {
         let waiting = self.line.waiting();
-        let (&first, &due) = waiting.iter().next()?;
-        (first < self.ticket).then(|| due.saturating_duration_since(now))
+        let first = waiting
+            .range(..self.ticket)
+            .map(|(_, s)| s)
+            .find(|s| s.held_until.is_none_or(|h| now < h))?;
+        Some(first.due.saturating_duration_since(now))
     }
 
     /// Stands in the line (capacity returns at `due`, as far as this quiz knows), or leaves
@@ -58,7 +79,13 @@ impl Place {
     pub(crate) fn stand(&self, due: Option<Instant>) {
         let mut waiting = self.line.waiting();
         match due {
-            Some(d) => waiting.insert(self.ticket, d),
+            Some(due) => waiting.insert(
+                self.ticket,
+                Standing {
+                    due,
+                    held_until: None,
+                },
+            ),
             None => waiting.remove(&self.ticket),
         };
     }
@@ -79,7 +106,7 @@ mod tests {
         let line = Arc::new(Line::default());
         let (a, b, c) = (line.join(), line.join(), line.join());
         let now = Instant::now();
-        // Each stands from its arrival: only the first may ask.
+        // Each is held from its arrival: only the first may ask.
         assert_eq!(a.ahead(now), None);
         assert!(b.ahead(now).is_some() && c.ahead(now).is_some());
         // Served, they leave the line: anyone may ask.
@@ -106,5 +133,19 @@ mod tests {
         assert!(b.ahead(Instant::now()).is_some());
         drop(a);
         assert_eq!(b.ahead(Instant::now()), None);
+    }
+
+    /// A quiz that never asks the pool (a bank lookup, checking banked questions) holds the
+    /// later ones back for its arrival hold only; once it waits for capacity, for good.
+    #[test]
+    fn the_hold_from_arrival_ends() {
+        let line = Arc::new(Line::default());
+        let (a, b) = (line.join(), line.join());
+        let now = Instant::now();
+        let later = now + ARRIVAL_HOLD;
+        assert!(b.ahead(now).is_some());
+        assert_eq!(b.ahead(later), None);
+        a.stand(Some(later + Duration::from_secs(5)));
+        assert_eq!(b.ahead(later), Some(Duration::from_secs(5)));
     }
 }

@@ -71,24 +71,47 @@ pub(crate) async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
 }
 
 /// One more question for a quiz a teacher is reviewing, made the way `plan` made the quiz
-/// (offline from its text, or from the bank and the pool) and none of `have` (the quiz's
+/// (from the bank and the pool, or offline from its text) and none of `have` (the quiz's
 /// questions and those dropped from it). Neither written nor recorded: the caller adds it to
 /// the quiz.
 pub(crate) async fn one_more(ctx: &Context, plan: &Plan, have: &[Mcq]) -> Result<More> {
-    if let Some(source) = &plan.source
-        && (plan.offline || ctx.keys(plan.keys_file.as_deref())?.is_none())
-    {
-        // A text's question may come back worded another way: one whose right answer the
-        // quiz already asks about (or a teacher dropped) is the same question.
-        let known: std::collections::HashSet<String> =
-            have.iter().map(|q| mcq::normalise(q.answer())).collect();
-        let mut rng = mcq::rng_from(seed_of(plan));
-        let qs = offline_questions(source, plan, have.len() + 10, &mut rng);
-        return Ok(qs
-            .into_iter()
-            .find(|q| !known.contains(&mcq::normalise(q.answer())))
-            .map_or(More::TextExhausted, More::One));
+    let offline =
+        plan.source.is_some() && (plan.offline || ctx.keys(plan.keys_file.as_deref())?.is_none());
+    if !offline {
+        if let Some(q) = bought_one(ctx, plan).await?
+            && !have.iter().any(|h| same_question(h, &q))
+        {
+            return Ok(More::One(q));
+        }
+        // Bought questions are new to the bank; one the quiz has came from the text, when no
+        // provider could be reached: the text is asked below instead.
+        if plan.source.is_none() {
+            return Ok(More::NoneNow);
+        }
     }
+    let Some(source) = &plan.source else {
+        return Ok(More::NoneNow);
+    };
+    // A text's question may come back worded another way: one whose right answer the quiz
+    // already asks about (or a teacher dropped) is the same question.
+    let known: std::collections::HashSet<String> =
+        have.iter().map(|q| mcq::normalise(q.answer())).collect();
+    let mut rng = mcq::rng_from(seed_of(plan));
+    let qs = offline_questions(source, plan, have.len() + 10, &mut rng);
+    Ok(qs
+        .into_iter()
+        .find(|q| !known.contains(&mcq::normalise(q.answer())))
+        .map_or(More::TextExhausted, More::One))
+}
+
+/// The same question, whatever its id: the same stem, or the same stem and answer.
+fn same_question(a: &Mcq, b: &Mcq) -> bool {
+    a.stable_id() == b.stable_id() || mcq::normalise(&a.question) == mcq::normalise(&b.question)
+}
+
+/// One question through the quiz's own pipeline (bank, then pool), neither written nor
+/// recorded.
+async fn bought_one(ctx: &Context, plan: &Plan) -> Result<Option<Mcq>> {
     let buffer = crate::export::Buffer::default();
     let one = Plan {
         count: 1,
@@ -98,14 +121,10 @@ pub(crate) async fn one_more(ctx: &Context, plan: &Plan, have: &[Mcq]) -> Result
         ..plan.clone()
     };
     if make_quiet(ctx, &one).await?.written == 0 {
-        return Ok(More::NoneNow);
+        return Ok(None);
     }
     let quiz: Quiz = serde_json::from_slice(&buffer.bytes())?;
-    Ok(quiz
-        .questions
-        .into_iter()
-        .next()
-        .map_or(More::NoneNow, More::One))
+    Ok(quiz.questions.into_iter().next())
 }
 
 /// What asking for one more question gave.
@@ -114,7 +133,7 @@ pub(crate) enum More {
     One(Mcq),
     /// Made offline, and the text holds no other question that passes every check.
     TextExhausted,
-    /// Bought, and none could be had now (no room within `--max-wait`, a provider failing).
+    /// None could be bought now (no room within `--max-wait`, a provider failing, a stop).
     NoneNow,
 }
 

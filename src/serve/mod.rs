@@ -371,6 +371,25 @@ struct QuizRequest {
     verify: Option<bool>,
 }
 
+/// A 429 with `Retry-After` when `ip` has asked for more quizzes (or questions on review) than
+/// `--per-ip` allows.
+fn over_limit(app: &App, ip: IpAddr) -> Option<Response> {
+    let not_until = app.limiter.check_key(&ip).err()?;
+    let wait = not_until
+        .wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ))
+        .as_secs()
+        .max(1);
+    let mut r = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        &format!("too many quiz requests from {ip}: try again in {wait}s"),
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    Some(r)
+}
+
 /// `POST /api/v1/quizzes`.
 async fn create(
     State(app): State<Shared>,
@@ -378,22 +397,7 @@ async fn create(
     headers: HeaderMap,
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Err(not_until) = app.limiter.check_key(&peer.ip()) {
-        let wait = not_until
-            .wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ))
-            .as_secs()
-            .max(1);
-        let mut r = error(
-            StatusCode::TOO_MANY_REQUESTS,
-            &format!(
-                "too many quiz requests from {}: try again in {wait}s",
-                peer.ip()
-            ),
-        );
-        r.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    if let Some(r) = over_limit(&app, peer.ip()) {
         return r;
     }
     let body = match body {
@@ -529,8 +533,7 @@ fn title_of(text: &str) -> String {
 }
 
 /// Runs one quiz as a task of the server's runtime once a slot is free (`--max-quizzes`), its
-/// progress to `sink`, its outcome to `done`. Its place in the line for capacity is taken now,
-/// at arrival.
+/// progress to `sink`, its outcome to `done`.
 fn run_quiz(
     app: &App,
     plan: Plan,
@@ -541,10 +544,9 @@ fn run_quiz(
     let ctx = Context {
         quiet: true,
         sink,
-        place: Some(Arc::new(app.line.join())),
         ..app.ctx.clone()
     };
-    let (turns, reviews) = (app.turns.clone(), app.reviews.clone());
+    let (turns, line, reviews) = (app.turns.clone(), app.line.clone(), app.reviews.clone());
     tokio::spawn(async move {
         let total = plan.count;
         let _permit = turns
@@ -554,6 +556,12 @@ fn run_quiz(
                 }
             })
             .await;
+        // Its place in the line once it has its turn: a quiz still waiting for a turn must not
+        // hold back those under way.
+        let ctx = Context {
+            place: Some(Arc::new(line.join())),
+            ..ctx
+        };
         let out = quiz::make(&ctx, &plan).await;
         if let Ok(Outcome {
             history_id: Some(id),
@@ -611,20 +619,23 @@ impl Turns {
     }
 }
 
+/// A quiz (or a question on review) that could not be made: 400 for a request that cannot be
+/// served as asked, 503 when no key of the pool can serve now (all dead or spent), else 500.
+fn failed(e: &anyhow::Error) -> Response {
+    let status = match e.downcast_ref::<QuizError>() {
+        Some(QuizError::Usage(_)) => StatusCode::BAD_REQUEST,
+        Some(QuizError::NoUsableKey(_)) => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    error(status, &crate::error::one_line(e))
+}
+
 /// The answer to a finished quiz: the file (200), or 503 with what was had.
 fn answer(planned: &Planned, result: Result<Outcome>, state: &crate::db::StateAt) -> Response {
     let (plan, buffer) = planned;
     let outcome = match result {
         Ok(o) => o,
-        Err(e) => {
-            let status = match e.downcast_ref::<QuizError>() {
-                Some(QuizError::Usage(_)) => StatusCode::BAD_REQUEST,
-                // No key of the pool can serve (all dead or spent): the server cannot, now.
-                Some(QuizError::NoUsableKey(_)) => StatusCode::SERVICE_UNAVAILABLE,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            return error(status, &crate::error::one_line(&e));
-        }
+        Err(e) => return failed(&e),
     };
     if outcome.exit == code::OK {
         return file_response(

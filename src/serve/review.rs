@@ -5,25 +5,31 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Result;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::{RETRY_AFTER_503, Shared, blocking, error};
+use super::{RETRY_AFTER_503, Shared, blocking, error, failed, over_limit};
 use crate::context::Context;
+use crate::export::{Buffer, Target};
 use crate::history::History;
 use crate::mcq::Mcq;
 use crate::quiz::{self, More, Plan};
 
 /// How many recent quizzes keep their plan (a pasted text can be 2 MB).
-const KEEP: usize = 50;
+const KEEP: usize = 30;
+/// How many dropped questions a quiz remembers (a replacement is never one of them).
+const KEEP_DROPPED: usize = 200;
 
 /// How each recent quiz of this server was made, and what a teacher dropped from it: kept in
 /// memory, so a quiz made before the server last started cannot be added to.
 #[derive(Default)]
 pub(super) struct Reviews {
     quizzes: Mutex<BTreeMap<i64, Review>>,
+    /// Held while a quiz in the history is read and written back, so that a drop and an
+    /// addition at once (two clicks) do not undo each other.
+    edits: Mutex<()>,
 }
 
 struct Review {
@@ -37,8 +43,17 @@ impl Reviews {
         self.quizzes.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Quiz `id` was made by `plan`; the oldest beyond `KEEP` are forgotten.
+    fn editing(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.edits.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Quiz `id` was made by `plan` (kept without the file it wrote); the oldest beyond
+    /// `KEEP` are forgotten.
     pub(super) fn remember(&self, id: i64, plan: Plan) {
+        let plan = Plan {
+            target: Target::Memory(Buffer::default()),
+            ..plan
+        };
         let mut quizzes = self.lock();
         quizzes.insert(
             id,
@@ -54,6 +69,9 @@ impl Reviews {
 
     fn dropped(&self, id: i64, q: Mcq) {
         if let Some(r) = self.lock().get_mut(&id) {
+            if r.dropped.len() >= KEEP_DROPPED {
+                r.dropped.remove(0);
+            }
             r.dropped.push(q);
         }
     }
@@ -93,8 +111,9 @@ pub(super) async fn drop_question(
             ),
         );
     };
-    let at = app.ctx.state.clone();
+    let (at, reviews) = (app.ctx.state.clone(), app.reviews.clone());
     let done = blocking(move || -> Result<Option<(Mcq, String, Vec<Mcq>)>> {
+        let _editing = reviews.editing();
         let history = History::open_at(&at)?;
         let Some((subject, dropped)) = history.drop_question(id, n.wrapping_sub(1))? else {
             return Ok(None);
@@ -122,22 +141,21 @@ pub(super) async fn drop_question(
 /// `POST /api/v1/quizzes/ID/questions`: one more question at the end of a quiz made by this
 /// server since it started, made the way the quiz was (from its pasted text, or from the bank
 /// and the pool, waiting its turn as a quiz does), none it holds or a teacher dropped from it.
-/// Answers the quiz as it now is.
-pub(super) async fn add_question(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+/// Counts against `--per-ip` as a quiz does. Answers the quiz as it now is.
+pub(super) async fn add_question(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    Path(id): Path<String>,
+) -> Response {
     let Ok(id) = id.parse::<i64>() else {
         return error(
             StatusCode::BAD_REQUEST,
             &format!("id: {id:?} is not a quiz number (see GET /api/v1/quizzes)"),
         );
     };
-    let Some((plan, dropped)) = app.reviews.get(id) else {
-        return error(
-            StatusCode::CONFLICT,
-            &format!(
-                "quiz {id} was not made by this server since it last started, so it cannot say how to make more like it: make a new quiz"
-            ),
-        );
-    };
+    if let Some(r) = over_limit(&app, peer.ip()) {
+        return r;
+    }
     let at = app.ctx.state.clone();
     let have = match blocking(move || History::open_at(&at)?.get(id)).await {
         Ok(Some((_, questions))) => questions,
@@ -149,27 +167,48 @@ pub(super) async fn add_question(State(app): State<Shared>, Path(id): Path<Strin
         }
         Err(e) => return internal(&e),
     };
-    let ctx = Context {
-        quiet: true,
-        sink: None,
-        place: Some(Arc::new(app.line.join())),
-        ..app.ctx.clone()
+    let Some((plan, dropped)) = app.reviews.get(id) else {
+        return error(
+            StatusCode::CONFLICT,
+            &format!(
+                "quiz {id} was not made by this server since it last started, so it cannot say how to make more like it: make a new quiz"
+            ),
+        );
     };
-    let _turn = app.turns.wait(|_| {}).await;
     let known: Vec<Mcq> = have.into_iter().chain(dropped).collect();
-    let more = match quiz::one_more(&ctx, &plan, &known).await {
-        Ok(More::One(q)) => q,
-        Ok(More::TextExhausted) => {
+    // A task of its own: a client that goes away must not cut a purchase short (what is on the
+    // wire is paid for, and banked questions taken for it are marked served).
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let task = app.clone();
+    tokio::spawn(async move {
+        let _turn = task.turns.wait(|_| {}).await;
+        let ctx = Context {
+            quiet: true,
+            sink: None,
+            place: Some(Arc::new(task.line.join())),
+            ..task.ctx.clone()
+        };
+        let _ = tx.send(quiz::one_more(&ctx, &plan, &known).await);
+    });
+    let more = match rx.await {
+        Ok(Ok(More::One(q))) => q,
+        Ok(Ok(More::TextExhausted)) => {
             return error(
                 StatusCode::CONFLICT,
                 "the text holds no other question that passes every check: paste a longer text for more",
             );
         }
-        Ok(More::NoneNow) => return none_now(),
-        Err(e) => return internal(&e),
+        Ok(Ok(More::NoneNow)) => return none_now(),
+        Ok(Err(e)) => return failed(&e),
+        Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, "the question stopped"),
     };
-    let at = app.ctx.state.clone();
-    match blocking(move || History::open_at(&at)?.add_question(id, more)).await {
+    let (at, reviews) = (app.ctx.state.clone(), app.reviews.clone());
+    let added = blocking(move || {
+        let _editing = reviews.editing();
+        History::open_at(&at)?.add_question(id, more)
+    })
+    .await;
+    match added {
         Ok(Some((subject, questions))) => quiz_now(id, &subject, &questions),
         Ok(None) => error(
             StatusCode::NOT_FOUND,
@@ -183,7 +222,7 @@ pub(super) async fn add_question(State(app): State<Shared>, Path(id): Path<Strin
 fn none_now() -> Response {
     let mut r = error(
         StatusCode::SERVICE_UNAVAILABLE,
-        "no new question could be had now (no provider had room in time): try again in a minute",
+        "no new question could be had now (no provider had room in time, or the server is stopping): try again in a minute",
     );
     r.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_503));

@@ -177,8 +177,9 @@ fn a_quiz_waiting_its_turn_is_told_its_place() {
     }
 }
 
-/// Quizzes that find the budget spent take it in the order they arrived: with room for about
-/// two quizzes a window, the first two to arrive finish before the last two.
+/// Quizzes that find the budget spent take it in the order they arrived: with room for four
+/// requests a window (a quiz of 10 is one), each quiz finishes before every quiz that arrived
+/// four or more places after it.
 #[test]
 fn quizzes_waiting_for_capacity_are_served_in_arrival_order() {
     let cfg = MockConfig {
@@ -207,7 +208,7 @@ fn quizzes_waiting_for_capacity_are_served_in_arrival_order() {
             .unwrap();
         assert_eq!(events(&first).last().unwrap().0, "quiz");
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        for n in 0..6 {
+        for n in 0..8 {
             // Each is under way (its place taken) before the next is sent.
             let r = ask(format!("subject number {n}")).await.unwrap();
             let tx = tx.clone();
@@ -224,13 +225,15 @@ fn quizzes_waiting_for_capacity_are_served_in_arrival_order() {
         }
         order
     });
-    assert_eq!(finished.len(), 6);
+    assert_eq!(finished.len(), 8);
     let place = |n: usize| finished.iter().position(|&m| m == n).unwrap();
-    for (early, late) in [(0, 4), (0, 5), (1, 4), (1, 5)] {
-        assert!(
-            place(early) < place(late),
-            "finished in the order {finished:?}"
-        );
+    for early in 0..4 {
+        for late in early + 4..8 {
+            assert!(
+                place(early) < place(late),
+                "finished in the order {finished:?}"
+            );
+        }
     }
 }
 
@@ -703,7 +706,7 @@ fn answers(quiz: &Value) -> Vec<String> {
 fn a_dropped_question_is_replaced_by_a_new_one() {
     let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
     let s = serve(&fx, &[]);
-    fx.rt.block_on(async {
+    let id = fx.rt.block_on(async {
         let c = client();
         let r = c
             .post(format!("{}/api/v1/quizzes", s.url))
@@ -741,14 +744,29 @@ fn a_dropped_question_is_replaced_by_a_new_one() {
             .await
             .unwrap();
         assert_eq!(stems(&file), after);
-        // A quiz this server did not make (here: no such quiz) cannot be added to.
         let r = c
             .post(format!("{}/api/v1/quizzes/999/questions", s.url))
             .send()
             .await
             .unwrap();
+        assert_eq!(r.status(), 404, "no such quiz");
+        id
+    });
+    // A server started since does not know how the quiz was made: 409, saying so.
+    drop(s);
+    let s = serve(&fx, &[]);
+    fx.rt.block_on(async {
+        let r = client()
+            .post(format!("{}/api/v1/quizzes/{id}/questions", s.url))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 409);
-        assert!(r.json::<Value>().await.unwrap()["error"].is_string());
+        let v: Value = r.json().await.unwrap();
+        assert!(
+            v["error"].as_str().unwrap().contains("make a new quiz"),
+            "{v}"
+        );
     });
 }
 
@@ -758,40 +776,59 @@ fn a_dropped_question_is_replaced_by_a_new_one() {
 fn replacements_from_a_pasted_text_never_bring_back_a_dropped_answer() {
     let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
     std::fs::remove_file(&fx.keys).unwrap();
-    let s = crate::common::serve_without_keys(&fx);
+    let s = crate::common::serve_without_keys_with(&fx, &["--per-ip", "100/min"]);
+    fx.rt.block_on(replace_until_the_text_runs_out(&s.url));
+    assert!(fx.mock.seen().is_empty());
+}
+
+/// The same with keys whose provider cannot be reached: the text is asked instead, and what
+/// it gives is still never a question the quiz had.
+#[test]
+fn replacements_with_an_unreachable_provider_never_bring_back_a_dropped_answer() {
+    let fx = Fixture::new(MockConfig::default(), &[MODEL], &["gsk_one_1234567890"]);
+    let keys = std::fs::read_to_string(&fx.keys).unwrap();
+    std::fs::write(
+        &fx.keys,
+        keys.replace(&fx.server.uri(), "http://127.0.0.1:9"),
+    )
+    .unwrap();
+    let s = serve(&fx, &["--per-ip", "100/min"]);
+    fx.rt.block_on(replace_until_the_text_runs_out(&s.url));
+}
+
+/// A quiz of 3 from a sample text; then question 1 dropped and one more asked for, again and
+/// again: each new answer is new, until the text holds no more (409).
+async fn replace_until_the_text_runs_out(server: &str) {
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/texts/printing-press.txt"),
     )
     .unwrap();
-    fx.rt.block_on(async {
-        let c = client();
-        let r = c
-            .post(format!("{}/api/v1/quizzes", s.url))
-            .json(&json!({"text": text, "count": 3}))
-            .send()
-            .await
-            .unwrap();
-        let id = quiz_id(&r);
-        let quiz: Value = r.json().await.unwrap();
-        let url = format!("{}/api/v1/quizzes/{id}/questions", s.url);
-        let mut seen = answers(&quiz);
-        let mut last = 0;
-        for _ in 0..40 {
-            let r = c.delete(format!("{url}/1")).send().await.unwrap();
-            assert_eq!(r.status(), 200);
-            let r = c.post(&url).send().await.unwrap();
-            last = r.status().as_u16();
-            if last != 200 {
-                break;
-            }
-            let now = answers(&r.json::<Value>().await.unwrap());
-            assert_eq!(now.len(), 3);
-            let new = now.last().unwrap().clone();
-            assert!(!seen.contains(&new), "{new:?} came back: {seen:?}");
-            seen.push(new);
+    let c = client();
+    let r = c
+        .post(format!("{server}/api/v1/quizzes"))
+        .json(&json!({"text": text, "count": 3}))
+        .send()
+        .await
+        .unwrap();
+    let id = quiz_id(&r);
+    let quiz: Value = r.json().await.unwrap();
+    let url = format!("{server}/api/v1/quizzes/{id}/questions");
+    let mut seen = answers(&quiz);
+    let mut last = 0;
+    for _ in 0..40 {
+        let r = c.delete(format!("{url}/1")).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let r = c.post(&url).send().await.unwrap();
+        last = r.status().as_u16();
+        if last != 200 {
+            break;
         }
-        assert_eq!(last, 409, "the text ran out of questions: {seen:?}");
-        assert!(seen.len() > 3, "at least one replacement: {seen:?}");
-    });
-    assert!(fx.mock.seen().is_empty());
+        let now = answers(&r.json::<Value>().await.unwrap());
+        assert_eq!(now.len(), 3);
+        let new = now.last().unwrap().clone();
+        assert!(!seen.contains(&new), "{new:?} came back: {seen:?}");
+        seen.push(new);
+    }
+    assert_eq!(last, 409, "the text ran out of questions: {seen:?}");
+    assert!(seen.len() > 3, "at least one replacement: {seen:?}");
 }

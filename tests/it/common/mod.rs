@@ -7,7 +7,7 @@ pub(crate) mod providers;
 pub(crate) mod raw;
 mod server;
 
-pub(crate) use server::{Server, serve, serve_without_keys};
+pub(crate) use server::{Server, serve, serve_without_keys, serve_without_keys_with};
 
 use std::path::{Path, PathBuf};
 

@@ -28,9 +28,14 @@ pub(crate) fn serve(fx: &Fixture, extra: &[&str]) -> Server {
 
 /// The same with no keys file anywhere it is looked for (offline only).
 pub(crate) fn serve_without_keys(fx: &Fixture) -> Server {
+    serve_without_keys_with(fx, &[])
+}
+
+/// The same with flags.
+pub(crate) fn serve_without_keys_with(fx: &Fixture, extra: &[&str]) -> Server {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("quizgen"));
     cmd.arg("serve").env("HOME", fx.path());
-    start(fx, cmd, &[])
+    start(fx, cmd, extra)
 }
 
 fn start(fx: &Fixture, mut cmd: Command, extra: &[&str]) -> Server {

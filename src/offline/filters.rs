@@ -155,7 +155,7 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
     let opens = w.openers.iter().any(|o| {
         start.starts_with(o.as_str())
             && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
-    });
+    }) && !w.not_openers.iter().any(|o| start.starts_with(o.as_str()));
     if opens {
         return true;
     }
@@ -172,7 +172,10 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // A capital names something, but at the start only when the word is no stop word
         // ("Lovelace described her …", not "She" or "The").
-        if bare.starts_with(char::is_uppercase) && (i > 0 || !lang.is_stop(&bare.to_lowercase())) {
+        if bare.starts_with(char::is_uppercase)
+            && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
+            && names_someone(bare, lang)
+        {
             named = true;
         }
         // Lowered from the sentence at this word: a lower case may be longer ("İ").
@@ -201,6 +204,12 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
         }
     }
     false
+}
+
+/// Whether a capitalised word may name whom a pronoun after it stands for: not a month ("In
+/// January 1610 he …", "Im Juli 1505 geriet er …" name no one).
+fn names_someone(word: &str, lang: Lang) -> bool {
+    !lang.data().words.months.contains(&word.to_lowercase())
 }
 
 fn reference_unresolved(d: &Draft<'_>) -> bool {
@@ -574,6 +583,27 @@ mod tests {
             Lang::En,
         );
         assert!(strike(&d).is_none());
+    }
+
+    #[test]
+    fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
+        assert!(points_back(
+            "In January 1610 he discovered four moons.",
+            Lang::En
+        ));
+        assert!(points_back(
+            "Im Juli 1505 geriet er in ein Gewitter.",
+            Lang::De
+        ));
+        assert!(!points_back(
+            "Im Juli 1505 geriet Johann in ein Gewitter, und er betete.",
+            Lang::De
+        ));
+        assert!(!points_back("When Ada was 17 she met Babbage.", Lang::En));
+        assert!(!points_back(
+            "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
+            Lang::De
+        ));
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub(super) struct Words {
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
     pub(super) pronouns: Vec<String>,
+    /// Pronouns that stand only for a person, and how the name replaces each ("{}'s").
+    pub(super) stand_ins: BTreeMap<String, String>,
     pub(super) openers: Vec<String>,
+    /// Openings that look like an opener and are not ("there is").
+    #[serde(default)]
+    pub(super) not_openers: Vec<String>,
     pub(super) date_in: Vec<String>,
     pub(super) gendered: Vec<String>,
     pub(super) examples: Vec<String>,
@@ -61,6 +66,8 @@ pub(super) struct Words {
     pub(super) is: Vec<String>,
     pub(super) articles: Vec<String>,
     pub(super) called: Vec<String>,
+    /// A name given in passing after a comma ("…, called codons").
+    pub(super) called_inline: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
 }

@@ -15,12 +15,14 @@
 //! Precision first: a question is written only when every check passes. The same text and flags
 //! give the same quiz (the seed comes from them).
 
+mod define;
 mod detect;
 mod distract;
 mod filters;
 mod lang;
 mod lexicon;
 mod read;
+mod refer;
 mod render;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -140,6 +142,8 @@ struct Reading {
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
+    /// The person the text is about, if one is named most (`refer`).
+    main: Option<String>,
 }
 
 impl Reading {
@@ -173,6 +177,7 @@ impl Reading {
                 (d.term.clone(), at)
             })
             .collect();
+        let main = refer::main_person(&doc, &found);
         Reading {
             text,
             doc,
@@ -182,6 +187,7 @@ impl Reading {
             eras,
             places,
             defined,
+            main,
         }
     }
 
@@ -388,11 +394,19 @@ fn make_gap<R: Rng>(
 ) -> Option<Made> {
     let sentences = &reading.doc.sentences;
     let s = &sentences[f.sentence];
-    let (before, answer, after) = (
-        &s.text[..f.start],
-        &s.text[f.start..f.end],
-        &s.text[f.end..],
+    let answer = &s.text[f.start..f.end];
+    // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
+    let resolved = refer::resolve(
+        &reading.doc,
+        &reading.found,
+        reading.main.as_deref(),
+        f,
+        reading.text,
     );
+    let (before, after) = match &resolved {
+        Some((b, a)) => (b.as_str(), a.as_str()),
+        None => (&s.text[..f.start], &s.text[f.end..]),
+    };
     // The sentence before, when this one points back, from the same paragraph.
     let context = filters::points_back(&format!("{before} {after}"), reading.text)
         .then(|| f.sentence.checked_sub(1))
@@ -450,7 +464,9 @@ fn make_gap<R: Rng>(
             distract::values(v, answer, reading.text, level, near, want, rng)
         }
         Kind::Person => {
-            distract::people(answer, &reading.people, &reading.eras, &s.text, want, rng)
+            // The stem as asked: a name put in for a pronoun rules its bearer out too.
+            let stem = format!("{before}{answer}{after}");
+            distract::people(answer, &reading.people, &reading.eras, &stem, want, rng)
         }
         Kind::Place(k) => distract::places(
             answer,
@@ -490,6 +506,8 @@ fn make_definition<R: Rng>(
     // "This reaction is called _____." after the sentence that describes it, or "Which term
     // means …?".
     let (before, after, context) = match &d.cloze {
+        // "…, called _____; …": the sentence says what it names.
+        Some((b, a)) if d.meaning.is_empty() => (b.as_str(), a.as_str(), None),
         Some((b, a)) => (b.as_str(), a.as_str(), Some(d.meaning.as_str())),
         None => (d.meaning.as_str(), "", None),
     };
@@ -508,6 +526,7 @@ fn make_definition<R: Rng>(
     }
     let question = match context {
         Some(c) => format!("{c} {} {}", render::short(before, after), say.term),
+        None if d.cloze.is_some() => format!("{} {}", render::short(before, after), say.term),
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
@@ -529,6 +548,7 @@ fn make_definition<R: Rng>(
     let shown_before = d
         .cloze
         .as_ref()
+        .filter(|_| !d.meaning.is_empty())
         .and(d.sentence)
         .and_then(|i| i.checked_sub(1));
     finish(

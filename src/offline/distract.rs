@@ -322,6 +322,7 @@ pub(super) fn people<R: Rng>(
     text_people: &[String],
     eras: &std::collections::BTreeMap<String, i64>,
     stem: &str,
+    characters: bool,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
@@ -341,7 +342,8 @@ pub(super) fn people<R: Rng>(
         p != answer
             && !p.split_whitespace().any(|w| words.contains(&w))
             && !named_in_stem(p)
-            && p.split_whitespace().count() >= 2
+            // A single name only among a story's characters.
+            && (p.split_whitespace().count() >= 2 || characters)
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the
     // playwright among his characters).

@@ -469,10 +469,14 @@ fn place_with_many_answers(d: &Draft<'_>) -> bool {
 fn role_before(d: &Draft<'_>) -> bool {
     let last = d.before.split_whitespace().last().unwrap_or("");
     let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+    // In English WordNet tells a role ("geographer") from a verb ("tells", "reaches").
+    let role = d.lang != Lang::En
+        || super::lexicon::noun(bare).is_some_and(|e| e.kinds.contains(&"person"));
     matches!(d.kind, Kind::Person)
         && bare.chars().count() > 2
         && bare.starts_with(char::is_lowercase)
         && !d.lang.is_stop(bare)
+        && role
 }
 
 fn gendered_who(d: &Draft<'_>) -> bool {
@@ -776,6 +780,14 @@ mod tests {
             Lang::En,
         );
         assert!(struck(&d, "role-before"));
+        // A verb before the name is no role.
+        let d = draft(
+            &Kind::Person,
+            "After the storm the old farmer tells Lennie a story about the rabbits.",
+            "Lennie",
+            Lang::En,
+        );
+        assert!(!struck(&d, "role-before"));
         let mut age = value_kind(84.0);
         if let Kind::Value(v) = &mut age {
             v.unit = "Jahren".into();

@@ -60,6 +60,8 @@ pub(super) struct Words {
     #[serde(default)]
     pub(super) not_openers: Vec<String>,
     pub(super) date_in: Vec<String>,
+    /// Joins of two clauses: a sentence holding one tells two events.
+    pub(super) clause_joins: Vec<String>,
     pub(super) gendered: Vec<String>,
     pub(super) examples: Vec<String>,
     pub(super) spans: Vec<String>,

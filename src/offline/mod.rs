@@ -15,6 +15,7 @@
 //! Precision first: a question is written only when every check passes. The same text and flags
 //! give the same quiz (the seed comes from them).
 
+mod characters;
 mod define;
 mod detect;
 mod distract;
@@ -144,13 +145,18 @@ struct Reading {
     defined: Vec<(String, usize)>,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
+    /// The story's characters, by one name (`characters`).
+    characters: Vec<String>,
 }
 
 impl Reading {
     fn new(source: &str) -> Reading {
         let text = Lang::detect(source);
         let doc = read::read(source, text);
-        let found = detect::candidates(&doc, text);
+        let mut found = detect::candidates(&doc, text);
+        let (characters, spots) = characters::characters(&doc, &found, text);
+        found.extend(spots);
+        found.sort_by_key(|f| (f.sentence, f.start));
         let definitions = detect::definitions(&doc, text);
         let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
         let people: Vec<String> = found
@@ -188,6 +194,7 @@ impl Reading {
             places,
             defined,
             main,
+            characters,
         }
     }
 
@@ -466,7 +473,23 @@ fn make_gap<R: Rng>(
         Kind::Person => {
             // The stem as asked: a name put in for a pronoun rules its bearer out too.
             let stem = format!("{before}{answer}{after}");
-            distract::people(answer, &reading.people, &reading.eras, &stem, want, rng)
+            // A character's wrong answers are the story's other characters only.
+            let character = reading.characters.iter().any(|c| c == answer);
+            // In a story, an undated person is one of its people: the dated ones (the author,
+            // "Mary Godwin" in 1816) are no wrong answers for them.
+            let undated: Vec<String>;
+            let pool = if character {
+                &reading.characters
+            } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
+                undated = (reading.people.iter())
+                    .filter(|p| !reading.eras.contains_key(*p))
+                    .cloned()
+                    .collect();
+                &undated
+            } else {
+                &reading.people
+            };
+            distract::people(answer, pool, &reading.eras, &stem, character, want, rng)
         }
         Kind::Place(k) => distract::places(
             answer,

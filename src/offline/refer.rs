@@ -59,6 +59,17 @@ pub(super) fn main_person(doc: &Doc, found: &[Found]) -> Option<String> {
     for (_, _, name) in mentions(doc, found) {
         *counts.entry(last_word(name)).or_default() += 1;
     }
+    // Two people of one family ("Marie Curie", "Pierre Curie"): "Curie" may be either.
+    let mut full: Vec<&str> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+        .filter(|n| n.contains(' '))
+        .collect();
+    full.sort_unstable();
+    full.dedup();
+    let shared = |name: &str| full.iter().filter(|n| last_word(n) == name).count() > 1;
+    counts.retain(|name, _| !shared(name));
     let mut by_count: Vec<(usize, &str)> = counts.into_iter().map(|(k, n)| (n, k)).collect();
     by_count.sort_by_key(|b| std::cmp::Reverse(b.0));
     match by_count.as_slice() {
@@ -206,6 +217,10 @@ mod tests {
         // "it" stands for things.
         let t = format!("{GALILEO} The tower was begun in 1173. In 1372 it was finished.");
         assert_eq!(resolved(&t, "1372"), None);
+        // Two of one family: "she" may be either.
+        let t = "Marie Curie was born in 1867. Curie studied in Paris. Curie met Pierre Curie. \
+            Pierre Curie was a physicist. Curie worked hard. In 1911 she won a second prize.";
+        assert_eq!(resolved(t, "1911"), None);
         // No main person: named fewer than three times.
         let t = "Galileo was born in 1564. In 1589 he taught at Pisa.";
         assert_eq!(resolved(t, "1589"), None);

@@ -86,6 +86,8 @@ pub(super) struct Say {
     pub(super) place: BTreeMap<String, String>,
     pub(super) term: String,
     pub(super) means: String,
+    /// A table's row asked by a cell ("{key}", "{column}", "{value}").
+    pub(super) table: String,
     pub(super) from_text: String,
 }
 

@@ -25,6 +25,7 @@ mod lexicon;
 mod read;
 mod refer;
 mod render;
+mod table;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -130,6 +131,8 @@ pub(crate) fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
 enum Item {
     Gap(usize),
     Define(usize),
+    /// A table's cell (`table`), by its index in `Reading::cells`.
+    Table(usize),
 }
 
 /// The text, read once, with what its questions draw on.
@@ -147,10 +150,12 @@ struct Reading {
     main: Option<String>,
     /// The story's characters, by one name (`characters`).
     characters: Vec<String>,
+    /// The table cells that tell their row apart (`table`).
+    cells: Vec<table::Cell>,
 }
 
 impl Reading {
-    fn new(source: &str) -> Reading {
+    fn new(source: &str, options: usize) -> Reading {
         let text = Lang::detect(source);
         let doc = read::read(source, text);
         let mut found = detect::candidates(&doc, text);
@@ -184,6 +189,7 @@ impl Reading {
             })
             .collect();
         let main = refer::main_person(&doc, &found);
+        let cells = table::cells(&doc.tables, options, text);
         Reading {
             text,
             doc,
@@ -195,6 +201,7 @@ impl Reading {
             defined,
             main,
             characters,
+            cells,
         }
     }
 
@@ -210,6 +217,11 @@ impl Reading {
             Item::Define(i) => {
                 let d = &self.definitions[i];
                 d.sentence.map_or((d.section, usize::MAX), at)
+            }
+            // A table is a paragraph of its own section.
+            Item::Table(i) => {
+                let c = self.cells[i];
+                (self.doc.tables[c.table].section, usize::MAX - 1 - c.table)
             }
         }
     }
@@ -253,7 +265,7 @@ struct Made {
 
 /// Makes up to `ask.count` questions from the text that pass every check and the validator.
 pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
-    let reading = Reading::new(source);
+    let reading = Reading::new(source, ask.rules.options);
     let say = &Lang::named(ask.language).unwrap_or(Lang::En).data().say;
     let mut queues = by_section(&reading, rng);
     let mut made: Vec<Made> = Vec::new();
@@ -271,6 +283,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 // Values at most two in five of the quiz: a quiz of altitudes is of little use.
                 let values = kinds.get("value").copied().unwrap_or(0);
                 if kind_name(&reading, item) == "value" && values >= value_cap(ask.count) {
+                    continue;
+                }
+                // Table rows at most one in four: a quiz is not a table read back.
+                let rows = kinds.get("table").copied().unwrap_or(0);
+                if kind_name(&reading, item) == "table" && rows >= table_cap(ask.count) {
                     continue;
                 }
                 let level = level_of(ask.difficulty, made.len());
@@ -298,13 +315,19 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
+/// The most table rows a quiz of `count` asks: one in four, and at least two.
+fn table_cap(count: usize) -> i32 {
+    (count / 4).max(2) as i32
+}
+
 /// The candidates by section, in the text's order, each section's paragraphs taking turns
 /// within it (shuffled within a paragraph: the seed decides). The sections take turns in the
 /// quiz, so every section of a long text is asked, and within one every paragraph.
 fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
     let items = (0..reading.found.len())
         .map(Item::Gap)
-        .chain((0..reading.definitions.len()).map(Item::Define));
+        .chain((0..reading.definitions.len()).map(Item::Define))
+        .chain((0..reading.cells.len()).map(Item::Table));
     let mut sections: BTreeMap<usize, BTreeMap<usize, Vec<Item>>> = BTreeMap::new();
     for it in items {
         let (section, paragraph) = reading.place_of(it);
@@ -333,6 +356,7 @@ fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
 fn kind_name(reading: &Reading, item: Item) -> &'static str {
     match item {
         Item::Define(_) => "term",
+        Item::Table(_) => "table",
         Item::Gap(i) => match reading.found[i].kind {
             Kind::Year { .. } => "year",
             Kind::Value(_) => "value",
@@ -388,7 +412,32 @@ fn make<R: Rng>(
     match item {
         Item::Gap(i) => make_gap(reading, &reading.found[i], ask, say, level, rng),
         Item::Define(i) => make_definition(reading, &reading.definitions[i], ask, say, level, rng),
+        Item::Table(i) => make_table(reading, reading.cells[i], ask, say, level, rng),
     }
+}
+
+/// "According to the table, which planet has “Length of year: 687 days”?", the other rows'
+/// names as wrong answers.
+fn make_table<R: Rng>(
+    reading: &Reading,
+    cell: table::Cell,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let t = &reading.doc.tables[cell.table];
+    let (question, answer) = table::stem(t, cell, &say.table, reading.text);
+    let mut wrong: Vec<String> = (0..t.rows.len())
+        .filter(|r| *r != cell.row)
+        .map(|r| t.rows[r][0].trim().to_owned())
+        .collect();
+    wrong.shuffle(rng);
+    wrong.truncate(ask.rules.options - 1);
+    let quoted = table::quoted(t, cell.row);
+    finish(
+        ask, say, level, &answer, wrong, question, &quoted, None, None, rng,
+    )
 }
 
 fn make_gap<R: Rng>(

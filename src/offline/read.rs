@@ -24,12 +24,20 @@ pub(super) struct Gloss {
     pub(super) section: usize,
 }
 
+/// A Markdown table: its header cells and rows (inline marks taken out).
+pub(super) struct Table {
+    pub(super) header: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) section: usize,
+}
+
 /// A text, read.
 pub(super) struct Doc {
     /// The first heading, when the text opens with one.
     pub(super) title: Option<String>,
     pub(super) sentences: Vec<Sentence>,
     pub(super) glossary: Vec<Gloss>,
+    pub(super) tables: Vec<Table>,
 }
 
 /// One line, classified.
@@ -51,7 +59,9 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         title: None,
         sentences: Vec::new(),
         glossary: Vec::new(),
+        tables: Vec::new(),
     };
+    let mut table: Vec<Vec<String>> = Vec::new();
     let (mut section, mut paragraph) = (0, 0);
     let mut prose: Vec<&str> = Vec::new();
     let mut skipping = false;
@@ -79,6 +89,11 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
             paragraph += 1;
             prose.clear();
         }
+        if raw.starts_with('|') && !skipping {
+            table.push(cells(raw));
+        } else if !table.is_empty() {
+            finish_table(&mut doc, std::mem::take(&mut table), section);
+        }
         match line {
             Line::Heading(h) => {
                 if doc.title.is_none() && doc.sentences.is_empty() && section == 0 {
@@ -99,7 +114,34 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
     if !prose.is_empty() && !skipping {
         push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
     }
+    finish_table(&mut doc, table, section);
     doc
+}
+
+/// A table row's cells, trimmed and without inline marks.
+fn cells(row: &str) -> Vec<String> {
+    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(|c| strip_inline(c.trim())).collect()
+}
+
+/// Keeps a table whose rows are as wide as its header, without the `|---|` line.
+fn finish_table(doc: &mut Doc, mut rows: Vec<Vec<String>>, section: usize) {
+    let rule = |r: &Vec<String>| {
+        r.iter()
+            .all(|c| !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' ')))
+    };
+    rows.retain(|r| !rule(r));
+    if rows.len() < 2 {
+        return;
+    }
+    let header = rows.remove(0);
+    if rows.iter().all(|r| r.len() == header.len()) && header.len() >= 2 {
+        doc.tables.push(Table {
+            header,
+            rows,
+            section,
+        });
+    }
 }
 
 fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {

@@ -315,6 +315,58 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
+/// The other values of the sentence a gap is in (and of the one shown before it).
+fn others_in(reading: &Reading, f: &Found) -> Vec<detect::Value> {
+    reading
+        .found
+        .iter()
+        .filter(|o| {
+            (o.sentence == f.sentence || o.sentence + 1 == f.sentence)
+                && (o.sentence, o.start) != (f.sentence, f.start)
+        })
+        .filter_map(|o| match &o.kind {
+            Kind::Value(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Wrong values on the answer's side of every other value of the stem in the same unit: "of
+/// its 10 100 tonnes, the frame weighs _____" rules out "10 200 tonnes".
+fn same_side(
+    wrong: Vec<String>,
+    v: &detect::Value,
+    others: &[detect::Value],
+    lang: Lang,
+) -> Vec<String> {
+    let amount = |s: &str| {
+        let digits: String = s
+            .chars()
+            .take_while(|c| {
+                c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
+            })
+            .collect();
+        let digits = digits.trim().trim_end_matches([',', '.']);
+        detect::parse_number(digits, lang).map(|(n, _)| n)
+    };
+    let bounds: Vec<f64> = others
+        .iter()
+        .filter(|o| {
+            o.unit.eq_ignore_ascii_case(&v.unit)
+                && o.times == v.times
+                && (o.amount - v.amount).abs() > f64::EPSILON
+        })
+        .map(|o| o.amount)
+        .collect();
+    if bounds.is_empty() {
+        return wrong;
+    }
+    wrong
+        .into_iter()
+        .filter(|w| amount(w).is_some_and(|x| bounds.iter().all(|b| (x < *b) == (v.amount < *b))))
+        .collect()
+}
+
 /// The most table rows a quiz of `count` asks: one in four, and at least two.
 fn table_cap(count: usize) -> i32 {
     (count / 4).max(2) as i32
@@ -517,7 +569,8 @@ fn make_gap<R: Rng>(
                 approximate,
                 at_most: age.then_some(100.0),
             };
-            distract::values(v, answer, reading.text, level, near, want, rng)
+            let wrong = distract::values(v, answer, reading.text, level, near, want, rng);
+            same_side(wrong, v, &others_in(reading, f), reading.text)
         }
         Kind::Person => {
             // The stem as asked: a name put in for a pronoun rules its bearer out too.
@@ -673,4 +726,36 @@ fn finish<R: Rng>(
         home,
         shows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_values_stay_on_the_answers_side_of_the_stems_total() {
+        let tonnes = |amount: f64| detect::Value {
+            amount,
+            decimals: 0,
+            word: false,
+            times: None,
+            unit: "tonnes".into(),
+            percent: false,
+        };
+        let wrong = vec![
+            "5 500 tonnes".to_owned(),
+            "10 200 tonnes".to_owned(),
+            "9 500 tonnes".to_owned(),
+        ];
+        // "La charpente pèse 7 300 tonnes et le poids total atteint 10 100 tonnes."
+        let kept = same_side(wrong.clone(), &tonnes(7300.0), &[tonnes(10100.0)], Lang::Fr);
+        assert_eq!(kept, ["5 500 tonnes", "9 500 tonnes"]);
+        // Another unit bounds nothing.
+        let mut metres = tonnes(10100.0);
+        metres.unit = "mètres".into();
+        assert_eq!(
+            same_side(wrong.clone(), &tonnes(7300.0), &[metres], Lang::Fr),
+            wrong
+        );
+    }
 }

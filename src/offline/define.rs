@@ -43,6 +43,39 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
     None
 }
 
+/// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "within",
+    "over",
+    "for",
+    "by",
+    "from",
+    "with",
+    "without",
+    "under",
+    "as",
+    "when",
+    "while",
+    "once",
+    "since",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unlike",
+    "like",
+    "until",
+    "throughout",
+    "despite",
+    "besides",
+];
+
 /// "…scutage, a payment made by barons in place of military service, …" → ("scutage", "a
 /// payment made by barons in place of military service"). English only: the term's words and
 /// the meaning's head must be nouns WordNet knows (the term's last word may be one it does not,
@@ -84,6 +117,13 @@ pub(super) fn apposition(sentence: &str, lang: Lang) -> Option<(String, String)>
         }
         // The term: the word right before the comma, and the nouns before it (up to three).
         let before: Vec<&str> = sentence[..comma].split_whitespace().collect();
+        // "In a day, a place on the coast passes …": a comma after an opening phrase ends it.
+        let opening = before
+            .first()
+            .is_some_and(|f| OPENERS.contains(&f.to_lowercase().as_str()));
+        if opening {
+            continue;
+        }
         let Some((last, earlier)) = before.split_last() else {
             continue;
         };
@@ -168,6 +208,8 @@ mod tests {
             "Each beat starts at the sinoatrial node, a small group of specialised cells in the wall.",
             // A count.
             "A cell holds 46 chromosomes, a number fixed for the whole species of humans.",
+            // A comma that closes an opening phrase.
+            "In a day, a place on the coast passes through both of the bulges of water.",
             // One thing described, not a kind defined.
             "He met the king, a man of great learning and quick temper.",
             "Her father was a farmer, a man who worked the land near the river.",

@@ -408,6 +408,7 @@ pub(super) fn terms<R: Rng>(
     answer: &str,
     meaning: &str,
     defined: &[(String, usize)],
+    lowered: &[String],
     section: usize,
     lang: Lang,
     level: Level,
@@ -445,6 +446,8 @@ pub(super) fn terms<R: Rng>(
     }
     // A name beside common words, or a capital beside lower case, would tell the answer: the
     // wrong terms are of the answer's sort and take its case.
+    // A glossary capitalises its terms; a term the text also writes in lower case is no name.
+    let is_name = |t: &str, lang: Lang| is_name(t, lang) && !lowered.contains(&t.to_lowercase());
     let name = is_name(answer, lang);
     let mut out: Vec<String> = out
         .into_iter()
@@ -471,17 +474,33 @@ pub(super) fn terms<R: Rng>(
     out
 }
 
-/// Whether an English term is of the answer's sort where WordNet knows both heads: a process
-/// among processes, not "lava" among them.
+/// Whether an English term is of the answer's sort where WordNet knows both heads (or an
+/// ending tells a process): a process among processes, not "lava" among them.
 fn same_sort(term: &str, answer: &str, lang: Lang) -> bool {
     let head = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
-    let kinds = |t: &str| {
-        head(t)
-            .and_then(|h| lexicon::noun(&h))
-            .map(|e| e.kinds.clone())
+    // A head WordNet lacks but whose ending names a process ("weathering", "cementation").
+    let process = |h: &str| {
+        ["ing", "tion", "sion", "ment", "ism", "ysis", "osis"]
+            .iter()
+            .any(|e| h.ends_with(e) && h.len() > e.len() + 3)
     };
+    let kinds = |t: &str| {
+        head(t).and_then(|h| {
+            lexicon::noun(&h)
+                .map(|e| e.kinds.clone())
+                .or_else(|| process(&h).then(|| vec!["process"]))
+        })
+    };
+    // WordNet files an action, an event and a process apart ("compaction" is an event,
+    // "metamorphism" a process); to a learner they are one sort, what happens.
+    fn family(k: &str) -> &str {
+        match k {
+            "process" | "act" | "event" | "phenomenon" => "happening",
+            other => other,
+        }
+    }
     match (lang, kinds(term), kinds(answer)) {
-        (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.contains(k)),
+        (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.iter().any(|j| family(j) == family(k))),
         _ => true,
     }
 }
@@ -724,6 +743,7 @@ mod tests {
             "capillary",
             "a very small blood vessel",
             &defined,
+            &[],
             1,
             Lang::En,
             Level::Hard,
@@ -732,5 +752,37 @@ mod tests {
         );
         assert!(!got.iter().any(|t| t.starts_with("capillar")), "{got:?}");
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn acts_events_and_processes_are_one_sort_substances_another() {
+        assert!(same_sort("Compaction", "Metamorphism", Lang::En));
+        assert!(same_sort("lava", "magma", Lang::En));
+        assert!(!same_sort("lava", "metamorphism", Lang::En));
+        // Unknown to WordNet, a process by its ending.
+        assert!(!same_sort("Weathering", "Magma", Lang::En));
+        assert!(same_sort("Weathering", "Erosion", Lang::En));
+    }
+
+    #[test]
+    fn a_glossary_term_the_prose_writes_in_lower_case_is_no_name() {
+        let mut rng = StdRng::seed_from_u64(4);
+        let defined: Vec<(String, usize)> = ["Weathering", "Erosion", "Compaction", "Cementation"]
+            .iter()
+            .map(|t| (t.to_string(), 1))
+            .collect();
+        let lowered = ["weathering".to_owned(), "cementation".to_owned()];
+        let got = terms(
+            "Erosion",
+            "the wearing away of rock",
+            &defined,
+            &lowered,
+            1,
+            Lang::En,
+            Level::Medium,
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
     }
 }

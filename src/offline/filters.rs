@@ -150,6 +150,13 @@ pub(super) fn strike(d: &Draft<'_>) -> Option<&'static Filter> {
 /// sentence's own ("When Ada was 17 she met …" names who "she" is; "In 1835 she married …"
 /// does not).
 pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
+    points_back_by(sentence, lang, true)
+}
+
+/// `points_back`, with the pronouns or without them: in a definition ("the squeezing of
+/// sediment layers by the weight of material above them") a pronoun stands for a noun of the
+/// definition itself.
+fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
     let w = &lang.data().words;
     let lower = sentence.to_lowercase();
     let start: String = lower
@@ -204,7 +211,9 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
             }
         };
         // "this argument", "that year": always back; "she": back unless named before.
-        if w.references.iter().any(definite) || (!named && w.pronouns.iter().any(at_word)) {
+        if w.references.iter().any(definite)
+            || (pronouns && !named && w.pronouns.iter().any(at_word))
+        {
             return true;
         }
     }
@@ -219,9 +228,11 @@ fn names_someone(word: &str, lang: Lang) -> bool {
 
 fn reference_unresolved(d: &Draft<'_>) -> bool {
     let sentence = format!("{} _ {}", d.before, d.after);
+    // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
+    let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
     match d.context {
         Some(c) => points_back(c, d.lang),
-        None => points_back(&sentence, d.lang),
+        None => points_back_by(&sentence, d.lang, !meaning),
     }
 }
 

@@ -110,6 +110,25 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
 }
 
 #[test]
+fn a_definitions_own_pronoun_points_nowhere_else() {
+    let d = Draft {
+        lang: Lang::En,
+        kind: &Kind::Term,
+        before: "the squeezing of sediment layers by the weight of material above them",
+        answer: "Compaction",
+        after: "",
+        context: None,
+        title: None,
+    };
+    assert!(!struck(&d, "reference-unresolved"));
+    let d = Draft {
+        before: "this difference in pull between the two sides of the Earth",
+        ..d
+    };
+    assert!(struck(&d, "reference-unresolved"));
+}
+
+#[test]
 fn the_answer_or_its_stem_in_the_stem_is_struck() {
     let term = Kind::Term;
     let d = draft(

@@ -152,6 +152,8 @@ struct Reading {
     characters: Vec<String>,
     /// The table cells that tell their row apart (`table`).
     cells: Vec<table::Cell>,
+    /// The defined terms the prose also writes in lower case (in lower case): common words.
+    lowered: Vec<String>,
 }
 
 impl Reading {
@@ -190,6 +192,11 @@ impl Reading {
             .collect();
         let main = refer::main_person(&doc, &found);
         let cells = table::cells(&doc.tables, options, text);
+        let lowered = definitions
+            .iter()
+            .map(|d| d.term.to_lowercase())
+            .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
+            .collect();
         Reading {
             text,
             doc,
@@ -202,6 +209,7 @@ impl Reading {
             main,
             characters,
             cells,
+            lowered,
         }
     }
 
@@ -659,6 +667,7 @@ fn make_definition<R: Rng>(
         &d.term,
         &d.meaning,
         &reading.defined,
+        &reading.lowered,
         d.sentence
             .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
         reading.text,

@@ -20,6 +20,8 @@ pub(super) struct Draft<'a> {
     pub(super) context: Option<&'a str>,
     /// The text's title, if any.
     pub(super) title: Option<&'a str>,
+    /// The person the text is about, by the last word of the name (`refer`).
+    pub(super) main: Option<&'a str>,
 }
 
 impl Draft<'_> {
@@ -110,7 +112,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "topic",
-        why: "the answer is the text's own subject, which every sentence is about",
+        why: "the answer is the text's own subject (its title, its main person), which every sentence is about",
         strikes: topic,
     },
     Filter {
@@ -172,6 +174,12 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         return true;
     }
     let mut named = false;
+    let second_is_article = sentence.split_whitespace().nth(1).is_some_and(|x| {
+        let x = x.to_lowercase();
+        w.articles
+            .iter()
+            .any(|a| *a == x || (a.ends_with('\'') && x.starts_with(a.as_str())))
+    });
     for (i, (at, word)) in sentence
         .split_whitespace()
         .scan(0, |pos, t| {
@@ -184,8 +192,12 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // A capital names something, but at the start only when the word is no stop word
         // ("Lovelace described her …", not "She" or "The").
+        // At the start, a word before an article opens a phrase ("Grâce aux antennes, elle
+        // mesure …"), it names no one.
+        let opener = i == 0 && second_is_article;
         if bare.starts_with(char::is_uppercase)
             && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
+            && !opener
             && names_someone(bare, lang)
         {
             named = true;
@@ -466,6 +478,14 @@ fn says_too_little(d: &Draft<'_>) -> bool {
 }
 
 fn topic(d: &Draft<'_>) -> bool {
+    // "Who is one of the greatest French writers? Victor Hugo", in his biography: the text's
+    // main person is what every sentence is about.
+    let main = d
+        .main
+        .is_some_and(|m| d.answer.split_whitespace().last() == Some(m));
+    if matches!(d.kind, Kind::Person) && main {
+        return true;
+    }
     let Some(title) = d.title else { return false };
     let t = title.to_lowercase();
     let a = d.answer.to_lowercase();

@@ -12,6 +12,7 @@ fn draft<'a>(kind: &'a Kind, sentence: &'a str, answer: &'a str, lang: Lang) -> 
         after: &sentence[at + answer.len()..],
         context: None,
         title: None,
+        main: None,
     }
 }
 
@@ -107,6 +108,21 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
         Lang::De
     ));
+    // "There" points back to a place, unless it only says that something is.
+    assert!(points_back("There Marie Curie met Pierre Curie.", Lang::En));
+    assert!(!points_back(
+        "There are two kinds of tide in a month.",
+        Lang::En
+    ));
+    // A word before an article opens a phrase; a name before a verb names.
+    assert!(points_back(
+        "Grâce aux antennes installées à son sommet, elle mesure 330 mètres.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "Eiffel rachète les droits du brevet à ses collaborateurs.",
+        Lang::Fr
+    ));
 }
 
 #[test]
@@ -119,6 +135,7 @@ fn a_definitions_own_pronoun_points_nowhere_else() {
         after: "",
         context: None,
         title: None,
+        main: None,
     };
     assert!(!struck(&d, "reference-unresolved"));
     let d = Draft {
@@ -379,6 +396,16 @@ fn broken_text_and_the_topic_are_struck() {
         Lang::En,
     );
     d.title = Some("Ada Lovelace: a life");
+    assert!(struck(&d, "topic"));
+    // The main person of a biography, with no title.
+    let mut d = draft(
+        &Kind::Person,
+        "Victor Hugo est l'un des écrivains les plus importants de la littérature française.",
+        "Victor Hugo",
+        Lang::Fr,
+    );
+    assert!(!struck(&d, "topic"));
+    d.main = Some("Hugo");
     assert!(struck(&d, "topic"));
     let d = draft(value(20.0), "Prices rose 20 times.", "20 times", Lang::En);
     assert!(struck(&d, "says-too-little"));

@@ -538,6 +538,7 @@ fn make_gap<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
+        main: reading.main.as_deref(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
@@ -652,6 +653,7 @@ fn make_definition<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
+        main: reading.main.as_deref(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

@@ -47,8 +47,11 @@ pub(super) fn years<R: Rng>(
     rng: &mut R,
 ) -> Vec<String> {
     // "vers 1850", "around 1450": a round year the text gives as approximate gets round ones.
-    if approximate && year % 10 == 0 {
-        return round_years(year, era, level, want, rng);
+    // An old date is approximate by more ("around 2560 BC" may be off by decades): its wrong
+    // years are further apart, in steps of a fiftieth of its age.
+    let step = approximate_step(year, era);
+    if approximate && (year % 10 == 0 || step > 10) {
+        return round_years(year, era, level, step, want, rng);
     }
     let (lo, hi) = match (level, approximate) {
         // Close enough to stay within the period the text is about (a battle of 1916 is not
@@ -82,22 +85,40 @@ pub(super) fn years<R: Rng>(
     out
 }
 
-/// Wrong years for an approximate round year: decades away, on both sides.
+/// The step between wrong years for an approximate date: ten years, or a fiftieth of the
+/// date's age in tens when that is more (a date "BC", "av. J.-C.", "v. Chr.", "a. C." counts
+/// back from year one).
+fn approximate_step(year: i64, era: Option<&str>) -> i64 {
+    let bc = era.is_some_and(|e| {
+        let e = e.to_lowercase();
+        e.starts_with('b') || e.starts_with("av") || e.starts_with("v.") || e.starts_with("a.")
+    });
+    let age = if bc {
+        LAST_YEAR + year
+    } else {
+        LAST_YEAR - year
+    };
+    ((age / 50) / 10 * 10).max(10)
+}
+
+/// Wrong years for an approximate round year: `step`s away (decades for a recent one), on
+/// both sides.
 fn round_years<R: Rng>(
     year: i64,
     era: Option<&str>,
     level: Level,
+    step: i64,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
     let steps: &[i64] = match level {
-        Level::Hard => &[-20, -10, 10, 20],
-        Level::Medium => &[-30, -20, -10, 10, 20, 30],
-        Level::Easy => &[-50, -40, -30, 30, 40, 50],
+        Level::Hard => &[-2, -1, 1, 2],
+        Level::Medium => &[-3, -2, -1, 1, 2, 3],
+        Level::Easy => &[-5, -4, -3, 3, 4, 5],
     };
     let mut ys: Vec<i64> = steps
         .iter()
-        .map(|s| year + s)
+        .map(|s| year + s * step)
         .filter(|y| *y >= 1 && (era.is_some() || *y <= LAST_YEAR))
         .collect();
     ys.shuffle(rng);
@@ -784,5 +805,23 @@ mod tests {
             &mut rng,
         );
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn an_old_approximate_date_gets_wrong_years_further_off() {
+        let mut rng = StdRng::seed_from_u64(1);
+        let got = years(2560, Some("BC"), Level::Hard, true, 3, &mut rng);
+        let ys: Vec<i64> = got
+            .iter()
+            .map(|y| y.trim_end_matches(" BC").parse().unwrap())
+            .collect();
+        assert_eq!(ys.len(), 3);
+        assert!(ys.iter().all(|y| y.abs_diff(2560) >= 90), "{got:?}");
+        // A recent one keeps decades.
+        let got = years(1850, None, Level::Hard, true, 3, &mut rng);
+        assert!(
+            got.iter()
+                .all(|y| y.parse::<i64>().unwrap().abs_diff(1850) <= 20)
+        );
     }
 }

@@ -179,6 +179,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         w.articles
             .iter()
             .any(|a| *a == x || (a.ends_with('\'') && x.starts_with(a.as_str())))
+            || w.pronouns.contains(&x)
     });
     for (i, (at, word)) in sentence
         .split_whitespace()
@@ -192,8 +193,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         // A capital names something, but at the start only when the word is no stop word
         // ("Lovelace described her …", not "She" or "The").
-        // At the start, a word before an article opens a phrase ("Grâce aux antennes, elle
-        // mesure …"), it names no one.
+        // At the start, a word before an article or a pronoun opens a phrase ("Grâce aux
+        // antennes, elle mesure …", "Selon ses mémoires, il …"), it names no one.
         let opener = i == 0 && second_is_article;
         if bare.starts_with(char::is_uppercase)
             && (i > 0 || !lang.is_stop(&bare.to_lowercase()))

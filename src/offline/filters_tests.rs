@@ -123,6 +123,10 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         "Eiffel rachète les droits du brevet à ses collaborateurs.",
         Lang::Fr
     ));
+    assert!(points_back(
+        "Selon ses mémoires, il voulait saigner l'armée française.",
+        Lang::Fr
+    ));
 }
 
 #[test]

@@ -213,6 +213,14 @@ impl Reading {
         }
     }
 
+    /// The main person when the text is about them (a life, not a story: a story's main
+    /// character is asked like any other).
+    fn subject(&self) -> Option<&str> {
+        self.main
+            .as_deref()
+            .filter(|m| !self.characters.iter().any(|c| c == m))
+    }
+
     /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own
     /// section's glossary).
     fn place_of(&self, item: Item) -> (usize, usize) {
@@ -538,7 +546,7 @@ fn make_gap<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
-        main: reading.main.as_deref(),
+        main: reading.subject(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
@@ -653,7 +661,7 @@ fn make_definition<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
-        main: reading.main.as_deref(),
+        main: reading.subject(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

@@ -353,6 +353,18 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
+        // A closing quote the splitter left at the start ("» Le 7 juin, …") ends the sentence
+        // before.
+        let (piece, closing) = match piece.strip_prefix(['»', '”']) {
+            Some(rest) if !out.is_empty() => (rest.trim_start(), piece.chars().next()),
+            _ => (piece, None),
+        };
+        if let (Some(c), Some(last)) = (closing, out.last_mut()) {
+            last.push_str(&format!(" {c}"));
+        }
+        if piece.is_empty() {
+            continue;
+        }
         match out.last_mut() {
             Some(last) if runs_on(last, piece, data) => {
                 last.push(' ');

@@ -435,6 +435,19 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_quote_left_at_the_start_goes_back() {
+        let s = sentences(
+            "Il signe son ordre du jour : « Courage ! On les aura ! » Le 7 juin, la garnison du fort doit se rendre.",
+            Lang::Fr,
+        );
+        assert!(!s.iter().any(|x| x.starts_with('»')), "{s:?}");
+        assert_eq!(
+            s.last().map(String::as_str),
+            Some("Le 7 juin, la garnison du fort doit se rendre.")
+        );
+    }
+
+    #[test]
     fn sentences_do_not_break_at_abbreviations_initials_or_dates() {
         let s = sentences(
             "Susan B. Anthony met Dr. Lee in St. Louis in 1872. It rained.",

@@ -471,7 +471,12 @@ fn count_of_names(d: &Draft<'_>) -> bool {
 }
 
 fn says_too_little(d: &Draft<'_>) -> bool {
-    let own = format!("{} {}", d.before, d.after).to_lowercase();
+    // "This reaction is called _____." says what it names in the sentence shown before it.
+    let shown = match (d.kind, d.context) {
+        (Kind::Term, Some(c)) => c,
+        _ => "",
+    };
+    let own = format!("{shown} {} {}", d.before, d.after).to_lowercase();
     let content = words(&own)
         .filter(|w| !d.lang.is_stop(w) && w.chars().count() > 2)
         .count();

@@ -413,4 +413,16 @@ fn broken_text_and_the_topic_are_struck() {
     assert!(struck(&d, "topic"));
     let d = draft(value(20.0), "Prices rose 20 times.", "20 times", Lang::En);
     assert!(struck(&d, "says-too-little"));
+    // A term named for the sentence shown before it says enough with it.
+    let d = Draft {
+        lang: Lang::En,
+        kind: &Kind::Term,
+        before: "This reaction is called ",
+        answer: "neutralisation",
+        after: ".",
+        context: Some("When an acid reacts with a base, the products are a salt and water."),
+        title: None,
+        main: None,
+    };
+    assert!(!struck(&d, "says-too-little"));
 }

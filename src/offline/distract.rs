@@ -363,8 +363,10 @@ pub(super) fn people<R: Rng>(
         p != answer
             && !p.split_whitespace().any(|w| words.contains(&w))
             && !named_in_stem(p)
-            // A single name only among a story's characters.
+            // A single name only among a story's characters, and a full name among full
+            // names: a lone first name beside full names stands out.
             && (p.split_whitespace().count() >= 2 || characters)
+            && (words.len() >= 2 || characters)
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the
     // playwright among his characters).

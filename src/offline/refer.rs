@@ -5,7 +5,9 @@
 //!
 //! No doubt means: the text has a main person (named more often than anyone else, at least
 //! three times), the last person named before the pronoun is that person, in the same
-//! paragraph or the one before, and the pronoun is one the language's `stand_ins` lists:
+//! paragraph or the one before, with no other capitalised word between them that could be
+//! someone no lexicon knows (only small words, months, places and things WordNet knows; not
+//! checked in German, which capitalises every noun), and the pronoun is one the language's `stand_ins` lists:
 //! English "he", "she", "his" stand only for people; German "er" stands for masculine things
 //! too, so it is replaced only when the sentence right before names the person and no one
 //! else; French "il" and "elle" are never replaced (the tower is "elle").
@@ -102,7 +104,7 @@ pub(super) fn resolve(
     }
     // The last person named before this sentence, in its paragraph or the one before.
     let all = mentions(doc, found);
-    let &(last, _, name) = all.iter().rfind(|(i, _, _)| {
+    let &(last, last_at, name) = all.iter().rfind(|(i, _, _)| {
         let p = doc.sentences[*i].paragraph;
         *i < at.sentence && (p == s.paragraph || p + 1 == s.paragraph)
     })?;
@@ -130,6 +132,37 @@ pub(super) fn resolve(
                 .map(|(at, w)| (i, at, w))
         })?;
     let form = stand_ins.get(&word.to_lowercase())?;
+    // Nobody else between the name and the pronoun: a capitalised word there may be a person
+    // no lexicon knows ("Victor", after "Walton"), whom "his" could be.
+    let pronoun_at = if part == 0 { word_at } else { at.end + word_at };
+    let (mention_at, mention) = (last_at, name.len());
+    let between = (last..=at.sentence).flat_map(|i| {
+        let text = &doc.sentences[i].text;
+        let from = if i == last { mention_at + mention } else { 0 };
+        let to = if i == at.sentence {
+            pronoun_at
+        } else {
+            text.len()
+        };
+        words_at(&text[from..to.max(from)])
+    });
+    let thing = |w: &str| {
+        super::lexicon::entry(w).is_some_and(|e| !e.kinds.contains(&"person"))
+            || super::lexicon::place(w, lang).is_some()
+    };
+    let other = between
+        .filter(|(_, w)| w.starts_with(char::is_uppercase))
+        .any(|(_, w)| {
+            let lower = w.to_lowercase();
+            last_word(w) != main
+                && !lang.is_stop(&lower)
+                && !lang.data().words.months.contains(&lower)
+                && !thing(w)
+        });
+    // German capitalises every noun: there the sentence right before names the person alone.
+    if other && lang != Lang::De {
+        return None;
+    }
     let put = form.replace("{}", name);
     let swap = |t: &str| format!("{}{put}{}", &t[..word_at], &t[word_at + word.len()..]);
     let (b, a) = if part == 0 {
@@ -221,6 +254,9 @@ mod tests {
         let t = "Marie Curie was born in 1867. Curie studied in Paris. Curie met Pierre Curie. \
             Pierre Curie was a physicist. Curie worked hard. In 1911 she won a second prize.";
         assert_eq!(resolved(t, "1911"), None);
+        // Someone no lexicon knows named in between ("Victor"): "his" may be theirs.
+        let t = format!("{GALILEO} Galileo met Kepler's pupil. Viviani wrote his life in 1654.");
+        assert_eq!(resolved(&t, "1654"), None);
         // No main person: named fewer than three times.
         let t = "Galileo was born in 1564. In 1589 he taught at Pisa.";
         assert_eq!(resolved(t, "1589"), None);

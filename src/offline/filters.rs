@@ -180,6 +180,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             .iter()
             .any(|a| *a == x || (a.ends_with('\'') && x.starts_with(a.as_str())))
             || w.pronouns.contains(&x)
+            // "Fille de paysans, elle …": a name's particle is followed by its capital, which
+            // names on its own ("Charles de Gaulle").
+            || w.name_particles.contains(&x)
     });
     for (i, (at, word)) in sentence
         .split_whitespace()

@@ -127,6 +127,14 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         "Selon ses mémoires, il voulait saigner l'armée française.",
         Lang::Fr
     ));
+    assert!(points_back(
+        "Fille de paysans, elle naît vers 1412 à Domrémy.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "Charles de Gaulle lance son appel depuis Londres, où il est arrivé la veille.",
+        Lang::Fr
+    ));
 }
 
 #[test]

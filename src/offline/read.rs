@@ -399,7 +399,10 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     // "9. November", and in German any ordinal ("im 17. Jahrhundert").
     let day = small_number && (data.words.months.iter().any(|m| m == first) || data.code == "de");
     let lower = next.starts_with(char::is_lowercase);
-    initial || abbreviation || day || lower
+    // "Henri V. Le dauphin …": a letter before an article ends a king's name, not an initial
+    // ("Susan B. Anthony").
+    let article = data.words.articles.iter().any(|a| a == first);
+    (initial && !article) || abbreviation || day || lower
 }
 
 #[cfg(test)]
@@ -454,6 +457,11 @@ mod tests {
             Lang::En,
         );
         assert_eq!(s, ["Susan B. Anthony met Dr. Lee in St. Louis in 1872."]);
+        let s = sentences(
+            "Le traité déshérite le dauphin au profit d'Henri V. Le dauphin ne contrôle plus le nord.",
+            Lang::Fr,
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
         let de = sentences(
             "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
             Lang::De,

@@ -206,6 +206,10 @@ pub(super) fn values<R: Rng>(
     if let Some(max) = near.at_most {
         candidates.retain(|x| *x <= max);
     }
+    // "800 million" is not offered "1100 million": a thousand of a multiplier is the next one.
+    if v.times.is_some() && v.amount < 1000.0 {
+        candidates.retain(|x| *x < 1000.0);
+    }
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();
     candidates.shuffle(rng);
@@ -825,5 +829,34 @@ mod tests {
             got.iter()
                 .all(|y| y.parse::<i64>().unwrap().abs_diff(1850) <= 20)
         );
+    }
+
+    #[test]
+    fn a_value_in_millions_stays_under_a_thousand_of_them() {
+        let mut v = value(800.0, 0, false, false);
+        v.times = Some("million".into());
+        v.unit = "people".into();
+        for seed in 0..20 {
+            let mut rng = StdRng::seed_from_u64(seed);
+            let near = Near::default();
+            for w in values(
+                &v,
+                "800 million people",
+                Lang::En,
+                Level::Easy,
+                near,
+                3,
+                &mut rng,
+            ) {
+                let n: f64 = w
+                    .split_whitespace()
+                    .next()
+                    .unwrap()
+                    .replace(',', "")
+                    .parse()
+                    .unwrap();
+                assert!(n < 1000.0, "{w}");
+            }
+        }
     }
 }

@@ -331,6 +331,20 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
+/// Whether two definitions say nearly the same: half or more of the first's content words
+/// (by stem) are in the second.
+fn alike(a: &str, b: &str, lang: Lang) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
+            .map(|w| lang.stem(w))
+            .collect()
+    };
+    let (a, b) = (content(a), content(b));
+    !a.is_empty() && a.iter().filter(|w| b.contains(w)).count() * 2 >= a.len()
+}
+
 /// The other values of the sentence a gap is in (and of the one shown before it).
 fn others_in(reading: &Reading, f: &Found) -> Vec<detect::Value> {
     reading
@@ -673,7 +687,7 @@ fn make_definition<R: Rng>(
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
-    let wrong = distract::terms(
+    let mut wrong = distract::terms(
         &d.term,
         &d.meaning,
         &reading.defined,
@@ -682,9 +696,19 @@ fn make_definition<R: Rng>(
             .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
         reading.text,
         level,
-        want,
+        usize::MAX,
         rng,
     );
+    // Not a term the text defines in nearly the asked words ("a volcano is an opening … through
+    // which molten rock, gas and ash escape" beside "vent": an opening through which lava, gas
+    // and ash escape): it would be right too.
+    let meaning_of = |t: &str| {
+        (reading.definitions.iter())
+            .find(|o| o.term.eq_ignore_ascii_case(t))
+            .map(|o| o.meaning.as_str())
+    };
+    wrong.retain(|w| meaning_of(w).is_none_or(|m| !alike(&d.meaning, m, reading.text)));
+    wrong.truncate(want);
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),
         None => format!("{}: {}", d.term, d.meaning),
@@ -750,6 +774,20 @@ fn finish<R: Rng>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_definitions_in_nearly_the_same_words_are_alike() {
+        assert!(alike(
+            "an opening through which lava, gas and ash escape",
+            "an opening in the Earth's crust through which molten rock, gas and ash escape",
+            Lang::En
+        ));
+        assert!(!alike(
+            "a bowl-shaped hollow at the top of a volcano",
+            "an opening through which lava, gas and ash escape",
+            Lang::En
+        ));
+    }
 
     #[test]
     fn wrong_values_stay_on_the_answers_side_of_the_stems_total() {

@@ -331,18 +331,27 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
-/// Whether two definitions say nearly the same: half or more of the first's content words
-/// (by stem) are in the second.
-fn alike(a: &str, b: &str, lang: Lang) -> bool {
+/// Whether two definitions say nearly the same: at least two of the first's content words
+/// (by stem), and half of them, are in the second, leaving out the words of the text's subject
+/// (in three or more of its definitions: "electric", "charge" in a lesson on circuits).
+fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
     let content = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        let mut v: Vec<String> = s
+            .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
             .map(|w| lang.stem(w))
-            .collect()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
     };
-    let (a, b) = (content(a), content(b));
-    !a.is_empty() && a.iter().filter(|w| b.contains(w)).count() * 2 >= a.len()
+    let every: Vec<Vec<String>> = all.iter().map(|m| content(m)).collect();
+    let subject = |w: &String| every.iter().filter(|m| m.contains(w)).count() >= 3;
+    let a: Vec<String> = content(a).into_iter().filter(|w| !subject(w)).collect();
+    let b = content(b);
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared >= 2 && shared * 2 >= a.len()
 }
 
 /// The other values of the sentence a gap is in (and of the one shown before it).
@@ -707,7 +716,12 @@ fn make_definition<R: Rng>(
             .find(|o| o.term.eq_ignore_ascii_case(t))
             .map(|o| o.meaning.as_str())
     };
-    wrong.retain(|w| meaning_of(w).is_none_or(|m| !alike(&d.meaning, m, reading.text)));
+    let meanings: Vec<&str> = reading
+        .definitions
+        .iter()
+        .map(|o| o.meaning.as_str())
+        .collect();
+    wrong.retain(|w| meaning_of(w).is_none_or(|m| !alike(&d.meaning, m, &meanings, reading.text)));
     wrong.truncate(want);
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),

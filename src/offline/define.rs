@@ -18,9 +18,26 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
     if lower.len() != sentence.len() {
         return None;
     }
-    for called in &lang.data().words.called_inline {
-        let pat = format!(", {called} ");
+    // After a comma; in English also right after a noun WordNet knows ("a process called
+    // subduction", not "a ship called the Beagle", which is a name).
+    let after_noun = |at: usize| {
+        lang == Lang::En
+            && sentence[..at]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().all(char::is_lowercase) && lexicon::noun(w).is_some())
+    };
+    let patterns = lang
+        .data()
+        .words
+        .called_inline
+        .iter()
+        .flat_map(|c| [(format!(", {c} "), false), (format!(" {c} "), true)]);
+    for (pat, bare) in patterns {
         let Some(at) = lower.find(&pat) else { continue };
+        if bare && !after_noun(at) {
+            continue;
+        }
         let start = at + pat.len();
         let rest = &sentence[start..];
         // The term runs to the next mark; a word after it would make it a longer phrase.
@@ -28,6 +45,11 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
             .find([',', ';', '.', ':', '(', ')'])
             .unwrap_or(rest.len());
         let term = rest[..end].trim_end();
+        // "…called deoxyribonucleic acid, or DNA": a term with a second name has two answers.
+        let tail = &rest[end..];
+        if tail.starts_with(", or ") || tail.starts_with(" (") || tail.starts_with('(') {
+            continue;
+        }
         // Not a name ("a village called Kirina"): a term is written in lower case.
         let ok = super::detect::term_ok(term, lang)
             && term.starts_with(char::is_lowercase)
@@ -237,7 +259,15 @@ mod tests {
             named_in_passing(s, Lang::Fr).map(|(t, _)| t),
             Some("pot au noir")
         );
+        let s =
+            "Where one plate sinks beneath another, a process called subduction, the rock melts.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("subduction")
+        );
         for s in [
+            "These instructions are stored in a molecule called deoxyribonucleic acid, or DNA.",
+            "The crew sailed on a ship called the Beagle for five long years.",
             "Sundiata was born in a small village, called Niani by the old chroniclers.",
             "They lived in a small village, called Kirina.",
             "The cells form shapes, called hexagons and pentagons.",

@@ -546,6 +546,10 @@ fn is_name(term: &str, lang: Lang) -> bool {
 /// A common term with the first letter's case of `like` ("Evaporation" beside "Condensation",
 /// "transpiration" beside "evaporation").
 fn same_case(term: &str, like: &str) -> String {
+    // An acronym or a name inside ("DNA", "messenger RNA") keeps its capitals.
+    if term.chars().skip(1).any(char::is_uppercase) {
+        return term.to_owned();
+    }
     let mut c = term.chars();
     let Some(first) = c.next() else {
         return String::new();

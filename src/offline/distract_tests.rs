@@ -297,3 +297,10 @@ fn a_value_in_millions_stays_under_a_thousand_of_them() {
         }
     }
 }
+
+#[test]
+fn an_acronym_keeps_its_capitals() {
+    assert_eq!(same_case("DNA", "codons"), "DNA");
+    assert_eq!(same_case("messenger RNA", "Codons"), "messenger RNA");
+    assert_eq!(same_case("codons", "Gene"), "Codons");
+}

@@ -722,6 +722,17 @@ fn make_definition<R: Rng>(
         .map(|o| o.meaning.as_str())
         .collect();
     wrong.retain(|w| meaning_of(w).is_none_or(|m| !alike(&d.meaning, m, &meanings, reading.text)));
+    // Nor one defined in a sentence that names the answer too: another name for it, or a part.
+    let named_with = |w: &String| {
+        (reading.definitions.iter())
+            .filter(|o| o.term.eq_ignore_ascii_case(w))
+            .filter_map(|o| o.sentence)
+            .any(|i| {
+                let text = reading.doc.sentences[i].text.to_lowercase();
+                lang::holds(&text, &d.term.to_lowercase())
+            })
+    };
+    wrong.retain(|w| !named_with(w));
     wrong.truncate(want);
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),

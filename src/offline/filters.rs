@@ -82,7 +82,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "worked-out",
-        why: "a span of years or an age that the dates in the stem give by subtraction",
+        why: "a span of years or an age that the dates in the stem give by subtraction, or a count in pairs beside its double or half",
         strikes: worked_out,
     },
     Filter {
@@ -411,7 +411,16 @@ fn worked_out(d: &Draft<'_>) -> bool {
         .words
         .year_units
         .contains(&v.unit.to_lowercase());
-    years && words(&d.rest_lower()).any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    let rest = d.rest_lower();
+    // "46 chromosomes, arranged in _____" (23 pairs), or the other way round: a count in pairs
+    // beside its double or half.
+    let paired = holds_any(
+        &format!("{rest} {}", v.unit.to_lowercase()),
+        &d.lang.data().words.pairs,
+    ) && words(&rest)
+        .filter_map(|w| w.parse::<f64>().ok())
+        .any(|n| n == v.amount * 2.0 || n * 2.0 == v.amount);
+    paired || (years && words(&rest).any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
 }
 
 fn superlative(d: &Draft<'_>) -> bool {

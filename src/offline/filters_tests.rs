@@ -346,6 +346,17 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::De,
     );
     assert!(struck(&d, "worked-out"));
+    let mut chromosomes = value_kind(46.0);
+    if let Kind::Value(v) = &mut chromosomes {
+        v.unit = "chromosomes".into();
+    }
+    let d = draft(
+        &chromosomes,
+        "A human body cell contains 46 chromosomes, arranged in 23 pairs of two each.",
+        "46 chromosomes",
+        Lang::En,
+    );
+    assert!(struck(&d, "worked-out"));
     let d = draft(
         value(2.0),
         "The 2 generals, Grant and Lee, met at Appomattox Court House.",

@@ -47,6 +47,8 @@ pub(super) struct Words {
     pub(super) bounds: Vec<String>,
     pub(super) measures: Vec<String>,
     pub(super) year_units: Vec<String>,
+    /// Words of pairs and doubles: a count beside its double or half is worked out.
+    pub(super) pairs: Vec<String>,
     pub(super) superlatives: Vec<String>,
     pub(super) ages: Vec<String>,
     pub(super) ranges: Vec<String>,

@@ -220,10 +220,14 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             at_word(r) && {
                 let after_ref = sentence[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
                 let rest = after_ref.get(r.len()..).unwrap_or("").trim_start();
-                !(rest.starts_with(char::is_uppercase)
-                    || ["of ", "de ", "du ", "del ", "von ", "des "]
-                        .iter()
-                        .any(|p| rest.starts_with(p)))
+                // German capitalises every noun: "dieses Ereignis" points back all the same.
+                let demonstrative =
+                    lang == Lang::De && (r.starts_with("dies") || r.starts_with("jen"));
+                demonstrative
+                    || !(rest.starts_with(char::is_uppercase)
+                        || ["of ", "de ", "du ", "del ", "von ", "des "]
+                            .iter()
+                            .any(|p| rest.starts_with(p)))
             }
         };
         // "this argument", "that year": always back; "she": back unless named before.

@@ -108,6 +108,10 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
         Lang::De
     ));
+    assert!(points_back(
+        "Seit 2008 erinnert die Bertha Benz Memorial Route an dieses Ereignis.",
+        Lang::De
+    ));
     // "There" points back to a place, unless it only says that something is.
     assert!(points_back("There Marie Curie met Pierre Curie.", Lang::En));
     assert!(!points_back(

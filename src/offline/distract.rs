@@ -562,6 +562,29 @@ fn same_case(term: &str, like: &str) -> String {
     }
 }
 
+/// Whether two definitions say nearly the same: at least two of the first's content words
+/// (by stem), and half of them, are in the second, leaving out the words of the text's subject
+/// (in three or more of its definitions: "electric", "charge" in a lesson on circuits).
+pub(super) fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
+            .map(|w| lang.stem(w))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let every: Vec<Vec<String>> = all.iter().map(|m| content(m)).collect();
+    let subject = |w: &String| every.iter().filter(|m| m.contains(w)).count() >= 3;
+    let a: Vec<String> = content(a).into_iter().filter(|w| !subject(w)).collect();
+    let b = content(b);
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared >= 2 && shared * 2 >= a.len()
+}
+
 #[cfg(test)]
 #[path = "distract_tests.rs"]
 mod tests;

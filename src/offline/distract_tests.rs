@@ -304,3 +304,18 @@ fn an_acronym_keeps_its_capitals() {
     assert_eq!(same_case("messenger RNA", "Codons"), "messenger RNA");
     assert_eq!(same_case("codons", "Gene"), "Codons");
 }
+
+#[test]
+fn two_definitions_in_nearly_the_same_words_are_alike() {
+    let vent = "an opening through which lava, gas and ash escape";
+    let volcano = "an opening in the Earth's crust through which molten rock, gas and ash escape";
+    let crater = "a bowl-shaped hollow at the top of a volcano";
+    assert!(alike(vent, volcano, &[vent, volcano, crater], Lang::En));
+    assert!(!alike(crater, vent, &[vent, volcano, crater], Lang::En));
+    // Words of the subject, in three definitions or more, tell nothing apart.
+    let current = "the rate of flow of electric charge";
+    let circuit = "a closed path around which electric charge can flow";
+    let power = "the rate at which electric charge transfers energy";
+    let all = [current, circuit, power, "electric charge stored on a plate"];
+    assert!(!alike(current, circuit, &all, Lang::En));
+}

@@ -331,29 +331,6 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
-/// Whether two definitions say nearly the same: at least two of the first's content words
-/// (by stem), and half of them, are in the second, leaving out the words of the text's subject
-/// (in three or more of its definitions: "electric", "charge" in a lesson on circuits).
-fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
-    let content = |s: &str| -> Vec<String> {
-        let mut v: Vec<String> = s
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
-            .map(|w| lang.stem(w))
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let every: Vec<Vec<String>> = all.iter().map(|m| content(m)).collect();
-    let subject = |w: &String| every.iter().filter(|m| m.contains(w)).count() >= 3;
-    let a: Vec<String> = content(a).into_iter().filter(|w| !subject(w)).collect();
-    let b = content(b);
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    shared >= 2 && shared * 2 >= a.len()
-}
-
 /// The other values of the sentence a gap is in (and of the one shown before it).
 fn others_in(reading: &Reading, f: &Found) -> Vec<detect::Value> {
     reading
@@ -721,7 +698,9 @@ fn make_definition<R: Rng>(
         .iter()
         .map(|o| o.meaning.as_str())
         .collect();
-    wrong.retain(|w| meaning_of(w).is_none_or(|m| !alike(&d.meaning, m, &meanings, reading.text)));
+    wrong.retain(|w| {
+        meaning_of(w).is_none_or(|m| !distract::alike(&d.meaning, m, &meanings, reading.text))
+    });
     // Nor one defined in a sentence that names the answer too: another name for it, or a part.
     let named_with = |w: &String| {
         (reading.definitions.iter())

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::define;
 use super::lang::{Lang, ends_with_any};
 use super::lexicon::{self, PlaceKind};
 use super::read::{Doc, Gloss};
@@ -406,9 +407,19 @@ fn name_kind(run: &[&str], lang: Lang) -> Option<Kind> {
 
 /// The terms the text defines: glossary lines, "X is a …" and "… is called X" sentences.
 pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
+    // "Tides: How the Moon and Sun Move the Oceans" is a title and its subtitle, not a term.
+    let titled = |m: &str| {
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        words.len() >= 2 && capitals * 2 > words.len()
+    };
     let mut out: Vec<Definition> = doc
         .glossary
         .iter()
+        .filter(|g| !titled(&g.meaning))
         .map(
             |Gloss {
                  term,
@@ -447,6 +458,29 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                     )),
                 });
             }
+        } else if let Some((term, meaning)) = define::apposition(&s.text, lang) {
+            out.push(Definition {
+                term,
+                meaning,
+                sentence: Some(i),
+                section: s.section,
+                cloze: None,
+            });
+        } else if let Some((term, at)) = define::named_in_passing(&s.text, lang) {
+            // Asked as the sentence itself with the term as its gap (`meaning` is empty), up to
+            // a semicolon: what follows is another statement.
+            let after = &s.text[at + term.len()..];
+            let after = match after.split_once(';') {
+                Some((head, _)) => format!("{}.", head.trim_end_matches(',')),
+                None => after.to_owned(),
+            };
+            out.push(Definition {
+                term: term.to_owned(),
+                meaning: String::new(),
+                sentence: Some(i),
+                section: s.section,
+                cloze: Some((s.text[..at].to_owned(), after)),
+            });
         }
     }
     // One definition a term: the first.
@@ -539,7 +573,7 @@ fn strip_article<'a>(s: &'a str, articles: &[String]) -> &'a str {
 }
 
 /// A term: one to three words, no stop word or pointer at its head, no digits or commas.
-fn term_ok(term: &str, lang: Lang) -> bool {
+pub(super) fn term_ok(term: &str, lang: Lang) -> bool {
     let words: Vec<&str> = term.split_whitespace().collect();
     let w = &lang.data().words;
     !words.is_empty()

@@ -47,8 +47,11 @@ pub(super) fn years<R: Rng>(
     rng: &mut R,
 ) -> Vec<String> {
     // "vers 1850", "around 1450": a round year the text gives as approximate gets round ones.
-    if approximate && year % 10 == 0 {
-        return round_years(year, era, level, want, rng);
+    // An old date is approximate by more ("around 2560 BC" may be off by decades): its wrong
+    // years are further apart, in steps of a fiftieth of its age.
+    let step = approximate_step(year, era);
+    if approximate && (year % 10 == 0 || step > 10) {
+        return round_years(year, era, level, step, want, rng);
     }
     let (lo, hi) = match (level, approximate) {
         // Close enough to stay within the period the text is about (a battle of 1916 is not
@@ -82,22 +85,40 @@ pub(super) fn years<R: Rng>(
     out
 }
 
-/// Wrong years for an approximate round year: decades away, on both sides.
+/// The step between wrong years for an approximate date: ten years, or a fiftieth of the
+/// date's age in tens when that is more (a date "BC", "av. J.-C.", "v. Chr.", "a. C." counts
+/// back from year one).
+fn approximate_step(year: i64, era: Option<&str>) -> i64 {
+    let bc = era.is_some_and(|e| {
+        let e = e.to_lowercase();
+        e.starts_with('b') || e.starts_with("av") || e.starts_with("v.") || e.starts_with("a.")
+    });
+    let age = if bc {
+        LAST_YEAR + year
+    } else {
+        LAST_YEAR - year
+    };
+    ((age / 50) / 10 * 10).max(10)
+}
+
+/// Wrong years for an approximate round year: `step`s away (decades for a recent one), on
+/// both sides.
 fn round_years<R: Rng>(
     year: i64,
     era: Option<&str>,
     level: Level,
+    step: i64,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
     let steps: &[i64] = match level {
-        Level::Hard => &[-20, -10, 10, 20],
-        Level::Medium => &[-30, -20, -10, 10, 20, 30],
-        Level::Easy => &[-50, -40, -30, 30, 40, 50],
+        Level::Hard => &[-2, -1, 1, 2],
+        Level::Medium => &[-3, -2, -1, 1, 2, 3],
+        Level::Easy => &[-5, -4, -3, 3, 4, 5],
     };
     let mut ys: Vec<i64> = steps
         .iter()
-        .map(|s| year + s)
+        .map(|s| year + s * step)
         .filter(|y| *y >= 1 && (era.is_some() || *y <= LAST_YEAR))
         .collect();
     ys.shuffle(rng);
@@ -184,6 +205,10 @@ pub(super) fn values<R: Rng>(
     }
     if let Some(max) = near.at_most {
         candidates.retain(|x| *x <= max);
+    }
+    // "800 million" is not offered "1100 million": a thousand of a multiplier is the next one.
+    if v.times.is_some() && v.amount < 1000.0 {
+        candidates.retain(|x| *x < 1000.0);
     }
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();
@@ -322,6 +347,7 @@ pub(super) fn people<R: Rng>(
     text_people: &[String],
     eras: &std::collections::BTreeMap<String, i64>,
     stem: &str,
+    characters: bool,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
@@ -341,7 +367,10 @@ pub(super) fn people<R: Rng>(
         p != answer
             && !p.split_whitespace().any(|w| words.contains(&w))
             && !named_in_stem(p)
-            && p.split_whitespace().count() >= 2
+            // A single name only among a story's characters, and a full name among full
+            // names: a lone first name beside full names stands out.
+            && (p.split_whitespace().count() >= 2 || characters)
+            && (words.len() >= 2 || characters)
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the
     // playwright among his characters).
@@ -406,6 +435,7 @@ pub(super) fn terms<R: Rng>(
     answer: &str,
     meaning: &str,
     defined: &[(String, usize)],
+    lowered: &[String],
     section: usize,
     lang: Lang,
     level: Level,
@@ -443,6 +473,8 @@ pub(super) fn terms<R: Rng>(
     }
     // A name beside common words, or a capital beside lower case, would tell the answer: the
     // wrong terms are of the answer's sort and take its case.
+    // A glossary capitalises its terms; a term the text also writes in lower case is no name.
+    let is_name = |t: &str, lang: Lang| is_name(t, lang) && !lowered.contains(&t.to_lowercase());
     let name = is_name(answer, lang);
     let mut out: Vec<String> = out
         .into_iter()
@@ -469,17 +501,33 @@ pub(super) fn terms<R: Rng>(
     out
 }
 
-/// Whether an English term is of the answer's sort where WordNet knows both heads: a process
-/// among processes, not "lava" among them.
+/// Whether an English term is of the answer's sort where WordNet knows both heads (or an
+/// ending tells a process): a process among processes, not "lava" among them.
 fn same_sort(term: &str, answer: &str, lang: Lang) -> bool {
     let head = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
-    let kinds = |t: &str| {
-        head(t)
-            .and_then(|h| lexicon::noun(&h))
-            .map(|e| e.kinds.clone())
+    // A head WordNet lacks but whose ending names a process ("weathering", "cementation").
+    let process = |h: &str| {
+        ["ing", "tion", "sion", "ment", "ism", "ysis", "osis"]
+            .iter()
+            .any(|e| h.ends_with(e) && h.len() > e.len() + 3)
     };
+    let kinds = |t: &str| {
+        head(t).and_then(|h| {
+            lexicon::noun(&h)
+                .map(|e| e.kinds.clone())
+                .or_else(|| process(&h).then(|| vec!["process"]))
+        })
+    };
+    // WordNet files an action, an event and a process apart ("compaction" is an event,
+    // "metamorphism" a process); to a learner they are one sort, what happens.
+    fn family(k: &str) -> &str {
+        match k {
+            "process" | "act" | "event" | "phenomenon" => "happening",
+            other => other,
+        }
+    }
     match (lang, kinds(term), kinds(answer)) {
-        (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.contains(k)),
+        (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.iter().any(|j| family(j) == family(k))),
         _ => true,
     }
 }
@@ -498,6 +546,10 @@ fn is_name(term: &str, lang: Lang) -> bool {
 /// A common term with the first letter's case of `like` ("Evaporation" beside "Condensation",
 /// "transpiration" beside "evaporation").
 fn same_case(term: &str, like: &str) -> String {
+    // An acronym or a name inside ("DNA", "messenger RNA") keeps its capitals.
+    if term.chars().skip(1).any(char::is_uppercase) {
+        return term.to_owned();
+    }
     let mut c = term.chars();
     let Some(first) = c.next() else {
         return String::new();
@@ -510,225 +562,29 @@ fn same_case(term: &str, like: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rand::SeedableRng;
-    use rand::rngs::StdRng;
-
-    fn value(amount: f64, decimals: usize, word: bool, percent: bool) -> Value {
-        Value {
-            amount,
-            decimals,
-            word,
-            times: None,
-            unit: String::new(),
-            percent,
-        }
-    }
-
-    #[test]
-    fn wrong_years_are_near_on_hard_far_on_easy_and_on_both_sides() {
-        let mut rng = StdRng::seed_from_u64(1);
-        let mut below_seen = false;
-        let mut above_seen = false;
-        for _ in 0..20 {
-            let hard = years(1850, None, Level::Hard, false, 3, &mut rng);
-            assert_eq!(hard.len(), 3);
-            for y in &hard {
-                let y: i64 = y.parse().unwrap();
-                assert!((1..=4).contains(&(y - 1850).abs()));
-                below_seen |= y < 1850;
-                above_seen |= y > 1850;
-            }
-            let easy = years(1850, None, Level::Easy, false, 3, &mut rng);
-            assert!(
-                easy.iter()
-                    .all(|y| (y.parse::<i64>().unwrap() - 1850).abs() >= 8)
-            );
-        }
-        assert!(below_seen && above_seen);
-        // Never a year still to come.
-        let recent = years(2019, None, Level::Easy, false, 3, &mut rng);
-        assert!(
-            recent
-                .iter()
-                .all(|y| y.parse::<i64>().unwrap() <= LAST_YEAR),
-            "{recent:?}"
-        );
-    }
-
-    #[test]
-    fn wrong_values_keep_unit_form_and_separators() {
-        let mut rng = StdRng::seed_from_u64(2);
-        let fr = values(
-            &value(18038.0, 0, false, false),
-            "18 038 lettres",
-            Lang::Fr,
-            Level::Medium,
-            Near::default(),
-            3,
-            &mut rng,
-        );
-        assert_eq!(fr.len(), 3, "{fr:?}");
-        assert!(
-            fr.iter()
-                .all(|o| o.ends_with(" lettres") && o.contains(' ')),
-            "{fr:?}"
-        );
-        let words = values(
-            &value(3.0, 0, true, false),
-            "three seconds",
-            Lang::En,
-            Level::Hard,
-            Near::default(),
-            3,
-            &mut rng,
-        );
-        assert!(
-            words
-                .iter()
-                .all(|o| o.ends_with(" seconds") && !o.starts_with(|c: char| c.is_ascii_digit())),
-            "{words:?}"
-        );
-        let share = values(
-            &value(80.0, 0, false, true),
-            "80 %",
-            Lang::En,
-            Level::Easy,
-            Near::default(),
-            3,
-            &mut rng,
-        );
-        assert!(
-            share
-                .iter()
-                .all(|o| o.trim_end_matches(" %").parse::<f64>().unwrap() <= 100.0),
-            "{share:?}"
-        );
-        let de = values(
-            &value(1.5, 1, false, false),
-            "1,5 Meter",
-            Lang::De,
-            Level::Hard,
-            Near::default(),
-            3,
-            &mut rng,
-        );
-        assert!(
-            de.iter().all(|o| o.contains(',') && o.ends_with(" Meter")),
-            "{de:?}"
-        );
-    }
-
-    #[test]
-    fn wrong_ages_stay_under_a_hundred() {
-        let mut rng = StdRng::seed_from_u64(5);
-        let near = Near {
-            approximate: false,
-            at_most: Some(100.0),
-        };
-        for _ in 0..20 {
-            let got = values(
-                &value(72.0, 0, false, false),
-                "72 ans",
-                Lang::Fr,
-                Level::Easy,
-                near,
-                3,
-                &mut rng,
-            );
-            assert!(
-                got.iter()
-                    .all(|o| o.trim_end_matches(" ans").parse::<f64>().unwrap() <= 100.0),
-                "{got:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn wrong_places_are_the_texts_own_of_the_same_kind() {
-        let mut rng = StdRng::seed_from_u64(3);
-        let country = PlaceKind::Country("European".into());
-        let city = PlaceKind::City("France".into());
-        let text = [
-            ("Austria".to_owned(), country.clone(), 2),
-            ("Italy".to_owned(), country.clone(), 3),
-            ("Paris".to_owned(), city.clone(), 3),
-            ("Slovenia".to_owned(), country.clone(), 9),
-            ("Germany".to_owned(), country.clone(), 1),
-        ];
-        let stem = "The Alps cover much of _____.";
-        let got = places(
-            "Switzerland",
-            &country,
-            &text,
-            0,
-            stem,
-            Level::Medium,
-            3,
-            &mut rng,
-        );
-        assert_eq!(got.len(), 3);
-        assert!(!got.contains(&"Paris".to_owned()), "{got:?}");
-        // Hard takes the nearest in the text, easy the furthest.
-        let hard = places(
-            "Switzerland",
-            &country,
-            &text,
-            0,
-            stem,
-            Level::Hard,
-            3,
-            &mut rng,
-        );
-        assert!(!hard.contains(&"Slovenia".to_owned()), "{hard:?}");
-        let easy = places(
-            "Switzerland",
-            &country,
-            &text,
-            0,
-            stem,
-            Level::Easy,
-            3,
-            &mut rng,
-        );
-        assert!(easy.contains(&"Slovenia".to_owned()), "{easy:?}");
-        // None of the text's own: no question, rather than the region's at random.
-        assert!(
-            places(
-                "Switzerland",
-                &country,
-                &[],
-                0,
-                stem,
-                Level::Medium,
-                3,
-                &mut rng
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn wrong_terms_share_no_stem_with_the_answer() {
-        let mut rng = StdRng::seed_from_u64(4);
-        let defined: Vec<(String, usize)> =
-            ["capillary", "capillaries", "artery", "vein", "atrium"]
-                .iter()
-                .map(|t| (t.to_string(), 1))
-                .collect();
-        let got = terms(
-            "capillary",
-            "a very small blood vessel",
-            &defined,
-            1,
-            Lang::En,
-            Level::Hard,
-            3,
-            &mut rng,
-        );
-        assert!(!got.iter().any(|t| t.starts_with("capillar")), "{got:?}");
-        assert_eq!(got.len(), 3);
-    }
+/// Whether two definitions say nearly the same: at least two of the first's content words
+/// (by stem), and half of them, are in the second, leaving out the words of the text's subject
+/// (in three or more of its definitions: "electric", "charge" in a lesson on circuits).
+pub(super) fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
+            .map(|w| lang.stem(w))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let every: Vec<Vec<String>> = all.iter().map(|m| content(m)).collect();
+    let subject = |w: &String| every.iter().filter(|m| m.contains(w)).count() >= 3;
+    let a: Vec<String> = content(a).into_iter().filter(|w| !subject(w)).collect();
+    let b = content(b);
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared >= 2 && shared * 2 >= a.len()
 }
+
+#[cfg(test)]
+#[path = "distract_tests.rs"]
+mod tests;

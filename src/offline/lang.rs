@@ -47,20 +47,31 @@ pub(super) struct Words {
     pub(super) bounds: Vec<String>,
     pub(super) measures: Vec<String>,
     pub(super) year_units: Vec<String>,
+    /// Words of pairs and doubles: a count beside its double or half is worked out.
+    pub(super) pairs: Vec<String>,
     pub(super) superlatives: Vec<String>,
     pub(super) ages: Vec<String>,
     pub(super) ranges: Vec<String>,
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
     pub(super) pronouns: Vec<String>,
+    /// Pronouns that stand only for a person, and how the name replaces each ("{}'s").
+    pub(super) stand_ins: BTreeMap<String, String>,
     pub(super) openers: Vec<String>,
+    /// Openings that look like an opener and are not ("there is").
+    #[serde(default)]
+    pub(super) not_openers: Vec<String>,
     pub(super) date_in: Vec<String>,
+    /// Joins of two clauses: a sentence holding one tells two events.
+    pub(super) clause_joins: Vec<String>,
     pub(super) gendered: Vec<String>,
     pub(super) examples: Vec<String>,
     pub(super) spans: Vec<String>,
     pub(super) is: Vec<String>,
     pub(super) articles: Vec<String>,
     pub(super) called: Vec<String>,
+    /// A name given in passing after a comma ("…, called codons").
+    pub(super) called_inline: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
 }
@@ -77,6 +88,8 @@ pub(super) struct Say {
     pub(super) place: BTreeMap<String, String>,
     pub(super) term: String,
     pub(super) means: String,
+    /// A table's row asked by a cell ("{key}", "{column}", "{value}").
+    pub(super) table: String,
     pub(super) from_text: String,
 }
 

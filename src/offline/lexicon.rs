@@ -147,6 +147,10 @@ pub(super) fn place(name: &str, lang: Lang) -> Option<PlaceKind> {
 /// sculptor and inventor to WordNet), and a given name only when it is no stop word ("In").
 pub(super) fn is_person(words: &[&str], lang: Lang) -> bool {
     let whole = words.join(" ");
+    // "Santa Marta", "San Pedro", "Saint-Denis", "Sankt Gallen": a place named after a saint.
+    if words.len() >= 2 && SAINTS.contains(&words[0]) {
+        return false;
+    }
     let common = |w: &str| entry(&w.to_lowercase()).is_some() || lang.is_stop(&w.to_lowercase());
     // A single name only in English: elsewhere a capitalised word may be any noun or an
     // adverb at the sentence's start (German "Lange glaubte man …").
@@ -162,6 +166,11 @@ pub(super) fn is_person(words: &[&str], lang: Lang) -> bool {
         && !lang.is_stop(&words[0].to_lowercase())
         && place(&whole, lang).is_none()
 }
+
+/// The words for a saint that open a place's name in the four languages.
+const SAINTS: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Saint", "Sainte", "St.", "St", "Sankt",
+];
 
 /// A person WordNet knows, with what they were ("physicist", "dramatist").
 pub(super) fn role(name: &str) -> Option<&'static str> {
@@ -213,5 +222,12 @@ mod tests {
         assert!(!is_person(&["French"], Lang::En));
         assert!(is_person(&["Hannibal"], Lang::En));
         assert_eq!(role("Shakespeare"), Some("dramatist"));
+    }
+
+    #[test]
+    fn a_saints_name_is_a_place() {
+        assert!(!is_person(&["Santa", "Marta"], Lang::Es));
+        assert!(!is_person(&["San", "Martín"], Lang::Es));
+        assert!(is_person(&["Manuela", "Sáenz"], Lang::Es));
     }
 }

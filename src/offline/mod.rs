@@ -15,13 +15,17 @@
 //! Precision first: a question is written only when every check passes. The same text and flags
 //! give the same quiz (the seed comes from them).
 
+mod characters;
+mod define;
 mod detect;
 mod distract;
 mod filters;
 mod lang;
 mod lexicon;
 mod read;
+mod refer;
 mod render;
+mod table;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -127,6 +131,8 @@ pub(crate) fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
 enum Item {
     Gap(usize),
     Define(usize),
+    /// A table's cell (`table`), by its index in `Reading::cells`.
+    Table(usize),
 }
 
 /// The text, read once, with what its questions draw on.
@@ -140,13 +146,24 @@ struct Reading {
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
+    /// The person the text is about, if one is named most (`refer`).
+    main: Option<String>,
+    /// The story's characters, by one name (`characters`).
+    characters: Vec<String>,
+    /// The table cells that tell their row apart (`table`).
+    cells: Vec<table::Cell>,
+    /// The defined terms the prose also writes in lower case (in lower case): common words.
+    lowered: Vec<String>,
 }
 
 impl Reading {
-    fn new(source: &str) -> Reading {
+    fn new(source: &str, options: usize) -> Reading {
         let text = Lang::detect(source);
         let doc = read::read(source, text);
-        let found = detect::candidates(&doc, text);
+        let mut found = detect::candidates(&doc, text);
+        let (characters, spots) = characters::characters(&doc, &found, text);
+        found.extend(spots);
+        found.sort_by_key(|f| (f.sentence, f.start));
         let definitions = detect::definitions(&doc, text);
         let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
         let people: Vec<String> = found
@@ -173,6 +190,13 @@ impl Reading {
                 (d.term.clone(), at)
             })
             .collect();
+        let main = refer::main_person(&doc, &found);
+        let cells = table::cells(&doc.tables, options, text);
+        let lowered = definitions
+            .iter()
+            .map(|d| d.term.to_lowercase())
+            .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
+            .collect();
         Reading {
             text,
             doc,
@@ -182,7 +206,19 @@ impl Reading {
             eras,
             places,
             defined,
+            main,
+            characters,
+            cells,
+            lowered,
         }
+    }
+
+    /// The main person when the text is about them (a life, not a story: a story's main
+    /// character is asked like any other).
+    fn subject(&self) -> Option<&str> {
+        self.main
+            .as_deref()
+            .filter(|m| !self.characters.iter().any(|c| c == m))
     }
 
     /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own
@@ -197,6 +233,11 @@ impl Reading {
             Item::Define(i) => {
                 let d = &self.definitions[i];
                 d.sentence.map_or((d.section, usize::MAX), at)
+            }
+            // A table is a paragraph of its own section.
+            Item::Table(i) => {
+                let c = self.cells[i];
+                (self.doc.tables[c.table].section, usize::MAX - 1 - c.table)
             }
         }
     }
@@ -240,7 +281,7 @@ struct Made {
 
 /// Makes up to `ask.count` questions from the text that pass every check and the validator.
 pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
-    let reading = Reading::new(source);
+    let reading = Reading::new(source, ask.rules.options);
     let say = &Lang::named(ask.language).unwrap_or(Lang::En).data().say;
     let mut queues = by_section(&reading, rng);
     let mut made: Vec<Made> = Vec::new();
@@ -258,6 +299,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 // Values at most two in five of the quiz: a quiz of altitudes is of little use.
                 let values = kinds.get("value").copied().unwrap_or(0);
                 if kind_name(&reading, item) == "value" && values >= value_cap(ask.count) {
+                    continue;
+                }
+                // Table rows at most one in four: a quiz is not a table read back.
+                let rows = kinds.get("table").copied().unwrap_or(0);
+                if kind_name(&reading, item) == "table" && rows >= table_cap(ask.count) {
                     continue;
                 }
                 let level = level_of(ask.difficulty, made.len());
@@ -285,13 +331,71 @@ fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
 }
 
+/// The other values of the sentence a gap is in (and of the one shown before it).
+fn others_in(reading: &Reading, f: &Found) -> Vec<detect::Value> {
+    reading
+        .found
+        .iter()
+        .filter(|o| {
+            (o.sentence == f.sentence || o.sentence + 1 == f.sentence)
+                && (o.sentence, o.start) != (f.sentence, f.start)
+        })
+        .filter_map(|o| match &o.kind {
+            Kind::Value(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Wrong values on the answer's side of every other value of the stem in the same unit: "of
+/// its 10 100 tonnes, the frame weighs _____" rules out "10 200 tonnes".
+fn same_side(
+    wrong: Vec<String>,
+    v: &detect::Value,
+    others: &[detect::Value],
+    lang: Lang,
+) -> Vec<String> {
+    let amount = |s: &str| {
+        let digits: String = s
+            .chars()
+            .take_while(|c| {
+                c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}')
+            })
+            .collect();
+        let digits = digits.trim().trim_end_matches([',', '.']);
+        detect::parse_number(digits, lang).map(|(n, _)| n)
+    };
+    let bounds: Vec<f64> = others
+        .iter()
+        .filter(|o| {
+            o.unit.eq_ignore_ascii_case(&v.unit)
+                && o.times == v.times
+                && (o.amount - v.amount).abs() > f64::EPSILON
+        })
+        .map(|o| o.amount)
+        .collect();
+    if bounds.is_empty() {
+        return wrong;
+    }
+    wrong
+        .into_iter()
+        .filter(|w| amount(w).is_some_and(|x| bounds.iter().all(|b| (x < *b) == (v.amount < *b))))
+        .collect()
+}
+
+/// The most table rows a quiz of `count` asks: one in four, and at least two.
+fn table_cap(count: usize) -> i32 {
+    (count / 4).max(2) as i32
+}
+
 /// The candidates by section, in the text's order, each section's paragraphs taking turns
 /// within it (shuffled within a paragraph: the seed decides). The sections take turns in the
 /// quiz, so every section of a long text is asked, and within one every paragraph.
 fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
     let items = (0..reading.found.len())
         .map(Item::Gap)
-        .chain((0..reading.definitions.len()).map(Item::Define));
+        .chain((0..reading.definitions.len()).map(Item::Define))
+        .chain((0..reading.cells.len()).map(Item::Table));
     let mut sections: BTreeMap<usize, BTreeMap<usize, Vec<Item>>> = BTreeMap::new();
     for it in items {
         let (section, paragraph) = reading.place_of(it);
@@ -320,6 +424,7 @@ fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
 fn kind_name(reading: &Reading, item: Item) -> &'static str {
     match item {
         Item::Define(_) => "term",
+        Item::Table(_) => "table",
         Item::Gap(i) => match reading.found[i].kind {
             Kind::Year { .. } => "year",
             Kind::Value(_) => "value",
@@ -375,7 +480,32 @@ fn make<R: Rng>(
     match item {
         Item::Gap(i) => make_gap(reading, &reading.found[i], ask, say, level, rng),
         Item::Define(i) => make_definition(reading, &reading.definitions[i], ask, say, level, rng),
+        Item::Table(i) => make_table(reading, reading.cells[i], ask, say, level, rng),
     }
+}
+
+/// "According to the table, which planet has “Length of year: 687 days”?", the other rows'
+/// names as wrong answers.
+fn make_table<R: Rng>(
+    reading: &Reading,
+    cell: table::Cell,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let t = &reading.doc.tables[cell.table];
+    let (question, answer) = table::stem(t, cell, &say.table, reading.text);
+    let mut wrong: Vec<String> = (0..t.rows.len())
+        .filter(|r| *r != cell.row)
+        .map(|r| t.rows[r][0].trim().to_owned())
+        .collect();
+    wrong.shuffle(rng);
+    wrong.truncate(ask.rules.options - 1);
+    let quoted = table::quoted(t, cell.row);
+    finish(
+        ask, say, level, &answer, wrong, question, &quoted, None, None, rng,
+    )
 }
 
 fn make_gap<R: Rng>(
@@ -388,11 +518,19 @@ fn make_gap<R: Rng>(
 ) -> Option<Made> {
     let sentences = &reading.doc.sentences;
     let s = &sentences[f.sentence];
-    let (before, answer, after) = (
-        &s.text[..f.start],
-        &s.text[f.start..f.end],
-        &s.text[f.end..],
+    let answer = &s.text[f.start..f.end];
+    // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
+    let resolved = refer::resolve(
+        &reading.doc,
+        &reading.found,
+        reading.main.as_deref(),
+        f,
+        reading.text,
     );
+    let (before, after) = match &resolved {
+        Some((b, a)) => (b.as_str(), a.as_str()),
+        None => (&s.text[..f.start], &s.text[f.end..]),
+    };
     // The sentence before, when this one points back, from the same paragraph.
     let context = filters::points_back(&format!("{before} {after}"), reading.text)
         .then(|| f.sentence.checked_sub(1))
@@ -408,6 +546,7 @@ fn make_gap<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
+        main: reading.subject(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
@@ -447,10 +586,29 @@ fn make_gap<R: Rng>(
                 approximate,
                 at_most: age.then_some(100.0),
             };
-            distract::values(v, answer, reading.text, level, near, want, rng)
+            let wrong = distract::values(v, answer, reading.text, level, near, want, rng);
+            same_side(wrong, v, &others_in(reading, f), reading.text)
         }
         Kind::Person => {
-            distract::people(answer, &reading.people, &reading.eras, &s.text, want, rng)
+            // The stem as asked: a name put in for a pronoun rules its bearer out too.
+            let stem = format!("{before}{answer}{after}");
+            // A character's wrong answers are the story's other characters only.
+            let character = reading.characters.iter().any(|c| c == answer);
+            // In a story, an undated person is one of its people: the dated ones (the author,
+            // "Mary Godwin" in 1816) are no wrong answers for them.
+            let undated: Vec<String>;
+            let pool = if character {
+                &reading.characters
+            } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
+                undated = (reading.people.iter())
+                    .filter(|p| !reading.eras.contains_key(*p))
+                    .cloned()
+                    .collect();
+                &undated
+            } else {
+                &reading.people
+            };
+            distract::people(answer, pool, &reading.eras, &stem, character, want, rng)
         }
         Kind::Place(k) => distract::places(
             answer,
@@ -490,6 +648,8 @@ fn make_definition<R: Rng>(
     // "This reaction is called _____." after the sentence that describes it, or "Which term
     // means …?".
     let (before, after, context) = match &d.cloze {
+        // "…, called _____; …": the sentence says what it names.
+        Some((b, a)) if d.meaning.is_empty() => (b.as_str(), a.as_str(), None),
         Some((b, a)) => (b.as_str(), a.as_str(), Some(d.meaning.as_str())),
         None => (d.meaning.as_str(), "", None),
     };
@@ -501,6 +661,7 @@ fn make_definition<R: Rng>(
         after,
         context,
         title: reading.doc.title.as_deref(),
+        main: reading.subject(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));
@@ -508,20 +669,50 @@ fn make_definition<R: Rng>(
     }
     let question = match context {
         Some(c) => format!("{c} {} {}", render::short(before, after), say.term),
+        None if d.cloze.is_some() => format!("{} {}", render::short(before, after), say.term),
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
-    let wrong = distract::terms(
+    let mut wrong = distract::terms(
         &d.term,
         &d.meaning,
         &reading.defined,
+        &reading.lowered,
         d.sentence
             .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
         reading.text,
         level,
-        want,
+        usize::MAX,
         rng,
     );
+    // Not a term the text defines in nearly the asked words ("a volcano is an opening … through
+    // which molten rock, gas and ash escape" beside "vent": an opening through which lava, gas
+    // and ash escape): it would be right too.
+    let meaning_of = |t: &str| {
+        (reading.definitions.iter())
+            .find(|o| o.term.eq_ignore_ascii_case(t))
+            .map(|o| o.meaning.as_str())
+    };
+    let meanings: Vec<&str> = reading
+        .definitions
+        .iter()
+        .map(|o| o.meaning.as_str())
+        .collect();
+    wrong.retain(|w| {
+        meaning_of(w).is_none_or(|m| !distract::alike(&d.meaning, m, &meanings, reading.text))
+    });
+    // Nor one defined in a sentence that names the answer too: another name for it, or a part.
+    let named_with = |w: &String| {
+        (reading.definitions.iter())
+            .filter(|o| o.term.eq_ignore_ascii_case(w))
+            .filter_map(|o| o.sentence)
+            .any(|i| {
+                let text = reading.doc.sentences[i].text.to_lowercase();
+                lang::holds(&text, &d.term.to_lowercase())
+            })
+    };
+    wrong.retain(|w| !named_with(w));
+    wrong.truncate(want);
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),
         None => format!("{}: {}", d.term, d.meaning),
@@ -529,6 +720,7 @@ fn make_definition<R: Rng>(
     let shown_before = d
         .cloze
         .as_ref()
+        .filter(|_| !d.meaning.is_empty())
         .and(d.sentence)
         .and_then(|i| i.checked_sub(1));
     finish(
@@ -582,3 +774,7 @@ fn finish<R: Rng>(
         shows,
     })
 }
+
+#[cfg(test)]
+#[path = "mod_tests.rs"]
+mod tests;

@@ -24,12 +24,20 @@ pub(super) struct Gloss {
     pub(super) section: usize,
 }
 
+/// A Markdown table: its header cells and rows (inline marks taken out).
+pub(super) struct Table {
+    pub(super) header: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) section: usize,
+}
+
 /// A text, read.
 pub(super) struct Doc {
     /// The first heading, when the text opens with one.
     pub(super) title: Option<String>,
     pub(super) sentences: Vec<Sentence>,
     pub(super) glossary: Vec<Gloss>,
+    pub(super) tables: Vec<Table>,
 }
 
 /// One line, classified.
@@ -51,7 +59,9 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         title: None,
         sentences: Vec::new(),
         glossary: Vec::new(),
+        tables: Vec::new(),
     };
+    let mut table: Vec<Vec<String>> = Vec::new();
     let (mut section, mut paragraph) = (0, 0);
     let mut prose: Vec<&str> = Vec::new();
     let mut skipping = false;
@@ -79,6 +89,11 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
             paragraph += 1;
             prose.clear();
         }
+        if raw.starts_with('|') && !skipping {
+            table.push(cells(raw));
+        } else if !table.is_empty() {
+            finish_table(&mut doc, std::mem::take(&mut table), section);
+        }
         match line {
             Line::Heading(h) => {
                 if doc.title.is_none() && doc.sentences.is_empty() && section == 0 {
@@ -99,7 +114,34 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
     if !prose.is_empty() && !skipping {
         push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
     }
+    finish_table(&mut doc, table, section);
     doc
+}
+
+/// A table row's cells, trimmed and without inline marks.
+fn cells(row: &str) -> Vec<String> {
+    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(|c| strip_inline(c.trim())).collect()
+}
+
+/// Keeps a table whose rows are as wide as its header, without the `|---|` line.
+fn finish_table(doc: &mut Doc, mut rows: Vec<Vec<String>>, section: usize) {
+    let rule = |r: &Vec<String>| {
+        r.iter()
+            .all(|c| !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' ')))
+    };
+    rows.retain(|r| !rule(r));
+    if rows.len() < 2 {
+        return;
+    }
+    let header = rows.remove(0);
+    if rows.iter().all(|r| r.len() == header.len()) && header.len() >= 2 {
+        doc.tables.push(Table {
+            header,
+            rows,
+            section,
+        });
+    }
 }
 
 fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
@@ -311,6 +353,18 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
+        // A closing quote the splitter left at the start ("» Le 7 juin, …") ends the sentence
+        // before.
+        let (piece, closing) = match piece.strip_prefix(['»', '”']) {
+            Some(rest) if !out.is_empty() => (rest.trim_start(), piece.chars().next()),
+            _ => (piece, None),
+        };
+        if let (Some(c), Some(last)) = (closing, out.last_mut()) {
+            last.push_str(&format!(" {c}"));
+        }
+        if piece.is_empty() {
+            continue;
+        }
         match out.last_mut() {
             Some(last) if runs_on(last, piece, data) => {
                 last.push(' ');
@@ -345,7 +399,10 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     // "9. November", and in German any ordinal ("im 17. Jahrhundert").
     let day = small_number && (data.words.months.iter().any(|m| m == first) || data.code == "de");
     let lower = next.starts_with(char::is_lowercase);
-    initial || abbreviation || day || lower
+    // "Henri V. Le dauphin …": a letter before an article ends a king's name, not an initial
+    // ("Susan B. Anthony").
+    let article = data.words.articles.iter().any(|a| a == first);
+    (initial && !article) || abbreviation || day || lower
 }
 
 #[cfg(test)]
@@ -381,12 +438,30 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_quote_left_at_the_start_goes_back() {
+        let s = sentences(
+            "Il signe son ordre du jour : « Courage ! On les aura ! » Le 7 juin, la garnison du fort doit se rendre.",
+            Lang::Fr,
+        );
+        assert!(!s.iter().any(|x| x.starts_with('»')), "{s:?}");
+        assert_eq!(
+            s.last().map(String::as_str),
+            Some("Le 7 juin, la garnison du fort doit se rendre.")
+        );
+    }
+
+    #[test]
     fn sentences_do_not_break_at_abbreviations_initials_or_dates() {
         let s = sentences(
             "Susan B. Anthony met Dr. Lee in St. Louis in 1872. It rained.",
             Lang::En,
         );
         assert_eq!(s, ["Susan B. Anthony met Dr. Lee in St. Louis in 1872."]);
+        let s = sentences(
+            "Le traité déshérite le dauphin au profit d'Henri V. Le dauphin ne contrôle plus le nord.",
+            Lang::Fr,
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
         let de = sentences(
             "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
             Lang::De,

@@ -19,7 +19,8 @@ pub(super) fn stem(
 ) -> String {
     let asked = match kind {
         Kind::Person => who(before, after, say),
-        Kind::Year { .. } => when(before, after, text, say),
+        // With the sentence before shown, "this" could be either sentence's event.
+        Kind::Year { .. } if context.is_none() => when(before, after, text, say),
         _ => None,
     };
     let body = asked.unwrap_or_else(|| format!("{before}{GAP}{after} {}", label(kind, say)));
@@ -87,6 +88,16 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     } else {
         return None;
     };
+    // "Provinces broke away, and raiders took Timbuktu": "this" would cover two events, and
+    // only one is dated.
+    let lower = clause.to_lowercase();
+    if words
+        .clause_joins
+        .iter()
+        .any(|j| lower.contains(j.as_str()))
+    {
+        return None;
+    }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
     whole.then(|| format!("{clause} {}", say.when))
 }
@@ -188,6 +199,32 @@ mod tests {
             say(Lang::De),
         );
         assert!(s.starts_with("Im Jahr _____ fiel"), "{s}");
+    }
+
+    #[test]
+    fn two_events_or_a_sentence_shown_before_keep_the_date_as_a_gap() {
+        let year = Kind::Year { era: None };
+        let s = stem(
+            &year,
+            "In ",
+            ", provinces broke away, and Tuareg raiders took Timbuktu.",
+            None,
+            Lang::En,
+            say(Lang::En),
+        );
+        assert!(s.contains("_____") && !s.contains("this happen"), "{s}");
+        let s = stem(
+            &year,
+            "In ",
+            " the city was sacked by its rivals.",
+            Some("The craft stayed in Mainz for years."),
+            Lang::En,
+            say(Lang::En),
+        );
+        assert!(
+            s.contains("In _____ the city") && !s.contains("this happen"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -1,0 +1,278 @@
+//! Terms defined inside running prose, beyond "X is a …" and "… is called X" sentences (those
+//! are in `detect`):
+//!
+//! - an apposition that says what a common noun is: "He demanded scutage, a payment made by
+//!   barons in place of military service, …" → scutage: "a payment made by barons …" (English,
+//!   where WordNet tells a noun);
+//! - a name given in passing: "The code is read in groups of three bases, called codons; …" →
+//!   asked as the sentence with the term as its gap ("…, called _____.").
+//!
+//! Both are read only in their plainest form; anything else is left alone (precision first).
+
+use super::lang::Lang;
+use super::lexicon;
+
+/// "…, called codons; …": the term named in passing after a comma, and its byte offset.
+pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    // After a comma; in English also right after a noun WordNet knows ("a process called
+    // subduction", not "a ship called the Beagle", which is a name).
+    let after_noun = |at: usize| {
+        lang == Lang::En
+            && sentence[..at]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().all(char::is_lowercase) && lexicon::noun(w).is_some())
+    };
+    let patterns = lang
+        .data()
+        .words
+        .called_inline
+        .iter()
+        .flat_map(|c| [(format!(", {c} "), false), (format!(" {c} "), true)]);
+    for (pat, bare) in patterns {
+        let Some(at) = lower.find(&pat) else { continue };
+        if bare && !after_noun(at) {
+            continue;
+        }
+        let start = at + pat.len();
+        let rest = &sentence[start..];
+        // The term runs to the next mark; a word after it would make it a longer phrase.
+        let end = rest
+            .find([',', ';', '.', ':', '(', ')'])
+            .unwrap_or(rest.len());
+        let term = rest[..end].trim_end();
+        // "…called deoxyribonucleic acid, or DNA": a term with a second name has two answers.
+        let tail = &rest[end..];
+        if tail.starts_with(", or ") || tail.starts_with(" (") || tail.starts_with('(') {
+            continue;
+        }
+        // Not a name ("a village called Kirina"): a term is written in lower case.
+        let ok = super::detect::term_ok(term, lang)
+            && term.starts_with(char::is_lowercase)
+            && !term.contains(['\'', '-'])
+            // "…, called hexagons and pentagons": a list names several.
+            && !term.split_whitespace().any(|w| lang.data().words.examples.iter().any(|e| e == w))
+            // Before the comma, enough to say what is named.
+            && sentence[..at].split_whitespace().count() >= 4;
+        if ok {
+            return Some((term, start));
+        }
+    }
+    None
+}
+
+/// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "within",
+    "over",
+    "for",
+    "by",
+    "from",
+    "with",
+    "without",
+    "under",
+    "as",
+    "when",
+    "while",
+    "once",
+    "since",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unlike",
+    "like",
+    "until",
+    "throughout",
+    "despite",
+    "besides",
+];
+
+/// "…scutage, a payment made by barons in place of military service, …" → ("scutage", "a
+/// payment made by barons in place of military service"). English only: the term's words and
+/// the meaning's head must be nouns WordNet knows (the term's last word may be one it does not,
+/// "scutage"), so an adjective or verb is never taken for the term.
+pub(super) fn apposition(sentence: &str, lang: Lang) -> Option<(String, String)> {
+    if lang != Lang::En {
+        return None;
+    }
+    let w = &lang.data().words;
+    for (comma, _) in sentence.match_indices(", ") {
+        let after = &sentence[comma + 2..];
+        let mut words = after.split_whitespace();
+        let Some(article) = words.next() else {
+            continue;
+        };
+        if !matches!(article, "a" | "an") {
+            continue;
+        }
+        // The meaning: up to the next comma, semicolon or the end; not a list's next item.
+        let end = after.find([',', ';', '(', ':']).unwrap_or(after.len());
+        let meaning = after[..end].trim().trim_end_matches(['.', '!']).trim();
+        let next = after[end..].trim_start_matches([',', ';']).trim_start();
+        let mw: Vec<&str> = meaning.split_whitespace().collect();
+        // "thinner walls, a wider lumen and valves …": a list's items, not a meaning.
+        let listed = ["and ", "or ", "a ", "an "]
+            .iter()
+            .any(|p| next.starts_with(p))
+            || mw.iter().any(|x| ["and", "or"].contains(x));
+        if mw.len() < 5 || mw.len() > 20 || listed || meaning.contains(char::is_numeric) {
+            continue;
+        }
+        // The meaning names a kind: its noun comes within the first three words after the
+        // article ("a story told …", "a long narrow boat …").
+        let head_noun = mw[1..4.min(mw.len())]
+            .iter()
+            .any(|x| x.chars().all(char::is_lowercase) && lexicon::noun(x).is_some());
+        if !head_noun {
+            continue;
+        }
+        // The term: the word right before the comma, and the nouns before it (up to three).
+        let before: Vec<&str> = sentence[..comma].split_whitespace().collect();
+        // "In a day, a place on the coast passes …": a comma after an opening phrase ends it.
+        let opening = before
+            .first()
+            .is_some_and(|f| OPENERS.contains(&f.to_lowercase().as_str()));
+        if opening {
+            continue;
+        }
+        let Some((last, earlier)) = before.split_last() else {
+            continue;
+        };
+        let plain = |x: &str| x.chars().all(|c| c.is_lowercase() || c == '-') && x.len() > 2;
+        if !plain(last) || lang.is_stop(last) {
+            continue;
+        }
+        let mut term = vec![*last];
+        for x in earlier.iter().rev() {
+            if term.len() == 3
+                || !plain(x)
+                || lang.is_stop(x)
+                || lexicon::noun(x).is_none()
+                || w.references.iter().any(|r| r == x)
+            {
+                break;
+            }
+            term.insert(0, x);
+        }
+        // What comes right before the term: an article, a verb or a preposition, never a
+        // number ("46 chromosomes, a set …" counts, it does not name).
+        let prior = earlier.len().checked_sub(term.len());
+        let prior = prior.and_then(|i| earlier.get(i)).map(|p| p.to_lowercase());
+        let counted = prior
+            .as_ref()
+            .is_some_and(|p| p.chars().any(char::is_numeric) || w.numbers.contains_key(p));
+        // "the king, a man of learning" describes one king; "demanded scutage, a payment …"
+        // and "a frame narrative, a story …" say what a kind of thing is.
+        let particular = prior.as_ref().is_some_and(|p| {
+            [
+                "the", "this", "that", "his", "her", "its", "their", "our", "my", "your",
+            ]
+            .contains(&p.as_str())
+        });
+        let person = lexicon::noun(last).is_some_and(|e| e.kinds.first() == Some(&"person"));
+        // The term starts after a small word ("is a frame narrative") or a verb in the past
+        // ("demanded scutage"); after anything else ("sinoatrial node") it may be cut short.
+        let opens = prior
+            .as_ref()
+            .is_none_or(|p| lang.is_stop(p) || (p.ends_with("ed") && lexicon::noun(p).is_none()));
+        let term = term.join(" ");
+        if counted || particular || person || !opens || !super::detect::term_ok(&term, lang) {
+            continue;
+        }
+        return Some((term, meaning.to_owned()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_apposition_defines_a_common_noun() {
+        let s = "He demanded scutage, a payment made by barons in place of military service, far more often than before.";
+        assert_eq!(
+            apposition(s, Lang::En),
+            Some((
+                "scutage".to_owned(),
+                "a payment made by barons in place of military service".to_owned()
+            ))
+        );
+        let s = "The novel is a frame narrative, a story told within a story.";
+        assert_eq!(
+            apposition(s, Lang::En).map(|(t, _)| t),
+            Some("frame narrative".to_owned())
+        );
+    }
+
+    #[test]
+    fn names_lists_counts_and_short_appositions_define_nothing() {
+        for s in [
+            // A person's role, not a term.
+            "It opens with letters from Robert Walton, an English explorer sailing towards the North Pole.",
+            // Too short to say what it is.
+            "Acids react with metals, a base and water.",
+            "Veins have thinner walls, a wider lumen and valves that prevent backflow.",
+            // A list of things, not a meaning.
+            "The mixture holds sand, a few pebbles of quartz and clay, or gravel.",
+            // An adjective before the noun: the term would be cut short.
+            "Each beat starts at the sinoatrial node, a small group of specialised cells in the wall.",
+            // A count.
+            "A cell holds 46 chromosomes, a number fixed for the whole species of humans.",
+            // A comma that closes an opening phrase.
+            "In a day, a place on the coast passes through both of the bulges of water.",
+            // One thing described, not a kind defined.
+            "He met the king, a man of great learning and quick temper.",
+            "Her father was a farmer, a man who worked the land near the river.",
+            // Not English.
+            "Il exigeait la taille, un impôt payé par les paysans au seigneur.",
+        ] {
+            let lang = if s.starts_with("Il") {
+                Lang::Fr
+            } else {
+                Lang::En
+            };
+            assert_eq!(apposition(s, lang), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_term_named_in_passing_is_found_in_lower_case_only() {
+        let s = "The code is read in groups of three bases, called codons; each codon stands for one amino acid.";
+        let (term, at) = named_in_passing(s, Lang::En).unwrap();
+        assert_eq!(term, "codons");
+        assert_eq!(&s[at..at + term.len()], "codons");
+        let s =
+            "Les navires traversaient une zone de calme, appelée pot au noir, près de l'équateur.";
+        assert_eq!(
+            named_in_passing(s, Lang::Fr).map(|(t, _)| t),
+            Some("pot au noir")
+        );
+        let s =
+            "Where one plate sinks beneath another, a process called subduction, the rock melts.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("subduction")
+        );
+        for s in [
+            "These instructions are stored in a molecule called deoxyribonucleic acid, or DNA.",
+            "The crew sailed on a ship called the Beagle for five long years.",
+            "Sundiata was born in a small village, called Niani by the old chroniclers.",
+            "They lived in a small village, called Kirina.",
+            "The cells form shapes, called hexagons and pentagons.",
+        ] {
+            assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,451 @@
+//! The filters' tests, each from the kind of sentence that motivated its filter.
+use super::*;
+use crate::offline::detect::Value;
+
+fn draft<'a>(kind: &'a Kind, sentence: &'a str, answer: &'a str, lang: Lang) -> Draft<'a> {
+    let at = sentence.find(answer).unwrap();
+    Draft {
+        lang,
+        kind,
+        before: &sentence[..at],
+        answer,
+        after: &sentence[at + answer.len()..],
+        context: None,
+        title: None,
+        main: None,
+    }
+}
+
+/// Whether the named filter strikes the draft (others may as well).
+fn struck(d: &Draft<'_>, name: &str) -> bool {
+    FILTERS.iter().any(|f| f.name == name && (f.strikes)(d))
+}
+
+fn value(amount: f64) -> &'static Kind {
+    Box::leak(Box::new(value_kind(amount)))
+}
+
+fn value_kind(amount: f64) -> Kind {
+    Kind::Value(Value {
+        amount,
+        decimals: 0,
+        word: false,
+        times: None,
+        unit: String::new(),
+        percent: false,
+    })
+}
+
+#[test]
+fn letters_that_grow_in_lower_case_do_not_break_the_reading() {
+    // "İ" is two bytes, its lower case three: offsets must come from one string.
+    assert!(!points_back(
+        "İstanbul grew and it became the capital.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "In 1920 it rained in İzmir for many days.",
+        Lang::En
+    ));
+    assert!(points_back("The caİro of it: this one.", Lang::En));
+}
+
+#[test]
+fn every_filter_has_a_unique_name_and_a_reason() {
+    let mut names: Vec<&str> = FILTERS.iter().map(|f| f.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), FILTERS.len());
+    assert!(
+        FILTERS
+            .iter()
+            .all(|f| f.why.split_whitespace().count() >= 6)
+    );
+}
+
+#[test]
+fn a_reference_with_nothing_before_is_struck() {
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "It defeated China in 1895 after a short war at sea.",
+        "1895",
+        Lang::En,
+    );
+    assert!(struck(&d, "reference-unresolved"));
+    let d = draft(
+        &year,
+        "Plus tard, en 1885, il soigne un garçon mordu par un chien.",
+        "1885",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "reference-unresolved"));
+    let d = draft(
+        &year,
+        "Japan defeated China in 1895 after a short war at sea.",
+        "1895",
+        Lang::En,
+    );
+    assert!(strike(&d).is_none());
+}
+
+#[test]
+fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
+    assert!(points_back(
+        "In January 1610 he discovered four moons.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "Im Juli 1505 geriet er in ein Gewitter.",
+        Lang::De
+    ));
+    assert!(!points_back(
+        "Im Juli 1505 geriet Johann in ein Gewitter, und er betete.",
+        Lang::De
+    ));
+    assert!(!points_back("When Ada was 17 she met Babbage.", Lang::En));
+    assert!(!points_back(
+        "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "Seit 2008 erinnert die Bertha Benz Memorial Route an dieses Ereignis.",
+        Lang::De
+    ));
+    // "There" points back to a place, unless it only says that something is.
+    assert!(points_back("There Marie Curie met Pierre Curie.", Lang::En));
+    assert!(!points_back(
+        "There are two kinds of tide in a month.",
+        Lang::En
+    ));
+    // A word before an article opens a phrase; a name before a verb names.
+    assert!(points_back(
+        "Grâce aux antennes installées à son sommet, elle mesure 330 mètres.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "Eiffel rachète les droits du brevet à ses collaborateurs.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "Selon ses mémoires, il voulait saigner l'armée française.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "Fille de paysans, elle naît vers 1412 à Domrémy.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "Charles de Gaulle lance son appel depuis Londres, où il est arrivé la veille.",
+        Lang::Fr
+    ));
+}
+
+#[test]
+fn a_definitions_own_pronoun_points_nowhere_else() {
+    let d = Draft {
+        lang: Lang::En,
+        kind: &Kind::Term,
+        before: "the squeezing of sediment layers by the weight of material above them",
+        answer: "Compaction",
+        after: "",
+        context: None,
+        title: None,
+        main: None,
+    };
+    assert!(!struck(&d, "reference-unresolved"));
+    let d = Draft {
+        before: "this difference in pull between the two sides of the Earth",
+        ..d
+    };
+    assert!(struck(&d, "reference-unresolved"));
+}
+
+#[test]
+fn the_answer_or_its_stem_in_the_stem_is_struck() {
+    let term = Kind::Term;
+    let d = draft(
+        &term,
+        "Liquid flows up a very narrow tube called a capillary tube.",
+        "capillary tube",
+        Lang::En,
+    );
+    assert!(struck(&d, "answer-in-stem"));
+    let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country("Asian".into()));
+    let d = draft(
+        &place,
+        "The Chinese part of the river flows out of China into Laos.",
+        "Laos",
+        Lang::En,
+    );
+    assert!(!struck(&d, "answer-in-stem"));
+    let d = draft(
+        &place,
+        "The Chinese part of the river is longer than any in China.",
+        "China",
+        Lang::En,
+    );
+    assert!(struck(&d, "answer-in-stem"));
+    let three = value(3.0);
+    let d = draft(
+        three,
+        "Divide the time by three and wait 3 seconds before counting again.",
+        "3 seconds",
+        Lang::En,
+    );
+    assert!(struck(&d, "answer-in-stem"));
+}
+
+#[test]
+fn one_item_of_a_list_is_struck() {
+    let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country(
+        "European".into(),
+    ));
+    let d = draft(
+        &place,
+        "Eight countries share the range: France, Monaco, Italy and others.",
+        "France",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+    let d = draft(
+        value(5.0),
+        "Most families had four or 5 children at the time in the valley.",
+        "5 children",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+}
+
+#[test]
+fn a_join_to_another_kind_is_no_list_and_a_named_battle_no_reference() {
+    let d = draft(
+        value(200.0),
+        "A camel can carry a load of about 200 kilograms and walk far in a day.",
+        "200 kilograms",
+        Lang::En,
+    );
+    assert!(!struck(&d, "one-of-a-list"));
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "Harald Hardrada was killed at the Battle of Stamford Bridge in 1066.",
+        "1066",
+        Lang::En,
+    );
+    assert!(!struck(&d, "reference-unresolved"));
+    let d = draft(
+        &year,
+        "The war finally ended in 1453 with a treaty.",
+        "1453",
+        Lang::En,
+    );
+    assert!(struck(&d, "reference-unresolved"));
+}
+
+#[test]
+fn one_end_of_a_range_and_a_share_by_subtraction_are_struck() {
+    let d = draft(
+        value(1.5),
+        "The glands produce about 1 to 1.5 litres of saliva a day.",
+        "1.5 litres",
+        Lang::En,
+    );
+    assert!(struck(&d, "range"));
+    let d = draft(
+        value(4.0),
+        "After two to four hours of churning the food is liquid.",
+        "four hours",
+        Lang::En,
+    );
+    assert!(struck(&d, "range"));
+    let mut share = value_kind(97.0);
+    if let Kind::Value(v) = &mut share {
+        v.percent = true;
+    }
+    let d = draft(
+        &share,
+        "About 97 percent of the water is salt, and only 3 percent is fresh.",
+        "97 percent",
+        Lang::En,
+    );
+    assert!(struck(&d, "answer-in-stem"));
+}
+
+#[test]
+fn bounds_and_other_dates_and_listed_names_are_struck() {
+    let d = draft(
+        value(8848.0),
+        "The peak rises higher than 8848 metres above the sea.",
+        "8848 metres",
+        Lang::En,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        value(1000.0),
+        "The hot zone lies below about 1000 metres in the valleys.",
+        "1000 metres",
+        Lang::En,
+    );
+    assert!(struck(&d, "bound"));
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "The war that began in 1914 ended with an armistice in 1918.",
+        "1918",
+        Lang::En,
+    );
+    assert!(struck(&d, "other-dates"));
+    let d = draft(
+        value(3.0),
+        "The small intestine has 3 parts: the duodenum, the jejunum and the ileum.",
+        "3 parts",
+        Lang::En,
+    );
+    assert!(struck(&d, "count-of-names"));
+    let d = draft(
+        value(20000.0),
+        "Human hearing ranges up to 20000 hertz (20 kHz) in the young.",
+        "20000 hertz",
+        Lang::En,
+    );
+    assert!(struck(&d, "restated"));
+    let d = draft(
+        value(6961.0),
+        "The highest peak is Aconcagua, at 6961 metres, in Argentina.",
+        "6961 metres",
+        Lang::En,
+    );
+    assert!(struck(&d, "superlative"));
+    let d = draft(
+        value(2300.0),
+        "The kettle has a power of 2300 watts, or 2.3 kW, at full heat.",
+        "2300 watts",
+        Lang::En,
+    );
+    assert!(struck(&d, "restated"));
+    let d = draft(
+        &Kind::Person,
+        "In 1877 the German geographer Ferdinand von Richthofen named the route.",
+        "Ferdinand von Richthofen",
+        Lang::En,
+    );
+    assert!(struck(&d, "role-before"));
+    // A verb before the name is no role.
+    let d = draft(
+        &Kind::Person,
+        "After the storm the old farmer tells Lennie a story about the rabbits.",
+        "Lennie",
+        Lang::En,
+    );
+    assert!(!struck(&d, "role-before"));
+    let mut age = value_kind(84.0);
+    if let Kind::Value(v) = &mut age {
+        v.unit = "Jahren".into();
+    }
+    let d = draft(
+        &age,
+        "Benz starb 1929 in Ladenburg im Alter von 84 Jahren.",
+        "84 Jahren",
+        Lang::De,
+    );
+    assert!(struck(&d, "worked-out"));
+    let mut chromosomes = value_kind(46.0);
+    if let Kind::Value(v) = &mut chromosomes {
+        v.unit = "chromosomes".into();
+    }
+    let d = draft(
+        &chromosomes,
+        "A human body cell contains 46 chromosomes, arranged in 23 pairs of two each.",
+        "46 chromosomes",
+        Lang::En,
+    );
+    assert!(struck(&d, "worked-out"));
+    let d = draft(
+        value(2.0),
+        "The 2 generals, Grant and Lee, met at Appomattox Court House.",
+        "2 generals",
+        Lang::En,
+    );
+    assert!(struck(&d, "count-of-names"));
+}
+
+#[test]
+fn places_that_span_and_gendered_who_are_struck() {
+    let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country(
+        "South American".into(),
+    ));
+    let d = draft(
+        &place,
+        "The mountains run through Peru from north to south for thousands of kilometres.",
+        "Peru",
+        Lang::En,
+    );
+    assert!(struck(&d, "place-with-many-answers"));
+    let city = Kind::Place(crate::offline::lexicon::PlaceKind::City("Sudan".into()));
+    let d = draft(
+        &city,
+        "The White Nile and the Blue Nile meet at Khartoum, the capital of Sudan, in a wide plain.",
+        "Khartoum",
+        Lang::En,
+    );
+    assert!(struck(&d, "apposition-after"));
+    let d = draft(
+        &city,
+        "The two rivers meet at Khartoum after a long journey through the desert.",
+        "Khartoum",
+        Lang::En,
+    );
+    assert!(!struck(&d, "apposition-after"));
+    let d = draft(
+        &Kind::Person,
+        "Marie Curie won her second Nobel Prize for chemistry.",
+        "Marie Curie",
+        Lang::En,
+    );
+    assert!(struck(&d, "gendered-who"));
+}
+
+#[test]
+fn broken_text_and_the_topic_are_struck() {
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "The king- doms of the north were united in 1397 by a queen.",
+        "1397",
+        Lang::En,
+    );
+    assert!(struck(&d, "broken-text"));
+    let mut d = draft(
+        &Kind::Person,
+        "Ada Lovelace wrote the first published program for a machine.",
+        "Ada Lovelace",
+        Lang::En,
+    );
+    d.title = Some("Ada Lovelace: a life");
+    assert!(struck(&d, "topic"));
+    // The main person of a biography, with no title.
+    let mut d = draft(
+        &Kind::Person,
+        "Victor Hugo est l'un des écrivains les plus importants de la littérature française.",
+        "Victor Hugo",
+        Lang::Fr,
+    );
+    assert!(!struck(&d, "topic"));
+    d.main = Some("Hugo");
+    assert!(struck(&d, "topic"));
+    let d = draft(value(20.0), "Prices rose 20 times.", "20 times", Lang::En);
+    assert!(struck(&d, "says-too-little"));
+    // A term named for the sentence shown before it says enough with it.
+    let d = Draft {
+        lang: Lang::En,
+        kind: &Kind::Term,
+        before: "This reaction is called ",
+        answer: "neutralisation",
+        after: ".",
+        context: Some("When an acid reacts with a base, the products are a salt and water."),
+        title: None,
+        main: None,
+    };
+    assert!(!struck(&d, "says-too-little"));
+}

@@ -21,16 +21,10 @@ pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) ->
             let result = client.check_key(&p.base_url, k, p.dialect).await;
             let line = match &result {
                 KeyCheck::Valid(models) => {
-                    let usable: Vec<&String> = p
+                    let (usable, missing): (Vec<&String>, Vec<&String>) = p
                         .models
                         .iter()
-                        .filter(|m| models.is_empty() || models.contains(m))
-                        .collect();
-                    let missing: Vec<&String> = p
-                        .models
-                        .iter()
-                        .filter(|m| !models.is_empty() && !models.contains(m))
-                        .collect();
+                        .partition(|m| models.is_empty() || offered(models, m));
                     let mut s = format!(
                         "valid        models: {}",
                         usable
@@ -93,4 +87,31 @@ pub(crate) async fn check(ctx: &Context, keys_flag: Option<&std::path::Path>) ->
     } else {
         code::OK
     })
+}
+
+/// Whether `/models` lists `model` in the provider's own spelling: Gemini writes
+/// `models/gemini-2.5-flash`, Ollama `llama3.2:latest` for `llama3.2`.
+fn offered(listed: &[String], model: &str) -> bool {
+    listed.iter().any(|id| {
+        let id = id.strip_prefix("models/").unwrap_or(id);
+        id == model || id.strip_suffix(":latest") == Some(model)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offered;
+
+    #[test]
+    fn models_are_found_in_each_providers_spelling() {
+        let listed = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(offered(
+            &listed(&["models/gemini-2.5-flash"]),
+            "gemini-2.5-flash"
+        ));
+        assert!(offered(&listed(&["llama3.2:latest"]), "llama3.2"));
+        assert!(offered(&listed(&["llama3.2:1b"]), "llama3.2:1b"));
+        assert!(!offered(&listed(&["llama3.2:1b"]), "llama3.2"));
+        assert!(!offered(&listed(&["gpt-4.1"]), "gpt-4.1-mini"));
+    }
 }

@@ -274,6 +274,11 @@ fn dead_key_check(kind: Kind) {
     let o = lab.run(&["keys", "check"]);
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     let all = format!("{out}\n{}", stderr(&o));
+    let good = line_of(&all, "1111");
+    assert!(
+        !good.contains("not offered"),
+        "{kind:?}: the key's own model called not offered: {good}"
+    );
     let line = line_of(&all, "9876");
     if kind.ignores_key() {
         // The server takes any key: this one is not dead, and must not be called so.

@@ -11,8 +11,11 @@
 //!   its reset; a token bucket refills continuously and its reset is the time until full; a
 //!   sliding log frees each use one window after it was made, and its reset is when the oldest
 //!   leaves. So past a reset, nothing is assumed: one request goes (a probe) and the others wait
-//!   for its answer, whose fresh report says what is really left. That costs one round trip
-//!   per window and never a 429 on a sliding log.
+//!   for its answer, whose fresh report says what is really left. The probe must fit what a
+//!   sliding log would still take (the limit less our own use over the whole window, each use
+//!   counted a moment longer, as the provider stamps it on arrival), and `room` tells the
+//!   driver how large that is. That costs one round trip per window and never a 429 on a
+//!   sliding log.
 //! - A bucket is learned: its reset is (limit − remaining) ÷ rate in every report, so reports
 //!   whose used part changed yet imply the same rate (within 5%, three in a row) mark the
 //!   window a bucket; from then on a request waits only until enough has dripped back in
@@ -320,6 +323,34 @@ impl Pool {
                     Ok((l.model.clone(), limits.tpm))
                 })
                 .collect()
+        })
+    }
+
+    /// The most tokens a request could reserve on `lane` now, for sizing a request to the room
+    /// a window has left (admission stays `reserve`'s): 0 when the lane cannot send now.
+    pub fn room(&mut self, lane: usize) -> Result<u64> {
+        let now = self.store.now_ms();
+        self.room_at(now, lane)
+    }
+
+    /// `room` at a given moment, for simulations. Each token window gives what its report
+    /// says is left (what the provider counts: the answers' real use, not their reservations),
+    /// with a bucket's refill since; past the report's reset, the limit less our own use over
+    /// the whole window, all a sliding log (the strictest kind) would take. Never more than
+    /// `reserve` would admit.
+    pub fn room_at(&mut self, now: i64, lane: usize) -> Result<u64> {
+        let l = self.lanes[lane].clone();
+        self.store.read(|tx| {
+            let row = tx.lane(&l.id)?;
+            let limits = effective_limits(l.configured, &row.learned, &l.base_url);
+            if lane_wait(tx, &l.id, &row, (&limits, &l.configured), 0, now)? > 0 {
+                return Ok(0);
+            }
+            let mut room = u64::MAX;
+            for w in Window::ALL.into_iter().filter(|w| w.counts_tokens()) {
+                room = room.min(window_room(tx, &l.id, w, (&limits, &l.configured), now)?);
+            }
+            Ok(room)
         })
     }
 
@@ -870,6 +901,65 @@ fn report_wait(rep: &Report, want: u64, now: i64) -> i64 {
     (refilled_at - now).clamp(0, until_reset.max(0))
 }
 
+/// Tokens one window of a lane can take now (see `Pool::room_at`): the report's word while it
+/// holds (a learned bucket's always, with what dripped back since), checked against a
+/// keys.toml ceiling over the rolling window as `lane_wait` does; else the limit less our own
+/// use over the rolling window.
+fn window_room(
+    tx: &Tx<'_>,
+    lane: &str,
+    w: Window,
+    (limits, ceilings): (&Limits, &Limits),
+    now: i64,
+) -> Result<u64> {
+    let report = tx.report(lane, w)?;
+    let rate = report.and_then(|r| r.bucket_rate());
+    let holds = report.filter(|r| r.reset_at_ms > now || rate.is_some());
+    let mut room = u64::MAX;
+    if let Some(rep) = holds {
+        let (_, spent) = tx.spent_after(lane, &rep)?;
+        let dripped = rate.map_or(0.0, |r| r * (now - rep.observed_ms).max(0) as f64);
+        let full = limit_of(limits, w).map_or(f64::MAX, |l| l as f64);
+        let had = (rep.remaining as f64 + dripped).min(full) as u64;
+        room = had.saturating_sub(spent);
+    }
+    let limit = match holds {
+        Some(_) => limit_of(ceilings, w),
+        None => limit_of(limits, w),
+    };
+    if let Some(limit) = limit {
+        let (since, _) = own_count_from(w, holds, report, now);
+        let used: u64 = tx.events_since(lane, since)?.iter().map(|e| e.1).sum();
+        room = room.min(limit.saturating_sub(used));
+    }
+    Ok(room)
+}
+
+/// How much longer than its window one of our uses may still count at the provider: it stamps a
+/// request when it arrives, a moment after we reserved it.
+const ARRIVAL_MARGIN_MS: i64 = 1_000;
+
+/// Where our own count of a window starts, and how long past the window each use is counted.
+/// While a report holds, a ceiling is counted over the whole rolling window. Past a bucket's
+/// reset, or a daily window's, the window starts afresh then. Past a per-minute window's reset,
+/// the probe must fit what a sliding log would still take: our own use over the whole window,
+/// each use counted until the provider surely let it go.
+fn own_count_from(
+    w: Window,
+    holds: Option<Report>,
+    report: Option<Report>,
+    now: i64,
+) -> (i64, i64) {
+    let span_start = now - w.span().as_millis() as i64;
+    match (holds, report) {
+        (None, Some(r)) if r.bucket_rate().is_some() || w.is_daily() => {
+            (r.reset_at_ms.max(span_start), 0)
+        }
+        (None, Some(_)) => (span_start - ARRIVAL_MARGIN_MS, ARRIVAL_MARGIN_MS),
+        _ => (span_start, 0),
+    }
+}
+
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
 /// the provider's report while it holds, our own rolling count otherwise; and whatever the
 /// provider says, our own rolling count never passes a limit keys.toml sets (a ceiling).
@@ -910,13 +1000,7 @@ fn lane_wait(
         let Some(limit) = limit else {
             continue;
         };
-        // After a reported reset the window starts afresh at that moment (for limits we only
-        // count ourselves); a ceiling is counted over the whole rolling window.
-        let span_start = now - w.span().as_millis() as i64;
-        let since = match holds {
-            Some(_) => span_start,
-            None => report.map_or(i64::MIN, |r| r.reset_at_ms).max(span_start),
-        };
+        let (since, late) = own_count_from(w, holds, report, now);
         let events = tx.events_since(lane, since)?;
         let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
         let used: u64 = events.iter().map(cost).sum();
@@ -925,11 +1009,11 @@ fn lane_wait(
         }
         // Wait until enough of the oldest events leave the window.
         let mut freed = 0;
-        let mut until = now + w.span().as_millis() as i64;
+        let mut until = now + w.span().as_millis() as i64 + late;
         for e in &events {
             freed += cost(e);
             if used - freed + need <= limit {
-                until = e.0 + w.span().as_millis() as i64;
+                until = e.0 + w.span().as_millis() as i64 + late;
                 break;
             }
         }

@@ -472,7 +472,8 @@ impl Buyer<'_> {
     /// idle lane (nothing of ours on the wire, so its room is what the provider counts: the
     /// answers' real use, not their reservations) has left in its windows, when that is at
     /// least half of `full`: the end of a window that a full request's reservation no longer
-    /// fits is used, not left empty. Else `full`, which waits for its room.
+    /// fits is used, not left empty. A bucket keeps what is not used, so its room is waited
+    /// for. Else `full`, which waits for its room.
     fn room_batch(&mut self, order: &Order<'_>, st: &State, full: usize) -> Result<usize> {
         let mut best = 0;
         for lane in self.pool.usable_lanes() {
@@ -482,7 +483,7 @@ impl Buyer<'_> {
             if cost(full) <= room {
                 return Ok(full);
             }
-            if !st.on_wire.values().any(|r| r.lane == lane) {
+            if !st.on_wire.values().any(|r| r.lane == lane) && !self.pool.keeps_unused(lane)? {
                 let fits = (1..full).rev().find(|&n| cost(n) <= room).unwrap_or(0);
                 best = best.max(fits);
             }

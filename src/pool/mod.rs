@@ -11,16 +11,18 @@
 //!   its reset; a token bucket refills continuously and its reset is the time until full; a
 //!   sliding log frees each use one window after it was made, and its reset is when the oldest
 //!   leaves. So past a reset, nothing is assumed: one request goes (a probe) and the others wait
-//!   for its answer, whose fresh report says what is really left. The probe must fit what a
+//!   for its answer, whose fresh report says what is really left (a request sent since the
+//!   last report and still on the wire counts as that probe). `room` sizes the probe to what a
 //!   sliding log would still take (the limit less our own use over the whole window, each use
-//!   counted a moment longer, as the provider stamps it on arrival), and `room` tells the
-//!   driver how large that is. That costs one round trip per window and never a 429 on a
-//!   sliding log.
+//!   counted a moment longer, as the provider stamps it on arrival), so that a window's end
+//!   can be used. That costs one round trip per window.
 //! - A bucket is learned: its reset is (limit − remaining) ÷ rate in every report, so reports
 //!   whose used part changed yet imply the same rate (within 5%, three in a row) mark the
 //!   window a bucket; from then on a request waits only until enough has dripped back in
-//!   (`report_wait`). A 429 forgets it. A sliding log in a steady state can imply a steady rate
-//!   too, which is why only reports whose used part changed by a fifth count.
+//!   (`report_wait`), and our own count of it (a keys.toml ceiling, or past its reset) is a
+//!   bucket too (`own_bucket`), not a rolling window that would hold it to its limit a minute.
+//!   A 429 forgets it. A sliding log in a steady state can imply a steady rate too, which is
+//!   why only reports whose used part changed by a fifth count.
 //! - Where no report holds, our own rolling count against the limits (keys.toml, else learned,
 //!   else Groq's free tier on Groq's host) decides; a keys.toml limit is a ceiling checked by
 //!   our own count even while a report holds.
@@ -351,6 +353,19 @@ impl Pool {
                 room = room.min(window_room(tx, &l.id, w, (&limits, &l.configured), now)?);
             }
             Ok(room)
+        })
+    }
+
+    /// Whether what `lane` leaves unused now is kept for later: its per-minute token window is
+    /// a learned bucket (up to its size, it refills whether used or not), so a smaller request
+    /// gains nothing over waiting for room for a whole one.
+    pub fn keeps_unused(&mut self, lane: usize) -> Result<bool> {
+        let id = self.lanes[lane].id.clone();
+        self.store.read(|tx| {
+            Ok(tx
+                .report(&id, Window::Tpm)?
+                .and_then(|r| r.bucket_rate())
+                .is_some())
         })
     }
 
@@ -928,8 +943,12 @@ fn window_room(
         None => limit_of(limits, w),
     };
     if let Some(limit) = limit {
-        let (since, _) = own_count_from(w, holds, report, now);
-        let used: u64 = tx.events_since(lane, since)?.iter().map(|e| e.1).sum();
+        let used = if let Some(missing) = own_bucket(tx, lane, w, report, now)? {
+            missing
+        } else {
+            let since = own_count_from(w, holds, report, now);
+            tx.events_since(lane, since)?.iter().map(|e| e.1).sum()
+        };
         room = room.min(limit.saturating_sub(used));
     }
     Ok(room)
@@ -939,25 +958,47 @@ fn window_room(
 /// request when it arrives, a moment after we reserved it.
 const ARRIVAL_MARGIN_MS: i64 = 1_000;
 
-/// Where our own count of a window starts, and how long past the window each use is counted.
-/// While a report holds, a ceiling is counted over the whole rolling window. Past a bucket's
-/// reset, or a daily window's, the window starts afresh then. Past a per-minute window's reset,
-/// the probe must fit what a sliding log would still take: our own use over the whole window,
-/// each use counted until the provider surely let it go.
-fn own_count_from(
-    w: Window,
-    holds: Option<Report>,
-    report: Option<Report>,
-    now: i64,
-) -> (i64, i64) {
+/// Where our own count of a window starts for `window_room`. While a report holds, a ceiling is
+/// counted over the whole rolling window. Past a bucket's reset, or a daily window's, the window
+/// starts afresh then. Past a per-minute window's reset, what a sliding log would still take:
+/// our own use over the whole window, each use counted until the provider surely let it go.
+fn own_count_from(w: Window, holds: Option<Report>, report: Option<Report>, now: i64) -> i64 {
     let span_start = now - w.span().as_millis() as i64;
     match (holds, report) {
         (None, Some(r)) if r.bucket_rate().is_some() || w.is_daily() => {
-            (r.reset_at_ms.max(span_start), 0)
+            r.reset_at_ms.max(span_start)
         }
-        (None, Some(_)) => (span_start - ARRIVAL_MARGIN_MS, ARRIVAL_MARGIN_MS),
-        _ => (span_start, 0),
+        (None, Some(_)) => span_start - ARRIVAL_MARGIN_MS,
+        _ => span_start,
     }
+}
+
+/// On a per-minute window learned to be a bucket, what our own use over the last window leaves
+/// missing from a bucket refilling at the learned rate: our count of such a window
+/// (a ceiling, or past its reset) is a bucket too, which lets more than the limit pass in a
+/// rolling window. `None` on any other window.
+fn own_bucket(
+    tx: &Tx<'_>,
+    lane: &str,
+    w: Window,
+    report: Option<Report>,
+    now: i64,
+) -> Result<Option<u64>> {
+    let Some(rate) = report
+        .and_then(|r| r.bucket_rate())
+        .filter(|_| !w.is_daily())
+    else {
+        return Ok(None);
+    };
+    let span = w.span().as_millis() as i64;
+    let (mut missing, mut at) = (0.0f64, now - span);
+    for (t, tokens) in tx.events_since(lane, now - span)? {
+        let cost = if w.counts_tokens() { tokens } else { 1 };
+        missing = (missing - rate * (t - at) as f64).max(0.0) + cost as f64;
+        at = t;
+    }
+    missing = (missing - rate * (now - at).max(0) as f64).max(0.0);
+    Ok(Some(missing.ceil() as u64))
 }
 
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
@@ -987,9 +1028,10 @@ fn lane_wait(
         }
         // Past a report's reset, a fixed window is whole again, a bucket full, but a sliding
         // log has freed only its oldest use: until a fresh report says which, one request (a
-        // probe) goes, and the rest wait for its answer.
+        // probe) goes, and the rest wait for its answer; so does a request sent since the
+        // report (it may have gone just before the reset): its answer brings a fresher one.
         if let Some(rep) = report.filter(|r| r.reset_at_ms <= now && r.bucket_rate().is_none())
-            && tx.unsettled_since(lane, rep.reset_at_ms)? > 0
+            && tx.unsettled_since(lane, rep.observed_ms)? > 0
         {
             wait = wait.max(PROBE_RECHECK_MS);
         }
@@ -1000,7 +1042,21 @@ fn lane_wait(
         let Some(limit) = limit else {
             continue;
         };
-        let (since, late) = own_count_from(w, holds, report, now);
+        if let Some(missing) = own_bucket(tx, lane, w, report, now)? {
+            if missing + need > limit {
+                let short = (missing + need - limit) as f64;
+                let rate = report.and_then(|r| r.bucket_rate()).unwrap_or(f64::MAX);
+                wait = wait.max((short / rate).ceil() as i64);
+            }
+            continue;
+        }
+        // After a reported reset the window starts afresh at that moment (for limits we only
+        // count ourselves); a ceiling is counted over the whole rolling window.
+        let span_start = now - w.span().as_millis() as i64;
+        let since = match holds {
+            Some(_) => span_start,
+            None => report.map_or(i64::MIN, |r| r.reset_at_ms).max(span_start),
+        };
         let events = tx.events_since(lane, since)?;
         let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
         let used: u64 = events.iter().map(cost).sum();
@@ -1009,11 +1065,11 @@ fn lane_wait(
         }
         // Wait until enough of the oldest events leave the window.
         let mut freed = 0;
-        let mut until = now + w.span().as_millis() as i64 + late;
+        let mut until = now + w.span().as_millis() as i64;
         for e in &events {
             freed += cost(e);
             if used - freed + need <= limit {
-                until = e.0 + w.span().as_millis() as i64 + late;
+                until = e.0 + w.span().as_millis() as i64;
                 break;
             }
         }

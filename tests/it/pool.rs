@@ -137,15 +137,93 @@ fn the_room_left_follows_the_providers_report_while_it_holds() {
     )
     .unwrap();
     assert_eq!(pool.room_at(t0 + 400, 0).unwrap(), 3_000);
-    let Admission::Go(_) = pool.reserve_at(t0 + 500, &|_| 1_200).unwrap() else {
+    let Admission::Go(r) = pool.reserve_at(t0 + 500, &|_| 1_200).unwrap() else {
         panic!("not admitted");
     };
     assert_eq!(pool.room_at(t0 + 600, 0).unwrap(), 1_800);
-    // Past the reset, what a sliding log would still take: the limit less our own use.
+    // Past the reset, while that request is on the wire, nothing: its answer says more.
+    assert_eq!(pool.room_at(t0 + 21_000, 0).unwrap(), 0);
+    // Once it is back (with no report), what a sliding log would still take: the limit less
+    // our own use.
+    let used = crate::common::ok_answer(600, 600);
+    pool.settle_at(t0 + 21_100, &r, &used, 5, 500).unwrap();
     assert_eq!(
-        pool.room_at(t0 + 21_000, 0).unwrap(),
+        pool.room_at(t0 + 21_200, 0).unwrap(),
         10_000 - 1_000 - 1_200
     );
+}
+
+#[test]
+fn a_request_sent_just_before_a_reset_is_the_probe_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pool = Pool::open(
+        &config(Limits::default()),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let Admission::Go(r) = pool.reserve_at(t0, &|_| 2_000).unwrap() else {
+        panic!("not admitted");
+    };
+    let report = reporting(3_000, Duration::from_secs(20));
+    pool.settle_at(t0 + 300, &r, &report, 5, 500).unwrap();
+    // Sent while the report holds, answered after its reset: a sliding log may have counted
+    // it beside all it still holds, so the next request waits for its answer.
+    let Admission::Go(r) = pool.reserve_at(t0 + 20_250, &|_| 2_000).unwrap() else {
+        panic!("not admitted");
+    };
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_400, &|_| 2_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    let fresh = reporting(8_000, Duration::from_secs(30));
+    pool.settle_at(t0 + 20_600, &r, &fresh, 5, 500).unwrap();
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_700, &|_| 2_000).unwrap(),
+        Admission::Go(_)
+    ));
+}
+
+#[test]
+fn a_bucket_under_a_keys_toml_ceiling_is_counted_as_a_bucket() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        tpm: Some(6_000),
+        ..Limits::default()
+    };
+    let mut pool = Pool::open(
+        &config(limits),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    // A bucket of 6,000 a minute (100 a second), emptied by three requests of 2,000.
+    for i in 0..3u64 {
+        let Admission::Go(r) = pool.reserve_at(t0 + i as i64, &|_| 2_000).unwrap() else {
+            panic!("request {i} not admitted");
+        };
+        let mut a = crate::common::ok_answer(1_000, 1_000);
+        a.reports = vec![quizgen::testing::WindowReport {
+            window: quizgen::testing::Window::Tpm,
+            limit: Some(6_000),
+            remaining: 6_000 - 2_000 * (i + 1),
+            reset: Duration::from_secs(20 * (i + 1)),
+            bucket: true,
+        }];
+        pool.settle_at(t0 + i as i64 + 100, &r, &a, 10, 1_000)
+            .unwrap();
+    }
+    assert!(matches!(
+        pool.reserve_at(t0 + 10_000, &|_| 2_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    // 20 s later 2,000 have dripped back in: the keys.toml ceiling, counted as the bucket it
+    // is, does not hold the request until the first ones are a minute old.
+    assert!(pool.room_at(t0 + 20_200, 0).unwrap() >= 2_000);
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_200, &|_| 2_000).unwrap(),
+        Admission::Go(_)
+    ));
 }
 
 #[test]

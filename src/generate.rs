@@ -451,10 +451,12 @@ impl Buyer<'_> {
         }
     }
 
-    /// The largest batch whose request (prompt plus completion room) takes at most a quarter of
-    /// the smallest known per-minute token limit among the usable lanes, so that a minute
-    /// still holds several requests and `--concurrency auto` keeps two in flight. Larger
-    /// batches spread the prompt over more questions. With no limit known, `DEFAULT_BATCH`.
+    /// The batch the next request asks for: the largest whose request (prompt plus completion
+    /// room) takes at most a third of the smallest known per-minute token limit among the usable
+    /// lanes, so that a minute still holds several requests and `--concurrency auto` keeps two
+    /// in flight; larger batches spread the prompt over more questions. With no limit known,
+    /// `DEFAULT_BATCH`. Where no lane has room for it now, it is made to fit the room a lane
+    /// has left (`room_batch`).
     fn fitting_batch(&mut self, order: &Order<'_>, st: &State) -> Result<usize> {
         let limits = self.pool.token_limits()?;
         let mut best = MAX_BATCH;
@@ -462,32 +464,40 @@ impl Buyer<'_> {
         for (model, tpm) in limits {
             let Some(tpm) = tpm else { continue };
             known = true;
-            let size = st
-                .sizing
-                .get(&model)
-                .copied()
-                .unwrap_or_else(|| prompt::Sizing::for_model(&model, None));
-            let ask = Ask {
-                subject: order.subject,
-                count: MAX_BATCH,
-                options: order.rules.options,
-                difficulty: order.difficulty,
-                language: order.language,
-                avoid: &st.avoid,
-                source: order
-                    .chunks
-                    .iter()
-                    .map(|c| c.text.as_str())
-                    .max_by_key(|t| t.len()),
-            };
-            let prompt = size.prompt_cost(prompt::prompt_tokens(&ask, &model));
+            let cost = batch_cost(order, st, &model);
             let fits = (1..=MAX_BATCH)
                 .rev()
-                .find(|&n| 4 * (prompt + size.budget(n)) <= tpm)
+                .find(|&n| 3 * cost(n) <= tpm)
                 .unwrap_or(1);
             best = best.min(fits);
         }
-        Ok(if known { best } else { DEFAULT_BATCH })
+        if !known {
+            return Ok(DEFAULT_BATCH);
+        }
+        self.room_batch(order, st, best)
+    }
+
+    /// `full` if some lane has room for it now. Else the largest batch that fits the room an
+    /// idle lane (nothing of ours on the wire, so its room is what the provider counts: the
+    /// answers' real use, not their reservations) has left in its windows, when that is at
+    /// least half of `full`: the end of a window that a full request's reservation no longer
+    /// fits is used, not left empty. A bucket keeps what is not used, so its room is waited
+    /// for. Else `full`, which waits for its room.
+    fn room_batch(&mut self, order: &Order<'_>, st: &State, full: usize) -> Result<usize> {
+        let mut best = 0;
+        for lane in self.pool.usable_lanes() {
+            let model = self.pool.lanes[lane].model.clone();
+            let cost = batch_cost(order, st, &model);
+            let room = self.pool.room(lane)?;
+            if cost(full) <= room {
+                return Ok(full);
+            }
+            if !st.on_wire.values().any(|r| r.lane == lane) && !self.pool.keeps_unused(lane)? {
+                let fits = (1..full).rev().find(|&n| cost(n) <= room).unwrap_or(0);
+                best = best.max(fits);
+            }
+        }
+        Ok(if best >= full.div_ceil(2) { best } else { full })
     }
 
     /// Reserves capacity for the next batch and sends it.
@@ -1011,4 +1021,34 @@ pub(crate) fn clock_after(d: Duration) -> String {
     };
     let s = humantime::format_rfc3339_seconds(t).to_string();
     format!("{} UTC", s.get(11..16).unwrap_or("?"))
+}
+
+/// The tokens a request of `n` questions to `model` reserves (prompt plus completion room), as
+/// `Buyer::send_one` counts it, with the longest source chunk.
+fn batch_cost<'a>(
+    order: &'a Order<'_>,
+    st: &'a State,
+    model: &'a str,
+) -> impl Fn(usize) -> u64 + 'a {
+    let size = st
+        .sizing
+        .get(model)
+        .copied()
+        .unwrap_or_else(|| prompt::Sizing::for_model(model, None));
+    move |n| {
+        let ask = Ask {
+            subject: order.subject,
+            count: n,
+            options: order.rules.options,
+            difficulty: order.difficulty,
+            language: order.language,
+            avoid: &st.avoid,
+            source: order
+                .chunks
+                .iter()
+                .map(|c| c.text.as_str())
+                .max_by_key(|t| t.len()),
+        };
+        size.prompt_cost(prompt::prompt_tokens(&ask, model)) + size.budget(n)
+    }
 }

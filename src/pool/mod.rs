@@ -11,13 +11,18 @@
 //!   its reset; a token bucket refills continuously and its reset is the time until full; a
 //!   sliding log frees each use one window after it was made, and its reset is when the oldest
 //!   leaves. So past a reset, nothing is assumed: one request goes (a probe) and the others wait
-//!   for its answer, whose fresh report says what is really left. That costs one round trip
-//!   per window and never a 429 on a sliding log.
+//!   for its answer, whose fresh report says what is really left (a request sent since the
+//!   last report and still on the wire counts as that probe). `room` sizes the probe to what a
+//!   sliding log would still take (the limit less our own use over the whole window, each use
+//!   counted a moment longer, as the provider stamps it on arrival), so that a window's end
+//!   can be used. That costs one round trip per window.
 //! - A bucket is learned: its reset is (limit − remaining) ÷ rate in every report, so reports
 //!   whose used part changed yet imply the same rate (within 5%, three in a row) mark the
 //!   window a bucket; from then on a request waits only until enough has dripped back in
-//!   (`report_wait`). A 429 forgets it. A sliding log in a steady state can imply a steady rate
-//!   too, which is why only reports whose used part changed by a fifth count.
+//!   (`report_wait`), and our own count of it (a keys.toml ceiling, or past its reset) is a
+//!   bucket too (`own_bucket`), not a rolling window that would hold it to its limit a minute.
+//!   A 429 forgets it. A sliding log in a steady state can imply a steady rate too, which is
+//!   why only reports whose used part changed by a fifth count.
 //! - Where no report holds, our own rolling count against the limits (keys.toml, else learned,
 //!   else Groq's free tier on Groq's host) decides; a keys.toml limit is a ceiling checked by
 //!   our own count even while a report holds.
@@ -320,6 +325,47 @@ impl Pool {
                     Ok((l.model.clone(), limits.tpm))
                 })
                 .collect()
+        })
+    }
+
+    /// The most tokens a request could reserve on `lane` now, for sizing a request to the room
+    /// a window has left (admission stays `reserve`'s): 0 when the lane cannot send now.
+    pub fn room(&mut self, lane: usize) -> Result<u64> {
+        let now = self.store.now_ms();
+        self.room_at(now, lane)
+    }
+
+    /// `room` at a given moment, for simulations. Each token window gives what its report
+    /// says is left (what the provider counts: the answers' real use, not their reservations),
+    /// with a bucket's refill since; past the report's reset, the limit less our own use over
+    /// the whole window, all a sliding log (the strictest kind) would take. Never more than
+    /// `reserve` would admit.
+    pub fn room_at(&mut self, now: i64, lane: usize) -> Result<u64> {
+        let l = self.lanes[lane].clone();
+        self.store.read(|tx| {
+            let row = tx.lane(&l.id)?;
+            let limits = effective_limits(l.configured, &row.learned, &l.base_url);
+            if lane_wait(tx, &l.id, &row, (&limits, &l.configured), 0, now)? > 0 {
+                return Ok(0);
+            }
+            let mut room = u64::MAX;
+            for w in Window::ALL.into_iter().filter(|w| w.counts_tokens()) {
+                room = room.min(window_room(tx, &l.id, w, (&limits, &l.configured), now)?);
+            }
+            Ok(room)
+        })
+    }
+
+    /// Whether what `lane` leaves unused now is kept for later: its per-minute token window is
+    /// a learned bucket (up to its size, it refills whether used or not), so a smaller request
+    /// gains nothing over waiting for room for a whole one.
+    pub fn keeps_unused(&mut self, lane: usize) -> Result<bool> {
+        let id = self.lanes[lane].id.clone();
+        self.store.read(|tx| {
+            Ok(tx
+                .report(&id, Window::Tpm)?
+                .and_then(|r| r.bucket_rate())
+                .is_some())
         })
     }
 
@@ -870,6 +916,91 @@ fn report_wait(rep: &Report, want: u64, now: i64) -> i64 {
     (refilled_at - now).clamp(0, until_reset.max(0))
 }
 
+/// Tokens one window of a lane can take now (see `Pool::room_at`): the report's word while it
+/// holds (a learned bucket's always, with what dripped back since), checked against a
+/// keys.toml ceiling over the rolling window as `lane_wait` does; else the limit less our own
+/// use over the rolling window.
+fn window_room(
+    tx: &Tx<'_>,
+    lane: &str,
+    w: Window,
+    (limits, ceilings): (&Limits, &Limits),
+    now: i64,
+) -> Result<u64> {
+    let report = tx.report(lane, w)?;
+    let rate = report.and_then(|r| r.bucket_rate());
+    let holds = report.filter(|r| r.reset_at_ms > now || rate.is_some());
+    let mut room = u64::MAX;
+    if let Some(rep) = holds {
+        let (_, spent) = tx.spent_after(lane, &rep)?;
+        let dripped = rate.map_or(0.0, |r| r * (now - rep.observed_ms).max(0) as f64);
+        let full = limit_of(limits, w).map_or(f64::MAX, |l| l as f64);
+        let had = (rep.remaining as f64 + dripped).min(full) as u64;
+        room = had.saturating_sub(spent);
+    }
+    let limit = match holds {
+        Some(_) => limit_of(ceilings, w),
+        None => limit_of(limits, w),
+    };
+    if let Some(limit) = limit {
+        let used = if let Some(missing) = own_bucket(tx, lane, w, report, now)? {
+            missing
+        } else {
+            let since = own_count_from(w, holds, report, now);
+            tx.events_since(lane, since)?.iter().map(|e| e.1).sum()
+        };
+        room = room.min(limit.saturating_sub(used));
+    }
+    Ok(room)
+}
+
+/// How much longer than its window one of our uses may still count at the provider: it stamps a
+/// request when it arrives, a moment after we reserved it.
+const ARRIVAL_MARGIN_MS: i64 = 1_000;
+
+/// Where our own count of a window starts for `window_room`. While a report holds, a ceiling is
+/// counted over the whole rolling window. Past a bucket's reset, or a daily window's, the window
+/// starts afresh then. Past a per-minute window's reset, what a sliding log would still take:
+/// our own use over the whole window, each use counted until the provider surely let it go.
+fn own_count_from(w: Window, holds: Option<Report>, report: Option<Report>, now: i64) -> i64 {
+    let span_start = now - w.span().as_millis() as i64;
+    match (holds, report) {
+        (None, Some(r)) if r.bucket_rate().is_some() || w.is_daily() => {
+            r.reset_at_ms.max(span_start)
+        }
+        (None, Some(_)) => span_start - ARRIVAL_MARGIN_MS,
+        _ => span_start,
+    }
+}
+
+/// On a per-minute window learned to be a bucket, what our own use over the last window leaves
+/// missing from a bucket refilling at the learned rate: our count of such a window
+/// (a ceiling, or past its reset) is a bucket too, which lets more than the limit pass in a
+/// rolling window. `None` on any other window.
+fn own_bucket(
+    tx: &Tx<'_>,
+    lane: &str,
+    w: Window,
+    report: Option<Report>,
+    now: i64,
+) -> Result<Option<u64>> {
+    let Some(rate) = report
+        .and_then(|r| r.bucket_rate())
+        .filter(|_| !w.is_daily())
+    else {
+        return Ok(None);
+    };
+    let span = w.span().as_millis() as i64;
+    let (mut missing, mut at) = (0.0f64, now - span);
+    for (t, tokens) in tx.events_since(lane, now - span)? {
+        let cost = if w.counts_tokens() { tokens } else { 1 };
+        missing = (missing - rate * (t - at) as f64).max(0.0) + cost as f64;
+        at = t;
+    }
+    missing = (missing - rate * (now - at).max(0) as f64).max(0.0);
+    Ok(Some(missing.ceil() as u64))
+}
+
 /// Milliseconds until a lane can take `tokens` (0: now). Cooldowns first; then each window:
 /// the provider's report while it holds, our own rolling count otherwise; and whatever the
 /// provider says, our own rolling count never passes a limit keys.toml sets (a ceiling).
@@ -897,9 +1028,10 @@ fn lane_wait(
         }
         // Past a report's reset, a fixed window is whole again, a bucket full, but a sliding
         // log has freed only its oldest use: until a fresh report says which, one request (a
-        // probe) goes, and the rest wait for its answer.
+        // probe) goes, and the rest wait for its answer; so does a request sent since the
+        // report (it may have gone just before the reset): its answer brings a fresher one.
         if let Some(rep) = report.filter(|r| r.reset_at_ms <= now && r.bucket_rate().is_none())
-            && tx.unsettled_since(lane, rep.reset_at_ms)? > 0
+            && tx.unsettled_since(lane, rep.observed_ms)? > 0
         {
             wait = wait.max(PROBE_RECHECK_MS);
         }
@@ -910,6 +1042,14 @@ fn lane_wait(
         let Some(limit) = limit else {
             continue;
         };
+        if let Some(missing) = own_bucket(tx, lane, w, report, now)? {
+            if missing + need > limit {
+                let short = (missing + need - limit) as f64;
+                let rate = report.and_then(|r| r.bucket_rate()).unwrap_or(f64::MAX);
+                wait = wait.max((short / rate).ceil() as i64);
+            }
+            continue;
+        }
         // After a reported reset the window starts afresh at that moment (for limits we only
         // count ourselves); a ceiling is counted over the whole rolling window.
         let span_start = now - w.span().as_millis() as i64;

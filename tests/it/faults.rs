@@ -333,10 +333,12 @@ fn ctrl_c_waits_for_answers_on_the_wire_and_banks_them() {
 #[test]
 fn max_wait_is_the_total_waited_even_with_progress_between_waits() {
     let fx = fixture(MockConfig::default());
+    // 100 questions take a handful of requests, each after a 429: their cooldowns add up to
+    // more than --max-wait though questions arrive between them.
     for _ in 0..10 {
         fx.mock.push_fault(crate::common::mock::Fault::Throttle(
             "tokens per minute (TPM)",
-            0.3,
+            0.5,
         ));
         fx.mock.push_fault(crate::common::mock::Fault::Pass);
     }

@@ -47,6 +47,7 @@ proptest! {
         let mut turns = HashSet::new();
         for (dt, tokens, used_pct) in ops {
             t += dt as i64;
+            let room = pool.room_at(t, 0).unwrap();
             match pool.reserve_at(t, &|_| tokens).unwrap() {
                 Admission::Go(r) => {
                     turns.insert(r.key);
@@ -62,7 +63,10 @@ proptest! {
                     prop_assert!(minute_tokens <= 6_000, "tpm exceeded: {}", minute_tokens);
                     prop_assert!(day.iter().map(|(_, k)| *k).sum::<u64>() - real + tokens <= 50_000, "tpd exceeded");
                 }
-                Admission::Wait(d) => prop_assert!(d > Duration::ZERO),
+                Admission::Wait(d) => {
+                    prop_assert!(d > Duration::ZERO);
+                    prop_assert!(tokens > room, "room for {} said, {} waits", room, tokens);
+                }
                 Admission::TooLarge { max_tokens } => prop_assert!(tokens > max_tokens),
                 Admission::Closed(why) | Admission::Spent(why) => prop_assert!(false, "closed: {}", why),
             }
@@ -71,6 +75,155 @@ proptest! {
             prop_assert_eq!(turns.len(), 2, "the keys of one organization take turns");
         }
     }
+}
+
+#[test]
+fn the_room_left_is_what_answers_really_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        tpm: Some(8_000),
+        ..Limits::default()
+    };
+    let mut pool = Pool::open(
+        &config(limits),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    assert_eq!(pool.room_at(t0, 0).unwrap(), 8_000);
+    // Four requests reserve 2,000 each and use 1,600: a fifth of 2,000 waits, but 1,600 is left.
+    for i in 0..4 {
+        let Admission::Go(r) = pool.reserve_at(t0 + 10 * i, &|_| 2_000).unwrap() else {
+            panic!("request {i} not admitted");
+        };
+        let used = crate::common::ok_answer(300, 1_300);
+        pool.settle_at(t0 + 10 * i + 300, &r, &used, 15, 1_200)
+            .unwrap();
+    }
+    let t = t0 + 1_000;
+    assert_eq!(pool.room_at(t, 0).unwrap(), 1_600);
+    assert!(matches!(
+        pool.reserve_at(t, &|_| 2_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    assert!(matches!(
+        pool.reserve_at(t, &|_| 1_600).unwrap(),
+        Admission::Go(_)
+    ));
+    assert_eq!(pool.room_at(t + 1, 0).unwrap(), 0);
+    // A minute after the first request, its use is free again.
+    assert_eq!(pool.room_at(t0 + 60_005, 0).unwrap(), 1_600);
+}
+
+#[test]
+fn the_room_left_follows_the_providers_report_while_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pool = Pool::open(
+        &config(Limits::default()),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let Admission::Go(r) = pool.reserve_at(t0, &|_| 2_000).unwrap() else {
+        panic!("not admitted");
+    };
+    // The provider says 3,000 are left until its reset in 20 s (others use the lane too).
+    pool.settle_at(
+        t0 + 300,
+        &r,
+        &reporting(3_000, Duration::from_secs(20)),
+        5,
+        500,
+    )
+    .unwrap();
+    assert_eq!(pool.room_at(t0 + 400, 0).unwrap(), 3_000);
+    let Admission::Go(r) = pool.reserve_at(t0 + 500, &|_| 1_200).unwrap() else {
+        panic!("not admitted");
+    };
+    assert_eq!(pool.room_at(t0 + 600, 0).unwrap(), 1_800);
+    // Past the reset, while that request is on the wire, nothing: its answer says more.
+    assert_eq!(pool.room_at(t0 + 21_000, 0).unwrap(), 0);
+    // Once it is back (with no report), what a sliding log would still take: the limit less
+    // our own use.
+    let used = crate::common::ok_answer(600, 600);
+    pool.settle_at(t0 + 21_100, &r, &used, 5, 500).unwrap();
+    assert_eq!(
+        pool.room_at(t0 + 21_200, 0).unwrap(),
+        10_000 - 1_000 - 1_200
+    );
+}
+
+#[test]
+fn a_request_sent_just_before_a_reset_is_the_probe_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pool = Pool::open(
+        &config(Limits::default()),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let Admission::Go(r) = pool.reserve_at(t0, &|_| 2_000).unwrap() else {
+        panic!("not admitted");
+    };
+    let report = reporting(3_000, Duration::from_secs(20));
+    pool.settle_at(t0 + 300, &r, &report, 5, 500).unwrap();
+    // Sent while the report holds, answered after its reset: a sliding log may have counted
+    // it beside all it still holds, so the next request waits for its answer.
+    let Admission::Go(r) = pool.reserve_at(t0 + 20_250, &|_| 2_000).unwrap() else {
+        panic!("not admitted");
+    };
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_400, &|_| 2_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    let fresh = reporting(8_000, Duration::from_secs(30));
+    pool.settle_at(t0 + 20_600, &r, &fresh, 5, 500).unwrap();
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_700, &|_| 2_000).unwrap(),
+        Admission::Go(_)
+    ));
+}
+
+#[test]
+fn a_bucket_under_a_keys_toml_ceiling_is_counted_as_a_bucket() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        tpm: Some(6_000),
+        ..Limits::default()
+    };
+    let mut pool = Pool::open(
+        &config(limits),
+        &quizgen::testing::StateAt::local(dir.path()),
+    )
+    .unwrap();
+    let t0 = quizgen::testing::now_ms();
+    // A bucket of 6,000 a minute (100 a second), emptied by three requests of 2,000.
+    for i in 0..3u64 {
+        let Admission::Go(r) = pool.reserve_at(t0 + i as i64, &|_| 2_000).unwrap() else {
+            panic!("request {i} not admitted");
+        };
+        let mut a = crate::common::ok_answer(1_000, 1_000);
+        a.reports = vec![quizgen::testing::WindowReport {
+            window: quizgen::testing::Window::Tpm,
+            limit: Some(6_000),
+            remaining: 6_000 - 2_000 * (i + 1),
+            reset: Duration::from_secs(20 * (i + 1)),
+            bucket: true,
+        }];
+        pool.settle_at(t0 + i as i64 + 100, &r, &a, 10, 1_000)
+            .unwrap();
+    }
+    assert!(matches!(
+        pool.reserve_at(t0 + 10_000, &|_| 2_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    // 20 s later 2,000 have dripped back in: the keys.toml ceiling, counted as the bucket it
+    // is, does not hold the request until the first ones are a minute old.
+    assert!(pool.room_at(t0 + 20_200, 0).unwrap() >= 2_000);
+    assert!(matches!(
+        pool.reserve_at(t0 + 20_200, &|_| 2_000).unwrap(),
+        Admission::Go(_)
+    ));
 }
 
 #[test]

@@ -115,10 +115,11 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
     let w = &lang.data().words;
     for m in number_re().find_iter(text) {
         let (start, end) = (m.start(), m.end());
-        // Part of a word, a range ("1914-1918"), a time or a code: not a number to ask.
+        // Part of a word, a range ("1914-1918"), a time, a code, or a negative value whose
+        // sign would stay outside the gap ("−18 °C"): not a number to ask.
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        if before.is_some_and(|c| c.is_alphanumeric() || "-–/:".contains(c))
+        if before.is_some_and(|c| c.is_alphanumeric() || "-–−‒/:".contains(c))
             || after.is_some_and(|c| c.is_alphanumeric() || "-–/:".contains(c))
         {
             continue;
@@ -291,6 +292,15 @@ fn value_after(
         return None;
     }
     let mut len = taken + gap + unit.len();
+    // "117 000 kilomètres carrés": the word that makes a length an area or a volume belongs to
+    // the unit, or the gap's options would be lengths in a sentence about an area.
+    let unit = match unit_word(rest[len..].strip_prefix(' ').unwrap_or("")) {
+        q if rest[len..].starts_with(' ') && w.unit_qualifiers.contains(&q.to_lowercase()) => {
+            len += 1 + q.len();
+            format!("{unit} {q}")
+        }
+        _ => unit,
+    };
     // "two accessory organs": the noun after an adjective belongs to the unit; a measure's
     // adjective after it ("25 centimetres long") does not.
     let tail = &rest[len..];
@@ -655,6 +665,35 @@ mod tests {
             .map(|(s, _)| s.as_str())
             .collect();
         assert_eq!(values, ["18 038 lettres"], "{f:?}");
+    }
+
+    #[test]
+    fn an_area_keeps_its_unit_whole_and_a_negative_value_is_not_asked() {
+        let values = |text: &str, lang: Lang| -> Vec<String> {
+            found(text, lang)
+                .into_iter()
+                .filter(|(_, k)| matches!(k, Kind::Value(_)))
+                .map(|(s, _)| s)
+                .collect()
+        };
+        assert_eq!(
+            values(
+                "Le bassin couvre environ 117 000 kilomètres carrés.",
+                Lang::Fr
+            ),
+            ["117 000 kilomètres carrés"]
+        );
+        assert_eq!(
+            values(
+                "El desierto ocupa unos 105.000 kilómetros cuadrados.",
+                Lang::Es
+            ),
+            ["105.000 kilómetros cuadrados"]
+        );
+        assert_eq!(
+            values("The freezer runs at −18 °C, the fridge at 4 °C.", Lang::En),
+            ["4 °C"]
+        );
     }
 
     #[test]

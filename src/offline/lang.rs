@@ -46,6 +46,9 @@ pub(super) struct Words {
     pub(super) year_before: Vec<String>,
     pub(super) bounds: Vec<String>,
     pub(super) measures: Vec<String>,
+    /// Words after a unit that make it an area or a volume ("kilomètres carrés").
+    #[serde(default)]
+    pub(super) unit_qualifiers: Vec<String>,
     pub(super) year_units: Vec<String>,
     /// Words of pairs and doubles: a count beside its double or half is worked out.
     pub(super) pairs: Vec<String>,

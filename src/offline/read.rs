@@ -75,7 +75,15 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
             continue;
         }
         let next_blank = lines.get(i + 1).is_none_or(|l| l.is_empty());
-        let prev_blank = i == start || lines[i - 1].is_empty();
+        // Before a heading: a blank line or the start; in a PDF's text, where nothing is
+        // blank, a running header, a page number or the end of a sentence.
+        let prev_blank = i == start || {
+            let prev = lines[i - 1];
+            prev.is_empty()
+                || headers.contains_key(prev)
+                || is_page_number(prev)
+                || prev.ends_with(['.', '!', '?'])
+        };
         // A heading stands alone, or opens a block with the paragraph right under it ("The
         // voyage of the Beagle" above its first sentence).
         let next_opens = lines
@@ -484,6 +492,23 @@ mod tests {
             Lang::En,
         );
         assert_eq!(texts(&doc), ["In 1831 Darwin sailed on HMS Beagle."]);
+    }
+
+    #[test]
+    fn a_pdfs_headings_are_no_part_of_the_prose_around_them() {
+        let page = "Unit 5: Rivers                                   Geography\n";
+        let text = format!(
+            "{page}The Water Cycle\nIn 1900 the first gauges were set up along\nthe river.\nMeasuring the flow\nA gauge records the height of the water.\n{page}12\n{page}Later gauges sent their readings by radio.\n"
+        );
+        let doc = read(&text, Lang::En);
+        assert_eq!(
+            texts(&doc),
+            [
+                "In 1900 the first gauges were set up along the river.",
+                "A gauge records the height of the water.",
+                "Later gauges sent their readings by radio.",
+            ]
+        );
     }
 
     #[test]

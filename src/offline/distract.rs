@@ -51,7 +51,9 @@ pub(super) fn years<R: Rng>(
     // years are further apart, in steps of a fiftieth of its age.
     let step = approximate_step(year, era);
     if approximate && (year % 10 == 0 || step > 10) {
-        return round_years(year, era, level, step, want, rng);
+        // "vers 1900" may mean 1910 as well: the rounder the year, the wider the wrong ones.
+        let tolerance = if year % 100 == 0 { 50 } else { 20 };
+        return round_years(year, era, level, step.max(tolerance), want, rng);
     }
     let (lo, hi) = match (level, approximate) {
         // Close enough to stay within the period the text is about (a battle of 1916 is not

@@ -261,11 +261,18 @@ fn an_old_approximate_date_gets_wrong_years_further_off() {
         .collect();
     assert_eq!(ys.len(), 3);
     assert!(ys.iter().all(|y| y.abs_diff(2560) >= 90), "{got:?}");
-    // A recent one keeps decades.
+    // A recent one keeps round decades, far enough that "around 1850" does not also cover
+    // them; "vers 1900", rounder, is wider still (round 4: 1910 offered beside "vers 1900").
     let got = years(1850, None, Level::Hard, true, 3, &mut rng);
+    assert!(got.iter().all(|y| {
+        let d = y.parse::<i64>().unwrap().abs_diff(1850);
+        (20..=40).contains(&d) && d % 10 == 0
+    }));
+    let got = years(1900, None, Level::Hard, true, 3, &mut rng);
     assert!(
         got.iter()
-            .all(|y| y.parse::<i64>().unwrap().abs_diff(1850) <= 20)
+            .all(|y| y.parse::<i64>().unwrap().abs_diff(1900) >= 50),
+        "{got:?}"
     );
 }
 

@@ -173,7 +173,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
     if opens {
         return true;
     }
-    let mut named = false;
+    // Named before the pronoun: anyone or anything (for "it", "they"), and a person (for
+    // "he", "she": a place or a thing's name is no one they could be).
+    let (mut named, mut person_named) = (false, false);
     let second_is_article = sentence.split_whitespace().nth(1).is_some_and(|x| {
         let x = x.to_lowercase();
         w.articles
@@ -184,16 +186,18 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             // names on its own ("Charles de Gaulle").
             || w.name_particles.contains(&x)
     });
-    for (i, (at, word)) in sentence
+    let tokens: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .scan(0, |pos, t| {
             let at = sentence[*pos..].find(t).map_or(*pos, |f| *pos + f);
             *pos = at + t.len();
             Some((at, t))
         })
-        .enumerate()
-    {
+        .collect();
+    let bare_of = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    for (i, &(at, word)) in tokens.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let next = tokens.get(i + 1).map(|t| bare_of(t.1));
         // A capital names something, but at the start only when the word is no stop word
         // ("Lovelace described her …", not "She" or "The").
         // At the start, a word before an article or a pronoun opens a phrase ("Grâce aux
@@ -202,9 +206,10 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         if bare.starts_with(char::is_uppercase)
             && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
             && !opener
-            && names_someone(bare, lang)
+            && !w.months.contains(&bare.to_lowercase())
         {
             named = true;
+            person_named |= may_be_someone(bare, next.as_deref(), lang);
         }
         // Lowered from the sentence at this word: a lower case may be longer ("İ").
         let tail = sentence[at..].to_lowercase();
@@ -232,7 +237,15 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         };
         // "this argument", "that year": always back; "she": back unless named before.
         if w.references.iter().any(definite)
-            || (pronouns && !named && w.pronouns.iter().any(at_word))
+            || (pronouns
+                && w.pronouns.iter().any(|p| {
+                    at_word(p)
+                        && !(if w.person_pronouns.contains(p) {
+                            person_named
+                        } else {
+                            named
+                        })
+                }))
         {
             return true;
         }
@@ -240,10 +253,19 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
     false
 }
 
-/// Whether a capitalised word may name whom a pronoun after it stands for: not a month ("In
-/// January 1610 he …", "Im Juli 1505 geriet er …" name no one).
-fn names_someone(word: &str, lang: Lang) -> bool {
-    !lang.data().words.months.contains(&word.to_lowercase())
+/// Whether a capitalised word (not a month: "In January 1610 he …", "Im Juli 1505 geriet er
+/// …") may name the person a "he" or "she" after it stands for: not a place ("Working in
+/// Mexico …, he bred …"; "Florence" may be either) nor a common noun written with a capital
+/// ("A devout Muslim, he …") or a word before one ("the Rockefeller Foundation").
+fn may_be_someone(word: &str, next: Option<&str>, lang: Lang) -> bool {
+    let thing = |x: &str| {
+        x.starts_with(char::is_uppercase)
+            && !super::lexicon::may_be_given_name(x, lang)
+            && super::lexicon::entry(&x.to_lowercase()).is_some()
+    };
+    let place = super::lexicon::place(word, lang).is_some()
+        && !super::lexicon::may_be_given_name(word, lang);
+    !place && !thing(word) && !next.is_some_and(thing)
 }
 
 fn reference_unresolved(d: &Draft<'_>) -> bool {

@@ -104,6 +104,19 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         Lang::De
     ));
     assert!(!points_back("When Ada was 17 she met Babbage.", Lang::En));
+    // A place or a thing's name is no one a "he" could be (round 4: Borlaug never named).
+    assert!(points_back(
+        "Working in Mexico from 1944 with funding from the Rockefeller Foundation, he bred new wheat.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "Working in Mexico from 1944, Norman Borlaug bred new wheat that he tested.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "A devout Muslim, he made the pilgrimage to Mecca in 1324.",
+        Lang::En
+    ));
     assert!(!points_back(
         "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
         Lang::De

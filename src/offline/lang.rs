@@ -58,6 +58,11 @@ pub(super) struct Words {
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
     pub(super) pronouns: Vec<String>,
+    /// Pronouns that stand only for a person: a place or a thing named before them is no one
+    /// they could point to. Only where the language's "he" never stands for a thing (German's
+    /// "er" does).
+    #[serde(default)]
+    pub(super) person_pronouns: Vec<String>,
     /// Pronouns that stand only for a person, and how the name replaces each ("{}'s").
     pub(super) stand_ins: BTreeMap<String, String>,
     pub(super) openers: Vec<String>,

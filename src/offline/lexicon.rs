@@ -182,10 +182,20 @@ pub(super) fn role(name: &str) -> Option<&'static str> {
 /// A given name: the language's own list, or the census's when it is no English common word
 /// as well ("Fort", "Rose", "Sol" name things too often).
 pub(super) fn is_given_name(word: &str, lang: Lang) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let census = NAMES.get_or_init(|| include_str!("data/given-names.txt").lines().collect());
     lang.data().words.given_names.iter().any(|n| n == word)
-        || (census.contains(word) && noun(&word.to_lowercase()).is_none())
+        || (in_census(word) && noun(&word.to_lowercase()).is_none())
+}
+
+/// Whether a word may be a given name, though a common word as well ("Ada", "Rose").
+pub(super) fn may_be_given_name(word: &str, lang: Lang) -> bool {
+    lang.data().words.given_names.iter().any(|n| n == word) || in_census(word)
+}
+
+fn in_census(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| include_str!("data/given-names.txt").lines().collect())
+        .contains(word)
 }
 
 #[cfg(test)]

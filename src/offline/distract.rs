@@ -404,8 +404,14 @@ pub(super) fn places<R: Rng>(
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
-    let ok =
-        |p: &str| p != answer && !p.contains(answer) && !answer.contains(p) && !stem.contains(p);
+    // Not a place the stem names, nor one whose people's adjective it uses ("ended Spanish
+    // rule in …": not Spain).
+    let ok = |p: &str| {
+        p != answer
+            && !p.contains(answer)
+            && !answer.contains(p)
+            && !super::lexicon::place_named_in(p, stem)
+    };
     let mut own: Vec<(String, usize)> = text_places
         .iter()
         .filter(|(p, k, _)| k.same_class(kind) && ok(p))

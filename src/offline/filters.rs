@@ -296,14 +296,11 @@ fn answer_in_stem(d: &Draft<'_>) -> bool {
     // A defined term of several words is given away by its head word ("a narrow tube called
     // a capillary tube"), not by a modifier ("cell" in the definition of "cell membrane").
     // A place's or people's adjective: "the Chinese part" beside China, "German" beside Germany.
-    if matches!(d.kind, Kind::Place(_)) {
-        let a: Vec<char> = d.answer.to_lowercase().chars().collect();
-        if a.len() >= 4 {
-            let prefix: String = a[..(a.len() - 1).min(5)].iter().collect();
-            if words(&rest).any(|w| w.starts_with(&prefix)) {
-                return true;
-            }
-        }
+    if matches!(d.kind, Kind::Place(_))
+        && d.answer.chars().count() >= 4
+        && super::lexicon::place_named_in(d.answer, &rest)
+    {
+        return true;
     }
     if matches!(d.kind, Kind::Term) {
         let head = answer.split_whitespace().last().unwrap_or("");

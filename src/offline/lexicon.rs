@@ -140,6 +140,19 @@ pub(super) fn place(name: &str, lang: Lang) -> Option<PlaceKind> {
     }
 }
 
+/// Whether `text` names `place` or its people's adjective ("the Chinese part" for China,
+/// "el dominio español" for España): a word opening with the name's first letters.
+pub(super) fn place_named_in(place: &str, text: &str) -> bool {
+    let a: Vec<char> = place.to_lowercase().chars().collect();
+    if a.len() < 4 {
+        return text.contains(place);
+    }
+    let prefix: String = a[..(a.len() - 1).min(5)].iter().collect();
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(&prefix))
+}
+
 /// Whether a name as written is a person's, for certain: a person WordNet knows ("Isaac
 /// Newton", "Pasteur"), or a given name of the census or the language followed by a surname.
 ///
@@ -201,6 +214,16 @@ fn in_census(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_named_by_its_peoples_adjective_too() {
+        assert!(place_named_in(
+            "España",
+            "Bolívar puso fin al dominio español"
+        ));
+        assert!(place_named_in("China", "the Chinese part of the range"));
+        assert!(!place_named_in("Peru", "in Bolivia and Chile"));
+    }
 
     #[test]
     fn knows_places_by_kind_and_region() {

@@ -209,7 +209,11 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             && !w.months.contains(&bare.to_lowercase())
         {
             named = true;
-            person_named |= may_be_someone(bare, next.as_deref(), lang);
+            // "back in Mainz": a name after a preposition of place is a place.
+            let after_place_word = i > 0
+                && w.place_prepositions
+                    .contains(&bare_of(tokens[i - 1].1).to_lowercase());
+            person_named |= !after_place_word && may_be_someone(bare, next.as_deref(), lang);
         }
         // Lowered from the sentence at this word: a lower case may be longer ("İ").
         let tail = sentence[at..].to_lowercase();

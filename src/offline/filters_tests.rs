@@ -117,6 +117,14 @@ fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
         "A devout Muslim, he made the pilgrimage to Mecca in 1324.",
         Lang::En
     ));
+    assert!(points_back(
+        "During the 1440s, first in Strasbourg and then back in Mainz, he combined several technologies.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "In Mainz Gutenberg printed the Bible, which he sold in Frankfurt.",
+        Lang::En
+    ));
     assert!(!points_back(
         "Jeder Landesherr bestimmte die Konfession seiner Untertanen.",
         Lang::De

@@ -63,6 +63,9 @@ pub(super) struct Words {
     /// "er" does).
     #[serde(default)]
     pub(super) person_pronouns: Vec<String>,
+    /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
+    #[serde(default)]
+    pub(super) place_prepositions: Vec<String>,
     /// Pronouns that stand only for a person, and how the name replaces each ("{}'s").
     pub(super) stand_ins: BTreeMap<String, String>,
     pub(super) openers: Vec<String>,

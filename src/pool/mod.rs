@@ -16,6 +16,12 @@
 //!   sliding log would still take (the limit less our own use over the whole window, each use
 //!   counted a moment longer, as the provider stamps it on arrival), so that a window's end
 //!   can be used. That costs one round trip per window.
+//! - A sliding log is learned, for the run (`Slide`): a report for a request sent past the last
+//!   report's reset that counts clearly more than all that was sent since that reset (a fixed
+//!   window or a full bucket would count only those), or a 429 on such a request, marks the
+//!   window a sliding log. From then on, past a reset, our own use over the log's length (the
+//!   longest reset a report gave, at most the span) is what it holds, each use a margin longer
+//!   (`arrival_margin`), not a window started afresh at the reset.
 //! - A bucket is learned: its reset is (limit − remaining) ÷ rate in every report, so reports
 //!   whose used part changed yet imply the same rate (within 5%, three in a row) mark the
 //!   window a bucket; from then on a request waits only until enough has dripped back in
@@ -166,7 +172,42 @@ pub struct Pool {
     shapes: Vec<Shape>,
     /// Longest wait stored for a 429 that names no window (the run's `--max-wait`).
     wait_cap: Duration,
+    /// What this run has seen of how each lane's per-minute windows slide.
+    slides: HashMap<(usize, Window), Slide>,
 }
+
+/// What a run has seen of one per-minute window of a lane: nothing of it is stored (a later
+/// run learns it again, from its first report after a reset at the latest).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slide {
+    /// The longest reset a report gave, from its answer: at most the window's length, and
+    /// that length where a use went into an empty window (a run's first request, usually).
+    longest_ms: i64,
+    /// The window was seen to count as a sliding log (see `slides`).
+    sliding: bool,
+}
+
+impl Slide {
+    /// The length of the window, once it is known to be a sliding log: the longest reset seen,
+    /// else the span we count a window over.
+    fn log_ms(self, w: Window) -> Option<i64> {
+        let span = w.span().as_millis() as i64;
+        self.sliding.then(|| {
+            if self.longest_ms > 0 {
+                self.longest_ms.min(span)
+            } else {
+                span
+            }
+        })
+    }
+}
+
+/// The length of each window of a lane that is known to count as a sliding log.
+type Logs = HashMap<Window, i64>;
+
+/// What a lane is held to: its limits, the keys.toml ceilings among them, and which windows
+/// are sliding logs.
+type Bounds<'a> = (&'a Limits, &'a Limits, &'a Logs);
 
 impl Pool {
     /// The pool, its state where `at` says (the data dir, or a shared database).
@@ -231,6 +272,7 @@ impl Pool {
             dead_lanes: HashSet::new(),
             closed: HashMap::new(),
             wait_cap: Duration::from_secs(15 * 60),
+            slides: HashMap::new(),
         };
         pool.load_dead()?;
         Ok(pool)
@@ -277,6 +319,15 @@ impl Pool {
     /// The longest wait a 429 that names no window may impose (the run's `--max-wait`).
     pub fn set_wait_cap(&mut self, cap: Duration) {
         self.wait_cap = cap;
+    }
+
+    /// The windows of `lane` known this run to count as a sliding log, with their length.
+    fn logs(&self, lane: usize) -> Logs {
+        self.slides
+            .iter()
+            .filter(|((l, _), _)| *l == lane)
+            .filter_map(|(&(_, w), s)| Some((w, s.log_ms(w)?)))
+            .collect()
     }
 
     /// The parameters a lane's next request carries.
@@ -342,15 +393,17 @@ impl Pool {
     /// `reserve` would admit.
     pub fn room_at(&mut self, now: i64, lane: usize) -> Result<u64> {
         let l = self.lanes[lane].clone();
+        let logs = self.logs(lane);
         self.store.read(|tx| {
             let row = tx.lane(&l.id)?;
             let limits = effective_limits(l.configured, &row.learned, &l.base_url);
-            if lane_wait(tx, &l.id, &row, (&limits, &l.configured), 0, now)? > 0 {
+            let bounds = (&limits, &l.configured, &logs);
+            if lane_wait(tx, &l.id, &row, bounds, 0, now)? > 0 {
                 return Ok(0);
             }
             let mut room = u64::MAX;
             for w in Window::ALL.into_iter().filter(|w| w.counts_tokens()) {
-                room = room.min(window_room(tx, &l.id, w, (&limits, &l.configured), now)?);
+                room = room.min(window_room(tx, &l.id, w, bounds, now)?);
             }
             Ok(room)
         })
@@ -457,6 +510,7 @@ impl Pool {
             let l = &self.lanes[lane];
             let tokens = cost(&l.model);
             let keys = &self.keys;
+            let logs = self.logs(lane);
             let decision = self.store.exclusive(|tx| {
                 let row = tx.lane(&l.id)?;
                 let limits = effective_limits(l.configured, &row.learned, &l.base_url);
@@ -464,7 +518,8 @@ impl Pool {
                 if tokens > tpm {
                     return Ok(Decision::TooLarge(tpm));
                 }
-                let wait = lane_wait(tx, &l.id, &row, (&limits, &l.configured), tokens, now)?;
+                let bounds = (&limits, &l.configured, &logs);
+                let wait = lane_wait(tx, &l.id, &row, bounds, tokens, now)?;
                 if wait > 0 {
                     return Ok(Decision::Wait(wait));
                 }
@@ -587,6 +642,7 @@ impl Pool {
     ) -> Result<Option<Event>> {
         let lane = self.lanes[r.lane].clone();
         let (provider, key) = self.keys[r.key].clone();
+        self.learn_slides(r, answer)?;
         let event = self.store.exclusive(|tx| {
             record_reports(tx, &lane.id, r.event_id, &answer.reports, now)?;
             match &answer.verdict {
@@ -731,6 +787,39 @@ impl Pool {
         Ok(event)
     }
 
+    /// What an answer shows of how its lane's per-minute windows count, read before its reports
+    /// replace the last ones: each report's reset (the longest tells a log's length), and
+    /// whether the window is a sliding log (`slides_past_reset`, or a 429 on it).
+    fn learn_slides(&mut self, r: &Reservation, answer: &Answer) -> Result<()> {
+        let id = self.lanes[r.lane].id.clone();
+        let seen = self.store.read(|tx| {
+            let Some(sent_at) = tx.event_at(r.event_id)? else {
+                return Ok(Vec::new());
+            };
+            let mut seen = Vec::new();
+            for rep in answer.reports.iter().filter(|rep| !rep.window.is_daily()) {
+                let previous = tx.report(&id, rep.window)?;
+                let sliding = slides_past_reset(tx, &id, sent_at, rep, previous.as_ref())?;
+                seen.push((rep.window, rep.reset.as_millis() as i64, sliding));
+            }
+            if let Verdict::Throttled {
+                window: Some(w), ..
+            } = &answer.verdict
+                && !w.is_daily()
+                && tx.report(&id, *w)?.is_some_and(|p| passed(&p, sent_at))
+            {
+                seen.push((*w, 0, true));
+            }
+            Ok(seen)
+        })?;
+        for (w, reset_ms, sliding) in seen {
+            let slide = self.slides.entry((r.lane, w)).or_default();
+            slide.longest_ms = slide.longest_ms.max(reset_ms);
+            slide.sliding |= sliding;
+        }
+        Ok(())
+    }
+
     /// Measured completion tokens per question over all lanes of a model, if any.
     pub fn tokens_per_question(&mut self, model: &str) -> Result<Option<u64>> {
         let ids: Vec<String> = self
@@ -847,6 +936,38 @@ fn bucket_evidence(
     (Some(rate), agree)
 }
 
+/// Whether a request sent at `sent_at` went after `report`'s reset, on a window not known to be
+/// a bucket: a fixed window was whole again then, and only a sliding log still counted older
+/// uses.
+fn passed(report: &Report, sent_at: i64) -> bool {
+    report.bucket_rate().is_none() && report.reset_at_ms <= sent_at
+}
+
+/// Whether a report shows its window to be a sliding log: its request went after the last
+/// report's reset, yet the provider counts clearly more (a twentieth of the limit) than all
+/// that was sent since that reset. A fixed window counts only those, a bucket full at its reset
+/// at most those; what a sliding log still counts is older, the uses it has not let go yet.
+fn slides_past_reset(
+    tx: &Tx<'_>,
+    lane: &str,
+    sent_at: i64,
+    rep: &crate::llm::headers::WindowReport,
+    previous: Option<&Report>,
+) -> Result<bool> {
+    let (Some(limit), Some(prev)) = (rep.limit, previous) else {
+        return Ok(false);
+    };
+    if !passed(prev, sent_at) {
+        return Ok(false);
+    }
+    let since = tx.events_since(lane, prev.reset_at_ms - ARRIVAL_MARGIN_MS)?;
+    let ours: u64 = since
+        .iter()
+        .map(|e| if rep.window.counts_tokens() { e.1 } else { 1 })
+        .sum();
+    Ok(limit.saturating_sub(rep.remaining) > ours + limit / 20)
+}
+
 enum Decision {
     Go(i64, usize, u64),
     Wait(i64),
@@ -924,7 +1045,7 @@ fn window_room(
     tx: &Tx<'_>,
     lane: &str,
     w: Window,
-    (limits, ceilings): (&Limits, &Limits),
+    (limits, ceilings, logs): Bounds<'_>,
     now: i64,
 ) -> Result<u64> {
     let report = tx.report(lane, w)?;
@@ -946,7 +1067,7 @@ fn window_room(
         let used = if let Some(missing) = own_bucket(tx, lane, w, report, now)? {
             missing
         } else {
-            let since = own_count_from(w, holds, report, now);
+            let since = own_count_from(w, holds, report, logs.get(&w).copied(), now);
             tx.events_since(lane, since)?.iter().map(|e| e.1).sum()
         };
         room = room.min(limit.saturating_sub(used));
@@ -961,15 +1082,46 @@ const ARRIVAL_MARGIN_MS: i64 = 1_000;
 /// Where our own count of a window starts for `window_room`. While a report holds, a ceiling is
 /// counted over the whole rolling window. Past a bucket's reset, or a daily window's, the window
 /// starts afresh then. Past a per-minute window's reset, what a sliding log would still take:
-/// our own use over the whole window, each use counted until the provider surely let it go.
-fn own_count_from(w: Window, holds: Option<Report>, report: Option<Report>, now: i64) -> i64 {
+/// our own use over the whole window (the log's own length once known, `log_ms`), each use
+/// counted until the provider surely let it go.
+fn own_count_from(
+    w: Window,
+    holds: Option<Report>,
+    report: Option<Report>,
+    log_ms: Option<i64>,
+    now: i64,
+) -> i64 {
     let span_start = now - w.span().as_millis() as i64;
     match (holds, report) {
         (None, Some(r)) if r.bucket_rate().is_some() || w.is_daily() => {
             r.reset_at_ms.max(span_start)
         }
-        (None, Some(_)) => span_start - ARRIVAL_MARGIN_MS,
+        (None, Some(r)) => match log_ms {
+            Some(len) => log_count(len, r.reset_at_ms, now, w).0,
+            None => span_start - ARRIVAL_MARGIN_MS,
+        },
         _ => span_start,
+    }
+}
+
+/// How much longer than a sliding log of `len` ms our use of it is counted (`ARRIVAL_MARGIN_MS`,
+/// less on a log of a few seconds, which a second would hold a fifth longer).
+fn arrival_margin(len: i64) -> i64 {
+    ARRIVAL_MARGIN_MS.min(len / 20)
+}
+
+/// Past the reset (`reset_at`) of a window known to be a sliding log of `len` ms: where our own
+/// count of it starts, and how long each use stays in it. Our use over the log's length and a
+/// margin; or, if the reset came earlier still (a length learned short), all since the reset,
+/// each use for the span, as before the log was known.
+fn log_count(len: i64, reset_at: i64, now: i64, w: Window) -> (i64, i64) {
+    let span = w.span().as_millis() as i64;
+    let len = len + arrival_margin(len);
+    let fresh = reset_at.max(now - span);
+    if now - len <= fresh {
+        (now - len, len)
+    } else {
+        (fresh, span)
     }
 }
 
@@ -1008,7 +1160,7 @@ fn lane_wait(
     tx: &Tx<'_>,
     lane: &str,
     row: &store::LaneRow,
-    (limits, ceilings): (&Limits, &Limits),
+    (limits, ceilings, logs): Bounds<'_>,
     tokens: u64,
     now: i64,
 ) -> Result<i64> {
@@ -1051,11 +1203,17 @@ fn lane_wait(
             continue;
         }
         // After a reported reset the window starts afresh at that moment (for limits we only
-        // count ourselves); a ceiling is counted over the whole rolling window.
-        let span_start = now - w.span().as_millis() as i64;
-        let since = match holds {
-            Some(_) => span_start,
-            None => report.map_or(i64::MIN, |r| r.reset_at_ms).max(span_start),
+        // count ourselves), unless it is known to be a sliding log: then our own use over the
+        // log's length, each use leaving it a margin later than the provider lets it go. A
+        // ceiling is counted over the whole rolling window.
+        let span = w.span().as_millis() as i64;
+        let (since, length) = match (holds, report, logs.get(&w)) {
+            (Some(_), ..) => (now - span, span),
+            (None, Some(r), Some(&len)) => log_count(len, r.reset_at_ms, now, w),
+            (None, ..) => (
+                report.map_or(i64::MIN, |r| r.reset_at_ms).max(now - span),
+                span,
+            ),
         };
         let events = tx.events_since(lane, since)?;
         let cost = |e: &(i64, u64)| if w.counts_tokens() { e.1 } else { 1 };
@@ -1065,11 +1223,11 @@ fn lane_wait(
         }
         // Wait until enough of the oldest events leave the window.
         let mut freed = 0;
-        let mut until = now + w.span().as_millis() as i64;
+        let mut until = now + length;
         for e in &events {
             freed += cost(e);
             if used - freed + need <= limit {
-                until = e.0 + w.span().as_millis() as i64;
+                until = e.0 + length;
                 break;
             }
         }

@@ -584,6 +584,14 @@ impl Tx<'_> {
         Ok(row.context("no id")?.int(0)?)
     }
 
+    /// When an event was reserved (`None` once it is gone).
+    pub fn event_at(&self, id: i64) -> Result<Option<i64>> {
+        let row = self
+            .db
+            .query_row("SELECT at_ms FROM events WHERE id = ?1", vals![id])?;
+        row.map(|r| r.int(0).map_err(Into::into)).transpose()
+    }
+
     pub fn settle_event(&self, id: i64, tokens: u64, questions: u64, at_ms: i64) -> Result<()> {
         self.db.execute(
             "UPDATE events SET tokens = ?2, questions = ?3, settled_ms = ?4 WHERE id = ?1",

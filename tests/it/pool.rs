@@ -547,3 +547,105 @@ fn an_answer_that_comes_back_late_does_not_undo_a_newer_report() {
         other => panic!("the stale report let a ninth request through: {other:?}"),
     }
 }
+
+/// An answer that used `used` tokens, with a per-minute token report of a limit of 10,000.
+fn used_reporting(used: u64, remaining: u64, reset: Duration) -> Answer {
+    let mut a = reporting(remaining, reset);
+    a.verdict = crate::common::ok_answer(used / 2, used - used / 2).verdict;
+    a
+}
+
+/// A lane whose provider counts a sliding log of `log` (limit 10,000): requests of `tokens` at
+/// `t0`, then `log / 6` later, each reported as such a log reports it; then a probe of 2,000
+/// just past the first report's reset, when only the first use has left, and its report.
+/// Returns the moment the probe's report says the second use leaves.
+fn slide_past_a_reset(pool: &mut Pool, t0: i64, log: i64, tokens: u64) -> i64 {
+    let go = |pool: &mut Pool, at: i64, tokens: u64| match pool.reserve_at(at, &|_| tokens) {
+        Ok(Admission::Go(r)) => r,
+        other => panic!("at {}: {other:?}", at - t0),
+    };
+    let d = |ms: i64| Duration::from_millis(ms as u64);
+    let second = t0 + log / 6;
+    let r = go(pool, t0, tokens);
+    let a = used_reporting(tokens, 10_000 - tokens, d(log));
+    pool.settle_at(t0 + 100, &r, &a, 5, 500).unwrap();
+    let r = go(pool, second, tokens);
+    let a = used_reporting(tokens, 10_000 - 2 * tokens, d(log - log / 6));
+    pool.settle_at(second + 100, &r, &a, 5, 500).unwrap();
+    // Past the reset the first use has left; the second is still counted beside the probe.
+    let probe_at = t0 + 100 + log + 10;
+    let r = go(pool, probe_at, 2_000);
+    let leaves = second + log;
+    let a = used_reporting(2_000, 10_000 - tokens - 2_000, d(leaves - probe_at - 100));
+    pool.settle_at(probe_at + 100, &r, &a, 5, 500).unwrap();
+    leaves
+}
+
+#[test]
+fn a_sliding_log_is_learned_after_a_reset_and_counted_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = quizgen::testing::StateAt::local(dir.path());
+    let mut pool = Pool::open(&config(Limits::default()), &at).unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let leaves = slide_past_a_reset(&mut pool, t0, 60_000, 4_000);
+    // The provider still counts the second use (4,000) and the probe (2,000) until `leaves`:
+    // past the probe's reset, a request of 7,000 would meet a 429 before the second use is
+    // gone, though nothing was sent since that reset. The pool knows the log now.
+    let just_after = leaves + 150;
+    assert_eq!(pool.room_at(just_after, 0).unwrap(), 4_000);
+    match pool.reserve_at(just_after, &|_| 7_000).unwrap() {
+        Admission::Wait(w) => assert!(w <= Duration::from_secs(1), "{w:?}"),
+        other => panic!("the log's second use is still counted: {other:?}"),
+    }
+    assert!(matches!(
+        pool.reserve_at(leaves + 1_000, &|_| 7_000).unwrap(),
+        Admission::Go(_)
+    ));
+}
+
+#[test]
+fn a_sliding_log_of_seconds_is_counted_over_its_own_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = quizgen::testing::StateAt::local(dir.path());
+    let mut pool = Pool::open(&config(Limits::default()), &at).unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let leaves = slide_past_a_reset(&mut pool, t0, 6_000, 4_000);
+    // A log of 6 s, as its first report's reset said: our use leaves it 6.3 s after it was
+    // sent, not a minute after.
+    assert!(matches!(
+        pool.reserve_at(leaves + 200, &|_| 7_000).unwrap(),
+        Admission::Wait(_)
+    ));
+    assert!(matches!(
+        pool.reserve_at(leaves + 400, &|_| 7_000).unwrap(),
+        Admission::Go(_)
+    ));
+}
+
+#[test]
+fn a_fixed_window_is_not_taken_for_a_sliding_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = quizgen::testing::StateAt::local(dir.path());
+    let mut pool = Pool::open(&config(Limits::default()), &at).unwrap();
+    let t0 = quizgen::testing::now_ms();
+    let go = |pool: &mut Pool, at: i64, tokens: u64| match pool.reserve_at(at, &|_| tokens) {
+        Ok(Admission::Go(r)) => r,
+        other => panic!("at {}: {other:?}", at - t0),
+    };
+    let r = go(&mut pool, t0, 4_000);
+    let a = used_reporting(4_000, 6_000, Duration::from_secs(60));
+    pool.settle_at(t0 + 100, &r, &a, 5, 500).unwrap();
+    let r = go(&mut pool, t0 + 10_000, 4_000);
+    let a = used_reporting(4_000, 2_000, Duration::from_secs(50));
+    pool.settle_at(t0 + 10_100, &r, &a, 5, 500).unwrap();
+    // Past the reset the window is whole again: the probe's report counts only the probe.
+    let r = go(&mut pool, t0 + 60_200, 2_000);
+    let a = used_reporting(2_000, 8_000, Duration::from_millis(59_800));
+    pool.settle_at(t0 + 60_300, &r, &a, 5, 500).unwrap();
+    // The next window's reset passed: a request of 8,500 goes at once, as the probe of it
+    // (a sliding log would still count the probe for 2 s).
+    assert!(matches!(
+        pool.reserve_at(t0 + 120_200, &|_| 8_500).unwrap(),
+        Admission::Go(_)
+    ));
+}

@@ -172,7 +172,8 @@ pub struct ServeArgs {
     /// Address and port to listen on (port 0: any free port)
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     pub listen: std::net::SocketAddr,
-    /// Quiz requests a minute from one client address; over it, 429 with Retry-After
+    /// Quiz requests (and questions added on review) a minute from one client address; over
+    /// it, 429 with Retry-After
     #[arg(long, default_value = "10/min", value_name = "N/min", value_parser = parse_per_minute)]
     pub per_ip: u32,
     /// The keys file (see generate --keys); its [serve] tokens guard the API

@@ -58,7 +58,7 @@ struct App {
     drain: Duration,
     /// Quizzes made at once; the others wait their turn, in arrival order.
     turns: Arc<Turns>,
-    /// Quizzes under way take the pool's capacity in the order they arrived.
+    /// Quizzes under way take the pool's capacity in the order they got their turn.
     line: Arc<crate::line::Line>,
     /// How each quiz made since the server started was made, for questions added on review.
     reviews: Arc<review::Reviews>,

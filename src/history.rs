@@ -166,13 +166,20 @@ impl History {
         Ok(Some((subject, dropped)))
     }
 
-    /// Adds `q` at the end of quiz `id` (a teacher's review asked for one more); the quiz as it
-    /// is now, or `None` when there is no such quiz.
-    pub(crate) fn add_question(&self, id: i64, q: Mcq) -> Result<Option<(String, Vec<Mcq>)>> {
+    /// Adds `q` to quiz `id` (a teacher's review asked for one more) at `place` (from 0; the
+    /// end when `None` or past it); the quiz as it is now, or `None` when there is no such
+    /// quiz.
+    pub(crate) fn add_question(
+        &self,
+        id: i64,
+        q: Mcq,
+        place: Option<usize>,
+    ) -> Result<Option<(String, Vec<Mcq>)>> {
         let Some((subject, mut questions)) = self.get(id)? else {
             return Ok(None);
         };
-        questions.push(q);
+        let place = place.unwrap_or(usize::MAX).min(questions.len());
+        questions.insert(place, q);
         self.rewrite(id, &questions)?;
         Ok(Some((subject, questions)))
     }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Result;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -138,20 +139,36 @@ pub(super) async fn drop_question(
     }
 }
 
-/// `POST /api/v1/quizzes/ID/questions`: one more question at the end of a quiz made by this
-/// server since it started, made the way the quiz was (from its pasted text, or from the bank
-/// and the pool, waiting its turn as a quiz does), none it holds or a teacher dropped from it.
-/// Counts against `--per-ip` as a quiz does. Answers the quiz as it now is.
+/// Where an added question goes: `?at=N`, its place from 1 (the end when absent).
+#[derive(serde::Deserialize)]
+pub(super) struct Placing {
+    at: Option<usize>,
+}
+
+/// `POST /api/v1/quizzes/ID/questions[?at=N]`: one more question in a quiz made by this server
+/// since it started, at place N or the end, made the way the quiz was (from its pasted text, or
+/// from the bank and the pool, waiting its turn as a quiz does), none it holds or a teacher
+/// dropped from it. Counts against `--per-ip` as a quiz does. Answers the quiz as it now is.
 pub(super) async fn add_question(
     State(app): State<Shared>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     Path(id): Path<String>,
+    placing: std::result::Result<Query<Placing>, QueryRejection>,
 ) -> Response {
     let Ok(id) = id.parse::<i64>() else {
         return error(
             StatusCode::BAD_REQUEST,
             &format!("id: {id:?} is not a quiz number (see GET /api/v1/quizzes)"),
         );
+    };
+    let place = match placing {
+        Ok(Query(Placing { at: Some(0) })) | Err(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "at: give the new question's place as a number from 1",
+            );
+        }
+        Ok(Query(p)) => p.at.map(|n| n - 1),
     };
     if let Some(r) = over_limit(&app, peer.ip()) {
         return r;
@@ -205,7 +222,7 @@ pub(super) async fn add_question(
     let (at, reviews) = (app.ctx.state.clone(), app.reviews.clone());
     let added = blocking(move || {
         let _editing = reviews.editing();
-        History::open_at(&at)?.add_question(id, more)
+        History::open_at(&at)?.add_question(id, more, place)
     })
     .await;
     match added {

@@ -734,6 +734,16 @@ fn a_dropped_question_is_replaced_by_a_new_one() {
         assert_eq!(after.len(), 3, "{after:?}");
         assert_eq!(after[..2], [before[0].clone(), before[2].clone()]);
         assert!(!before.contains(&after[2]), "a new question: {after:?}");
+        // One more at place 1 (where a replaced question was); place 0 is no place.
+        let r = c.post(format!("{url}?at=0")).send().await.unwrap();
+        assert_eq!(r.status(), 400);
+        let r = c.post(format!("{url}?at=1")).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let placed = stems(&r.json::<Value>().await.unwrap());
+        assert_eq!(placed.len(), 4, "{placed:?}");
+        assert_eq!(placed[1..], after[..]);
+        assert!(!after.contains(&placed[0]) && !before.contains(&placed[0]));
+        let after = placed;
         // The download is the reviewed quiz.
         let file: Value = c
             .get(format!("{}/api/v1/quizzes/{id}?format=json", s.url))

@@ -516,22 +516,8 @@ impl Buyer<'_> {
             .min(per_chunk)
             .min(order.count - st.got.len() - st.asked);
         let chunk = (!order.chunks.is_empty()).then(|| st.chunk_turn % order.chunks.len());
-        let ask = Ask {
-            subject: order.subject,
-            count: n,
-            options: order.rules.options,
-            difficulty: order.difficulty,
-            language: order.language,
-            avoid: &st.avoid,
-            source: chunk.map(|c| order.chunks[c].text.as_str()),
-        };
-        let sizing = st.sizing.clone();
-        let size = |model: &str| {
-            sizing
-                .get(model)
-                .copied()
-                .unwrap_or_else(|| prompt::Sizing::for_model(model, None))
-        };
+        let ask = ask_of(order, st, n, chunk.map(|c| order.chunks[c].text.as_str()));
+        let size = |model: &str| st.size_of(model);
         let prompt_cost = |model: &str| size(model).prompt_cost(prompt::prompt_tokens(&ask, model));
         let cost = |model: &str| prompt_cost(model) + size(model).budget(n);
         let full = |l: usize| {
@@ -992,6 +978,14 @@ pub(crate) fn fault_ending(e: &anyhow::Error) -> Ending {
 }
 
 impl State {
+    /// How requests to `model` are sized: as measured this run, else its defaults.
+    fn size_of(&self, model: &str) -> prompt::Sizing {
+        self.sizing
+            .get(model)
+            .copied()
+            .unwrap_or_else(|| prompt::Sizing::for_model(model, None))
+    }
+
     /// The first fault stops the purchase; a lost shared database is told apart.
     fn set_fault(&mut self, e: &anyhow::Error) {
         if self.fault.is_none() {
@@ -1030,25 +1024,27 @@ fn batch_cost<'a>(
     st: &'a State,
     model: &'a str,
 ) -> impl Fn(usize) -> u64 + 'a {
-    let size = st
-        .sizing
-        .get(model)
-        .copied()
-        .unwrap_or_else(|| prompt::Sizing::for_model(model, None));
+    let size = st.size_of(model);
+    let longest = order
+        .chunks
+        .iter()
+        .map(|c| c.text.as_str())
+        .max_by_key(|t| t.len());
     move |n| {
-        let ask = Ask {
-            subject: order.subject,
-            count: n,
-            options: order.rules.options,
-            difficulty: order.difficulty,
-            language: order.language,
-            avoid: &st.avoid,
-            source: order
-                .chunks
-                .iter()
-                .map(|c| c.text.as_str())
-                .max_by_key(|t| t.len()),
-        };
+        let ask = ask_of(order, st, n, longest);
         size.prompt_cost(prompt::prompt_tokens(&ask, model)) + size.budget(n)
+    }
+}
+
+/// The request for `n` questions of `order`, about `source` when it has a text.
+fn ask_of<'a>(order: &'a Order<'_>, st: &'a State, n: usize, source: Option<&'a str>) -> Ask<'a> {
+    Ask {
+        subject: order.subject,
+        count: n,
+        options: order.rules.options,
+        difficulty: order.difficulty,
+        language: order.language,
+        avoid: &st.avoid,
+        source,
     }
 }

@@ -75,8 +75,7 @@ pub(crate) async fn make(ctx: &Context, plan: &Plan) -> Result<Outcome> {
 /// questions and those dropped from it). Neither written nor recorded: the caller adds it to
 /// the quiz.
 pub(crate) async fn one_more(ctx: &Context, plan: &Plan, have: &[Mcq]) -> Result<More> {
-    let offline =
-        plan.source.is_some() && (plan.offline || ctx.keys(plan.keys_file.as_deref())?.is_none());
+    let offline = plan.source.is_some() && keys_for_text(ctx, plan)?.is_none();
     if !offline {
         if let Some(q) = bought_one(ctx, plan).await?
             && !have.iter().any(|h| same_question(h, &q))
@@ -147,15 +146,22 @@ fn seed_of(plan: &Plan) -> Option<u64> {
     })
 }
 
+/// For a quiz with a text, the keys that may buy its questions; `None` when it is made
+/// offline from the text (`--offline`, or no key configured).
+fn keys_for_text(ctx: &Context, plan: &Plan) -> Result<Option<KeysConfig>> {
+    if plan.offline {
+        return Ok(None);
+    }
+    ctx.keys(plan.keys_file.as_deref())
+}
+
 async fn make_quiet(ctx: &Context, plan: &Plan) -> Result<Outcome> {
     let mut rng = mcq::rng_from(seed_of(plan));
     // Keys are looked up once, and only when they may be needed: with a text and none, the
     // quiz is made offline; without a text, only when the bank cannot give it all.
     let mut keys = None;
     if let Some(source) = &plan.source {
-        if !plan.offline {
-            keys = ctx.keys(plan.keys_file.as_deref())?;
-        }
+        keys = keys_for_text(ctx, plan)?;
         if keys.is_none() {
             if !plan.offline {
                 ctx.info("no API key configured: making questions offline from the text");

@@ -690,9 +690,10 @@ fn offline_ask<'a>(plan: &'a Plan, count: usize, origin: &'a str) -> offline::As
 fn offline_quiz(ctx: &Context, plan: &Plan, source: &Source, rng: &mut StdRng) -> Result<Outcome> {
     let qs = offline_questions(source, plan, plan.count, rng);
     let ending = if qs.len() < plan.count {
+        let n = qs.len();
+        let questions = if n == 1 { "question" } else { "questions" };
         Ending::Short(format!(
-            "the text yields only {} questions; give a longer text or ask for fewer",
-            qs.len()
+            "the text yields only {n} {questions}; give a longer text or ask for fewer"
         ))
     } else {
         Ending::Done

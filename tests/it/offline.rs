@@ -590,3 +590,29 @@ fn the_readmes_first_command_makes_its_whole_quiz() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A text that yields fewer than asked ends with exit 3 and says how many, in good English.
+#[test]
+fn a_short_text_says_how_many_it_yields() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("tower.txt");
+    std::fs::write(
+        &text,
+        "The Eiffel Tower\n\nThe Eiffel Tower in Paris was completed in 1889 for the World Fair, \
+         after two years of building work by more than three hundred workers.\n",
+    )
+    .unwrap();
+    let out = crate::common::quizgen(dir.path())
+        .args(["generate", "--count", "5", "--from"])
+        .arg(&text)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let n = crate::common::questions(&String::from_utf8_lossy(&out.stdout)).len();
+    let said = if n == 1 { "1 question;" } else { "questions;" };
+    assert!(
+        err.contains(&format!("the text yields only {n}")) && err.contains(said),
+        "{n}: {err}"
+    );
+}

@@ -629,3 +629,25 @@ fn a_joining_word_lists_the_gap_only_after_one_of_its_kind() {
     );
     assert!(struck(&d, "one-of-a-list"));
 }
+
+#[test]
+fn most_as_a_quantifier_is_no_superlative() {
+    let mut t = value_kind(37.0);
+    if let Kind::Value(v) = &mut t {
+        v.unit = "°C".into();
+    }
+    let d = draft(
+        &t,
+        "Most human enzymes work best at about 37 °C, their optimum temperature.",
+        "37 °C",
+        Lang::En,
+    );
+    assert!(!struck(&d, "superlative"));
+    let d = draft(
+        value(513.0),
+        "One of the most powerful engines in service produces about 513 kN of thrust.",
+        "513 kN",
+        Lang::En,
+    );
+    assert!(struck(&d, "superlative"));
+}

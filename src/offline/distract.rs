@@ -95,8 +95,13 @@ pub(super) fn years<R: Rng>(
         // Close enough to stay within the period the text is about (a battle of 1916 is not
         // offered 1928).
         (Level::Hard, false) => (1, 4),
-        (Level::Medium, false) | (Level::Hard, true) => (2, 9),
-        (Level::Easy, _) | (Level::Medium, true) => (8, 25),
+        (Level::Medium, false) => (2, 9),
+        (Level::Easy, false) => (8, 25),
+        // "vers 1412", "built around 1327": a year within the text's own approximation would
+        // be right too (1420, 1336), so none nearer than eight years, twelve on medium.
+        (Level::Hard, true) => (8, 15),
+        (Level::Medium, true) => (12, 25),
+        (Level::Easy, true) => (20, 40),
     };
     let mut offsets: Vec<i64> = (lo..=hi).collect();
     offsets.shuffle(rng);
@@ -106,14 +111,16 @@ pub(super) fn years<R: Rng>(
     let mut taken = std::collections::HashSet::new();
     // The stem's nearest date: were the key always the option closest to it ("in 1563 he
     // abolished …, and in _____ he ended …"; "Tambora erupted in _____ …, so 1816 became
-    // …"), it would stand out; one wrong year lies between them, and with none between, no
-    // question.
+    // …"), it would stand out; one wrong year lies between them (within the level's reach),
+    // and with none between, no question.
     let nearest = (dates.stem.iter())
         .filter(|s| **s != year && era.is_none())
         .min_by_key(|s| s.abs_diff(year));
-    if let Some(&s) = nearest.filter(|s| s.abs_diff(year) <= (hi + 1) as u64) {
+    // An exact year may have one a year off between; "vers 1412" none nearer than its level.
+    let nearest_off = if approximate { lo as u64 } else { 1 };
+    if let Some(&s) = nearest {
         let between: Vec<i64> = (s.min(year) + 1..s.max(year))
-            .filter(|y| *y != year && allow(*y))
+            .filter(|y| (nearest_off..=hi as u64).contains(&y.abs_diff(year)) && allow(*y))
             .collect();
         let Some(&y) = between.choose(rng) else {
             return Vec::new();

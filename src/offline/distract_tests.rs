@@ -425,6 +425,38 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got.iter().any(|y| *y == 1840 || *y == 1841), "{got:?}");
         assert!(got.iter().all(|y| *y < 1842), "{got:?}");
+        // A date further off as well ("published in 1818 …, and a revised edition in _____").
+        let dates = Dates {
+            stem: vec![1818],
+            text: None,
+        };
+        let got = all(&years(
+            1831,
+            None,
+            Level::Medium,
+            false,
+            &dates,
+            3,
+            &mut rng,
+        ));
+        assert!(got.iter().any(|y| (1818..1831).contains(y)), "{got:?}");
+        // No nearer than the level allows: "vers 1412" is not offered 1413, nor 1420.
+        let dates = Dates {
+            stem: vec![1453],
+            text: None,
+        };
+        let got = all(&years(1412, None, Level::Medium, true, &dates, 3, &mut rng));
+        assert!(got.iter().all(|y| y.abs_diff(1412) >= 12), "{got:?}");
+        let got = all(&years(
+            1327,
+            None,
+            Level::Hard,
+            true,
+            &Dates::default(),
+            3,
+            &mut rng,
+        ));
+        assert!(got.iter().all(|y| y.abs_diff(1327) >= 8), "{got:?}");
         // With none between ("in 1563 …, and in _____"), no question.
         let dates = Dates {
             stem: vec![1563],

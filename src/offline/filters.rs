@@ -478,28 +478,35 @@ fn range(d: &Draft<'_>) -> bool {
     numeric && (before_range || after_range || d.before.ends_with(['-', '–']))
 }
 
-/// Another date beside a count of years ("Four years later, in _____", "soit en deux ans")
-/// tells the answer by addition. A date alone does not: the wrong years are chosen on the
-/// answer's side of every date the stem shows (`distract::years`), so it rules none out.
+/// Another date and a count of years that together give the answer ("In 1944 … Four years
+/// later, in _____", "de 1887 à 1889, soit en deux ans") tell it by addition. A date alone
+/// does not: the wrong years are chosen on the answer's side of every date the stem shows
+/// (`distract::years`), so it rules none out; nor a count that leads elsewhere ("in 1592 he
+/// moved to Padua, where he taught for eighteen years").
 fn other_dates(d: &Draft<'_>) -> bool {
-    let Kind::Year { era } = d.kind else {
+    if !matches!(d.kind, Kind::Year { era: None }) {
+        return false;
+    }
+    let digits: String = d.answer.chars().take_while(char::is_ascii_digit).collect();
+    let Ok(year) = digits.parse::<i64>() else {
         return false;
     };
     let rest = d.rest_lower();
     let w = &d.lang.data().words;
-    let dated = !super::detect::years_in(&rest).is_empty()
-        || (era.is_some()
-            // "the Diamond Sutra of 868 CE": a short year is a date by its era.
-            && words(&rest)
-                .any(|t| t.len() >= 3 && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())));
     let tokens: Vec<&str> = words(&rest).collect();
-    let counted = tokens.windows(2).any(|p| {
-        w.year_units.iter().any(|u| u == p[1])
-            && (p[0].chars().all(|c| c.is_ascii_digit())
-                || w.numbers.contains_key(p[0])
-                || w.indefinite.iter().any(|a| a == p[0]))
-    });
-    dated && counted
+    let counts: Vec<i64> = tokens
+        .windows(2)
+        .filter(|p| w.year_units.iter().any(|u| u == p[1]))
+        .filter_map(|p| {
+            p[0].parse::<i64>()
+                .ok()
+                .or_else(|| w.numbers.get(p[0]).map(|n| *n as i64))
+                .or_else(|| w.indefinite.iter().any(|a| a == p[0]).then_some(1))
+        })
+        .collect();
+    super::detect::years_in(&rest)
+        .iter()
+        .any(|y| counts.contains(&(year - y).abs()))
 }
 
 fn worked_out(d: &Draft<'_>) -> bool {

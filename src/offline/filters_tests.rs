@@ -512,6 +512,14 @@ fn another_date_is_struck_only_beside_a_count_of_years() {
         Lang::De,
     );
     assert!(struck(&d, "other-dates"));
+    // A count that leads to no date of the stem tells nothing.
+    let d = draft(
+        &year,
+        "In 1589 he taught at Pisa, and in 1592 he moved to Padua, where he taught for eighteen years.",
+        "1589",
+        Lang::En,
+    );
+    assert!(!struck(&d, "other-dates"));
 }
 
 #[test]

@@ -155,6 +155,15 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         if amount == 1.0 {
             continue;
         }
+        // "the 1215 charter", "die 1989er Ereignisse": a year before a noun names a thing by
+        // its date; it counts nothing.
+        let article_before = text[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|a| w.articles.contains(&a.to_lowercase()));
+        if article_before && m.as_str().len() == 4 && (1000.0..=2099.0).contains(&amount) {
+            continue;
+        }
         if let Some((v, len)) = value_after(rest, amount, decimals, false, lang) {
             out.push(Found {
                 sentence,
@@ -166,6 +175,29 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
     }
     // Numbers written as words ("trois quarts", "seven countries") are left out: mostly
     // small counts inside fixed phrases, whose wrong answers read as absurd.
+}
+
+/// The years a text writes (four digits from 1000 to 2099, a decade's "1950s" or "1980er"
+/// by its first year), not the digits of a grouped number ("1,250", "1 200"): the dates a
+/// stem shows, which its wrong years must not cross.
+pub(super) fn years_in(text: &str) -> Vec<i64> {
+    number_re()
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let rest = &text[m.end()..];
+            let decade = ["s", "er"].iter().any(|e| {
+                rest.strip_prefix(e)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+            m.as_str().len() == 4
+                && m.as_str().chars().all(|c| c.is_ascii_digit())
+                && !before.is_some_and(char::is_alphanumeric)
+                && (decade || !rest.starts_with(char::is_alphanumeric))
+        })
+        .filter_map(|m| m.as_str().parse().ok())
+        .filter(|y| (1000..=2099).contains(y))
+        .collect()
 }
 
 /// The words of a text with their byte offsets.
@@ -719,6 +751,16 @@ mod tests {
             spans.contains(&"44 BC") && spans.contains(&"1,200 km"),
             "{en:?}"
         );
+    }
+
+    #[test]
+    fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
+        assert_eq!(
+            years_in("In 1859 the first 1,250 copies sold; by the 1950s, 1 200 more (1894–1895)."),
+            [1859, 1950, 1894, 1895]
+        );
+        let f = found("Four copies of the 1215 charter survive today.", Lang::En);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

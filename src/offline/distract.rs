@@ -9,7 +9,7 @@
 )]
 
 use rand::Rng;
-use rand::seq::SliceRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 
 use super::detect::Value;
 use super::lang::Lang;
@@ -36,16 +36,44 @@ impl Level {
 /// The latest year a wrong answer may be: the texts are about the past.
 const LAST_YEAR: i64 = 2025;
 
+/// What the text tells of the years around a date, which its wrong years keep to.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Dates {
+    /// The other dates the stem shows: a wrong year stays on the answer's side of each ("the
+    /// war that began in 1914 ended in _____" is not offered 1912).
+    pub(super) stem: Vec<i64>,
+    /// The text's earliest and latest year: no wrong year falls outside them, unless the answer
+    /// is itself the first or last (a state the text ends in 1990 is not offered 1995).
+    pub(super) text: Option<(i64, i64)>,
+}
+
+impl Dates {
+    /// Whether `y` may be offered for `year`.
+    fn allow(&self, year: i64, y: i64) -> bool {
+        let sides = self
+            .stem
+            .iter()
+            .all(|s| *s == year || (y != *s && (y < *s) == (year < *s)));
+        let within = self
+            .text
+            .is_none_or(|(lo, hi)| (y >= lo || year <= lo) && (y <= hi || year >= hi));
+        sides && within
+    }
+}
+
 /// `want` wrong years for `year`, some before and some after, so the key is not always the
-/// earliest or latest. `approximate` ("around 1450") keeps them further away.
+/// earliest or latest, within what `dates` allows (a date with an era is not bounded).
+/// `approximate` ("around 1450") keeps them further away.
 pub(super) fn years<R: Rng>(
     year: i64,
     era: Option<&str>,
     level: Level,
     approximate: bool,
+    dates: &Dates,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
+    let allow = |y: i64| era.is_some() || dates.allow(year, y);
     // "vers 1850", "around 1450": a round year the text gives as approximate gets round ones.
     // An old date is approximate by more ("around 2560 BC" may be off by decades): its wrong
     // years are further apart, in steps of a fiftieth of its age.
@@ -53,14 +81,27 @@ pub(super) fn years<R: Rng>(
     if approximate && (year % 10 == 0 || step > 10) {
         // "vers 1900" may mean 1910 as well: the rounder the year, the wider the wrong ones.
         let tolerance = if year % 100 == 0 { 50 } else { 20 };
-        return round_years(year, era, level, step.max(tolerance), want, rng);
+        let mut out = round_years(year, era, level, step.max(tolerance), usize::MAX, rng);
+        out.retain(|y| {
+            y.split_whitespace()
+                .next()
+                .and_then(|d| d.parse().ok())
+                .is_some_and(allow)
+        });
+        out.truncate(want);
+        return out;
     }
     let (lo, hi) = match (level, approximate) {
         // Close enough to stay within the period the text is about (a battle of 1916 is not
         // offered 1928).
         (Level::Hard, false) => (1, 4),
-        (Level::Medium, false) | (Level::Hard, true) => (2, 9),
-        (Level::Easy, _) | (Level::Medium, true) => (8, 25),
+        (Level::Medium, false) => (2, 9),
+        (Level::Easy, false) => (8, 25),
+        // "vers 1412", "built around 1327": a year within the text's own approximation would
+        // be right too (1420, 1336), so none nearer than eight years, twelve on medium.
+        (Level::Hard, true) => (8, 15),
+        (Level::Medium, true) => (12, 25),
+        (Level::Easy, true) => (20, 40),
     };
     let mut offsets: Vec<i64> = (lo..=hi).collect();
     offsets.shuffle(rng);
@@ -68,21 +109,49 @@ pub(super) fn years<R: Rng>(
     let spacing = (hi / 4).max(1) as u64;
     let mut out = Vec::new();
     let mut taken = std::collections::HashSet::new();
+    // The stem's nearest date: were the key always the option closest to it ("in 1563 he
+    // abolished …, and in _____ he ended …"; "Tambora erupted in _____ …, so 1816 became
+    // …"), it would stand out; one wrong year lies between them (within the level's reach),
+    // and with none between, no question.
+    let nearest = (dates.stem.iter())
+        .filter(|s| **s != year && era.is_none())
+        .min_by_key(|s| s.abs_diff(year));
+    // An exact year may have one a year off between; "vers 1412" none nearer than its level.
+    let nearest_off = if approximate { lo as u64 } else { 1 };
+    if let Some(&s) = nearest {
+        let between: Vec<i64> = (s.min(year) + 1..s.max(year))
+            .filter(|y| (nearest_off..=hi as u64).contains(&y.abs_diff(year)) && allow(*y))
+            .collect();
+        let Some(&y) = between.choose(rng) else {
+            return Vec::new();
+        };
+        taken.insert(y);
+        out.push(y.to_string());
+    }
     for (i, off) in offsets.into_iter().enumerate() {
         if out.len() == want {
             break;
         }
         let down = i < below || (era.is_none() && year + off > LAST_YEAR);
-        let y = if down { year - off } else { year + off };
-        // Spread out: three years in a row beside a lone key point at the key.
-        let crowded = taken.iter().any(|t: &i64| t.abs_diff(y) < spacing);
-        if y < 1 || (era.is_none() && y > LAST_YEAR) || crowded || !taken.insert(y) {
-            continue;
+        // The side asked for, else the other when the text rules the first out.
+        let sides = if down {
+            [year - off, year + off]
+        } else {
+            [year + off, year - off]
+        };
+        for y in sides {
+            // Spread out: three years in a row beside a lone key point at the key.
+            let crowded = taken.iter().any(|t: &i64| t.abs_diff(y) < spacing);
+            if y < 1 || (era.is_none() && y > LAST_YEAR) || crowded || !allow(y) {
+                continue;
+            }
+            taken.insert(y);
+            out.push(match era {
+                Some(e) => format!("{y} {e}"),
+                None => y.to_string(),
+            });
+            break;
         }
-        out.push(match era {
-            Some(e) => format!("{y} {e}"),
-            None => y.to_string(),
-        });
     }
     out
 }
@@ -159,12 +228,24 @@ pub(super) fn values<R: Rng>(
     } else {
         level
     };
-    let mut candidates: Vec<f64> = if v.amount.fract() == 0.0 && v.amount <= 20.0 && v.decimals == 0
-    {
-        let (lo, hi) = match level {
-            Level::Hard => (1.0, 2.0),
-            Level::Medium => (2.0, 5.0),
-            Level::Easy => (4.0, 10.0),
+    // A temperature of everyday scale differs by degrees: a factor offers a body at 22 °C
+    // (below 20 degrees factors and degrees are alike, and a difference of 6.5 °C is one).
+    let unit = v.unit.to_lowercase();
+    let temperature = !v.percent
+        && (20.0..100.0).contains(&v.amount.abs())
+        && (unit.starts_with('°') || lang.data().words.temperature_units.contains(&unit));
+    // A value the text gives to three or more significant digits, not as approximate
+    // ("Mount Everest, at 8,849 metres"), is precise: its wrong values stay closer.
+    let precise = !approximate && !v.word && significant_digits(v) >= 3;
+    let small = v.amount.fract() == 0.0 && v.amount <= 20.0 && v.decimals == 0;
+    let mut candidates: Vec<f64> = if small || temperature {
+        let (lo, hi) = match (level, temperature) {
+            (Level::Hard, false) => (1.0, 2.0),
+            (Level::Medium, false) => (2.0, 5.0),
+            (Level::Easy, false) => (4.0, 10.0),
+            (Level::Hard, true) => (1.0, 3.0),
+            (Level::Medium, true) => (2.0, 6.0),
+            (Level::Easy, true) => (5.0, 12.0),
         };
         let mut c: Vec<f64> = (lo as i64..=hi as i64)
             .flat_map(|d| [v.amount - d as f64, v.amount + d as f64])
@@ -172,10 +253,13 @@ pub(super) fn values<R: Rng>(
         c.retain(|x| *x >= 1.0);
         c
     } else {
-        let factors: &[f64] = match level {
-            Level::Hard => &[0.8, 0.9, 1.1, 1.2, 0.85, 1.15],
-            Level::Medium => &[0.6, 0.75, 1.25, 1.4, 0.7, 1.3],
-            Level::Easy => &[0.4, 0.5, 1.6, 2.0, 0.3, 1.8],
+        let factors: &[f64] = match (level, precise) {
+            (Level::Hard, false) => &[0.8, 0.9, 1.1, 1.2, 0.85, 1.15],
+            (Level::Medium, false) => &[0.6, 0.75, 1.25, 1.4, 0.7, 1.3],
+            (Level::Easy, false) => &[0.4, 0.5, 1.6, 2.0, 0.3, 1.8],
+            (Level::Hard, true) => &[0.85, 0.9, 0.95, 1.05, 1.1, 1.15],
+            (Level::Medium, true) => &[0.8, 0.85, 0.9, 1.1, 1.15, 1.2],
+            (Level::Easy, true) => &[0.6, 0.7, 0.75, 1.25, 1.3, 1.4],
         };
         factors
             .iter()
@@ -191,7 +275,7 @@ pub(super) fn values<R: Rng>(
     });
     // A round value (3,000; 200; 40) also gets its neighbours by its own step: rounding
     // factors alone leaves too few distinct ones.
-    if let Some(step) = round_step(v) {
+    if let Some(step) = round_step(v).filter(|_| !temperature) {
         let (lo, hi) = match level {
             Level::Hard => (1, 1),
             Level::Medium => (1, 3),
@@ -236,8 +320,19 @@ pub(super) fn values<R: Rng>(
             break;
         }
         // Spread out: "15 °C" beside "16 °C" points at neither, but bunches the options.
-        let small = v.amount <= 20.0 && v.amount.fract() == 0.0;
-        if !small && chosen.iter().any(|c: &f64| (c - x).abs() < 0.08 * v.amount) {
+        // Closer for a precise value's, whose factors lie five percent apart.
+        let apart = if precise { 0.04 } else { 0.08 };
+        // Degrees apart by two but on hard, where they are one to three from the key.
+        let crowded = if temperature {
+            let gap = if level == Level::Hard { 1.0 } else { 2.0 };
+            chosen.iter().any(|c: &f64| (c - x).abs() < gap)
+        } else {
+            !small
+                && chosen
+                    .iter()
+                    .any(|c: &f64| (c - x).abs() < apart * v.amount)
+        };
+        if crowded {
             continue;
         }
         if let Some(text) = render_value(x, v, shown, lang)
@@ -249,6 +344,17 @@ pub(super) fn values<R: Rng>(
         }
     }
     out
+}
+
+/// The significant digits of a value as written: 8,849 has four, 2,000 one, 1.25 three.
+fn significant_digits(v: &Value) -> usize {
+    let digits = format!("{:.*}", v.decimals, v.amount.abs()).replace('.', "");
+    let digits = digits.trim_start_matches('0');
+    if v.decimals > 0 {
+        digits.len()
+    } else {
+        digits.trim_end_matches('0').len()
+    }
 }
 
 /// The step of a round whole value: 1,000 for 3,000, 100 for 200, 10 for 40; none for 6,432.

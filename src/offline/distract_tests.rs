@@ -20,7 +20,15 @@ fn wrong_years_are_near_on_hard_far_on_easy_and_on_both_sides() {
     let mut below_seen = false;
     let mut above_seen = false;
     for _ in 0..20 {
-        let hard = years(1850, None, Level::Hard, false, 3, &mut rng);
+        let hard = years(
+            1850,
+            None,
+            Level::Hard,
+            false,
+            &Dates::default(),
+            3,
+            &mut rng,
+        );
         assert_eq!(hard.len(), 3);
         for y in &hard {
             let y: i64 = y.parse().unwrap();
@@ -28,7 +36,15 @@ fn wrong_years_are_near_on_hard_far_on_easy_and_on_both_sides() {
             below_seen |= y < 1850;
             above_seen |= y > 1850;
         }
-        let easy = years(1850, None, Level::Easy, false, 3, &mut rng);
+        let easy = years(
+            1850,
+            None,
+            Level::Easy,
+            false,
+            &Dates::default(),
+            3,
+            &mut rng,
+        );
         assert!(
             easy.iter()
                 .all(|y| (y.parse::<i64>().unwrap() - 1850).abs() >= 8)
@@ -36,7 +52,15 @@ fn wrong_years_are_near_on_hard_far_on_easy_and_on_both_sides() {
     }
     assert!(below_seen && above_seen);
     // Never a year still to come.
-    let recent = years(2019, None, Level::Easy, false, 3, &mut rng);
+    let recent = years(
+        2019,
+        None,
+        Level::Easy,
+        false,
+        &Dates::default(),
+        3,
+        &mut rng,
+    );
     assert!(
         recent
             .iter()
@@ -254,7 +278,15 @@ fn a_glossary_term_the_prose_writes_in_lower_case_is_no_name() {
 #[test]
 fn an_old_approximate_date_gets_wrong_years_further_off() {
     let mut rng = StdRng::seed_from_u64(1);
-    let got = years(2560, Some("BC"), Level::Hard, true, 3, &mut rng);
+    let got = years(
+        2560,
+        Some("BC"),
+        Level::Hard,
+        true,
+        &Dates::default(),
+        3,
+        &mut rng,
+    );
     let ys: Vec<i64> = got
         .iter()
         .map(|y| y.trim_end_matches(" BC").parse().unwrap())
@@ -263,12 +295,28 @@ fn an_old_approximate_date_gets_wrong_years_further_off() {
     assert!(ys.iter().all(|y| y.abs_diff(2560) >= 90), "{got:?}");
     // A recent one keeps round decades, far enough that "around 1850" does not also cover
     // them; "vers 1900", rounder, is wider still (round 4: 1910 offered beside "vers 1900").
-    let got = years(1850, None, Level::Hard, true, 3, &mut rng);
+    let got = years(
+        1850,
+        None,
+        Level::Hard,
+        true,
+        &Dates::default(),
+        3,
+        &mut rng,
+    );
     assert!(got.iter().all(|y| {
         let d = y.parse::<i64>().unwrap().abs_diff(1850);
         (20..=40).contains(&d) && d % 10 == 0
     }));
-    let got = years(1900, None, Level::Hard, true, 3, &mut rng);
+    let got = years(
+        1900,
+        None,
+        Level::Hard,
+        true,
+        &Dates::default(),
+        3,
+        &mut rng,
+    );
     assert!(
         got.iter()
             .all(|y| y.parse::<i64>().unwrap().abs_diff(1900) >= 50),
@@ -325,4 +373,176 @@ fn two_definitions_in_nearly_the_same_words_are_alike() {
     let power = "the rate at which electric charge transfers energy";
     let all = [current, circuit, power, "electric charge stored on a plate"];
     assert!(!alike(current, circuit, &all, Lang::En));
+}
+
+#[test]
+fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
+    for seed in 0..30 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let all = |got: &[String]| -> Vec<i64> { got.iter().map(|y| y.parse().unwrap()).collect() };
+        // "The war that began in 1914 ended in _____": none before 1914 or on it.
+        let dates = Dates {
+            stem: vec![1914],
+            text: None,
+        };
+        let got = all(&years(
+            1918,
+            None,
+            Level::Medium,
+            false,
+            &dates,
+            3,
+            &mut rng,
+        ));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|y| *y > 1914), "{got:?}");
+        // A text that ends in 1990: a year of 1989 is not offered 1992.
+        let dates = Dates {
+            stem: vec![],
+            text: Some((1949, 1990)),
+        };
+        let got = all(&years(
+            1989,
+            None,
+            Level::Medium,
+            false,
+            &dates,
+            3,
+            &mut rng,
+        ));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|y| *y <= 1990), "{got:?}");
+        // The text's first year itself may be offered earlier ones.
+        let got = all(&years(1949, None, Level::Hard, false, &dates, 3, &mut rng));
+        assert_eq!(got.len(), 3, "{got:?}");
+        // The key is not always the option nearest the stem's date: one wrong year lies
+        // between them ("in 1839, and in 1842 they moved").
+        let dates = Dates {
+            stem: vec![1842],
+            text: None,
+        };
+        let got = all(&years(1839, None, Level::Hard, false, &dates, 3, &mut rng));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().any(|y| *y == 1840 || *y == 1841), "{got:?}");
+        assert!(got.iter().all(|y| *y < 1842), "{got:?}");
+        // A date further off as well ("published in 1818 …, and a revised edition in _____").
+        let dates = Dates {
+            stem: vec![1818],
+            text: None,
+        };
+        let got = all(&years(
+            1831,
+            None,
+            Level::Medium,
+            false,
+            &dates,
+            3,
+            &mut rng,
+        ));
+        assert!(got.iter().any(|y| (1818..1831).contains(y)), "{got:?}");
+        // No nearer than the level allows: "vers 1412" is not offered 1413, nor 1420.
+        let dates = Dates {
+            stem: vec![1453],
+            text: None,
+        };
+        let got = all(&years(1412, None, Level::Medium, true, &dates, 3, &mut rng));
+        assert!(got.iter().all(|y| y.abs_diff(1412) >= 12), "{got:?}");
+        let got = all(&years(
+            1327,
+            None,
+            Level::Hard,
+            true,
+            &Dates::default(),
+            3,
+            &mut rng,
+        ));
+        assert!(got.iter().all(|y| y.abs_diff(1327) >= 8), "{got:?}");
+        // With none between ("in 1563 …, and in _____"), no question.
+        let dates = Dates {
+            stem: vec![1563],
+            text: None,
+        };
+        assert!(years(1564, None, Level::Medium, false, &dates, 3, &mut rng).is_empty());
+        // No room between two dates: too few, and the question is not written.
+        let dates = Dates {
+            stem: vec![1837, 1839],
+            text: None,
+        };
+        assert!(years(1838, None, Level::Medium, false, &dates, 3, &mut rng).len() < 3);
+    }
+}
+
+#[test]
+fn a_temperature_differs_by_degrees_and_a_precise_value_stays_close() {
+    let mut t = value(37.0, 0, false, false);
+    t.unit = "°C".into();
+    let mut everest = value(8849.0, 0, false, false);
+    everest.unit = "metres".into();
+    let amount = |w: &str| -> f64 {
+        w.split_whitespace()
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap()
+    };
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let near = Near {
+            approximate: true,
+            at_most: None,
+        };
+        let got = values(&t, "37 °C", Lang::En, Level::Medium, near, 3, &mut rng);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter().all(|w| (amount(w) - 37.0).abs() <= 6.0),
+            "{got:?}"
+        );
+        let medium = values(
+            &everest,
+            "8,849 metres",
+            Lang::En,
+            Level::Medium,
+            Near::default(),
+            3,
+            &mut rng,
+        );
+        assert_eq!(medium.len(), 3, "{medium:?}");
+        assert!(
+            medium
+                .iter()
+                .all(|w| (amount(w) / 8849.0 - 1.0).abs() <= 0.21),
+            "{medium:?}"
+        );
+        // Difficulty still counts: hard within 15 percent, easy at least a quarter off.
+        let hard = values(
+            &everest,
+            "8,849 metres",
+            Lang::En,
+            Level::Hard,
+            Near::default(),
+            3,
+            &mut rng,
+        );
+        assert_eq!(hard.len(), 3, "{hard:?}");
+        assert!(
+            hard.iter()
+                .all(|w| (amount(w) / 8849.0 - 1.0).abs() <= 0.16),
+            "{hard:?}"
+        );
+        let easy = values(
+            &everest,
+            "8,849 metres",
+            Lang::En,
+            Level::Easy,
+            Near::default(),
+            3,
+            &mut rng,
+        );
+        assert!(
+            easy.iter()
+                .all(|w| (amount(w) / 8849.0 - 1.0).abs() >= 0.24),
+            "{easy:?}"
+        );
+    }
 }

@@ -67,7 +67,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "bound",
-        why: "a bound (more than, at least, bis zu) makes other values true as well",
+        why: "a bound (more than, at least, bis zu, or more, by 1215) makes other values true as well",
         strikes: bound,
     },
     Filter {
@@ -345,8 +345,42 @@ fn one_of_a_list(d: &Draft<'_>) -> bool {
         .strip_suffix(',')
         .and_then(|b| b.split_whitespace().last())
         .is_some_and(|w| w.starts_with(char::is_uppercase));
-    let listed_before = super::lang::ends_with_any(&before, &w.examples)
-        || super::lang::ends_with_any(bare, &w.examples)
+    // A joining word ("and", "und", "et") lists the gap only after another of its kind: a
+    // number just before ("in 1352 and _____", "0 °C and _____"), a name right before
+    // ("Venice and _____"); "the theory and _____ defended it", "mit Frankreich, und _____
+    // wurde" join clauses. A term is listed by any.
+    let joined_to_kind = |b: &str| {
+        let Some(join) = w.ranges.iter().find(|j| {
+            b.strip_suffix(j.as_str())
+                .is_some_and(|x| x.is_empty() || x.ends_with(' '))
+        }) else {
+            return true;
+        };
+        let head = b[..b.len() - join.len()].trim_end();
+        // The same words in the text's case (a lower case may be longer: then as lowered).
+        let shown = d.before.trim_end().get(..head.len()).unwrap_or(head);
+        match d.kind {
+            Kind::Year { .. } | Kind::Value(_) => {
+                head.split_whitespace().rev().take(3).any(|t| {
+                    t.starts_with(|c: char| c.is_ascii_digit()) || w.numbers.contains_key(t)
+                })
+            }
+            Kind::Person | Kind::Place(_) => shown
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|t| t.starts_with(char::is_uppercase) && !t.ends_with(',')),
+            Kind::Term => true,
+        }
+    };
+    let example_before = |b: &str| super::lang::ends_with_any(b, &w.examples) && joined_to_kind(b);
+    // "_____, 1856 et 1866": the first of a list of numbers.
+    let numbers_after = numeric
+        && d.after
+            .strip_prefix(',')
+            .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let listed_before = example_before(&before)
+        || example_before(bare)
+        || numbers_after
         || (!numeric && name_comma);
     let mut next = after.split_whitespace();
     let first_after = next.next().unwrap_or("");
@@ -396,9 +430,31 @@ fn bound(d: &Draft<'_>) -> bool {
                 .filter(|b| b.is_empty() || b.ends_with(' '))
         })
         .unwrap_or(before);
-    matches!(d.kind, Kind::Value(_) | Kind::Year { .. })
-        && (super::lang::ends_with_any(before, &w.bounds)
-            || super::lang::ends_with_any(bare, &w.bounds))
+    // "By _____ many barons were in revolt": a later year is true as well.
+    let year_bound =
+        matches!(d.kind, Kind::Year { .. }) && super::lang::ends_with_any(before, &w.year_bounds);
+    // "_____ or more", "_____ ou davantage": the bound after the value.
+    let after = d.after.trim_start().to_lowercase();
+    let bound_after = matches!(d.kind, Kind::Value(_))
+        && w.bounds_after.iter().any(|b| {
+            after
+                .strip_prefix(b.as_str())
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        });
+    // "dépasse souvent _____", "often exceeds about _____": a word between the bound and the
+    // value leaves it a bound.
+    let skip_one = |b: &str| {
+        b.rsplit_once(' ')
+            .map(|(head, _)| head.trim_end().to_owned())
+            .is_some_and(|head| super::lang::ends_with_any(&head, &w.bounds))
+    };
+    year_bound
+        || bound_after
+        || matches!(d.kind, Kind::Value(_) | Kind::Year { .. })
+            && (super::lang::ends_with_any(before, &w.bounds)
+                || super::lang::ends_with_any(bare, &w.bounds)
+                || skip_one(before)
+                || skip_one(bare))
 }
 
 fn range(d: &Draft<'_>) -> bool {
@@ -422,10 +478,35 @@ fn range(d: &Draft<'_>) -> bool {
     numeric && (before_range || after_range || d.before.ends_with(['-', '–']))
 }
 
+/// Another date and a count of years that together give the answer ("In 1944 … Four years
+/// later, in _____", "de 1887 à 1889, soit en deux ans") tell it by addition. A date alone
+/// does not: the wrong years are chosen on the answer's side of every date the stem shows
+/// (`distract::years`), so it rules none out; nor a count that leads elsewhere ("in 1592 he
+/// moved to Padua, where he taught for eighteen years").
 fn other_dates(d: &Draft<'_>) -> bool {
-    matches!(d.kind, Kind::Year { .. })
-        && words(&d.rest_lower())
-            .any(|w| w.len() >= 3 && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+    if !matches!(d.kind, Kind::Year { era: None }) {
+        return false;
+    }
+    let digits: String = d.answer.chars().take_while(char::is_ascii_digit).collect();
+    let Ok(year) = digits.parse::<i64>() else {
+        return false;
+    };
+    let rest = d.rest_lower();
+    let w = &d.lang.data().words;
+    let tokens: Vec<&str> = words(&rest).collect();
+    let counts: Vec<i64> = tokens
+        .windows(2)
+        .filter(|p| w.year_units.iter().any(|u| u == p[1]))
+        .filter_map(|p| {
+            p[0].parse::<i64>()
+                .ok()
+                .or_else(|| w.numbers.get(p[0]).map(|n| *n as i64))
+                .or_else(|| w.indefinite.iter().any(|a| a == p[0]).then_some(1))
+        })
+        .collect();
+    super::detect::years_in(&rest)
+        .iter()
+        .any(|y| counts.contains(&(year - y).abs()))
 }
 
 fn worked_out(d: &Draft<'_>) -> bool {

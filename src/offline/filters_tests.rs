@@ -309,14 +309,6 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::En,
     );
     assert!(struck(&d, "bound"));
-    let year = Kind::Year { era: None };
-    let d = draft(
-        &year,
-        "The war that began in 1914 ended with an armistice in 1918.",
-        "1918",
-        Lang::En,
-    );
-    assert!(struck(&d, "other-dates"));
     let d = draft(
         value(3.0),
         "The small intestine has 3 parts: the duodenum, the jejunum and the ileum.",
@@ -469,4 +461,201 @@ fn broken_text_and_the_topic_are_struck() {
         main: None,
     };
     assert!(!struck(&d, "says-too-little"));
+}
+
+#[test]
+fn another_date_is_struck_only_beside_a_count_of_years() {
+    let year = Kind::Year { era: None };
+    // A date alone rules nothing out: the wrong years keep to its side (`distract::years`).
+    let d = draft(
+        &year,
+        "The First World War, which began in 1914, ended with an armistice in 1918.",
+        "1918",
+        Lang::En,
+    );
+    assert!(!struck(&d, "other-dates"));
+    let d = draft(
+        &year,
+        "Darwin married his cousin in 1839, and in 1842 they moved to Kent.",
+        "1839",
+        Lang::En,
+    );
+    assert!(!struck(&d, "other-dates"));
+    // The digits of a grouped number are no date.
+    let d = draft(
+        &year,
+        "Im Jahr 1901 wurden rund 1.200 Exemplare gebaut.",
+        "1901",
+        Lang::De,
+    );
+    assert!(!struck(&d, "other-dates"));
+    // A count of years and a date tell the answer by addition.
+    let mut d = draft(
+        &year,
+        "Four years later, in 1948, the National Party won the election.",
+        "1948",
+        Lang::En,
+    );
+    d.context = Some("In 1944 Mandela joined the African National Congress.");
+    assert!(struck(&d, "other-dates"));
+    let d = draft(
+        &year,
+        "Les travaux commencent en 1887 et s'achèvent en 1889, soit en deux ans et deux mois.",
+        "1889",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "other-dates"));
+    let d = draft(
+        &year,
+        "Die Schule öffnete 1920, und ein Jahr danach kam 1921 die erste Klasse.",
+        "1921",
+        Lang::De,
+    );
+    assert!(struck(&d, "other-dates"));
+    // A count that leads to no date of the stem tells nothing.
+    let d = draft(
+        &year,
+        "In 1589 he taught at Pisa, and in 1592 he moved to Padua, where he taught for eighteen years.",
+        "1589",
+        Lang::En,
+    );
+    assert!(!struck(&d, "other-dates"));
+}
+
+#[test]
+fn a_bound_after_the_value_is_struck() {
+    let d = draft(
+        value(30.0),
+        "La nuit, le thermomètre peut perdre 30 degrés ou davantage.",
+        "30 degrés",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        value(30.0),
+        "Some camels drink 100 litres or more in ten minutes.",
+        "100 litres",
+        Lang::En,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        value(40.0),
+        "En été, la température dépasse souvent 40 °C l'après-midi.",
+        "40 °C",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        value(30.0),
+        "Some camels drink 100 litres of water in ten minutes.",
+        "100 litres",
+        Lang::En,
+    );
+    assert!(!struck(&d, "bound"));
+}
+
+#[test]
+fn a_year_after_by_is_a_bound() {
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "By 1215 many of the barons were in open revolt against the king.",
+        "1215",
+        Lang::En,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        &year,
+        "Bis 1901 wurden rund 1.200 Exemplare des Wagens gebaut.",
+        "1901",
+        Lang::De,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        &year,
+        "In 1215 many of the barons were in open revolt against the king.",
+        "1215",
+        Lang::En,
+    );
+    assert!(!struck(&d, "bound"));
+}
+
+#[test]
+fn a_joining_word_lists_the_gap_only_after_one_of_its_kind() {
+    let year = Kind::Year { era: None };
+    // A joining word between clauses lists nothing.
+    let d = draft(
+        &year,
+        "Stresemann erreichte 1925 eine Verständigung mit Frankreich, und 1926 wurde Deutschland aufgenommen.",
+        "1926",
+        Lang::De,
+    );
+    assert!(!struck(&d, "one-of-a-list"));
+    let d = draft(
+        &Kind::Person,
+        "At the meeting Bishop Wilberforce attacked the theory and Thomas Huxley defended it.",
+        "Thomas Huxley",
+        Lang::En,
+    );
+    assert!(!struck(&d, "one-of-a-list"));
+    // After one of its kind it lists the gap.
+    let d = draft(
+        &year,
+        "The traveller Ibn Battuta visited the city in 1352 and 1353 with a caravan.",
+        "1353",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+    let place = Kind::Place(crate::offline::lexicon::PlaceKind::City("Italy".into()));
+    let d = draft(
+        &place,
+        "From Sicily the plague spread to Genoa, Venice and Marseille within a year.",
+        "Marseille",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+    let d = draft(
+        value(5.0),
+        "Keep the main compartment between 0 °C and 5 °C at all times.",
+        "5 °C",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+    let d = draft(
+        value(2.3),
+        "The kettle has a power of 2,300 W, or 2.3 kW, at full heat.",
+        "2.3 kW",
+        Lang::En,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+    // The first of a list of numbers.
+    let d = draft(
+        &year,
+        "Les crues de 1846, 1856 et 1866 ont inondé de nombreuses villes.",
+        "1846",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "one-of-a-list"));
+}
+
+#[test]
+fn most_as_a_quantifier_is_no_superlative() {
+    let mut t = value_kind(37.0);
+    if let Kind::Value(v) = &mut t {
+        v.unit = "°C".into();
+    }
+    let d = draft(
+        &t,
+        "Most human enzymes work best at about 37 °C, their optimum temperature.",
+        "37 °C",
+        Lang::En,
+    );
+    assert!(!struck(&d, "superlative"));
+    let d = draft(
+        value(513.0),
+        "One of the most powerful engines in service produces about 513 kN of thrust.",
+        "513 kN",
+        Lang::En,
+    );
+    assert!(struck(&d, "superlative"));
 }

@@ -45,11 +45,24 @@ pub(super) struct Words {
     pub(super) eras: Vec<String>,
     pub(super) year_before: Vec<String>,
     pub(super) bounds: Vec<String>,
+    /// Words after a value that make others true as well ("or more").
+    #[serde(default)]
+    pub(super) bounds_after: Vec<String>,
+    /// Words before a year that make later years true as well ("by 1215").
+    #[serde(default)]
+    pub(super) year_bounds: Vec<String>,
     pub(super) measures: Vec<String>,
     /// Words after a unit that make it an area or a volume ("kilomètres carrés").
     #[serde(default)]
     pub(super) unit_qualifiers: Vec<String>,
     pub(super) year_units: Vec<String>,
+    /// The indefinite articles, which count one ("a year later", "un an après").
+    #[serde(default)]
+    pub(super) indefinite: Vec<String>,
+    /// Units of temperature: their wrong values differ by degrees, not by a factor (37 °C is
+    /// not offered 22 °C).
+    #[serde(default)]
+    pub(super) temperature_units: Vec<String>,
     /// Words of pairs and doubles: a count beside its double or half is worked out.
     pub(super) pairs: Vec<String>,
     pub(super) superlatives: Vec<String>,

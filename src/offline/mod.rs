@@ -154,6 +154,8 @@ struct Reading {
     cells: Vec<table::Cell>,
     /// The defined terms the prose also writes in lower case (in lower case): common words.
     lowered: Vec<String>,
+    /// The text's earliest and latest year.
+    years: Option<(i64, i64)>,
 }
 
 impl Reading {
@@ -197,6 +199,11 @@ impl Reading {
             .map(|d| d.term.to_lowercase())
             .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
             .collect();
+        // Every year written, in ranges too ("the war of 1904–1905").
+        let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text));
+        let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
+            Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
+        });
         Reading {
             text,
             doc,
@@ -210,6 +217,7 @@ impl Reading {
             characters,
             cells,
             lowered,
+            years,
         }
     }
 
@@ -568,14 +576,14 @@ fn make_gap<R: Rng>(
     let wrong = match &f.kind {
         Kind::Year { era } => {
             let digits: String = answer.chars().take_while(char::is_ascii_digit).collect();
-            distract::years(
-                digits.parse().ok()?,
-                era.as_deref(),
-                level,
-                approximate,
-                want,
-                rng,
-            )
+            let year: i64 = digits.parse().ok()?;
+            // The dates the stem shows, and the text's first and last year.
+            let stem = format!("{} {before} {after}", context.unwrap_or(""));
+            let dates = distract::Dates {
+                stem: detect::years_in(&stem),
+                text: reading.years,
+            };
+            distract::years(year, era.as_deref(), level, approximate, &dates, want, rng)
         }
         Kind::Value(v) => {
             let words = &reading.text.data().words;

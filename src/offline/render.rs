@@ -98,6 +98,11 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     {
         return None;
     }
+    // "…, qui a conduit à la destruction du barrage en 1998": "this" could be the other
+    // date's event.
+    if !super::detect::years_in(&clause).is_empty() {
+        return None;
+    }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
     whole.then(|| format!("{clause} {}", say.when))
 }
@@ -147,6 +152,20 @@ mod tests {
             say(Lang::En),
         );
         assert_eq!(s, "_____, a chemist, worked in Paris. Who fills the gap?");
+    }
+
+    #[test]
+    fn a_sentence_with_another_date_keeps_its_gap() {
+        let year = Kind::Year { era: None };
+        let s = stem(
+            &year,
+            "En ",
+            ", l'État a lancé un plan qui a conduit à la destruction du barrage en 1998.",
+            None,
+            Lang::Fr,
+            say(Lang::Fr),
+        );
+        assert!(s.starts_with("En _____, l'État"), "{s}");
     }
 
     #[test]

@@ -38,7 +38,19 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
         if bare && !after_noun(at) {
             continue;
         }
-        let start = at + pat.len();
+        let mut start = at + pat.len();
+        // "a cycle of reactions called the Krebs cycle": an article before a term of two or
+        // more words with a common word among them is kept out of the term; "a ship called the
+        // Beagle" names one thing.
+        let article = lang
+            .data()
+            .words
+            .articles
+            .iter()
+            .find(|a| !a.ends_with('\'') && lower[start..].starts_with(&format!("{a} ")));
+        if let Some(a) = article {
+            start += a.len() + 1;
+        }
         let rest = &sentence[start..];
         // The term runs to the next mark; a word after it would make it a longer phrase.
         let end = rest
@@ -51,8 +63,15 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
             continue;
         }
         // Not a name ("a village called Kirina"): a term is written in lower case.
+        let common = |w: &&str| w.chars().all(char::is_lowercase) && !lang.is_stop(w);
+        let named = match article {
+            None => term.starts_with(char::is_lowercase),
+            Some(_) => {
+                term.split_whitespace().count() >= 2 && term.split_whitespace().any(|w| common(&w))
+            }
+        };
         let ok = super::detect::term_ok(term, lang)
-            && term.starts_with(char::is_lowercase)
+            && named
             && !term.contains(['\'', '-'])
             // "…, called hexagons and pentagons": a list names several.
             && !term.split_whitespace().any(|w| lang.data().words.examples.iter().any(|e| e == w))
@@ -271,6 +290,32 @@ mod tests {
             "Sundiata was born in a small village, called Niani by the old chroniclers.",
             "They lived in a small village, called Kirina.",
             "The cells form shapes, called hexagons and pentagons.",
+        ] {
+            assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn an_article_before_a_term_of_common_words_is_left_out() {
+        let s = "The pyruvate is broken down in a cycle of reactions called the Krebs cycle, in the matrix.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("Krebs cycle")
+        );
+        let s = "Electrons pass along a chain of proteins, known as the electron transport chain, to oxygen.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("electron transport chain")
+        );
+        let s = "Le pyruvate est dégradé dans une suite de réactions, appelée le cycle de Krebs, dans la matrice.";
+        assert_eq!(
+            named_in_passing(s, Lang::Fr).map(|(t, _)| t),
+            Some("cycle de Krebs")
+        );
+        // One thing's name, all in capitals.
+        for s in [
+            "The crew sailed round the world on a ship called the Beagle.",
+            "The crew sailed round the world on a ship, called the Golden Hind, in 1577.",
         ] {
             assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
         }

@@ -83,6 +83,8 @@ pub(super) struct Words {
     pub(super) called: Vec<String>,
     /// A name given in passing after a comma ("…, called codons").
     pub(super) called_inline: Vec<String>,
+    /// The "or" that gives a term's second name ("Breathing, or ventilation, is …").
+    pub(super) or_names: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
 }

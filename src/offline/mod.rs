@@ -186,7 +186,7 @@ impl Reading {
             .map(|d| {
                 let at = d
                     .sentence
-                    .map_or(usize::MAX / 2, |i| doc.sentences[i].paragraph);
+                    .map_or(distract::GLOSSARY, |i| doc.sentences[i].paragraph);
                 (d.term.clone(), at)
             })
             .collect();
@@ -679,7 +679,7 @@ fn make_definition<R: Rng>(
         &reading.defined,
         &reading.lowered,
         d.sentence
-            .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
+            .map_or(distract::GLOSSARY, |i| reading.doc.sentences[i].paragraph),
         reading.text,
         level,
         usize::MAX,
@@ -713,6 +713,10 @@ fn make_definition<R: Rng>(
     };
     wrong.retain(|w| !named_with(w));
     wrong.truncate(want);
+    if distract::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
+        trace(|| format!("odd one out: {} among {wrong:?}", d.term));
+        return None;
+    }
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),
         None => format!("{}: {}", d.term, d.meaning),

@@ -84,6 +84,17 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
     None
 }
 
+/// "Breathing, or ventilation" → ("Breathing", "ventilation"): a term and its second name,
+/// each a term of its own, joined by the language's "or" between commas.
+pub(super) fn second_name(s: &str, lang: Lang) -> Option<(&str, &str)> {
+    let s = s.trim().trim_end_matches(',');
+    lang.data().words.or_names.iter().find_map(|or| {
+        let (first, second) = s.split_once(&format!(", {or} "))?;
+        (super::detect::term_ok(first, lang) && super::detect::term_ok(second, lang))
+            .then_some((first.trim(), second.trim()))
+    })
+}
+
 /// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").
 const OPENERS: &[&str] = &[
     "in",
@@ -217,6 +228,7 @@ pub(super) fn apposition(sentence: &str, lang: Lang) -> Option<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::offline::{detect, read};
 
     #[test]
     fn an_apposition_defines_a_common_noun() {
@@ -319,5 +331,68 @@ mod tests {
         ] {
             assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
         }
+    }
+    #[test]
+    fn a_term_with_a_second_name_is_defined_by_its_first() {
+        assert_eq!(
+            detect::defined_in(
+                "Breathing, or ventilation, is the movement of air into and out of the lungs.",
+                Lang::En
+            )
+            .map(|(t, _)| t),
+            Some("Breathing".into())
+        );
+        assert_eq!(
+            second_name("respiration, ou ventilation,", Lang::Fr),
+            Some(("respiration", "ventilation"))
+        );
+        assert_eq!(
+            second_name("Atmung, oder Ventilation", Lang::De),
+            Some(("Atmung", "Ventilation"))
+        );
+        assert_eq!(
+            second_name("respiración, o ventilación", Lang::Es),
+            Some(("respiración", "ventilación"))
+        );
+        // A list is no second name.
+        assert_eq!(
+            second_name("Sand, clay, or gravel of any size", Lang::En),
+            None
+        );
+    }
+
+    #[test]
+    fn a_named_thing_that_points_back_is_named_after_the_sentence_before() {
+        for s in [
+            "This extra oxygen is called the oxygen debt.",
+            "A device that does this is called a heat pump.",
+        ] {
+            assert_eq!(detect::defined_in(s, Lang::En), None, "{s}");
+            assert!(detect::named_after(s, Lang::En).is_some(), "{s}");
+        }
+        let doc = read::read(
+            "After a race, a runner keeps breathing deeply to take in more oxygen. This extra oxygen is called the oxygen debt.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(d.term, "oxygen debt");
+        assert!(d.meaning.starts_with("After a race"));
+    }
+
+    #[test]
+    fn a_term_named_in_a_leaning_sentence_is_asked_after_the_one_before() {
+        let doc = read::read(
+            "Each leaf holds many small green bodies inside the cells. They trap light in a pigment called chlorophyll, which gives the leaf its colour.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(d.term, "chlorophyll");
+        assert!(d.meaning.starts_with("Each leaf"), "{d:?}");
+        // A sentence that leans on nothing gets no context.
+        let doc = read::read(
+            "Green plants trap light in a pigment called chlorophyll, which gives leaves their colour.\n",
+            Lang::En,
+        );
+        assert_eq!(detect::definitions(&doc, Lang::En)[0].meaning, "");
     }
 }

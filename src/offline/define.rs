@@ -95,6 +95,130 @@ pub(super) fn second_name(s: &str, lang: Lang) -> Option<(&str, &str)> {
     })
 }
 
+/// The sort of thing a phrase says a term is, by its head noun's first WordNet kind: "a
+/// process" → act, "a cycle of reactions" → time, "ridges" → object, "an instrument that
+/// measures …" → artifact; past a word that names no sort ("a different type of anaerobic
+/// respiration", `generic_heads`), the noun after "of". English only: the kinds are WordNet's.
+pub(super) fn said_kind(phrase: &str, lang: Lang) -> Option<&'static str> {
+    let head = said_head(phrase, lang)?;
+    lexicon::noun(&head).and_then(|e| e.kinds.first().copied())
+}
+
+/// The head noun of what a phrase says a thing is ("a long molecule made of …" → "molecule"),
+/// in lower case. English only.
+pub(super) fn said_head(phrase: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::En {
+        return None;
+    }
+    let generic = &lang.data().words.generic_heads;
+    let words: Vec<String> = phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let noun = |w: &str| lexicon::noun(w).filter(|_| !lang.is_stop(w));
+    // The head: the last noun before "of" or a small word ("that", "which", "made").
+    let head_of = |ws: &[String]| -> Option<String> {
+        let chunk: Vec<&String> = ws.iter().take_while(|w| !lang.is_stop(w)).collect();
+        chunk
+            .iter()
+            .rev()
+            .find(|w| noun(w).is_some())
+            .map(|w| (*w).clone())
+    };
+    // Past its opening small words ("the process …", "this extra oxygen").
+    let mut at = words.iter().position(|w| !lang.is_stop(w))?;
+    let mut head = head_of(&words[at..])?;
+    while generic.contains(&head) {
+        let of = words[at..].iter().position(|w| w == "of")? + at;
+        at = of + 1;
+        head = head_of(&words[at..])?;
+    }
+    Some(head)
+}
+
+/// The sort of thing a definition says its term is: for a name given in a sentence ("…in a
+/// process called _____", "This extra oxygen is called _____"), the phrase before the naming
+/// words; otherwise the meaning ("the process by which …").
+pub(super) fn kind_of(d: &super::detect::Definition, lang: Lang) -> Option<&'static str> {
+    match &d.cloze {
+        None => said_kind(&d.meaning, lang),
+        Some(_) => said_kind(named_as(d, lang)?, lang),
+    }
+}
+
+/// For a term named in a sentence ("…into a single-stranded molecule called messenger RNA"),
+/// the phrase before the naming words ("single-stranded molecule"): all the text says it is.
+pub(super) fn named_as(d: &super::detect::Definition, lang: Lang) -> Option<&str> {
+    let w = &lang.data().words;
+    let (before, _) = d.cloze.as_ref()?;
+    let mut b = before.trim_end();
+    for a in &w.articles {
+        if let Some(x) = b.strip_suffix(a.as_str()).filter(|x| x.ends_with(' ')) {
+            b = x.trim_end();
+        }
+    }
+    let lower = b.to_lowercase();
+    let naming = w.called.iter().chain(&w.called_inline);
+    let cut = naming
+        .filter(|c| lower.ends_with(&format!(" {c}")))
+        .map(String::len)
+        .max()?;
+    Some(phrase_before(&b[..b.len() - cut], lang))
+}
+
+/// The phrase before a name given in passing ("…folded into ridges" → "ridges", "…broken down
+/// in a cycle of reactions" → "cycle of reactions"): its last words back to a small word,
+/// passing over "of".
+pub(super) fn phrase_before(before: &str, lang: Lang) -> &str {
+    let before = before.trim_end().trim_end_matches(',');
+    let mut start = before.len();
+    let words = before.split_whitespace().map(|w| {
+        // Its byte offset: the words are slices of `before`.
+        (w.as_ptr() as usize - before.as_ptr() as usize, w)
+    });
+    for (at, w) in words.collect::<Vec<_>>().into_iter().rev() {
+        let lw = w.to_lowercase();
+        if (lang.is_stop(&lw) && lw != "of") || (w.ends_with(',') && at + w.len() < before.len()) {
+            break;
+        }
+        start = at;
+    }
+    &before[start..]
+}
+
+/// "a polymer, a long molecule made of …": a class and, after a comma, what the class is;
+/// said of a term ("DNA is a polymer, …") it names what the term is one of, not what it
+/// means, and a term of the same class would be right too.
+pub(super) fn class_restated(meaning: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    meaning.split_once(", ").is_some_and(|(class, rest)| {
+        let rest = rest.to_lowercase();
+        class.split_whitespace().count() <= 3
+            && w.articles
+                .iter()
+                .any(|a| rest.starts_with(&format!("{a} ")))
+    })
+}
+
+/// A meaning up to where another clause starts: "a resistor whose resistance falls as its
+/// temperature rises, and a light-dependent resistor has …" → "a resistor whose resistance
+/// falls as its temperature rises" (a comma, a linking word of `clause_links`, an article).
+pub(super) fn own_clause(meaning: &str, lang: Lang) -> &str {
+    let w = &lang.data().words;
+    let lower = meaning.to_lowercase();
+    let cut = w
+        .clause_links
+        .iter()
+        .flat_map(|l| w.articles.iter().map(move |a| format!(", {l} {a} ")))
+        .filter_map(|p| lower.find(&p))
+        .min();
+    match cut {
+        Some(at) if meaning.is_char_boundary(at) => &meaning[..at],
+        _ => meaning,
+    }
+}
+
 /// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").
 const OPENERS: &[&str] = &[
     "in",
@@ -394,5 +518,130 @@ mod tests {
             Lang::En,
         );
         assert_eq!(detect::definitions(&doc, Lang::En)[0].meaning, "");
+    }
+
+    #[test]
+    fn the_head_noun_of_what_a_term_is_said_to_be_gives_its_sort() {
+        assert_eq!(said_kind("a process", Lang::En), Some("act"));
+        assert_eq!(said_kind("a molecule", Lang::En), Some("substance"));
+        assert_eq!(
+            said_kind("the rigid outer layer of the Earth", Lang::En),
+            Some("artifact")
+        );
+        assert_eq!(
+            said_kind(
+                "an instrument that measures the speed of the wind",
+                Lang::En
+            ),
+            Some("artifact")
+        );
+        // Past a word that names no sort, the noun after "of".
+        assert_eq!(
+            said_kind("a different type of anaerobic respiration", Lang::En),
+            said_kind("respiration", Lang::En)
+        );
+        assert_eq!(said_kind("un processus", Lang::Fr), None);
+        assert_eq!(
+            phrase_before("the inner one is folded into ridges", Lang::En),
+            "ridges"
+        );
+        assert_eq!(
+            phrase_before(
+                "the pyruvate is broken down in a cycle of reactions",
+                Lang::En
+            ),
+            "cycle of reactions"
+        );
+        assert_eq!(
+            phrase_before(
+                "electrons are passed along a chain of carrier proteins,",
+                Lang::En
+            ),
+            "chain of carrier proteins"
+        );
+    }
+
+    #[test]
+    fn a_name_given_in_a_sentence_takes_the_sort_of_the_phrase_before_it() {
+        let kinds = |t: &str| {
+            let doc = read::read(t, Lang::En);
+            detect::definitions(&doc, Lang::En)
+                .iter()
+                .map(|d| (d.term.clone(), kind_of(d, Lang::En)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "Cells release the energy of food step by step in a process called respiration.\n"
+            ),
+            [("respiration".to_owned(), Some("act"))]
+        );
+        assert_eq!(
+            kinds(
+                "Plants lose water through tiny pores. This loss of water is called transpiration.\n"
+            ),
+            [("transpiration".to_owned(), said_kind("loss", Lang::En))]
+        );
+        assert_eq!(
+            kinds("Magma: molten rock beneath the surface of the Earth.\n"),
+            [("Magma".to_owned(), said_kind("rock", Lang::En))]
+        );
+    }
+
+    #[test]
+    fn a_class_restated_after_a_comma_is_no_meaning() {
+        assert!(class_restated(
+            "a polymer, a long molecule made of many repeating units",
+            Lang::En
+        ));
+        assert!(class_restated("un polymère, une longue molécule", Lang::Fr));
+        assert!(!class_restated(
+            "the process by which plants make sugar, using light",
+            Lang::En
+        ));
+        assert_eq!(
+            detect::defined_in(
+                "DNA is a polymer, a long molecule made of many repeating units.",
+                Lang::En
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_term_named_in_passing_is_said_to_be_the_phrase_before() {
+        let doc = read::read(
+            "The gene is copied into a single-stranded molecule called messenger RNA, in the nucleus.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(named_as(d, Lang::En), Some("single-stranded molecule"));
+        assert_eq!(
+            said_head("a long molecule made of many repeating units", Lang::En).as_deref(),
+            Some("molecule")
+        );
+    }
+
+    #[test]
+    fn a_meaning_ends_where_another_clause_starts() {
+        assert_eq!(
+            own_clause(
+                "a resistor whose resistance falls as it warms, and a diode lets current pass one way",
+                Lang::En
+            ),
+            "a resistor whose resistance falls as it warms"
+        );
+        assert_eq!(
+            own_clause("une roche fondue, et la lave sort du volcan", Lang::Fr),
+            "une roche fondue"
+        );
+        assert_eq!(
+            own_clause("eine Zelle ohne Kern, und die Hefe ist ein Pilz", Lang::De),
+            "eine Zelle ohne Kern"
+        );
+        assert_eq!(
+            own_clause("the rock under the crust, hot and soft", Lang::En),
+            "the rock under the crust, hot and soft"
+        );
     }
 }

@@ -546,12 +546,16 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         // "Breathing, or ventilation, is …": the first of two names (the second is no wrong
         // answer, being in no definition of its own).
         let term = define::second_name(term, lang).map_or(term, |(first, _)| first);
-        let meaning = &body[at + pat.len()..];
+        let meaning = define::own_clause(&body[at + pat.len()..], lang);
         let lm = meaning.to_lowercase();
         let starts_article = w.articles.iter().any(|a| {
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
-        if term_ok(term, lang) && starts_article && meaning.split_whitespace().count() >= 5 {
+        if term_ok(term, lang)
+            && starts_article
+            && meaning.split_whitespace().count() >= 5
+            && !define::class_restated(meaning, lang)
+        {
             return Some((term.to_owned(), meaning.to_owned()));
         }
     }

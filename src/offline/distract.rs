@@ -449,6 +449,8 @@ pub(super) fn terms<R: Rng>(
     defined: &[(String, usize)],
     lowered: &[String],
     section: usize,
+    said: &Said,
+    any_term: bool,
     lang: Lang,
     level: Level,
     want: usize,
@@ -488,22 +490,21 @@ pub(super) fn terms<R: Rng>(
     // A glossary capitalises its terms; a term the text also writes in lower case is no name.
     let is_name = |t: &str, lang: Lang| is_name(t, lang) && !lowered.contains(&t.to_lowercase());
     let name = is_name(answer, lang);
-    // A glossary is one lesson's vocabulary: for one of its terms, asked "Which term means
-    // …?", its other terms are fair wrong answers when too few are of the answer's sort; they
-    // come after those of its sort ("Weathering" before "Lava" for "Erosion"). Any other term
-    // must be of the answer's sort.
-    let lesson = section == GLOSSARY;
+    // A text's defined terms are one lesson's vocabulary: asked "Which term means …?"
+    // (`any_term`), the others are fair wrong answers when too few are of the answer's sort;
+    // they come after those of its sort ("Weathering" before "Lava" for "Erosion"). In a gap,
+    // every wrong term must be of the answer's sort.
     // A plural among singulars (or the reverse) would tell the answer.
     let number = plural(answer, lang);
     let mut out: Vec<(String, usize)> = out
         .into_iter()
-        .filter(|(t, p)| {
+        .filter(|(t, _)| {
             is_name(t, lang) == name
                 && number.is_none_or(|n| plural(t, lang).is_none_or(|m| m == n))
-                && (lesson && *p == GLOSSARY || same_sort(t, answer, lang))
+                && (any_term || same_sort(t, answer, said, lang))
         })
         .collect();
-    out.sort_by_key(|(t, _)| !same_sort(t, answer, lang));
+    out.sort_by_key(|(t, _)| !same_sort(t, answer, said, lang));
     let mut out: Vec<String> = out
         .into_iter()
         .map(|(t, _)| t)
@@ -583,7 +584,7 @@ pub(super) fn plural(term: &str, lang: Lang) -> Option<bool> {
 
 /// Whether the answer is the odd one out of its options: the wrong terms all of one sort the
 /// answer is not of ("Magma" among three processes), or the meaning asked names a sort ("an
-/// instrument that measures …") that the answer's head is first of and no wrong term's is
+/// instrument that measures …") that the answer's head is first of and no wrong term's is of
 /// ("Barometer" among "Monsoon", "Humidity", "Isobar"). English, where WordNet or an ending
 /// tells the sorts.
 pub(super) fn odd_one_out(answer: &str, meaning: &str, wrong: &[String], lang: Lang) -> bool {
@@ -601,10 +602,17 @@ pub(super) fn odd_one_out(answer: &str, meaning: &str, wrong: &[String], lang: L
         .take(3)
         .find_map(|w| sorts(&w))
         .map(|k| k[0]);
-    let first = |t: &str| sorts(t).map(|k| k[0]);
+    // No wrong term of the sort named in its two main senses ("condensation" is a happening
+    // by its second, a "front" no instrument by its first two).
+    // One wrong term WordNet does not know ("DNA") may stand among them.
+    let unknown = wrong.iter().filter(|w| sorts(w).is_none()).count();
     if let Some(k) = named
         && mine[0] == k
-        && wrong.iter().all(|w| first(w).is_some_and(|j| j != k))
+        && unknown <= 1
+        && wrong.len() > unknown
+        && wrong
+            .iter()
+            .all(|w| sorts(w).is_none_or(|j| !j.iter().take(2).any(|x| *x == k)))
     {
         return true;
     }
@@ -629,24 +637,49 @@ fn sorts(term: &str) -> Option<Vec<&'static str>> {
     let process = ["ing", "tion", "sion", "ment", "ism", "ysis", "osis"]
         .iter()
         .any(|e| h.ends_with(e) && h.len() > e.len() + 3);
-    let kinds = lexicon::noun(&h)
-        .map(|e| e.kinds.clone())
-        .or_else(|| process.then(|| vec!["process"]))?;
-    Some(
-        kinds
-            .into_iter()
-            .map(|k| match k {
-                "process" | "act" | "event" | "phenomenon" => "happening",
-                other => other,
-            })
-            .collect(),
-    )
+    // The whole term where WordNet has it ("dew point", "water vapour"), else its head.
+    let whole = term.trim().to_lowercase();
+    let kinds = (whole
+        .contains(' ')
+        .then(|| lexicon::entry(&whole))
+        .flatten())
+    .or_else(|| lexicon::noun(&h))
+    .map(|e| e.kinds.clone())
+    .or_else(|| process.then(|| vec!["process"]))?;
+    Some(kinds.into_iter().map(family).collect())
+}
+
+/// WordNet files an action, an event and a process apart ("compaction" is an event,
+/// "metamorphism" a process); to a learner they are one sort, what happens.
+fn family(kind: &'static str) -> &'static str {
+    match kind {
+        "process" | "act" | "event" | "phenomenon" => "happening",
+        other => other,
+    }
+}
+
+/// What sort of thing each term is, where the text says it ("a process called subduction",
+/// "ridges called cristae"): the lower-case term and the WordNet kind of the noun it is said
+/// to be (`define::said_kind`).
+pub(super) type Said = std::collections::HashMap<String, &'static str>;
+
+/// A term's sorts: the one the text says ("an invisible gas called water vapour") where it is
+/// one of its head's (`sorts`), which it then narrows; its head's where the text's words are
+/// loose ("Water that soaks into the soil is called infiltration"); the text's for a head
+/// WordNet does not know ("ridges called cristae").
+fn sorts_said(term: &str, said: &Said) -> Option<Vec<&'static str>> {
+    let told = said.get(&term.to_lowercase()).map(|k| family(k));
+    match (sorts(term), told) {
+        (Some(known), Some(k)) if known.contains(&k) => Some(vec![k]),
+        (Some(known), _) => Some(known),
+        (None, k) => k.map(|k| vec![k]),
+    }
 }
 
 /// Whether an English term is of the answer's sort where WordNet knows both heads (or an
 /// ending tells a process): a process among processes, not "lava" among them.
-fn same_sort(term: &str, answer: &str, lang: Lang) -> bool {
-    match (lang, sorts(term), sorts(answer)) {
+fn same_sort(term: &str, answer: &str, said: &Said, lang: Lang) -> bool {
+    match (lang, sorts_said(term, said), sorts_said(answer, said)) {
         (Lang::En, Some(a), Some(b)) => a.iter().any(|k| b.contains(k)),
         _ => true,
     }

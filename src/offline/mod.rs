@@ -146,6 +146,8 @@ struct Reading {
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
+    /// What sort of thing the text says a defined term is (`define::kind_of`).
+    said: distract::Said,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
     /// The story's characters, by one name (`characters`).
@@ -190,6 +192,11 @@ impl Reading {
                 (d.term.clone(), at)
             })
             .collect();
+        // What sort of thing the text says each term is.
+        let said = definitions
+            .iter()
+            .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
+            .collect();
         let main = refer::main_person(&doc, &found);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
@@ -206,6 +213,7 @@ impl Reading {
             eras,
             places,
             defined,
+            said,
             main,
             characters,
             cells,
@@ -680,6 +688,8 @@ fn make_definition<R: Rng>(
         &reading.lowered,
         d.sentence
             .map_or(distract::GLOSSARY, |i| reading.doc.sentences[i].paragraph),
+        &reading.said,
+        d.cloze.is_none(),
         reading.text,
         level,
         usize::MAX,
@@ -712,6 +722,20 @@ fn make_definition<R: Rng>(
             })
     };
     wrong.retain(|w| !named_with(w));
+    // Asked by its meaning ("a long molecule made of many repeating units"), not a term the
+    // text names only as one of the class the meaning names ("a single-stranded molecule
+    // called messenger RNA"): nothing the text says rules it out.
+    if d.cloze.is_none()
+        && let Some(head) = define::said_head(&d.meaning, reading.text)
+    {
+        let only_class = |w: &String| {
+            (reading.definitions.iter())
+                .filter(|o| o.term.eq_ignore_ascii_case(w))
+                .filter_map(|o| define::named_as(o, reading.text))
+                .any(|p| define::said_head(p, reading.text).as_ref() == Some(&head))
+        };
+        wrong.retain(|w| !only_class(w));
+    }
     wrong.truncate(want);
     if distract::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
         trace(|| format!("odd one out: {} among {wrong:?}", d.term));

@@ -504,10 +504,7 @@ fn make_table<R: Rng>(
 ) -> Option<Made> {
     let t = &reading.doc.tables[cell.table];
     let (question, answer) = table::stem(t, cell, &say.table, reading.text);
-    let mut wrong: Vec<String> = (0..t.rows.len())
-        .filter(|r| *r != cell.row)
-        .map(|r| t.rows[r][0].trim().to_owned())
-        .collect();
+    let mut wrong = table::wrong_rows(t, cell.row, reading.text);
     wrong.shuffle(rng);
     wrong.truncate(ask.rules.options - 1);
     let quoted = table::quoted(t, cell.row);

@@ -9,6 +9,7 @@
 //!
 //! Both are read only in their plainest form; anything else is left alone (precision first).
 
+use super::filters::points_back;
 use super::lang::Lang;
 use super::lexicon;
 
@@ -147,6 +148,20 @@ pub(super) fn kind_of(d: &super::detect::Definition, lang: Lang) -> Option<&'sta
     }
 }
 
+/// Whether `wrong` is a term the text names only as one of a class (`named_as`) whose head is
+/// `head` ("a single-stranded molecule called messenger RNA" for "molecule").
+pub(super) fn only_of_class(
+    defs: &[super::detect::Definition],
+    wrong: &str,
+    head: &str,
+    lang: Lang,
+) -> bool {
+    defs.iter()
+        .filter(|o| o.term.eq_ignore_ascii_case(wrong))
+        .filter_map(|o| named_as(o, lang))
+        .any(|p| said_head(p, lang).as_deref() == Some(head))
+}
+
 /// For a term named in a sentence ("…into a single-stranded molecule called messenger RNA"),
 /// the phrase before the naming words ("single-stranded molecule"): all the text says it is.
 pub(super) fn named_as(d: &super::detect::Definition, lang: Lang) -> Option<&str> {
@@ -217,6 +232,18 @@ pub(super) fn own_clause(meaning: &str, lang: Lang) -> &str {
         Some(at) if meaning.is_char_boundary(at) => &meaning[..at],
         _ => meaning,
     }
+}
+
+/// "…; the inner one is folded into ridges called cristae": a sentence that leans on the one
+/// before is asked after it (in the same paragraph, itself leaning on nothing); the sentence
+/// before, or nothing (with nothing to lean on, the filters strike it).
+pub(super) fn leaned_on(doc: &super::read::Doc, i: usize, lang: Lang) -> String {
+    let s = &doc.sentences[i];
+    let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
+    prev.filter(|p| p.paragraph == s.paragraph)
+        .filter(|p| !points_back(&p.text, lang))
+        .filter(|_| points_back(&s.text, lang))
+        .map_or(String::new(), |p| p.text.clone())
 }
 
 /// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").

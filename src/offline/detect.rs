@@ -485,18 +485,9 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 Some((head, _)) => format!("{}.", head.trim_end_matches(',')),
                 None => after.to_owned(),
             };
-            // "…; the inner one is folded into ridges called cristae": a sentence that leans
-            // on the one before is asked after it (in the same paragraph, itself leaning on
-            // nothing); with nothing to lean on, the filters strike it.
-            let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
-            let context = prev
-                .filter(|p| p.paragraph == s.paragraph)
-                .filter(|p| !filters::points_back(&p.text, lang))
-                .filter(|_| filters::points_back(&s.text, lang))
-                .map_or(String::new(), |p| p.text.clone());
             out.push(Definition {
                 term: term.to_owned(),
-                meaning: context,
+                meaning: define::leaned_on(doc, i, lang),
                 sentence: Some(i),
                 section: s.section,
                 cloze: Some((s.text[..at].to_owned(), after)),

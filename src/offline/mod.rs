@@ -725,13 +725,7 @@ fn make_definition<R: Rng>(
     if d.cloze.is_none()
         && let Some(head) = define::said_head(&d.meaning, reading.text)
     {
-        let only_class = |w: &String| {
-            (reading.definitions.iter())
-                .filter(|o| o.term.eq_ignore_ascii_case(w))
-                .filter_map(|o| define::named_as(o, reading.text))
-                .any(|p| define::said_head(p, reading.text).as_ref() == Some(&head))
-        };
-        wrong.retain(|w| !only_class(w));
+        wrong.retain(|w| !define::only_of_class(&reading.definitions, w, &head, reading.text));
     }
     wrong.truncate(want);
     if distract::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {

@@ -9,6 +9,7 @@
 //!
 //! Both are read only in their plainest form; anything else is left alone (precision first).
 
+use super::filters::points_back;
 use super::lang::Lang;
 use super::lexicon;
 
@@ -38,7 +39,19 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
         if bare && !after_noun(at) {
             continue;
         }
-        let start = at + pat.len();
+        let mut start = at + pat.len();
+        // "a cycle of reactions called the Krebs cycle": an article before a term of two or
+        // more words with a common word among them is kept out of the term; "a ship called the
+        // Beagle" names one thing.
+        let article = lang
+            .data()
+            .words
+            .articles
+            .iter()
+            .find(|a| !a.ends_with('\'') && lower[start..].starts_with(&format!("{a} ")));
+        if let Some(a) = article {
+            start += a.len() + 1;
+        }
         let rest = &sentence[start..];
         // The term runs to the next mark; a word after it would make it a longer phrase.
         let end = rest
@@ -51,8 +64,15 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
             continue;
         }
         // Not a name ("a village called Kirina"): a term is written in lower case.
+        let common = |w: &&str| w.chars().all(char::is_lowercase) && !lang.is_stop(w);
+        let named = match article {
+            None => term.starts_with(char::is_lowercase),
+            Some(_) => {
+                term.split_whitespace().count() >= 2 && term.split_whitespace().any(|w| common(&w))
+            }
+        };
         let ok = super::detect::term_ok(term, lang)
-            && term.starts_with(char::is_lowercase)
+            && named
             && !term.contains(['\'', '-'])
             // "…, called hexagons and pentagons": a list names several.
             && !term.split_whitespace().any(|w| lang.data().words.examples.iter().any(|e| e == w))
@@ -63,6 +83,167 @@ pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usiz
         }
     }
     None
+}
+
+/// "Breathing, or ventilation" → ("Breathing", "ventilation"): a term and its second name,
+/// each a term of its own, joined by the language's "or" between commas.
+pub(super) fn second_name(s: &str, lang: Lang) -> Option<(&str, &str)> {
+    let s = s.trim().trim_end_matches(',');
+    lang.data().words.or_names.iter().find_map(|or| {
+        let (first, second) = s.split_once(&format!(", {or} "))?;
+        (super::detect::term_ok(first, lang) && super::detect::term_ok(second, lang))
+            .then_some((first.trim(), second.trim()))
+    })
+}
+
+/// The sort of thing a phrase says a term is, by its head noun's first WordNet kind: "a
+/// process" → act, "a cycle of reactions" → time, "ridges" → object, "an instrument that
+/// measures …" → artifact; past a word that names no sort ("a different type of anaerobic
+/// respiration", `generic_heads`), the noun after "of". English only: the kinds are WordNet's.
+pub(super) fn said_kind(phrase: &str, lang: Lang) -> Option<&'static str> {
+    let head = said_head(phrase, lang)?;
+    lexicon::noun(&head).and_then(|e| e.kinds.first().copied())
+}
+
+/// The head noun of what a phrase says a thing is ("a long molecule made of …" → "molecule"),
+/// in lower case. English only.
+pub(super) fn said_head(phrase: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::En {
+        return None;
+    }
+    let generic = &lang.data().words.generic_heads;
+    let words: Vec<String> = phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let noun = |w: &str| lexicon::noun(w).filter(|_| !lang.is_stop(w));
+    // The head: the last noun before "of" or a small word ("that", "which", "made").
+    let head_of = |ws: &[String]| -> Option<String> {
+        let chunk: Vec<&String> = ws.iter().take_while(|w| !lang.is_stop(w)).collect();
+        chunk
+            .iter()
+            .rev()
+            .find(|w| noun(w).is_some())
+            .map(|w| (*w).clone())
+    };
+    // Past its opening small words ("the process …", "this extra oxygen").
+    let mut at = words.iter().position(|w| !lang.is_stop(w))?;
+    let mut head = head_of(&words[at..])?;
+    while generic.contains(&head) {
+        let of = words[at..].iter().position(|w| w == "of")? + at;
+        at = of + 1;
+        head = head_of(&words[at..])?;
+    }
+    Some(head)
+}
+
+/// The sort of thing a definition says its term is: for a name given in a sentence ("…in a
+/// process called _____", "This extra oxygen is called _____"), the phrase before the naming
+/// words; otherwise the meaning ("the process by which …").
+pub(super) fn kind_of(d: &super::detect::Definition, lang: Lang) -> Option<&'static str> {
+    match &d.cloze {
+        None => said_kind(&d.meaning, lang),
+        Some(_) => said_kind(named_as(d, lang)?, lang),
+    }
+}
+
+/// Whether `wrong` is a term the text names only as one of a class (`named_as`) whose head is
+/// `head` ("a single-stranded molecule called messenger RNA" for "molecule").
+pub(super) fn only_of_class(
+    defs: &[super::detect::Definition],
+    wrong: &str,
+    head: &str,
+    lang: Lang,
+) -> bool {
+    defs.iter()
+        .filter(|o| o.term.eq_ignore_ascii_case(wrong))
+        .filter_map(|o| named_as(o, lang))
+        .any(|p| said_head(p, lang).as_deref() == Some(head))
+}
+
+/// For a term named in a sentence ("…into a single-stranded molecule called messenger RNA"),
+/// the phrase before the naming words ("single-stranded molecule"): all the text says it is.
+pub(super) fn named_as(d: &super::detect::Definition, lang: Lang) -> Option<&str> {
+    let w = &lang.data().words;
+    let (before, _) = d.cloze.as_ref()?;
+    let mut b = before.trim_end();
+    for a in &w.articles {
+        if let Some(x) = b.strip_suffix(a.as_str()).filter(|x| x.ends_with(' ')) {
+            b = x.trim_end();
+        }
+    }
+    let lower = b.to_lowercase();
+    let naming = w.called.iter().chain(&w.called_inline);
+    let cut = naming
+        .filter(|c| lower.ends_with(&format!(" {c}")))
+        .map(String::len)
+        .max()?;
+    Some(phrase_before(&b[..b.len() - cut], lang))
+}
+
+/// The phrase before a name given in passing ("…folded into ridges" → "ridges", "…broken down
+/// in a cycle of reactions" → "cycle of reactions"): its last words back to a small word,
+/// passing over "of".
+pub(super) fn phrase_before(before: &str, lang: Lang) -> &str {
+    let before = before.trim_end().trim_end_matches(',');
+    let mut start = before.len();
+    let words = before.split_whitespace().map(|w| {
+        // Its byte offset: the words are slices of `before`.
+        (w.as_ptr() as usize - before.as_ptr() as usize, w)
+    });
+    for (at, w) in words.collect::<Vec<_>>().into_iter().rev() {
+        let lw = w.to_lowercase();
+        if (lang.is_stop(&lw) && lw != "of") || (w.ends_with(',') && at + w.len() < before.len()) {
+            break;
+        }
+        start = at;
+    }
+    &before[start..]
+}
+
+/// "a polymer, a long molecule made of …": a class and, after a comma, what the class is;
+/// said of a term ("DNA is a polymer, …") it names what the term is one of, not what it
+/// means, and a term of the same class would be right too.
+pub(super) fn class_restated(meaning: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    meaning.split_once(", ").is_some_and(|(class, rest)| {
+        let rest = rest.to_lowercase();
+        class.split_whitespace().count() <= 3
+            && w.articles
+                .iter()
+                .any(|a| rest.starts_with(&format!("{a} ")))
+    })
+}
+
+/// A meaning up to where another clause starts: "a resistor whose resistance falls as its
+/// temperature rises, and a light-dependent resistor has …" → "a resistor whose resistance
+/// falls as its temperature rises" (a comma, a linking word of `clause_links`, an article).
+pub(super) fn own_clause(meaning: &str, lang: Lang) -> &str {
+    let w = &lang.data().words;
+    let lower = meaning.to_lowercase();
+    let cut = w
+        .clause_links
+        .iter()
+        .flat_map(|l| w.articles.iter().map(move |a| format!(", {l} {a} ")))
+        .filter_map(|p| lower.find(&p))
+        .min();
+    match cut {
+        Some(at) if meaning.is_char_boundary(at) => &meaning[..at],
+        _ => meaning,
+    }
+}
+
+/// "…; the inner one is folded into ridges called cristae": a sentence that leans on the one
+/// before is asked after it (in the same paragraph, itself leaning on nothing); the sentence
+/// before, or nothing (with nothing to lean on, the filters strike it).
+pub(super) fn leaned_on(doc: &super::read::Doc, i: usize, lang: Lang) -> String {
+    let s = &doc.sentences[i];
+    let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
+    prev.filter(|p| p.paragraph == s.paragraph)
+        .filter(|p| !points_back(&p.text, lang))
+        .filter(|_| points_back(&s.text, lang))
+        .map_or(String::new(), |p| p.text.clone())
 }
 
 /// Words that open a phrase a comma closes ("In a day, …", "When it rains, …").
@@ -198,6 +379,7 @@ pub(super) fn apposition(sentence: &str, lang: Lang) -> Option<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::offline::{detect, read};
 
     #[test]
     fn an_apposition_defines_a_common_noun() {
@@ -274,5 +456,219 @@ mod tests {
         ] {
             assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
         }
+    }
+
+    #[test]
+    fn an_article_before_a_term_of_common_words_is_left_out() {
+        let s = "The pyruvate is broken down in a cycle of reactions called the Krebs cycle, in the matrix.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("Krebs cycle")
+        );
+        let s = "Electrons pass along a chain of proteins, known as the electron transport chain, to oxygen.";
+        assert_eq!(
+            named_in_passing(s, Lang::En).map(|(t, _)| t),
+            Some("electron transport chain")
+        );
+        let s = "Le pyruvate est dégradé dans une suite de réactions, appelée le cycle de Krebs, dans la matrice.";
+        assert_eq!(
+            named_in_passing(s, Lang::Fr).map(|(t, _)| t),
+            Some("cycle de Krebs")
+        );
+        // One thing's name, all in capitals.
+        for s in [
+            "The crew sailed round the world on a ship called the Beagle.",
+            "The crew sailed round the world on a ship, called the Golden Hind, in 1577.",
+        ] {
+            assert_eq!(named_in_passing(s, Lang::En), None, "{s}");
+        }
+    }
+    #[test]
+    fn a_term_with_a_second_name_is_defined_by_its_first() {
+        assert_eq!(
+            detect::defined_in(
+                "Breathing, or ventilation, is the movement of air into and out of the lungs.",
+                Lang::En
+            )
+            .map(|(t, _)| t),
+            Some("Breathing".into())
+        );
+        assert_eq!(
+            second_name("respiration, ou ventilation,", Lang::Fr),
+            Some(("respiration", "ventilation"))
+        );
+        assert_eq!(
+            second_name("Atmung, oder Ventilation", Lang::De),
+            Some(("Atmung", "Ventilation"))
+        );
+        assert_eq!(
+            second_name("respiración, o ventilación", Lang::Es),
+            Some(("respiración", "ventilación"))
+        );
+        // A list is no second name.
+        assert_eq!(
+            second_name("Sand, clay, or gravel of any size", Lang::En),
+            None
+        );
+    }
+
+    #[test]
+    fn a_named_thing_that_points_back_is_named_after_the_sentence_before() {
+        for s in [
+            "This extra oxygen is called the oxygen debt.",
+            "A device that does this is called a heat pump.",
+        ] {
+            assert_eq!(detect::defined_in(s, Lang::En), None, "{s}");
+            assert!(detect::named_after(s, Lang::En).is_some(), "{s}");
+        }
+        let doc = read::read(
+            "After a race, a runner keeps breathing deeply to take in more oxygen. This extra oxygen is called the oxygen debt.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(d.term, "oxygen debt");
+        assert!(d.meaning.starts_with("After a race"));
+    }
+
+    #[test]
+    fn a_term_named_in_a_leaning_sentence_is_asked_after_the_one_before() {
+        let doc = read::read(
+            "Each leaf holds many small green bodies inside the cells. They trap light in a pigment called chlorophyll, which gives the leaf its colour.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(d.term, "chlorophyll");
+        assert!(d.meaning.starts_with("Each leaf"), "{d:?}");
+        // A sentence that leans on nothing gets no context.
+        let doc = read::read(
+            "Green plants trap light in a pigment called chlorophyll, which gives leaves their colour.\n",
+            Lang::En,
+        );
+        assert_eq!(detect::definitions(&doc, Lang::En)[0].meaning, "");
+    }
+
+    #[test]
+    fn the_head_noun_of_what_a_term_is_said_to_be_gives_its_sort() {
+        assert_eq!(said_kind("a process", Lang::En), Some("act"));
+        assert_eq!(said_kind("a molecule", Lang::En), Some("substance"));
+        assert_eq!(
+            said_kind("the rigid outer layer of the Earth", Lang::En),
+            Some("artifact")
+        );
+        assert_eq!(
+            said_kind(
+                "an instrument that measures the speed of the wind",
+                Lang::En
+            ),
+            Some("artifact")
+        );
+        // Past a word that names no sort, the noun after "of".
+        assert_eq!(
+            said_kind("a different type of anaerobic respiration", Lang::En),
+            said_kind("respiration", Lang::En)
+        );
+        assert_eq!(said_kind("un processus", Lang::Fr), None);
+        assert_eq!(
+            phrase_before("the inner one is folded into ridges", Lang::En),
+            "ridges"
+        );
+        assert_eq!(
+            phrase_before(
+                "the pyruvate is broken down in a cycle of reactions",
+                Lang::En
+            ),
+            "cycle of reactions"
+        );
+        assert_eq!(
+            phrase_before(
+                "electrons are passed along a chain of carrier proteins,",
+                Lang::En
+            ),
+            "chain of carrier proteins"
+        );
+    }
+
+    #[test]
+    fn a_name_given_in_a_sentence_takes_the_sort_of_the_phrase_before_it() {
+        let kinds = |t: &str| {
+            let doc = read::read(t, Lang::En);
+            detect::definitions(&doc, Lang::En)
+                .iter()
+                .map(|d| (d.term.clone(), kind_of(d, Lang::En)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "Cells release the energy of food step by step in a process called respiration.\n"
+            ),
+            [("respiration".to_owned(), Some("act"))]
+        );
+        assert_eq!(
+            kinds(
+                "Plants lose water through tiny pores. This loss of water is called transpiration.\n"
+            ),
+            [("transpiration".to_owned(), said_kind("loss", Lang::En))]
+        );
+        assert_eq!(
+            kinds("Magma: molten rock beneath the surface of the Earth.\n"),
+            [("Magma".to_owned(), said_kind("rock", Lang::En))]
+        );
+    }
+
+    #[test]
+    fn a_class_restated_after_a_comma_is_no_meaning() {
+        assert!(class_restated(
+            "a polymer, a long molecule made of many repeating units",
+            Lang::En
+        ));
+        assert!(class_restated("un polymère, une longue molécule", Lang::Fr));
+        assert!(!class_restated(
+            "the process by which plants make sugar, using light",
+            Lang::En
+        ));
+        assert_eq!(
+            detect::defined_in(
+                "DNA is a polymer, a long molecule made of many repeating units.",
+                Lang::En
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_term_named_in_passing_is_said_to_be_the_phrase_before() {
+        let doc = read::read(
+            "The gene is copied into a single-stranded molecule called messenger RNA, in the nucleus.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(named_as(d, Lang::En), Some("single-stranded molecule"));
+        assert_eq!(
+            said_head("a long molecule made of many repeating units", Lang::En).as_deref(),
+            Some("molecule")
+        );
+    }
+
+    #[test]
+    fn a_meaning_ends_where_another_clause_starts() {
+        assert_eq!(
+            own_clause(
+                "a resistor whose resistance falls as it warms, and a diode lets current pass one way",
+                Lang::En
+            ),
+            "a resistor whose resistance falls as it warms"
+        );
+        assert_eq!(
+            own_clause("une roche fondue, et la lave sort du volcan", Lang::Fr),
+            "une roche fondue"
+        );
+        assert_eq!(
+            own_clause("eine Zelle ohne Kern, und die Hefe ist ein Pilz", Lang::De),
+            "eine Zelle ohne Kern"
+        );
+        assert_eq!(
+            own_clause("the rock under the crust, hot and soft", Lang::En),
+            "the rock under the crust, hot and soft"
+        );
     }
 }

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::define;
+use super::filters;
 use super::lang::{Lang, ends_with_any};
 use super::lexicon::{self, PlaceKind};
 use super::read::{Doc, Gloss};
@@ -518,7 +519,7 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
             };
             out.push(Definition {
                 term: term.to_owned(),
-                meaning: String::new(),
+                meaning: define::leaned_on(doc, i, lang),
                 sentence: Some(i),
                 section: s.section,
                 cloze: Some((s.text[..at].to_owned(), after)),
@@ -547,7 +548,10 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         if let Some(at) = lower.find(&pat) {
             let meaning = &body[..at];
             let term = strip_article(&body[at + pat.len()..], &w.articles);
+            // "This extra oxygen is called the oxygen debt": the meaning points back, and the
+            // sentence before says what it is (`named_after`).
             if term_ok(term, lang)
+                && !filters::points_back(meaning, lang)
                 && meaning.split_whitespace().count() >= 3
                 && !meaning.contains(',')
             {
@@ -562,34 +566,41 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         let pat = format!(" {is} ");
         let Some(at) = lower.find(&pat) else { continue };
         let term = strip_article(&body[..at], &w.articles);
-        let meaning = &body[at + pat.len()..];
+        // "Breathing, or ventilation, is …": the first of two names (the second is no wrong
+        // answer, being in no definition of its own).
+        let term = define::second_name(term, lang).map_or(term, |(first, _)| first);
+        let meaning = define::own_clause(&body[at + pat.len()..], lang);
         let lm = meaning.to_lowercase();
         let starts_article = w.articles.iter().any(|a| {
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
-        if term_ok(term, lang) && starts_article && meaning.split_whitespace().count() >= 5 {
+        if term_ok(term, lang)
+            && starts_article
+            && meaning.split_whitespace().count() >= 5
+            && !define::class_restated(meaning, lang)
+        {
             return Some((term.to_owned(), meaning.to_owned()));
         }
     }
     None
 }
 
-/// "This reaction is called neutralisation.": a term named for what the sentence before
-/// described. The term and its byte offset.
-fn named_after(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+/// "This reaction is called neutralisation.", "A device that does this is called a heat
+/// pump.": a term named for what the sentence before described. The term and its byte offset.
+pub(super) fn named_after(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     let w = &lang.data().words;
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
-        return None;
-    }
-    let first = lower.split_whitespace().next()?;
-    if !w.references.iter().any(|r| r == first) {
         return None;
     }
     let body = sentence.trim_end_matches('.');
     for called in &w.called {
         let pat = format!(" {called} ");
         let Some(at) = lower.find(&pat) else { continue };
+        // What is named points back ("This reaction", "A device that does this").
+        if !filters::points_back(&sentence[..at], lang) {
+            continue;
+        }
         let rest = &body[at + pat.len()..];
         let term = strip_article(rest, &w.articles);
         let start = body.len() - term.len();

@@ -96,6 +96,14 @@ pub(super) struct Words {
     pub(super) called: Vec<String>,
     /// A name given in passing after a comma ("…, called codons").
     pub(super) called_inline: Vec<String>,
+    /// The "or" that gives a term's second name ("Breathing, or ventilation, is …").
+    pub(super) or_names: Vec<String>,
+    /// Head nouns that name no sort of thing ("a type of respiration"): the noun after "of"
+    /// tells it (English only, where WordNet gives the sorts).
+    #[serde(default)]
+    pub(super) generic_heads: Vec<String>,
+    /// Words that join a second clause after a comma ("…, and a diode …"): a meaning ends there.
+    pub(super) clause_links: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
 }

@@ -146,6 +146,8 @@ struct Reading {
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
     defined: Vec<(String, usize)>,
+    /// What sort of thing the text says a defined term is (`define::kind_of`).
+    said: distract::Said,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
     /// The story's characters, by one name (`characters`).
@@ -188,9 +190,14 @@ impl Reading {
             .map(|d| {
                 let at = d
                     .sentence
-                    .map_or(usize::MAX / 2, |i| doc.sentences[i].paragraph);
+                    .map_or(distract::GLOSSARY, |i| doc.sentences[i].paragraph);
                 (d.term.clone(), at)
             })
+            .collect();
+        // What sort of thing the text says each term is.
+        let said = definitions
+            .iter()
+            .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
             .collect();
         let main = refer::main_person(&doc, &found);
         let cells = table::cells(&doc.tables, options, text);
@@ -213,6 +220,7 @@ impl Reading {
             eras,
             places,
             defined,
+            said,
             main,
             characters,
             cells,
@@ -504,10 +512,7 @@ fn make_table<R: Rng>(
 ) -> Option<Made> {
     let t = &reading.doc.tables[cell.table];
     let (question, answer) = table::stem(t, cell, &say.table, reading.text);
-    let mut wrong: Vec<String> = (0..t.rows.len())
-        .filter(|r| *r != cell.row)
-        .map(|r| t.rows[r][0].trim().to_owned())
-        .collect();
+    let mut wrong = table::wrong_rows(t, cell.row, reading.text);
     wrong.shuffle(rng);
     wrong.truncate(ask.rules.options - 1);
     let quoted = table::quoted(t, cell.row);
@@ -687,7 +692,9 @@ fn make_definition<R: Rng>(
         &reading.defined,
         &reading.lowered,
         d.sentence
-            .map_or(usize::MAX / 2, |i| reading.doc.sentences[i].paragraph),
+            .map_or(distract::GLOSSARY, |i| reading.doc.sentences[i].paragraph),
+        &reading.said,
+        d.cloze.is_none(),
         reading.text,
         level,
         usize::MAX,
@@ -720,7 +727,19 @@ fn make_definition<R: Rng>(
             })
     };
     wrong.retain(|w| !named_with(w));
+    // Asked by its meaning ("a long molecule made of many repeating units"), not a term the
+    // text names only as one of the class the meaning names ("a single-stranded molecule
+    // called messenger RNA"): nothing the text says rules it out.
+    if d.cloze.is_none()
+        && let Some(head) = define::said_head(&d.meaning, reading.text)
+    {
+        wrong.retain(|w| !define::only_of_class(&reading.definitions, w, &head, reading.text));
+    }
     wrong.truncate(want);
+    if distract::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
+        trace(|| format!("odd one out: {} among {wrong:?}", d.term));
+        return None;
+    }
     let quoted = match d.sentence {
         Some(i) => reading.doc.sentences[i].text.clone(),
         None => format!("{}: {}", d.term, d.meaning),

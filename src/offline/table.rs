@@ -98,6 +98,18 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// The wrong answers for a row: the other rows' first cells, of the answer's grammatical
+/// number where it is told ("Chloroplasts" beside "Cell wall" would tell a plural answer).
+pub(super) fn wrong_rows(table: &Table, row: usize, lang: Lang) -> Vec<String> {
+    let name = |r: usize| table.rows[r][0].trim().to_owned();
+    let number = super::distract::plural(&name(row), lang);
+    (0..table.rows.len())
+        .filter(|r| *r != row)
+        .map(name)
+        .filter(|w| number.is_none_or(|n| super::distract::plural(w, lang).is_none_or(|m| m == n)))
+        .collect()
+}
+
 /// The row as the text gives it, for the explanation.
 pub(super) fn quoted(table: &Table, row: usize) -> String {
     table
@@ -152,5 +164,17 @@ mod tests {
             .map(|c| c.row)
             .collect();
         assert_eq!(rows, [0, 3]);
+    }
+
+    #[test]
+    fn a_row_takes_wrong_rows_of_its_own_number() {
+        let t = "| Part | Job |\n|---|---|\n| Cell wall | Support |\n| Chloroplasts | Photosynthesis |\n\
+            | Nucleus | Control |\n| Vacuole | Storage |\n| Ribosomes | Making proteins |\n";
+        let doc = read::read(t, Lang::En);
+        assert_eq!(
+            wrong_rows(&doc.tables[0], 0, Lang::En),
+            ["Nucleus", "Vacuole"]
+        );
+        assert_eq!(wrong_rows(&doc.tables[0], 1, Lang::En), ["Ribosomes"]);
     }
 }

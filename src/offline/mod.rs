@@ -25,6 +25,7 @@ mod lexicon;
 mod read;
 mod refer;
 mod render;
+mod sex;
 mod table;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -150,6 +151,8 @@ struct Reading {
     main: Option<String>,
     /// The story's characters, by one name (`characters`).
     characters: Vec<String>,
+    /// Each person's sex, where the text tells it (`sex`).
+    sexes: BTreeMap<String, sex::Sex>,
     /// The table cells that tell their row apart (`table`).
     cells: Vec<table::Cell>,
     /// The defined terms the prose also writes in lower case (in lower case): common words.
@@ -191,6 +194,7 @@ impl Reading {
             })
             .collect();
         let main = refer::main_person(&doc, &found);
+        let sexes = sex::sexes(&doc, &found, text);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
@@ -208,6 +212,7 @@ impl Reading {
             defined,
             main,
             characters,
+            sexes,
             cells,
             lowered,
         }
@@ -547,6 +552,7 @@ fn make_gap<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        sex: reading.sexes.get(answer).copied(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
@@ -608,6 +614,20 @@ fn make_gap<R: Rng>(
             } else {
                 &reading.people
             };
+            // A stem that tells the answer's sex ("his", "wife") gets wrong people of that sex
+            // only (the filter `gendered-who` has checked the answer's is known).
+            let rest = format!("{} {before} _ {after}", context.unwrap_or("")).to_lowercase();
+            let same_sex: Vec<String>;
+            let pool = if lang::holds_any(&rest, &reading.text.data().words.gendered) {
+                let sex = reading.sexes.get(answer);
+                same_sex = (pool.iter())
+                    .filter(|p| sex.is_some() && reading.sexes.get(*p) == sex)
+                    .cloned()
+                    .collect();
+                &same_sex
+            } else {
+                pool
+            };
             distract::people(answer, pool, &reading.eras, &stem, character, want, rng)
         }
         Kind::Place(k) => distract::places(
@@ -662,6 +682,7 @@ fn make_definition<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        sex: None,
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

@@ -144,6 +144,58 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
     (names, out)
 }
 
+/// People the text names after a title or role, whom the detectors leave out as part of a
+/// longer capitalised run ("Außenminister Gustav Stresemann", "Reichspräsident Paul von
+/// Hindenburg"): a given name, then particles and capitalised words, that the lexicon takes
+/// for a person. Only wrong answers for the text's other people, never asked themselves (the
+/// role before them would tell them apart).
+pub(super) fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Vec<Found> {
+    let particles = &lang.data().words.name_particles;
+    let mut out = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let words: Vec<(usize, &str)> = words_of(&s.text).collect();
+        let cap = |x: &str| x.starts_with(char::is_uppercase);
+        for k in 1..words.len() {
+            let (at, first) = words[k];
+            let taken = |a: usize| {
+                found
+                    .iter()
+                    .any(|f| f.sentence == i && f.start <= a && a < f.end)
+            };
+            if !cap(words[k - 1].1) || !lexicon::is_given_name(first, lang) || taken(at) {
+                continue;
+            }
+            // The name runs on over particles and capitalised words, joined by spaces only.
+            let mut end = k;
+            while let Some(&(next_at, next)) = words.get(end + 1) {
+                let (_, prev) = words[end];
+                let joined = s.text[words[end].0 + prev.len()..next_at].trim().is_empty();
+                // Another name starts: "ernannte Paul von Hindenburg Adolf Hitler".
+                let another = taken(next_at) || lexicon::is_given_name(next, lang);
+                if joined && !another && (cap(next) || particles.iter().any(|p| p == next)) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            while end > k && !cap(words[end].1) {
+                end -= 1;
+            }
+            let name: Vec<&str> = words[k..=end].iter().map(|w| w.1).collect();
+            if end > k && lexicon::is_person(&name, lang) {
+                let (last_at, last) = words[end];
+                out.push(Found {
+                    sentence: i,
+                    start: at,
+                    end: last_at + last.len(),
+                    kind: Kind::Person,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Whether what follows a word makes it a clause's subject (English): a verb next ("is",
 /// "understands", "attacked"), past an apposition of a few words ("Slim, the mule driver, is")
 /// or one adverb ("Candy later says").
@@ -215,6 +267,22 @@ mod tests {
         let t = "Jupiter is the largest planet. Only Jupiter has such storms. \
             Saturn is smaller; Saturn also has rings. Mars is red.";
         assert!(names(t).is_empty());
+    }
+
+    #[test]
+    fn people_after_a_title_are_found_for_wrong_answers() {
+        let t = "Außenminister Gustav Stresemann erreichte 1925 eine Verständigung. \
+            Am 30. Januar ernannte Reichspräsident Paul von Hindenburg Adolf Hitler zum Kanzler.";
+        let doc = read::read(t, Lang::De);
+        let found = detect::candidates(&doc, Lang::De);
+        let names: Vec<&str> = titled(&doc, &found, Lang::De)
+            .iter()
+            .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+            .collect();
+        assert_eq!(
+            names,
+            ["Gustav Stresemann", "Paul von Hindenburg", "Adolf Hitler"]
+        );
     }
 
     const STORY: &str = "Of Mice and Men is a short novel by John Steinbeck, published in 1937. \

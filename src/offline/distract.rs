@@ -358,16 +358,28 @@ pub(super) fn people<R: Rng>(
         era.zip(eras.get(p))
             .is_some_and(|(a, b)| a.abs_diff(*b) > 40)
     };
+    // A ruler's number is no part of a name to share: "Edward I" and "Richard I" are two
+    // people, and so are "Henry II" and "Henry III".
+    let numeral = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c));
+    let regnal = |p: &str| p.split_whitespace().last().is_some_and(numeral);
     let words: Vec<&str> = answer.split_whitespace().collect();
+    let named: Vec<&str> = words.iter().copied().filter(|w| !numeral(w)).collect();
     // Not one the stem names by any part of the name ("Ada was introduced to …": not Augusta
     // Ada Byron).
+    // (The answer's own words aside: the stem as asked holds it, and a name sharing them is
+    // ruled on below.)
     let named_in_stem = |p: &str| {
-        p.split_whitespace()
-            .any(|w| w.chars().count() > 2 && super::lang::holds(stem, w))
+        super::lang::holds(stem, p)
+            || p.split_whitespace().any(|w| {
+                w.chars().count() > 2 && !named.contains(&w) && super::lang::holds(stem, w)
+            })
     };
     let ok = |p: &str| {
         p != answer
-            && !p.split_whitespace().any(|w| words.contains(&w))
+            && (!p
+                .split_whitespace()
+                .any(|w| !numeral(w) && named.contains(&w))
+                || (regnal(p) && regnal(answer)))
             && !named_in_stem(p)
             // A single name only among a story's characters, and a full name among full
             // names: a lone first name beside full names stands out.
@@ -376,8 +388,11 @@ pub(super) fn people<R: Rng>(
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the
     // playwright among his characters).
-    let role = lexicon::role(answer);
-    let other_role = |p: &str| role.is_some_and(|r| lexicon::role(p).is_some_and(|q| q != r));
+    // A role by its head: a King of France and a King of England are both kings (WordNet may
+    // know another bearer of the name: "Henry III" is its King of France).
+    let role_of = |p: &str| lexicon::role(p).map(|r| r.split(" of ").next().unwrap_or(r));
+    let role = role_of(answer);
+    let other_role = |p: &str| role.is_some_and(|r| role_of(p).is_some_and(|q| q != r));
     let mut out: Vec<String> = text_people
         .iter()
         .filter(|p| ok(p) && !other_role(p) && !other_era(p))
@@ -385,7 +400,7 @@ pub(super) fn people<R: Rng>(
         .collect();
     out.sort();
     out.dedup();
-    out.sort_by_key(|p| lexicon::role(p) != role);
+    out.sort_by_key(|p| role_of(p) != role);
     out.truncate(want);
     out.shuffle(rng);
     out

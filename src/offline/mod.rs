@@ -169,12 +169,15 @@ impl Reading {
         found.sort_by_key(|f| (f.sentence, f.start));
         let definitions = detect::definitions(&doc, text);
         let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
-        let people: Vec<String> = found
+        // People named after a title ("Außenminister Gustav Stresemann"): wrong answers only.
+        let titled = characters::titled(&doc, &found, text);
+        let named: Vec<Found> = found.iter().chain(&titled).cloned().collect();
+        let people: Vec<String> = named
             .iter()
             .filter(|f| f.kind == Kind::Person)
             .map(span)
             .collect();
-        let eras = eras(&doc, &found);
+        let eras = eras(&doc, &named);
         let places = found
             .iter()
             .filter_map(|f| match &f.kind {
@@ -194,7 +197,7 @@ impl Reading {
             })
             .collect();
         let main = refer::main_person(&doc, &found);
-        let sexes = sex::sexes(&doc, &found, text);
+        let sexes = sex::sexes(&doc, &named, text);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()

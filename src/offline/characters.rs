@@ -15,10 +15,10 @@
 //! In English, once a story has two characters by these rules (or one, and two more words
 //! that are subjects as below), a word is a character too when
 //! it is the subject of two clauses ("Slim, the mule driver, is …", "Only Slim understands …":
-//! followed by a verb, past an apposition or an adverb), at least once inside a sentence, and
-//! no named thing WordNet knows; there a common noun the text never writes in lower case may be
+//! followed by a verb, past an apposition or an adverb), named at least once inside a sentence,
+//! and no named thing WordNet knows; there a common noun the text never writes in lower case may be
 //! a name ("Candy later says …"). English only: the verb is told by its ending ("-s", "-ed")
-//! and the language's `copulas`, which fits no other language's verbs.
+//! and the language's `copulas` and `auxiliaries`, which fits no other language's verbs.
 //!
 //! A character is asked as a person, and its wrong answers are the text's other characters
 //! only (never the author, never a historical person).
@@ -57,10 +57,14 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
                 }
                 continue;
             }
-            // A capitalised stop word ("Only Slim …") is no part of a name.
+            // A capitalised stop word or opener ("Only Slim …", "Later Curley …") is no part of
+            // a name.
             let cap = |j: Option<&(usize, &str)>| {
                 j.is_some_and(|(_, x)| {
-                    x.starts_with(char::is_uppercase) && !lang.is_stop(&x.to_lowercase())
+                    let lower = x.to_lowercase();
+                    x.starts_with(char::is_uppercase)
+                        && !lang.is_stop(&lower)
+                        && !w.openers.contains(&lower)
                 })
             };
             let beside = (k > 0 && cap(words.get(k - 1))) || cap(words.get(k + 1));
@@ -112,17 +116,17 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
     // A story: two characters by the strict rule, or one and two more subjects of clauses.
     let subjects = seen
         .iter()
-        .filter(|(word, e)| !strict.contains(word) && !e.2 && e.3.1 >= 2 && e.3.0 >= 1)
+        .filter(|(word, e)| !strict.contains(word) && !e.2 && e.3.1 >= 2 && e.1 >= 1)
         .count();
     let story = strict.len() >= 2 || (strict.len() == 1 && subjects >= 2);
-    let subject_of = |word: &str, (inside, all): (usize, usize)| {
+    let subject_of = |word: &str, inside: usize, all: usize| {
         let thing = lexicon::entry(word).is_some_and(|e| !e.kinds.contains(&"person"));
         story && all >= 2 && inside >= 1 && !thing && !named_thing(word)
     };
     let mut names = Vec::new();
     let mut out = Vec::new();
-    for (word, (spots, _, ruled_out, subjects)) in seen {
-        if ruled_out || !(strict.contains(&word) || subject_of(word, subjects)) {
+    for (word, (spots, inside, ruled_out, subjects)) in seen {
+        if ruled_out || !(strict.contains(&word) || subject_of(word, inside, subjects.1)) {
             continue;
         }
         names.push(word.to_owned());
@@ -212,11 +216,17 @@ fn subject(rest: &str, lang: Lang) -> bool {
     if rest.starts_with(|c: char| !c.is_whitespace()) {
         return false;
     }
-    let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+    let auxiliaries = &lang.data().words.auxiliaries;
+    // The words as written, without a mark after them ("overhears,").
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(2)
+        .map(|x| x.trim_end_matches(|c: char| !c.is_alphabetic()))
+        .collect();
     let verb = |x: &str| {
         let ending = (x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("us"))
             || (x.len() > 4 && x.ends_with("ed"));
-        copulas.iter().any(|c| c == x)
+        copulas.iter().chain(auxiliaries).any(|c| c == x)
             || (ending && x.chars().all(char::is_lowercase) && !lang.is_stop(x))
     };
     match words.as_slice() {

@@ -105,6 +105,9 @@ pub(super) struct Words {
     /// Verbs that join a name to what it is ("X is a strong man").
     #[serde(default)]
     pub(super) copulas: Vec<String>,
+    /// Auxiliary verbs: after a name, they make it a clause's subject ("Slim has given …").
+    #[serde(default)]
+    pub(super) auxiliaries: Vec<String>,
     /// Given names of the language by usual sex.
     #[serde(default)]
     pub(super) male_names: Vec<String>,

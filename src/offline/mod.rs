@@ -599,8 +599,9 @@ fn make_gap<R: Rng>(
             same_side(wrong, v, &others_in(reading, f), reading.text)
         }
         Kind::Person => {
-            // The stem as asked: a name put in for a pronoun rules its bearer out too.
-            let stem = format!("{before}{answer}{after}");
+            // The stem as asked: a name put in for a pronoun rules its bearer out too, and so
+            // does one the sentence shown before names.
+            let stem = format!("{} {before}{answer}{after}", context.unwrap_or(""));
             // A character's wrong answers are the story's other characters only.
             let character = reading.characters.iter().any(|c| c == answer);
             // In a story, an undated person is one of its people: the dated ones (the author,

@@ -119,9 +119,34 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
         .filter(|(word, e)| !strict.contains(word) && !e.2 && e.3.1 >= 2 && e.1 >= 1)
         .count();
     let story = strict.len() >= 2 || (strict.len() == 1 && subjects >= 2);
+    // Not the title's word (the novel "Frankenstein"), nor the surname after another
+    // character's name ("Victor Frankenstein" is Victor).
+    let in_title = |word: &str| {
+        doc.title
+            .as_deref()
+            .is_some_and(|t| words_of(t).any(|(_, x)| x == word))
+    };
+    let likely: Vec<&str> = seen
+        .iter()
+        .filter(|(w, e)| strict.contains(w) || e.3.1 >= 2)
+        .map(|(w, _)| *w)
+        .collect();
+    let surname = |word: &str| {
+        doc.sentences.iter().any(|s| {
+            let ws: Vec<&str> = words_of(&s.text).map(|(_, x)| x).collect();
+            ws.windows(2)
+                .any(|p| p[1] == word && p[0] != word && likely.contains(&p[0]))
+        })
+    };
     let subject_of = |word: &str, inside: usize, all: usize| {
         let thing = lexicon::entry(word).is_some_and(|e| !e.kinds.contains(&"person"));
-        story && all >= 2 && inside >= 1 && !thing && !named_thing(word)
+        story
+            && all >= 2
+            && inside >= 1
+            && !thing
+            && !named_thing(word)
+            && !in_title(word)
+            && !surname(word)
     };
     let mut names = Vec::new();
     let mut out = Vec::new();
@@ -203,8 +228,24 @@ pub(super) fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Vec<Found> {
 /// Whether what follows a word makes it a clause's subject (English): a verb next ("is",
 /// "understands", "attacked"), past an apposition of a few words ("Slim, the mule driver, is")
 /// or one adverb ("Candy later says").
+/// Or an apposition says it is a person ("Slim, a skilled mule driver whom …": a noun WordNet
+/// files first as a person, within its first words).
 fn subject(rest: &str, lang: Lang) -> bool {
     let copulas = &lang.data().words.copulas;
+    if let Some(r) = rest.strip_prefix(", ") {
+        let phrase = r.split([',', ';', '.']).next().unwrap_or("");
+        let mut words = phrase.split_whitespace().take(5);
+        let article = words
+            .next()
+            .is_some_and(|a| lang.data().words.articles.iter().any(|x| x == a) || a == "another");
+        let person = words.any(|x| {
+            x.chars().all(char::is_lowercase)
+                && lexicon::noun(x).is_some_and(|e| e.kinds.first() == Some(&"person"))
+        });
+        if article && person {
+            return true;
+        }
+    }
     let mut rest = rest;
     if let Some(r) = rest.strip_prefix(", ")
         && let Some(end) = r.find(", ")
@@ -267,9 +308,12 @@ mod tests {
         let t = format!(
             "{STORY} Slim, the mule driver, is calm. Only Slim understands George. \
              Candy is an old hand; Candy later says so. Lennie meets another worker, \
-             Carlson, at dawn. The gun is Carlson's."
+             Carlson, at dawn. The gun is Carlson's. Later George Milton sleeps. Milton \
+             wakes; then Milton eats."
         );
         let n = names(&t);
+        // The surname after a character's name is that character.
+        assert!(!n.iter().any(|x| x == "Milton"), "{n:?}");
         assert!(n.iter().any(|x| x == "Slim"), "{n:?}");
         assert!(n.iter().any(|x| x == "Candy"), "{n:?}");
         assert!(!n.iter().any(|x| x == "Carlson"), "{n:?}");

@@ -406,6 +406,51 @@ pub(super) fn people<R: Rng>(
     out
 }
 
+/// Wrong people for a person of the text, from the right pool: a character's are the story's
+/// other characters; in a story an undated person's are its undated people; a stem that tells
+/// the answer's sex ("his", "wife") gets people known to be of that sex only (the filter
+/// `gendered-who` has checked the answer's is known). `stem` is the sentence shown before, if
+/// any, and the gap sentence around the answer.
+pub(super) fn people_of<R: Rng>(
+    reading: &super::Reading,
+    answer: &str,
+    (context, before, after): (Option<&str>, &str, &str),
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    // The stem as asked: a name put in for a pronoun rules its bearer out too, and so does one
+    // the sentence shown before names.
+    let stem = format!("{} {before}{answer}{after}", context.unwrap_or(""));
+    let character = reading.characters.iter().any(|c| c == answer);
+    // In a story, the dated people (the author, "Mary Godwin" in 1816) are no wrong answers
+    // for an undated one.
+    let undated: Vec<String>;
+    let pool = if character {
+        &reading.characters
+    } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
+        undated = (reading.people.iter())
+            .filter(|p| !reading.eras.contains_key(*p))
+            .cloned()
+            .collect();
+        &undated
+    } else {
+        &reading.people
+    };
+    let rest = format!("{} {before} _ {after}", context.unwrap_or("")).to_lowercase();
+    let same_sex: Vec<String>;
+    let pool = if super::lang::holds_any(&rest, &reading.text.data().words.gendered) {
+        let sex = reading.sexes.get(answer);
+        same_sex = (pool.iter())
+            .filter(|p| sex.is_some() && reading.sexes.get(*p) == sex)
+            .cloned()
+            .collect();
+        &same_sex
+    } else {
+        pool
+    };
+    people(answer, pool, &reading.eras, &stem, character, want, rng)
+}
+
 /// Wrong places of the same kind: the text's own, nearest the answer in the text first on hard
 /// and furthest first on easy (each place with its paragraph's number).
 #[allow(clippy::too_many_arguments)]

@@ -599,40 +599,8 @@ fn make_gap<R: Rng>(
             same_side(wrong, v, &others_in(reading, f), reading.text)
         }
         Kind::Person => {
-            // The stem as asked: a name put in for a pronoun rules its bearer out too, and so
-            // does one the sentence shown before names.
-            let stem = format!("{} {before}{answer}{after}", context.unwrap_or(""));
-            // A character's wrong answers are the story's other characters only.
-            let character = reading.characters.iter().any(|c| c == answer);
-            // In a story, an undated person is one of its people: the dated ones (the author,
-            // "Mary Godwin" in 1816) are no wrong answers for them.
-            let undated: Vec<String>;
-            let pool = if character {
-                &reading.characters
-            } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
-                undated = (reading.people.iter())
-                    .filter(|p| !reading.eras.contains_key(*p))
-                    .cloned()
-                    .collect();
-                &undated
-            } else {
-                &reading.people
-            };
-            // A stem that tells the answer's sex ("his", "wife") gets wrong people of that sex
-            // only (the filter `gendered-who` has checked the answer's is known).
-            let rest = format!("{} {before} _ {after}", context.unwrap_or("")).to_lowercase();
-            let same_sex: Vec<String>;
-            let pool = if lang::holds_any(&rest, &reading.text.data().words.gendered) {
-                let sex = reading.sexes.get(answer);
-                same_sex = (pool.iter())
-                    .filter(|p| sex.is_some() && reading.sexes.get(*p) == sex)
-                    .cloned()
-                    .collect();
-                &same_sex
-            } else {
-                pool
-            };
-            distract::people(answer, pool, &reading.eras, &stem, character, want, rng)
+            let stem = (context, before, after);
+            distract::people_of(reading, answer, stem, want, rng)
         }
         Kind::Place(k) => distract::places(
             answer,

@@ -464,16 +464,28 @@ pub(super) fn people<R: Rng>(
         era.zip(eras.get(p))
             .is_some_and(|(a, b)| a.abs_diff(*b) > 40)
     };
+    // A ruler's number is no part of a name to share: "Edward I" and "Richard I" are two
+    // people, and so are "Henry II" and "Henry III".
+    let numeral = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c));
+    let regnal = |p: &str| p.split_whitespace().last().is_some_and(numeral);
     let words: Vec<&str> = answer.split_whitespace().collect();
+    let named: Vec<&str> = words.iter().copied().filter(|w| !numeral(w)).collect();
     // Not one the stem names by any part of the name ("Ada was introduced to …": not Augusta
     // Ada Byron).
+    // (The answer's own words aside: the stem as asked holds it, and a name sharing them is
+    // ruled on below.)
     let named_in_stem = |p: &str| {
-        p.split_whitespace()
-            .any(|w| w.chars().count() > 2 && super::lang::holds(stem, w))
+        super::lang::holds(stem, p)
+            || p.split_whitespace().any(|w| {
+                w.chars().count() > 2 && !named.contains(&w) && super::lang::holds(stem, w)
+            })
     };
     let ok = |p: &str| {
         p != answer
-            && !p.split_whitespace().any(|w| words.contains(&w))
+            && (!p
+                .split_whitespace()
+                .any(|w| !numeral(w) && named.contains(&w))
+                || (regnal(p) && regnal(answer)))
             && !named_in_stem(p)
             // A single name only among a story's characters, and a full name among full
             // names: a lone first name beside full names stands out.
@@ -482,8 +494,11 @@ pub(super) fn people<R: Rng>(
     };
     // Of another known role than the answer's: not a wrong answer a teacher would offer (the
     // playwright among his characters).
-    let role = lexicon::role(answer);
-    let other_role = |p: &str| role.is_some_and(|r| lexicon::role(p).is_some_and(|q| q != r));
+    // A role by its head: a King of France and a King of England are both kings (WordNet may
+    // know another bearer of the name: "Henry III" is its King of France).
+    let role_of = |p: &str| lexicon::role(p).map(|r| r.split(" of ").next().unwrap_or(r));
+    let role = role_of(answer);
+    let other_role = |p: &str| role.is_some_and(|r| role_of(p).is_some_and(|q| q != r));
     let mut out: Vec<String> = text_people
         .iter()
         .filter(|p| ok(p) && !other_role(p) && !other_era(p))
@@ -491,10 +506,55 @@ pub(super) fn people<R: Rng>(
         .collect();
     out.sort();
     out.dedup();
-    out.sort_by_key(|p| lexicon::role(p) != role);
+    out.sort_by_key(|p| role_of(p) != role);
     out.truncate(want);
     out.shuffle(rng);
     out
+}
+
+/// Wrong people for a person of the text, from the right pool: a character's are the story's
+/// other characters; in a story an undated person's are its undated people; a stem that tells
+/// the answer's sex ("his", "wife") gets people known to be of that sex only (the filter
+/// `gendered-who` has checked the answer's is known). `stem` is the sentence shown before, if
+/// any, and the gap sentence around the answer.
+pub(super) fn people_of<R: Rng>(
+    reading: &super::Reading,
+    answer: &str,
+    (context, before, after): (Option<&str>, &str, &str),
+    want: usize,
+    rng: &mut R,
+) -> Vec<String> {
+    // The stem as asked: a name put in for a pronoun rules its bearer out too, and so does one
+    // the sentence shown before names.
+    let stem = format!("{} {before}{answer}{after}", context.unwrap_or(""));
+    let character = reading.characters.iter().any(|c| c == answer);
+    // In a story, the dated people (the author, "Mary Godwin" in 1816) are no wrong answers
+    // for an undated one.
+    let undated: Vec<String>;
+    let pool = if character {
+        &reading.characters
+    } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
+        undated = (reading.people.iter())
+            .filter(|p| !reading.eras.contains_key(*p))
+            .cloned()
+            .collect();
+        &undated
+    } else {
+        &reading.people
+    };
+    let rest = format!("{} {before} _ {after}", context.unwrap_or("")).to_lowercase();
+    let same_sex: Vec<String>;
+    let pool = if super::lang::holds_any(&rest, &reading.text.data().words.gendered) {
+        let sex = reading.sexes.get(answer);
+        same_sex = (pool.iter())
+            .filter(|p| sex.is_some() && reading.sexes.get(*p) == sex)
+            .cloned()
+            .collect();
+        &same_sex
+    } else {
+        pool
+    };
+    people(answer, pool, &reading.eras, &stem, character, want, rng)
 }
 
 /// Wrong places of the same kind: the text's own, nearest the answer in the text first on hard

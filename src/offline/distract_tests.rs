@@ -761,3 +761,48 @@ fn a_term_wordnet_does_not_know_takes_the_sort_the_text_says() {
     said.insert("water vapour".to_owned(), "substance");
     assert!(!same_sort("condensation", "water vapour", &said, Lang::En));
 }
+
+#[test]
+fn rulers_by_number_are_other_people_and_a_shared_name_is_not() {
+    let mut rng = StdRng::seed_from_u64(7);
+    let eras = std::collections::BTreeMap::new();
+    let text: Vec<String> = [
+        "Henry II",
+        "Richard I",
+        "Edward I",
+        "Stephen Langton",
+        "Mary Langton",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let mut wrong = people(
+        "Henry III",
+        &text,
+        &eras,
+        "In 1216 the boy became king.",
+        false,
+        4,
+        &mut rng,
+    );
+    wrong.sort();
+    // "Henry II" and "Edward I" are other kings; "Stephen Langton" is fine too.
+    assert!(wrong.contains(&"Henry II".to_owned()), "{wrong:?}");
+    assert!(wrong.contains(&"Edward I".to_owned()), "{wrong:?}");
+    // The stem as asked holds the answer; one it names in full is no wrong answer.
+    let stem = "John, son of Henry II, died, and his son became king as Henry III.";
+    let wrong = people("Henry III", &text, &eras, stem, false, 4, &mut rng);
+    assert!(!wrong.contains(&"Henry II".to_owned()), "{wrong:?}");
+    assert!(wrong.contains(&"Richard I".to_owned()), "{wrong:?}");
+    // A shared surname is one family: not a wrong answer for the other.
+    let wrong = people(
+        "Stephen Langton",
+        &text,
+        &eras,
+        "He was elected.",
+        false,
+        4,
+        &mut rng,
+    );
+    assert!(!wrong.contains(&"Mary Langton".to_owned()), "{wrong:?}");
+}

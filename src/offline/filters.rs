@@ -22,6 +22,8 @@ pub(super) struct Draft<'a> {
     pub(super) title: Option<&'a str>,
     /// The person the text is about, by the last word of the name (`refer`).
     pub(super) main: Option<&'a str>,
+    /// The answer's sex, when it is a person the text tells it of (`sex`).
+    pub(super) sex: Option<super::sex::Sex>,
 }
 
 impl Draft<'_> {
@@ -132,7 +134,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "gendered-who",
-        why: "the stem tells the person's sex (his, her, wife), which narrows the options",
+        why: "the stem tells the person's sex (his, her, wife), which narrows the options, and the answer's sex is not known to be the one it tells (else its wrong answers are of that sex)",
         strikes: gendered_who,
     },
     Filter {
@@ -651,7 +653,10 @@ fn apposition_after(d: &Draft<'_>) -> bool {
 }
 
 fn gendered_who(d: &Draft<'_>) -> bool {
-    matches!(d.kind, Kind::Person) && holds_any(&d.rest_lower(), &d.lang.data().words.gendered)
+    let rest = d.rest_lower();
+    matches!(d.kind, Kind::Person)
+        && holds_any(&rest, &d.lang.data().words.gendered)
+        && !d.sex.is_some_and(|s| super::sex::tells(&rest, s, d.lang))
 }
 
 fn broken_text(d: &Draft<'_>) -> bool {

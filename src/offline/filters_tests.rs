@@ -13,6 +13,7 @@ fn draft<'a>(kind: &'a Kind, sentence: &'a str, answer: &'a str, lang: Lang) -> 
         context: None,
         title: None,
         main: None,
+        sex: None,
     }
 }
 
@@ -173,6 +174,7 @@ fn a_definitions_own_pronoun_points_nowhere_else() {
         context: None,
         title: None,
         main: None,
+        sex: None,
     };
     assert!(!struck(&d, "reference-unresolved"));
     let d = Draft {
@@ -420,6 +422,40 @@ fn places_that_span_and_gendered_who_are_struck() {
 }
 
 #[test]
+fn a_gendered_who_stands_when_the_answer_is_known_of_the_sex_it_tells() {
+    use crate::offline::sex::Sex;
+    let mut d = draft(
+        &Kind::Person,
+        "Marie Curie won her second Nobel Prize for chemistry.",
+        "Marie Curie",
+        Lang::En,
+    );
+    // Known a woman: "her" fits, and her wrong answers are women (`make_gap`).
+    d.sex = Some(Sex::Female);
+    assert!(!struck(&d, "gendered-who"));
+    // Known a man, but the stem says only "her": it is someone else's, or the sex is wrong.
+    d.sex = Some(Sex::Male);
+    assert!(struck(&d, "gendered-who"));
+    let mut d = draft(
+        &Kind::Person,
+        "Curley, the boss's son, is a former boxer who picks fights.",
+        "Curley",
+        Lang::En,
+    );
+    d.sex = Some(Sex::Male);
+    assert!(!struck(&d, "gendered-who"));
+    // German "sie" is "they" too: it tells no woman.
+    let mut d = draft(
+        &Kind::Person,
+        "Bertha Benz fuhr 1888 mit ihren Söhnen nach Pforzheim, wo sie Verwandte besuchte.",
+        "Bertha Benz",
+        Lang::De,
+    );
+    d.sex = Some(Sex::Female);
+    assert!(struck(&d, "gendered-who"));
+}
+
+#[test]
 fn broken_text_and_the_topic_are_struck() {
     let year = Kind::Year { era: None };
     let d = draft(
@@ -459,6 +495,7 @@ fn broken_text_and_the_topic_are_struck() {
         context: Some("When an acid reacts with a base, the products are a salt and water."),
         title: None,
         main: None,
+        sex: None,
     };
     assert!(!struck(&d, "says-too-little"));
 }

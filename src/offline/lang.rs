@@ -106,6 +106,34 @@ pub(super) struct Words {
     pub(super) clause_links: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
+    /// Titles and kin words that tell a man or a woman, before a name or heading its
+    /// apposition (`sex`).
+    #[serde(default)]
+    pub(super) male_titles: Vec<String>,
+    #[serde(default)]
+    pub(super) female_titles: Vec<String>,
+    /// Pronouns only a man (a woman) is; `object_pronouns` among them tell nothing of the
+    /// sentence's subject.
+    #[serde(default)]
+    pub(super) male_pronouns: Vec<String>,
+    #[serde(default)]
+    pub(super) female_pronouns: Vec<String>,
+    #[serde(default)]
+    pub(super) object_pronouns: Vec<String>,
+    /// Openings where a pronoun stands for no one ("Il y a").
+    #[serde(default)]
+    pub(super) impersonal: Vec<String>,
+    /// Verbs that join a name to what it is ("X is a strong man").
+    #[serde(default)]
+    pub(super) copulas: Vec<String>,
+    /// Auxiliary verbs: after a name, they make it a clause's subject ("Slim has given …").
+    #[serde(default)]
+    pub(super) auxiliaries: Vec<String>,
+    /// Given names of the language by usual sex.
+    #[serde(default)]
+    pub(super) male_names: Vec<String>,
+    #[serde(default)]
+    pub(super) female_names: Vec<String>,
 }
 
 /// The fixed words of a question.

@@ -25,6 +25,7 @@ mod lexicon;
 mod read;
 mod refer;
 mod render;
+mod sex;
 mod table;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -152,6 +153,8 @@ struct Reading {
     main: Option<String>,
     /// The story's characters, by one name (`characters`).
     characters: Vec<String>,
+    /// Each person's sex, where the text tells it (`sex`).
+    sexes: BTreeMap<String, sex::Sex>,
     /// The table cells that tell their row apart (`table`).
     cells: Vec<table::Cell>,
     /// The defined terms the prose also writes in lower case (in lower case): common words.
@@ -170,12 +173,15 @@ impl Reading {
         found.sort_by_key(|f| (f.sentence, f.start));
         let definitions = detect::definitions(&doc, text);
         let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
-        let people: Vec<String> = found
+        // People named after a title ("Außenminister Gustav Stresemann"): wrong answers only.
+        let titled = characters::titled(&doc, &found, text);
+        let named: Vec<Found> = found.iter().chain(&titled).cloned().collect();
+        let people: Vec<String> = named
             .iter()
             .filter(|f| f.kind == Kind::Person)
             .map(span)
             .collect();
-        let eras = eras(&doc, &found);
+        let eras = eras(&doc, &named);
         let places = found
             .iter()
             .filter_map(|f| match &f.kind {
@@ -200,6 +206,7 @@ impl Reading {
             .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
             .collect();
         let main = refer::main_person(&doc, &found);
+        let sexes = sex::sexes(&doc, &named, text);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
@@ -223,6 +230,7 @@ impl Reading {
             said,
             main,
             characters,
+            sexes,
             cells,
             lowered,
             years,
@@ -560,6 +568,7 @@ fn make_gap<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        sex: reading.sexes.get(answer).copied(),
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
@@ -603,25 +612,8 @@ fn make_gap<R: Rng>(
             same_side(wrong, v, &others_in(reading, f), reading.text)
         }
         Kind::Person => {
-            // The stem as asked: a name put in for a pronoun rules its bearer out too.
-            let stem = format!("{before}{answer}{after}");
-            // A character's wrong answers are the story's other characters only.
-            let character = reading.characters.iter().any(|c| c == answer);
-            // In a story, an undated person is one of its people: the dated ones (the author,
-            // "Mary Godwin" in 1816) are no wrong answers for them.
-            let undated: Vec<String>;
-            let pool = if character {
-                &reading.characters
-            } else if !reading.characters.is_empty() && !reading.eras.contains_key(answer) {
-                undated = (reading.people.iter())
-                    .filter(|p| !reading.eras.contains_key(*p))
-                    .cloned()
-                    .collect();
-                &undated
-            } else {
-                &reading.people
-            };
-            distract::people(answer, pool, &reading.eras, &stem, character, want, rng)
+            let stem = (context, before, after);
+            distract::people_of(reading, answer, stem, want, rng)
         }
         Kind::Place(k) => distract::places(
             answer,
@@ -675,6 +667,7 @@ fn make_definition<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        sex: None,
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

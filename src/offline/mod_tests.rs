@@ -27,3 +27,55 @@ fn wrong_values_stay_on_the_answers_side_of_the_stems_total() {
         wrong
     );
 }
+
+/// A story whose people are told apart by the text: its "Who" questions offer no one the
+/// stem (or the sentence shown before it) names, and a stem that tells a sex ("his", "son")
+/// offers only people the text tells of that sex.
+#[test]
+fn a_storys_who_questions_offer_no_one_the_stem_names_and_one_sex_where_it_tells() {
+    let story = "The Orchard is a short novel by Ellen Marsh, published in 1954.\n\n\
+        Tobias and Wendell work on an apple farm. Tobias is tall and slow, and Wendell looks \
+        after him. Wendell tells Tobias that he must hide in the barn if trouble comes. \
+        Tobias keeps a small knife in his coat.\n\n\
+        At the farm they meet Garrick, the owner's son. Garrick mocks Tobias every day. \
+        Birdie, the cook, is kind to everyone. Only Birdie notices the knife in the barn. \
+        Later Garrick attacks Tobias in the orchard. Hollis, an old worker, is the only man \
+        who helps Tobias. Old Hollis hides Tobias in the barn. Wendell finds Tobias there at \
+        night. Birdie brings food to the barn every evening. Finally Garrick leaves the farm \
+        with his father.";
+    let ask = Ask {
+        count: 10,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "story.txt",
+    };
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    use rand::SeedableRng;
+    let quiz = generate(story, &ask, &mut rng);
+    let reading = Reading::new(story, 4);
+    let who = quiz.iter().filter(|q| q.question.contains("Who")).count();
+    assert!(
+        who >= 1,
+        "{:?} {:?} {quiz:#?}",
+        reading.characters,
+        reading.sexes
+    );
+    for q in quiz.iter().filter(|q| q.question.contains("Who")) {
+        let key = &q.options[q.answer_index];
+        for o in q.options.iter().filter(|o| *o != key) {
+            assert!(!lang::holds(&q.question, o), "{o} in {:?}", q.question);
+        }
+        let lower = q.question.to_lowercase();
+        if lang::holds_any(&lower, &Lang::En.data().words.gendered) {
+            let sex = reading.sexes.get(key);
+            assert!(sex.is_some(), "{key}: {:?}", q.question);
+            assert!(
+                q.options.iter().all(|o| reading.sexes.get(o) == sex),
+                "{:?} {:?}",
+                q.question,
+                q.options
+            );
+        }
+    }
+}

@@ -75,9 +75,20 @@ pub(super) struct Words {
     pub(super) date_in: Vec<String>,
     /// Joins of two clauses: a sentence holding one tells two events.
     pub(super) clause_joins: Vec<String>,
+    /// Words opening a relative or subordinate clause ("who", "qui", "que", "der"), and the
+    /// endings of a participle opening one ("named", "nommé"): a date in such a clause is not
+    /// the sentence's own event.
+    #[serde(default)]
+    pub(super) subordinate: Vec<String>,
+    #[serde(default)]
+    pub(super) participle_endings: Vec<String>,
     pub(super) gendered: Vec<String>,
     pub(super) examples: Vec<String>,
     pub(super) spans: Vec<String>,
+    /// Words that give a place's other name ("Edo, renamed Tokyo", "la actual Colombia"): the
+    /// two are one place, never both among a question's options.
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
     pub(super) is: Vec<String>,
     pub(super) articles: Vec<String>,
     pub(super) called: Vec<String>,

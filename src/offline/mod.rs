@@ -145,6 +145,8 @@ struct Reading {
     /// Each dated person's era: the middle year of the sentences naming them.
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
+    /// Two names the text gives one place (`distract::aliases`).
+    aliases: Vec<(String, String)>,
     defined: Vec<(String, usize)>,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
@@ -191,6 +193,7 @@ impl Reading {
             })
             .collect();
         let main = refer::main_person(&doc, &found);
+        let aliases = distract::aliases(&doc, &found, text);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
@@ -205,6 +208,7 @@ impl Reading {
             people,
             eras,
             places,
+            aliases,
             defined,
             main,
             characters,
@@ -613,7 +617,7 @@ fn make_gap<R: Rng>(
         Kind::Place(k) => distract::places(
             answer,
             k,
-            &reading.places,
+            &distract::without_aliases(&reading.places, answer, &reading.aliases),
             s.paragraph,
             &s.text,
             level,

@@ -22,6 +22,8 @@ pub(super) struct Draft<'a> {
     pub(super) title: Option<&'a str>,
     /// The person the text is about, by the last word of the name (`refer`).
     pub(super) main: Option<&'a str>,
+    /// The pronouns that stand for the main person (`refer::main_forms`; empty when unknown).
+    pub(super) forms: &'a [String],
 }
 
 impl Draft<'_> {
@@ -155,6 +157,31 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
     points_back_by(sentence, lang, true)
 }
 
+/// Whether a sentence shown leans on something it does not show: it points back
+/// (`points_back`), or it has a pronoun of the main person's sex before any mention of the main
+/// person (`unnamed_main`).
+pub(super) fn leans_back(sentence: &str, lang: Lang, main: Option<&str>, forms: &[String]) -> bool {
+    points_back(sentence, lang) || unnamed_main(sentence, main, forms)
+}
+
+/// Whether a pronoun of the main person's sex comes before the sentence names the main person
+/// ("Watson and Crick saw a report that contained her measurements", "Walter Sisulu brought
+/// him into the ANC" in a life of Franklin or of Mandela): names of others before it do not
+/// tell who it is, and it is most likely the main person, whom the sentence does not name.
+pub(super) fn unnamed_main(sentence: &str, main: Option<&str>, forms: &[String]) -> bool {
+    let Some(main) = main else { return false };
+    // Cut at every mark: "Franklin's" is "Franklin".
+    for word in words(sentence) {
+        if word == main {
+            return false;
+        }
+        if forms.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// `points_back`, with the pronouns or without them: in a definition ("the squeezing of
 /// sediment layers by the weight of material above them") a pronoun stands for a noun of the
 /// definition itself.
@@ -277,8 +304,16 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
     // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
     let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
     match d.context {
-        Some(c) => points_back(c, d.lang),
-        None => points_back_by(&sentence, d.lang, !meaning),
+        // The lead must stand, and name the main person if the gap's pronoun is theirs.
+        Some(c) => {
+            let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
+            leans_back(c, d.lang, d.main, d.forms)
+                || (unnamed_main(&sentence, d.main, d.forms) && !named)
+        }
+        None => {
+            points_back_by(&sentence, d.lang, !meaning)
+                || (!meaning && unnamed_main(&sentence, d.main, d.forms))
+        }
     }
 }
 

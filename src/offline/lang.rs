@@ -63,6 +63,11 @@ pub(super) struct Words {
     /// "er" does).
     #[serde(default)]
     pub(super) person_pronouns: Vec<String>,
+    /// The person pronouns of each sex (English only: see the data file).
+    #[serde(default)]
+    pub(super) masculine: Vec<String>,
+    #[serde(default)]
+    pub(super) feminine: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,

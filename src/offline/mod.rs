@@ -150,6 +150,8 @@ struct Reading {
     defined: Vec<(String, usize)>,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
+    /// The pronouns that stand for the main person (`refer::main_forms`).
+    forms: Vec<String>,
     /// The story's characters, by one name (`characters`).
     characters: Vec<String>,
     /// The table cells that tell their row apart (`table`).
@@ -192,8 +194,10 @@ impl Reading {
                 (d.term.clone(), at)
             })
             .collect();
-        let main = refer::main_person(&doc, &found);
+        let main = refer::main_person(&doc, &found, text);
         let aliases = distract::aliases(&doc, &found, text);
+        let forms = refer::main_forms(&doc, text);
+        trace(|| format!("main person: {main:?}, by {forms:?}; people {people:?}"));
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
@@ -211,6 +215,7 @@ impl Reading {
             aliases,
             defined,
             main,
+            forms,
             characters,
             cells,
             lowered,
@@ -527,7 +532,7 @@ fn make_gap<R: Rng>(
     let resolved = refer::resolve(
         &reading.doc,
         &reading.found,
-        reading.main.as_deref(),
+        (reading.main.as_deref(), &reading.forms),
         f,
         reading.text,
     );
@@ -535,13 +540,24 @@ fn make_gap<R: Rng>(
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
-    // The sentence before, when this one points back, from the same paragraph.
-    let context = filters::points_back(&format!("{before} {after}"), reading.text)
+    let subject = reading.subject();
+    let leans = |t: &str| filters::leans_back(t, reading.text, subject, &reading.forms);
+    // The sentence before, when this one leans back, from the same paragraph; it must stand on
+    // its own too, so its pronoun is replaced by the main person's name where `refer` can.
+    let lead = leans(&format!("{before} {after}"))
         .then(|| f.sentence.checked_sub(1))
         .flatten()
-        .map(|p| &sentences[p])
-        .filter(|p| p.paragraph == s.paragraph)
-        .map(|p| p.text.as_str());
+        .filter(|p| sentences[*p].paragraph == s.paragraph)
+        .map(|p| {
+            let text = &sentences[p].text;
+            let main = (reading.main.as_deref(), reading.forms.as_slice());
+            (leans(text)
+                .then(|| refer::resolve_lead(&reading.doc, &reading.found, main, p, reading.text)))
+            .flatten()
+            .filter(|r| !leans(r))
+            .unwrap_or_else(|| text.clone())
+        });
+    let context = lead.as_deref();
     let draft = Draft {
         lang: reading.text,
         kind: &f.kind,
@@ -551,9 +567,11 @@ fn make_gap<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        forms: &reading.forms,
     };
     if let Some(f) = filters::strike(&draft) {
-        trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
+        let after_lead = context.map(|c| format!(" after {c:?}")).unwrap_or_default();
+        trace(|| format!("{}: {answer} in {:?}{after_lead}", f.name, s.text));
         return None;
     }
     let mut question = render::stem(&f.kind, before, after, context, reading.text, say);
@@ -666,6 +684,7 @@ fn make_definition<R: Rng>(
         context,
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
+        forms: &reading.forms,
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

@@ -161,7 +161,20 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
 /// (`points_back`), or it has a pronoun of the main person's sex before any mention of the main
 /// person (`unnamed_main`).
 pub(super) fn leans_back(sentence: &str, lang: Lang, main: Option<&str>, forms: &[String]) -> bool {
-    points_back(sentence, lang) || unnamed_main(sentence, main, forms)
+    points_back(sentence, lang)
+        || unnamed_main(sentence, main, forms)
+        || (main.is_some() && super::refer::drops_subject(sentence, lang))
+}
+
+/// Whether a gap's sentence leans on something it does not show, so a lead is shown before
+/// it: `before` and `after` without the answer (a pronoun is not resolved by a name that is
+/// the gap), and the whole sentence for a subject left out.
+pub(super) fn gap_leans(d: &Draft<'_>) -> bool {
+    let sentence = format!("{} {}", d.before, d.after);
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    points_back(&sentence, d.lang)
+        || unnamed_main(&sentence, d.main, d.forms)
+        || (d.main.is_some() && super::refer::drops_subject(&whole, d.lang))
 }
 
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person
@@ -303,16 +316,22 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
     let sentence = format!("{} _ {}", d.before, d.after);
     // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
     let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
+    // In a life, a sentence with its subject left out ("En 1813 dirigió …") whose main person
+    // `refer` could not put in: whose it is, the stem does not say.
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    let dropped = d.main.is_some() && super::refer::drops_subject(&whole, d.lang);
     match d.context {
         // The lead must stand, and name the main person if the gap's pronoun is theirs.
         Some(c) => {
             let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
             leans_back(c, d.lang, d.main, d.forms)
                 || (unnamed_main(&sentence, d.main, d.forms) && !named)
+                || dropped
         }
         None => {
             points_back_by(&sentence, d.lang, !meaning)
                 || (!meaning && unnamed_main(&sentence, d.main, d.forms))
+                || dropped
         }
     }
 }

@@ -212,6 +212,30 @@ fn a_pronoun_of_the_main_persons_sex_after_only_others_names_is_struck() {
 }
 
 #[test]
+fn a_sentence_with_its_subject_left_out_is_struck_in_a_life() {
+    let year = Kind::Year { era: None };
+    let mut d = draft(
+        &year,
+        "En 1813 dirigió la campaña del oeste contra los realistas.",
+        "1813",
+        Lang::Es,
+    );
+    // No main person: whose the verb is, nothing says, but nothing says it is anyone's.
+    assert!(!struck(&d, "reference-unresolved"));
+    // In a life, it is the main person's, whom the stem does not name (`refer` names them
+    // where it can; here it could not).
+    d.main = Some("Bolívar");
+    assert!(struck(&d, "reference-unresolved"));
+    let d = Draft {
+        before: "En 1813, Bolívar dirigió la campaña del oeste en ",
+        answer: "1813",
+        after: ".",
+        ..d
+    };
+    assert!(!struck(&d, "reference-unresolved"));
+}
+
+#[test]
 fn a_definitions_own_pronoun_points_nowhere_else() {
     let d = Draft {
         lang: Lang::En,

@@ -85,6 +85,19 @@ pub(super) struct Words {
     /// the sentence's own event.
     #[serde(default)]
     pub(super) subordinate: Vec<String>,
+    /// A sentence's subject left out or a pronoun (see the data files; `refer::supply_subject`):
+    /// prepositions opening a phrase before the subject, a finite verb's endings and forms,
+    /// clitics before it, subject pronouns.
+    #[serde(default)]
+    pub(super) subject_openers: Vec<String>,
+    #[serde(default)]
+    pub(super) finite_endings: Vec<String>,
+    #[serde(default)]
+    pub(super) finite_verbs: Vec<String>,
+    #[serde(default)]
+    pub(super) clitics: Vec<String>,
+    #[serde(default)]
+    pub(super) subject_pronouns: Vec<String>,
     #[serde(default)]
     pub(super) participle_endings: Vec<String>,
     pub(super) gendered: Vec<String>,

@@ -197,13 +197,13 @@ impl Reading {
         let main = refer::main_person(&doc, &found, text);
         let aliases = distract::aliases(&doc, &found, text);
         let forms = refer::main_forms(&doc, text);
-        trace(|| format!("main person: {main:?}, by {forms:?}; people {people:?}"));
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
             .map(|d| d.term.to_lowercase())
             .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
             .collect();
+        trace(|| format!("main person: {main:?}, by {forms:?}; characters: {characters:?}"));
         Reading {
             text,
             doc,
@@ -529,13 +529,15 @@ fn make_gap<R: Rng>(
     let s = &sentences[f.sentence];
     let answer = &s.text[f.start..f.end];
     // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
+    // "En 1813 dirigió …" → "En 1813, Bolívar dirigió …": a subject left out, likewise.
     let resolved = refer::resolve(
         &reading.doc,
         &reading.found,
         (reading.main.as_deref(), &reading.forms),
         f,
         reading.text,
-    );
+    )
+    .or_else(|| refer::supply_subject(&reading.doc, reading.subject(), f, reading.text));
     let (before, after) = match &resolved {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
@@ -544,7 +546,18 @@ fn make_gap<R: Rng>(
     let leans = |t: &str| filters::leans_back(t, reading.text, subject, &reading.forms);
     // The sentence before, when this one leans back, from the same paragraph; it must stand on
     // its own too, so its pronoun is replaced by the main person's name where `refer` can.
-    let lead = leans(&format!("{before} {after}"))
+    let alone = Draft {
+        lang: reading.text,
+        kind: &f.kind,
+        before,
+        answer,
+        after,
+        context: None,
+        title: reading.doc.title.as_deref(),
+        main: subject,
+        forms: &reading.forms,
+    };
+    let lead = filters::gap_leans(&alone)
         .then(|| f.sentence.checked_sub(1))
         .flatten()
         .filter(|p| sentences[*p].paragraph == s.paragraph)

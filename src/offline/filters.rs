@@ -163,7 +163,7 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
 pub(super) fn leans_back(sentence: &str, lang: Lang, main: Option<&str>, forms: &[String]) -> bool {
     points_back(sentence, lang)
         || unnamed_main(sentence, main, forms)
-        || (main.is_some() && super::refer::drops_subject(sentence, lang))
+        || (main.is_some() && super::subject::drops_subject(sentence, lang))
 }
 
 /// Whether a gap's sentence leans on something it does not show, so a lead is shown before
@@ -174,7 +174,7 @@ pub(super) fn gap_leans(d: &Draft<'_>) -> bool {
     let whole = format!("{}{}{}", d.before, d.answer, d.after);
     points_back(&sentence, d.lang)
         || unnamed_main(&sentence, d.main, d.forms)
-        || (d.main.is_some() && super::refer::drops_subject(&whole, d.lang))
+        || (d.main.is_some() && super::subject::drops_subject(&whole, d.lang))
 }
 
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person
@@ -319,7 +319,7 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
     // In a life, a sentence with its subject left out ("En 1813 dirigió …") whose main person
     // `refer` could not put in: whose it is, the stem does not say.
     let whole = format!("{}{}{}", d.before, d.answer, d.after);
-    let dropped = d.main.is_some() && super::refer::drops_subject(&whole, d.lang);
+    let dropped = d.main.is_some() && super::subject::drops_subject(&whole, d.lang);
     match d.context {
         // The lead must stand, and name the main person if the gap's pronoun is theirs.
         Some(c) => {

@@ -25,6 +25,7 @@ mod lexicon;
 mod read;
 mod refer;
 mod render;
+mod subject;
 mod table;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -537,7 +538,7 @@ fn make_gap<R: Rng>(
         f,
         reading.text,
     )
-    .or_else(|| refer::supply_subject(&reading.doc, reading.subject(), f, reading.text));
+    .or_else(|| subject::supply_subject(&reading.doc, reading.subject(), f, reading.text));
     let (before, after) = match &resolved {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),

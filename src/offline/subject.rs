@@ -1,0 +1,292 @@
+//! Whose a sentence is when it does not say: Spanish leaves a subject out ("En 1813 dirigió la
+//! campaña"), French and German write a pronoun ("En 1822, il publie …", "Er ist 1.233
+//! Kilometer lang"). When the sentence before has the text's main person (or, in a text about
+//! one thing, the thing its title names) as its subject, by name or again left out, the name
+//! is put in ("En 1813, Bolívar dirigió …", "Der Rhein ist 1.233 Kilometer lang"); in a life,
+//! a Spanish sentence whose subject cannot be put in is not asked (`filters`).
+
+use super::detect::Found;
+use super::lang::Lang;
+use super::read::Doc;
+use super::refer::words_at;
+
+/// What stands where a sentence's subject goes, after the phrases that open it.
+#[derive(Debug, PartialEq, Eq)]
+enum Subject {
+    /// Nothing: a finite verb (after its clitics) at the word of this index ("En 1813 dirigió").
+    Dropped(usize),
+    /// A subject pronoun, the word of this index ("En 1822, il publie").
+    Pronoun(usize),
+    /// The main person, by name.
+    Main,
+    /// Someone or something else.
+    Other,
+}
+
+/// Whether a word is a finite verb of the third person singular, by the language's endings
+/// and forms ("dirigió", "regresaba", "fue"); none where the language always writes its
+/// subject.
+fn finite(word: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let lower = word.to_lowercase();
+    w.finite_verbs.contains(&lower)
+        || (lower.chars().count() > 3
+            && w.finite_endings.iter().any(|e| lower.ends_with(e.as_str())))
+}
+
+/// The subject of a sentence, after the phrases that open it: up to a comma ("En 1805, en el
+/// Monte Sacro de Roma, …"), or a preposition and its object ("Con ayuda de Haití regresó").
+fn subject_of(text: &str, main: &str, lang: Lang) -> Subject {
+    let w = &lang.data().words;
+    let tokens: Vec<(usize, &str)> = words_at(text).collect();
+    let lower = |i: usize| tokens[i].1.to_lowercase();
+    let comma_after = |i: usize| text[tokens[i].0 + tokens[i].1.len()..].starts_with(',');
+    let opener = |i: usize| w.subject_openers.contains(&lower(i));
+    let determiner = |i: usize| {
+        let l = lower(i);
+        w.articles.contains(&l) || w.pronouns.contains(&l)
+    };
+    let mut i = 0;
+    for _ in 0..4 {
+        if i >= tokens.len() || !opener(i) {
+            break;
+        }
+        let comma = (i..tokens.len()).find(|&k| comma_after(k));
+        let verb = (i + 1..tokens.len()).find(|&k| finite(tokens[k].1, lang));
+        if let Some(c) = comma.filter(|c| verb.is_none_or(|v| v > *c)) {
+            i = c + 1;
+            continue;
+        }
+        // No comma: a preposition, its object (one word or a name of several), and more of
+        // them joined by prepositions ("Con ayuda de Haití").
+        let mut k = i + 1;
+        loop {
+            let number = |k: usize| tokens[k].1.starts_with(|c: char| c.is_ascii_digit());
+            while k < tokens.len() && determiner(k) && !number(k) && !comma_after(k) {
+                k += 1;
+            }
+            if k >= tokens.len() {
+                return Subject::Other;
+            }
+            // "En 1805 juró", "En 1802 se casó", "En 1819 el ejército cruzó": a number is the
+            // whole object.
+            if number(k) {
+                k += 1;
+            } else if tokens[k].1.starts_with(char::is_uppercase) {
+                while k < tokens.len() && tokens[k].1.starts_with(char::is_uppercase) {
+                    k += 1;
+                }
+            } else {
+                k += 1;
+            }
+            if k < tokens.len() && opener(k) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        i = k;
+        break;
+    }
+    let Some(&(_, first)) = tokens.get(i) else {
+        return Subject::Other;
+    };
+    let verb_at = if w.clitics.contains(&first.to_lowercase()) {
+        i + 1
+    } else {
+        i
+    };
+    // "En 1830 murió Bolívar": a name right after the verb is its subject.
+    let named_after = tokens
+        .get(verb_at + 1)
+        .is_some_and(|t| t.1.starts_with(char::is_uppercase));
+    if tokens.get(verb_at).is_some_and(|t| finite(t.1, lang)) {
+        return if named_after {
+            Subject::Other
+        } else {
+            Subject::Dropped(i)
+        };
+    }
+    if w.subject_pronouns.contains(&first.to_lowercase()) {
+        return Subject::Pronoun(i);
+    }
+    // A name of several words whose last is the main person's ("Simón Bolívar").
+    let name = tokens[i..]
+        .iter()
+        .take_while(|t| t.1.starts_with(char::is_uppercase))
+        .last();
+    if first == main || name.is_some_and(|t| t.1 == main) {
+        return Subject::Main;
+    }
+    Subject::Other
+}
+
+/// Whether a sentence leaves its subject out ("En 1813 dirigió la campaña"), in a language
+/// that may (Spanish): in a life, it is asked only with the main person's name put in.
+pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
+    !lang.data().words.finite_endings.is_empty()
+        && matches!(subject_of(text, "", lang), Subject::Dropped(_))
+}
+
+/// A sentence's subject left out or a subject pronoun, with the main person's name put in
+/// ("En 1805, Bolívar juró …", "Bolívar dirigió …", "En 1822, Hugo publie …"), when the
+/// sentence before, in its paragraph, has the main person as its subject (by name, or left out
+/// or a pronoun again, back to the name): the byte span replaced and what replaces it.
+fn supplied(doc: &Doc, main: &str, sentence: usize, lang: Lang) -> Option<(usize, usize, String)> {
+    let s = &doc.sentences[sentence];
+    let tokens: Vec<(usize, &str)> = words_at(&s.text).collect();
+    let subject = subject_of(&s.text, main, lang);
+    // The sentence before goes on with the main person as subject.
+    let mut back = sentence;
+    let mut named = false;
+    for _ in 0..4 {
+        let prev = back.checked_sub(1)?;
+        if doc.sentences[prev].paragraph != s.paragraph {
+            return None;
+        }
+        match subject_of(&doc.sentences[prev].text, main, lang) {
+            Subject::Main => {
+                named = true;
+                break;
+            }
+            Subject::Dropped(_) | Subject::Pronoun(_) => back = prev,
+            Subject::Other => return None,
+        }
+    }
+    if !named {
+        return None;
+    }
+    match subject {
+        Subject::Pronoun(i) => Some((tokens[i].0, tokens[i].1.len(), main.to_owned())),
+        Subject::Dropped(0) => {
+            // "Dirigió …" → "Bolívar dirigió …"
+            let (at, word) = tokens[0];
+            let lowered = lower_first(word);
+            Some((at, word.len(), format!("{main} {lowered}")))
+        }
+        Subject::Dropped(i) => {
+            let (prev_at, prev) = tokens[i - 1];
+            let end = prev_at + prev.len();
+            if s.text[end..].starts_with(',') {
+                Some((tokens[i].0, 0, format!("{main} ")))
+            } else {
+                // "En 1805 juró" → "En 1805, Bolívar juró"
+                Some((end, 0, format!(", {main}")))
+            }
+        }
+        Subject::Main | Subject::Other => None,
+    }
+}
+
+fn lower_first(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The sentence around a gap with the main person's name put in for its subject left out or
+/// its subject pronoun (`supplied`): the new `before` and `after`.
+pub(super) fn supply_subject(
+    doc: &Doc,
+    main: Option<&str>,
+    at: &Found,
+    lang: Lang,
+) -> Option<(String, String)> {
+    let (pos, cut, put) = supplied(doc, main?, at.sentence, lang)?;
+    let text = &doc.sentences[at.sentence].text;
+    if pos + cut <= at.start {
+        let before = format!("{}{put}{}", &text[..pos], &text[pos + cut..at.start]);
+        Some((before, text[at.end..].to_owned()))
+    } else if pos >= at.end {
+        let after = format!("{}{put}{}", &text[at.end..pos], &text[pos + cut..]);
+        Some((text[..at.start].to_owned(), after))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::{detect, read, refer::main_person};
+
+    #[test]
+    fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
+        let es = |t: &str| subject_of(t, "Bolívar", Lang::Es);
+        assert_eq!(
+            es("Dirigió la campaña del oeste en 1813."),
+            Subject::Dropped(0)
+        );
+        assert_eq!(es("En 1805 juró ante su maestro."), Subject::Dropped(2));
+        assert_eq!(
+            es("En 1805, en el Monte Sacro de Roma, juró ante su maestro."),
+            Subject::Dropped(8)
+        );
+        assert_eq!(
+            es("Con ayuda de Haití regresó al continente."),
+            Subject::Dropped(4)
+        );
+        assert_eq!(es("En 1802 lo nombró presidente."), Subject::Dropped(2));
+        // "se" with a verb is as often a passive, its subject after the verb; a name there is
+        // the subject.
+        assert_eq!(es("En 1825 se fundó una nueva república."), Subject::Other);
+        assert_eq!(es("En 1830 murió Bolívar en Santa Marta."), Subject::Other);
+        assert_eq!(
+            es("Tras nuevas derrotas, Bolívar se refugió en Jamaica."),
+            Subject::Main
+        );
+        assert_eq!(es("Simón Bolívar nació en Caracas."), Subject::Main);
+        assert_eq!(es("En 1819 el ejército cruzó los Andes."), Subject::Other);
+        assert_eq!(es("En 1810 Miranda regresó a Caracas."), Subject::Other);
+        assert!(drops_subject(
+            "En 1813 dirigió la campaña del oeste.",
+            Lang::Es
+        ));
+        assert!(!drops_subject(
+            "La energía del sol llegaba a la tierra.",
+            Lang::Es
+        ));
+        let fr = |t: &str| subject_of(t, "Hugo", Lang::Fr);
+        assert_eq!(
+            fr("En 1822, il publie son premier recueil."),
+            Subject::Pronoun(2)
+        );
+        assert_eq!(fr("Il meurt à Paris le 22 mai 1885."), Subject::Pronoun(0));
+        // French always writes its subject: no verb is taken for one left out.
+        assert!(!drops_subject(
+            "En 1822 publie son premier recueil.",
+            Lang::Fr
+        ));
+    }
+
+    #[test]
+    fn a_subject_left_out_gets_the_main_persons_name_after_a_sentence_about_them() {
+        let t = "Simón Bolívar nació en Caracas en 1783. Bolívar estudió en Madrid con su tío. \
+            Bolívar escribió una carta famosa a sus amigos. En 1805 juró ante su maestro liberar \
+            su patria. Dirigió la campaña del oeste en 1813.\n\n\
+            El general Miranda fue capturado por los españoles. Dirigió la defensa de la ciudad en 1812.";
+        let doc = read::read(t, Lang::Es);
+        let found = detect::candidates(&doc, Lang::Es);
+        let main = main_person(&doc, &found, Lang::Es);
+        assert_eq!(main.as_deref(), Some("Bolívar"));
+        let year = |y: &str| {
+            let at = found
+                .iter()
+                .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
+                .unwrap();
+            supply_subject(&doc, main.as_deref(), at, Lang::Es).map(|(b, a)| format!("{b}_{a}"))
+        };
+        assert_eq!(
+            year("1805").as_deref(),
+            Some("En _, Bolívar juró ante su maestro liberar su patria.")
+        );
+        // A chain of sentences with the subject left out goes back to the name.
+        assert_eq!(
+            year("1813").as_deref(),
+            Some("Bolívar dirigió la campaña del oeste en _.")
+        );
+        // After a sentence about someone else: left (and struck by the filters).
+        assert_eq!(year("1812"), None);
+    }
+}

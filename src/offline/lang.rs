@@ -98,6 +98,9 @@ pub(super) struct Words {
     pub(super) clitics: Vec<String>,
     #[serde(default)]
     pub(super) subject_pronouns: Vec<String>,
+    /// The pronouns a thing stands for as a subject ("it", "elle", "er").
+    #[serde(default)]
+    pub(super) thing_pronouns: Vec<String>,
     #[serde(default)]
     pub(super) participle_endings: Vec<String>,
     pub(super) gendered: Vec<String>,

@@ -10,6 +10,17 @@ use super::lang::Lang;
 use super::read::Doc;
 use super::refer::words_at;
 
+/// Whose a sentence may be: the main person's (by the last word of the name) or the text's
+/// topic (the words of its title, as the text writes them: "The Mekong", "der Rhein"), and the
+/// pronouns that stand for them.
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    name: &'a str,
+    pronouns: &'a [String],
+    /// The topic: a thing, named by a phrase whose article takes the sentence's case.
+    thing: bool,
+}
+
 /// What stands where a sentence's subject goes, after the phrases that open it.
 #[derive(Debug, PartialEq, Eq)]
 enum Subject {
@@ -36,7 +47,7 @@ fn finite(word: &str, lang: Lang) -> bool {
 
 /// The subject of a sentence, after the phrases that open it: up to a comma ("En 1805, en el
 /// Monte Sacro de Roma, …"), or a preposition and its object ("Con ayuda de Haití regresó").
-fn subject_of(text: &str, main: &str, lang: Lang) -> Subject {
+fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     let w = &lang.data().words;
     let tokens: Vec<(usize, &str)> = words_at(text).collect();
     let lower = |i: usize| tokens[i].1.to_lowercase();
@@ -107,15 +118,25 @@ fn subject_of(text: &str, main: &str, lang: Lang) -> Subject {
             Subject::Dropped(i)
         };
     }
-    if w.subject_pronouns.contains(&first.to_lowercase()) {
+    if who.pronouns.contains(&first.to_lowercase()) {
         return Subject::Pronoun(i);
+    }
+    if who.thing {
+        // "The Mekong is …", "La Loire est …": the topic's words open the subject.
+        let rest = text[tokens[i].0..].to_lowercase();
+        let after = text[tokens[i].0..].get(who.name.len()..).unwrap_or("");
+        let named = rest
+            .strip_prefix(&who.name.to_lowercase())
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            && !after.trim_start().starts_with(char::is_uppercase);
+        return if named { Subject::Main } else { Subject::Other };
     }
     // A name of several words whose last is the main person's ("Simón Bolívar").
     let name = tokens[i..]
         .iter()
         .take_while(|t| t.1.starts_with(char::is_uppercase))
         .last();
-    if first == main || name.is_some_and(|t| t.1 == main) {
+    if first == who.name || name.is_some_and(|t| t.1 == who.name) {
         return Subject::Main;
     }
     Subject::Other
@@ -125,17 +146,34 @@ fn subject_of(text: &str, main: &str, lang: Lang) -> Subject {
 /// that may (Spanish): in a life, it is asked only with the main person's name put in.
 pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
     !lang.data().words.finite_endings.is_empty()
-        && matches!(subject_of(text, "", lang), Subject::Dropped(_))
+        && matches!(
+            subject_of(
+                text,
+                Who {
+                    name: "",
+                    pronouns: &[],
+                    thing: false
+                },
+                lang
+            ),
+            Subject::Dropped(_)
+        )
 }
 
 /// A sentence's subject left out or a subject pronoun, with the main person's name put in
 /// ("En 1805, Bolívar juró …", "Bolívar dirigió …", "En 1822, Hugo publie …"), when the
 /// sentence before, in its paragraph, has the main person as its subject (by name, or left out
 /// or a pronoun again, back to the name): the byte span replaced and what replaces it.
-fn supplied(doc: &Doc, main: &str, sentence: usize, lang: Lang) -> Option<(usize, usize, String)> {
+fn supplied(
+    doc: &Doc,
+    who: Who<'_>,
+    sentence: usize,
+    lang: Lang,
+) -> Option<(usize, usize, String)> {
     let s = &doc.sentences[sentence];
     let tokens: Vec<(usize, &str)> = words_at(&s.text).collect();
-    let subject = subject_of(&s.text, main, lang);
+    let subject = subject_of(&s.text, who, lang);
+    let joins = &lang.data().words.clause_joins;
     // The sentence before goes on with the main person as subject.
     let mut back = sentence;
     let mut named = false;
@@ -144,7 +182,13 @@ fn supplied(doc: &Doc, main: &str, sentence: usize, lang: Lang) -> Option<(usize
         if doc.sentences[prev].paragraph != s.paragraph {
             return None;
         }
-        match subject_of(&doc.sentences[prev].text, main, lang) {
+        let text = &doc.sentences[prev].text;
+        // A thing's pronoun may be the other clause's subject's ("…, and the flood brings
+        // silt. It …"): the sentences back to the name tell one event each.
+        if who.thing && joins.iter().any(|j| text.contains(j.as_str())) {
+            return None;
+        }
+        match subject_of(text, who, lang) {
             Subject::Main => {
                 named = true;
                 break;
@@ -156,15 +200,27 @@ fn supplied(doc: &Doc, main: &str, sentence: usize, lang: Lang) -> Option<(usize
     if !named {
         return None;
     }
+    // A thing's name opening the sentence takes a capital ("The Mekong"), and inside it its
+    // article a small letter ("En 1900, la Loire …").
+    let article = |n: &str| {
+        let first = n.split_whitespace().next().unwrap_or("").to_lowercase();
+        lang.data().words.articles.contains(&first)
+    };
+    let main = |at: usize| match (who.thing, at) {
+        (true, 0) => capitalise(who.name),
+        (true, _) if article(who.name) => lower_first(who.name),
+        _ => who.name.to_owned(),
+    };
     match subject {
-        Subject::Pronoun(i) => Some((tokens[i].0, tokens[i].1.len(), main.to_owned())),
+        Subject::Pronoun(i) => Some((tokens[i].0, tokens[i].1.len(), main(i))),
         Subject::Dropped(0) => {
             // "Dirigió …" → "Bolívar dirigió …"
             let (at, word) = tokens[0];
             let lowered = lower_first(word);
-            Some((at, word.len(), format!("{main} {lowered}")))
+            Some((at, word.len(), format!("{} {lowered}", main(0))))
         }
         Subject::Dropped(i) => {
+            let main = main(i);
             let (prev_at, prev) = tokens[i - 1];
             let end = prev_at + prev.len();
             if s.text[end..].starts_with(',') {
@@ -178,6 +234,13 @@ fn supplied(doc: &Doc, main: &str, sentence: usize, lang: Lang) -> Option<(usize
     }
 }
 
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn lower_first(word: &str) -> String {
     let mut c = word.chars();
     c.next()
@@ -185,15 +248,30 @@ fn lower_first(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The sentence around a gap with the main person's name put in for its subject left out or
-/// its subject pronoun (`supplied`): the new `before` and `after`.
+/// The sentence around a gap with the main person's name (or the topic's) put in for its
+/// subject left out or its subject pronoun (`supplied`): the new `before` and `after`.
 pub(super) fn supply_subject(
     doc: &Doc,
     main: Option<&str>,
     at: &Found,
     lang: Lang,
 ) -> Option<(String, String)> {
-    let (pos, cut, put) = supplied(doc, main?, at.sentence, lang)?;
+    let w = &lang.data().words;
+    let person = main.map(|name| Who {
+        name,
+        pronouns: &w.subject_pronouns,
+        thing: false,
+    });
+    let topic = topic(doc, lang);
+    let thing = topic.as_deref().map(|name| Who {
+        name,
+        pronouns: &w.thing_pronouns,
+        thing: true,
+    });
+    let (pos, cut, put) = [person, thing]
+        .into_iter()
+        .flatten()
+        .find_map(|who| supplied(doc, who, at.sentence, lang))?;
     let text = &doc.sentences[at.sentence].text;
     if pos + cut <= at.start {
         let before = format!("{}{put}{}", &text[..pos], &text[pos + cut..at.start]);
@@ -206,6 +284,36 @@ pub(super) fn supply_subject(
     }
 }
 
+/// The thing a text is about, by its title's words (before any comma or colon) as the text
+/// writes them: the longest start of the title, with a capitalised word after its article,
+/// that two sentences or more hold, not followed by another capitalised word ("The Mekong
+/// River" → "The Mekong"; not "Die Weimarer" of "die Weimarer Verfassung").
+fn topic(doc: &Doc, lang: Lang) -> Option<String> {
+    let title = doc.title.as_deref()?.split([',', ':', '—', '(']).next()?;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let articles = &lang.data().words.articles;
+    (1..=words.len().min(5)).rev().find_map(|n| {
+        let named = words[..n]
+            .iter()
+            .any(|w| w.starts_with(char::is_uppercase) && !articles.contains(&w.to_lowercase()));
+        let phrase = words[..n].join(" ").to_lowercase();
+        let mut seen = doc.sentences.iter().filter_map(|s| {
+            let lower = s.text.to_lowercase();
+            let at = lower.find(&phrase)?;
+            // Not the start of a longer name ("die Weimarer Verfassung" for "Die Weimarer").
+            let next = s.text.get(at + phrase.len()..).unwrap_or("").trim_start();
+            let ends = !lower[at + phrase.len()..].starts_with(char::is_alphanumeric)
+                && !next.starts_with(char::is_uppercase);
+            let starts = !lower[..at].ends_with(char::is_alphanumeric);
+            // As written: the lower case of these letters is as long.
+            (ends && starts && s.text.len() == lower.len())
+                .then(|| s.text[at..at + phrase.len()].to_owned())
+        });
+        let first = seen.next()?;
+        (named && seen.next().is_some()).then_some(first)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,7 +321,15 @@ mod tests {
 
     #[test]
     fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
-        let es = |t: &str| subject_of(t, "Bolívar", Lang::Es);
+        let pronouns = &Lang::Es.data().words.subject_pronouns;
+        let es = |t: &str| {
+            let who = Who {
+                name: "Bolívar",
+                pronouns,
+                thing: false,
+            };
+            subject_of(t, who, Lang::Es)
+        };
         assert_eq!(
             es("Dirigió la campaña del oeste en 1813."),
             Subject::Dropped(0)
@@ -247,7 +363,15 @@ mod tests {
             "La energía del sol llegaba a la tierra.",
             Lang::Es
         ));
-        let fr = |t: &str| subject_of(t, "Hugo", Lang::Fr);
+        let pronouns = &Lang::Fr.data().words.subject_pronouns;
+        let fr = |t: &str| {
+            let who = Who {
+                name: "Hugo",
+                pronouns,
+                thing: false,
+            };
+            subject_of(t, who, Lang::Fr)
+        };
         assert_eq!(
             fr("En 1822, il publie son premier recueil."),
             Subject::Pronoun(2)
@@ -288,5 +412,44 @@ mod tests {
         );
         // After a sentence about someone else: left (and struck by the filters).
         assert_eq!(year("1812"), None);
+    }
+
+    #[test]
+    fn a_things_pronoun_is_the_titles_name_after_a_sentence_about_it() {
+        let found = |doc: &Doc, lang: Lang, y: &str| {
+            let f = detect::candidates(doc, lang);
+            let at = f
+                .iter()
+                .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
+                .unwrap()
+                .clone();
+            supply_subject(doc, None, &at, lang).map(|(b, a)| format!("{b}_{a}"))
+        };
+        let t = "The Mekong River\n\nThe Mekong is the longest river in Southeast Asia. It is about \
+            4,350 kilometres long and drains a large basin. In 1995, it was shared by a commission \
+            of four countries.\n\nThe delta of the Mekong feeds millions. It was settled in 1700.";
+        let doc = read::read(t, Lang::En);
+        assert_eq!(topic(&doc, Lang::En).as_deref(), Some("The Mekong"));
+        assert_eq!(
+            found(&doc, Lang::En, "4,350 kilometres").as_deref(),
+            Some("The Mekong is about _ long and drains a large basin.")
+        );
+        // After a phrase: the article in lower case; a chain of pronouns back to the name.
+        assert_eq!(
+            found(&doc, Lang::En, "1995").as_deref(),
+            Some("In _, the Mekong was shared by a commission of four countries.")
+        );
+        // After a sentence about something else: left.
+        assert_eq!(found(&doc, Lang::En, "1700"), None);
+        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Er ist 1.233 \
+            Kilometer lang und fließt bis zur Nordsee. Heute ist der Rhein sauber.";
+        let doc = read::read(t, Lang::De);
+        let weimar = "Die Weimarer Republik\n\nDie Weimarer Republik war die erste Demokratie. \
+            Die Weimarer Verfassung galt ab 1919. Die Weimarer Zeit war kurz.";
+        assert_eq!(topic(&read::read(weimar, Lang::De), Lang::De), None);
+        assert_eq!(
+            found(&doc, Lang::De, "1.233 Kilometer").as_deref(),
+            Some("Der Rhein ist _ lang und fließt bis zur Nordsee.")
+        );
     }
 }

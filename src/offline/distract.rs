@@ -438,8 +438,8 @@ pub(super) fn places<R: Rng>(
 
 /// The pairs of names the text gives one place ("Edo, which was renamed Tokyo", "Ragusa (now
 /// Dubrovnik)", "Nueva Granada, la actual Colombia", "Mühlburg, heute Karlsruhe"): two places
-/// found in one sentence with at most four words between them, one of the language's
-/// `aliases` among them.
+/// found in one sentence, the second set off by a comma or a bracket after the first, with at
+/// most three words between them, the last one of the language's `aliases`.
 pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, String)> {
     let words = &lang.data().words.aliases;
     let mut out = Vec::new();
@@ -458,7 +458,12 @@ pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, St
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
             .filter(|w| !w.is_empty())
             .count();
-        if count <= 4 && super::lang::holds_any(&between, words) {
+        // Set off after the first name, the word of another name right before the second:
+        // "Edo, which was renamed Tokyo", "Ragusa (now Dubrovnik)"; not "first in China and
+        // later in Laos", nor "the Niger River, covering parts of present-day Mali".
+        let apposition = between.trim_start().starts_with([',', '(']);
+        let last = between.trim_end();
+        if apposition && count <= 3 && super::lang::ends_with_any(last, words) {
             let name = |f: &Found| text[f.start..f.end].to_owned();
             out.push((name(a), name(b)));
         }

@@ -346,6 +346,17 @@ fn two_names_of_one_place_are_never_both_options() {
     // Two places of one sentence with no word of another name between them are two places.
     let got = found_aliases("The railway linked Tokyo and Yokohama in 1872.", Lang::En);
     assert!(got.is_empty(), "{got:?}");
+    let got = found_aliases(
+        "Dams were built first in China and later in Laos. The empire grew along the Niger, \
+        covering parts of present-day Mali and Guinea.",
+        Lang::En,
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let de = "Das Dorf gehörte 1900 zu Österreich, heute Italien, und lag nahe der Schweiz.";
+    assert_eq!(
+        found_aliases(de, Lang::De),
+        vec![pair("Österreich", "Italien")]
+    );
 
     let city = PlaceKind::City("Japan".into());
     let text: Vec<(String, PlaceKind, usize)> = ["Edo", "Tokyo", "Kyoto", "Osaka", "Tokyo"]

@@ -204,7 +204,7 @@ impl Reading {
             .map(|d| d.term.to_lowercase())
             .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
             .collect();
-        trace(|| format!("main person: {main:?}, by {forms:?}; characters: {characters:?}"));
+        trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
             text,
             doc,

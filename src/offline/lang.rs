@@ -68,6 +68,9 @@ pub(super) struct Words {
     pub(super) masculine: Vec<String>,
     #[serde(default)]
     pub(super) feminine: Vec<String>,
+    /// Prepositions that take only places, never a person (`refer`).
+    #[serde(default)]
+    pub(super) place_only_prepositions: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,

@@ -263,16 +263,18 @@ pub(super) fn resolve(
         !super::lexicon::may_be_given_name(w, lang)
             && super::lexicon::entry(&w.to_lowercase()).is_some()
     };
-    let other = between
-        .filter(|(_, w)| w.starts_with(char::is_uppercase))
-        .any(|(opens, w)| {
-            let lower = w.to_lowercase();
-            last_word(w) != main
-                && !lang.is_stop(&lower)
-                && !lang.data().words.months.contains(&lower)
-                && !thing(w)
-                && (!opens || !common(w))
-        });
+    let between: Vec<(bool, &str)> = between.collect();
+    let other = (0..between.len()).any(|k| {
+        let (opens, w) = between[k];
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && last_word(w) != main
+            && !lang.is_stop(&lower)
+            && !lang.data().words.months.contains(&lower)
+            && !thing(w)
+            && (!opens || !common(w))
+            && !named_thing(&between, k, lang)
+    });
     // German capitalises every noun: there the sentence right before names the person alone.
     if other && lang != Lang::De {
         return None;
@@ -306,6 +308,35 @@ pub(super) fn resolve(
         (before.to_owned(), swap(after))
     };
     (!leans(&format!("{b} _ {a}"))).then_some((b, a))
+}
+
+/// Whether the capitalised word at `k` is in a name of a thing or a place, not a person's: a
+/// run of capitalised words ending in a common noun WordNet knows as no person ("the Catholic
+/// Church", "the Rivonia Trial") with no given name in it, or one right after a preposition
+/// that takes only places ("at Arcetri", "in Pisa").
+fn named_thing(words: &[(bool, &str)], k: usize, lang: Lang) -> bool {
+    let cap = |j: usize| words[j].1.starts_with(char::is_uppercase);
+    let mut start = k;
+    while start > 0 && cap(start - 1) && !words[start].0 {
+        start -= 1;
+    }
+    let mut end = k;
+    while end + 1 < words.len() && cap(end + 1) && !words[end + 1].0 {
+        end += 1;
+    }
+    let run = &words[start..=end];
+    if run
+        .iter()
+        .any(|(_, w)| super::lexicon::may_be_given_name(w, lang) || w.ends_with("'s"))
+    {
+        return false;
+    }
+    let last = run[run.len() - 1].1.to_lowercase();
+    let common = super::lexicon::entry(&last).is_some_and(|e| !e.kinds.contains(&"person"));
+    let place_only = &lang.data().words.place_only_prepositions;
+    let after_place =
+        start > 0 && !words[start].0 && place_only.contains(&words[start - 1].1.to_lowercase());
+    common || after_place
 }
 
 /// The words of a text with their byte offsets, without the marks around them.
@@ -396,6 +427,26 @@ mod tests {
         // No main person: named fewer than three times.
         let t = "Galileo was born in 1564. In 1589 he taught at Pisa.";
         assert_eq!(resolved(t, "1589"), None);
+    }
+
+    #[test]
+    fn a_things_or_a_places_name_between_is_no_one_a_pronoun_could_be() {
+        let t = format!(
+            "{GALILEO} His support for the idea brought him into conflict with the Catholic \
+            Church. In 1616 he was warned to stop. He spent his last years at Arcetri. \
+            In 1641 he fell ill."
+        );
+        assert_eq!(
+            resolved(&t, "1616").as_deref(),
+            Some("In _ Galileo was warned to stop.")
+        );
+        assert_eq!(
+            resolved(&t, "1641").as_deref(),
+            Some("In _ Galileo fell ill.")
+        );
+        // A run with a given name in it may be someone.
+        let t = format!("{GALILEO} He wrote to Thomas Church. In 1616 he was warned to stop.");
+        assert_eq!(resolved(&t, "1616"), None);
     }
 
     #[test]

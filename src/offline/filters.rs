@@ -54,7 +54,7 @@ pub(super) struct Filter {
 pub(super) const FILTERS: &[Filter] = &[
     Filter {
         name: "reference-unresolved",
-        why: "the stem leans on a word that points back (it, they, that year, plus tard) with nothing before it to point to",
+        why: "the stem leans on a word that points back (it, they, that year, plus tard) or leaves its subject out, with nothing before it to point to",
         strikes: reference_unresolved,
     },
     Filter {

@@ -10,7 +10,12 @@
 //! checked in German, which capitalises every noun), and the pronoun is one the language's `stand_ins` lists:
 //! English "he", "she", "his" stand only for people; German "er" stands for masculine things
 //! too, so it is replaced only when the sentence right before names the person and no one
-//! else; French "il" and "elle" are never replaced (the tower is "elle").
+//! else; French "il" and "elle" are never replaced here (the tower is "elle"; `subject` puts a
+//! name in for one that follows a sentence about its bearer). English "her" is "Curie's" or
+//! "Curie" by the word after it. A sentence shown before a gap is resolved in the same way
+//! (`resolve_lead`). The main person's sex is that of most of the text's English person
+//! pronouns (`main_forms`), and a pronoun of that sex after only others' names stands for the
+//! main person (`filters::unnamed_main`).
 
 use std::collections::BTreeMap;
 

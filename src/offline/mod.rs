@@ -544,10 +544,7 @@ fn make_gap<R: Rng>(
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
     let subject = reading.subject();
-    let leans = |t: &str| filters::leans_back(t, reading.text, subject, &reading.forms);
-    // The sentence before, when this one leans back, from the same paragraph; it must stand on
-    // its own too, so its pronoun is replaced by the main person's name where `refer` can.
-    let alone = Draft {
+    let mut draft = Draft {
         lang: reading.text,
         kind: &f.kind,
         before,
@@ -558,31 +555,16 @@ fn make_gap<R: Rng>(
         main: subject,
         forms: &reading.forms,
     };
-    let lead = filters::gap_leans(&alone)
+    // The sentence before, when this one leans back, from the same paragraph, standing on its
+    // own too (`refer::lead`).
+    let main = (reading.main.as_deref(), reading.forms.as_slice());
+    let lead = filters::gap_leans(&draft)
         .then(|| f.sentence.checked_sub(1))
         .flatten()
         .filter(|p| sentences[*p].paragraph == s.paragraph)
-        .map(|p| {
-            let text = &sentences[p].text;
-            let main = (reading.main.as_deref(), reading.forms.as_slice());
-            (leans(text)
-                .then(|| refer::resolve_lead(&reading.doc, &reading.found, main, p, reading.text)))
-            .flatten()
-            .filter(|r| !leans(r))
-            .unwrap_or_else(|| text.clone())
-        });
-    let context = lead.as_deref();
-    let draft = Draft {
-        lang: reading.text,
-        kind: &f.kind,
-        before,
-        answer,
-        after,
-        context,
-        title: reading.doc.title.as_deref(),
-        main: reading.subject(),
-        forms: &reading.forms,
-    };
+        .map(|p| refer::lead(&reading.doc, &reading.found, main, subject, p, reading.text));
+    draft.context = lead.as_deref();
+    let context = draft.context;
     if let Some(f) = filters::strike(&draft) {
         let after_lead = context.map(|c| format!(" after {c:?}")).unwrap_or_default();
         trace(|| format!("{}: {answer} in {:?}{after_lead}", f.name, s.text));

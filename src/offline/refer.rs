@@ -178,6 +178,25 @@ pub(super) fn resolve_lead(
         .map(|(before, _)| before)
 }
 
+/// The sentence shown before a gap (its lead), standing on its own: its pronoun or subject
+/// replaced by the name where `resolve_lead` can, as written otherwise (then it is struck if it
+/// leans back).
+pub(super) fn lead(
+    doc: &Doc,
+    found: &[Found],
+    main: (Option<&str>, &[String]),
+    subject: Option<&str>,
+    sentence: usize,
+    lang: Lang,
+) -> String {
+    let text = &doc.sentences[sentence].text;
+    let leans = |t: &str| leans_back(t, lang, subject, main.1);
+    (leans(text).then(|| resolve_lead(doc, found, main, sentence, lang)))
+        .flatten()
+        .filter(|r| !leans(r))
+        .unwrap_or_else(|| text.clone())
+}
+
 fn last_word(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }

@@ -104,6 +104,12 @@ pub(super) struct Words {
     /// The pronouns a thing stands for as a subject ("it", "elle", "er").
     #[serde(default)]
     pub(super) thing_pronouns: Vec<String>,
+    /// The thing pronoun each article of a thing's name takes ("der" → "er").
+    #[serde(default)]
+    pub(super) thing_pronoun_of: BTreeMap<String, String>,
+    /// Words soon after a subject pronoun that make it stand for no one ("il y a", "es gibt").
+    #[serde(default)]
+    pub(super) impersonal: Vec<String>,
     #[serde(default)]
     pub(super) participle_endings: Vec<String>,
     pub(super) gendered: Vec<String>,

@@ -118,8 +118,15 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
             Subject::Dropped(i)
         };
     }
+    // "Il y a", "Es gibt", "It is thought that": the pronoun stands for no one.
+    let impersonal =
+        (tokens.iter().skip(i + 1).take(3)).any(|t| w.impersonal.contains(&t.1.to_lowercase()));
     if who.pronouns.contains(&first.to_lowercase()) {
-        return Subject::Pronoun(i);
+        return if impersonal {
+            Subject::Other
+        } else {
+            Subject::Pronoun(i)
+        };
     }
     if who.thing {
         // "The Mekong is …", "La Loire est …": the topic's words open the subject.
@@ -263,9 +270,17 @@ pub(super) fn supply_subject(
         thing: false,
     });
     let topic = topic(doc, lang);
+    // The pronoun agrees with the topic's article ("der Rhein": "er"; "la Loire": "elle").
+    let agreeing: Vec<String> = topic.as_deref().map_or(Vec::new(), |name| {
+        let article = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        match w.thing_pronoun_of.get(&article) {
+            Some(p) => vec![p.clone()],
+            None => w.thing_pronouns.clone(),
+        }
+    });
     let thing = topic.as_deref().map(|name| Who {
         name,
-        pronouns: &w.thing_pronouns,
+        pronouns: &agreeing,
         thing: true,
     });
     let (pos, cut, put) = [person, thing]
@@ -377,6 +392,7 @@ mod tests {
             Subject::Pronoun(2)
         );
         assert_eq!(fr("Il meurt à Paris le 22 mai 1885."), Subject::Pronoun(0));
+        assert_eq!(fr("Il y a dans ce livre trois parties."), Subject::Other);
         // French always writes its subject: no verb is taken for one left out.
         assert!(!drops_subject(
             "En 1822 publie son premier recueil.",
@@ -444,6 +460,15 @@ mod tests {
         let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Er ist 1.233 \
             Kilometer lang und fließt bis zur Nordsee. Heute ist der Rhein sauber.";
         let doc = read::read(t, Lang::De);
+        // "Es gibt": no one; "sie" does not agree with "der Rhein".
+        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Es gibt dort \
+            1.200 Brücken. Heute ist der Rhein sauber.";
+        let doc2 = read::read(t, Lang::De);
+        assert_eq!(found(&doc2, Lang::De, "1.200 Brücken"), None);
+        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Sie sind \
+            1.200 Kilometer lang. Heute ist der Rhein sauber.";
+        let doc2 = read::read(t, Lang::De);
+        assert_eq!(found(&doc2, Lang::De, "1.200 Kilometer"), None);
         let weimar = "Die Weimarer Republik\n\nDie Weimarer Republik war die erste Demokratie. \
             Die Weimarer Verfassung galt ab 1919. Die Weimarer Zeit war kurz.";
         assert_eq!(topic(&read::read(weimar, Lang::De), Lang::De), None);

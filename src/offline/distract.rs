@@ -11,9 +11,10 @@
 use rand::Rng;
 use rand::seq::{IndexedRandom, SliceRandom};
 
-use super::detect::Value;
+use super::detect::{Found, Kind, Value};
 use super::lang::Lang;
 use super::lexicon::{self, PlaceKind};
+use super::read::Doc;
 
 /// How close wrong answers are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -604,6 +605,63 @@ pub(super) fn places<R: Rng>(
 /// Where a glossary line stands among the paragraphs (apart from the prose, so that for one
 /// of them the nearest terms are the glossary's own).
 pub(super) const GLOSSARY: usize = usize::MAX / 2;
+/// The pairs of names the text gives one place ("Edo, which was renamed Tokyo", "Ragusa (now
+/// Dubrovnik)", "Nueva Granada, la actual Colombia", "Mühlburg, heute Karlsruhe"): two places
+/// found in one sentence, the second set off by a comma or a bracket after the first, with at
+/// most three words between them, the last one of the language's `aliases`.
+pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, String)> {
+    let words = &lang.data().words.aliases;
+    let mut out = Vec::new();
+    let places: Vec<&Found> = found
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Place(_)))
+        .collect();
+    for pair in places.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.sentence != b.sentence || b.start < a.end {
+            continue;
+        }
+        let text = &doc.sentences[a.sentence].text;
+        let between = text[a.end..b.start].to_lowercase();
+        let count = between
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .filter(|w| !w.is_empty())
+            .count();
+        // Set off after the first name, the word of another name right before the second:
+        // "Edo, which was renamed Tokyo", "Ragusa (now Dubrovnik)"; not "first in China and
+        // later in Laos", nor "the Niger River, covering parts of present-day Mali".
+        let apposition = between.trim_start().starts_with([',', '(']);
+        let last = between.trim_end();
+        if apposition && count <= 3 && super::lang::ends_with_any(last, words) {
+            let name = |f: &Found| text[f.start..f.end].to_owned();
+            out.push((name(a), name(b)));
+        }
+    }
+    out
+}
+
+/// The text's places without the answer and its other names, and with one name only of any other
+/// place the text names twice: two names of one place as options are both right, or cancel
+/// each other out.
+pub(super) fn without_aliases(
+    places: &[(String, PlaceKind, usize)],
+    answer: &str,
+    aliases: &[(String, String)],
+) -> Vec<(String, PlaceKind, usize)> {
+    let same = |x: &str, y: &str| {
+        aliases
+            .iter()
+            .any(|(a, b)| (a == x && b == y) || (a == y && b == x))
+    };
+    let mut out: Vec<(String, PlaceKind, usize)> = Vec::new();
+    for p in places {
+        let taken = out.iter().any(|(q, _, _)| q != &p.0 && same(q, &p.0));
+        if p.0 != answer && !same(&p.0, answer) && !taken {
+            out.push(p.clone());
+        }
+    }
+    out
+}
 
 /// Wrong terms: the text's other terms (each with where it is: a paragraph's number), the
 /// nearest first on hard and the furthest on easy, none that shares a stem with the answer or

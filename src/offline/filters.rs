@@ -24,6 +24,8 @@ pub(super) struct Draft<'a> {
     pub(super) main: Option<&'a str>,
     /// The answer's sex, when it is a person the text tells it of (`sex`).
     pub(super) sex: Option<super::sex::Sex>,
+    /// The pronouns that stand for the main person (`refer::main_forms`; empty when unknown).
+    pub(super) forms: &'a [String],
 }
 
 impl Draft<'_> {
@@ -54,7 +56,7 @@ pub(super) struct Filter {
 pub(super) const FILTERS: &[Filter] = &[
     Filter {
         name: "reference-unresolved",
-        why: "the stem leans on a word that points back (it, they, that year, plus tard) with nothing before it to point to",
+        why: "the stem leans on a word that points back (it, they, that year, plus tard) or leaves its subject out, with nothing before it to point to",
         strikes: reference_unresolved,
     },
     Filter {
@@ -155,6 +157,44 @@ pub(super) fn strike(d: &Draft<'_>) -> Option<&'static Filter> {
 /// does not).
 pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
     points_back_by(sentence, lang, true)
+}
+
+/// Whether a sentence shown leans on something it does not show: it points back
+/// (`points_back`), or it has a pronoun of the main person's sex before any mention of the main
+/// person (`unnamed_main`).
+pub(super) fn leans_back(sentence: &str, lang: Lang, main: Option<&str>, forms: &[String]) -> bool {
+    points_back(sentence, lang)
+        || unnamed_main(sentence, main, forms)
+        || (main.is_some() && super::subject::drops_subject(sentence, lang))
+}
+
+/// Whether a gap's sentence leans on something it does not show, so a lead is shown before
+/// it: `before` and `after` without the answer (a pronoun is not resolved by a name that is
+/// the gap), and the whole sentence for a subject left out.
+pub(super) fn gap_leans(d: &Draft<'_>) -> bool {
+    let sentence = format!("{} {}", d.before, d.after);
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    points_back(&sentence, d.lang)
+        || unnamed_main(&sentence, d.main, d.forms)
+        || (d.main.is_some() && super::subject::drops_subject(&whole, d.lang))
+}
+
+/// Whether a pronoun of the main person's sex comes before the sentence names the main person
+/// ("Watson and Crick saw a report that contained her measurements", "Walter Sisulu brought
+/// him into the ANC" in a life of Franklin or of Mandela): names of others before it do not
+/// tell who it is, and it is most likely the main person, whom the sentence does not name.
+pub(super) fn unnamed_main(sentence: &str, main: Option<&str>, forms: &[String]) -> bool {
+    let Some(main) = main else { return false };
+    // Cut at every mark: "Franklin's" is "Franklin".
+    for word in words(sentence) {
+        if word == main {
+            return false;
+        }
+        if forms.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `points_back`, with the pronouns or without them: in a definition ("the squeezing of
@@ -278,9 +318,23 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
     let sentence = format!("{} _ {}", d.before, d.after);
     // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
     let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
+    // In a life, a sentence with its subject left out ("En 1813 dirigió …") whose main person
+    // `refer` could not put in: whose it is, the stem does not say.
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    let dropped = d.main.is_some() && super::subject::drops_subject(&whole, d.lang);
     match d.context {
-        Some(c) => points_back(c, d.lang),
-        None => points_back_by(&sentence, d.lang, !meaning),
+        // The lead must stand, and name the main person if the gap's pronoun is theirs.
+        Some(c) => {
+            let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
+            leans_back(c, d.lang, d.main, d.forms)
+                || (unnamed_main(&sentence, d.main, d.forms) && !named)
+                || dropped
+        }
+        None => {
+            points_back_by(&sentence, d.lang, !meaning)
+                || (!meaning && unnamed_main(&sentence, d.main, d.forms))
+                || dropped
+        }
     }
 }
 

@@ -76,6 +76,14 @@ pub(super) struct Words {
     /// "er" does).
     #[serde(default)]
     pub(super) person_pronouns: Vec<String>,
+    /// The person pronouns of each sex (English only: see the data file).
+    #[serde(default)]
+    pub(super) masculine: Vec<String>,
+    #[serde(default)]
+    pub(super) feminine: Vec<String>,
+    /// Prepositions that take only places, never a person (`refer`).
+    #[serde(default)]
+    pub(super) place_only_prepositions: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,
@@ -88,9 +96,42 @@ pub(super) struct Words {
     pub(super) date_in: Vec<String>,
     /// Joins of two clauses: a sentence holding one tells two events.
     pub(super) clause_joins: Vec<String>,
+    /// Words opening a relative or subordinate clause ("who", "qui", "que", "der"), and the
+    /// endings of a participle opening one ("named", "nommé"): a date in such a clause is not
+    /// the sentence's own event.
+    #[serde(default)]
+    pub(super) subordinate: Vec<String>,
+    /// A sentence's subject left out or a pronoun (see the data files; `refer::supply_subject`):
+    /// prepositions opening a phrase before the subject, a finite verb's endings and forms,
+    /// clitics before it, subject pronouns.
+    #[serde(default)]
+    pub(super) subject_openers: Vec<String>,
+    #[serde(default)]
+    pub(super) finite_endings: Vec<String>,
+    #[serde(default)]
+    pub(super) finite_verbs: Vec<String>,
+    #[serde(default)]
+    pub(super) clitics: Vec<String>,
+    #[serde(default)]
+    pub(super) subject_pronouns: Vec<String>,
+    /// The pronouns a thing stands for as a subject ("it", "elle", "er").
+    #[serde(default)]
+    pub(super) thing_pronouns: Vec<String>,
+    /// The thing pronoun each article of a thing's name takes ("der" → "er").
+    #[serde(default)]
+    pub(super) thing_pronoun_of: BTreeMap<String, String>,
+    /// Words soon after a subject pronoun that make it stand for no one ("il y a", "es gibt").
+    #[serde(default)]
+    pub(super) impersonal: Vec<String>,
+    #[serde(default)]
+    pub(super) participle_endings: Vec<String>,
     pub(super) gendered: Vec<String>,
     pub(super) examples: Vec<String>,
     pub(super) spans: Vec<String>,
+    /// Words that give a place's other name ("Edo, renamed Tokyo", "la actual Colombia"): the
+    /// two are one place, never both among a question's options.
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
     pub(super) is: Vec<String>,
     pub(super) articles: Vec<String>,
     pub(super) called: Vec<String>,
@@ -120,9 +161,9 @@ pub(super) struct Words {
     pub(super) female_pronouns: Vec<String>,
     #[serde(default)]
     pub(super) object_pronouns: Vec<String>,
-    /// Openings where a pronoun stands for no one ("Il y a").
+    /// Openings where a pronoun stands for no one ("Il y a"): no evidence of a sex (`sex`).
     #[serde(default)]
-    pub(super) impersonal: Vec<String>,
+    pub(super) impersonal_openings: Vec<String>,
     /// Verbs that join a name to what it is ("X is a strong man").
     #[serde(default)]
     pub(super) copulas: Vec<String>,

@@ -26,6 +26,7 @@ mod read;
 mod refer;
 mod render;
 mod sex;
+mod subject;
 mod table;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -146,11 +147,15 @@ struct Reading {
     /// Each dated person's era: the middle year of the sentences naming them.
     eras: BTreeMap<String, i64>,
     places: Vec<(String, PlaceKind, usize)>,
+    /// Two names the text gives one place (`distract::aliases`).
+    aliases: Vec<(String, String)>,
     defined: Vec<(String, usize)>,
     /// What sort of thing the text says a defined term is (`define::kind_of`).
     said: distract::Said,
     /// The person the text is about, if one is named most (`refer`).
     main: Option<String>,
+    /// The pronouns that stand for the main person (`refer::main_forms`).
+    forms: Vec<String>,
     /// The story's characters, by one name (`characters`).
     characters: Vec<String>,
     /// Each person's sex, where the text tells it (`sex`).
@@ -205,8 +210,10 @@ impl Reading {
             .iter()
             .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
             .collect();
-        let main = refer::main_person(&doc, &found);
         let sexes = sex::sexes(&doc, &named, text);
+        let main = refer::main_person(&doc, &found, text);
+        let aliases = distract::aliases(&doc, &found, text);
+        let forms = refer::main_forms(&doc, text);
         let cells = table::cells(&doc.tables, options, text);
         let lowered = definitions
             .iter()
@@ -218,6 +225,7 @@ impl Reading {
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });
+        trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
             text,
             doc,
@@ -226,9 +234,11 @@ impl Reading {
             people,
             eras,
             places,
+            aliases,
             defined,
             said,
             main,
+            forms,
             characters,
             sexes,
             cells,
@@ -541,37 +551,45 @@ fn make_gap<R: Rng>(
     let s = &sentences[f.sentence];
     let answer = &s.text[f.start..f.end];
     // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
+    // "En 1813 dirigió …" → "En 1813, Bolívar dirigió …": a subject left out, likewise.
     let resolved = refer::resolve(
         &reading.doc,
         &reading.found,
-        reading.main.as_deref(),
+        (reading.main.as_deref(), &reading.forms),
         f,
         reading.text,
-    );
+    )
+    .or_else(|| subject::supply_subject(&reading.doc, reading.subject(), f, reading.text));
     let (before, after) = match &resolved {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
-    // The sentence before, when this one points back, from the same paragraph.
-    let context = filters::points_back(&format!("{before} {after}"), reading.text)
-        .then(|| f.sentence.checked_sub(1))
-        .flatten()
-        .map(|p| &sentences[p])
-        .filter(|p| p.paragraph == s.paragraph)
-        .map(|p| p.text.as_str());
-    let draft = Draft {
+    let subject = reading.subject();
+    let mut draft = Draft {
         lang: reading.text,
         kind: &f.kind,
         before,
         answer,
         after,
-        context,
+        context: None,
         title: reading.doc.title.as_deref(),
-        main: reading.subject(),
+        main: subject,
         sex: reading.sexes.get(answer).copied(),
+        forms: &reading.forms,
     };
+    // The sentence before, when this one leans back, from the same paragraph, standing on its
+    // own too (`refer::lead`).
+    let main = (reading.main.as_deref(), reading.forms.as_slice());
+    let lead = filters::gap_leans(&draft)
+        .then(|| f.sentence.checked_sub(1))
+        .flatten()
+        .filter(|p| sentences[*p].paragraph == s.paragraph)
+        .map(|p| refer::lead(&reading.doc, &reading.found, main, subject, p, reading.text));
+    draft.context = lead.as_deref();
+    let context = draft.context;
     if let Some(f) = filters::strike(&draft) {
-        trace(|| format!("{}: {answer} in {:?}", f.name, s.text));
+        let after_lead = context.map(|c| format!(" after {c:?}")).unwrap_or_default();
+        trace(|| format!("{}: {answer} in {:?}{after_lead}", f.name, s.text));
         return None;
     }
     let mut question = render::stem(&f.kind, before, after, context, reading.text, say);
@@ -618,7 +636,7 @@ fn make_gap<R: Rng>(
         Kind::Place(k) => distract::places(
             answer,
             k,
-            &reading.places,
+            &distract::without_aliases(&reading.places, answer, &reading.aliases),
             s.paragraph,
             &s.text,
             level,
@@ -668,6 +686,7 @@ fn make_definition<R: Rng>(
         title: reading.doc.title.as_deref(),
         main: reading.subject(),
         sex: None,
+        forms: &reading.forms,
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

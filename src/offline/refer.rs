@@ -10,12 +10,17 @@
 //! checked in German, which capitalises every noun), and the pronoun is one the language's `stand_ins` lists:
 //! English "he", "she", "his" stand only for people; German "er" stands for masculine things
 //! too, so it is replaced only when the sentence right before names the person and no one
-//! else; French "il" and "elle" are never replaced (the tower is "elle").
+//! else; French "il" and "elle" are never replaced here (the tower is "elle"; `subject` puts a
+//! name in for one that follows a sentence about its bearer). English "her" is "Curie's" or
+//! "Curie" by the word after it. A sentence shown before a gap is resolved in the same way
+//! (`resolve_lead`). The main person's sex is that of most of the text's English person
+//! pronouns (`main_forms`), and a pronoun of that sex after only others' names stands for the
+//! main person (`filters::unnamed_main`).
 
 use std::collections::BTreeMap;
 
 use super::detect::{Found, Kind};
-use super::filters::points_back;
+use super::filters::leans_back;
 use super::lang::Lang;
 use super::read::Doc;
 
@@ -56,7 +61,43 @@ fn mentions<'a>(doc: &'a Doc, found: &[Found]) -> Vec<(usize, usize, &'a str)> {
 
 /// The text's main person, by the last word of their name ("Galileo", "Luther"): named more
 /// often than anyone else, at least three times.
-pub(super) fn main_person(doc: &Doc, found: &[Found]) -> Option<String> {
+pub(super) fn main_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
+    named_most(doc, found).or_else(|| titled(doc, found, lang))
+}
+
+/// The person a text's title names ("Rosalind Franklin": a given name, then one or two
+/// capitalised words, before any comma or colon), when no person was found by that last word and the text names them by
+/// it alone at least three times: for a name no lexicon knows as one.
+fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
+    // "Simón Bolívar, el Libertador", "Marie Curie: a life": the name before the comma.
+    let title = doc
+        .title
+        .as_deref()?
+        .split([',', ':', '—', '('])
+        .next()?
+        .trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let name_like = (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && super::lexicon::may_be_given_name(words[0], lang);
+    let surname = *words.last()?;
+    let known = found
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .any(|f| last_word(&doc.sentences[f.sentence].text[f.start..f.end]) == surname);
+    let alone = doc
+        .sentences
+        .iter()
+        .flat_map(|s| words_at(&s.text))
+        .filter(|(_, w)| *w == surname || w.strip_suffix("'s") == Some(surname))
+        .count();
+    (name_like && !known && alone >= 3).then(|| surname.to_owned())
+}
+
+/// The person named most often, at least three times (`main_person`).
+fn named_most(doc: &Doc, found: &[Found]) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, _, name) in mentions(doc, found) {
         *counts.entry(last_word(name)).or_default() += 1;
@@ -70,15 +111,90 @@ pub(super) fn main_person(doc: &Doc, found: &[Found]) -> Option<String> {
         .collect();
     full.sort_unstable();
     full.dedup();
-    let shared = |name: &str| full.iter().filter(|n| last_word(n) == name).count() > 1;
-    counts.retain(|name, _| !shared(name));
+    // "Rosalind Franklin" and "Rosalind Elsie Franklin" are one person: two of one family
+    // differ in their first names.
+    let shared = |name: &str| {
+        let mut first: Vec<&str> = (full.iter())
+            .filter(|n| last_word(n) == name)
+            .filter_map(|n| n.split_whitespace().next())
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first.len() > 1
+    };
     let mut by_count: Vec<(usize, &str)> = counts.into_iter().map(|(k, n)| (n, k)).collect();
     by_count.sort_by_key(|b| std::cmp::Reverse(b.0));
+    // The name named most is shared ("Darwin" beside "Robert Darwin", his father): the text
+    // has no one main person, not the one named next most.
     match by_count.as_slice() {
+        [(_, name), ..] if shared(name) => None,
         [(n, name)] if *n >= 3 => Some((*name).to_owned()),
         [(n, name), (m, _), ..] if *n >= 3 && n > m => Some((*name).to_owned()),
         _ => None,
     }
+}
+
+/// The pronouns that stand for the main person: those of the sex the text's person pronouns
+/// mostly are (three times as many as of the other, and at least three), where the language
+/// tells a pronoun's sex (`masculine`, `feminine`: English).
+pub(super) fn main_forms(doc: &Doc, lang: Lang) -> Vec<String> {
+    let w = &lang.data().words;
+    let (mut he, mut she) = (0, 0);
+    for s in &doc.sentences {
+        for (_, word) in words_at(&s.text) {
+            let lower = word.to_lowercase();
+            he += usize::from(w.masculine.contains(&lower));
+            she += usize::from(w.feminine.contains(&lower));
+        }
+    }
+    if he >= 3 && he >= 3 * she {
+        w.masculine.clone()
+    } else if she >= 3 && she >= 3 * he {
+        w.feminine.clone()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The sentence shown before a gap (its lead) with its pronoun replaced by the main person's
+/// name, when the text leaves no doubt who it is, as `resolve` does for the gap's own sentence
+/// ("Working with her student Raymond Gosling, …" → "Working with Franklin's student …").
+pub(super) fn resolve_lead(
+    doc: &Doc,
+    found: &[Found],
+    main: (Option<&str>, &[String]),
+    sentence: usize,
+    lang: Lang,
+) -> Option<String> {
+    let end = doc.sentences.get(sentence)?.text.len();
+    let whole = Found {
+        sentence,
+        start: end,
+        end,
+        kind: Kind::Term,
+    };
+    resolve(doc, found, main, &whole, lang)
+        .or_else(|| super::subject::supply_subject(doc, main.0, &whole, lang))
+        .map(|(before, _)| before)
+}
+
+/// The sentence shown before a gap (its lead), standing on its own: its pronoun or subject
+/// replaced by the name where `resolve_lead` can, as written otherwise (then it is struck if it
+/// leans back).
+pub(super) fn lead(
+    doc: &Doc,
+    found: &[Found],
+    main: (Option<&str>, &[String]),
+    subject: Option<&str>,
+    sentence: usize,
+    lang: Lang,
+) -> String {
+    let text = &doc.sentences[sentence].text;
+    let leans = |t: &str| leans_back(t, lang, subject, main.1);
+    (leans(text).then(|| resolve_lead(doc, found, main, sentence, lang)))
+        .flatten()
+        .filter(|r| !leans(r))
+        .unwrap_or_else(|| text.clone())
 }
 
 fn last_word(name: &str) -> &str {
@@ -91,7 +207,7 @@ fn last_word(name: &str) -> &str {
 pub(super) fn resolve(
     doc: &Doc,
     found: &[Found],
-    main: Option<&str>,
+    (main, forms): (Option<&str>, &[String]),
     at: &Found,
     lang: Lang,
 ) -> Option<(String, String)> {
@@ -99,11 +215,25 @@ pub(super) fn resolve(
     let s = &doc.sentences[at.sentence];
     let (before, after) = (&s.text[..at.start], &s.text[at.end..]);
     let gap = format!("{before} _ {after}");
-    if !points_back(&gap, lang) {
+    let leans = |t: &str| leans_back(t, lang, Some(main), forms);
+    if !leans(&gap) {
         return None;
     }
-    // The last person named before this sentence, in its paragraph or the one before.
-    let all = mentions(doc, found);
+    // The last person named before this sentence, in its paragraph or the one before (the
+    // main person by their name alone too, which `detect` may not know as one).
+    let mut all = mentions(doc, found);
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for (at, w) in words_at(&s.text) {
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            let inside = |(j, start, n): &(usize, usize, &str)| {
+                *j == i && (*start..start + n.len()).contains(&at)
+            };
+            if w == main && !all.iter().any(inside) {
+                all.push((i, at, &s.text[at..at + w.len()]));
+            }
+        }
+    }
+    all.sort_unstable();
     let &(last, last_at, name) = all.iter().rfind(|(i, _, _)| {
         let p = doc.sentences[*i].paragraph;
         *i < at.sentence && (p == s.paragraph || p + 1 == s.paragraph)
@@ -144,25 +274,56 @@ pub(super) fn resolve(
         } else {
             text.len()
         };
-        words_at(&text[from..to.max(from)])
+        // Whether each word opens its sentence: there a common word has a capital too.
+        words_at(&text[from..to.max(from)]).map(move |(at, w)| (from == 0 && at == 0, w))
     });
     let thing = |w: &str| {
         super::lexicon::entry(w).is_some_and(|e| !e.kinds.contains(&"person"))
             || super::lexicon::place(w, lang).is_some()
     };
-    let other = between
-        .filter(|(_, w)| w.starts_with(char::is_uppercase))
-        .any(|(_, w)| {
-            let lower = w.to_lowercase();
-            last_word(w) != main
-                && !lang.is_stop(&lower)
-                && !lang.data().words.months.contains(&lower)
-                && !thing(w)
-        });
+    // "Working with her student …": a word that opens its sentence is a thing WordNet knows
+    // in lower case, unless it may be a given name.
+    let common = |w: &str| {
+        !super::lexicon::may_be_given_name(w, lang)
+            && super::lexicon::entry(&w.to_lowercase()).is_some()
+    };
+    let between: Vec<(bool, &str)> = between.collect();
+    let other = (0..between.len()).any(|k| {
+        let (opens, w) = between[k];
+        let lower = w.to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && last_word(w) != main
+            && !lang.is_stop(&lower)
+            && !lang.data().words.months.contains(&lower)
+            && !thing(w)
+            && (!opens || !common(w))
+            && !named_thing(&between, k, lang)
+    });
     // German capitalises every noun: there the sentence right before names the person alone.
     if other && lang != Lang::De {
         return None;
     }
+    // "her" is either "Curie's" ("her measurements") or "Curie" ("met her", "gave her a
+    // prize"): told by the word after it, or not replaced when that does not tell.
+    let text_of = if part == 0 { before } else { after };
+    let form = match form.split_once('|') {
+        None => form.as_str(),
+        Some((possessive, object)) => {
+            let rest = text_of[word_at + word.len()..].trim_start();
+            let next = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let lower = next.to_lowercase();
+            if next.is_empty() || lang.data().words.articles.contains(&lower) {
+                object
+            } else if next.starts_with(char::is_lowercase) && !lang.is_stop(&lower) {
+                possessive
+            } else {
+                return None;
+            }
+        }
+    };
     let put = form.replace("{}", name);
     let swap = |t: &str| format!("{}{put}{}", &t[..word_at], &t[word_at + word.len()..]);
     let (b, a) = if part == 0 {
@@ -170,11 +331,40 @@ pub(super) fn resolve(
     } else {
         (before.to_owned(), swap(after))
     };
-    (!points_back(&format!("{b} _ {a}"), lang)).then_some((b, a))
+    (!leans(&format!("{b} _ {a}"))).then_some((b, a))
+}
+
+/// Whether the capitalised word at `k` is in a name of a thing or a place, not a person's: a
+/// run of capitalised words ending in a common noun WordNet knows as no person ("the Catholic
+/// Church", "the Rivonia Trial") with no given name in it, or one right after a preposition
+/// that takes only places ("at Arcetri", "in Pisa").
+fn named_thing(words: &[(bool, &str)], k: usize, lang: Lang) -> bool {
+    let cap = |j: usize| words[j].1.starts_with(char::is_uppercase);
+    let mut start = k;
+    while start > 0 && cap(start - 1) && !words[start].0 {
+        start -= 1;
+    }
+    let mut end = k;
+    while end + 1 < words.len() && cap(end + 1) && !words[end + 1].0 {
+        end += 1;
+    }
+    let run = &words[start..=end];
+    if run
+        .iter()
+        .any(|(_, w)| super::lexicon::may_be_given_name(w, lang) || w.ends_with("'s"))
+    {
+        return false;
+    }
+    let last = run[run.len() - 1].1.to_lowercase();
+    let common = super::lexicon::entry(&last).is_some_and(|e| !e.kinds.contains(&"person"));
+    let place_only = &lang.data().words.place_only_prepositions;
+    let after_place =
+        start > 0 && !words[start].0 && place_only.contains(&words[start - 1].1.to_lowercase());
+    common || after_place
 }
 
 /// The words of a text with their byte offsets, without the marks around them.
-fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '\'';
     text.char_indices()
         .filter(move |&(i, c)| word(c) && !text[..i].ends_with(word))
@@ -194,12 +384,12 @@ mod tests {
     fn resolved(text: &str, answer: &str) -> Option<String> {
         let doc = read::read(text, Lang::En);
         let found = detect::candidates(&doc, Lang::En);
-        let main = main_person(&doc, &found);
+        let main = main_person(&doc, &found, Lang::En);
         let at = found
             .iter()
             .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == answer)
             .unwrap();
-        resolve(&doc, &found, main.as_deref(), at, Lang::En).map(|(b, a)| format!("{b}_{a}"))
+        resolve(&doc, &found, (main.as_deref(), &[]), at, Lang::En).map(|(b, a)| format!("{b}_{a}"))
     }
 
     const GALILEO: &str = "Galileo was born in 1564 in Pisa. Galileo taught at Padua from 1592. \
@@ -225,14 +415,15 @@ mod tests {
             Der Vertrag wurde 1510 geschlossen. Im Jahr 1512 wurde er erneuert.";
         let doc = read::read(t, Lang::De);
         let found = detect::candidates(&doc, Lang::De);
-        let main = main_person(&doc, &found);
+        let main = main_person(&doc, &found, Lang::En);
         assert_eq!(main.as_deref(), Some("Luther"));
         let year = |y: &str| {
             let at = found
                 .iter()
                 .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
                 .unwrap();
-            resolve(&doc, &found, main.as_deref(), at, Lang::De).map(|(b, a)| format!("{b}_{a}"))
+            resolve(&doc, &found, (main.as_deref(), &[]), at, Lang::De)
+                .map(|(b, a)| format!("{b}_{a}"))
         };
         assert_eq!(
             year("1505").as_deref(),
@@ -260,6 +451,95 @@ mod tests {
         // No main person: named fewer than three times.
         let t = "Galileo was born in 1564. In 1589 he taught at Pisa.";
         assert_eq!(resolved(t, "1589"), None);
+    }
+
+    #[test]
+    fn a_things_or_a_places_name_between_is_no_one_a_pronoun_could_be() {
+        let t = format!(
+            "{GALILEO} His support for the idea brought him into conflict with the Catholic \
+            Church. In 1616 he was warned to stop. He spent his last years at Arcetri. \
+            In 1641 he fell ill."
+        );
+        assert_eq!(
+            resolved(&t, "1616").as_deref(),
+            Some("In _ Galileo was warned to stop.")
+        );
+        assert_eq!(
+            resolved(&t, "1641").as_deref(),
+            Some("In _ Galileo fell ill.")
+        );
+        // A run with a given name in it may be someone.
+        let t = format!("{GALILEO} He wrote to Thomas Church. In 1616 he was warned to stop.");
+        assert_eq!(resolved(&t, "1616"), None);
+    }
+
+    #[test]
+    fn a_lead_sentences_pronoun_is_the_main_persons_name_when_no_doubt() {
+        let t = "Mary Ann Brandt was born in 1920. Mary Brandt was a girl. Brandt studied chemistry at a college in the north. \
+            Brandt taught physics to the girls of a small school. \
+            She worked at a laboratory there. Working with her student Tom Hale, she found two forms. \
+            In 1952 they made a clear image. Her colleague Alan Marsh was difficult. \
+            Marsh saw a report that contained her measurements.";
+        let doc = read::read(t, Lang::En);
+        let found = detect::candidates(&doc, Lang::En);
+        let main = main_person(&doc, &found, Lang::De);
+        let people: Vec<&str> = (found.iter())
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+            .collect();
+        assert_eq!(main.as_deref(), Some("Brandt"), "{people:?}");
+        let forms = main_forms(&doc, Lang::En);
+        assert_eq!(forms, ["she", "her", "hers", "herself"]);
+        let at = |start: &str| {
+            doc.sentences
+                .iter()
+                .position(|s| s.text.starts_with(start))
+                .unwrap()
+        };
+        // After "Brandt", with no one else between: "her" is hers.
+        assert_eq!(
+            resolve_lead(
+                &doc,
+                &found,
+                (main.as_deref(), &forms),
+                at("She worked"),
+                Lang::En
+            )
+            .as_deref(),
+            Some("Brandt worked at a laboratory there.")
+        );
+        assert_eq!(
+            resolve_lead(
+                &doc,
+                &found,
+                (main.as_deref(), &forms),
+                at("Working"),
+                Lang::En
+            )
+            .as_deref(),
+            Some("Working with Brandt's student Tom Hale, she found two forms.")
+        );
+        // After someone else ("Marsh"): left, and struck by the filters.
+        assert_eq!(
+            resolve_lead(
+                &doc,
+                &found,
+                (main.as_deref(), &forms),
+                at("Marsh saw"),
+                Lang::En
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_most_named_name_shared_by_two_gives_no_main_person() {
+        let t = "Charles Darwin was born in 1809. His father Robert Darwin was a doctor. \
+            Darwin studied in Edinburgh. Darwin sailed with Henslow's friend. Henslow wrote. \
+            Henslow taught. Henslow died. Darwin wrote a book.";
+        let doc = read::read(t, Lang::En);
+        let found = detect::candidates(&doc, Lang::En);
+        assert_eq!(main_person(&doc, &found, Lang::En), None);
     }
 
     #[test]

@@ -81,7 +81,9 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
         let dangles = cut
             .rsplit_once(',')
             .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 2);
-        if dangles {
+        // "…, named after Hans Krebs, who described it in 1937.": the date is the relative
+        // clause's, and "this" would read as the main clause's event.
+        if dangles || subordinate(&cut, text) {
             return None;
         }
         format!("{cut}.")
@@ -105,6 +107,32 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
     whole.then(|| format!("{clause} {}", say.when))
+}
+
+/// Whether the last part of a clause (after its last comma) is a relative or subordinate
+/// clause, or opens with a participle: "…, who described it", "… the law that required".
+fn subordinate(clause: &str, text: Lang) -> bool {
+    let words = &text.data().words;
+    let tail = clause.rsplit_once(',').map_or(clause, |(_, t)| t).trim();
+    let lower = tail.to_lowercase();
+    let starts_participle = tail.split_whitespace().take(2).any(|w| {
+        let w = w.to_lowercase();
+        w.chars().count() > 4
+            && words
+                .participle_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()))
+    }) && clause.contains(',');
+    // Anywhere in the last part but its first word ("the law that required …"), when the
+    // word is no article too (German "die" is both; there a comma sets the clause off).
+    let relative = lower.split_once(' ').is_some_and(|(_, rest)| {
+        (words.subordinate.iter())
+            .filter(|s| !words.articles.contains(s))
+            .any(|s| super::lang::holds(rest, s))
+    });
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let opens = clause.contains(',') && words.subordinate.iter().any(|s| s == first);
+    starts_participle || relative || opens
 }
 
 fn capitalise(s: &str) -> String {
@@ -258,6 +286,45 @@ mod tests {
             say(Lang::En),
         );
         assert!(s.contains("introduced in _____."), "{s}");
+    }
+
+    #[test]
+    fn a_date_of_a_relative_or_participial_clause_stays_a_gap() {
+        let year = Kind::Year { era: None };
+        let gap = |before: &str, lang: Lang| stem(&year, before, ".", None, lang, say(lang));
+        let s = gap(
+            "The pyruvate is broken down in the Krebs cycle, named after the chemist who described it in ",
+            Lang::En,
+        );
+        assert!(s.contains("described it in _____."), "{s}");
+        let s = gap(
+            "The cycle is named after the chemist Hans Krebs, who described it in ",
+            Lang::En,
+        );
+        assert!(s.contains("described it in _____."), "{s}");
+        let s = gap(
+            "Le cycle porte le nom du chimiste Hans Krebs, qui l'a décrit en ",
+            Lang::Fr,
+        );
+        assert!(s.contains("décrit en _____."), "{s}");
+        let s = gap(
+            "El ciclo lleva el nombre del químico Hans Krebs, que lo describió en ",
+            Lang::Es,
+        );
+        assert!(s.contains("describió en _____."), "{s}");
+        let s = gap(
+            "Der Zyklus ist nach dem Chemiker Hans Krebs benannt, der ihn beschrieb im Jahr ",
+            Lang::De,
+        );
+        assert!(s.contains("im Jahr _____."), "{s}");
+        // The main clause's own date is still asked "in which year".
+        let s = gap(
+            "The German chemist Hans Krebs described the cycle in ",
+            Lang::En,
+        );
+        assert!(s.ends_with("did this happen?"), "{s}");
+        let s = gap("Die Berliner Mauer fiel nach 28 Jahren im Jahr ", Lang::De);
+        assert!(s.ends_with("geschah das?"), "{s}");
     }
 
     #[test]

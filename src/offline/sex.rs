@@ -121,7 +121,10 @@ pub(super) fn sexes(doc: &Doc, found: &[Found], lang: Lang) -> BTreeMap<String, 
         let same = doc.sentences[prev].paragraph == s.paragraph;
         let opening = words_at(text).next().map(|(_, x)| x);
         let lower = text.to_lowercase();
-        let impersonal = w.impersonal.iter().any(|p| lower.starts_with(p.as_str()));
+        let impersonal = w
+            .impersonal_openings
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()));
         if let Some(sex) = opening.and_then(|x| Sex::of_pronoun(x, lang))
             && same
             && !impersonal

@@ -771,3 +771,20 @@ fn most_as_a_quantifier_is_no_superlative() {
     );
     assert!(struck(&d, "superlative"));
 }
+
+#[test]
+fn a_term_never_named_in_the_stem_points_back() {
+    assert!(points_back(
+        "The term was first used in 1968 by William Gaud.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "Le terme apparaît en 1968 dans un discours.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "El término se usó por primera vez en 1968.",
+        Lang::Es
+    ));
+    assert!(points_back("Der Begriff wurde 1968 geprägt.", Lang::De));
+}

@@ -398,7 +398,17 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    // A letter after a number is a unit's symbol ("a charge of 60 C. By convention …", "12 Ω."),
+    // not an initial.
+    let unit = before
+        .trim_end_matches(|c: char| !c.is_whitespace())
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|n| {
+            n.chars().any(|c| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+        });
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic) && !unit;
     let abbreviation = data.read.abbreviations.contains(&word);
     let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
@@ -470,6 +480,14 @@ mod tests {
             Lang::Fr,
         );
         assert_eq!(s.len(), 2, "{s:?}");
+        // A unit's symbol after a number ends a sentence as any word does.
+        let s = sentences(
+            "So a current of 2 A flowing for 30 seconds transfers a charge of 60 C. By convention, \
+             current flows from the positive terminal. The resistance is 6 ÷ 0.5 = 12 Ω. Such \
+             components are called ohmic conductors.",
+            Lang::En,
+        );
+        assert_eq!(s.len(), 3, "{s:?}");
         let de = sentences(
             "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
             Lang::De,

@@ -29,6 +29,8 @@ pub(super) enum Kind {
     Place(PlaceKind),
     /// A term the text defines.
     Term,
+    /// A range of years or values asked whole (`span`).
+    Span(super::span::Span),
 }
 
 /// A number as the text writes it.
@@ -67,7 +69,7 @@ pub(super) struct Definition {
     pub(super) cloze: Option<(String, String)>,
 }
 
-fn number_re() -> &'static Regex {
+pub(super) fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Groups of three after a first group of one to three digits (1,500; 18 038; 1.500), or a
     // plain run of digits, then decimals.
@@ -107,6 +109,7 @@ pub(super) fn candidates(doc: &Doc, lang: Lang) -> Vec<Found> {
     let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         numbers_in(&s.text, i, lang, &mut out);
+        super::span::spans_in(&s.text, i, lang, &mut out);
         names_in(&s.text, i, lang, &mut out);
     }
     out
@@ -257,7 +260,7 @@ fn era_len(rest: &str, eras: &[String]) -> usize {
 /// The unit after a number: a percent sign or word, or a word that is no stop word, month or
 /// name ("kilometres", "people"), with a multiplier before it ("million people"). Returns the
 /// value and the bytes of `rest` it takes.
-fn value_after(
+pub(super) fn value_after(
     rest: &str,
     amount: f64,
     decimals: usize,

@@ -50,7 +50,7 @@ pub(super) struct Dates {
 
 impl Dates {
     /// Whether `y` may be offered for `year`.
-    fn allow(&self, year: i64, y: i64) -> bool {
+    pub(super) fn allow(&self, year: i64, y: i64) -> bool {
         let sides = self
             .stem
             .iter()
@@ -419,7 +419,7 @@ fn render_value(x: f64, v: &Value, shown: &str, lang: Lang) -> Option<String> {
 }
 
 /// A number with the separators the answer uses ("6,400", "18 038", "1.500", "1,5").
-fn format_number(x: f64, decimals: usize, like: &str, lang: Lang) -> String {
+pub(super) fn format_number(x: f64, decimals: usize, like: &str, lang: Lang) -> String {
     let w = &lang.data().words;
     let int = x.trunc() as i64;
     let sep = like

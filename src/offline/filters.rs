@@ -387,7 +387,7 @@ fn one_of_a_list(d: &Draft<'_>) -> bool {
     let w = &d.lang.data().words;
     let before = d.before.trim_end().to_lowercase();
     let after = d.after.trim_start().to_lowercase();
-    let numeric = matches!(d.kind, Kind::Year { .. } | Kind::Value(_));
+    let numeric = matches!(d.kind, Kind::Year { .. } | Kind::Value(_) | Kind::Span(_));
     // "the colon and the _____": the article after the list's word.
     let bare = w
         .articles
@@ -425,7 +425,7 @@ fn one_of_a_list(d: &Draft<'_>) -> bool {
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|t| t.starts_with(char::is_uppercase) && !t.ends_with(',')),
-            Kind::Term => true,
+            Kind::Term | Kind::Span(_) => true,
         }
     };
     let example_before = |b: &str| super::lang::ends_with_any(b, &w.examples) && joined_to_kind(b);
@@ -506,7 +506,7 @@ fn bound(d: &Draft<'_>) -> bool {
     };
     year_bound
         || bound_after
-        || matches!(d.kind, Kind::Value(_) | Kind::Year { .. })
+        || matches!(d.kind, Kind::Value(_) | Kind::Year { .. } | Kind::Span(_))
             && (super::lang::ends_with_any(before, &w.bounds)
                 || super::lang::ends_with_any(bare, &w.bounds)
                 || skip_one(before)

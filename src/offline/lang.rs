@@ -68,6 +68,10 @@ pub(super) struct Words {
     pub(super) superlatives: Vec<String>,
     pub(super) ages: Vec<String>,
     pub(super) ranges: Vec<String>,
+    /// A whole range's words: "to" between its ends, "between" … "and" around them.
+    pub(super) span_to: Vec<String>,
+    pub(super) span_open: Vec<String>,
+    pub(super) span_and: Vec<String>,
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
     pub(super) pronouns: Vec<String>,
@@ -181,6 +185,9 @@ pub(super) struct Words {
 #[derive(Deserialize)]
 pub(super) struct Say {
     pub(super) year: String,
+    /// A range of years or of values asked whole.
+    pub(super) years: String,
+    pub(super) values: String,
     pub(super) when: String,
     pub(super) value: String,
     pub(super) person: String,

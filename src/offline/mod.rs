@@ -26,6 +26,7 @@ mod read;
 mod refer;
 mod render;
 mod sex;
+mod span;
 mod subject;
 mod table;
 
@@ -459,12 +460,14 @@ fn kind_name(reading: &Reading, item: Item) -> &'static str {
     match item {
         Item::Define(_) => "term",
         Item::Table(_) => "table",
-        Item::Gap(i) => match reading.found[i].kind {
+        Item::Gap(i) => match &reading.found[i].kind {
             Kind::Year { .. } => "year",
             Kind::Value(_) => "value",
             Kind::Person => "person",
             Kind::Place(_) => "place",
             Kind::Term => "term",
+            Kind::Span(s) if s.year => "year",
+            Kind::Span(_) => "value",
         },
     }
 }
@@ -643,6 +646,14 @@ fn make_gap<R: Rng>(
             want,
             rng,
         ),
+        Kind::Span(sp) => {
+            let stem = format!("{} {before} {after}", context.unwrap_or(""));
+            let dates = distract::Dates {
+                stem: detect::years_in(&stem),
+                text: reading.years,
+            };
+            span::wrong(sp, reading.text, level, approximate, &dates, want, rng)
+        }
         Kind::Term => return None,
     };
     let context_at = context.map(|_| f.sentence - 1);

@@ -42,6 +42,8 @@ fn label<'a>(kind: &Kind, say: &'a Say) -> &'a str {
         Kind::Person => &say.person,
         Kind::Place(p) => say.place.get(p.label()).unwrap_or(&say.place["place"]),
         Kind::Term => &say.term,
+        Kind::Span(s) if s.year => &say.years,
+        Kind::Span(_) => &say.values,
     }
 }
 

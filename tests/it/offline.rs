@@ -277,10 +277,11 @@ fn defects(q: &Value, source: &str) -> Vec<String> {
         );
     }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    // What follows the number: "18 038 pièces" (a French thousands space) has the unit "pièces".
+    // The words around the numbers: "18 038 pièces" (a French thousands space) has the unit
+    // "pièces"; a range "1 to 1.5 litres" the words "to litres".
     let unit = |s: &str| {
         s.split_whitespace()
-            .skip_while(|w| w.chars().all(|c| c.is_ascii_digit() || ",.".contains(c)))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || ",.–-".contains(c)))
             .collect::<Vec<_>>()
             .join(" ")
     };

@@ -23,12 +23,14 @@ mod filters;
 mod lang;
 mod lexicon;
 mod read;
+mod reading;
 mod refer;
 mod render;
 mod sex;
 mod span;
 mod subject;
 mod table;
+mod wrong_terms;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -43,8 +45,7 @@ use detect::{Definition, Found, Kind};
 use distract::Level;
 use filters::Draft;
 use lang::{Lang, Say};
-use lexicon::PlaceKind;
-use read::Doc;
+use reading::{Item, Reading};
 
 /// Largest source text read.
 pub(crate) const MAX_SOURCE_BYTES: u64 = 10 * 1024 * 1024;
@@ -127,182 +128,6 @@ pub(crate) fn seed_for(source: &str, ask: &Ask<'_>) -> u64 {
     ));
     let d = h.finalize();
     u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
-}
-
-/// One possible question: a candidate answer in a sentence, or a defined term.
-#[derive(Clone, Copy)]
-enum Item {
-    Gap(usize),
-    Define(usize),
-    /// A table's cell (`table`), by its index in `Reading::cells`.
-    Table(usize),
-}
-
-/// The text, read once, with what its questions draw on.
-struct Reading {
-    text: Lang,
-    doc: Doc,
-    found: Vec<Found>,
-    definitions: Vec<Definition>,
-    people: Vec<String>,
-    /// Each dated person's era: the middle year of the sentences naming them.
-    eras: BTreeMap<String, i64>,
-    places: Vec<(String, PlaceKind, usize)>,
-    /// Two names the text gives one place (`distract::aliases`).
-    aliases: Vec<(String, String)>,
-    defined: Vec<(String, usize)>,
-    /// What sort of thing the text says a defined term is (`define::kind_of`).
-    said: distract::Said,
-    /// The person the text is about, if one is named most (`refer`).
-    main: Option<String>,
-    /// The pronouns that stand for the main person (`refer::main_forms`).
-    forms: Vec<String>,
-    /// The story's characters, by one name (`characters`).
-    characters: Vec<String>,
-    /// Each person's sex, where the text tells it (`sex`).
-    sexes: BTreeMap<String, sex::Sex>,
-    /// The table cells that tell their row apart (`table`).
-    cells: Vec<table::Cell>,
-    /// The defined terms the prose also writes in lower case (in lower case): common words.
-    lowered: Vec<String>,
-    /// The text's earliest and latest year.
-    years: Option<(i64, i64)>,
-}
-
-impl Reading {
-    fn new(source: &str, options: usize) -> Reading {
-        let text = Lang::detect(source);
-        let doc = read::read(source, text);
-        let mut found = detect::candidates(&doc, text);
-        let (characters, spots) = characters::characters(&doc, &found, text);
-        found.extend(spots);
-        found.sort_by_key(|f| (f.sentence, f.start));
-        let definitions = detect::definitions(&doc, text);
-        let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
-        // People named after a title ("Außenminister Gustav Stresemann"): wrong answers only.
-        let titled = characters::titled(&doc, &found, text);
-        let named: Vec<Found> = found.iter().chain(&titled).cloned().collect();
-        let people: Vec<String> = named
-            .iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(span)
-            .collect();
-        let eras = eras(&doc, &named);
-        let places = found
-            .iter()
-            .filter_map(|f| match &f.kind {
-                Kind::Place(k) => Some((span(f), k.clone(), doc.sentences[f.sentence].paragraph)),
-                _ => None,
-            })
-            .collect();
-        // Glossary lines stand together, apart from the prose: for one of them the nearest
-        // terms are the glossary's own.
-        let defined = definitions
-            .iter()
-            .map(|d| {
-                let at = d
-                    .sentence
-                    .map_or(distract::GLOSSARY, |i| doc.sentences[i].paragraph);
-                (d.term.clone(), at)
-            })
-            .collect();
-        // What sort of thing the text says each term is.
-        let said = definitions
-            .iter()
-            .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
-            .collect();
-        let sexes = sex::sexes(&doc, &named, text);
-        let main = refer::main_person(&doc, &found, text);
-        let aliases = distract::aliases(&doc, &found, text);
-        let forms = refer::main_forms(&doc, text);
-        let cells = table::cells(&doc.tables, options, text);
-        let lowered = definitions
-            .iter()
-            .map(|d| d.term.to_lowercase())
-            .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
-            .collect();
-        // Every year written, in ranges too ("the war of 1904–1905").
-        let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text));
-        let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
-            Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
-        });
-        trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
-        Reading {
-            text,
-            doc,
-            found,
-            definitions,
-            people,
-            eras,
-            places,
-            aliases,
-            defined,
-            said,
-            main,
-            forms,
-            characters,
-            sexes,
-            cells,
-            lowered,
-            years,
-        }
-    }
-
-    /// The main person when the text is about them (a life, not a story: a story's main
-    /// character is asked like any other).
-    fn subject(&self) -> Option<&str> {
-        self.main
-            .as_deref()
-            .filter(|m| !self.characters.iter().any(|c| c == m))
-    }
-
-    /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own
-    /// section's glossary).
-    fn place_of(&self, item: Item) -> (usize, usize) {
-        let at = |s: usize| {
-            let s = &self.doc.sentences[s];
-            (s.section, s.paragraph)
-        };
-        match item {
-            Item::Gap(i) => at(self.found[i].sentence),
-            Item::Define(i) => {
-                let d = &self.definitions[i];
-                d.sentence.map_or((d.section, usize::MAX), at)
-            }
-            // A table is a paragraph of its own section.
-            Item::Table(i) => {
-                let c = self.cells[i];
-                (self.doc.tables[c.table].section, usize::MAX - 1 - c.table)
-            }
-        }
-    }
-}
-
-/// The middle year of the sentences naming each person, for those named beside a year.
-fn eras(doc: &Doc, found: &[Found]) -> BTreeMap<String, i64> {
-    let mut years: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
-    for f in found {
-        if let Kind::Year { era: None } = f.kind {
-            let text = &doc.sentences[f.sentence].text[f.start..f.end];
-            if let Ok(y) = text.parse::<i64>() {
-                years.entry(f.sentence).or_default().push(y);
-            }
-        }
-    }
-    let mut by_person: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-    for f in found.iter().filter(|f| f.kind == Kind::Person) {
-        let name = doc.sentences[f.sentence].text[f.start..f.end].to_owned();
-        if let Some(ys) = years.get(&f.sentence) {
-            by_person.entry(name).or_default().extend(ys);
-        }
-    }
-    by_person
-        .into_iter()
-        .map(|(name, mut ys)| {
-            ys.sort_unstable();
-            (name, ys[ys.len() / 2])
-        })
-        .collect()
 }
 
 /// A question made, with what the whole-quiz checks need.
@@ -709,13 +534,14 @@ fn make_definition<R: Rng>(
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
-    let mut wrong = distract::terms(
+    let mut wrong = wrong_terms::terms(
         &d.term,
         &d.meaning,
         &reading.defined,
         &reading.lowered,
-        d.sentence
-            .map_or(distract::GLOSSARY, |i| reading.doc.sentences[i].paragraph),
+        d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
+            reading.doc.sentences[i].paragraph
+        }),
         &reading.said,
         d.cloze.is_none(),
         reading.text,
@@ -737,7 +563,7 @@ fn make_definition<R: Rng>(
         .map(|o| o.meaning.as_str())
         .collect();
     wrong.retain(|w| {
-        meaning_of(w).is_none_or(|m| !distract::alike(&d.meaning, m, &meanings, reading.text))
+        meaning_of(w).is_none_or(|m| !wrong_terms::alike(&d.meaning, m, &meanings, reading.text))
     });
     // Nor one defined in a sentence that names the answer too: another name for it, or a part.
     let named_with = |w: &String| {
@@ -759,7 +585,7 @@ fn make_definition<R: Rng>(
         wrong.retain(|w| !define::only_of_class(&reading.definitions, w, &head, reading.text));
     }
     wrong.truncate(want);
-    if distract::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
+    if wrong_terms::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
         trace(|| format!("odd one out: {} among {wrong:?}", d.term));
         return None;
     }

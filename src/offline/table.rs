@@ -102,11 +102,13 @@ fn lower_first(s: &str) -> String {
 /// number where it is told ("Chloroplasts" beside "Cell wall" would tell a plural answer).
 pub(super) fn wrong_rows(table: &Table, row: usize, lang: Lang) -> Vec<String> {
     let name = |r: usize| table.rows[r][0].trim().to_owned();
-    let number = super::distract::plural(&name(row), lang);
+    let number = super::wrong_terms::plural(&name(row), lang);
     (0..table.rows.len())
         .filter(|r| *r != row)
         .map(name)
-        .filter(|w| number.is_none_or(|n| super::distract::plural(w, lang).is_none_or(|m| m == n)))
+        .filter(|w| {
+            number.is_none_or(|n| super::wrong_terms::plural(w, lang).is_none_or(|m| m == n))
+        })
         .collect()
 }
 

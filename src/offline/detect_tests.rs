@@ -1,0 +1,181 @@
+//! The detectors' tests.
+use super::*;
+use crate::offline::read::read;
+
+fn found(text: &str, lang: Lang) -> Vec<(String, Kind)> {
+    let doc = read(text, lang);
+    candidates(&doc, lang)
+        .into_iter()
+        .map(|f| {
+            (
+                doc.sentences[f.sentence].text[f.start..f.end].to_owned(),
+                f.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn letters_that_grow_in_lower_case_are_read_without_a_break() {
+    // "İ" lowers to three bytes: no offset of the lower case may cut the sentence.
+    let f = found(
+        "İzmir İİİ was rebuilt in 1922 with 40 km of new roads.",
+        Lang::En,
+    );
+    assert!(f.iter().any(|(s, _)| s == "1922"), "{f:?}");
+    assert_eq!(
+        defined_in(
+            "İİ The İ is a letter that Turkish writes with a dot.",
+            Lang::En
+        ),
+        None
+    );
+}
+
+#[test]
+fn numbers_are_read_in_the_texts_language() {
+    assert_eq!(parse_number("18 038", Lang::Fr), Some((18038.0, 0)));
+    assert_eq!(parse_number("1,5", Lang::Fr), Some((1.5, 1)));
+    assert_eq!(parse_number("1.500", Lang::De), Some((1500.0, 0)));
+    assert_eq!(parse_number("6,400", Lang::En), Some((6400.0, 0)));
+    assert_eq!(parse_number("3.5", Lang::En), Some((3.5, 1)));
+}
+
+#[test]
+fn a_french_thousands_space_keeps_the_number_whole() {
+    let f = found("Pasteur a reçu 18 038 lettres de ses lecteurs.", Lang::Fr);
+    let values: Vec<&str> = f
+        .iter()
+        .filter(|(_, k)| matches!(k, Kind::Value(_)))
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(values, ["18 038 lettres"], "{f:?}");
+}
+
+#[test]
+fn an_area_keeps_its_unit_whole_and_a_negative_value_is_not_asked() {
+    let values = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| matches!(k, Kind::Value(_)))
+            .map(|(s, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        values(
+            "Le bassin couvre environ 117 000 kilomètres carrés.",
+            Lang::Fr
+        ),
+        ["117 000 kilomètres carrés"]
+    );
+    assert_eq!(
+        values(
+            "El desierto ocupa unos 105.000 kilómetros cuadrados.",
+            Lang::Es
+        ),
+        ["105.000 kilómetros cuadrados"]
+    );
+    assert_eq!(
+        values("The freezer runs at −18 °C, the fridge at 4 °C.", Lang::En),
+        ["4 °C"]
+    );
+}
+
+#[test]
+fn years_days_and_values_are_told_apart() {
+    let f = found(
+        "Am 9. November 1989 öffnete die DDR nach 28 Jahren die Grenze.",
+        Lang::De,
+    );
+    let spans: Vec<&str> = f.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(spans, ["1989", "28 Jahren"], "{f:?}");
+    assert!(matches!(f[0].1, Kind::Year { .. }));
+    let en = found(
+        "In 44 BC about three thousand soldiers marched 1,200 km.",
+        Lang::En,
+    );
+    let spans: Vec<&str> = en.iter().map(|(s, _)| s.as_str()).collect();
+    let bce = found(
+        "Emperor Wu sent an envoy west in 138 BCE to find allies.",
+        Lang::En,
+    );
+    assert_eq!(bce[0].0, "138 BCE", "{bce:?}");
+    assert!(
+        spans.contains(&"44 BC") && spans.contains(&"1,200 km"),
+        "{en:?}"
+    );
+}
+
+#[test]
+fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
+    assert_eq!(
+        years_in("In 1859 the first 1,250 copies sold; by the 1950s, 1 200 more (1894–1895)."),
+        [1859, 1950, 1894, 1895]
+    );
+    let f = found("Four copies of the 1215 charter survive today.", Lang::En);
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn names_are_kept_only_when_their_kind_is_known() {
+    let f = found(
+        "Banquo is killed, but Fleance escapes to Birnam Wood near Scotland.",
+        Lang::En,
+    );
+    assert!(
+        f.iter().all(|(s, _)| s != "Fleance" && s != "Birnam Wood"),
+        "{f:?}"
+    );
+    let f = found(
+        "Marie Curie was born in Warsaw, the capital of Poland.",
+        Lang::En,
+    );
+    assert_eq!(f[0], ("Marie Curie".to_owned(), Kind::Person));
+    assert!(matches!(f[1].1, Kind::Place(PlaceKind::City(_))));
+    assert!(matches!(f[2].1, Kind::Place(PlaceKind::Country(_))));
+}
+
+#[test]
+fn definitions_are_read_in_each_language() {
+    assert_eq!(
+        defined_in(
+            "A group of cells that work together is called a tissue.",
+            Lang::En
+        ),
+        Some(("tissue".into(), "group of cells that work together".into()))
+    );
+    assert_eq!(
+        defined_in(
+            "Photosynthesis is the process by which plants make sugar.",
+            Lang::En
+        ),
+        Some((
+            "Photosynthesis".into(),
+            "the process by which plants make sugar".into()
+        ))
+    );
+    assert_eq!(
+        defined_in(
+            "Die Fotosynthese ist ein Vorgang, bei dem Pflanzen Zucker bilden.",
+            Lang::De
+        ),
+        Some((
+            "Fotosynthese".into(),
+            "ein Vorgang, bei dem Pflanzen Zucker bilden".into()
+        ))
+    );
+    assert_eq!(
+        defined_in("It is a long way to the sea from here.", Lang::En),
+        None
+    );
+    let s = "This reaction is called neutralisation.";
+    let (term, at) = named_after(s, Lang::En).unwrap();
+    assert_eq!(
+        (term, &s[..at]),
+        ("neutralisation", "This reaction is called ")
+    );
+    assert_eq!(
+        named_after("Water is called the solvent of life.", Lang::En),
+        None
+    );
+}

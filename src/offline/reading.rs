@@ -1,0 +1,187 @@
+//! The text read once (`Reading`): its sentences, candidates by kind, definitions, people
+//! with their eras and sexes, places, the main person, a story's characters and table cells,
+//! which every question of the quiz draws on.
+
+use std::collections::BTreeMap;
+
+use super::detect::{self, Definition, Found, Kind};
+use super::lang::{self, Lang};
+use super::lexicon::PlaceKind;
+use super::read::{self, Doc};
+use super::{characters, define, distract, refer, sex, table, trace, wrong_terms};
+
+/// One possible question: a candidate answer in a sentence, or a defined term.
+#[derive(Clone, Copy)]
+pub(super) enum Item {
+    Gap(usize),
+    Define(usize),
+    /// A table's cell (`table`), by its index in `Reading::cells`.
+    Table(usize),
+}
+
+/// The text, read once, with what its questions draw on.
+pub(super) struct Reading {
+    pub(super) text: Lang,
+    pub(super) doc: Doc,
+    pub(super) found: Vec<Found>,
+    pub(super) definitions: Vec<Definition>,
+    pub(super) people: Vec<String>,
+    /// Each dated person's era: the middle year of the sentences naming them.
+    pub(super) eras: BTreeMap<String, i64>,
+    pub(super) places: Vec<(String, PlaceKind, usize)>,
+    /// Two names the text gives one place (`distract::aliases`).
+    pub(super) aliases: Vec<(String, String)>,
+    pub(super) defined: Vec<(String, usize)>,
+    /// What sort of thing the text says a defined term is (`define::kind_of`).
+    pub(super) said: wrong_terms::Said,
+    /// The person the text is about, if one is named most (`refer`).
+    pub(super) main: Option<String>,
+    /// The pronouns that stand for the main person (`refer::main_forms`).
+    pub(super) forms: Vec<String>,
+    /// The story's characters, by one name (`characters`).
+    pub(super) characters: Vec<String>,
+    /// Each person's sex, where the text tells it (`sex`).
+    pub(super) sexes: BTreeMap<String, sex::Sex>,
+    /// The table cells that tell their row apart (`table`).
+    pub(super) cells: Vec<table::Cell>,
+    /// The defined terms the prose also writes in lower case (in lower case): common words.
+    pub(super) lowered: Vec<String>,
+    /// The text's earliest and latest year.
+    pub(super) years: Option<(i64, i64)>,
+}
+
+impl Reading {
+    pub(super) fn new(source: &str, options: usize) -> Reading {
+        let text = Lang::detect(source);
+        let doc = read::read(source, text);
+        let mut found = detect::candidates(&doc, text);
+        let (characters, spots) = characters::characters(&doc, &found, text);
+        found.extend(spots);
+        found.sort_by_key(|f| (f.sentence, f.start));
+        let definitions = detect::definitions(&doc, text);
+        let span = |f: &Found| doc.sentences[f.sentence].text[f.start..f.end].to_owned();
+        // People named after a title ("Außenminister Gustav Stresemann"): wrong answers only.
+        let titled = characters::titled(&doc, &found, text);
+        let named: Vec<Found> = found.iter().chain(&titled).cloned().collect();
+        let people: Vec<String> = named
+            .iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(span)
+            .collect();
+        let eras = eras(&doc, &named);
+        let places = found
+            .iter()
+            .filter_map(|f| match &f.kind {
+                Kind::Place(k) => Some((span(f), k.clone(), doc.sentences[f.sentence].paragraph)),
+                _ => None,
+            })
+            .collect();
+        // Glossary lines stand together, apart from the prose: for one of them the nearest
+        // terms are the glossary's own.
+        let defined = definitions
+            .iter()
+            .map(|d| {
+                let at = d
+                    .sentence
+                    .map_or(wrong_terms::GLOSSARY, |i| doc.sentences[i].paragraph);
+                (d.term.clone(), at)
+            })
+            .collect();
+        // What sort of thing the text says each term is.
+        let said = definitions
+            .iter()
+            .filter_map(|d| Some((d.term.to_lowercase(), define::kind_of(d, text)?)))
+            .collect();
+        let sexes = sex::sexes(&doc, &named, text);
+        let main = refer::main_person(&doc, &found, text);
+        let aliases = distract::aliases(&doc, &found, text);
+        let forms = refer::main_forms(&doc, text);
+        let cells = table::cells(&doc.tables, options, text);
+        let lowered = definitions
+            .iter()
+            .map(|d| d.term.to_lowercase())
+            .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
+            .collect();
+        // Every year written, in ranges too ("the war of 1904–1905").
+        let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text));
+        let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
+            Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
+        });
+        trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
+        Reading {
+            text,
+            doc,
+            found,
+            definitions,
+            people,
+            eras,
+            places,
+            aliases,
+            defined,
+            said,
+            main,
+            forms,
+            characters,
+            sexes,
+            cells,
+            lowered,
+            years,
+        }
+    }
+
+    /// The main person when the text is about them (a life, not a story: a story's main
+    /// character is asked like any other).
+    pub(super) fn subject(&self) -> Option<&str> {
+        self.main
+            .as_deref()
+            .filter(|m| !self.characters.iter().any(|c| c == m))
+    }
+
+    /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own
+    /// section's glossary).
+    pub(super) fn place_of(&self, item: Item) -> (usize, usize) {
+        let at = |s: usize| {
+            let s = &self.doc.sentences[s];
+            (s.section, s.paragraph)
+        };
+        match item {
+            Item::Gap(i) => at(self.found[i].sentence),
+            Item::Define(i) => {
+                let d = &self.definitions[i];
+                d.sentence.map_or((d.section, usize::MAX), at)
+            }
+            // A table is a paragraph of its own section.
+            Item::Table(i) => {
+                let c = self.cells[i];
+                (self.doc.tables[c.table].section, usize::MAX - 1 - c.table)
+            }
+        }
+    }
+}
+
+/// The middle year of the sentences naming each person, for those named beside a year.
+fn eras(doc: &Doc, found: &[Found]) -> BTreeMap<String, i64> {
+    let mut years: BTreeMap<usize, Vec<i64>> = BTreeMap::new();
+    for f in found {
+        if let Kind::Year { era: None } = f.kind {
+            let text = &doc.sentences[f.sentence].text[f.start..f.end];
+            if let Ok(y) = text.parse::<i64>() {
+                years.entry(f.sentence).or_default().push(y);
+            }
+        }
+    }
+    let mut by_person: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let name = doc.sentences[f.sentence].text[f.start..f.end].to_owned();
+        if let Some(ys) = years.get(&f.sentence) {
+            by_person.entry(name).or_default().extend(ys);
+        }
+    }
+    by_person
+        .into_iter()
+        .map(|(name, mut ys)| {
+            ys.sort_unstable();
+            (name, ys[ys.len() / 2])
+        })
+        .collect()
+}

@@ -8,6 +8,7 @@
 //!   possessive before a capital ("Carlson's Luger"); a possessive ("Lennie's death") is no
 //!   occurrence to ask;
 //! - it is no common noun WordNet knows (unless a given name), no place, no month, no stop word;
+//!   in German, where every noun is capitalised, it is a given name or a person WordNet knows;
 //! - no sentence naming it holds a year: the people a text dates are real people (the author,
 //!   "Steinbeck received the Nobel Prize in 1962"), not characters; save where it opens a
 //!   full name ("a film starring Gregory Peck as Atticus Finch").
@@ -74,6 +75,10 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
                 .map(|(_, x)| x.to_lowercase());
             let after_article = prev.as_ref().is_some_and(|p| w.articles.contains(p));
             let possessive = s.text[at + word.len()..].starts_with(['\'', '’']);
+            // Part of a compound ("1970er-Jahre", "DDR-Bürger"): no name of its own to ask.
+            if s.text[..at].ends_with('-') || s.text[at + word.len()..].starts_with('-') {
+                continue;
+            }
             let entry = seen.entry(word).or_default();
             // A dated sentence rules out a name alone or a full name's last word (the author,
             // "John Steinbeck"), not the given name opening one ("… as Atticus Finch").
@@ -108,7 +113,17 @@ pub(super) fn characters(doc: &Doc, found: &[Found], lang: Lang) -> (Vec<String>
         .iter()
         .filter(|(word, (spots, inside, ruled_out, _))| {
             let common = lexicon::noun(word).is_some() && !lexicon::is_given_name(word, lang);
-            !ruled_out && spots.len() >= 3 && *inside >= 2 && !common && !named_thing(word)
+            // German capitalises every noun ("Jahrhundert", "Kaufleute"): there a character
+            // needs more than a capital, a given name or a person WordNet knows.
+            let german_noun = lang == Lang::De
+                && !lexicon::may_be_given_name(word, lang)
+                && !lexicon::entry(word).is_some_and(|e| e.kinds.contains(&"person"));
+            !ruled_out
+                && spots.len() >= 3
+                && *inside >= 2
+                && !common
+                && !german_noun
+                && !named_thing(word)
         })
         .map(|(word, _)| *word)
         .collect();
@@ -321,6 +336,28 @@ mod tests {
         let t = "Jupiter is the largest planet. Only Jupiter has such storms. \
             Saturn is smaller; Saturn also has rings. Mars is red.";
         assert!(names(t).is_empty());
+    }
+
+    #[test]
+    fn a_german_noun_is_no_character_by_its_capital() {
+        let de = |t: &str| {
+            let doc = read::read(t, Lang::De);
+            let found = detect::candidates(&doc, Lang::De);
+            characters(&doc, &found, Lang::De).0
+        };
+        let t = "Seit dem 12. Jahrhundert wuchs der Handel. Viele Kaufleute reisten weit. \
+            Im 14. Jahrhundert waren Kaufleute reich. Dann verloren Kaufleute im 16. \
+            Jahrhundert an Macht. So endete ihr Jahrhundert bald.";
+        assert!(de(t).is_empty(), "{:?}", de(t));
+        // A noun that is a name as well, after an article fused with its preposition ("im").
+        let t = "Die Bienen fliegen im Sommer weit. Viele Tiere sterben im Sommer früh. \
+            Die Königin legt im Sommer Eier. Der Stock wächst im Sommer schnell.";
+        assert!(de(t).is_empty(), "{:?}", de(t));
+        // A given name still makes a character.
+        let t = "Am Morgen weckt Hans die Familie. Dann ruft Otto den Vater. Später isst \
+            Hans allein. Abends spielt Otto Geige. Nachts schläft Hans kaum. Oft weint \
+            Otto leise. Mittags lacht Otto laut.";
+        assert_eq!(de(t), ["Hans", "Otto"]);
     }
 
     #[test]

@@ -168,7 +168,20 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         if article_before && m.as_str().len() == 4 && (1000.0..=2099.0).contains(&amount) {
             continue;
         }
+        // German: a year-shaped number before a noun no data counts is a year beside the
+        // sentence's noun ("wurde Koch 1872 Kreisphysikus"); a year is no value.
+        let year_shaped = m.as_str().len() == 4
+            && m.as_str().chars().all(|c| c.is_ascii_digit())
+            && (1000.0..=2099.0).contains(&amount);
         if let Some((v, len)) = value_after(rest, amount, decimals, false, lang) {
+            if lang == Lang::De
+                && year_shaped
+                && v.times.is_none()
+                && !v.percent
+                && !w.year_shaped_counts.contains(&v.unit.to_lowercase())
+            {
+                continue;
+            }
             out.push(Found {
                 sentence,
                 start,
@@ -234,7 +247,42 @@ fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
     let dated = ends_with_any(before, &w.year_before) || after_month;
     // A year opening its sentence ("1989 fiel die Mauer") or after a comma is a date too.
     let opens = before.is_empty();
-    (dated || opens).then_some(Kind::Year { era: None })
+    let bare = lang == Lang::De && bare_year_de(rest, &w.articles);
+    (dated || opens || bare).then_some(Kind::Year { era: None })
+}
+
+/// German: a year standing bare inside the verb's frame ("Sie wurde 1143 gegründet", "Hier
+/// fand 1356 der erste Hansetag statt", "trat 1669 zusammen."). A count is followed by its
+/// noun, which German capitalises ("1200 Einwohner"), or by an adjective before it ("1200 neue
+/// Mitglieder"): the number is a year when an article follows, or a lower-case word that ends
+/// the clause or is no inflected adjective before a noun. German only: English and Romance
+/// nouns are lower-case, so a bare number before one may count it.
+fn bare_year_de(rest: &str, articles: &[String]) -> bool {
+    let mut words = rest.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let word = first.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if articles.iter().any(|a| a == word) {
+        return true;
+    }
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let ends_clause = word.len() < first.len();
+    let adjective = ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    let noun_next = words
+        .next()
+        .is_some_and(|n| n.starts_with(char::is_uppercase));
+    ends_clause || !(adjective && noun_next)
 }
 
 /// The era right after a year, whole ("BCE", not "BC" of it), the longest that fits.

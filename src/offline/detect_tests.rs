@@ -179,3 +179,42 @@ fn definitions_are_read_in_each_language() {
         None
     );
 }
+
+#[test]
+fn a_bare_german_year_is_a_year_and_never_a_value() {
+    let numbers = |t: &str| -> Vec<(String, bool)> {
+        found(t, Lang::De)
+            .into_iter()
+            .filter(|(_, k)| matches!(k, Kind::Year { .. } | Kind::Value(_)))
+            .map(|(s, k)| (s, matches!(k, Kind::Year { .. })))
+            .collect()
+    };
+    for t in [
+        "Die Stadt wurde 1143 gegründet.",
+        "Hier fand 1356 der erste Bundestag der Städte statt.",
+        "Der letzte Tag der Versammlung trat 1669 zusammen.",
+        "Die Brücke wurde 1143 von Heinrich dem Löwen gebaut.",
+    ] {
+        assert_eq!(
+            numbers(t),
+            [(t[t.find('1').unwrap()..][..4].to_owned(), true)],
+            "{t}"
+        );
+    }
+    // A count before its noun, or an adjective and its noun, is no year.
+    for t in [
+        "Das Dorf hatte damals 1200 neue Mitglieder.",
+        "Der Hafen der Stadt zählte 1200 Einwohner.",
+    ] {
+        assert!(!numbers(t).iter().any(|(_, y)| *y), "{t}: {:?}", numbers(t));
+    }
+    // A year before the sentence's noun is no value ("2246 Kreisphysikus" would be absurd).
+    let t = "Danach wurde der Arzt 1872 Kreisphysikus in einer kleinen Stadt.";
+    assert!(numbers(t).is_empty(), "{:?}", numbers(t));
+    // English numbers keep their old reading: a bare number may count a lower-case noun.
+    let en = found("The town had 1200 houses and a mill.", Lang::En);
+    assert!(
+        !en.iter().any(|(_, k)| matches!(k, Kind::Year { .. })),
+        "{en:?}"
+    );
+}

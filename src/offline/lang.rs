@@ -56,6 +56,11 @@ pub(super) struct Words {
     #[serde(default)]
     pub(super) unit_qualifiers: Vec<String>,
     pub(super) year_units: Vec<String>,
+    /// German: the nouns a year-shaped number (four bare digits, 1000 to 2099) may count
+    /// ("1200 Einwohner"); any other capitalised noun after one is the sentence's
+    /// ("wurde Koch 1872 Kreisphysikus"), not a unit.
+    #[serde(default)]
+    pub(super) year_shaped_counts: Vec<String>,
     /// The indefinite articles, which count one ("a year later", "un an après").
     #[serde(default)]
     pub(super) indefinite: Vec<String>,

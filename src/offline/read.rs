@@ -373,17 +373,43 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
-        match out.last_mut() {
-            Some(last) if runs_on(last, piece, data) => {
-                last.push(' ');
-                last.push_str(piece);
+        for piece in split_before_numbers(piece, data) {
+            match out.last_mut() {
+                Some(last) if runs_on(last, piece, data) => {
+                    last.push(' ');
+                    last.push_str(piece);
+                }
+                _ => out.push(piece.to_owned()),
             }
-            _ => out.push(piece.to_owned()),
         }
     }
     out.retain(|s| {
         s.ends_with(['.', '!']) && !s.ends_with("...") && s.split_whitespace().count() >= 4
     });
+    out
+}
+
+/// A piece cut before each sentence that starts with a number (". 1226 erhielt …", ". 1905 was
+/// …"): UAX #29 (rule SB8) does not break there, since a digit is no upper-case letter. The cut
+/// is not made where the full stop is a false break by `runs_on` (an abbreviation, an initial, an
+/// ordinal or a day: "am 9. November", "im 17. Jahrhundert").
+fn split_before_numbers<'a>(piece: &'a str, data: &Data) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (dot, _) in piece.match_indices(". ") {
+        let rest = piece[dot + 1..].trim_start();
+        if dot < start || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let head = &piece[start..=dot];
+        if runs_on(head, rest, data) {
+            continue;
+        }
+        out.push(head.trim());
+        start = piece.len() - rest.len();
+    }
+    out.push(piece[start..].trim());
+    out.retain(|p| !p.is_empty());
     out
 }
 
@@ -453,6 +479,36 @@ mod tests {
         assert_eq!(texts(&doc), ["A cell is the smallest unit of life."]);
         assert_eq!(doc.glossary.len(), 1);
         assert_eq!(doc.glossary[0].term, "Nucleus");
+    }
+
+    #[test]
+    fn a_sentence_that_starts_with_a_number_is_cut_from_the_one_before() {
+        let s = sentences(
+            "Die Stadt wurde 1143 gegründet und später neu angelegt. 1226 erhielt sie die Reichsfreiheit vom Kaiser. Am 9. November fiel die Mauer in der Nacht. Im 17. Jahrhundert verlor der Bund an Macht. Das schrieb Dr. 12 Seiten lang.",
+            Lang::De,
+        );
+        assert_eq!(
+            s,
+            [
+                "Die Stadt wurde 1143 gegründet und später neu angelegt.",
+                "1226 erhielt sie die Reichsfreiheit vom Kaiser.",
+                "Am 9. November fiel die Mauer in der Nacht.",
+                "Im 17. Jahrhundert verlor der Bund an Macht.",
+                "Das schrieb Dr. 12 Seiten lang."
+            ]
+        );
+        let s = sentences(
+            "The bridge opened to traffic in May. 1905 was a year of floods in the valley. The letter was signed by John F. 1906 Kennedy.",
+            Lang::En,
+        );
+        assert_eq!(s[0], "The bridge opened to traffic in May.");
+        assert_eq!(s[1], "1905 was a year of floods in the valley.");
+        assert_eq!(s.len(), 3, "{s:?}");
+        let s = sentences(
+            "La ville fut fondée au bord du fleuve. 1789 marque le début de la Révolution.",
+            Lang::Fr,
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]

@@ -9,6 +9,10 @@
 use super::detect::Kind;
 use super::lang::{Lang, holds, holds_any};
 
+#[path = "filters_definition.rs"]
+mod definition;
+use definition::by_definition;
+
 /// A question in the making: the sentence its gap is in, split around the answer.
 pub(super) struct Draft<'a> {
     pub(super) lang: Lang,
@@ -138,6 +142,11 @@ pub(super) const FILTERS: &[Filter] = &[
         name: "gendered-who",
         why: "the stem tells the person's sex (his, her, wife), which narrows the options, and the answer's sex is not known to be the one it tells (else its wrong answers are of that sex)",
         strikes: gendered_who,
+    },
+    Filter {
+        name: "by-definition",
+        why: "the value is one unit said in another (1 kPa = 1,000 Pa): fixed by definition, its wrong answers are absurd",
+        strikes: by_definition,
     },
     Filter {
         name: "broken-text",

@@ -88,6 +88,9 @@ pub(super) struct Words {
     /// something they could point to ("farmers digging a well there found …").
     #[serde(default)]
     pub(super) place_pronouns: Vec<String>,
+    /// The words that state one unit in another ("1 kPa = 1,000 Pa", "one kilometre is …").
+    #[serde(default)]
+    pub(super) unit_links: Vec<String>,
     /// The person pronouns of each sex (English only: see the data file).
     #[serde(default)]
     pub(super) masculine: Vec<String>,

@@ -240,7 +240,7 @@ pub(super) fn values<R: Rng>(
     let precise = !approximate && !v.word && significant_digits(v) >= 3;
     let small = v.amount.fract() == 0.0 && v.amount <= 20.0 && v.decimals == 0;
     let mut candidates: Vec<f64> = if small || temperature {
-        let (lo, hi) = match (level, temperature) {
+        let (lo, hi): (f64, f64) = match (level, temperature) {
             (Level::Hard, false) => (1.0, 2.0),
             (Level::Medium, false) => (2.0, 5.0),
             (Level::Easy, false) => (4.0, 10.0),
@@ -248,7 +248,24 @@ pub(super) fn values<R: Rng>(
             (Level::Medium, true) => (2.0, 6.0),
             (Level::Easy, true) => (5.0, 12.0),
         };
+        // "at about 4 °C": "about" covers a degree or two, so 2 °C is as true as the key. An
+        // approximate value's wrong ones lie three degrees away at least, and a small count's
+        // beyond half of it ("about 11 cm" is not offered 9 cm).
+        let least = match (approximate, temperature) {
+            (false, _) => lo,
+            (true, true) => lo.max(3.0),
+            (true, false) => lo.max(3.0).max((v.amount.abs() / 2.0).floor() + 1.0),
+        };
+        // Two apart from each other, so that they spread ("about 16 per cent" is not offered 26
+        // beside 27).
+        // A temperature's are kept apart by the crowding rule below.
+        let (lo, hi, by) = match (approximate, temperature) {
+            (true, false) => (least, hi.max(least + 6.0), 2),
+            (true, true) => (least, hi.max(least + 2.0), 1),
+            (false, _) => (lo, hi, 1),
+        };
         let mut c: Vec<f64> = (lo as i64..=hi as i64)
+            .step_by(by)
             .flat_map(|d| [v.amount - d as f64, v.amount + d as f64])
             .collect();
         c.retain(|x| *x >= 1.0);
@@ -289,6 +306,11 @@ pub(super) fn values<R: Rng>(
             ]);
         }
         candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x > 100.0));
+    }
+    // "about 800 atoms": "about" covers a tenth or so, so 700 is nearly as true as the key. An
+    // approximate value's wrong ones lie a fifth of it away at least.
+    if approximate && !(small || temperature) {
+        candidates.retain(|x| (x - v.amount).abs() >= 0.2 * v.amount.abs() - 1e-9);
     }
     if let Some(max) = near.at_most {
         candidates.retain(|x| *x <= max);

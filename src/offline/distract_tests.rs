@@ -567,3 +567,68 @@ fn two_names_of_one_place_are_never_both_options() {
         ["Edo", "Osaka"]
     );
 }
+
+#[test]
+fn an_approximate_value_gets_wrong_ones_beyond_what_about_covers() {
+    let amount = |w: &str| -> f64 {
+        w.split_whitespace()
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap()
+    };
+    let near = Near {
+        approximate: true,
+        at_most: None,
+    };
+    let mut cold = value(4.0, 0, false, false);
+    cold.unit = "°C".into();
+    let mut long = value(11.0, 0, false, false);
+    long.unit = "cm".into();
+    let mut atoms = value(800.0, 0, false, false);
+    atoms.unit = "atoms".into();
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        // "at about 4 °C": not 2 °C or 6 °C, which "about" may cover.
+        let got = values(&cold, "4 °C", Lang::En, Level::Medium, near, 3, &mut rng);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter().all(|w| (amount(w) - 4.0).abs() >= 3.0),
+            "{got:?}"
+        );
+        // "about 11 cm": beyond half of it.
+        let got = values(&long, "11 cm", Lang::En, Level::Medium, near, 3, &mut rng);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter().all(|w| (amount(w) - 11.0).abs() >= 6.0),
+            "{got:?}"
+        );
+        // "about 800 atoms": a fifth away at least, not 700.
+        let got = values(
+            &atoms,
+            "800 atoms",
+            Lang::En,
+            Level::Medium,
+            near,
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter().all(|w| (amount(w) - 800.0).abs() >= 160.0),
+            "{got:?}"
+        );
+        // Without "about", a small value's wrong ones may lie two away.
+        let exact = values(
+            &cold,
+            "4 °C",
+            Lang::En,
+            Level::Medium,
+            Near::default(),
+            3,
+            &mut rng,
+        );
+        assert_eq!(exact.len(), 3, "{exact:?}");
+    }
+}

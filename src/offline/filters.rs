@@ -9,6 +9,10 @@
 use super::detect::Kind;
 use super::lang::{Lang, holds, holds_any};
 
+#[path = "filters_definition.rs"]
+mod definition;
+use definition::by_definition;
+
 /// A question in the making: the sentence its gap is in, split around the answer.
 pub(super) struct Draft<'a> {
     pub(super) lang: Lang,
@@ -140,6 +144,11 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: gendered_who,
     },
     Filter {
+        name: "by-definition",
+        why: "the value is one unit said in another (1 kPa = 1,000 Pa): fixed by definition, its wrong answers are absurd",
+        strikes: by_definition,
+    },
+    Filter {
         name: "broken-text",
         why: "the sentence is not whole (starts in lower case, unbalanced brackets or quotes, a split word)",
         strikes: broken_text,
@@ -217,7 +226,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
     }
     // Named before the pronoun: anyone or anything (for "it", "they"), and a person (for
     // "he", "she": a place or a thing's name is no one they could be).
+    // A place or a thing named (for "it", "there": a person is nothing they could be).
     let (mut named, mut person_named) = (false, false);
+    let (mut thing_named, mut place_named) = (false, false);
     let second_is_article = sentence.split_whitespace().nth(1).is_some_and(|x| {
         let x = x.to_lowercase();
         w.articles
@@ -255,7 +266,15 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             let after_place_word = i > 0
                 && w.place_prepositions
                     .contains(&bare_of(tokens[i - 1].1).to_lowercase());
-            person_named |= !after_place_word && may_be_someone(bare, next.as_deref(), lang);
+            let someone = !after_place_word && may_be_someone(bare, next.as_deref(), lang);
+            person_named |= someone;
+            // "the Krebs cycle": a name before a common noun is a thing's (English: WordNet).
+            let before_noun = lang == Lang::En
+                && next.as_deref().is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && super::lexicon::entry(n).is_some()
+                });
+            thing_named |= !someone || before_noun;
+            place_named |= after_place_word || super::lexicon::place(bare, lang).is_some();
         }
         // Lowered from the sentence at this word: a lower case may be longer ("İ").
         let tail = sentence[at..].to_lowercase();
@@ -281,13 +300,34 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                             .any(|p| rest.starts_with(p)))
             }
         };
+        // "there" after the first word ("digging a well there"; the first word is an opener),
+        // unless it only says that something is ("in 1974 there were …").
+        let place_word = pronouns
+            && i > 0
+            && w.place_pronouns.iter().any(at_word)
+            && !w.not_openers.iter().any(|o| tail.starts_with(o.as_str()))
+            && !place_named;
+        // An "it" right after a word of content (a verb: "Hodgkin solved it", "Orwell called
+        // it") is an object, which the sentence's subject before it is not; after a stop word
+        // ("and it became") it may be the subject named before.
+        let after_verb = i > 0 && {
+            let prev = bare_of(tokens[i - 1].1).to_lowercase();
+            !prev.is_empty()
+                && prev.chars().all(char::is_alphabetic)
+                && !tokens[i - 1].1.ends_with(|c: char| !c.is_alphanumeric())
+                && !lang.is_stop(&prev)
+                && !w.place_prepositions.contains(&prev)
+        };
         // "this argument", "that year": always back; "she": back unless named before.
-        if w.references.iter().any(definite)
+        if place_word
+            || w.references.iter().any(definite)
             || (pronouns
                 && w.pronouns.iter().any(|p| {
                     at_word(p)
                         && !(if w.person_pronouns.contains(p) {
                             person_named
+                        } else if w.impersonal_pronouns.contains(p) && after_verb {
+                            thing_named
                         } else {
                             named
                         })

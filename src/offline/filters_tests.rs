@@ -788,3 +788,45 @@ fn a_term_never_named_in_the_stem_points_back() {
     ));
     assert!(points_back("Der Begriff wurde 1968 geprägt.", Lang::De));
 }
+
+#[test]
+fn an_object_it_or_a_there_needs_a_thing_or_a_place_named_before() {
+    // "it" never stands for a person: the person named before it is not what it points to.
+    assert!(points_back(
+        "Between 1950 and 1953 Franklin and her students measured it with X-rays.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "Austen called it a tale of two villages, but it was a history.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "The Treaty of Paris was signed in 1783, and Congress ratified it in 1784.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "In 1869 Mendeleev published the Periodic Table and revised it in 1871.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "The Calvin cycle is named after Melvin Calvin, who described it in 1950.",
+        Lang::En
+    ));
+    // "there" after the first word stands for a place named before, or for nothing shown.
+    assert!(points_back(
+        "In 1922 workers clearing sand there found the steps of a tomb.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "In 1922 Carter went to Egypt and found the steps of a tomb there.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "By 1850 in most towns there were railway stations.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "Im Jahr 1974 fanden Bauern dort die ersten Figuren.",
+        Lang::De
+    ));
+}

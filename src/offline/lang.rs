@@ -85,6 +85,17 @@ pub(super) struct Words {
     /// "er" does).
     #[serde(default)]
     pub(super) person_pronouns: Vec<String>,
+    /// Pronouns that never stand for a person ("it", "its"): a person named before them is
+    /// nothing they could point to ("Hodgkin and her team solved it").
+    #[serde(default)]
+    pub(super) impersonal_pronouns: Vec<String>,
+    /// Words that stand for a place ("there", "dort"): only a place named before them is
+    /// something they could point to ("farmers digging a well there found …").
+    #[serde(default)]
+    pub(super) place_pronouns: Vec<String>,
+    /// The words that state one unit in another ("1 kPa = 1,000 Pa", "one kilometre is …").
+    #[serde(default)]
+    pub(super) unit_links: Vec<String>,
     /// The person pronouns of each sex (English only: see the data file).
     #[serde(default)]
     pub(super) masculine: Vec<String>,

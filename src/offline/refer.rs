@@ -477,7 +477,7 @@ mod tests {
     fn a_lead_sentences_pronoun_is_the_main_persons_name_when_no_doubt() {
         let t = "Mary Ann Brandt was born in 1920. Mary Brandt was a girl. Brandt studied chemistry at a college in the north. \
             Brandt taught physics to the girls of a small school. \
-            She worked at a laboratory there. Working with her student Tom Hale, she found two forms. \
+            She worked at a laboratory in London. Working with her student Tom Hale, she found two forms. \
             In 1952 they made a clear image. Her colleague Alan Marsh was difficult. \
             Marsh saw a report that contained her measurements.";
         let doc = read::read(t, Lang::En);
@@ -506,7 +506,7 @@ mod tests {
                 Lang::En
             )
             .as_deref(),
-            Some("Brandt worked at a laboratory there.")
+            Some("Brandt worked at a laboratory in London.")
         );
         assert_eq!(
             resolve_lead(

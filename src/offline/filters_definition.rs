@@ -1,0 +1,143 @@
+//! A value fixed by definition: one unit said in another.
+use super::Draft;
+use crate::offline::detect::Kind;
+
+/// Whether a value is one unit said in another: "1 kPa = _____", "one kilometre is _____",
+/// "_____ make one kilometre". A conversion is fixed by its definition (kilo- is a thousand),
+/// so wrong answers beside it (2,000 Pa) are absurd rather than wrong. "One mole contains
+/// 6.02 × 10²³ particles" is a measured count, not a conversion: "contains" is no link.
+pub(super) fn by_definition(d: &Draft<'_>) -> bool {
+    if !matches!(d.kind, Kind::Value(v) if !v.unit.is_empty()) {
+        return false;
+    }
+    let w = &d.lang.data().words;
+    let one = |t: &str| t == "1" || w.numbers.get(t) == Some(&1);
+    let tokens = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|t| {
+                t.trim_matches(|c: char| !c.is_alphanumeric() && c != '=')
+                    .to_lowercase()
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let links: Vec<Vec<String>> = w.unit_links.iter().map(|l| tokens(l)).collect();
+    // Before: "… 1 kPa =" (one, a unit of one or two words, a link).
+    let before = tokens(d.before);
+    let states = links.iter().any(|l| {
+        before.ends_with(l) && {
+            let rest = &before[..before.len() - l.len()];
+            (1..=2).any(|n| rest.len() > n && one(&rest[rest.len() - n - 1]))
+        }
+    });
+    // After: "_____ make one kilometre" (a link, one, a unit).
+    let after = tokens(d.after);
+    states
+        || links.iter().any(|l| {
+            after.starts_with(l)
+                && after.get(l.len()).is_some_and(|t| one(t))
+                && after.len() > l.len() + 1
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::detect::Value;
+    use crate::offline::lang::Lang;
+
+    fn value(unit: &str) -> Kind {
+        Kind::Value(Value {
+            amount: 1000.0,
+            decimals: 0,
+            word: false,
+            times: None,
+            unit: unit.into(),
+            percent: false,
+        })
+    }
+
+    fn struck(sentence: &str, answer: &str, unit: &str, lang: Lang) -> bool {
+        let kind = value(unit);
+        let at = sentence.find(answer).unwrap();
+        let d = Draft {
+            lang,
+            kind: &kind,
+            before: &sentence[..at],
+            answer,
+            after: &sentence[at + answer.len()..],
+            context: None,
+            title: None,
+            main: None,
+            sex: None,
+            forms: &[],
+        };
+        by_definition(&d)
+    }
+
+    #[test]
+    fn a_unit_said_in_another_is_fixed_by_definition() {
+        let en = Lang::En;
+        assert!(struck(
+            "Large forces are given in kilonewtons: 1 kN = 1,000 N.",
+            "1,000 N",
+            "N",
+            en
+        ));
+        assert!(struck(
+            "One kilometre is 1,000 metres.",
+            "1,000 metres",
+            "metres",
+            en
+        ));
+        assert!(struck(
+            "On the map, one square kilometre equals 100 hectares.",
+            "100 hectares",
+            "hectares",
+            en
+        ));
+        assert!(struck(
+            "Exactly 1,000 grams make one kilogram.",
+            "1,000 grams",
+            "grams",
+            en
+        ));
+        assert!(struck(
+            "Ein Kilometer sind 1.000 Meter.",
+            "1.000 Meter",
+            "Meter",
+            Lang::De
+        ));
+        assert!(struck(
+            "Un kilomètre vaut 1 000 mètres.",
+            "1 000 mètres",
+            "mètres",
+            Lang::Fr
+        ));
+        // A measured count or a quantity of a thing is a fact, not a definition.
+        assert!(!struck(
+            "One mole of any substance contains 602,000 billion billion particles.",
+            "602,000 billion billion particles",
+            "particles",
+            en
+        ));
+        assert!(!struck(
+            "An adult kidney is about 11 cm long.",
+            "11 cm",
+            "cm",
+            en
+        ));
+        assert!(!struck(
+            "The tower is 330 metres high.",
+            "330 metres",
+            "metres",
+            en
+        ));
+        assert!(!struck(
+            "In one day the kidneys filter 180 litres of blood.",
+            "180 litres",
+            "litres",
+            en
+        ));
+    }
+}

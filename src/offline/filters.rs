@@ -760,8 +760,15 @@ fn broken_text(d: &Draft<'_>) -> bool {
         || count('"') % 2 == 1
         || count('«') != count('»')
         || count('“') != count('”');
-    let split_word = s.split_whitespace().any(|w| {
-        w.len() > 2 && w.ends_with('-') && w[..w.len() - 1].ends_with(char::is_alphabetic)
+    // "king- doms" is split; "Nord- und Ostsee" is a suspended compound.
+    let joins = &d.lang.data().words.suspended_joins;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let split_word = words.iter().enumerate().any(|(i, w)| {
+        let next = words.get(i + 1).map(|n| n.to_lowercase());
+        w.len() > 2
+            && w.ends_with('-')
+            && w[..w.len() - 1].ends_with(char::is_alphabetic)
+            && !next.is_some_and(|n| joins.contains(&n))
     });
     // A definition starts in lower case ("the amount of water …"); a sentence does not.
     let lower_start = !matches!(d.kind, Kind::Term) && s.starts_with(char::is_lowercase);

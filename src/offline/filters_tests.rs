@@ -539,6 +539,14 @@ fn broken_text_and_the_topic_are_struck() {
         Lang::En,
     );
     assert!(struck(&d, "broken-text"));
+    // A suspended compound is whole text.
+    let d = draft(
+        &year,
+        "Um 1400 machten die Vitalienbrüder, eine Gruppe von Seeräubern, die Nord- und Ostsee unsicher.",
+        "1400",
+        Lang::De,
+    );
+    assert!(!struck(&d, "broken-text"));
     let mut d = draft(
         &Kind::Person,
         "Ada Lovelace wrote the first published program for a machine.",

@@ -165,6 +165,10 @@ pub(super) struct Words {
     pub(super) generic_heads: Vec<String>,
     /// Words that join a second clause after a comma ("…, and a diode …"): a meaning ends there.
     pub(super) clause_links: Vec<String>,
+    /// The words after a hyphen that stands for a word's second half ("Nord- und Ostsee"): a
+    /// suspended compound, no word split by a line break.
+    #[serde(default)]
+    pub(super) suspended_joins: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
     /// Titles and kin words that tell a man or a woman, before a name or heading its

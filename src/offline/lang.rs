@@ -105,6 +105,11 @@ pub(super) struct Words {
     /// asked "in which year did this happen?" (the state lasted years).
     #[serde(default)]
     pub(super) state_endings: Vec<String>,
+    /// Connectives that may open a sentence before a comma and be left out, the rest standing
+    /// on its own ("However, the law …" → "The law …"): asked without them, the sentence needs
+    /// no lead before it.
+    #[serde(default)]
+    pub(super) connectives: Vec<String>,
     /// A join with no comma and a second finite verb after it, with its clitic ("y se
     /// licenció", "et a fondé"): two acts in one sentence, one dated.
     #[serde(default)]

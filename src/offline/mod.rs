@@ -392,6 +392,9 @@ fn make_gap<R: Rng>(
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
+    // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
+    let unlinked = render::without_connective(before, reading.text);
+    let before = unlinked.as_deref().unwrap_or(before);
     let subject = reading.subject();
     let mut draft = Draft {
         lang: reading.text,

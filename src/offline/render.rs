@@ -186,6 +186,20 @@ fn subordinate(clause: &str, text: Lang) -> bool {
     starts_participle || relative || opens
 }
 
+/// The part of a sentence before its gap without a connective that opens it before a comma
+/// ("However, the treaty of _____" → "The treaty of _____"), when one does: the rest stands on
+/// its own, and shown without it, the sentence needs no lead. German keeps its connective
+/// (see its data: left out, the verb would come first).
+pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
+    let lower = before.to_lowercase();
+    let c = (text.data().words.connectives.iter())
+        .find(|c| lower.starts_with(c.as_str()) && lower[c.len()..].starts_with(", "))?;
+    // Cut from `before` itself, where its lower case is as long.
+    let at = c.len() + 2;
+    (before.is_char_boundary(at) && before[..at].to_lowercase() == lower[..at])
+        .then(|| capitalise(&before[at..]))
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -380,6 +394,38 @@ mod tests {
             ", the young duke sailed to Calais with his whole army.",
             Lang::En
         ));
+    }
+
+    #[test]
+    fn a_connective_opening_the_sentence_is_left_out() {
+        for (before, lang, want) in [
+            ("However, the treaty of ", Lang::En, Some("The treaty of ")),
+            ("For example, in ", Lang::En, Some("In ")),
+            (
+                "Cependant, le roi signe en ",
+                Lang::Fr,
+                Some("Le roi signe en "),
+            ),
+            ("Par exemple, les ", Lang::Fr, Some("Les ")),
+            (
+                "Sin embargo, el rey firmó en ",
+                Lang::Es,
+                Some("El rey firmó en "),
+            ),
+            ("Además, ", Lang::Es, Some("")),
+            // German keeps it: "Deshalb zog er …" without it would start with the verb.
+            ("Deshalb zog der Kaiser ", Lang::De, None),
+            // Not a connective, or none before a comma.
+            ("Then the king signed in ", Lang::En, None),
+            ("However the king ", Lang::En, None),
+            ("Howeverish, the ", Lang::En, None),
+        ] {
+            assert_eq!(
+                without_connective(before, lang).as_deref(),
+                want,
+                "{before}"
+            );
+        }
     }
 
     #[test]

@@ -480,7 +480,22 @@ fn make_gap<R: Rng>(
                 stem: detect::years_in(&stem),
                 text: reading.years,
             };
-            span::wrong(sp, reading.text, level, approximate, &dates, want, rng)
+            // A share in per cent ("50 to 65 percent"): no wrong range past a hundred.
+            let words = &reading.text.data().words;
+            let rest = after.trim_start().to_lowercase();
+            let percent = (words.percent.iter()).any(|p| rest.starts_with(p.as_str()))
+                || sp.form[2].contains('%');
+            let at_most = percent.then_some(100.0);
+            span::wrong(
+                sp,
+                reading.text,
+                level,
+                approximate,
+                &dates,
+                at_most,
+                want,
+                rng,
+            )
         }
         Kind::Term => return None,
     };

@@ -176,6 +176,7 @@ pub(super) fn wrong<R: Rng>(
     level: Level,
     approximate: bool,
     dates: &Dates,
+    at_most: Option<f64>,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
@@ -190,10 +191,10 @@ pub(super) fn wrong<R: Rng>(
     // of it. Not for a value range nearer zero than its width: stacked above it, it soon
     // reads absurd ("30 to 37 years" of school beside "6 to 13").
     let mut step = shift(s, factor);
-    let mut ks = shifts(s, step, dates, want, rng);
+    let mut ks = shifts(s, step, dates, at_most, want, rng);
     if ks.len() < want && (s.year || s.low >= s.high - s.low) {
         step = shift(s, factor / 4.0);
-        ks = shifts(s, step, dates, want, rng);
+        ks = shifts(s, step, dates, at_most, want, rng);
     }
     ks.into_iter()
         .map(|k| {
@@ -243,10 +244,21 @@ fn shift(s: &Span, factor: f64) -> f64 {
 }
 
 /// Up to `want` multiples of `step` to shift the key by, some below and some above, each a
-/// range the text's dates (years) or the key's sign and size (values) allow.
-fn shifts<R: Rng>(s: &Span, step: f64, dates: &Dates, want: usize, rng: &mut R) -> Vec<i64> {
+/// range the text's dates (years) or the key's sign and size (values) allow, and none past
+/// `at_most` (a share in per cent: "120 to 135 percent" of the power is absurd).
+fn shifts<R: Rng>(
+    s: &Span,
+    step: f64,
+    dates: &Dates,
+    at_most: Option<f64>,
+    want: usize,
+    rng: &mut R,
+) -> Vec<i64> {
     let ok = |k: i64| {
         let (lo, hi) = (s.low + k as f64 * step, s.high + k as f64 * step);
+        if at_most.is_some_and(|m| hi > m) {
+            return false;
+        }
         if s.year {
             dates.allow(s.low as i64, lo as i64) && dates.allow(s.high as i64, hi as i64)
         } else {

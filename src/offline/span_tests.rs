@@ -132,6 +132,7 @@ fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
                     level,
                     false,
                     &none,
+                    None,
                     3,
                     &mut StdRng::seed_from_u64(seed),
                 );
@@ -165,6 +166,7 @@ fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
         Level::Hard,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(1),
     );
@@ -177,6 +179,7 @@ fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
         Level::Medium,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(2),
     );
@@ -193,10 +196,41 @@ fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
         Level::Hard,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(1),
     );
     assert!(w.iter().all(|o| o.matches('.').count() == 1), "{w:?}");
+}
+
+#[test]
+fn a_share_in_per_cent_gets_no_wrong_range_past_a_hundred() {
+    let none = Dates {
+        stem: vec![],
+        text: None,
+    };
+    for (text, lang) in [
+        (
+            "An engine turns about 50 to 65 percent of its fuel into heat.",
+            Lang::En,
+        ),
+        ("Un moteur perd de 50 à 65 % de son énergie.", Lang::Fr),
+    ] {
+        let s = span(text, lang);
+        for seed in 0..5 {
+            let w = wrong(
+                &s,
+                lang,
+                Level::Easy,
+                false,
+                &none,
+                Some(100.0),
+                3,
+                &mut StdRng::seed_from_u64(seed),
+            );
+            assert!(w.iter().all(|o| ends(o).1 <= 100.0), "{w:?}");
+        }
+    }
 }
 
 #[test]
@@ -213,6 +247,7 @@ fn hard_ranges_are_nearer_than_easy_ones() {
             level,
             false,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(3),
         );
@@ -238,6 +273,7 @@ fn wrong_year_ranges_keep_to_the_texts_dates() {
             Level::Easy,
             false,
             &dates,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );
@@ -262,6 +298,7 @@ fn an_approximate_range_gets_wrong_ones_further_off_and_none_from_zero() {
             Level::Medium,
             true,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );
@@ -279,6 +316,7 @@ fn an_approximate_range_gets_wrong_ones_further_off_and_none_from_zero() {
             Level::Hard,
             false,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );

@@ -577,7 +577,10 @@ pub(super) fn people_of<R: Rng>(
     } else {
         pool
     };
-    people(answer, pool, &reading.eras, &stem, character, want, rng)
+    // Two names of one person ("Henri de Navarre, futur Henri IV"): never both, nor the
+    // answer's other.
+    let pool = one_name_each(pool, answer, &reading.aliases);
+    people(answer, &pool, &reading.eras, &stem, character, want, rng)
 }
 
 /// Wrong places of the same kind: the text's own, nearest the answer in the text first on hard
@@ -629,13 +632,40 @@ pub(super) fn places<R: Rng>(
 /// found in one sentence, the second set off by a comma or a bracket after the first, with at
 /// most three words between them, the last one of the language's `aliases`.
 pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, String)> {
-    let words = &lang.data().words.aliases;
+    let words = &lang.data().words;
+    let mut out = named_twice(
+        doc,
+        found,
+        |k| matches!(k, Kind::Place(_)),
+        &words.aliases,
+        3,
+    );
+    // A person's second name may follow a longer apposition: "Henri de Navarre, chef du parti
+    // protestant, qui devient Henri IV".
+    out.extend(named_twice(
+        doc,
+        found,
+        |k| matches!(k, Kind::Person),
+        &words.person_aliases,
+        6,
+    ));
+    out
+}
+
+/// Pairs of names of `kind` next in one sentence, set off after the first ("Edo, which was
+/// renamed Tokyo", "Ragusa (now Dubrovnik)"), with at most `most` words between them and the
+/// last of them one of `words`; not "first in China and later in Laos", nor "the Niger River,
+/// covering parts of present-day Mali".
+fn named_twice(
+    doc: &Doc,
+    found: &[Found],
+    kind: impl Fn(&Kind) -> bool,
+    words: &[String],
+    most: usize,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let places: Vec<&Found> = found
-        .iter()
-        .filter(|f| matches!(f.kind, Kind::Place(_)))
-        .collect();
-    for pair in places.windows(2) {
+    let names: Vec<&Found> = found.iter().filter(|f| kind(&f.kind)).collect();
+    for pair in names.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a.sentence != b.sentence || b.start < a.end {
             continue;
@@ -646,14 +676,32 @@ pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, St
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
             .filter(|w| !w.is_empty())
             .count();
-        // Set off after the first name, the word of another name right before the second:
-        // "Edo, which was renamed Tokyo", "Ragusa (now Dubrovnik)"; not "first in China and
-        // later in Laos", nor "the Niger River, covering parts of present-day Mali".
         let apposition = between.trim_start().starts_with([',', '(']);
         let last = between.trim_end();
-        if apposition && count <= 3 && super::lang::ends_with_any(last, words) {
+        if apposition && count <= most && super::lang::ends_with_any(last, words) {
             let name = |f: &Found| text[f.start..f.end].to_owned();
             out.push((name(a), name(b)));
+        }
+    }
+    out
+}
+
+/// `names` without `answer`'s other names, and with one name only of anyone else named twice.
+pub(super) fn one_name_each(
+    names: &[String],
+    answer: &str,
+    aliases: &[(String, String)],
+) -> Vec<String> {
+    let same = |x: &str, y: &str| {
+        aliases
+            .iter()
+            .any(|(a, b)| (a == x && b == y) || (a == y && b == x))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for p in names {
+        let taken = out.iter().any(|q| q != p && same(q, p));
+        if !same(p, answer) && !taken {
+            out.push(p.clone());
         }
     }
     out

@@ -116,6 +116,20 @@ pub(super) struct Words {
     pub(super) date_in: Vec<String>,
     /// Joins of two clauses: a sentence holding one tells two events.
     pub(super) clause_joins: Vec<String>,
+    /// Endings of a verb telling a state or a repeated act, not a completed event (the
+    /// Spanish and French imperfect: "ocupaban", "régnait"): a sentence holding one is not
+    /// asked "in which year did this happen?" (the state lasted years).
+    #[serde(default)]
+    pub(super) state_endings: Vec<String>,
+    /// Connectives that may open a sentence before a comma and be left out, the rest standing
+    /// on its own ("However, the law …" → "The law …"): asked without them, the sentence needs
+    /// no lead before it.
+    #[serde(default)]
+    pub(super) connectives: Vec<String>,
+    /// A join with no comma and a second finite verb after it, with its clitic ("y se
+    /// licenció", "et a fondé"): two acts in one sentence, one dated.
+    #[serde(default)]
+    pub(super) verb_joins: Vec<String>,
     /// Words opening a relative or subordinate clause ("who", "qui", "que", "der"), and the
     /// endings of a participle opening one ("named", "nommé"): a date in such a clause is not
     /// the sentence's own event.
@@ -152,6 +166,10 @@ pub(super) struct Words {
     /// two are one place, never both among a question's options.
     #[serde(default)]
     pub(super) aliases: Vec<String>,
+    /// Words right before a person's second name ("Henri de Navarre, futur Henri IV", "Octavian,
+    /// later Augustus"): the two are one person, never both among a question's options.
+    #[serde(default)]
+    pub(super) person_aliases: Vec<String>,
     pub(super) is: Vec<String>,
     pub(super) articles: Vec<String>,
     pub(super) called: Vec<String>,

@@ -392,6 +392,9 @@ fn make_gap<R: Rng>(
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
+    // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
+    let unlinked = render::without_connective(before, reading.text);
+    let before = unlinked.as_deref().unwrap_or(before);
     let subject = reading.subject();
     let mut draft = Draft {
         lang: reading.text,
@@ -477,7 +480,22 @@ fn make_gap<R: Rng>(
                 stem: detect::years_in(&stem),
                 text: reading.years,
             };
-            span::wrong(sp, reading.text, level, approximate, &dates, want, rng)
+            // A share in per cent ("50 to 65 percent"): no wrong range past a hundred.
+            let words = &reading.text.data().words;
+            let rest = after.trim_start().to_lowercase();
+            let percent = (words.percent.iter()).any(|p| rest.starts_with(p.as_str()))
+                || sp.form[2].contains('%');
+            let at_most = percent.then_some(100.0);
+            span::wrong(
+                sp,
+                reading.text,
+                level,
+                approximate,
+                &dates,
+                at_most,
+                want,
+                rng,
+            )
         }
         Kind::Term => return None,
     };

@@ -29,7 +29,7 @@ pub(super) struct Reading {
     /// Each dated person's era: the middle year of the sentences naming them.
     pub(super) eras: BTreeMap<String, i64>,
     pub(super) places: Vec<(String, PlaceKind, usize)>,
-    /// Two names the text gives one place (`distract::aliases`).
+    /// Two names the text gives one place or one person (`distract::aliases`).
     pub(super) aliases: Vec<(String, String)>,
     pub(super) defined: Vec<(String, usize)>,
     /// What sort of thing the text says a defined term is (`define::kind_of`).

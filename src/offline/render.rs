@@ -102,6 +102,11 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     {
         return None;
     }
+    // "Las tropas ocupaban el país", "Les Anglais occupaient la ville": a state lasting years,
+    // not an event; "estudió Medicina y se licenció": two acts, "this" could be either.
+    if state_or_two_acts(&lower, text) {
+        return None;
+    }
     // "…, qui a conduit à la destruction du barrage en 1998": "this" could be the other
     // date's event.
     if !super::detect::years_in(&clause).is_empty() {
@@ -109,6 +114,50 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
     whole.then(|| format!("{clause} {}", say.when))
+}
+
+/// Whether a clause (in lower case) tells a state (a word with an imperfect's ending,
+/// `state_endings`) or two acts joined with no comma (`verb_joins`; where the language lists
+/// finite verbs, the word after the join, past a clitic, must be one: "y se licenció", not
+/// "Medicina y Cirugía").
+fn state_or_two_acts(lower: &str, text: Lang) -> bool {
+    let words = &text.data().words;
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let state = tokens.iter().any(|t| {
+        t.chars().count() > 4 && words.state_endings.iter().any(|e| t.ends_with(e.as_str()))
+    });
+    let finite = |w: &str| {
+        words.finite_endings.iter().any(|e| w.ends_with(e.as_str()))
+            || words.finite_verbs.iter().any(|v| v == w)
+    };
+    let lists_finite = !words.finite_endings.is_empty() || !words.finite_verbs.is_empty();
+    let two = words.verb_joins.iter().any(|j| {
+        let pattern = format!(" {j}");
+        lower.match_indices(&pattern).any(|(at, _)| {
+            let rest = &lower[at + pattern.len()..];
+            // A whole word ("et s'" ends on its apostrophe).
+            if !(j.ends_with('\'') || rest.starts_with(' ')) {
+                return false;
+            }
+            if !lists_finite {
+                return true;
+            }
+            let mut next = rest
+                .split_whitespace()
+                .map(|w| w.trim_end_matches([',', '.']));
+            let w = next.next().unwrap_or("");
+            let w = if words.clitics.iter().any(|c| c == w) || w == "se" {
+                next.next().unwrap_or("")
+            } else {
+                w
+            };
+            w.chars().count() > 2 && finite(w)
+        })
+    });
+    state || two
 }
 
 /// Whether the last part of a clause (after its last comma) is a relative or subordinate
@@ -135,6 +184,20 @@ fn subordinate(clause: &str, text: Lang) -> bool {
     let first = lower.split_whitespace().next().unwrap_or("");
     let opens = clause.contains(',') && words.subordinate.iter().any(|s| s == first);
     starts_participle || relative || opens
+}
+
+/// The part of a sentence before its gap without a connective that opens it before a comma
+/// ("However, the treaty of _____" → "The treaty of _____"), when one does: the rest stands on
+/// its own, and shown without it, the sentence needs no lead. German keeps its connective
+/// (see its data: left out, the verb would come first).
+pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
+    let lower = before.to_lowercase();
+    let c = (text.data().words.connectives.iter())
+        .find(|c| lower.starts_with(c.as_str()) && lower[c.len()..].starts_with(", "))?;
+    // Cut from `before` itself, where its lower case is as long.
+    let at = c.len() + 2;
+    (before.is_char_boundary(at) && before[..at].to_lowercase() == lower[..at])
+        .then(|| capitalise(&before[at..]))
 }
 
 fn capitalise(s: &str) -> String {
@@ -274,6 +337,95 @@ mod tests {
             s.contains("In _____ the city") && !s.contains("this happen"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn a_state_or_two_acts_keep_the_date_as_a_gap_a_completed_event_is_asked_when() {
+        let year = Kind::Year { era: None };
+        let asked = |before: &str, after: &str, lang: Lang| {
+            let s = stem(&year, before, after, None, lang, say(lang));
+            !s.contains("_____")
+        };
+        // A state in the imperfect: it lasted years.
+        assert!(!asked(
+            "En ",
+            ", los ejércitos del emperador ocupaban casi todo el reino.",
+            Lang::Es
+        ));
+        assert!(!asked(
+            "En ",
+            ", les marchands vénitiens contrôlaient le commerce du sel.",
+            Lang::Fr
+        ));
+        // Two acts joined with no comma: "this" could be either.
+        assert!(!asked(
+            "El joven médico estudió Derecho en Salamanca y se graduó en ",
+            ".",
+            Lang::Es
+        ));
+        assert!(!asked(
+            "En ",
+            ", le jeune savant quitte Grenoble et s'installe à Paris.",
+            Lang::Fr
+        ));
+        assert!(!asked(
+            "In ",
+            ", the young duke sailed to Calais and was crowned in the cathedral.",
+            Lang::En
+        ));
+        // A completed event is asked "in which year": preterite, passé composé, simple past.
+        assert!(asked(
+            "En ",
+            ", los ejércitos del emperador ocuparon la capital del reino.",
+            Lang::Es
+        ));
+        assert!(asked(
+            "El joven médico obtuvo el título de Medicina y Cirugía en ",
+            ".",
+            Lang::Es
+        ));
+        assert!(asked(
+            "En ",
+            ", les marchands vénitiens ont fondé un comptoir à Alexandrie.",
+            Lang::Fr
+        ));
+        assert!(asked(
+            "In ",
+            ", the young duke sailed to Calais with his whole army.",
+            Lang::En
+        ));
+    }
+
+    #[test]
+    fn a_connective_opening_the_sentence_is_left_out() {
+        for (before, lang, want) in [
+            ("However, the treaty of ", Lang::En, Some("The treaty of ")),
+            ("For example, in ", Lang::En, Some("In ")),
+            (
+                "Cependant, le roi signe en ",
+                Lang::Fr,
+                Some("Le roi signe en "),
+            ),
+            ("Par exemple, les ", Lang::Fr, Some("Les ")),
+            (
+                "Sin embargo, el rey firmó en ",
+                Lang::Es,
+                Some("El rey firmó en "),
+            ),
+            ("Además, ", Lang::Es, Some("")),
+            // German keeps it: "Deshalb zog er …" without it would start with the verb.
+            ("Deshalb zog der Kaiser ", Lang::De, None),
+            // Not a connective, or none before a comma.
+            ("Then the king signed in ", Lang::En, None),
+            ("However the king ", Lang::En, None),
+            ("Howeverish, the ", Lang::En, None),
+        ] {
+            assert_eq!(
+                without_connective(before, lang).as_deref(),
+                want,
+                "{before}"
+            );
+        }
     }
 
     #[test]

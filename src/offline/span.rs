@@ -158,13 +158,14 @@ pub(super) fn spans_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Fo
     }
 }
 
-/// `want` wrong ranges for `s`, its width kept, shifted whole: by at least half its width
-/// (a year range counts its years inclusive: 1904–1905 is two), so no wrong range shares
-/// more than half of the key's; nearer on hard, further on easy, and twice as far when the
-/// text gives it as approximate ("about 30 to 32": "28 to 30" would be right enough). Some go
-/// below and some above, within the text's dates for years; a value range from zero stays at
-/// or above it, one of positive ends keeps them positive and within three times its own ("0 to 1 cm" or "36 to 43 years" of
-/// school are absurd beside "6 to 13").
+/// `want` wrong ranges for `s`, its width kept, shifted whole past the key's own (a year
+/// range counts its years inclusive: 1904–1905 is two) and a gap more, so no wrong range
+/// touches the key's: "20,000 to 40,000" beside "40,000 to 60,000" shares an end and both
+/// are defensible. The gap is a quarter of the width on hard, half on medium, the whole on
+/// easy, and twice that when the text gives the range as approximate. Some go below and some
+/// above, within the text's dates for years; a value range from zero stays at or above it,
+/// one of positive ends keeps them positive and within three times its own ("0 to 1 cm" or
+/// "36 to 43 years" of school are absurd beside "6 to 13").
 #[allow(
     clippy::too_many_arguments,
     reason = "the answer's facts, each needed once"
@@ -175,50 +176,25 @@ pub(super) fn wrong<R: Rng>(
     level: Level,
     approximate: bool,
     dates: &Dates,
+    at_most: Option<f64>,
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
     let factor = match level {
-        Level::Hard => 0.5,
-        Level::Medium => 1.0,
-        Level::Easy => 2.0,
+        Level::Hard => 0.25,
+        Level::Medium => 0.5,
+        Level::Easy => 1.0,
     } * if approximate { 2.0 } else { 1.0 };
-    let step = if s.year {
-        let width = s.high - s.low + 1.0;
-        let mut step = (width * factor).ceil().max(1.0);
-        // Round ends get round shifts ("1900 to 1950" is not offered "1913 to 1963").
-        for r in [10.0, 5.0] {
-            if s.low % r == 0.0 && s.high % r == 0.0 {
-                step = (step / r).ceil() * r;
-                break;
-            }
-        }
-        step
-    } else {
-        // A multiple of the coarser end's last digit: "1 to 1.5" moves by whole units.
-        nice_step((s.high - s.low) * factor, s.decimals.0.min(s.decimals.1))
-    };
-    let ok = |k: i64| {
-        let (lo, hi) = (s.low + k as f64 * step, s.high + k as f64 * step);
-        if s.year {
-            dates.allow(s.low as i64, lo as i64) && dates.allow(s.high as i64, hi as i64)
-        } else {
-            s.low < 0.0 || s.low == 0.0 && lo >= 0.0 || lo > 0.0 && hi <= 3.0 * s.high
-        }
-    };
-    let below = rng.random_range(0..=want) as i64;
-    let mut ks: Vec<i64> = (1..=below).map(|k| -k).collect();
-    ks.extend(1..=want as i64 - below);
-    ks.retain(|k| ok(*k));
-    // Filled from either side when one is closed (a text's first year, zero).
-    let mut k = 1;
-    while ks.len() < want && k <= 2 * want as i64 + 2 {
-        for c in [k, -k] {
-            if ks.len() < want && !ks.contains(&c) && ok(c) {
-                ks.push(c);
-            }
-        }
-        k += 1;
+    // The level's shift first; when the text's dates or zero leave too few, the smallest
+    // gap (a year, a unit of the last digit) rather than too few options.
+    // The level's gap first; when the text's dates or the key's size leave too few, a quarter
+    // of it. Not for a value range nearer zero than its width: stacked above it, it soon
+    // reads absurd ("30 to 37 years" of school beside "6 to 13").
+    let mut step = shift(s, factor);
+    let mut ks = shifts(s, step, dates, at_most, want, rng);
+    if ks.len() < want && (s.year || s.low >= s.high - s.low) {
+        step = shift(s, factor / 4.0);
+        ks = shifts(s, step, dates, at_most, want, rng);
     }
     ks.into_iter()
         .map(|k| {
@@ -240,6 +216,70 @@ pub(super) fn wrong<R: Rng>(
             )
         })
         .collect()
+}
+
+/// How far a wrong range moves: the key's width (a year range counts its years inclusive)
+/// and a gap of `factor` times it, at least one year or one unit of the last digit.
+fn shift(s: &Span, factor: f64) -> f64 {
+    if s.year {
+        let width = s.high - s.low + 1.0;
+        let mut step = width + (width * factor).ceil().max(1.0);
+        // Round ends get round shifts ("1900 to 1950" is not offered "1913 to 1963"), still
+        // past the key's own ends ("1900 to 1910" is not offered "1910 to 1920").
+        for r in [10.0, 5.0] {
+            if s.low % r == 0.0 && s.high % r == 0.0 {
+                step = ((s.high - s.low + 1.0).max(step) / r).ceil() * r;
+                break;
+            }
+        }
+        step
+    } else {
+        // A round gap in the finer end's digits, the whole shift a multiple of the coarser
+        // end's last digit: "1 to 1.5" moves by whole units ("2 to 2.5", not "2.0 to 2.5").
+        let width = s.high - s.low;
+        let gap = nice_step(width * factor, s.decimals.0.max(s.decimals.1));
+        let unit = 10f64.powi(-(s.decimals.0.min(s.decimals.1) as i32));
+        ((width + gap) / unit - 1e-9).ceil() * unit
+    }
+}
+
+/// Up to `want` multiples of `step` to shift the key by, some below and some above, each a
+/// range the text's dates (years) or the key's sign and size (values) allow, and none past
+/// `at_most` (a share in per cent: "120 to 135 percent" of the power is absurd).
+fn shifts<R: Rng>(
+    s: &Span,
+    step: f64,
+    dates: &Dates,
+    at_most: Option<f64>,
+    want: usize,
+    rng: &mut R,
+) -> Vec<i64> {
+    let ok = |k: i64| {
+        let (lo, hi) = (s.low + k as f64 * step, s.high + k as f64 * step);
+        if at_most.is_some_and(|m| hi > m) {
+            return false;
+        }
+        if s.year {
+            dates.allow(s.low as i64, lo as i64) && dates.allow(s.high as i64, hi as i64)
+        } else {
+            s.low < 0.0 || s.low == 0.0 && lo >= 0.0 || lo > 0.0 && hi <= 3.0 * s.high
+        }
+    };
+    let below = rng.random_range(0..=want) as i64;
+    let mut ks: Vec<i64> = (1..=below).map(|k| -k).collect();
+    ks.extend(1..=want as i64 - below);
+    ks.retain(|k| ok(*k));
+    // Filled from either side when one is closed (a text's first year, zero).
+    let mut k = 1;
+    while ks.len() < want && k <= 2 * want as i64 + 2 {
+        for c in [k, -k] {
+            if ks.len() < want && !ks.contains(&c) && ok(c) {
+                ks.push(c);
+            }
+        }
+        k += 1;
+    }
+    ks
 }
 
 /// The smallest of 1, 2, 5 times a power of ten at least `x`, and at least one unit of the

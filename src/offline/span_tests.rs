@@ -89,15 +89,24 @@ fn span(text: &str, lang: Lang) -> Span {
 
 /// The ends of a wrong range written in `form`'s words.
 fn ends(s: &str) -> (f64, f64) {
+    // "40.000" is forty thousand (a group of three after the dot), "2.5" a decimal.
     let n: Vec<f64> = s
         .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .map(|t| {
+            let groups: Vec<&str> = t.split('.').collect();
+            if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) {
+                groups.concat()
+            } else {
+                t.to_string()
+            }
+        })
         .filter_map(|t| t.parse().ok())
         .collect();
     (n[0], n[1])
 }
 
 #[test]
-fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
+fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
     let none = Dates {
         stem: vec![],
         text: None,
@@ -108,10 +117,13 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
         ("The war of 1904–1905 was short.", Lang::En),
         ("Le frigo reste entre 0 et 5 °C.", Lang::Fr),
         ("It takes 2.5 to 4.0 hours.", Lang::En),
+        ("Ein Volk zählt 40.000 bis 60.000 Tiere.", Lang::De),
+        ("Una colonia tiene entre 20.000 y 40.000 abejas.", Lang::Es),
+        ("Le siège dure de 1627 à 1628.", Lang::Fr),
+        ("The city grew from 1900 to 1910.", Lang::En),
     ] {
         let s = span(text, lang);
         let inclusive = if s.year { 1.0 } else { 0.0 };
-        let width = s.high - s.low + inclusive;
         for level in [Level::Easy, Level::Medium, Level::Hard] {
             for seed in 0..5 {
                 let w = wrong(
@@ -120,12 +132,14 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
                     level,
                     false,
                     &none,
+                    None,
                     3,
                     &mut StdRng::seed_from_u64(seed),
                 );
-                // An easy one may find fewer within three times a small range ("2.5 to 4.0").
+                // An easy one may find fewer within three times a small range ("2.5 to 4.0"),
+                // and so may a medium one a range far from zero ("20,000 to 40,000").
                 assert!(
-                    w.len() == 3 || level == Level::Easy && !w.is_empty(),
+                    w.len() == 3 || level != Level::Hard && w.len() >= 2,
                     "{text}: {w:?}"
                 );
                 for o in &w {
@@ -133,8 +147,12 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
                     assert!(o.contains(&s.form[1]), "{o}");
                     let (lo, hi) = ends(o);
                     assert!((hi - lo - (s.high - s.low)).abs() < 1e-9, "{o}");
-                    let shared = (hi.min(s.high) - lo.max(s.low) + inclusive).max(0.0);
-                    assert!(shared <= width / 2.0 + 1e-9, "{text}: {o}");
+                    // No shared end, none inside the key's: past it, with a gap.
+                    assert!(
+                        lo - s.high > inclusive || s.low - hi > inclusive,
+                        "{text}: {o}"
+                    );
+                    assert!(hi < s.low || lo > s.high, "{text}: {o}");
                     assert!(lo >= 0.0, "{o}");
                 }
             }
@@ -148,6 +166,7 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
         Level::Hard,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(1),
     );
@@ -160,6 +179,7 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
         Level::Medium,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(2),
     );
@@ -176,10 +196,41 @@ fn wrong_ranges_keep_the_form_and_overlap_by_at_most_half() {
         Level::Hard,
         false,
         &none,
+        None,
         3,
         &mut StdRng::seed_from_u64(1),
     );
     assert!(w.iter().all(|o| o.matches('.').count() == 1), "{w:?}");
+}
+
+#[test]
+fn a_share_in_per_cent_gets_no_wrong_range_past_a_hundred() {
+    let none = Dates {
+        stem: vec![],
+        text: None,
+    };
+    for (text, lang) in [
+        (
+            "An engine turns about 50 to 65 percent of its fuel into heat.",
+            Lang::En,
+        ),
+        ("Un moteur perd de 50 à 65 % de son énergie.", Lang::Fr),
+    ] {
+        let s = span(text, lang);
+        for seed in 0..5 {
+            let w = wrong(
+                &s,
+                lang,
+                Level::Easy,
+                false,
+                &none,
+                Some(100.0),
+                3,
+                &mut StdRng::seed_from_u64(seed),
+            );
+            assert!(w.iter().all(|o| ends(o).1 <= 100.0), "{w:?}");
+        }
+    }
 }
 
 #[test]
@@ -196,6 +247,7 @@ fn hard_ranges_are_nearer_than_easy_ones() {
             level,
             false,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(3),
         );
@@ -221,6 +273,7 @@ fn wrong_year_ranges_keep_to_the_texts_dates() {
             Level::Easy,
             false,
             &dates,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );
@@ -245,6 +298,7 @@ fn an_approximate_range_gets_wrong_ones_further_off_and_none_from_zero() {
             Level::Medium,
             true,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );
@@ -262,6 +316,7 @@ fn an_approximate_range_gets_wrong_ones_further_off_and_none_from_zero() {
             Level::Hard,
             false,
             &none,
+            None,
             3,
             &mut StdRng::seed_from_u64(seed),
         );
@@ -278,7 +333,7 @@ fn a_texts_ranges_are_asked_whole() {
     use rand::SeedableRng;
     let text = "The Kingdom of Varn was a small state in the northern hills.\n\n\
         Queen Ilsa ruled Varn from about 1412 to 1437 and built its first stone bridge. \
-        The old mill pond stays between 4 °C and 9 °C all winter. \
+        The old mill pond stays between 14 °C and 19 °C all winter. \
         The river carried 20 to 30 barges of grain each week to the coast. \
         In 1450 a long drought ended the trade, and the people moved south.";
     let ask = Ask {
@@ -310,9 +365,7 @@ fn a_texts_ranges_are_asked_whole() {
             q.options
         );
     }
-    assert!(
-        quiz.iter().all(
-            |q| !["1437", "1412", "9 °C", "4 °C"].contains(&q.options[q.answer_index].as_str())
-        )
-    );
+    assert!(quiz.iter().all(|q| {
+        !["1437", "1412", "19 °C", "14 °C"].contains(&q.options[q.answer_index].as_str())
+    }));
 }

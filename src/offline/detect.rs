@@ -577,10 +577,17 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
             });
         }
     }
-    // One definition a term: the first.
+    // One definition a term: the first; and no English adverb WordNet knows as no noun ("…
+    // and, more importantly, a greater proportion …" is no second name of anything).
     let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert(d.term.to_lowercase()));
+    out.retain(|d| seen.insert(d.term.to_lowercase()) && !adverb(&d.term, lang));
     out
+}
+
+/// A single English word in "-ly" that is no noun.
+fn adverb(term: &str, lang: Lang) -> bool {
+    let t = term.to_lowercase();
+    lang == Lang::En && !t.contains(' ') && t.ends_with("ly") && lexicon::noun(&t).is_none()
 }
 
 /// "Photosynthesis is the process by which …" → ("Photosynthesis", "the process by which …");

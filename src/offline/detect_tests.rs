@@ -218,3 +218,18 @@ fn a_bare_german_year_is_a_year_and_never_a_value() {
         "{en:?}"
     );
 }
+
+#[test]
+fn an_adverb_between_commas_is_no_term() {
+    let text = "Rates\n\nWhen a mixture is heated, the particles move faster. They collide more often \
+                and, more importantly, a greater proportion of the collisions have at least the \
+                activation energy. A catalyst is a substance that speeds up a reaction without \
+                being used up.\n";
+    let doc = read(text, Lang::En);
+    let terms: Vec<String> = definitions(&doc, Lang::En)
+        .into_iter()
+        .map(|d| d.term)
+        .collect();
+    assert!(!terms.iter().any(|t| t == "importantly"), "{terms:?}");
+    assert!(terms.iter().any(|t| t == "catalyst"), "{terms:?}");
+}

@@ -778,3 +778,7 @@ fn broken_text(d: &Draft<'_>) -> bool {
 #[cfg(test)]
 #[path = "filters_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "filters_reference_tests.rs"]
+mod reference_tests;

@@ -44,8 +44,9 @@ pub(super) fn spans_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Fo
         // "from 3 to 7 to 9": one link of a chain of steps, no range.
         let linked = |t: &str| {
             let t = t.trim();
-            let word = t.split(' ').next().unwrap_or("").to_lowercase();
-            let next = t[word.len()..].trim_start();
+            let first = t.split(' ').next().unwrap_or("");
+            let next = t[first.len()..].trim_start();
+            let word = first.to_lowercase();
             (["-", "–"].contains(&word.as_str()) || w.span_to.contains(&word))
                 && next.starts_with(|c: char| c.is_ascii_digit())
         };

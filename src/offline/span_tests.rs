@@ -369,3 +369,11 @@ fn a_texts_ranges_are_asked_whole() {
         !["1437", "1412", "19 °C", "14 °C"].contains(&q.options[q.answer_index].as_str())
     }));
 }
+
+#[test]
+fn a_letter_that_grows_in_lower_case_after_a_range_is_no_panic() {
+    // "Ⱥ" is two bytes, its lower case "ⱥ" three.
+    let mut out = Vec::new();
+    spans_in("from 3 to 7 Ⱥq_5.", 0, Lang::En, &mut out);
+    spans_in("between 3 and 7 ȺȺȺȺ and 9", 0, Lang::En, &mut out);
+}

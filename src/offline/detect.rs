@@ -459,7 +459,12 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
                 break;
             }
         }
-        let run: Vec<&str> = words[i..j].iter().map(|(_, w)| *w).collect();
+        let mut run: Vec<&str> = words[i..j].iter().map(|(_, w)| *w).collect();
+        // German writes nouns with a capital: "bei Max Planck Vorlesungen" is Max Planck.
+        while lang == Lang::De && run.len() >= 3 && known_person(&run[..run.len() - 1]) {
+            run.pop();
+            j -= 1;
+        }
         let start = words[i].0;
         let end = words[j - 1].0 + words[j - 1].1.len();
         // Part of a compound ("West-Berlin", "DDR-Bürger"): not a name of its own.
@@ -489,6 +494,11 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         }
         i = j;
     }
+}
+
+/// A person WordNet knows by these words.
+fn known_person(run: &[&str]) -> bool {
+    lexicon::entry(&run.join(" ")).is_some_and(|e| e.kinds == ["person"])
 }
 
 fn name_kind(run: &[&str], lang: Lang) -> Option<Kind> {

@@ -233,3 +233,17 @@ fn an_adverb_between_commas_is_no_term() {
     assert!(!terms.iter().any(|t| t == "importantly"), "{terms:?}");
     assert!(terms.iter().any(|t| t == "catalyst"), "{terms:?}");
 }
+
+#[test]
+fn a_german_noun_after_a_known_name_is_not_part_of_it() {
+    let mut out = Vec::new();
+    names_in(
+        "1907 ging Meitner nach Berlin, um bei Max Planck Vorlesungen zu hören.",
+        0,
+        Lang::De,
+        &mut out,
+    );
+    let text = "1907 ging Meitner nach Berlin, um bei Max Planck Vorlesungen zu hören.";
+    let names: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
+    assert!(names.contains(&"Max Planck"), "{names:?}");
+}

@@ -627,6 +627,22 @@ pub(super) fn places<R: Rng>(
     out
 }
 
+/// The places named as the answer is, with an article or without: a country named with one
+/// ("die Niederlande") is no wrong answer for a bare one, nor the other way round ("in _____":
+/// Deutschland, not "in Niederlande").
+pub(super) fn same_article(
+    places: Vec<(String, PlaceKind, usize)>,
+    answer: &str,
+    lang: Lang,
+) -> Vec<(String, PlaceKind, usize)> {
+    let articled = &lang.data().words.article_countries;
+    let has = |p: &str| articled.iter().any(|a| a == p);
+    places
+        .into_iter()
+        .filter(|(p, _, _)| has(p) == has(answer))
+        .collect()
+}
+
 /// The pairs of names the text gives one place ("Edo, which was renamed Tokyo", "Ragusa (now
 /// Dubrovnik)", "Nueva Granada, la actual Colombia", "Mühlburg, heute Karlsruhe"): two places
 /// found in one sentence, the second set off by a comma or a bracket after the first, with at

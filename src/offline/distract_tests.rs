@@ -709,3 +709,25 @@ fn two_names_of_one_person_are_never_both_options() {
         ["Jean Calvin", "Louis XIII", "Charles IX"]
     );
 }
+
+#[test]
+fn a_country_named_with_an_article_is_no_wrong_answer_for_a_bare_one() {
+    let country = || PlaceKind::Country("European".into());
+    let places: Vec<(String, PlaceKind, usize)> = ["Niederlande", "Schweden", "Schweiz", "Polen"]
+        .iter()
+        .map(|p| (p.to_string(), country(), 1))
+        .collect();
+    let names = |v: Vec<(String, PlaceKind, usize)>| -> Vec<String> {
+        v.into_iter().map(|(p, _, _)| p).collect()
+    };
+    assert_eq!(
+        names(same_article(places.clone(), "Deutschland", Lang::De)),
+        ["Schweden", "Polen"]
+    );
+    assert_eq!(
+        names(same_article(places.clone(), "Türkei", Lang::De)),
+        ["Niederlande", "Schweiz"]
+    );
+    // English names its countries alike.
+    assert_eq!(names(same_article(places, "Germany", Lang::En)).len(), 4);
+}

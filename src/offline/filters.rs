@@ -349,6 +349,12 @@ fn may_be_someone(word: &str, next: Option<&str>, lang: Lang) -> bool {
             && !super::lexicon::may_be_given_name(x, lang)
             && super::lexicon::entry(&x.to_lowercase()).is_some()
     };
+    // German writes every noun with a capital ("Besonders prägten sie die Vorlesungen …"): a
+    // word names someone only as a given name or a person WordNet knows ("Meitner").
+    if lang == Lang::De {
+        let known = super::lexicon::entry(word).is_some_and(|e| e.kinds == ["person"]);
+        return super::lexicon::may_be_given_name(word, lang) || known;
+    }
     let place = super::lexicon::place(word, lang).is_some()
         && !super::lexicon::may_be_given_name(word, lang);
     !place && !thing(word) && !next.is_some_and(thing)

@@ -294,3 +294,25 @@ fn an_object_it_or_a_there_needs_a_thing_or_a_place_named_before() {
         Lang::De
     ));
 }
+
+#[test]
+fn a_german_noun_is_no_one_a_sie_could_be() {
+    // Every German noun has a capital: "Vorlesungen" names no one.
+    assert!(points_back(
+        "Besonders prägten sie die Vorlesungen von Ludwig Boltzmann.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "Nach der Machtübernahme entzog man ihr 1933 die Lehrbefugnis.",
+        Lang::De
+    ));
+    // A person named before: hers.
+    assert!(!points_back(
+        "1907 ging Lise Meitner nach Berlin, wo sie bei Max Planck hörte.",
+        Lang::De
+    ));
+    assert!(!points_back(
+        "Im Juli 1505 geriet Johann in ein Gewitter, und er betete.",
+        Lang::De
+    ));
+}

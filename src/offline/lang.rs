@@ -187,6 +187,10 @@ pub(super) struct Words {
     /// suspended compound, no word split by a line break.
     #[serde(default)]
     pub(super) suspended_joins: Vec<String>,
+    /// Countries named with an article ("die Niederlande", "die Schweiz"): no wrong answer in a
+    /// gap that takes a bare name ("in _____": "in Niederlande" is no German).
+    #[serde(default)]
+    pub(super) article_countries: Vec<String>,
     pub(super) given_names: Vec<String>,
     pub(super) name_particles: Vec<String>,
     /// Titles and kin words that tell a man or a woman, before a name or heading its

@@ -464,16 +464,11 @@ fn make_gap<R: Rng>(
             let stem = (context, before, after);
             distract::people_of(reading, answer, stem, want, rng)
         }
-        Kind::Place(k) => distract::places(
-            answer,
-            k,
-            &distract::without_aliases(&reading.places, answer, &reading.aliases),
-            s.paragraph,
-            &s.text,
-            level,
-            want,
-            rng,
-        ),
+        Kind::Place(k) => {
+            let places = distract::without_aliases(&reading.places, answer, &reading.aliases);
+            let places = distract::same_article(places, answer, reading.text);
+            distract::places(answer, k, &places, s.paragraph, &s.text, level, want, rng)
+        }
         Kind::Span(sp) => {
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
             let dates = distract::Dates {

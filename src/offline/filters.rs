@@ -11,7 +11,7 @@ use super::lang::{Lang, holds, holds_any};
 
 #[path = "filters_definition.rs"]
 mod definition;
-use definition::by_definition;
+use definition::{by_definition, worked_sum};
 
 /// A question in the making: the sentence its gap is in, split around the answer.
 pub(super) struct Draft<'a> {
@@ -142,6 +142,11 @@ pub(super) const FILTERS: &[Filter] = &[
         name: "gendered-who",
         why: "the stem tells the person's sex (his, her, wife), which narrows the options, and the answer's sex is not known to be the one it tells (else its wrong answers are of that sex)",
         strikes: gendered_who,
+    },
+    Filter {
+        name: "worked-sum",
+        why: "the value is in a sum written out (100 °C − 20 °C = _____): given by the figures beside it, or an example's figure",
+        strikes: worked_sum,
     },
     Filter {
         name: "by-definition",
@@ -410,7 +415,12 @@ fn answer_in_stem(d: &Draft<'_>) -> bool {
     }
     if matches!(d.kind, Kind::Term) {
         let head = answer.split_whitespace().last().unwrap_or("");
+        // "Americium-241" is given away by "an isotope of americium".
+        let parts = head
+            .split('-')
+            .filter(|p| p.chars().all(char::is_alphabetic) && p.chars().count() > 3);
         stems.contains(&d.lang.stem(head))
+            || parts.into_iter().any(|p| stems.contains(&d.lang.stem(p)))
     } else {
         own.any(|w| stems.contains(&d.lang.stem(w)))
     }

@@ -1,4 +1,4 @@
-//! A value fixed by definition: one unit said in another.
+//! A value fixed by definition (one unit said in another) or by a worked sum in the stem.
 use super::Draft;
 use crate::offline::detect::Kind;
 
@@ -38,6 +38,25 @@ pub(super) fn by_definition(d: &Draft<'_>) -> bool {
                 && after.get(l.len()).is_some_and(|t| one(t))
                 && after.len() > l.len() + 1
         })
+}
+
+/// Whether a value sits in a worked example written out as a sum ("Q = m × c × ΔT = 2 kg × 4,200
+/// J/kg °C × 80 °C", "100 °C − 20 °C = _____"): the result is given by the figures beside it,
+/// and a figure put in is an example's, no fact a teacher tests.
+pub(super) fn worked_sum(d: &Draft<'_>) -> bool {
+    if !matches!(d.kind, Kind::Value(_) | Kind::Span(_)) {
+        return false;
+    }
+    let s = format!("{} _ {}", d.before, d.after);
+    s.contains(" = ") || s.contains(" × ") || s.contains(" ÷ ") || {
+        // A minus sign between two figures: "100 °C − 20 °C" (a dash joins a range).
+        let b: Vec<&str> = s.split_whitespace().collect();
+        b.windows(3).any(|w| {
+            w[1] == "−"
+                && w[0].ends_with(|c: char| c.is_ascii_digit() || c == 'C')
+                && w[2].starts_with(|c: char| c.is_ascii_digit())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +158,46 @@ mod tests {
             "litres",
             en
         ));
+    }
+
+    #[test]
+    fn a_figure_of_a_sum_written_out_is_not_asked() {
+        let kind = Kind::Value(Value {
+            amount: 80.0,
+            decimals: 0,
+            word: false,
+            times: None,
+            unit: "°C".into(),
+            percent: false,
+        });
+        let d = |before, after| Draft {
+            lang: Lang::En,
+            kind: &kind,
+            before,
+            answer: "80 °C",
+            after,
+            context: None,
+            title: None,
+            main: None,
+            sex: None,
+            forms: &[],
+        };
+        assert!(worked_sum(&d(
+            "The rise in temperature is 100 °C − 20 °C = ",
+            "."
+        )));
+        assert!(worked_sum(&d(
+            "Q = 2 kg × 4,200 J/kg °C × ",
+            " = 672,000 J."
+        )));
+        // A range's dash and a negative value are no sums.
+        assert!(!worked_sum(&d(
+            "The water warms by ",
+            ", from 20 °C to 100 °C."
+        )));
+        assert!(!worked_sum(&d(
+            "Keep the freezer at −18 °C and the fridge at ",
+            "."
+        )));
     }
 }

@@ -66,6 +66,14 @@ fn the_answer_or_its_stem_in_the_stem_is_struck() {
         Lang::En,
     );
     assert!(struck(&d, "answer-in-stem"));
+    // A hyphenated term's word ("Americium-241" for "an isotope of americium").
+    let d = draft(
+        &term,
+        "The alarm holds a tiny amount of a radioactive isotope of americium, Americium-241.",
+        "Americium-241",
+        Lang::En,
+    );
+    assert!(struck(&d, "answer-in-stem"));
     let place = Kind::Place(crate::offline::lexicon::PlaceKind::Country("Asian".into()));
     let d = draft(
         &place,

@@ -191,11 +191,17 @@ pub(super) fn wrong<R: Rng>(
     // The level's gap first; when the text's dates or the key's size leave too few, a quarter
     // of it. Not for a value range nearer zero than its width: stacked above it, it soon
     // reads absurd ("30 to 37 years" of school beside "6 to 13").
+    // A key every wrong range lies above (or below) is the lowest (highest) option: told
+    // apart by its place alone ("1 to 1.5 litres" beside 2 to 2.5, 3 to 3.5, 4 to 4.5).
+    let both_sides = |ks: &[i64]| ks.iter().any(|k| *k < 0) && ks.iter().any(|k| *k > 0);
     let mut step = shift(s, factor);
     let mut ks = shifts(s, step, dates, at_most, want, rng);
-    if ks.len() < want && (s.year || s.low >= s.high - s.low) {
+    if (ks.len() < want || !both_sides(&ks)) && (s.year || s.low >= s.high - s.low) {
         step = shift(s, factor / 4.0);
         ks = shifts(s, step, dates, at_most, want, rng);
+    }
+    if !both_sides(&ks) {
+        return Vec::new();
     }
     ks.into_iter()
         .map(|k| {
@@ -266,7 +272,8 @@ fn shifts<R: Rng>(
             s.low < 0.0 || s.low == 0.0 && lo >= 0.0 || lo > 0.0 && hi <= 3.0 * s.high
         }
     };
-    let below = rng.random_range(0..=want) as i64;
+    // Some on each side: a key with every wrong range above it is the lowest option.
+    let below = rng.random_range(1..want.max(2)) as i64;
     let mut ks: Vec<i64> = (1..=below).map(|k| -k).collect();
     ks.extend(1..=want as i64 - below);
     ks.retain(|k| ok(*k));

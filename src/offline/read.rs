@@ -446,7 +446,15 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     // "Henri V. Le dauphin …": a letter before an article ends a king's name, not an initial
     // ("Susan B. Anthony").
     let article = data.words.articles.iter().any(|a| a == first);
-    (initial && !article) || abbreviation || day || lower
+    // German writes a ruler's number with a full stop: "König Gustav II. Adolf landete …".
+    let roman = !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "ivxl".contains(c));
+    let given = next
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| data.words.given_names.iter().any(|n| n == w));
+    let regnal = data.code == "de" && roman && given;
+    (initial && !article) || abbreviation || day || lower || regnal
 }
 
 #[cfg(test)]
@@ -544,6 +552,11 @@ mod tests {
             Lang::En,
         );
         assert_eq!(s.len(), 3, "{s:?}");
+        let de = sentences(
+            "1630 landete der schwedische König Gustav II. Adolf mit seinem Heer in Pommern. Er siegte bald bei Breitenfeld.",
+            Lang::De,
+        );
+        assert_eq!(de.len(), 2, "{de:?}");
         let de = sentences(
             "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
             Lang::De,

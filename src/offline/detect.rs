@@ -594,10 +594,14 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
     out
 }
 
-/// A single English word in "-ly" that is no noun.
+/// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the
+/// cross-bridges cannot be released, a condition called rigor mortis").
 fn adverb(term: &str, lang: Lang) -> bool {
     let t = term.to_lowercase();
-    lang == Lang::En && !t.contains(' ') && t.ends_with("ly") && lexicon::noun(&t).is_none()
+    lang == Lang::En
+        && !t.contains(' ')
+        && (t.ends_with("ly") || t.ends_with("ed"))
+        && lexicon::noun(&t).is_none()
 }
 
 /// "Photosynthesis is the process by which …" → ("Photosynthesis", "the process by which …");

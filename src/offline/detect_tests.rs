@@ -232,6 +232,15 @@ fn an_adverb_between_commas_is_no_term() {
         .collect();
     assert!(!terms.iter().any(|t| t == "importantly"), "{terms:?}");
     assert!(terms.iter().any(|t| t == "catalyst"), "{terms:?}");
+    let doc = read(
+        "Muscles\n\nWithout ATP the cross-bridges cannot be released, a condition called rigor mortis.\n",
+        Lang::En,
+    );
+    let terms: Vec<String> = definitions(&doc, Lang::En)
+        .into_iter()
+        .map(|d| d.term)
+        .collect();
+    assert!(!terms.iter().any(|t| t == "released"), "{terms:?}");
 }
 
 #[test]

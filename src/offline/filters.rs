@@ -354,9 +354,10 @@ fn may_be_someone(word: &str, next: Option<&str>, lang: Lang) -> bool {
             && !super::lexicon::may_be_given_name(x, lang)
             && super::lexicon::entry(&x.to_lowercase()).is_some()
     };
-    // German writes every noun with a capital ("Besonders prägten sie die Vorlesungen …"): a
-    // word names someone only as a given name or a person WordNet knows ("Meitner").
-    if lang == Lang::De {
+    // German writes every noun with a capital ("Besonders prägten sie die Vorlesungen …"), and
+    // Spanish an institution's every word ("la Academia Sueca le concedió …"): a word names
+    // someone only as a given name or a person WordNet knows ("Meitner").
+    if lang == Lang::De || lang == Lang::Es {
         let known = super::lexicon::entry(word).is_some_and(|e| e.kinds == ["person"]);
         return super::lexicon::may_be_given_name(word, lang) || known;
     }

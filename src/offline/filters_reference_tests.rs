@@ -316,3 +316,16 @@ fn a_german_noun_is_no_one_a_sie_could_be() {
         Lang::De
     ));
 }
+
+#[test]
+fn a_spanish_object_pronoun_points_back() {
+    // "le" is someone the stem does not name.
+    assert!(points_back(
+        "En 1945 la Academia Sueca le concedió el Premio Nobel de Literatura.",
+        Lang::Es
+    ));
+    assert!(!points_back(
+        "En 1945 la Academia Sueca concedió a Gabriela Mistral el Premio Nobel.",
+        Lang::Es
+    ));
+}

@@ -370,10 +370,10 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
     let sentence = format!("{} _ {}", d.before, d.after);
     // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
     let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
-    // In a life, a sentence with its subject left out ("En 1813 dirigió …") whose main person
-    // `refer` could not put in: whose it is, the stem does not say.
+    // A sentence with its subject left out ("En 1813 dirigió …", "crearon en 1476 …") that
+    // `refer` could not give its main person: whose act it is, the stem does not say.
     let whole = format!("{}{}{}", d.before, d.answer, d.after);
-    let dropped = d.main.is_some() && super::subject::drops_subject(&whole, d.lang);
+    let dropped = super::subject::drops_subject(&whole, d.lang);
     match d.context {
         // The lead must stand, and name the main person if the gap's pronoun is theirs.
         Some(c) => {

@@ -107,10 +107,12 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     } else {
         i
     };
-    // "En 1830 murió Bolívar": a name right after the verb is its subject.
-    let named_after = tokens
-        .get(verb_at + 1)
-        .is_some_and(|t| t.1.starts_with(char::is_uppercase));
+    // "En 1830 murió Bolívar": a name right after the verb is its subject; a title in quotes
+    // ("publicó «El voto femenino y yo»") is its object.
+    let named_after = tokens.get(verb_at + 1).is_some_and(|t| {
+        let quoted = text[..t.0].trim_end().ends_with(['«', '"', '“', '\'']);
+        t.1.starts_with(char::is_uppercase) && !quoted
+    });
     if tokens.get(verb_at).is_some_and(|t| finite(t.1, lang)) {
         return if named_after {
             Subject::Other
@@ -363,6 +365,11 @@ mod tests {
         // the subject.
         assert_eq!(es("En 1825 se fundó una nueva república."), Subject::Other);
         assert_eq!(es("En 1830 murió Bolívar en Santa Marta."), Subject::Other);
+        // A title in quotes after the verb is no subject.
+        assert!(matches!(
+            es("En 1936 publicó «El voto femenino y yo», un libro."),
+            Subject::Dropped(_)
+        ));
         assert_eq!(
             es("Tras nuevas derrotas, Bolívar se refugió en Jamaica."),
             Subject::Main

@@ -376,7 +376,9 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
         for piece in split_before_numbers(piece, data) {
             match out.last_mut() {
                 Some(last) if runs_on(last, piece, data) => {
-                    last.push(' ');
+                    if !piece.starts_with([',', ')']) {
+                        last.push(' ');
+                    }
                     last.push_str(piece);
                 }
                 _ => out.push(piece.to_owned()),
@@ -416,6 +418,11 @@ fn split_before_numbers<'a>(piece: &'a str, data: &Data) -> Vec<&'a str> {
 /// Whether a sentence break after `last` is false: it ends with an abbreviation or an initial,
 /// or a day's number before a month, or the next piece starts in lower case.
 fn runs_on(last: &str, next: &str, data: &Data) -> bool {
+    // A sentence never starts with a comma ("« J'accuse… ! », choisi par Clemenceau, barre la
+    // une": the "!" ends a title, not the sentence).
+    if next.starts_with([',', ';', ':', ')']) {
+        return true;
+    }
     let Some(before) = last.strip_suffix('.') else {
         return false;
     };
@@ -438,10 +445,12 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     let abbreviation = data.read.abbreviations.contains(&word);
     let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let small_number =
-        !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit());
-    // "9. November", and in German any ordinal ("im 17. Jahrhundert").
-    let day = small_number && (data.words.months.iter().any(|m| m == first) || data.code == "de");
+    let digits =
+        |n: usize| !word.is_empty() && word.len() <= n && word.chars().all(|c| c.is_ascii_digit());
+    // "9. November", and in German any ordinal ("im 17. Jahrhundert", "zum 100. Jahrestag"; a
+    // year of four digits may end a sentence).
+    let day =
+        digits(2) && data.words.months.iter().any(|m| m == first) || digits(3) && data.code == "de";
     let lower = next.starts_with(char::is_lowercase);
     // "Henri V. Le dauphin …": a letter before an article ends a king's name, not an initial
     // ("Susan B. Anthony").
@@ -552,6 +561,19 @@ mod tests {
             Lang::En,
         );
         assert_eq!(s.len(), 3, "{s:?}");
+        let de = sentences(
+            "Zum 100. Jahrestag der Schlacht wurde 1913 das Völkerschlachtdenkmal eingeweiht. Es ist 91 Meter hoch.",
+            Lang::De,
+        );
+        assert_eq!(de.len(), 2, "{de:?}");
+        let fr = sentences(
+            "Le titre, « J'accuse… ! », choisi par Georges Clemenceau, barre toute la une du journal. Le procès suit.",
+            Lang::Fr,
+        );
+        assert!(
+            fr[0].starts_with("Le titre") && fr[0].contains("choisi par Georges"),
+            "{fr:?}"
+        );
         let de = sentences(
             "1630 landete der schwedische König Gustav II. Adolf mit seinem Heer in Pommern. Er siegte bald bei Breitenfeld.",
             Lang::De,

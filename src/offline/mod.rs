@@ -387,7 +387,10 @@ fn make_gap<R: Rng>(
         f,
         reading.text,
     )
-    .or_else(|| subject::supply_subject(&reading.doc, reading.subject(), f, reading.text));
+    .or_else(|| {
+        let sex = reading.main_sex();
+        subject::supply_subject(&reading.doc, reading.subject(), sex, f, reading.text)
+    });
     let (before, after) = match &resolved {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
@@ -415,7 +418,18 @@ fn make_gap<R: Rng>(
         .then(|| f.sentence.checked_sub(1))
         .flatten()
         .filter(|p| sentences[*p].paragraph == s.paragraph)
-        .map(|p| refer::lead(&reading.doc, &reading.found, main, subject, p, reading.text));
+        .map(|p| {
+            let sex = reading.main_sex();
+            refer::lead(
+                &reading.doc,
+                &reading.found,
+                main,
+                sex,
+                subject,
+                p,
+                reading.text,
+            )
+        });
     draft.context = lead.as_deref();
     let context = draft.context;
     if let Some(f) = filters::strike(&draft) {

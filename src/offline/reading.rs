@@ -129,6 +129,15 @@ impl Reading {
         }
     }
 
+    /// The main person's sex, where the text tells it (`sex`): the person named most, by the
+    /// last word of their name.
+    pub(super) fn main_sex(&self) -> Option<sex::Sex> {
+        let main = self.main.as_deref()?;
+        (self.sexes.iter())
+            .find(|(name, _)| name.split_whitespace().last() == Some(main))
+            .map(|(_, s)| *s)
+    }
+
     /// The main person when the text is about them (a life, not a story: a story's main
     /// character is asked like any other).
     pub(super) fn subject(&self) -> Option<&str> {

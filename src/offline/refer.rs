@@ -23,6 +23,7 @@ use super::detect::{Found, Kind};
 use super::filters::leans_back;
 use super::lang::Lang;
 use super::read::Doc;
+use super::sex::Sex;
 
 /// Every mention of a person: each name found, and each later use of a found name's last word
 /// alone ("Luther" after "Martin Luther"), as (sentence, byte offset, name as written).
@@ -163,6 +164,7 @@ pub(super) fn resolve_lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
+    sex: Option<Sex>,
     sentence: usize,
     lang: Lang,
 ) -> Option<String> {
@@ -174,7 +176,7 @@ pub(super) fn resolve_lead(
         kind: Kind::Term,
     };
     resolve(doc, found, main, &whole, lang)
-        .or_else(|| super::subject::supply_subject(doc, main.0, &whole, lang))
+        .or_else(|| super::subject::supply_subject(doc, main.0, sex, &whole, lang))
         .map(|(before, _)| before)
 }
 
@@ -185,13 +187,14 @@ pub(super) fn lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
+    sex: Option<Sex>,
     subject: Option<&str>,
     sentence: usize,
     lang: Lang,
 ) -> String {
     let text = &doc.sentences[sentence].text;
     let leans = |t: &str| leans_back(t, lang, subject, main.1);
-    (leans(text).then(|| resolve_lead(doc, found, main, sentence, lang)))
+    (leans(text).then(|| resolve_lead(doc, found, main, sex, sentence, lang)))
         .flatten()
         .filter(|r| !leans(r))
         .unwrap_or_else(|| text.clone())
@@ -502,6 +505,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
+                None,
                 at("She worked"),
                 Lang::En
             )
@@ -513,6 +517,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
+                None,
                 at("Working"),
                 Lang::En
             )
@@ -525,6 +530,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
+                None,
                 at("Marsh saw"),
                 Lang::En
             ),

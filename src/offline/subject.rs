@@ -9,6 +9,7 @@ use super::detect::Found;
 use super::lang::Lang;
 use super::read::Doc;
 use super::refer::words_at;
+use super::sex::Sex;
 
 /// Whose a sentence may be: the main person's (by the last word of the name) or the text's
 /// topic (the words of its title, as the text writes them: "The Mekong", "der Rhein"), and the
@@ -259,16 +260,27 @@ fn lower_first(word: &str) -> String {
 
 /// The sentence around a gap with the main person's name (or the topic's) put in for its
 /// subject left out or its subject pronoun (`supplied`): the new `before` and `after`.
+/// A subject pronoun stands for the main person only when it is of their sex, where the text
+/// tells it ("Elle" after a sentence about Dreyfus is the Affair, not him).
 pub(super) fn supply_subject(
     doc: &Doc,
     main: Option<&str>,
+    sex: Option<Sex>,
     at: &Found,
     lang: Lang,
 ) -> Option<(String, String)> {
     let w = &lang.data().words;
+    let of_sex: Vec<String> = (w.subject_pronouns.iter())
+        .filter(|p| match sex {
+            None => true,
+            Some(Sex::Male) => w.male_pronouns.contains(p),
+            Some(Sex::Female) => w.female_pronouns.contains(p),
+        })
+        .cloned()
+        .collect();
     let person = main.map(|name| Who {
         name,
-        pronouns: &w.subject_pronouns,
+        pronouns: &of_sex,
         thing: false,
     });
     let topic = topic(doc, lang);
@@ -422,7 +434,8 @@ mod tests {
                 .iter()
                 .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
                 .unwrap();
-            supply_subject(&doc, main.as_deref(), at, Lang::Es).map(|(b, a)| format!("{b}_{a}"))
+            supply_subject(&doc, main.as_deref(), None, at, Lang::Es)
+                .map(|(b, a)| format!("{b}_{a}"))
         };
         assert_eq!(
             year("1805").as_deref(),
@@ -438,6 +451,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_of_the_other_sex_is_not_the_main_persons() {
+        let t = "Alfred Dreyfus\n\nEn 1894, Dreyfus est accusé de trahison par l'armée. Elle \
+            divise la France pendant douze ans, jusqu'en 1906.";
+        let doc = read::read(t, Lang::Fr);
+        let f = detect::candidates(&doc, Lang::Fr);
+        let at = (f.iter())
+            .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == "1906")
+            .unwrap()
+            .clone();
+        let put = |sex| {
+            supply_subject(&doc, Some("Dreyfus"), sex, &at, Lang::Fr)
+                .map(|(b, a)| format!("{b}_{a}"))
+        };
+        // With his sex unknown, "Elle" could be anyone's; a man's is no "elle".
+        assert!(put(None).is_some_and(|s| s.starts_with("Dreyfus divise")));
+        assert_eq!(put(Some(Sex::Male)), None);
+    }
+
+    #[test]
     fn a_things_pronoun_is_the_titles_name_after_a_sentence_about_it() {
         let found = |doc: &Doc, lang: Lang, y: &str| {
             let f = detect::candidates(doc, lang);
@@ -446,7 +478,7 @@ mod tests {
                 .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
                 .unwrap()
                 .clone();
-            supply_subject(doc, None, &at, lang).map(|(b, a)| format!("{b}_{a}"))
+            supply_subject(doc, None, None, &at, lang).map(|(b, a)| format!("{b}_{a}"))
         };
         let t = "The Mekong River\n\nThe Mekong is the longest river in Southeast Asia. It is about \
             4,350 kilometres long and drains a large basin. In 1995, it was shared by a commission \

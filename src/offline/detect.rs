@@ -590,13 +590,13 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
     // One definition a term: the first; and no English adverb WordNet knows as no noun ("…
     // and, more importantly, a greater proportion …" is no second name of anything).
     let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert(d.term.to_lowercase()) && !adverb(&d.term, lang));
+    out.retain(|d| seen.insert(d.term.to_lowercase()) && !no_noun(&d.term, lang));
     out
 }
 
 /// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the
 /// cross-bridges cannot be released, a condition called rigor mortis").
-fn adverb(term: &str, lang: Lang) -> bool {
+fn no_noun(term: &str, lang: Lang) -> bool {
     let t = term.to_lowercase();
     lang == Lang::En
         && !t.contains(' ')

@@ -61,6 +61,7 @@ pub(super) fn worked_sum(d: &Draft<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::draft;
     use super::*;
     use crate::offline::detect::Value;
     use crate::offline::lang::Lang;
@@ -78,20 +79,7 @@ mod tests {
 
     fn struck(sentence: &str, answer: &str, unit: &str, lang: Lang) -> bool {
         let kind = value(unit);
-        let at = sentence.find(answer).unwrap();
-        let d = Draft {
-            lang,
-            kind: &kind,
-            before: &sentence[..at],
-            answer,
-            after: &sentence[at + answer.len()..],
-            context: None,
-            title: None,
-            main: None,
-            sex: None,
-            forms: &[],
-        };
-        by_definition(&d)
+        by_definition(&draft(&kind, sentence, answer, lang))
     }
 
     #[test]
@@ -162,42 +150,12 @@ mod tests {
 
     #[test]
     fn a_figure_of_a_sum_written_out_is_not_asked() {
-        let kind = Kind::Value(Value {
-            amount: 80.0,
-            decimals: 0,
-            word: false,
-            times: None,
-            unit: "°C".into(),
-            percent: false,
-        });
-        let d = |before, after| Draft {
-            lang: Lang::En,
-            kind: &kind,
-            before,
-            answer: "80 °C",
-            after,
-            context: None,
-            title: None,
-            main: None,
-            sex: None,
-            forms: &[],
-        };
-        assert!(worked_sum(&d(
-            "The rise in temperature is 100 °C − 20 °C = ",
-            "."
-        )));
-        assert!(worked_sum(&d(
-            "Q = 2 kg × 4,200 J/kg °C × ",
-            " = 672,000 J."
-        )));
+        let kind = value("°C");
+        let sum = |s| worked_sum(&draft(&kind, s, "80 °C", Lang::En));
+        assert!(sum("The rise in temperature is 100 °C − 20 °C = 80 °C."));
+        assert!(sum("Q = 2 kg × 4,200 J/kg °C × 80 °C = 672,000 J."));
         // A range's dash and a negative value are no sums.
-        assert!(!worked_sum(&d(
-            "The water warms by ",
-            ", from 20 °C to 100 °C."
-        )));
-        assert!(!worked_sum(&d(
-            "Keep the freezer at −18 °C and the fridge at ",
-            "."
-        )));
+        assert!(!sum("The water warms by 80 °C, from 20 °C to 100 °C."));
+        assert!(!sum("Keep the freezer at −18 °C and the oven at 80 °C."));
     }
 }

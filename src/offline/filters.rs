@@ -162,7 +162,12 @@ pub(super) const FILTERS: &[Filter] = &[
 
 /// The first filter that strikes the draft, if any.
 pub(super) fn strike(d: &Draft<'_>) -> Option<&'static Filter> {
-    FILTERS.iter().find(|f| (f.strikes)(d))
+    strike_but(d, &[])
+}
+
+/// The first filter that strikes the draft, but those named `skip`.
+pub(super) fn strike_but(d: &Draft<'_>, skip: &[&str]) -> Option<&'static Filter> {
+    (FILTERS.iter()).find(|f| !skip.contains(&f.name) && (f.strikes)(d))
 }
 
 /// Whether a sentence points back: an opener as its first words ("Later"), a reference

@@ -31,6 +31,8 @@ pub(super) struct ReadWords {
     pub(super) exercises: Vec<String>,
     pub(super) abbreviations: Vec<String>,
     pub(super) joins: Vec<String>,
+    /// The first words of an instruction or a piece of advice (`read::finish_list`).
+    pub(super) instructions: Vec<String>,
 }
 
 /// Words for finding answers and checking questions (see the data files for each list's use).
@@ -240,6 +242,13 @@ pub(super) struct Say {
     pub(super) means: String,
     /// A table's row asked by a cell ("{key}", "{column}", "{value}").
     pub(super) table: String,
+    /// A glossary's person asked by what they are ("{}").
+    pub(super) who_is: String,
+    /// A list's item asked by its description ("{}"), and with the list's class ("{class}").
+    pub(super) listed: String,
+    pub(super) listed_class: String,
+    /// The step after a list's step ("{}").
+    pub(super) next_step: String,
     pub(super) from_text: String,
 }
 

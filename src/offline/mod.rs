@@ -1,14 +1,16 @@
 //! Questions from a source text with no key and no network (the README's first command), made
 //! by a pipeline of typed stages, each a module with its own tests:
 //!
-//! 1. `read`: the text into sentences by section and paragraph, and glossary lines (PDF
-//!    artefacts repaired; headings, tables, lists, code and exercise sections left out);
+//! 1. `read`: the text into sentences by section and paragraph, glossary lines, tables and
+//!    lists (PDF artefacts repaired; headings, code and exercise sections left out; a list
+//!    read as sentences only when its items are numbered steps or a story's people);
 //! 2. `lang`: the text's language (detected) and each language's words (`data/xx.toml`);
 //! 3. `detect`: candidate answers by kind (year, value with unit, person, place, defined
 //!    term), kept only when the kind is certain (`lexicon`: WordNet, countries, given names);
 //! 4. `filters`: named filters, each striking a draft for one reason;
 //! 5. `distract`: wrong answers of the answer's own kind, per difficulty;
-//! 6. `render`: the stem in `--language`'s words;
+//! 6. `render`: the stem in `--language`'s words (`table` and `list`: questions from a
+//!    table's rows and a list's items, whose other rows and items are the wrong answers);
 //! 7. here, the choice: sections take turns (and paragraphs within each), so a long text is asked across all of it, and no
 //!    question shows another's answer or the sentence it comes from.
 //!
@@ -22,6 +24,7 @@ mod distract;
 mod filters;
 mod lang;
 mod lexicon;
+mod list;
 mod read;
 mod reading;
 mod refer;
@@ -166,6 +169,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 if kind_name(&reading, item) == "table" && rows >= table_cap(ask.count) {
                     continue;
                 }
+                // List items likewise at most two in five: a quiz is not a list read back.
+                let items = kinds.get("list").copied().unwrap_or(0);
+                if kind_name(&reading, item) == "list" && items >= value_cap(ask.count) {
+                    continue;
+                }
                 let level = level_of(ask.difficulty, made.len());
                 let Some(mut m) = make(&reading, item, ask, say, level, rng) else {
                     continue;
@@ -255,7 +263,8 @@ fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
     let items = (0..reading.found.len())
         .map(Item::Gap)
         .chain((0..reading.definitions.len()).map(Item::Define))
-        .chain((0..reading.cells.len()).map(Item::Table));
+        .chain((0..reading.cells.len()).map(Item::Table))
+        .chain((0..reading.listed.len()).map(Item::List));
     let mut sections: BTreeMap<usize, BTreeMap<usize, Vec<Item>>> = BTreeMap::new();
     for it in items {
         let (section, paragraph) = reading.place_of(it);
@@ -285,6 +294,7 @@ fn kind_name(reading: &Reading, item: Item) -> &'static str {
     match item {
         Item::Define(_) => "term",
         Item::Table(_) => "table",
+        Item::List(_) => "list",
         Item::Gap(i) => match &reading.found[i].kind {
             Kind::Year { .. } => "year",
             Kind::Value(_) => "value",
@@ -343,7 +353,62 @@ fn make<R: Rng>(
         Item::Gap(i) => make_gap(reading, &reading.found[i], ask, say, level, rng),
         Item::Define(i) => make_definition(reading, &reading.definitions[i], ask, say, level, rng),
         Item::Table(i) => make_table(reading, reading.cells[i], ask, say, level, rng),
+        Item::List(i) => make_list(reading, &reading.listed[i], ask, say, level, rng),
     }
+}
+
+/// "According to the text, which fraction is used as fuel for aircraft?", the list's other
+/// names as wrong answers; or "… what happens right after this step: “…”?", its other steps.
+fn make_list<R: Rng>(
+    reading: &Reading,
+    q: &list::Listed,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let question = match &q.shape {
+        list::Shape::Named(Some(class)) => say.listed_class.replace("{class}", class),
+        list::Shape::Named(None) => say.listed.clone(),
+        list::Shape::Next => say.next_step.clone(),
+    }
+    .replace("{}", &q.asked);
+    if let list::Shape::Named(_) = q.shape {
+        let draft = Draft {
+            lang: reading.text,
+            kind: &Kind::Term,
+            before: &q.asked,
+            answer: &q.answer,
+            after: "",
+            context: None,
+            title: reading.doc.title.as_deref(),
+            main: reading.subject(),
+            sex: None,
+            forms: &reading.forms,
+        };
+        // A short description is enough where every option is of one list ("used in ships"):
+        // no `says-too-little`, which asks a sentence for words of its own.
+        if let Some(f) = filters::strike_but(&draft, &["says-too-little"]) {
+            trace(|| format!("{}: {} is {:?}", f.name, q.answer, q.asked));
+            return None;
+        }
+    }
+    // Of the answer's grammatical number where it is told.
+    let number = wrong_terms::plural(&q.answer, reading.text);
+    let mut wrong: Vec<String> = (q.wrong.iter())
+        .filter(|w| {
+            number.is_none_or(|n| wrong_terms::plural(w, reading.text).is_none_or(|m| m == n))
+        })
+        .cloned()
+        .collect();
+    wrong.shuffle(rng);
+    wrong.truncate(ask.rules.options - 1);
+    let mut m = finish(
+        ask, say, level, &q.answer, wrong, question, &q.quoted, None, None, rng,
+    )?;
+    // A list read as sentences: no gap on one of them beside it (its options show them all).
+    m.shows = reading.list_sentences(q.list);
+    Some(m)
 }
 
 /// "According to the table, which planet has “Length of year: 687 days”?", the other rows'
@@ -554,6 +619,25 @@ fn make_definition<R: Rng>(
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));
         return None;
+    }
+    // A glossary of a story's people: "Who is a pompous clergyman?", not "Which term means …?".
+    let lang = reading.text;
+    let person = |t: &str| list::is_person(t, &reading.people, &reading.characters, lang);
+    if d.sentence.is_none() && person(&d.term) {
+        let people: Vec<String> = (reading.definitions.iter())
+            .filter(|o| o.sentence.is_none() && person(&o.term))
+            .map(|o| o.term.clone())
+            .collect();
+        let sex_of = |n: &str| (reading.sexes.get(n).copied()).or_else(|| sex::of_name(n, lang));
+        let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);
+        let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);
+        wrong.shuffle(rng);
+        wrong.truncate(ask.rules.options - 1);
+        let question = say.who_is.replace("{}", d.meaning.trim());
+        let quoted = format!("{}: {}", d.term, d.meaning);
+        return finish(
+            ask, say, level, &d.term, wrong, question, &quoted, None, None, rng,
+        );
     }
     let question = match context {
         Some(c) => format!("{c} {} {}", render::short(before, after), say.term),

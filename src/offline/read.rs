@@ -1,6 +1,7 @@
 //! Reading: a source text into the sentences questions may be made from, by section and
-//! paragraph, and its glossary lines. What a teacher's text carries besides prose is left out:
-//! front matter, headings, tables, code, list items, captions, exercise and review sections,
+//! paragraph, its glossary lines, tables and lists (numbered steps and a story's people read as
+//! sentences too). What a teacher's text carries besides prose is left out of the sentences:
+//! front matter, headings, tables, code, other list items, captions, exercise and review sections,
 //! and what a PDF leaves when pasted (running headers, page numbers, words hyphenated across a
 //! line break, which are joined again).
 
@@ -31,6 +32,19 @@ pub(super) struct Table {
     pub(super) section: usize,
 }
 
+/// A list of the text ("- item" or "1. item"): its items (inline marks taken out) and the
+/// line that leads into it, when that ends with a colon ("The main fractions are:").
+pub(super) struct List {
+    pub(super) lead: Option<String>,
+    pub(super) items: Vec<String>,
+    pub(super) section: usize,
+    /// Read as the text's sentences too (numbered steps, a story's people).
+    pub(super) prose: bool,
+    pub(super) numbered: bool,
+    /// The paragraph its sentences are, when read as prose.
+    pub(super) paragraph: usize,
+}
+
 /// A text, read.
 pub(super) struct Doc {
     /// The first heading, when the text opens with one.
@@ -38,6 +52,8 @@ pub(super) struct Doc {
     pub(super) sentences: Vec<Sentence>,
     pub(super) glossary: Vec<Gloss>,
     pub(super) tables: Vec<Table>,
+    /// The lists outside exercise sections, glossaries too.
+    pub(super) lists: Vec<List>,
 }
 
 /// One line, classified.
@@ -60,7 +76,11 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         sentences: Vec::new(),
         glossary: Vec::new(),
         tables: Vec::new(),
+        lists: Vec::new(),
     };
+    // The list being read: its items, whether numbered, and the line before it.
+    let mut list: Vec<(&str, bool)> = Vec::new();
+    let mut lead: Option<&str> = None;
     let mut table: Vec<Vec<String>> = Vec::new();
     let (mut section, mut paragraph) = (0, 0);
     let mut prose: Vec<&str> = Vec::new();
@@ -97,6 +117,25 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
             paragraph += 1;
             prose.clear();
         }
+        let (item, listed) = strip_list_marker(raw);
+        if listed && !skipping {
+            if list.is_empty() {
+                let before = lines[start..i].iter().rev().find(|l| !l.is_empty());
+                lead = before.copied().filter(|l| l.ends_with(':'));
+            }
+            list.push((item, raw.starts_with(|c: char| c.is_ascii_digit())));
+        } else if !list.is_empty() && !raw.is_empty() {
+            // A list ends at the first line that is no item of it; a blank line between items
+            // does not end it.
+            finish_list(
+                &mut doc,
+                std::mem::take(&mut list),
+                lead,
+                section,
+                &mut paragraph,
+                lang,
+            );
+        }
         if raw.starts_with('|') && !skipping {
             table.push(cells(raw));
         } else if !table.is_empty() {
@@ -121,7 +160,9 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
     }
     if !prose.is_empty() && !skipping {
         push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
+        paragraph += 1;
     }
+    finish_list(&mut doc, list, lead, section, &mut paragraph, lang);
     finish_table(&mut doc, table, section);
     doc
 }
@@ -150,6 +191,59 @@ fn finish_table(doc: &mut Doc, mut rows: Vec<Vec<String>>, section: usize) {
             section,
         });
     }
+}
+
+/// Keeps a list, and reads it as a paragraph of the text's sentences when each item is a
+/// statement of its own and the list is one a teacher asks like prose: numbered steps ("1. The
+/// current flows through the coil."), or a story's people each opening their item ("- Ralph,
+/// aged twelve, is elected leader."). A list of advice ("- Never share antibiotics.") or of
+/// instructions ("1. Add a drop of iodine.") is no such list: its items open with a verb.
+fn finish_list(
+    doc: &mut Doc,
+    items: Vec<(&str, bool)>,
+    lead: Option<&str>,
+    section: usize,
+    paragraph: &mut usize,
+    lang: Lang,
+) {
+    if items.is_empty() {
+        return;
+    }
+    let plain: Vec<String> = items.iter().map(|(t, _)| strip_inline(t)).collect();
+    let statement = |t: &str| {
+        t.starts_with(char::is_uppercase)
+            && t.ends_with('.')
+            && t.split_whitespace().count() >= 5
+            && gloss(t, lang).is_none()
+    };
+    let first_word = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    let verbs = &lang.data().read.instructions;
+    let opens_with_verb = |t: &str| verbs.contains(&first_word(t).to_lowercase());
+    let numbered = items.iter().all(|(_, n)| *n);
+    let named = plain
+        .iter()
+        .all(|t| super::lexicon::may_be_given_name(&first_word(t), lang));
+    let prose = plain.len() >= 2
+        && plain.iter().all(|t| statement(t) && !opens_with_verb(t))
+        && (numbered || named);
+    let at = *paragraph;
+    if prose {
+        push_paragraph(doc, &plain.join("\n"), section, at, lang);
+        *paragraph += 1;
+    }
+    doc.lists.push(List {
+        lead: lead.map(strip_inline),
+        items: plain,
+        section,
+        prose,
+        numbered,
+        paragraph: at,
+    });
 }
 
 fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
@@ -626,5 +720,51 @@ mod tests {
             join_lines("pre- and post-war Europe", &["and".to_owned()]),
             "pre- and post-war Europe"
         );
+    }
+
+    #[test]
+    fn numbered_steps_and_a_storys_people_are_read_as_sentences() {
+        let steps = "# Boiling\n\nThe kettle works in three steps:\n\n\
+            1. The switch closes the circuit of the heating element.\n\
+            2. The element warms the water at the bottom of the kettle.\n\
+            3. A bimetal strip bends and opens the switch at 100 °C.\n\nThe water is then ready.\n";
+        let doc = read(steps, Lang::En);
+        assert_eq!(doc.lists.len(), 1);
+        assert_eq!(
+            doc.lists[0].lead.as_deref(),
+            Some("The kettle works in three steps:")
+        );
+        let got = texts(&doc);
+        assert!(got.contains(&"A bimetal strip bends and opens the switch at 100 °C."));
+        // The steps are a paragraph of their own, apart from the prose around them.
+        let para = |t: &str| {
+            doc.sentences
+                .iter()
+                .find(|s| s.text == t)
+                .unwrap()
+                .paragraph
+        };
+        assert_ne!(
+            para("The switch closes the circuit of the heating element."),
+            para("The water is then ready.")
+        );
+        let people = "Characters\n\n- Harold, a shy boy of ten, finds a map in the attic.\n\
+            - Maria, his older cousin, reads the map aloud to the others.\n";
+        let doc = read(people, Lang::En);
+        assert!(texts(&doc).contains(&"Harold, a shy boy of ten, finds a map in the attic."));
+    }
+
+    #[test]
+    fn instructions_advice_and_fragments_stay_out_of_the_prose() {
+        for list in [
+            "1. Add a drop of iodine to the slide of onion cells.\n2. Observe the slide with the low power lens.\n",
+            "- Never leave a candle burning in an empty room.\n- Keep matches out of the reach of children.\n",
+            "- rivers that flood every spring in the valley;\n- lakes that freeze over in winter.\n",
+            "- Glass bottles are melted down and made into new jars.\n- Paper is pulped and pressed into new sheets.\n",
+        ] {
+            let doc = read(&format!("Some things:\n\n{list}"), Lang::En);
+            assert!(doc.sentences.is_empty(), "{list}");
+            assert_eq!(doc.lists.len(), 1);
+        }
     }
 }

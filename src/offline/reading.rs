@@ -8,7 +8,7 @@ use super::detect::{self, Definition, Found, Kind};
 use super::lang::{self, Lang};
 use super::lexicon::PlaceKind;
 use super::read::{self, Doc};
-use super::{characters, define, distract, refer, sex, table, trace, wrong_terms};
+use super::{characters, define, distract, list, refer, sex, table, trace, wrong_terms};
 
 /// One possible question: a candidate answer in a sentence, or a defined term.
 #[derive(Clone, Copy)]
@@ -17,6 +17,8 @@ pub(super) enum Item {
     Define(usize),
     /// A table's cell (`table`), by its index in `Reading::cells`.
     Table(usize),
+    /// A list's item (`list`), by its index in `Reading::listed`.
+    List(usize),
 }
 
 /// The text, read once, with what its questions draw on.
@@ -44,6 +46,8 @@ pub(super) struct Reading {
     pub(super) sexes: BTreeMap<String, sex::Sex>,
     /// The table cells that tell their row apart (`table`).
     pub(super) cells: Vec<table::Cell>,
+    /// The questions the text's lists offer (`list`).
+    pub(super) listed: Vec<list::Listed>,
     /// The defined terms the prose also writes in lower case (in lower case): common words.
     pub(super) lowered: Vec<String>,
     /// The text's earliest and latest year.
@@ -97,6 +101,7 @@ impl Reading {
         let aliases = distract::aliases(&doc, &found, text);
         let forms = refer::main_forms(&doc, text);
         let cells = table::cells(&doc.tables, options, text);
+        let listed = list::questions(&doc.lists, options, text);
         let lowered = definitions
             .iter()
             .map(|d| d.term.to_lowercase())
@@ -124,6 +129,7 @@ impl Reading {
             characters,
             sexes,
             cells,
+            listed,
             lowered,
             years,
         }
@@ -136,6 +142,17 @@ impl Reading {
         (self.sexes.iter())
             .find(|(name, _)| name.split_whitespace().last() == Some(main))
             .map(|(_, s)| *s)
+    }
+
+    /// The sentences a list was read as (none when it was not).
+    pub(super) fn list_sentences(&self, list: usize) -> Vec<usize> {
+        let l = &self.doc.lists[list];
+        (0..self.doc.sentences.len())
+            .filter(|i| {
+                let s = &self.doc.sentences[*i];
+                l.prose && s.section == l.section && s.paragraph == l.paragraph
+            })
+            .collect()
     }
 
     /// The main person when the text is about them (a life, not a story: a story's main
@@ -163,6 +180,12 @@ impl Reading {
             Item::Table(i) => {
                 let c = self.cells[i];
                 (self.doc.tables[c.table].section, usize::MAX - 1 - c.table)
+            }
+            // A list read as sentences is their paragraph; another, a paragraph of its own.
+            Item::List(i) => {
+                let l = &self.doc.lists[self.listed[i].list];
+                let own = usize::MAX / 2 + self.listed[i].list;
+                (l.section, if l.prose { l.paragraph } else { own })
             }
         }
     }

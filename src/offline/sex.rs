@@ -294,6 +294,13 @@ fn someone_else(text: &str, mentions: &[(usize, usize, &str)], sex: Sex, lang: L
     })
 }
 
+/// The sex a name tells by itself: its title ("Mr Collins", "Lady Catherine"), or its given
+/// name's usual sex.
+pub(super) fn of_name(name: &str, lang: Lang) -> Option<Sex> {
+    let first = name.split_whitespace().next()?;
+    Sex::of_title(first, lang).or_else(|| usual_sex(name, lang))
+}
+
 /// A given name's usual sex: the language's own lists, then the census's.
 fn usual_sex(name: &str, lang: Lang) -> Option<Sex> {
     let w = &lang.data().words;

@@ -1,0 +1,250 @@
+//! Questions from the text's lists (`read::List`). The other items of one list are of the
+//! answer's own kind by construction: the best wrong answers the text offers.
+//!
+//! - Named items with a description ("- kerosene (about 10–16 carbon atoms), used as fuel for
+//!   aircraft;"): the description asked, the item's name the answer, the list's other names
+//!   the wrong answers: "Which fraction is used as fuel for aircraft?". The class ("fraction")
+//!   comes from the line that leads into the list ("The main fractions … are:") in English,
+//!   where its plural is read for certain; otherwise "Which one is …?". Asked only when its
+//!   description is told apart from the others (no other says as much and more) and holds no
+//!   word of the item's name.
+//! - Numbered steps, read as the text's sentences (`read`): "What happens right after this
+//!   step: …?", the step after it the answer, the list's other steps the wrong answers. Only
+//!   short steps: a long one is a paragraph to read, not an option.
+//! - A glossary line of a person ("- Mr Collins: a pompous clergyman."): asked "Who is a
+//!   pompous clergyman?", not "Which term means …?", with the glossary's other people of the
+//!   same sex as wrong answers (`who`).
+
+use super::lang::Lang;
+use super::lexicon;
+use super::read::List;
+use super::sex::{self, Sex};
+
+/// A question a list offers: its stem's part (a description or a step), its answer, and the
+/// list's other items as wrong answers.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Listed {
+    pub(super) list: usize,
+    pub(super) shape: Shape,
+    /// What is asked: the description, or the step before the answer.
+    pub(super) asked: String,
+    pub(super) answer: String,
+    pub(super) wrong: Vec<String>,
+    /// The item as the text gives it, for the explanation.
+    pub(super) quoted: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Shape {
+    /// A named item by its description, with the list's class when the lead-in names it.
+    Named(Option<String>),
+    /// The step after another.
+    Next,
+}
+
+/// Longest name of a named item, in words.
+const MAX_NAME: usize = 4;
+/// Longest step asked as an option, and in the stem, in words.
+const MAX_STEP: usize = 14;
+const MAX_ASKED_STEP: usize = 20;
+
+/// Every question the lists offer, with at least `options - 1` wrong answers each.
+pub(super) fn questions(lists: &[List], options: usize, lang: Lang) -> Vec<Listed> {
+    let mut out = Vec::new();
+    for (i, l) in lists.iter().enumerate() {
+        if l.items.len() < options {
+            continue;
+        }
+        if l.prose && l.numbered {
+            out.extend(steps(i, l, options));
+        } else if !l.prose {
+            out.extend(named(i, l, options, lang));
+        }
+    }
+    out
+}
+
+/// An item's name and description: "kerosene (about 10–16 carbon atoms), used as fuel for
+/// aircraft" or "kerosene, used as fuel for aircraft" (a glossary's "Term: meaning" is asked
+/// as a definition, not here). Not a sentence of two clauses ("Water boils, and …").
+pub(super) fn split_named(item: &str, lang: Lang) -> Option<(&str, &str)> {
+    let item = item.trim().trim_end_matches(['.', ';', ',']).trim();
+    let (name, rest) = match item.find(" (") {
+        Some(open) => {
+            let close = item[open..].find(')')? + open;
+            (&item[..open], item[close + 1..].strip_prefix(", ")?)
+        }
+        None => item.split_once(", ")?,
+    };
+    let name = name.trim();
+    let description = rest.trim();
+    let ok = !name.is_empty()
+        && name.split_whitespace().count() <= MAX_NAME
+        && !name.contains([':', '–', '—'])
+        && description.split_whitespace().count() >= 2
+        && description.starts_with(char::is_lowercase)
+        && !description.contains([':', ';', '('])
+        && !lang.data().words.clause_links.iter().any(|l| {
+            let lower = description.to_lowercase();
+            lower.starts_with(&format!("{l} ")) || lower.contains(&format!(", {l} "))
+        });
+    ok.then_some((name, description))
+}
+
+fn named(at: usize, l: &List, options: usize, lang: Lang) -> Vec<Listed> {
+    let Some(pairs) = l
+        .items
+        .iter()
+        .map(|i| split_named(i, lang))
+        .collect::<Option<Vec<(&str, &str)>>>()
+    else {
+        return Vec::new();
+    };
+    let names: Vec<String> = pairs.iter().map(|(n, _)| n.to_lowercase()).collect();
+    let name_words: Vec<Vec<String>> = names.iter().map(|n| words(n, lang)).collect();
+    let descriptions: Vec<Vec<String>> = pairs
+        .iter()
+        .map(|(_, d)| words(&d.to_lowercase(), lang))
+        .collect();
+    let unique = |v: &[String], x: &String| v.iter().filter(|y| *y == x).count() == 1;
+    if names.iter().any(|n| !unique(&names, n)) {
+        return Vec::new();
+    }
+    let class = l.lead.as_deref().and_then(|lead| class_of(lead, lang));
+    let mut out = Vec::new();
+    for (i, (name, description)) in pairs.iter().enumerate() {
+        let own = &descriptions[i];
+        // Told apart: no other description says as much as this one or more ("used as fuel"
+        // beside "used as fuel for cars").
+        let told = !own.is_empty()
+            && descriptions
+                .iter()
+                .enumerate()
+                .all(|(j, d)| j == i || !own.iter().all(|w| d.contains(w)));
+        // No word of the answer's name in the stem (another's is a lure, not the answer).
+        let clean = !own.iter().any(|w| name_words[i].contains(w));
+        if !(told && clean) {
+            continue;
+        }
+        let wrong: Vec<String> = pairs
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, (n, _))| (*n).to_owned())
+            .collect();
+        if wrong.len() < options - 1 {
+            continue;
+        }
+        out.push(Listed {
+            list: at,
+            shape: Shape::Named(class.clone()),
+            asked: (*description).to_owned(),
+            answer: (*name).to_owned(),
+            wrong,
+            quoted: l.items[i].trim().trim_end_matches([';', ',']).to_owned(),
+        });
+    }
+    out
+}
+
+/// The class a list's lead-in names, in English: "The main fractions, from the top, are:" →
+/// "fraction". Only a plural WordNet knows as a noun once its ending is taken off.
+fn class_of(lead: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::En {
+        return None;
+    }
+    let lower = lead.to_lowercase();
+    let rest = lower.strip_prefix("the ")?;
+    let rest = ["main ", "chief ", "most common ", "principal "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .unwrap_or(rest);
+    let (plural, after) = rest.split_once(|c: char| !c.is_alphabetic())?;
+    // The noun is the lead-in's subject: a comma or "are" right after it.
+    let after = after.trim_start();
+    if !(rest[plural.len()..].starts_with(',') || after.starts_with("are ") || after == "are:") {
+        return None;
+    }
+    let singular = ["es", "s"]
+        .iter()
+        .filter_map(|e| plural.strip_suffix(e))
+        .find(|s| s.len() > 2 && lexicon::noun(s).is_some())?;
+    Some(singular.to_owned())
+}
+
+/// Numbered steps read as sentences: each short step asked as the one right after the step
+/// before it.
+fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
+    let len = |s: &str| s.split_whitespace().count();
+    let mut out = Vec::new();
+    for i in 1..l.items.len() {
+        let (before, answer) = (&l.items[i - 1], &l.items[i]);
+        if len(before) > MAX_ASKED_STEP || len(answer) > MAX_STEP {
+            continue;
+        }
+        // The other steps, short ones only, not the one the stem shows.
+        let wrong: Vec<String> = (0..l.items.len())
+            .filter(|j| *j != i && *j != i - 1 && len(&l.items[*j]) <= MAX_STEP)
+            .map(|j| l.items[j].clone())
+            .collect();
+        if wrong.len() < options - 1 {
+            continue;
+        }
+        out.push(Listed {
+            list: at,
+            shape: Shape::Next,
+            asked: before.clone(),
+            answer: answer.clone(),
+            wrong,
+            quoted: format!("{before} {answer}"),
+        });
+    }
+    out
+}
+
+/// The stems of a phrase's words, stop words left out.
+fn words(s: &str, lang: Lang) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
+        .map(|w| lang.stem(w))
+        .collect()
+}
+
+/// Whether a glossary term is a person: a name WordNet or the given names know, a name after
+/// a title ("Mr Collins", "Lady Catherine"), or one the text names as a person.
+pub(super) fn is_person(term: &str, people: &[String], characters: &[String], lang: Lang) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    // Every word a name's, save a particle inside it ("Lady Catherine de Bourgh").
+    let particle = |w: &&str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
+    let named = (words.first()).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && (words.iter()).all(|w| w.starts_with(char::is_uppercase) || particle(w));
+    if !named {
+        return false;
+    }
+    lexicon::is_person(&words, lang)
+        || sex::of_name(term, lang).is_some() && words.len() >= 2
+        || people.iter().any(|p| p == term)
+        || characters.iter().any(|c| words.contains(&c.as_str()))
+}
+
+/// The wrong answers for a person asked "Who is …?": the others of `people`; of the answer's
+/// sex, each known, when the stem `gendered` tells one ("a pompous clergyman", "her sister").
+pub(super) fn who_wrong(
+    answer: &str,
+    people: &[String],
+    gendered: bool,
+    sex_of: impl Fn(&str) -> Option<Sex>,
+) -> Vec<String> {
+    let others = people.iter().filter(|p| !p.eq_ignore_ascii_case(answer));
+    if !gendered {
+        return others.cloned().collect();
+    }
+    let Some(sex) = sex_of(answer) else {
+        return Vec::new();
+    };
+    others.filter(|p| sex_of(p) == Some(sex)).cloned().collect()
+}
+
+#[cfg(test)]
+#[path = "list_tests.rs"]
+mod tests;

@@ -247,6 +247,8 @@ pub(super) struct Say {
     /// A list's item asked by its description ("{}"), and with the list's class ("{class}").
     pub(super) listed: String,
     pub(super) listed_class: String,
+    /// A value list's item by its value ("{}").
+    pub(super) valued: String,
     /// The step after a list's step ("{}").
     pub(super) next_step: String,
     pub(super) from_text: String,

@@ -11,6 +11,8 @@
 //! - Numbered steps, read as the text's sentences (`read`): "What happens right after this
 //!   step: …?", the step after it the answer, the list's other steps the wrong answers. Only
 //!   short steps: a long one is a paragraph to read, not an option.
+//! - Value lists ("- water: 4,200 J/kg °C" after "Typical values are:"): "Which one has a
+//!   value of 4,200 J/kg °C?", when no two items share a value.
 //! - A glossary line of a person ("- Mr Collins: a pompous clergyman."): asked "Who is a
 //!   pompous clergyman?", not "Which term means …?", with the glossary's other people of the
 //!   same sex as wrong answers (`who`).
@@ -40,6 +42,8 @@ pub(super) enum Shape {
     Named(Option<String>),
     /// The step after another.
     Next,
+    /// A named item by its value ("water: 4,200 J/kg °C").
+    Valued,
 }
 
 /// Longest name of a named item, in words.
@@ -59,6 +63,7 @@ pub(super) fn questions(lists: &[List], options: usize, lang: Lang) -> Vec<Liste
             out.extend(steps(i, l, options));
         } else if !l.prose {
             out.extend(named(i, l, options, lang));
+            out.extend(valued(i, l, options));
         }
     }
     out
@@ -145,6 +150,55 @@ fn named(at: usize, l: &List, options: usize, lang: Lang) -> Vec<Listed> {
         });
     }
     out
+}
+
+/// Longest value of a value list, in words ("about 800 J/kg °C").
+const MAX_VALUE: usize = 5;
+
+/// A value list's item: "water: 4,200 J/kg °C", a short name and a short value with a digit.
+fn split_valued(item: &str) -> Option<(&str, &str)> {
+    let (name, value) = item.split_once(": ")?;
+    let (name, value) = (name.trim(), value.trim().trim_end_matches([';', '.', ',']));
+    let ok = !name.is_empty()
+        && name.split_whitespace().count() <= MAX_NAME
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && value.chars().any(|c| c.is_ascii_digit())
+        && value.split_whitespace().count() <= MAX_VALUE;
+    ok.then_some((name, value))
+}
+
+/// "Which one has a value of 900 J/kg °C?": every item a name and a value, each value the
+/// list's only one of its kind (two items of one value would make two right answers).
+fn valued(at: usize, l: &List, options: usize) -> Vec<Listed> {
+    let Some(pairs) = (l.items.iter())
+        .map(|i| split_valued(i))
+        .collect::<Option<Vec<(&str, &str)>>>()
+    else {
+        return Vec::new();
+    };
+    // Compared by their digits: "about 40%" and "40%" are one value.
+    let digits = |v: &str| v.chars().filter(char::is_ascii_digit).collect::<String>();
+    let values: Vec<String> = pairs.iter().map(|(_, v)| digits(v)).collect();
+    let names: Vec<String> = pairs.iter().map(|(n, _)| n.to_lowercase()).collect();
+    let once = |v: &[String], x: &String| v.iter().filter(|y| *y == x).count() == 1;
+    if pairs.len() < options
+        || (0..pairs.len()).any(|i| !once(&values, &values[i]) || !once(&names, &names[i]))
+    {
+        return Vec::new();
+    }
+    (0..pairs.len())
+        .map(|i| Listed {
+            list: at,
+            shape: Shape::Valued,
+            asked: pairs[i].1.to_owned(),
+            answer: pairs[i].0.to_owned(),
+            wrong: (0..pairs.len())
+                .filter(|j| *j != i)
+                .map(|j| pairs[j].0.to_owned())
+                .collect(),
+            quoted: l.items[i].clone(),
+        })
+        .collect()
 }
 
 /// The class a list's lead-in names, in English: "The main fractions, from the top, are:" →

@@ -129,3 +129,21 @@ fn a_glossarys_people_are_asked_who_among_their_own_sex() {
     // A stem that tells no sex ("the family's lawyer") takes every other person.
     assert_eq!(who_wrong("Mrs Price", &people, false, sex_of).len(), 4);
 }
+
+#[test]
+fn a_value_list_asks_which_item_has_a_value() {
+    let t = "Typical boiling points are:\n\n- water: 100 °C\n- ethanol: 78 °C\n\
+        - acetone: about 56 °C\n- mercury: 357 °C\n- olive oil: 300 °C\n";
+    let doc = read::read(t, Lang::En);
+    let qs = questions(&doc.lists, 4, Lang::En);
+    assert_eq!(qs.len(), 5);
+    let q = qs.iter().find(|q| q.answer == "acetone").unwrap();
+    assert_eq!(q.shape, Shape::Valued);
+    assert_eq!(q.asked, "about 56 °C");
+    assert_eq!(q.wrong, ["water", "ethanol", "mercury", "olive oil"]);
+    // Two items of one value, or a value that is a sentence: nothing asked.
+    let t = "Figures:\n\n- gas hob: about 40%\n- coal stove: about 40%\n- oven: 30%\n- kettle: 80%\n\
+        - grill: about 20% of the heat reaches the food\n";
+    let doc = read::read(t, Lang::En);
+    assert!(questions(&doc.lists, 4, Lang::En).is_empty());
+}

@@ -371,6 +371,7 @@ fn make_list<R: Rng>(
         list::Shape::Named(Some(class)) => say.listed_class.replace("{class}", class),
         list::Shape::Named(None) => say.listed.clone(),
         list::Shape::Next => say.next_step.clone(),
+        list::Shape::Valued => say.valued.clone(),
     }
     .replace("{}", &q.asked);
     if let list::Shape::Named(_) = q.shape {

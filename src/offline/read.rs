@@ -225,9 +225,13 @@ fn finish_list(
     let verbs = &lang.data().read.instructions;
     let opens_with_verb = |t: &str| verbs.contains(&first_word(t).to_lowercase());
     let numbered = items.iter().all(|(_, n)| *n);
-    let named = plain
-        .iter()
-        .all(|t| super::lexicon::may_be_given_name(&first_word(t), lang));
+    // A story's people: each item opens with a capitalised name, half of them at least a given
+    // name a list knows (a nickname such as "Piggy" is not).
+    let given = (plain.iter())
+        .filter(|t| super::lexicon::may_be_given_name(&first_word(t), lang))
+        .count();
+    let named = given * 2 >= plain.len()
+        && (plain.iter()).all(|t| !lang.is_stop(&first_word(t).to_lowercase()));
     let prose = plain.len() >= 2
         && plain.iter().all(|t| statement(t) && !opens_with_verb(t))
         && (numbered || named);
@@ -749,7 +753,8 @@ mod tests {
             para("The water is then ready.")
         );
         let people = "Characters\n\n- Harold, a shy boy of ten, finds a map in the attic.\n\
-            - Maria, his older cousin, reads the map aloud to the others.\n";
+            - Maria, his older cousin, reads the map aloud to the others.\n\
+            - Bones, the family dog, follows them everywhere.\n";
         let doc = read(people, Lang::En);
         assert!(texts(&doc).contains(&"Harold, a shy boy of ten, finds a map in the attic."));
     }

@@ -247,7 +247,8 @@ fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
         out.push(Listed {
             list: at,
             shape: Shape::Next,
-            asked: before.clone(),
+            // Quoted in the stem without its full stop: "… this step: “The piston rises”?".
+            asked: before.trim_end_matches('.').to_owned(),
             answer: answer.clone(),
             wrong,
             quoted: format!("{before} {answer}"),

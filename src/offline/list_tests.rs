@@ -93,11 +93,11 @@ fn a_short_step_is_asked_after_the_step_before_it() {
     let qs = questions(&doc.lists, 4, Lang::En);
     let q = qs
         .iter()
-        .find(|q| q.asked == "The piston moves down again.")
+        .find(|q| q.asked == "The piston moves down again")
         .unwrap();
     assert_eq!(q.shape, Shape::Next);
     assert_eq!(q.answer, "The lower valve closes under the pressure.");
-    assert!(!q.wrong.contains(&q.asked));
+    assert!(!q.wrong.iter().any(|w| w.starts_with(&q.asked)));
     assert_eq!(q.wrong.len(), 3);
 }
 

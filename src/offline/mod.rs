@@ -140,6 +140,8 @@ struct Made {
     /// The sentence its answer comes from, and the sentences its stem shows.
     home: Option<usize>,
     shows: Vec<usize>,
+    /// What it prints besides its stem that may give an answer away: a step's options.
+    prints: String,
 }
 
 /// Makes up to `ask.count` questions from the text that pass every check and the validator.
@@ -317,8 +319,8 @@ fn clashes(m: &Made, made: &[Made]) -> bool {
             || m.home
                 .is_some_and(|h| o.shows.contains(&h) || o.home == Some(h))
             || o.home.is_some_and(|h| m.shows.contains(&h))
-            || printed(&m.mcq.question, &o.answer)
-            || printed(&o.mcq.question, &m.answer)
+            || printed(&format!("{} {}", m.mcq.question, m.prints), &o.answer)
+            || printed(&format!("{} {}", o.mcq.question, o.prints), &m.answer)
     })
 }
 
@@ -407,8 +409,12 @@ fn make_list<R: Rng>(
     let mut m = finish(
         ask, say, level, &q.answer, wrong, question, &q.quoted, None, None, rng,
     )?;
-    // A list read as sentences: no gap on one of them beside it (its options show them all).
+    // A list read as sentences: no gap on one of them beside it (its options show them all),
+    // nor an answer its steps print.
     m.shows = reading.list_sentences(q.list);
+    if q.shape == list::Shape::Next {
+        m.prints = m.mcq.options.join(" ");
+    }
     Some(m)
 }
 
@@ -760,6 +766,7 @@ fn finish<R: Rng>(
         answer: answer.to_owned(),
         home,
         shows,
+        prints: String::new(),
     })
 }
 

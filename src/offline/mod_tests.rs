@@ -79,3 +79,57 @@ fn a_storys_who_questions_offer_no_one_the_stem_names_and_one_sex_where_it_tells
         }
     }
 }
+
+/// A quiz from a text with a list of named items and numbered steps: the items are asked by
+/// their descriptions, each with the list's other names, and no step question prints in its
+/// options the answer of another question.
+#[test]
+fn a_lists_items_are_asked_with_the_lists_other_items() {
+    let text = "# Oil products\n\nCrude oil is separated in a tall tower.\n\n\
+        The main products, from the top of the tower to the bottom, are:\n\
+        - light gas (1–3 carbon atoms), used for camping stoves;\n\
+        - naphtha (about 6–9 carbon atoms), made into plastics;\n\
+        - paraffin (about 10–15 carbon atoms), burned in lamps and jet engines;\n\
+        - lubricating oil (about 20–30 carbon atoms), used to keep engines running smoothly;\n\
+        - tar (over 50 carbon atoms), spread on roads.\n\n## The pump\n\n\
+        1. The piston moves up inside the cylinder.\n2. Oil is drawn in through the lower valve.\n\
+        3. The piston moves down again.\n4. The lower valve closes under the pressure.\n\
+        5. Oil is pushed out through the upper valve.\n";
+    let ask = Ask {
+        count: 10,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "oil.md",
+    };
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let quiz = generate(text, &ask, &mut rng);
+    let names = ["light gas", "naphtha", "paraffin", "lubricating oil", "tar"];
+    let products: Vec<&Mcq> = quiz
+        .iter()
+        .filter(|q| {
+            q.question
+                .starts_with("According to the text, which product is")
+        })
+        .collect();
+    assert!(!products.is_empty(), "{quiz:#?}");
+    for q in &products {
+        assert!(
+            q.options.iter().all(|o| names.contains(&o.as_str())),
+            "{q:?}"
+        );
+    }
+    let steps = quiz
+        .iter()
+        .filter(|q| q.question.contains("right after this step"));
+    for q in steps {
+        let shown = q.options.join(" ").to_lowercase();
+        for o in quiz.iter().filter(|o| o.question != q.question) {
+            assert!(!lang::holds(
+                &shown,
+                &o.options[o.answer_index].to_lowercase()
+            ));
+        }
+    }
+}

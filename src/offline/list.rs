@@ -20,7 +20,7 @@
 use super::lang::Lang;
 use super::lexicon;
 use super::read::List;
-use super::sex::{self, Sex};
+use super::sex::Sex;
 
 /// A question a list offers: its stem's part (a description or a step), its answer, and the
 /// list's other items as wrong answers.
@@ -276,8 +276,13 @@ pub(super) fn is_person(term: &str, people: &[String], characters: &[String], la
     if !named {
         return false;
     }
+    // A title before a name ("Lady Catherine"); a given name alone is no proof ("Julian
+    // Calendar"): `lexicon::is_person` checks one with its surname.
+    let w = &lang.data().words;
+    let title = words[0].to_lowercase();
+    let titled = w.male_titles.contains(&title) || w.female_titles.contains(&title);
     lexicon::is_person(&words, lang)
-        || sex::of_name(term, lang).is_some() && words.len() >= 2
+        || titled && words.len() >= 2
         || people.iter().any(|p| p == term)
         || characters.iter().any(|c| words.contains(&c.as_str()))
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::offline::read;
+use crate::offline::sex;
 
 const FRACTIONS: &str = "# Distillation\n\nThe oil is heated and its vapour rises.\n\n\
     The main products, from the top of the tower to the bottom, are:\n\
@@ -107,6 +108,7 @@ fn a_glossarys_people_are_asked_who_among_their_own_sex() {
     assert!(is_person("Emily Hartley", &[], &[], Lang::En));
     assert!(is_person("Lady Anne de Vere", &[], &[], Lang::En));
     assert!(!is_person("the Hartleys", &[], &[], Lang::En));
+    assert!(!is_person("Julian Calendar", &[], &[], Lang::En));
     assert!(!is_person("Atomic clock", &[], &[], Lang::En));
     let people: Vec<String> = [
         "Mr Hartley",

@@ -287,6 +287,25 @@ pub(super) fn is_person(term: &str, people: &[String], characters: &[String], la
         || characters.iter().any(|c| words.contains(&c.as_str()))
 }
 
+/// A meaning set inside a stem: "A pompous clergyman" → "a pompous clergyman", an opening
+/// article lowered ("Elizabeth's sister" keeps its name's capital).
+pub(super) fn lower_article(meaning: &str, lang: Lang) -> String {
+    let first = meaning.split_whitespace().next().unwrap_or("");
+    let article = lang
+        .data()
+        .words
+        .articles
+        .iter()
+        .any(|a| *a == first.to_lowercase());
+    match meaning.chars().next() {
+        Some(c) if article => c
+            .to_lowercase()
+            .chain(meaning[c.len_utf8()..].chars())
+            .collect(),
+        _ => meaning.to_owned(),
+    }
+}
+
 /// The wrong answers for a person asked "Who is …?": the others of `people`; of the answer's
 /// sex, each known, when the stem `gendered` tells one ("a pompous clergyman", "her sister").
 pub(super) fn who_wrong(

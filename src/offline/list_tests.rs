@@ -149,3 +149,19 @@ fn a_value_list_asks_which_item_has_a_value() {
     let doc = read::read(t, Lang::En);
     assert!(questions(&doc.lists, 4, Lang::En).is_empty());
 }
+
+#[test]
+fn a_meaning_in_a_who_stem_lowers_its_article_only() {
+    assert_eq!(
+        lower_article("A retired sea captain", Lang::En),
+        "a retired sea captain"
+    );
+    assert_eq!(
+        lower_article("Emma's younger brother", Lang::En),
+        "Emma's younger brother"
+    );
+    assert_eq!(
+        lower_article("La tante de Julien", Lang::Fr),
+        "la tante de Julien"
+    );
+}

@@ -640,7 +640,9 @@ fn make_definition<R: Rng>(
         let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);
         wrong.shuffle(rng);
         wrong.truncate(ask.rules.options - 1);
-        let question = say.who_is.replace("{}", d.meaning.trim());
+        let question = say
+            .who_is
+            .replace("{}", &list::lower_article(d.meaning.trim(), lang));
         let quoted = format!("{}: {}", d.term, d.meaning);
         return finish(
             ask, say, level, &d.term, wrong, question, &quoted, None, None, rng,

@@ -133,3 +133,44 @@ fn a_lists_items_are_asked_with_the_lists_other_items() {
         }
     }
 }
+
+/// A value list's items are asked in every language, one stem per value: stems that differ
+/// only in the value are not taken for duplicates of one another.
+#[test]
+fn a_value_lists_items_are_each_asked() {
+    let texts = [
+        (
+            "French",
+            "Quelques températures de fusion :\n\n- fer : 1 538 °C\n- cuivre : 1 085 °C\n\
+            - aluminium : 660 °C\n- plomb : 327 °C\n- étain : 232 °C\n",
+        ),
+        (
+            "Spanish",
+            "Algunas temperaturas de fusión:\n\n- hierro: 1538 °C\n- cobre: 1085 °C\n\
+            - aluminio: 660 °C\n- plomo: 327 °C\n- estaño: 232 °C\n",
+        ),
+        (
+            "German",
+            "Einige Schmelzpunkte:\n\n- Eisen: 1538 °C\n- Kupfer: 1085 °C\n\
+            - Aluminium: 660 °C\n- Blei: 327 °C\n- Zinn: 232 °C\n",
+        ),
+        (
+            "English",
+            "Some melting points:\n\n- iron: 1,538 °C\n- copper: 1,085 °C\n\
+            - aluminium: 660 °C\n- lead: 327 °C\n- tin: 232 °C\n",
+        ),
+    ];
+    use rand::SeedableRng;
+    for (language, text) in texts {
+        let ask = Ask {
+            count: 5,
+            rules: mcq::Rules::new(4),
+            language,
+            difficulty: "medium",
+            origin: "metals.md",
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let quiz = generate(text, &ask, &mut rng);
+        assert_eq!(quiz.len(), 3, "{language}: {quiz:#?}");
+    }
+}

@@ -561,14 +561,22 @@ fn make_definition<R: Rng>(
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
+    // The text's other defined terms, and the things it lists with the answer or of its sort.
+    let mut pool = reading.defined.clone();
+    for (t, at) in wrong_terms::listed_with(&d.term, &reading.lists, reading.text) {
+        if !pool.iter().any(|(o, _)| o.eq_ignore_ascii_case(&t)) {
+            pool.push((t, at));
+        }
+    }
+    let section = d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
+        reading.doc.sentences[i].paragraph
+    });
     let mut wrong = wrong_terms::terms(
         &d.term,
         &d.meaning,
-        &reading.defined,
+        &pool,
         &reading.lowered,
-        d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
-            reading.doc.sentences[i].paragraph
-        }),
+        section,
         &reading.said,
         d.cloze.is_none(),
         reading.text,
@@ -603,6 +611,56 @@ fn make_definition<R: Rng>(
             })
     };
     wrong.retain(|w| !named_with(w));
+    // Too few: the technical nouns the text uses of the answer's sort (in English), none the
+    // question's words hold; for a meaning that says what sort of thing the term is ("a
+    // substance that …"), not a statement ("reefs are built by …").
+    // An article opens it, or a bare noun of the term's number ("hydrocarbons: compounds …").
+    let first = d
+        .meaning
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let number = |t: &str| wrong_terms::plural(t, reading.text);
+    let says_sort = d.cloze.is_some()
+        || reading.text.data().words.articles.contains(&first)
+        || (number(&first).is_some() && number(&first) == number(&d.term));
+    if wrong.len() < want && says_sort {
+        // The noun the text says the term is ("a substance that …", "a material called …").
+        let said = match &d.cloze {
+            None => Some(d.meaning.as_str()),
+            Some(_) => define::named_as(d, reading.text),
+        };
+        let head = said.and_then(|p| define::said_head(p, reading.text));
+        let told = head
+            .and_then(|h| lexicon::noun(&h))
+            .map_or(&[][..], |e| &e.kinds[..]);
+        let mut nouns = wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text);
+        // Not one a sentence names with the answer: a sort or a part of it ("these
+        // hydrocarbons are alkanes"), or its like in a list.
+        let term = d.term.to_lowercase();
+        nouns.retain(|(n, _)| {
+            !(reading.doc.sentences.iter()).any(|s| {
+                let t = s.text.to_lowercase();
+                lang::holds(&t, &term) && lang::holds(&t, n)
+            })
+        });
+        let stem = format!("{} {before} {after}", d.meaning);
+        let more = wrong_terms::terms(
+            &d.term,
+            &stem,
+            &nouns,
+            &reading.lowered,
+            section,
+            &reading.said,
+            false,
+            reading.text,
+            level,
+            usize::MAX,
+            rng,
+        );
+        wrong_terms::add_fresh(&mut wrong, more, reading.text);
+    }
     // Asked by its meaning ("a long molecule made of many repeating units"), not a term the
     // text names only as one of the class the meaning names ("a single-stranded molecule
     // called messenger RNA"): nothing the text says rules it out.

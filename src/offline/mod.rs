@@ -186,6 +186,10 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     made.into_iter().map(|m| m.mcq).collect()
 }
 
+/// In this many sentences or more, a term is what the text is about (no wrong terms are sought
+/// among its nouns for it).
+const SUBJECT_SENTENCES: usize = 5;
+
 /// The most values a quiz of `count` takes: two in five, and at least three.
 fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
@@ -625,7 +629,12 @@ fn make_definition<R: Rng>(
     let says_sort = d.cloze.is_some()
         || reading.text.data().words.articles.contains(&first)
         || (number(&first).is_some() && number(&first) == number(&d.term));
-    if wrong.len() < want && says_sort {
+    // Nor for the text's subject, named in many sentences ("heart" in a text on the heart):
+    // too easy, and its answer would be printed in the stems of the text's other questions.
+    let named_in = (reading.doc.sentences.iter())
+        .filter(|s| lang::holds(&s.text.to_lowercase(), &d.term.to_lowercase()))
+        .count();
+    if wrong.len() < want && says_sort && named_in < SUBJECT_SENTENCES {
         // The noun the text says the term is ("a substance that …", "a material called …").
         let said = match &d.cloze {
             None => Some(d.meaning.as_str()),

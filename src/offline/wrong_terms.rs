@@ -406,8 +406,8 @@ pub(super) fn listed_with(
 /// "parts", "material", "water"; one never tagged only if all its senses are of one sort), in
 /// lower case as written, used as a noun: heading its phrase (a mark or a small word after it:
 /// "the reactant.", not "the active site"), after a word that comes before a noun
-/// (`noun_markers`: "the", "of", "into") or, a plural, after an adjective or a verb ("long
-/// molecules", "make polymers"; not "the liquid flows"); no "-ing" or "-ed" form. Wrong terms
+/// (`noun_markers`: "the", "of", "into") or, a plural, after an adjective, a verb or "and"
+/// ("long molecules", "make polymers", "and alkenes"; not "the liquid flows"); no "-ing" or "-ed" form. Wrong terms
 /// of the answer's sort where the text defines too few (`of_sort`). English only: the sorts
 /// are WordNet's.
 pub(super) fn technical_nouns(sentences: &[(&str, usize)], lang: Lang) -> Vec<(String, usize)> {
@@ -425,10 +425,12 @@ pub(super) fn technical_nouns(sentences: &[(&str, usize)], lang: Lang) -> Vec<(S
             let marked = prev.is_some_and(|p| markers.iter().any(|m| m.eq_ignore_ascii_case(p)));
             // An adjective or a verb before a plural: a word WordNet knows as no noun, or as
             // a quality only ("large").
+            let joins = &lang.data().words.list_joins;
             let qualified = prev.is_some_and(|p| {
-                lowered(p)
+                (lowered(p)
                     && !lang.is_stop(p)
-                    && lexicon::noun(p).is_none_or(|e| e.kinds.as_slice() == ["attribute"])
+                    && lexicon::noun(p).is_none_or(|e| e.kinds.as_slice() == ["attribute"]))
+                    || joins.iter().any(|j| j == p)
             }) && w.ends_with('s')
                 && plural(w, lang) == Some(true);
             // Heading its phrase: a mark or a small word after it ("the bicuspid (mitral)

@@ -615,6 +615,12 @@ fn make_definition<R: Rng>(
             })
     };
     wrong.retain(|w| !named_with(w));
+    // Nor one the defining sentence names: an example of the term ("Components that obey Ohm's
+    // law, such as fixed resistors, are called …"), a part of it, or what it is set against.
+    if let Some(i) = d.sentence {
+        let s = &reading.doc.sentences[i].text;
+        wrong.retain(|w| !wrong_terms::names(s, w, reading.text));
+    }
     // Too few: the technical nouns the text uses of the answer's sort (in English), none the
     // question's words hold; for a meaning that says what sort of thing the term is ("a
     // substance that …"), not a statement ("reefs are built by …").
@@ -642,16 +648,22 @@ fn make_definition<R: Rng>(
         };
         let head = said.and_then(|p| define::said_head(p, reading.text));
         let told = head
-            .and_then(|h| lexicon::noun(&h))
+            .as_ref()
+            .and_then(|h| lexicon::noun(h))
             .map_or(&[][..], |e| &e.kinds[..]);
         let mut nouns = wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text);
         // Not one a sentence names with the answer: a sort or a part of it ("these
         // hydrocarbons are alkanes"), or its like in a list.
-        let term = d.term.to_lowercase();
+        // Nor one the sentence before the defining one names: its example or its like ("a
+        // current through a resistor. Components that obey Ohm's law are called …").
+        if let Some(p) = d.sentence.and_then(|i| i.checked_sub(1)) {
+            let before = &reading.doc.sentences[p].text;
+            nouns.retain(|(n, _)| !wrong_terms::names(before, n, reading.text));
+        }
         nouns.retain(|(n, _)| {
             !(reading.doc.sentences.iter()).any(|s| {
-                let t = s.text.to_lowercase();
-                lang::holds(&t, &term) && lang::holds(&t, n)
+                wrong_terms::names(&s.text, &d.term, reading.text)
+                    && wrong_terms::names(&s.text, n, reading.text)
             })
         });
         let stem = format!("{} {before} {after}", d.meaning);

@@ -484,11 +484,68 @@ pub(super) fn of_sort(
     let Some(mine) = mine.filter(|_| lang == Lang::En) else {
         return Vec::new();
     };
-    nouns
+    // Each in the answer's number ("ureter" → "ureters" for "nephrons"), where it is regular.
+    let number = plural(answer, lang);
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (n, at) in nouns
         .iter()
         .filter(|(n, _)| sorts(n).is_some_and(|k| k[0] == mine))
-        .cloned()
-        .collect()
+    {
+        let Some(n) = number.map_or(Some(n.clone()), |p| with_number(n, p)) else {
+            continue;
+        };
+        if !out.iter().any(|(o, _)| *o == n) {
+            out.push((n, *at));
+        }
+    }
+    out
+}
+
+/// Whether a sentence names a term, in either number in English ("Enzymes are biological
+/// catalysts" names "catalyst").
+pub(super) fn names(sentence: &str, term: &str, lang: Lang) -> bool {
+    let s = sentence.to_lowercase();
+    let t = term.to_lowercase();
+    let forms = match lang {
+        Lang::En => vec![with_number(&t, true), with_number(&t, false)],
+        _ => vec![],
+    };
+    super::lang::holds(&s, &t)
+        || forms
+            .into_iter()
+            .flatten()
+            .any(|f| super::lang::holds(&s, &f))
+}
+
+/// An English noun in the plural or the singular, where its form is regular and WordNet knows
+/// the singular ("ureter" → "ureters", "arteries" → "artery"); none for "glomerulus",
+/// "bacteria" or "glass".
+fn with_number(noun: &str, want: bool) -> Option<String> {
+    let lang = Lang::En;
+    let has = plural(noun, lang)?;
+    if has == want {
+        return Some(noun.to_owned());
+    }
+    if want {
+        let irregular = ["s", "x", "z", "ch", "sh", "o", "a", "um", "on"];
+        if irregular.iter().any(|e| noun.ends_with(e)) {
+            return None;
+        }
+        let consonant_y =
+            noun.ends_with('y') && !noun[..noun.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+        let p = if consonant_y {
+            format!("{}ies", &noun[..noun.len() - 1])
+        } else {
+            format!("{noun}s")
+        };
+        (plural(&p, lang) == Some(true)).then_some(p)
+    } else {
+        let s = match noun.strip_suffix("ies") {
+            Some(b) => format!("{b}y"),
+            None => noun.strip_suffix('s')?.to_owned(),
+        };
+        (lexicon::entry(&s).is_some() && !s.ends_with('s')).then_some(s)
+    }
 }
 
 /// `more` after `wrong`, each that overlaps none before it (the same words by stem, or one's

@@ -429,3 +429,46 @@ fn a_technical_noun_is_a_wrong_term_where_the_text_and_wordnet_agree_on_the_sort
     );
     assert_eq!(wrong, ["glucose", "silt"]);
 }
+
+#[test]
+fn a_noun_takes_the_answers_number_where_its_form_is_regular() {
+    assert_eq!(with_number("ureter", true).as_deref(), Some("ureters"));
+    assert_eq!(with_number("artery", true).as_deref(), Some("arteries"));
+    assert_eq!(with_number("arteries", false).as_deref(), Some("artery"));
+    assert_eq!(with_number("kidneys", true).as_deref(), Some("kidneys"));
+    // Irregular: left out.
+    assert_eq!(with_number("glomerulus", true), None);
+    assert_eq!(with_number("nuclei", false), None);
+    // "nephrons" for the answer "nephrons": the plural of a singular noun the text uses.
+    let nouns = vec![("ureter".to_owned(), 0), ("bladder".to_owned(), 0)];
+    let body = lexicon::noun("tubule").unwrap().kinds.as_slice();
+    let got: Vec<String> = of_sort("nephrons", body, &nouns, Lang::En)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(got, ["ureters", "bladders"]);
+}
+
+#[test]
+fn a_sentence_names_a_term_in_either_number() {
+    assert!(names(
+        "Enzymes are biological catalysts.",
+        "catalyst",
+        Lang::En
+    ));
+    assert!(names(
+        "Enzymes are biological catalysts.",
+        "enzyme",
+        Lang::En
+    ));
+    assert!(!names(
+        "Enzymes are biological catalysts.",
+        "reactant",
+        Lang::En
+    ));
+    assert!(names(
+        "Les enzymes sont des catalyseurs.",
+        "catalyseurs",
+        Lang::Fr
+    ));
+}

@@ -186,9 +186,9 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     made.into_iter().map(|m| m.mcq).collect()
 }
 
-/// In this many sentences or more, a term is what the text is about (no wrong terms are sought
-/// among its nouns for it).
-const SUBJECT_SENTENCES: usize = 5;
+/// Named in this share of the sentences or more (in either number), a term is what the text is
+/// about: no wrong terms are sought among its nouns for it.
+const SUBJECT_SHARE: f64 = 0.25;
 
 /// The most values a quiz of `count` takes: two in five, and at least three.
 fn value_cap(count: usize) -> i32 {
@@ -624,23 +624,24 @@ fn make_definition<R: Rng>(
     // Too few: the technical nouns the text uses of the answer's sort (in English), none the
     // question's words hold; for a meaning that says what sort of thing the term is ("a
     // substance that …"), not a statement ("reefs are built by …").
-    // An article opens it, or a bare noun of the term's number ("hydrocarbons: compounds …").
+    // An article opens it. Not a class in the plural ("hydrocarbons: compounds made of
+    // hydrogen and carbon only"): a noun of its sort may name a kind of it ("alkenes"), which
+    // the meaning fits too.
     let first = d
         .meaning
         .split_whitespace()
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let number = |t: &str| wrong_terms::plural(t, reading.text);
-    let says_sort = d.cloze.is_some()
-        || reading.text.data().words.articles.contains(&first)
-        || (number(&first).is_some() && number(&first) == number(&d.term));
+    let says_sort = d.cloze.is_some() || reading.text.data().words.articles.contains(&first);
     // Nor for the text's subject, named in many sentences ("heart" in a text on the heart):
     // too easy, and its answer would be printed in the stems of the text's other questions.
-    let named_in = (reading.doc.sentences.iter())
-        .filter(|s| lang::holds(&s.text.to_lowercase(), &d.term.to_lowercase()))
+    let sentences = &reading.doc.sentences;
+    let named_in = (sentences.iter())
+        .filter(|s| wrong_terms::names(&s.text, &d.term, reading.text))
         .count();
-    if wrong.len() < want && says_sort && named_in < SUBJECT_SENTENCES {
+    let subject = named_in as f64 >= SUBJECT_SHARE * sentences.len() as f64;
+    if wrong.len() < want && says_sort && !subject {
         // The noun the text says the term is ("a substance that …", "a material called …").
         let said = match &d.cloze {
             None => Some(d.meaning.as_str()),

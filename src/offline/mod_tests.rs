@@ -82,7 +82,7 @@ fn a_storys_who_questions_offer_no_one_the_stem_names_and_one_sex_where_it_tells
 
 /// A term the text defines alone takes the technical nouns it uses of the sort it says the
 /// term is ("a substance" → "glucose", "lactose"), none named in a sentence with the term;
-/// the text's subject, named in many sentences, takes none.
+/// the text's subject, named in a quarter of its sentences, takes none.
 #[test]
 fn a_defined_term_takes_the_texts_technical_nouns_of_its_sort_unless_it_is_the_subject() {
     let quiz = |text: &str| {
@@ -113,7 +113,7 @@ fn a_defined_term_takes_the_texts_technical_nouns_of_its_sort_unless_it_is_the_s
             "{o} in {urea:?}"
         );
     }
-    // The subject of the text: named in five sentences or more.
+    // The subject of the text: named in a quarter of its sentences or more.
     let subject = format!(
         "{lesson}\nThe kidneys remove urea from the blood. Urine carries urea out of the body. \
          A high level of urea in the blood is a sign of illness. Some fish lose urea through \

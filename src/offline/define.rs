@@ -376,6 +376,67 @@ pub(super) fn apposition(sentence: &str, lang: Lang) -> Option<(String, String)>
     None
 }
 
+/// "Most of them are hydrocarbons: compounds made of hydrogen and carbon atoms only." →
+/// ("hydrocarbons", "compounds made of hydrogen and carbon atoms only"): a term after "is" or
+/// "are" and, after a colon, what kind of thing it is. The meaning opens with an indefinite
+/// article (`kind_openers`), or in English with a noun WordNet knows of the term's number
+/// ("hydrocarbons: compounds"), in German with a noun; the term is a noun (in English one
+/// WordNet knows; in German capitalised). "The reason is clear: the water …" names no term.
+pub(super) fn colon_meaning(sentence: &str, lang: Lang) -> Option<(String, String)> {
+    let w = &lang.data().words;
+    let body = sentence.trim().trim_end_matches(['.', '!']);
+    let (before, meaning) = body.split_once(": ")?;
+    let meaning = meaning.trim();
+    if meaning.contains([':', ';', '(', ')']) || meaning.contains(char::is_numeric) {
+        return None;
+    }
+    // After the last "is" or "are" (the first of them would take in a clause).
+    let lower = before.to_lowercase();
+    let at =
+        w.is.iter()
+            .filter_map(|v| lower.rfind(&format!(" {v} ")).map(|at| at + v.len() + 2))
+            .max()?;
+    let term = before[at..].trim();
+    let term = w
+        .articles
+        .iter()
+        .find_map(|a| term.strip_prefix(&format!("{a} ")))
+        .unwrap_or(term);
+    let tw: Vec<&str> = term.split_whitespace().collect();
+    let mw: Vec<&str> = meaning.split_whitespace().collect();
+    if !super::detect::term_ok(term, lang) || tw.len() > 2 || !(4..=20).contains(&mw.len()) {
+        return None;
+    }
+    // "sand, clay and gravel": a list, not what a kind is.
+    let joins = &w.list_joins;
+    if meaning.contains(", ") && mw.iter().any(|x| joins.iter().any(|j| j == x)) {
+        return None;
+    }
+    let first = mw[0];
+    let opener = w.kind_openers.iter().any(|o| o == first);
+    let term_noun = match lang {
+        Lang::En => tw
+            .iter()
+            .all(|x| x.chars().all(char::is_lowercase) && lexicon::noun(x).is_some()),
+        Lang::De => tw.last().is_some_and(|x| x.starts_with(char::is_uppercase)),
+        _ => tw.iter().all(|x| x.chars().all(char::is_lowercase)),
+    };
+    let plural = super::wrong_terms::plural;
+    let bare = match lang {
+        // "hydrocarbons: compounds made of …": a noun of the term's number.
+        Lang::En => {
+            lexicon::noun(first).is_some()
+                && first.chars().all(char::is_lowercase)
+                && !lang.is_stop(first)
+                && plural(first, lang).is_some()
+                && plural(first, lang) == plural(term, lang)
+        }
+        Lang::De => first.starts_with(char::is_uppercase) && !lang.is_stop(&first.to_lowercase()),
+        _ => false,
+    };
+    (term_noun && (opener || bare)).then(|| (term.to_owned(), meaning.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -669,6 +730,70 @@ mod tests {
         assert_eq!(
             own_clause("the rock under the crust, hot and soft", Lang::En),
             "the rock under the crust, hot and soft"
+        );
+    }
+    #[test]
+    fn a_term_before_a_colon_is_defined_by_what_follows() {
+        for (s, lang, term, meaning) in [
+            (
+                "Most of these substances are polymers: molecules built from many small repeating units.",
+                Lang::En,
+                "polymers",
+                "molecules built from many small repeating units",
+            ),
+            (
+                "The tiny grains in the soil are silt: a fine sediment carried by rivers.",
+                Lang::En,
+                "silt",
+                "a fine sediment carried by rivers",
+            ),
+            (
+                "La plupart de ces corps sont des alliages : des mélanges de plusieurs métaux fondus.",
+                Lang::Fr,
+                "alliages",
+                "des mélanges de plusieurs métaux fondus",
+            ),
+            (
+                "Casi todas estas sustancias son polímeros: unas moléculas largas hechas de unidades pequeñas.",
+                Lang::Es,
+                "polímeros",
+                "unas moléculas largas hechas de unidades pequeñas",
+            ),
+            (
+                "Die meisten dieser Stoffe sind Legierungen: Gemische aus mehreren Metallen.",
+                Lang::De,
+                "Legierungen",
+                "Gemische aus mehreren Metallen",
+            ),
+        ] {
+            assert_eq!(
+                colon_meaning(s, lang),
+                Some((term.to_owned(), meaning.to_owned())),
+                "{s}"
+            );
+        }
+        for s in [
+            // An adjective, then a clause: no term.
+            "The reason for this is clear: the water evaporates quickly in the heat.",
+            // A list of examples.
+            "The main gases in the air are these: nitrogen, oxygen, argon and carbon dioxide.",
+            // A number of things, not a kind.
+            "The products are two: a gas and a solid that settles at the bottom.",
+            // A singular term with a plural meaning.
+            "The answer is salt: crystals of sodium chloride left behind by the sea.",
+        ] {
+            assert_eq!(colon_meaning(s, Lang::En), None, "{s}");
+        }
+        // Read with the text's other definitions.
+        let doc = read::read(
+            "Crude oil holds many compounds. Most of them are hydrocarbons: compounds made of hydrogen and carbon atoms only.\n",
+            Lang::En,
+        );
+        let d = &detect::definitions(&doc, Lang::En)[0];
+        assert_eq!(d.term, "hydrocarbons");
+        assert_eq!(
+            d.meaning,
+            "compounds made of hydrogen and carbon atoms only"
         );
     }
 }

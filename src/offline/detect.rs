@@ -570,6 +570,14 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 section: s.section,
                 cloze: None,
             });
+        } else if let Some((term, meaning)) = define::colon_meaning(&s.text, lang) {
+            out.push(Definition {
+                term,
+                meaning,
+                sentence: Some(i),
+                section: s.section,
+                cloze: None,
+            });
         } else if let Some((term, at)) = define::named_in_passing(&s.text, lang) {
             // Asked as the sentence itself with the term as its gap (`meaning` is empty), up to
             // a semicolon: what follows is another statement.

@@ -179,6 +179,17 @@ pub(super) struct Words {
     pub(super) called_inline: Vec<String>,
     /// The "or" that gives a term's second name ("Breathing, or ventilation, is …").
     pub(super) or_names: Vec<String>,
+    /// Words that open what a kind of thing is after a colon ("hydrocarbons: compounds made of
+    /// …", "des composés …"): an indefinite article (in English a bare plural noun too).
+    #[serde(default)]
+    pub(super) kind_openers: Vec<String>,
+    /// The words that join a list's last item ("methane, ethane, propane and butane").
+    #[serde(default)]
+    pub(super) list_joins: Vec<String>,
+    /// Words a noun comes after ("the", "of", "into"): a word after one, heading its phrase,
+    /// is used as a noun (English only, for `wrong_terms::technical_nouns`).
+    #[serde(default)]
+    pub(super) noun_markers: Vec<String>,
     /// Head nouns that name no sort of thing ("a type of respiration"): the noun after "of"
     /// tells it (English only, where WordNet gives the sorts).
     #[serde(default)]

@@ -18,6 +18,9 @@ pub(super) struct Entry {
     pub(super) of: &'static str,
     /// For a named place, what it is part of ("Poland" for Warsaw).
     pub(super) part: &'static str,
+    /// For a common noun, how many of its senses WordNet's tagged texts use: many for a
+    /// generic word ("part", "thing"), none or one for a technical one ("nephron", "alkane").
+    pub(super) tagged: Option<u32>,
 }
 
 fn wordnet() -> &'static HashMap<&'static str, Entry> {
@@ -31,7 +34,16 @@ fn wordnet() -> &'static HashMap<&'static str, Entry> {
                 let kinds = f.next()?.split(',').collect();
                 let of = f.next().unwrap_or("");
                 let part = f.next().unwrap_or("");
-                Some((lemma, Entry { kinds, of, part }))
+                let tagged = f.next().and_then(|n| n.parse().ok());
+                Some((
+                    lemma,
+                    Entry {
+                        kinds,
+                        of,
+                        part,
+                        tagged,
+                    },
+                ))
             })
             .collect()
     })

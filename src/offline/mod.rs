@@ -196,6 +196,10 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     made.into_iter().map(|m| m.mcq).collect()
 }
 
+/// Named in this share of the sentences or more (in either number), a term is what the text is
+/// about: no wrong terms are sought among its nouns for it.
+const SUBJECT_SHARE: f64 = 0.25;
+
 /// The most values a quiz of `count` takes: two in five, and at least three.
 fn value_cap(count: usize) -> i32 {
     ((count * 2).div_ceil(5)).max(3) as i32
@@ -654,14 +658,22 @@ fn make_definition<R: Rng>(
         None => say.means.replace("{}", d.meaning.trim()),
     };
     let want = ask.rules.options - 1;
+    // The text's other defined terms, and the things it lists with the answer or of its sort.
+    let mut pool = reading.defined.clone();
+    for (t, at) in wrong_terms::listed_with(&d.term, &reading.lists, reading.text) {
+        if !pool.iter().any(|(o, _)| o.eq_ignore_ascii_case(&t)) {
+            pool.push((t, at));
+        }
+    }
+    let section = d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
+        reading.doc.sentences[i].paragraph
+    });
     let mut wrong = wrong_terms::terms(
         &d.term,
         &d.meaning,
-        &reading.defined,
+        &pool,
         &reading.lowered,
-        d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
-            reading.doc.sentences[i].paragraph
-        }),
+        section,
         &reading.said,
         d.cloze.is_none(),
         reading.text,
@@ -696,6 +708,74 @@ fn make_definition<R: Rng>(
             })
     };
     wrong.retain(|w| !named_with(w));
+    // Nor one the defining sentence names: an example of the term ("Components that obey Ohm's
+    // law, such as fixed resistors, are called …"), a part of it, or what it is set against.
+    if let Some(i) = d.sentence {
+        let s = &reading.doc.sentences[i].text;
+        wrong.retain(|w| !wrong_terms::names(s, w, reading.text));
+    }
+    // Too few: the technical nouns the text uses of the answer's sort (in English), none the
+    // question's words hold; for a meaning that says what sort of thing the term is ("a
+    // substance that …"), not a statement ("reefs are built by …").
+    // An article opens it. Not a class in the plural ("hydrocarbons: compounds made of
+    // hydrogen and carbon only"): a noun of its sort may name a kind of it ("alkenes"), which
+    // the meaning fits too.
+    let first = d
+        .meaning
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let says_sort = d.cloze.is_some() || reading.text.data().words.articles.contains(&first);
+    // Nor for the text's subject, named in many sentences ("heart" in a text on the heart):
+    // too easy, and its answer would be printed in the stems of the text's other questions.
+    let sentences = &reading.doc.sentences;
+    let named_in = (sentences.iter())
+        .filter(|s| wrong_terms::names(&s.text, &d.term, reading.text))
+        .count();
+    let subject = named_in as f64 >= SUBJECT_SHARE * sentences.len() as f64;
+    if wrong.len() < want && says_sort && !subject {
+        // The noun the text says the term is ("a substance that …", "a material called …").
+        let said = match &d.cloze {
+            None => Some(d.meaning.as_str()),
+            Some(_) => define::named_as(d, reading.text),
+        };
+        let head = said.and_then(|p| define::said_head(p, reading.text));
+        let told = head
+            .as_ref()
+            .and_then(|h| lexicon::noun(h))
+            .map_or(&[][..], |e| &e.kinds[..]);
+        let mut nouns = wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text);
+        // Not one a sentence names with the answer: a sort or a part of it ("these
+        // hydrocarbons are alkanes"), or its like in a list.
+        // Nor one the sentence before the defining one names: its example or its like ("a
+        // current through a resistor. Components that obey Ohm's law are called …").
+        if let Some(p) = d.sentence.and_then(|i| i.checked_sub(1)) {
+            let before = &reading.doc.sentences[p].text;
+            nouns.retain(|(n, _)| !wrong_terms::names(before, n, reading.text));
+        }
+        nouns.retain(|(n, _)| {
+            !(reading.doc.sentences.iter()).any(|s| {
+                wrong_terms::names(&s.text, &d.term, reading.text)
+                    && wrong_terms::names(&s.text, n, reading.text)
+            })
+        });
+        let stem = format!("{} {before} {after}", d.meaning);
+        let more = wrong_terms::terms(
+            &d.term,
+            &stem,
+            &nouns,
+            &reading.lowered,
+            section,
+            &reading.said,
+            false,
+            reading.text,
+            level,
+            usize::MAX,
+            rng,
+        );
+        wrong_terms::add_fresh(&mut wrong, more, reading.text);
+    }
     // Asked by its meaning ("a long molecule made of many repeating units"), not a term the
     // text names only as one of the class the meaning names ("a single-stranded molecule
     // called messenger RNA"): nothing the text says rules it out.

@@ -174,3 +174,49 @@ fn a_value_lists_items_are_each_asked() {
         assert_eq!(quiz.len(), 3, "{language}: {quiz:#?}");
     }
 }
+
+/// A term the text defines alone takes the technical nouns it uses of the sort it says the
+/// term is ("a substance" → "glucose", "lactose"), none named in a sentence with the term;
+/// the text's subject, named in a quarter of its sentences, takes none.
+#[test]
+fn a_defined_term_takes_the_texts_technical_nouns_of_its_sort_unless_it_is_the_subject() {
+    let quiz = |text: &str| {
+        let ask = Ask {
+            count: 10,
+            rules: mcq::Rules::new(4),
+            language: "English",
+            difficulty: "medium",
+            origin: "lesson.txt",
+        };
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        generate(text, &ask, &mut rng)
+    };
+    let lesson = "The small intestine takes in the products of digestion.\n\n\
+        Starch in bread is broken down into glucose. Milk holds a sugar called lactose. \
+        Sugar beet gives the sweet sucrose. Plants also store the sugar fructose in fruit.\n\n\
+        Keratin is a tough protein that forms hair, nails and the outer layer of skin.\n\n\
+        Urea is a waste substance made in the liver from unwanted amino acids.\n";
+    let made = quiz(lesson);
+    let urea = made
+        .iter()
+        .find(|q| q.options[q.answer_index] == "Urea")
+        .unwrap_or_else(|| panic!("{made:#?}"));
+    for o in urea.options.iter().filter(|o| *o != "Urea") {
+        assert!(
+            ["Glucose", "Lactose", "Sucrose", "Fructose", "Keratin"].contains(&o.as_str()),
+            "{o} in {urea:?}"
+        );
+    }
+    // The subject of the text: named in a quarter of its sentences or more.
+    let subject = format!(
+        "{lesson}\nThe kidneys remove urea from the blood. Urine carries urea out of the body. \
+         A high level of urea in the blood is a sign of illness. Some fish lose urea through \
+         their gills.\n"
+    );
+    let made = quiz(&subject);
+    assert!(
+        !made.iter().any(|q| q.options[q.answer_index] == "Urea"),
+        "{made:#?}"
+    );
+}

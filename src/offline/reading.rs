@@ -48,6 +48,11 @@ pub(super) struct Reading {
     pub(super) cells: Vec<table::Cell>,
     /// The questions the text's lists offer (`list`).
     pub(super) listed: Vec<list::Listed>,
+    /// The lists of one-word items the sentences name, each with its paragraph
+    /// (`wrong_terms::lists`): wrong terms for one another.
+    pub(super) lists: Vec<(Vec<String>, usize)>,
+    /// The technical nouns the text uses, each with its paragraph (`wrong_terms::technical_nouns`).
+    pub(super) nouns: Vec<(String, usize)>,
     /// The defined terms the prose also writes in lower case (in lower case): common words.
     pub(super) lowered: Vec<String>,
     /// The text's earliest and latest year.
@@ -107,6 +112,16 @@ impl Reading {
             .map(|d| d.term.to_lowercase())
             .filter(|t| doc.sentences.iter().any(|s| lang::holds(&s.text, t)))
             .collect();
+        let lists = (doc.sentences.iter())
+            .flat_map(|s| {
+                let lists = wrong_terms::lists(&s.text, text);
+                lists.into_iter().map(|l| (l, s.paragraph))
+            })
+            .collect();
+        let texts: Vec<(&str, usize)> = (doc.sentences.iter())
+            .map(|s| (s.text.as_str(), s.paragraph))
+            .collect();
+        let nouns = wrong_terms::technical_nouns(&texts, text);
         // Every year written, in ranges too ("the war of 1904–1905").
         let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text));
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
@@ -130,6 +145,8 @@ impl Reading {
             sexes,
             cells,
             listed,
+            lists,
+            nouns,
             lowered,
             years,
         }

@@ -312,6 +312,264 @@ pub(super) fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
     shared >= 2 && shared * 2 >= a.len()
 }
 
+/// The lists of one-word items a sentence names ("methane (CH4), ethane (C2H6), propane and
+/// butane": methane, ethane, propane, butane): three or more, in lower case (German
+/// nouns capitalised), joined by commas and the language's "and" or "or" (`list_joins`), none
+/// a small word. Things a text lists together are of one sort: wrong terms for one another.
+pub(super) fn lists(sentence: &str, lang: Lang) -> Vec<Vec<String>> {
+    let w = &lang.data().words;
+    // Without what brackets hold ("(CH4)").
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in sentence.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.replace(" ,", ",");
+    let word_ok = |x: &str| {
+        let lx = x.to_lowercase();
+        super::detect::term_ok(x, lang)
+            && !x.contains(' ')
+            && x.chars().count() > 2
+            && !lang.is_stop(&lx)
+            && (lang == Lang::De || x.chars().all(char::is_lowercase))
+    };
+    let mut out = Vec::new();
+    // Each clause between other marks, then its items between commas.
+    for clause in plain.split([';', ':', '.', '!', '?']) {
+        let parts: Vec<&str> = clause.split(", ").collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        // The last part: "propane and butane" (or ", and butane"), its last word ending it.
+        let last = parts[parts.len() - 1].trim();
+        let lw: Vec<&str> = last.split_whitespace().collect();
+        let (items_last, rest_ok) = match lw.as_slice() {
+            [a, j, b] if w.list_joins.iter().any(|x| x == j) => (vec![*a, *b], true),
+            [j, b] if w.list_joins.iter().any(|x| x == j) => (vec![*b], true),
+            _ => (vec![], false),
+        };
+        if !rest_ok {
+            continue;
+        }
+        // The first item: the last word before the first comma; those between, one word each.
+        let Some(first) = parts[0].split_whitespace().last() else {
+            continue;
+        };
+        let middle = &parts[1..parts.len() - 1];
+        if middle.iter().any(|m| m.split_whitespace().count() != 1) {
+            continue;
+        }
+        let items: Vec<&str> = std::iter::once(first)
+            .chain(middle.iter().map(|m| m.trim()))
+            .chain(items_last)
+            .collect();
+        if items.len() >= 3 && items.iter().all(|x| word_ok(x)) {
+            out.push(items.into_iter().map(str::to_owned).collect());
+        }
+    }
+    out
+}
+
+/// Wrong terms from the text's lists for `answer`: the other items of a list that holds it,
+/// and in English the items of a list all of whose heads WordNet files under one sort the
+/// answer's head is first of (a substance among substances).
+pub(super) fn listed_with(
+    answer: &str,
+    lists: &[(Vec<String>, usize)],
+    lang: Lang,
+) -> Vec<(String, usize)> {
+    let key = answer.to_lowercase();
+    let first_sort = |t: &str| sorts(t).map(|k| k[0]);
+    let mine = (lang == Lang::En).then(|| first_sort(answer)).flatten();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (items, at) in lists {
+        let holds = items.iter().any(|i| i.to_lowercase() == key);
+        let of_sort = mine.is_some_and(|k| items.iter().all(|i| first_sort(i) == Some(k)));
+        if holds || of_sort {
+            for i in items {
+                if i.to_lowercase() != key && !out.iter().any(|(o, _)| o == i) {
+                    out.push((i.clone(), *at));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The technical nouns a text uses, each with its paragraph: English words WordNet knows as
+/// nouns whose tagged texts use one sense at most ("nephrons", "alkanes", "glucose"; not
+/// "parts", "material", "water"; one never tagged only if all its senses are of one sort), in
+/// lower case as written, used as a noun: heading its phrase (a mark or a small word after it:
+/// "the reactant.", not "the active site"), after a word that comes before a noun
+/// (`noun_markers`: "the", "of", "into") or, a plural, after an adjective, a verb or "and"
+/// ("long molecules", "make polymers", "and alkenes"; not "the liquid flows"); no "-ing" or "-ed" form. Wrong terms
+/// of the answer's sort where the text defines too few (`of_sort`). English only: the sorts
+/// are WordNet's.
+pub(super) fn technical_nouns(sentences: &[(&str, usize)], lang: Lang) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    if lang != Lang::En {
+        return out;
+    }
+    let markers = &lang.data().words.noun_markers;
+
+    let lowered = |x: &str| !x.is_empty() && x.chars().all(char::is_lowercase);
+    for (text, at) in sentences {
+        let words = words_of(text);
+        for (i, w) in words.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| words[p]);
+            let marked = prev.is_some_and(|p| markers.iter().any(|m| m.eq_ignore_ascii_case(p)));
+            // An adjective or a verb before a plural: a word WordNet knows as no noun, or as
+            // a quality only ("large").
+            let joins = &lang.data().words.list_joins;
+            let qualified = prev.is_some_and(|p| {
+                (lowered(p)
+                    && !lang.is_stop(p)
+                    && lexicon::noun(p).is_none_or(|e| e.kinds.as_slice() == ["attribute"]))
+                    || joins.iter().any(|j| j == p)
+            }) && w.ends_with('s')
+                && plural(w, lang) == Some(true);
+            // Heading its phrase: a mark or a small word after it ("the bicuspid (mitral)
+            // valve" heads nothing).
+            let closes = text[w.as_ptr() as usize - text.as_ptr() as usize + w.len()..]
+                .starts_with([',', '.', ';', ':', '!', '?']);
+            let heads = closes || words.get(i + 1).is_none_or(|n| lang.is_stop(n));
+            let technical = (marked || qualified)
+                && heads
+                && w.chars().count() > 3
+                && lowered(w)
+                && !w.ends_with("ing")
+                && !w.ends_with("ed")
+                && !lang.is_stop(w)
+                // Where no sense is tagged, WordNet's first is no likelier: one sort only.
+                && lexicon::noun(w).is_some_and(|e| {
+                    e.tagged == Some(1) || (e.tagged == Some(0) && e.kinds.len() == 1)
+                })
+                && plural(w, lang).is_some();
+            if technical && !out.iter().any(|(o, _)| o == w) {
+                out.push(((*w).to_owned(), *at));
+            }
+        }
+    }
+    out
+}
+
+/// A sentence's words (with their hyphens and apostrophes).
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The nouns of `nouns` whose first WordNet sort is the answer's, where the text says what
+/// sort of thing the answer is (`told`: the kinds of the noun it is said to be, all its
+/// senses) and WordNet agrees, or knows nothing of the answer: "a less harmful substance" for
+/// "urea" takes "glucose", not "kidneys"; "compounds made of …" (a substance by a second
+/// sense) for "hydrocarbons" takes "alkanes". English only.
+pub(super) fn of_sort(
+    answer: &str,
+    told: &[&'static str],
+    nouns: &[(String, usize)],
+    lang: Lang,
+) -> Vec<(String, usize)> {
+    let told: Vec<&str> = told.iter().map(|k| family(k)).collect();
+    let mine = match sorts(answer) {
+        Some(known) => known.into_iter().find(|k| told.contains(k)),
+        None => told.first().copied(),
+    };
+    let Some(mine) = mine.filter(|_| lang == Lang::En) else {
+        return Vec::new();
+    };
+    // Each in the answer's number ("ureter" → "ureters" for "nephrons"), where it is regular.
+    let number = plural(answer, lang);
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (n, at) in nouns
+        .iter()
+        .filter(|(n, _)| sorts(n).is_some_and(|k| k[0] == mine))
+    {
+        let Some(n) = number.map_or(Some(n.clone()), |p| with_number(n, p)) else {
+            continue;
+        };
+        if !out.iter().any(|(o, _)| *o == n) {
+            out.push((n, *at));
+        }
+    }
+    out
+}
+
+/// Whether a sentence names a term, in either number in English ("Enzymes are biological
+/// catalysts" names "catalyst").
+pub(super) fn names(sentence: &str, term: &str, lang: Lang) -> bool {
+    let s = sentence.to_lowercase();
+    let t = term.to_lowercase();
+    let forms = match lang {
+        Lang::En => vec![with_number(&t, true), with_number(&t, false)],
+        _ => vec![],
+    };
+    super::lang::holds(&s, &t)
+        || forms
+            .into_iter()
+            .flatten()
+            .any(|f| super::lang::holds(&s, &f))
+}
+
+/// An English noun in the plural or the singular, where its form is regular and WordNet knows
+/// the singular ("ureter" → "ureters", "arteries" → "artery"); none for "glomerulus",
+/// "bacteria" or "glass".
+fn with_number(noun: &str, want: bool) -> Option<String> {
+    let lang = Lang::En;
+    let has = plural(noun, lang)?;
+    if has == want {
+        return Some(noun.to_owned());
+    }
+    if want {
+        let irregular = ["s", "x", "z", "ch", "sh", "o", "a", "um", "on"];
+        if irregular.iter().any(|e| noun.ends_with(e)) {
+            return None;
+        }
+        let consonant_y =
+            noun.ends_with('y') && !noun[..noun.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+        let p = if consonant_y {
+            format!("{}ies", &noun[..noun.len() - 1])
+        } else {
+            format!("{noun}s")
+        };
+        (plural(&p, lang) == Some(true)).then_some(p)
+    } else {
+        let s = match noun.strip_suffix("ies") {
+            Some(b) => format!("{b}y"),
+            None => noun.strip_suffix('s')?.to_owned(),
+        };
+        (lexicon::entry(&s).is_some() && !s.ends_with('s')).then_some(s)
+    }
+}
+
+/// `more` after `wrong`, each that overlaps none before it (the same words by stem, or one's
+/// words all the other's).
+pub(super) fn add_fresh(wrong: &mut Vec<String>, more: Vec<String>, lang: Lang) {
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| lang.stem(w))
+            .collect()
+    };
+    let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+    for m in more {
+        let s = stems(&m);
+        let fresh = wrong.iter().all(|w| {
+            let o = stems(w);
+            !within(&s, &o) && !within(&o, &s)
+        });
+        if fresh {
+            wrong.push(m);
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "wrong_terms_tests.rs"]
 mod tests;

@@ -293,3 +293,182 @@ fn an_acronym_keeps_its_capitals() {
     assert_eq!(same_case("messenger RNA", "Codons"), "messenger RNA");
     assert_eq!(same_case("codons", "Gene"), "Codons");
 }
+
+#[test]
+fn a_list_of_one_word_items_is_read_whatever_its_brackets() {
+    assert_eq!(
+        lists(
+            "The simplest ones are methane (CH4), ethane (C2H6), propane and butane.",
+            Lang::En
+        ),
+        [["methane", "ethane", "propane", "butane"]]
+    );
+    assert_eq!(
+        lists(
+            "Le sang contient du plasma, des plaquettes et des globules.",
+            Lang::Fr
+        ),
+        Vec::<Vec<String>>::new(),
+        "items of more than one word"
+    );
+    assert_eq!(
+        lists(
+            "Die Niere filtert Wasser, Glukose, Salze und Harnstoff.",
+            Lang::De
+        ),
+        [["Wasser", "Glukose", "Salze", "Harnstoff"]]
+    );
+    assert_eq!(
+        lists("El viento arrastra arena, limo y arcilla.", Lang::Es),
+        [["arena", "limo", "arcilla"]]
+    );
+    for s in [
+        // Two items are no list.
+        "Rivers carry sand and gravel to the sea.",
+        // Names, not terms.
+        "He sailed past Crete, Rhodes and Cyprus.",
+        // Clauses, not items.
+        "The gas cools, it condenses and it falls as rain.",
+    ] {
+        assert!(lists(s, Lang::En).is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn a_term_takes_the_items_listed_with_it_or_a_list_of_its_sort() {
+    let lists = vec![
+        (
+            vec![
+                "methane".to_owned(),
+                "ethane".to_owned(),
+                "propane".to_owned(),
+            ],
+            1,
+        ),
+        (
+            vec![
+                "lorries".to_owned(),
+                "buses".to_owned(),
+                "trains".to_owned(),
+            ],
+            2,
+        ),
+    ];
+    let names = |v: Vec<(String, usize)>| v.into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+    assert_eq!(
+        names(listed_with("ethane", &lists, Lang::En)),
+        ["methane", "propane"]
+    );
+    // A substance takes substances, not vehicles.
+    assert_eq!(
+        names(listed_with("butane", &lists, Lang::En)),
+        ["methane", "ethane", "propane"]
+    );
+    // Elsewhere only the items listed with the term.
+    assert_eq!(
+        names(listed_with("butano", &lists, Lang::Es)),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_texts_technical_nouns_are_those_it_uses_as_nouns() {
+    let sentences = [
+        ("Blood enters the kidney through the renal artery.", 0),
+        ("Each kidney holds many tiny nephrons.", 0),
+        (
+            "The blood is filtered in tiny tubules, and urea leaves with the water.",
+            1,
+        ),
+        ("In the large intestine, water is taken back.", 1),
+        ("It flows into the ureter, then into the bladder.", 1),
+    ];
+    let got: Vec<String> = technical_nouns(&sentences, Lang::En)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    for n in ["nephrons", "tubules", "ureter"] {
+        assert!(got.contains(&n.to_owned()), "{n} in {got:?}");
+    }
+    // Generic words ("water", "blood"), a word before a noun ("renal artery", "large
+    // intestine"), and a verb.
+    for n in ["water", "blood", "renal", "large", "flows", "filtered"] {
+        assert!(!got.contains(&n.to_owned()), "{n} in {got:?}");
+    }
+    assert!(technical_nouns(&[("Chaque rein contient des néphrons.", 0)], Lang::Fr).is_empty());
+}
+
+#[test]
+fn a_technical_noun_is_a_wrong_term_where_the_text_and_wordnet_agree_on_the_sort() {
+    let nouns: Vec<(String, usize)> = ["glucose", "nephrons", "silt", "tubules"]
+        .iter()
+        .map(|t| (t.to_string(), 0))
+        .collect();
+    let names = |v: Vec<(String, usize)>| v.into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+    let substance = lexicon::noun("substance").unwrap().kinds.as_slice();
+    assert_eq!(
+        names(of_sort("urea", substance, &nouns, Lang::En)),
+        ["glucose", "silt"]
+    );
+    // "compound" is a substance by a later sense: the answer's sort it has.
+    let compound = lexicon::noun("compound").unwrap().kinds.as_slice();
+    assert_eq!(
+        names(of_sort("urea", compound, &nouns, Lang::En)),
+        ["glucose", "silt"]
+    );
+    // Said to be a body part, WordNet knows urea as none: no wrong terms.
+    let organ = lexicon::noun("organ").unwrap().kinds.as_slice();
+    assert!(of_sort("urea", organ, &nouns, Lang::En).is_empty());
+    // Nothing said: none.
+    assert!(of_sort("urea", &[], &nouns, Lang::En).is_empty());
+    let mut wrong = vec!["glucose".to_owned()];
+    add_fresh(
+        &mut wrong,
+        vec!["Glucose".to_owned(), "silt".to_owned()],
+        Lang::En,
+    );
+    assert_eq!(wrong, ["glucose", "silt"]);
+}
+
+#[test]
+fn a_noun_takes_the_answers_number_where_its_form_is_regular() {
+    assert_eq!(with_number("ureter", true).as_deref(), Some("ureters"));
+    assert_eq!(with_number("artery", true).as_deref(), Some("arteries"));
+    assert_eq!(with_number("arteries", false).as_deref(), Some("artery"));
+    assert_eq!(with_number("kidneys", true).as_deref(), Some("kidneys"));
+    // Irregular: left out.
+    assert_eq!(with_number("glomerulus", true), None);
+    assert_eq!(with_number("nuclei", false), None);
+    // "nephrons" for the answer "nephrons": the plural of a singular noun the text uses.
+    let nouns = vec![("ureter".to_owned(), 0), ("bladder".to_owned(), 0)];
+    let body = lexicon::noun("tubule").unwrap().kinds.as_slice();
+    let got: Vec<String> = of_sort("nephrons", body, &nouns, Lang::En)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(got, ["ureters", "bladders"]);
+}
+
+#[test]
+fn a_sentence_names_a_term_in_either_number() {
+    assert!(names(
+        "Enzymes are biological catalysts.",
+        "catalyst",
+        Lang::En
+    ));
+    assert!(names(
+        "Enzymes are biological catalysts.",
+        "enzyme",
+        Lang::En
+    ));
+    assert!(!names(
+        "Enzymes are biological catalysts.",
+        "reactant",
+        Lang::En
+    ));
+    assert!(names(
+        "Les enzymes sont des catalyseurs.",
+        "catalyseurs",
+        Lang::Fr
+    ));
+}

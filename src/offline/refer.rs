@@ -23,7 +23,7 @@ use super::detect::{Found, Kind};
 use super::filters::leans_back;
 use super::lang::Lang;
 use super::read::Doc;
-use super::sex::Sex;
+use super::subject::People;
 
 /// Every mention of a person: each name found, and each later use of a found name's last word
 /// alone ("Luther" after "Martin Luther"), as (sentence, byte offset, name as written).
@@ -164,7 +164,7 @@ pub(super) fn resolve_lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
-    sex: Option<Sex>,
+    people: &People<'_>,
     sentence: usize,
     lang: Lang,
 ) -> Option<String> {
@@ -176,7 +176,7 @@ pub(super) fn resolve_lead(
         kind: Kind::Term,
     };
     resolve(doc, found, main, &whole, lang)
-        .or_else(|| super::subject::supply_subject(doc, main.0, sex, &whole, lang))
+        .or_else(|| super::subject::supply_subject(doc, main.0, people, &whole, lang))
         .map(|(before, _)| before)
 }
 
@@ -187,14 +187,14 @@ pub(super) fn lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
-    sex: Option<Sex>,
+    people: &People<'_>,
     subject: Option<&str>,
     sentence: usize,
     lang: Lang,
 ) -> String {
     let text = &doc.sentences[sentence].text;
     let leans = |t: &str| leans_back(t, lang, subject, main.1);
-    (leans(text).then(|| resolve_lead(doc, found, main, sex, sentence, lang)))
+    (leans(text).then(|| resolve_lead(doc, found, main, people, sentence, lang)))
         .flatten()
         .filter(|r| !leans(r))
         .unwrap_or_else(|| text.clone())
@@ -493,6 +493,12 @@ mod tests {
         assert_eq!(main.as_deref(), Some("Brandt"), "{people:?}");
         let forms = main_forms(&doc, Lang::En);
         assert_eq!(forms, ["she", "her", "hers", "herself"]);
+        let sexes = std::collections::BTreeMap::new();
+        let people = People {
+            sex: None,
+            found: &found,
+            sexes: &sexes,
+        };
         let at = |start: &str| {
             doc.sentences
                 .iter()
@@ -505,7 +511,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("She worked"),
                 Lang::En
             )
@@ -517,7 +523,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("Working"),
                 Lang::En
             )
@@ -530,7 +536,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("Marsh saw"),
                 Lang::En
             ),

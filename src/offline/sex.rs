@@ -295,7 +295,7 @@ fn someone_else(text: &str, mentions: &[(usize, usize, &str)], sex: Sex, lang: L
 }
 
 /// A given name's usual sex: the language's own lists, then the census's.
-fn usual_sex(name: &str, lang: Lang) -> Option<Sex> {
+pub(super) fn usual_sex(name: &str, lang: Lang) -> Option<Sex> {
     let w = &lang.data().words;
     let first = name.split_whitespace().next()?.to_owned();
     if w.male_names.contains(&first) {

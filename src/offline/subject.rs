@@ -4,6 +4,12 @@
 //! one thing, the thing its title names) as its subject, by name or again left out, the name
 //! is put in ("En 1813, Bolívar dirigió …", "Der Rhein ist 1.233 Kilometer lang"); in a life,
 //! a Spanish sentence whose subject cannot be put in is not asked (`filters`).
+//!
+//! Where the text tells the main person's sex, a chain goes further: a pronoun of that sex (or
+//! a subject left out) after sentences all about them, back to their name in this paragraph or
+//! the one before, with no one else named between who could be the pronoun ("Jean commence
+//! ses études. Mobilisé en 1918, il … . ¶ Il entre … . En 1925, il devient …"; English "he",
+//! German "1907 promovierte sie", with the subject after the verb, only so).
 
 use std::collections::BTreeMap;
 
@@ -156,6 +162,13 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     {
         i = c + 1;
     }
+    if !who.thing
+        && !w.fronted.is_empty()
+        && i == 0
+        && let Some(subject) = inverted(text, &tokens, who, lang)
+    {
+        return subject;
+    }
     let Some(&(_, first)) = tokens.get(i) else {
         return Subject::Other;
     };
@@ -180,8 +193,10 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     // "Il y a", "Es gibt", "It is thought that": the pronoun stands for no one.
     let impersonal =
         (tokens.iter().skip(i + 1).take(3)).any(|t| w.impersonal.contains(&t.1.to_lowercase()));
+    // "Sie studierten": they.
+    let plural = tokens.get(i + 1).is_some_and(|t| plural_verb(t.1, lang));
     if who.pronouns.contains(&first.to_lowercase()) {
-        return if impersonal {
+        return if impersonal || plural {
             Subject::Other
         } else {
             Subject::Pronoun(i)
@@ -213,6 +228,55 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         return Subject::Main;
     }
     Subject::Other
+}
+
+/// Whether a verb is plural by its ending ("prägten"), where the language tells.
+fn plural_verb(word: &str, lang: Lang) -> bool {
+    let lower = word.to_lowercase();
+    (lang.data().words.plural_endings.iter()).any(|e| lower.ends_with(e.as_str()))
+}
+
+/// The subject after the verb, where the language puts it there after another opening
+/// (German): "1907 promovierte sie bei …", "Am 22. Dezember 1895 machte er …", "Nachdem …,
+/// schrieb sie sich …", "1895 entdeckte Röntgen …". The opening is a clause up to a comma
+/// that a subordinating word opens, or names, numbers, months and the small words of
+/// `fronted` only (a noun of its own may be the subject, "Luther heiratete sie"); the verb
+/// is singular, and no article follows "sie" (then it is the object: "lobte sie der Lehrer").
+fn inverted(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang) -> Option<Subject> {
+    let w = &lang.data().words;
+    let lower = |i: usize| tokens[i].1.to_lowercase();
+    let found = (1..tokens.len()).find(|&i| {
+        who.pronouns.contains(&lower(i))
+            || tokens[i].1 == who.name
+            || who.given.contains(&tokens[i].1.to_owned())
+    })?;
+    let verb_at = found.checked_sub(1).filter(|i| *i > 0)?;
+    let (at, verb) = tokens[verb_at];
+    let joined = text[at + verb.len()..tokens[found].0] == *" ";
+    if !joined || !verb.starts_with(char::is_lowercase) || plural_verb(verb, lang) {
+        return None;
+    }
+    let clause = text[..at].trim_end().ends_with(',') && w.subordinate.contains(&lower(0));
+    let small = (0..verb_at).all(|i| {
+        let word = tokens[i].1;
+        w.fronted.contains(&lower(i))
+            || w.months.contains(&lower(i))
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || (i > 0 && word.starts_with(char::is_uppercase))
+    }) && !text[..at].contains(',');
+    if !clause && !small {
+        return None;
+    }
+    let article = tokens
+        .get(found + 1)
+        .is_some_and(|t| w.articles.contains(&t.1.to_lowercase()))
+        && w.female_subject_pronouns.contains(&lower(found));
+    if who.pronouns.contains(&lower(found)) {
+        (!article).then_some(Subject::Pronoun(found))
+    } else {
+        // The main person's name after the verb ("1895 entdeckte Röntgen …").
+        Some(Subject::Main)
+    }
 }
 
 /// Whether a sentence leaves its subject out ("En 1813 dirigió la campaña"), in a language
@@ -391,9 +455,11 @@ pub(super) fn supply_subject(
     let sex = people.sex;
     let of_sex: Vec<String> = (w.subject_pronouns.iter())
         .filter(|p| match sex {
-            None => true,
+            None => !w.female_subject_pronouns.contains(p),
             Some(Sex::Male) => w.male_pronouns.contains(p),
-            Some(Sex::Female) => w.female_pronouns.contains(p),
+            Some(Sex::Female) => {
+                w.female_pronouns.contains(p) || w.female_subject_pronouns.contains(p)
+            }
         })
         .cloned()
         .collect();
@@ -405,7 +471,10 @@ pub(super) fn supply_subject(
         .collect();
     let chain_only = of_sex.iter().any(by_refer);
     let given = main.map_or(Vec::new(), |m| given_names(doc, people.found, m));
-    let person = main.map(|name| Who {
+    // Two of one family named in full ("Max Noether", "Emmy Noether"): the surname alone may
+    // be either, and so may the pronoun: no name is put in.
+    let family = given.len() > 1;
+    let person = main.filter(|_| !family).map(|name| Who {
         name,
         pronouns: &of_sex,
         thing: false,
@@ -413,7 +482,7 @@ pub(super) fn supply_subject(
     });
     // Where the text tells the main person's sex, a chain of their pronouns goes back further
     // than the sentence before, past no one else who could be the pronoun.
-    let others: Option<Vec<(usize, usize, bool)>> = main.filter(|_| sex.is_some()).map(|m| {
+    let others: Option<Vec<(usize, usize, bool)>> = (main.filter(|_| sex.is_some())).map(|m| {
         (people.found.iter())
             .filter(|f| f.kind == Kind::Person)
             .filter_map(|f| {

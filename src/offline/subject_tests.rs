@@ -314,3 +314,74 @@ fn an_english_chain_of_he_goes_back_to_the_name_when_the_sex_is_known() {
     // His sex untold: `refer` alone decides.
     assert_eq!(at(None, "1849"), None);
 }
+
+#[test]
+fn a_german_subject_after_the_verb_is_found_and_sie_only_where_singular() {
+    let pronouns = ["sie".to_owned()];
+    let who = Who {
+        name: "Weber",
+        pronouns: &pronouns,
+        thing: false,
+        given: &[],
+    };
+    let de = |t: &str| subject_of(t, who, Lang::De);
+    assert_eq!(
+        de("1907 promovierte sie bei Paul Gordan."),
+        Subject::Pronoun(2)
+    );
+    assert_eq!(
+        de("Im Juli 1938 floh sie über die Niederlande."),
+        Subject::Pronoun(4)
+    );
+    assert_eq!(
+        de("Nachdem der Krieg begonnen hatte, zog sie nach Bonn."),
+        Subject::Pronoun(6)
+    );
+    assert_eq!(de("1910 heiratete Weber einen Arzt."), Subject::Main);
+    // A plural verb: "sie" is "they", or "her" as the object.
+    assert_eq!(de("Besonders prägten sie die Vorlesungen."), Subject::Other);
+    // An article after "sie": the subject follows, "sie" is the object.
+    assert_eq!(de("1905 lobte sie der Professor."), Subject::Other);
+    // A noun opening the sentence may be the subject: "sie" is the object.
+    assert_eq!(de("Hahn besuchte sie in Stockholm."), Subject::Other);
+}
+
+#[test]
+fn a_german_chain_of_sie_needs_the_text_to_tell_a_woman() {
+    let t = "Anna Weber\n\nAnna Weber wurde 1880 in Bonn geboren. Sie besuchte die Schule in \
+        Köln. 1900 studierte sie in Berlin Physik. Besonders prägten sie die Vorlesungen von \
+        Planck. 1907 promovierte sie in Berlin.\n\nWeber lehrte in Wien. Heute ehrt eine \
+        Schule Weber.";
+    let at = |sex, y| chain_at(t, Lang::De, sex, y);
+    assert_eq!(
+        at(Some(Sex::Female), "1900").as_deref(),
+        Some("_ studierte Weber in Berlin Physik.")
+    );
+    // Past a sentence whose subject is someone else ("die Vorlesungen").
+    assert_eq!(at(Some(Sex::Female), "1907"), None);
+    // Her sex untold: "sie" may be "they".
+    assert_eq!(at(None, "1900"), None);
+}
+
+#[test]
+fn no_chain_where_two_of_one_family_are_named() {
+    let t = "Louis Martin\n\nLouis Martin naît en 1850 à Lyon. Mobilisé en 1870, il combat à \
+        Sedan.\n\nIl entre ensuite dans la police. Paul Martin, son fils, naît en 1885. Il \
+        devient médecin en 1910.";
+    let doc = read::read(t, Lang::Fr);
+    let found = detect::candidates(&doc, Lang::Fr);
+    let at = (found.iter())
+        .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == "1910")
+        .unwrap();
+    let sexes = BTreeMap::new();
+    let people = People {
+        sex: Some(Sex::Male),
+        found: &found,
+        sexes: &sexes,
+    };
+    // "Martin" alone may be the son: so may "il".
+    assert_eq!(
+        supply_subject(&doc, Some("Martin"), &people, at, Lang::Fr),
+        None
+    );
+}

@@ -130,6 +130,7 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
                     && !opener(k)
                     && !finite(tokens[k].1, lang)
                     && !w.clitics.contains(&lower(k))
+                    && !determiner(k)
                 {
                     k += 1;
                     more += 1;

@@ -385,3 +385,18 @@ fn no_chain_where_two_of_one_family_are_named() {
         None
     );
 }
+
+#[test]
+fn a_phrase_after_a_determiner_stops_at_the_subjects_article() {
+    let it = ["it".to_owned()];
+    let mekong = Who {
+        name: "The Mekong",
+        pronouns: &it,
+        thing: true,
+        given: &[],
+    };
+    assert_eq!(
+        subject_of("In its lower course the Mekong floods.", mekong, Lang::En),
+        Subject::Main
+    );
+}

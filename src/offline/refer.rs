@@ -11,7 +11,8 @@
 //! English "he", "she", "his" stand only for people; German "er" stands for masculine things
 //! too, so it is replaced only when the sentence right before names the person and no one
 //! else; French "il" and "elle" are never replaced here (the tower is "elle"; `subject` puts a
-//! name in for one that follows a sentence about its bearer). English "her" is "Curie's" or
+//! name in for one that follows a sentence about its bearer, or ends a chain of sentences about
+//! them where the text tells their sex). English "her" is "Curie's" or
 //! "Curie" by the word after it. A sentence shown before a gap is resolved in the same way
 //! (`resolve_lead`). The main person's sex is that of most of the text's English person
 //! pronouns (`main_forms`), and a pronoun of that sex after only others' names stands for the

@@ -471,10 +471,10 @@ pub(super) fn supply_subject(
         .filter(|p| sex.is_some() || !by_refer(p))
         .collect();
     let chain_only = of_sex.iter().any(by_refer);
-    let given = main.map_or(Vec::new(), |m| given_names(doc, people.found, m));
-    // Two of one family named in full ("Max Noether", "Emmy Noether"): the surname alone may
-    // be either, and so may the pronoun: no name is put in.
-    let family = given.len() > 1;
+    // Two of one family named in full: no name is put in.
+    let (given, family) = main.map_or((Vec::new(), false), |m| {
+        given_names(doc, people.found, m, lang)
+    });
     let person = main.filter(|_| !family).map(|name| Who {
         name,
         pronouns: &of_sex,
@@ -578,26 +578,40 @@ fn unlisted<'a>(
     })
 }
 
-/// The main person's given names: the first word of each full name of theirs the text writes
-/// ("Jean" of "Jean Moulin"), unless someone else's full name opens with it too.
-fn given_names(doc: &Doc, found: &[Found], main: &str) -> Vec<String> {
+/// The main person's given name, by which the text may name them alone ("Jean" of the title
+/// "Jean Moulin (1899–1943)"), and whether two of their family are named in full ("Max
+/// Noether", "Emmy Noether"; "Rodrigo de Cervantes" in a life of Miguel de Cervantes): then
+/// their surname alone, and their pronoun, may be either.
+fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<String>, bool) {
+    let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_owned();
     let names: Vec<&str> = (found.iter())
         .filter(|f| f.kind == Kind::Person)
         .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
         .filter(|n| n.contains(' '))
         .collect();
-    let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_owned();
-    let (theirs, others): (Vec<&str>, Vec<&str>) = names
-        .iter()
-        .partition(|n| n.split_whitespace().last() == Some(main));
-    let mut given: Vec<String> = theirs
-        .iter()
+    let mut firsts: Vec<String> = (names.iter())
+        .filter(|n| n.split_whitespace().last() == Some(main))
         .map(|n| first(n))
-        .filter(|g| g != main && !others.iter().any(|o| first(o) == *g))
         .collect();
-    given.sort_unstable();
-    given.dedup();
-    given
+    firsts.sort_unstable();
+    firsts.dedup();
+    let title = (doc.title.as_deref())
+        .and_then(|t| t.split([',', ':', '—', '(']).next())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>())
+        .unwrap_or_default();
+    let given = (title.len() >= 2 && title[1..].contains(&main))
+        .then(|| title[0].to_owned())
+        .filter(|g| super::lexicon::may_be_given_name(g, lang));
+    let family = firsts.len() > 1
+        || given
+            .as_ref()
+            .is_some_and(|g| firsts.iter().any(|f| f != g));
+    // Not a given name of someone else's too ("Jean" of "Jean Jaurès").
+    let given = given.filter(|g| {
+        !family
+            && !(names.iter()).any(|n| first(n) == *g && !n.split_whitespace().any(|w| w == main))
+    });
+    (given.into_iter().collect(), family)
 }
 
 /// The thing a text is about, by its title's words (before any comma or colon) as the text

@@ -299,7 +299,7 @@ fn a_participle_opening_a_sentence_leaves_the_subject_after_its_comma() {
 #[test]
 fn an_english_chain_of_he_goes_back_to_the_name_when_the_sex_is_known() {
     let t = "John Wilkins\n\nJohn Wilkins was born in 1760 in York. In his last years \
-        Wilkins worked with his daughter Mary Wilkins, herself a painter. He lived in poverty \
+        Wilkins worked with his daughter Mary, herself a painter. He lived in poverty \
         for long periods. He died in York in 1849.\n\nWilkins met George Carter in Leeds. \
         He painted a ship in 1831. Wilkins is famous today.";
     let at = |sex, y| chain_at(t, Lang::En, sex, y);
@@ -398,5 +398,30 @@ fn a_phrase_after_a_determiner_stops_at_the_subjects_article() {
     assert_eq!(
         subject_of("In its lower course the Mekong floods.", mekong, Lang::En),
         Subject::Main
+    );
+}
+
+#[test]
+fn a_relatives_given_name_is_not_the_main_persons() {
+    // The father's full name ends in the main person's surname; the son's does not.
+    let t = "Miguel de Cervantes\n\nMiguel de Cervantes Saavedra nació en 1547. Su padre fue \
+        Rodrigo de Cervantes, un cirujano. Rodrigo trabajó en Valladolid. En 1560 viajó a \
+        Madrid. Cervantes escribió novelas. Cervantes murió en 1616.";
+    let doc = read::read(t, Lang::Es);
+    let found = detect::candidates(&doc, Lang::Es);
+    let (given, family) = given_names(&doc, &found, "Cervantes", Lang::Es);
+    assert!(given.is_empty() && family, "{given:?}");
+    let at = (found.iter())
+        .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == "1560")
+        .unwrap();
+    assert_eq!(
+        supply_subject(
+            &doc,
+            Some("Cervantes"),
+            &people(Some(Sex::Male), &found),
+            at,
+            Lang::Es
+        ),
+        None
     );
 }

@@ -183,7 +183,7 @@ pub(super) fn points_back(sentence: &str, lang: Lang) -> bool {
 /// person (`unnamed_main`).
 pub(super) fn leans_back(sentence: &str, lang: Lang, main: Option<&str>, forms: &[String]) -> bool {
     points_back(sentence, lang)
-        || unnamed_main(sentence, main, forms)
+        || unnamed_main(sentence, main, forms, lang)
         || (main.is_some() && super::subject::drops_subject(sentence, lang))
 }
 
@@ -194,7 +194,7 @@ pub(super) fn gap_leans(d: &Draft<'_>) -> bool {
     let sentence = format!("{} {}", d.before, d.after);
     let whole = format!("{}{}{}", d.before, d.answer, d.after);
     points_back(&sentence, d.lang)
-        || unnamed_main(&sentence, d.main, d.forms)
+        || unnamed_main(&sentence, d.main, d.forms, d.lang)
         || (d.main.is_some() && super::subject::drops_subject(&whole, d.lang))
 }
 
@@ -202,7 +202,13 @@ pub(super) fn gap_leans(d: &Draft<'_>) -> bool {
 /// ("Watson and Crick saw a report that contained her measurements", "Walter Sisulu brought
 /// him into the ANC" in a life of Franklin or of Mandela): names of others before it do not
 /// tell who it is, and it is most likely the main person, whom the sentence does not name.
-pub(super) fn unnamed_main(sentence: &str, main: Option<&str>, forms: &[String]) -> bool {
+/// A sentence opening with someone of the pronoun's sex has them to point to (`sex`).
+pub(super) fn unnamed_main(
+    sentence: &str,
+    main: Option<&str>,
+    forms: &[String],
+    lang: Lang,
+) -> bool {
     let Some(main) = main else { return false };
     // Cut at every mark: "Franklin's" is "Franklin".
     for word in words(sentence) {
@@ -210,7 +216,7 @@ pub(super) fn unnamed_main(sentence: &str, main: Option<&str>, forms: &[String])
             return false;
         }
         if forms.iter().any(|f| f.eq_ignore_ascii_case(word)) {
-            return true;
+            return !super::sex::opens_with_one_of(sentence, &word.to_lowercase(), lang);
         }
     }
     false
@@ -384,12 +390,12 @@ fn reference_unresolved(d: &Draft<'_>) -> bool {
         Some(c) => {
             let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
             leans_back(c, d.lang, d.main, d.forms)
-                || (unnamed_main(&sentence, d.main, d.forms) && !named)
+                || (unnamed_main(&sentence, d.main, d.forms, d.lang) && !named)
                 || dropped
         }
         None => {
             points_back_by(&sentence, d.lang, !meaning)
-                || (!meaning && unnamed_main(&sentence, d.main, d.forms))
+                || (!meaning && unnamed_main(&sentence, d.main, d.forms, d.lang))
                 || dropped
         }
     }

@@ -141,6 +141,11 @@ fn a_pronoun_of_the_main_persons_sex_after_only_others_names_is_struck() {
         "In 1953 Watson showed his model to the press.",
         None
     ));
+    // Someone of her sex opens the sentence: "she" is hers more likely.
+    assert!(!about(
+        "Queen Elizabeth opened the laboratory in 1953, and she met the team.",
+        None
+    ));
     // A lead sentence must stand too, and name the main person if the gap's pronoun is theirs.
     assert!(about(
         "In 1953 they published the model.",

@@ -150,6 +150,17 @@ pub(super) struct Words {
     pub(super) clitics: Vec<String>,
     #[serde(default)]
     pub(super) subject_pronouns: Vec<String>,
+    /// A woman's subject pronoun the language writes as it writes "they" and "her" (German
+    /// "sie"; not in `female_pronouns`, whose votes tell a sex).
+    #[serde(default)]
+    pub(super) female_subject_pronouns: Vec<String>,
+    /// Where the subject follows the verb after another opening (German "1907 promovierte
+    /// sie"): the small words such an opening may hold besides names, numbers and months.
+    #[serde(default)]
+    pub(super) fronted: Vec<String>,
+    /// The endings of a plural verb ("prägten sie": "they", or "her" as its object).
+    #[serde(default)]
+    pub(super) plural_endings: Vec<String>,
     /// The pronouns a thing stands for as a subject ("it", "elle", "er").
     #[serde(default)]
     pub(super) thing_pronouns: Vec<String>,

@@ -454,6 +454,11 @@ fn make_gap<R: Rng>(
     let sentences = &reading.doc.sentences;
     let s = &sentences[f.sentence];
     let answer = &s.text[f.start..f.end];
+    let people = subject::People {
+        sex: (reading.main_sex()).or_else(|| subject::sex_of(&reading.forms, reading.text)),
+        found: &reading.found,
+        sexes: &reading.sexes,
+    };
     // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
     // "En 1813 dirigió …" → "En 1813, Bolívar dirigió …": a subject left out, likewise.
     let resolved = refer::resolve(
@@ -463,10 +468,7 @@ fn make_gap<R: Rng>(
         f,
         reading.text,
     )
-    .or_else(|| {
-        let sex = reading.main_sex();
-        subject::supply_subject(&reading.doc, reading.subject(), sex, f, reading.text)
-    });
+    .or_else(|| subject::supply_subject(&reading.doc, reading.subject(), &people, f, reading.text));
     let (before, after) = match &resolved {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
@@ -495,12 +497,11 @@ fn make_gap<R: Rng>(
         .flatten()
         .filter(|p| sentences[*p].paragraph == s.paragraph)
         .map(|p| {
-            let sex = reading.main_sex();
             refer::lead(
                 &reading.doc,
                 &reading.found,
                 main,
-                sex,
+                &people,
                 subject,
                 p,
                 reading.text,

@@ -11,7 +11,8 @@
 //! English "he", "she", "his" stand only for people; German "er" stands for masculine things
 //! too, so it is replaced only when the sentence right before names the person and no one
 //! else; French "il" and "elle" are never replaced here (the tower is "elle"; `subject` puts a
-//! name in for one that follows a sentence about its bearer). English "her" is "Curie's" or
+//! name in for one that follows a sentence about its bearer, or ends a chain of sentences about
+//! them where the text tells their sex). English "her" is "Curie's" or
 //! "Curie" by the word after it. A sentence shown before a gap is resolved in the same way
 //! (`resolve_lead`). The main person's sex is that of most of the text's English person
 //! pronouns (`main_forms`), and a pronoun of that sex after only others' names stands for the
@@ -23,7 +24,7 @@ use super::detect::{Found, Kind};
 use super::filters::leans_back;
 use super::lang::Lang;
 use super::read::Doc;
-use super::sex::Sex;
+use super::subject::People;
 
 /// Every mention of a person: each name found, and each later use of a found name's last word
 /// alone ("Luther" after "Martin Luther"), as (sentence, byte offset, name as written).
@@ -164,7 +165,7 @@ pub(super) fn resolve_lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
-    sex: Option<Sex>,
+    people: &People<'_>,
     sentence: usize,
     lang: Lang,
 ) -> Option<String> {
@@ -176,7 +177,7 @@ pub(super) fn resolve_lead(
         kind: Kind::Term,
     };
     resolve(doc, found, main, &whole, lang)
-        .or_else(|| super::subject::supply_subject(doc, main.0, sex, &whole, lang))
+        .or_else(|| super::subject::supply_subject(doc, main.0, people, &whole, lang))
         .map(|(before, _)| before)
 }
 
@@ -187,14 +188,14 @@ pub(super) fn lead(
     doc: &Doc,
     found: &[Found],
     main: (Option<&str>, &[String]),
-    sex: Option<Sex>,
+    people: &People<'_>,
     subject: Option<&str>,
     sentence: usize,
     lang: Lang,
 ) -> String {
     let text = &doc.sentences[sentence].text;
     let leans = |t: &str| leans_back(t, lang, subject, main.1);
-    (leans(text).then(|| resolve_lead(doc, found, main, sex, sentence, lang)))
+    (leans(text).then(|| resolve_lead(doc, found, main, people, sentence, lang)))
         .flatten()
         .filter(|r| !leans(r))
         .unwrap_or_else(|| text.clone())
@@ -493,6 +494,12 @@ mod tests {
         assert_eq!(main.as_deref(), Some("Brandt"), "{people:?}");
         let forms = main_forms(&doc, Lang::En);
         assert_eq!(forms, ["she", "her", "hers", "herself"]);
+        let sexes = std::collections::BTreeMap::new();
+        let people = People {
+            sex: None,
+            found: &found,
+            sexes: &sexes,
+        };
         let at = |start: &str| {
             doc.sentences
                 .iter()
@@ -505,7 +512,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("She worked"),
                 Lang::En
             )
@@ -517,7 +524,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("Working"),
                 Lang::En
             )
@@ -530,7 +537,7 @@ mod tests {
                 &doc,
                 &found,
                 (main.as_deref(), &forms),
-                None,
+                &people,
                 at("Marsh saw"),
                 Lang::En
             ),

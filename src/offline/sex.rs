@@ -73,6 +73,31 @@ impl Sex {
     }
 }
 
+/// Whether a sentence opens with someone whom a title or a given name tells to be of the sex
+/// a pronoun of it tells ("King Harold of Wessex declared war, but his army …", "Mary Shelley
+/// wrote that she …"): the pronoun is theirs more likely than someone's the sentence does not
+/// name. Not for "him" or "her", which stand for another than the subject.
+pub(super) fn opens_with_one_of(sentence: &str, pronoun: &str, lang: Lang) -> bool {
+    let Some(sex) = Sex::of_pronoun(pronoun, lang) else {
+        return false;
+    };
+    let mut words = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let named = |w: &str| w.starts_with(char::is_uppercase);
+    let told = if Sex::of_title(first, lang).is_some() && named(second) {
+        Sex::of_title(first, lang)
+    } else if named(first) && named(second) && lexicon::may_be_given_name(first, lang) {
+        usual_sex(first, lang)
+    } else {
+        None
+    };
+    told == Some(sex)
+}
+
 /// Whether a stem (in lower case) says a word of this sex: a stem's "his" fits a man.
 pub(super) fn tells(lower: &str, sex: Sex, lang: Lang) -> bool {
     let words: Vec<String> = sex.words(lang).cloned().collect();
@@ -302,7 +327,7 @@ pub(super) fn of_name(name: &str, lang: Lang) -> Option<Sex> {
 }
 
 /// A given name's usual sex: the language's own lists, then the census's.
-fn usual_sex(name: &str, lang: Lang) -> Option<Sex> {
+pub(super) fn usual_sex(name: &str, lang: Lang) -> Option<Sex> {
     let w = &lang.data().words;
     let first = name.split_whitespace().next()?.to_owned();
     if w.male_names.contains(&first) {

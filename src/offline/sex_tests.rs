@@ -109,3 +109,21 @@ fn a_stem_tells_a_sex_by_its_words() {
     assert!(!tells("_____ won the prize.", Sex::Male, Lang::En));
     assert!(tells("_____ et sa sœur", Sex::Female, Lang::Fr));
 }
+
+#[test]
+fn a_sentence_opening_with_someone_of_the_pronouns_sex_has_them_to_point_to() {
+    let opens = |s: &str, p: &str| opens_with_one_of(s, p, Lang::En);
+    assert!(opens(
+        "King Harold of Wessex declared war on Norway, but his army was beaten.",
+        "his"
+    ));
+    assert!(opens("Mary Shelley wrote that she had dreamt it.", "she"));
+    // Of the other sex, or unknown: the pronoun may be the main person's.
+    assert!(!opens(
+        "Queen Anne of Denmark sent his letters back.",
+        "his"
+    ));
+    assert!(!opens("Watson and Crick saw her measurements.", "her"));
+    // "him", "her" stand for another than the subject.
+    assert!(!opens("King Harold of Wessex gave him a ship.", "him"));
+}

@@ -4,8 +4,16 @@
 //! one thing, the thing its title names) as its subject, by name or again left out, the name
 //! is put in ("En 1813, Bolívar dirigió …", "Der Rhein ist 1.233 Kilometer lang"); in a life,
 //! a Spanish sentence whose subject cannot be put in is not asked (`filters`).
+//!
+//! Where the text tells the main person's sex, a chain goes further: a pronoun of that sex (or
+//! a subject left out) after sentences all about them, back to their name in this paragraph or
+//! the one before, with no one else named between who could be the pronoun ("Jean commence
+//! ses études. Mobilisé en 1918, il … . ¶ Il entre … . En 1925, il devient …"; English "he",
+//! German "1907 promovierte sie", with the subject after the verb, only so).
 
-use super::detect::Found;
+use std::collections::BTreeMap;
+
+use super::detect::{Found, Kind};
 use super::lang::Lang;
 use super::read::Doc;
 use super::refer::words_at;
@@ -20,6 +28,19 @@ struct Who<'a> {
     pronouns: &'a [String],
     /// The topic: a thing, named by a phrase whose article takes the sentence's case.
     thing: bool,
+    /// The main person's given names, where a sentence names them by it alone ("Jean
+    /// commence ses études" in a life of Jean Moulin): none for a thing.
+    given: &'a [String],
+}
+
+/// What the text tells of its people, for a pronoun further from the name than the sentence
+/// right before (`chained`): the main person's sex, and who else it names.
+pub(super) struct People<'a> {
+    /// The main person's sex, where the text tells it (`sex`).
+    pub(super) sex: Option<Sex>,
+    pub(super) found: &'a [Found],
+    /// Each named person's sex, where the text tells it (`sex::sexes`).
+    pub(super) sexes: &'a BTreeMap<String, Sex>,
 }
 
 /// What stands where a sentence's subject goes, after the phrases that open it.
@@ -65,7 +86,13 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         }
         let comma = (i..tokens.len()).find(|&k| comma_after(k));
         let verb = (i + 1..tokens.len()).find(|&k| finite(tokens[k].1, lang));
-        if let Some(c) = comma.filter(|c| verb.is_none_or(|v| v > *c)) {
+        // The subject's pronoun or name before the comma ends the phrase before it ("In 1843
+        // he entered the abbey, where …"), where no verb's ending tells (English).
+        let subject = (i + 1..tokens.len())
+            .find(|&k| who.pronouns.contains(&lower(k)) || (!who.thing && tokens[k].1 == who.name));
+        if let Some(c) =
+            comma.filter(|c| verb.is_none_or(|v| v > *c) && subject.is_none_or(|v| v > *c))
+        {
             i = c + 1;
             continue;
         }
@@ -74,6 +101,7 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         let mut k = i + 1;
         loop {
             let number = |k: usize| tokens[k].1.starts_with(|c: char| c.is_ascii_digit());
+            let from = k;
             while k < tokens.len() && determiner(k) && !number(k) && !comma_after(k) {
                 k += 1;
             }
@@ -90,6 +118,23 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
                 }
             } else {
                 k += 1;
+                // "In his last years he …", "En su último viaje murió …": after a
+                // determiner, a phrase of up to three words, up to the subject or a verb.
+                let mut more = 0;
+                while k > from + 1
+                    && more < 2
+                    && k < tokens.len()
+                    && tokens[k].1.starts_with(char::is_lowercase)
+                    && !comma_after(k - 1)
+                    && !who.pronouns.contains(&lower(k))
+                    && !opener(k)
+                    && !finite(tokens[k].1, lang)
+                    && !w.clitics.contains(&lower(k))
+                    && !determiner(k)
+                {
+                    k += 1;
+                    more += 1;
+                }
             }
             if k < tokens.len() && opener(k) {
                 k += 1;
@@ -99,6 +144,31 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         }
         i = k;
         break;
+    }
+    // "Passionné de dessin, il publie …", "Révoqué en 1940, il s'installe …": a participle
+    // opening the sentence tells of the subject after its comma, which is the sentence's.
+    let participle = |word: &str| {
+        let lower = word.to_lowercase();
+        lower.chars().count() >= 2
+            && !lang.is_stop(&lower)
+            && !w.subordinate.contains(&lower)
+            && w.participle_endings
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+    };
+    let comma = (0..tokens.len().min(12)).find(|&k| comma_after(k));
+    if i == 0
+        && tokens.first().is_some_and(|t| participle(t.1))
+        && let Some(c) = comma
+    {
+        i = c + 1;
+    }
+    if !who.thing
+        && !w.fronted.is_empty()
+        && i == 0
+        && let Some(subject) = inverted(text, &tokens, who, lang)
+    {
+        return subject;
     }
     let Some(&(_, first)) = tokens.get(i) else {
         return Subject::Other;
@@ -124,8 +194,10 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     // "Il y a", "Es gibt", "It is thought that": the pronoun stands for no one.
     let impersonal =
         (tokens.iter().skip(i + 1).take(3)).any(|t| w.impersonal.contains(&t.1.to_lowercase()));
+    // "Sie studierten": they.
+    let plural = tokens.get(i + 1).is_some_and(|t| plural_verb(t.1, lang));
     if who.pronouns.contains(&first.to_lowercase()) {
-        return if impersonal {
+        return if impersonal || plural {
             Subject::Other
         } else {
             Subject::Pronoun(i)
@@ -146,10 +218,66 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         .iter()
         .take_while(|t| t.1.starts_with(char::is_uppercase))
         .last();
-    if first == who.name || name.is_some_and(|t| t.1 == who.name) {
+    // "Jean commence ses études": the main person's given name alone.
+    let alone = tokens
+        .get(i + 1)
+        .is_none_or(|t| !t.1.starts_with(char::is_uppercase));
+    if first == who.name
+        || name.is_some_and(|t| t.1 == who.name)
+        || (alone && who.given.iter().any(|g| g == first))
+    {
         return Subject::Main;
     }
     Subject::Other
+}
+
+/// Whether a verb is plural by its ending ("prägten"), where the language tells.
+fn plural_verb(word: &str, lang: Lang) -> bool {
+    let lower = word.to_lowercase();
+    (lang.data().words.plural_endings.iter()).any(|e| lower.ends_with(e.as_str()))
+}
+
+/// The subject after the verb, where the language puts it there after another opening
+/// (German): "1907 promovierte sie bei …", "Am 22. Dezember 1895 machte er …", "Nachdem …,
+/// schrieb sie sich …", "1895 entdeckte Röntgen …". The opening is a clause up to a comma
+/// that a subordinating word opens, or names, numbers, months and the small words of
+/// `fronted` only (a noun of its own may be the subject, "Luther heiratete sie"); the verb
+/// is singular, and no article follows "sie" (then it is the object: "lobte sie der Lehrer").
+fn inverted(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang) -> Option<Subject> {
+    let w = &lang.data().words;
+    let lower = |i: usize| tokens[i].1.to_lowercase();
+    let found = (1..tokens.len()).find(|&i| {
+        who.pronouns.contains(&lower(i))
+            || tokens[i].1 == who.name
+            || who.given.contains(&tokens[i].1.to_owned())
+    })?;
+    let verb_at = found.checked_sub(1).filter(|i| *i > 0)?;
+    let (at, verb) = tokens[verb_at];
+    let joined = text[at + verb.len()..tokens[found].0] == *" ";
+    if !joined || !verb.starts_with(char::is_lowercase) || plural_verb(verb, lang) {
+        return None;
+    }
+    let clause = text[..at].trim_end().ends_with(',') && w.subordinate.contains(&lower(0));
+    let small = (0..verb_at).all(|i| {
+        let word = tokens[i].1;
+        w.fronted.contains(&lower(i))
+            || w.months.contains(&lower(i))
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || (i > 0 && word.starts_with(char::is_uppercase))
+    }) && !text[..at].contains(',');
+    if !clause && !small {
+        return None;
+    }
+    let article = tokens
+        .get(found + 1)
+        .is_some_and(|t| w.articles.contains(&t.1.to_lowercase()))
+        && w.female_subject_pronouns.contains(&lower(found));
+    if who.pronouns.contains(&lower(found)) {
+        (!article).then_some(Subject::Pronoun(found))
+    } else {
+        // The main person's name after the verb ("1895 entdeckte Röntgen …").
+        Some(Subject::Main)
+    }
 }
 
 /// Whether a sentence leaves its subject out ("En 1813 dirigió la campaña"), in a language
@@ -162,7 +290,8 @@ pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
                 Who {
                     name: "",
                     pronouns: &[],
-                    thing: false
+                    thing: false,
+                    given: &[],
                 },
                 lang
             ),
@@ -170,44 +299,98 @@ pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
         )
 }
 
-/// A sentence's subject left out or a subject pronoun, with the main person's name put in
-/// ("En 1805, Bolívar juró …", "Bolívar dirigió …", "En 1822, Hugo publie …"), when the
-/// sentence before, in its paragraph, has the main person as its subject (by name, or left out
-/// or a pronoun again, back to the name): the byte span replaced and what replaces it.
-fn supplied(
-    doc: &Doc,
-    who: Who<'_>,
-    sentence: usize,
-    lang: Lang,
-) -> Option<(usize, usize, String)> {
+/// Whether the sentences before this one, in its paragraph, have the main person (or the
+/// topic) as their subject, by name, or left out or a pronoun again, back to the name (up to
+/// four sentences back).
+fn named_before(doc: &Doc, who: Who<'_>, sentence: usize, lang: Lang) -> bool {
     let s = &doc.sentences[sentence];
-    let tokens: Vec<(usize, &str)> = words_at(&s.text).collect();
-    let subject = subject_of(&s.text, who, lang);
     let joins = &lang.data().words.clause_joins;
-    // The sentence before goes on with the main person as subject.
     let mut back = sentence;
-    let mut named = false;
     for _ in 0..4 {
-        let prev = back.checked_sub(1)?;
+        let Some(prev) = back.checked_sub(1) else {
+            return false;
+        };
         if doc.sentences[prev].paragraph != s.paragraph {
-            return None;
+            return false;
         }
         let text = &doc.sentences[prev].text;
         // A thing's pronoun may be the other clause's subject's ("…, and the flood brings
         // silt. It …"): the sentences back to the name tell one event each.
         if who.thing && joins.iter().any(|j| text.contains(j.as_str())) {
-            return None;
+            return false;
         }
         match subject_of(text, who, lang) {
-            Subject::Main => {
-                named = true;
-                break;
-            }
+            Subject::Main => return true,
             Subject::Dropped(_) | Subject::Pronoun(_) => back = prev,
-            Subject::Other => return None,
+            Subject::Other => return false,
         }
     }
-    if !named {
+    false
+}
+
+/// Whether a person's pronoun (or subject left out) at byte `upto` of its sentence ends a chain
+/// back to the main person's name: the sentences back to it (up to eight, in this section,
+/// the name in this paragraph or the one before) all have the main person as subject, and no
+/// one else who could be the pronoun is named from the name's sentence to it ("Jean commence
+/// ses études. Mobilisé en 1918, il … . Il entre … . En 1925, il devient …"). `others` are the
+/// other people named, by sentence and byte, and whether they may be of the main person's sex:
+/// a subject left out tells no sex, so after one anyone else named breaks the chain.
+fn chained(
+    doc: &Doc,
+    who: Who<'_>,
+    (sentence, upto, dropped): (usize, usize, bool),
+    others: &[(usize, usize, bool)],
+    lang: Lang,
+) -> bool {
+    let s = &doc.sentences[sentence];
+    let mut prev = sentence;
+    let mut dropped = dropped;
+    for _ in 0..8 {
+        let Some(p) = prev.checked_sub(1) else {
+            return false;
+        };
+        prev = p;
+        let t = &doc.sentences[p];
+        if t.section != s.section || t.paragraph + 1 < s.paragraph {
+            return false;
+        }
+        match subject_of(&t.text, who, lang) {
+            Subject::Main => {
+                return !others.iter().any(|&(i, at, same)| {
+                    (same || dropped) && i >= p && (i < sentence || (i == sentence && at < upto))
+                });
+            }
+            Subject::Dropped(_) => dropped = true,
+            Subject::Pronoun(_) => {}
+            Subject::Other => return false,
+        }
+    }
+    false
+}
+
+/// A sentence's subject left out or a subject pronoun, with the main person's name put in
+/// ("En 1805, Bolívar juró …", "Bolívar dirigió …", "En 1822, Hugo publie …"), when the
+/// sentence before, in its paragraph, has the main person as its subject (by name, or left out
+/// or a pronoun again, back to the name), or the chain back to the name is one no one else
+/// could break (`chained`, given `others`; that alone when `chain_only`): the byte span
+/// replaced and what replaces it.
+fn supplied(
+    doc: &Doc,
+    who: Who<'_>,
+    (sentence, chain_only): (usize, bool),
+    lang: Lang,
+    others: Option<&[(usize, usize, bool)]>,
+) -> Option<(usize, usize, String)> {
+    let s = &doc.sentences[sentence];
+    let tokens: Vec<(usize, &str)> = words_at(&s.text).collect();
+    let subject = subject_of(&s.text, who, lang);
+    let (upto, dropped) = match subject {
+        Subject::Pronoun(i) => (tokens[i].0, false),
+        Subject::Dropped(i) => (tokens[i].0, true),
+        Subject::Main | Subject::Other => return None,
+    };
+    let chain = others.is_some_and(|o| chained(doc, who, (sentence, upto, dropped), o, lang));
+    if !chain && (chain_only || !named_before(doc, who, sentence, lang)) {
         return None;
     }
     // A thing's name opening the sentence takes a capital ("The Mekong"), and inside it its
@@ -265,23 +448,53 @@ fn lower_first(word: &str) -> String {
 pub(super) fn supply_subject(
     doc: &Doc,
     main: Option<&str>,
-    sex: Option<Sex>,
+    people: &People<'_>,
     at: &Found,
     lang: Lang,
 ) -> Option<(String, String)> {
     let w = &lang.data().words;
+    let sex = people.sex;
     let of_sex: Vec<String> = (w.subject_pronouns.iter())
         .filter(|p| match sex {
-            None => true,
+            None => !w.female_subject_pronouns.contains(p),
             Some(Sex::Male) => w.male_pronouns.contains(p),
-            Some(Sex::Female) => w.female_pronouns.contains(p),
+            Some(Sex::Female) => {
+                w.female_pronouns.contains(p) || w.female_subject_pronouns.contains(p)
+            }
         })
         .cloned()
         .collect();
-    let person = main.map(|name| Who {
+    // A pronoun `refer` puts a name in for by its own rule ("he": `stand_ins`) is put in here
+    // only by a chain, where the text tells the main person's sex.
+    let by_refer = |p: &String| w.stand_ins.contains_key(p);
+    let of_sex: Vec<String> = (of_sex.into_iter())
+        .filter(|p| sex.is_some() || !by_refer(p))
+        .collect();
+    let chain_only = of_sex.iter().any(by_refer);
+    // Two of one family named in full: no name is put in.
+    let (given, family) = main.map_or((Vec::new(), false), |m| {
+        given_names(doc, people.found, m, lang)
+    });
+    let person = main.filter(|_| !family).map(|name| Who {
         name,
         pronouns: &of_sex,
         thing: false,
+        given: &given,
+    });
+    // Where the text tells the main person's sex, a chain of their pronouns goes back further
+    // than the sentence before, past no one else who could be the pronoun.
+    let others: Option<Vec<(usize, usize, bool)>> = (main.filter(|_| sex.is_some())).map(|m| {
+        (people.found.iter())
+            .filter(|f| f.kind == Kind::Person)
+            .filter_map(|f| {
+                let name = &doc.sentences[f.sentence].text[f.start..f.end];
+                let theirs =
+                    name.split_whitespace().last() == Some(m) || given.iter().any(|g| g == name);
+                let other_sex = people.sexes.get(name).is_some_and(|s| Some(*s) != sex);
+                (!theirs).then_some((f.sentence, f.start, !other_sex))
+            })
+            .chain(unlisted(doc, m, &given, sex, lang))
+            .collect()
     });
     let topic = topic(doc, lang);
     // The pronoun agrees with the topic's article ("der Rhein": "er"; "la Loire": "elle").
@@ -296,11 +509,14 @@ pub(super) fn supply_subject(
         name,
         pronouns: &agreeing,
         thing: true,
+        given: &[],
     });
-    let (pos, cut, put) = [person, thing]
+    let (pos, cut, put) = (person.map(|who| (who, others.as_deref(), chain_only)))
         .into_iter()
-        .flatten()
-        .find_map(|who| supplied(doc, who, at.sentence, lang))?;
+        .chain(thing.map(|who| (who, None, false)))
+        .find_map(|(who, others, chain_only)| {
+            supplied(doc, who, (at.sentence, chain_only), lang, others)
+        })?;
     let text = &doc.sentences[at.sentence].text;
     if pos + cut <= at.start {
         let before = format!("{}{put}{}", &text[..pos], &text[pos + cut..at.start]);
@@ -311,6 +527,91 @@ pub(super) fn supply_subject(
     } else {
         None
     }
+}
+
+/// The sex the main person's pronouns tell (`refer::main_forms`: most of the text's person
+/// pronouns are of one sex), for a life whose names do not tell it.
+pub(super) fn sex_of(forms: &[String], lang: Lang) -> Option<Sex> {
+    let w = &lang.data().words;
+    let first = forms.first()?;
+    if w.male_pronouns.contains(first) {
+        Some(Sex::Male)
+    } else if w.female_pronouns.contains(first) {
+        Some(Sex::Female)
+    } else {
+        None
+    }
+}
+
+/// Full names no lexicon lists as a person's but that open with a given name ("George
+/// Hartley" where "hartley" is a word, or a surname no list knows), not a place's: someone
+/// else a chain must not pass, by sentence and byte, and whether they may be of the main
+/// person's sex (by the given name's usual sex).
+fn unlisted<'a>(
+    doc: &'a Doc,
+    main: &'a str,
+    given: &'a [String],
+    sex: Option<Sex>,
+    lang: Lang,
+) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    doc.sentences.iter().enumerate().flat_map(move |(i, s)| {
+        let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+        (words.windows(2))
+            .filter(|p| {
+                let ((at, first), (_, last)) = (p[0], p[1]);
+                let joined = s.text[at + first.len()..].starts_with(' ');
+                joined
+                    && capital(first)
+                    && capital(last)
+                    && last != main
+                    && !given.iter().any(|g| g == first)
+                    && !lang.is_stop(&first.to_lowercase())
+                    && super::lexicon::may_be_given_name(first, lang)
+                    && super::lexicon::place(first, lang).is_none()
+            })
+            .map(|p| {
+                let other = super::sex::usual_sex(p[0].1, lang).is_some_and(|s| Some(s) != sex);
+                (i, p[0].0, !other)
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The main person's given name, by which the text may name them alone ("Jean" of the title
+/// "Jean Moulin (1899–1943)"), and whether two of their family are named in full ("Max
+/// Noether", "Emmy Noether"; "Rodrigo de Cervantes" in a life of Miguel de Cervantes): then
+/// their surname alone, and their pronoun, may be either.
+fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<String>, bool) {
+    let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_owned();
+    let names: Vec<&str> = (found.iter())
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+        .filter(|n| n.contains(' '))
+        .collect();
+    let mut firsts: Vec<String> = (names.iter())
+        .filter(|n| n.split_whitespace().last() == Some(main))
+        .map(|n| first(n))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let title = (doc.title.as_deref())
+        .and_then(|t| t.split([',', ':', '—', '(']).next())
+        .map(|t| t.split_whitespace().collect::<Vec<_>>())
+        .unwrap_or_default();
+    let given = (title.len() >= 2 && title[1..].contains(&main))
+        .then(|| title[0].to_owned())
+        .filter(|g| super::lexicon::may_be_given_name(g, lang));
+    let family = firsts.len() > 1
+        || given
+            .as_ref()
+            .is_some_and(|g| firsts.iter().any(|f| f != g));
+    // Not a given name of someone else's too ("Jean" of "Jean Jaurès").
+    let given = given.filter(|g| {
+        !family
+            && !(names.iter()).any(|n| first(n) == *g && !n.split_whitespace().any(|w| w == main))
+    });
+    (given.into_iter().collect(), family)
 }
 
 /// The thing a text is about, by its title's words (before any comma or colon) as the text
@@ -344,176 +645,5 @@ fn topic(doc: &Doc, lang: Lang) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::offline::{detect, read, refer::main_person};
-
-    #[test]
-    fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
-        let pronouns = &Lang::Es.data().words.subject_pronouns;
-        let es = |t: &str| {
-            let who = Who {
-                name: "Bolívar",
-                pronouns,
-                thing: false,
-            };
-            subject_of(t, who, Lang::Es)
-        };
-        assert_eq!(
-            es("Dirigió la campaña del oeste en 1813."),
-            Subject::Dropped(0)
-        );
-        assert_eq!(es("En 1805 juró ante su maestro."), Subject::Dropped(2));
-        assert_eq!(
-            es("En 1805, en el Monte Sacro de Roma, juró ante su maestro."),
-            Subject::Dropped(8)
-        );
-        assert_eq!(
-            es("Con ayuda de Haití regresó al continente."),
-            Subject::Dropped(4)
-        );
-        assert_eq!(es("En 1802 lo nombró presidente."), Subject::Dropped(2));
-        // "se" with a verb is as often a passive, its subject after the verb; a name there is
-        // the subject.
-        assert_eq!(es("En 1825 se fundó una nueva república."), Subject::Other);
-        assert_eq!(es("En 1830 murió Bolívar en Santa Marta."), Subject::Other);
-        // A title in quotes after the verb is no subject.
-        assert!(matches!(
-            es("En 1936 publicó «El voto femenino y yo», un libro."),
-            Subject::Dropped(_)
-        ));
-        assert_eq!(
-            es("Tras nuevas derrotas, Bolívar se refugió en Jamaica."),
-            Subject::Main
-        );
-        assert_eq!(es("Simón Bolívar nació en Caracas."), Subject::Main);
-        assert_eq!(es("En 1819 el ejército cruzó los Andes."), Subject::Other);
-        assert_eq!(es("En 1810 Miranda regresó a Caracas."), Subject::Other);
-        assert!(drops_subject(
-            "En 1813 dirigió la campaña del oeste.",
-            Lang::Es
-        ));
-        assert!(!drops_subject(
-            "La energía del sol llegaba a la tierra.",
-            Lang::Es
-        ));
-        let pronouns = &Lang::Fr.data().words.subject_pronouns;
-        let fr = |t: &str| {
-            let who = Who {
-                name: "Hugo",
-                pronouns,
-                thing: false,
-            };
-            subject_of(t, who, Lang::Fr)
-        };
-        assert_eq!(
-            fr("En 1822, il publie son premier recueil."),
-            Subject::Pronoun(2)
-        );
-        assert_eq!(fr("Il meurt à Paris le 22 mai 1885."), Subject::Pronoun(0));
-        assert_eq!(fr("Il y a dans ce livre trois parties."), Subject::Other);
-        // French always writes its subject: no verb is taken for one left out.
-        assert!(!drops_subject(
-            "En 1822 publie son premier recueil.",
-            Lang::Fr
-        ));
-    }
-
-    #[test]
-    fn a_subject_left_out_gets_the_main_persons_name_after_a_sentence_about_them() {
-        let t = "Simón Bolívar nació en Caracas en 1783. Bolívar estudió en Madrid con su tío. \
-            Bolívar escribió una carta famosa a sus amigos. En 1805 juró ante su maestro liberar \
-            su patria. Dirigió la campaña del oeste en 1813.\n\n\
-            El general Miranda fue capturado por los españoles. Dirigió la defensa de la ciudad en 1812.";
-        let doc = read::read(t, Lang::Es);
-        let found = detect::candidates(&doc, Lang::Es);
-        let main = main_person(&doc, &found, Lang::Es);
-        assert_eq!(main.as_deref(), Some("Bolívar"));
-        let year = |y: &str| {
-            let at = found
-                .iter()
-                .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
-                .unwrap();
-            supply_subject(&doc, main.as_deref(), None, at, Lang::Es)
-                .map(|(b, a)| format!("{b}_{a}"))
-        };
-        assert_eq!(
-            year("1805").as_deref(),
-            Some("En _, Bolívar juró ante su maestro liberar su patria.")
-        );
-        // A chain of sentences with the subject left out goes back to the name.
-        assert_eq!(
-            year("1813").as_deref(),
-            Some("Bolívar dirigió la campaña del oeste en _.")
-        );
-        // After a sentence about someone else: left (and struck by the filters).
-        assert_eq!(year("1812"), None);
-    }
-
-    #[test]
-    fn a_pronoun_of_the_other_sex_is_not_the_main_persons() {
-        let t = "Alfred Dreyfus\n\nEn 1894, Dreyfus est accusé de trahison par l'armée. Elle \
-            divise la France pendant douze ans, jusqu'en 1906.";
-        let doc = read::read(t, Lang::Fr);
-        let f = detect::candidates(&doc, Lang::Fr);
-        let at = (f.iter())
-            .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == "1906")
-            .unwrap()
-            .clone();
-        let put = |sex| {
-            supply_subject(&doc, Some("Dreyfus"), sex, &at, Lang::Fr)
-                .map(|(b, a)| format!("{b}_{a}"))
-        };
-        // With his sex unknown, "Elle" could be anyone's; a man's is no "elle".
-        assert!(put(None).is_some_and(|s| s.starts_with("Dreyfus divise")));
-        assert_eq!(put(Some(Sex::Male)), None);
-    }
-
-    #[test]
-    fn a_things_pronoun_is_the_titles_name_after_a_sentence_about_it() {
-        let found = |doc: &Doc, lang: Lang, y: &str| {
-            let f = detect::candidates(doc, lang);
-            let at = f
-                .iter()
-                .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == y)
-                .unwrap()
-                .clone();
-            supply_subject(doc, None, None, &at, lang).map(|(b, a)| format!("{b}_{a}"))
-        };
-        let t = "The Mekong River\n\nThe Mekong is the longest river in Southeast Asia. It is about \
-            4,350 kilometres long and drains a large basin. In 1995, it was shared by a commission \
-            of four countries.\n\nThe delta of the Mekong feeds millions. It was settled in 1700.";
-        let doc = read::read(t, Lang::En);
-        assert_eq!(topic(&doc, Lang::En).as_deref(), Some("The Mekong"));
-        assert_eq!(
-            found(&doc, Lang::En, "4,350 kilometres").as_deref(),
-            Some("The Mekong is about _ long and drains a large basin.")
-        );
-        // After a phrase: the article in lower case; a chain of pronouns back to the name.
-        assert_eq!(
-            found(&doc, Lang::En, "1995").as_deref(),
-            Some("In _, the Mekong was shared by a commission of four countries.")
-        );
-        // After a sentence about something else: left.
-        assert_eq!(found(&doc, Lang::En, "1700"), None);
-        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Er ist 1.233 \
-            Kilometer lang und fließt bis zur Nordsee. Heute ist der Rhein sauber.";
-        let doc = read::read(t, Lang::De);
-        // "Es gibt": no one; "sie" does not agree with "der Rhein".
-        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Es gibt dort \
-            1.200 Brücken. Heute ist der Rhein sauber.";
-        let doc2 = read::read(t, Lang::De);
-        assert_eq!(found(&doc2, Lang::De, "1.200 Brücken"), None);
-        let t = "Der Rhein\n\nDer Rhein ist einer der wichtigsten Flüsse Europas. Sie sind \
-            1.200 Kilometer lang. Heute ist der Rhein sauber.";
-        let doc2 = read::read(t, Lang::De);
-        assert_eq!(found(&doc2, Lang::De, "1.200 Kilometer"), None);
-        let weimar = "Die Weimarer Republik\n\nDie Weimarer Republik war die erste Demokratie. \
-            Die Weimarer Verfassung galt ab 1919. Die Weimarer Zeit war kurz.";
-        assert_eq!(topic(&read::read(weimar, Lang::De), Lang::De), None);
-        assert_eq!(
-            found(&doc, Lang::De, "1.233 Kilometer").as_deref(),
-            Some("Der Rhein ist _ lang und fließt bis zur Nordsee.")
-        );
-    }
-}
+#[path = "subject_tests.rs"]
+mod tests;

@@ -33,6 +33,7 @@ mod sex;
 mod span;
 mod subject;
 mod table;
+mod term_question;
 mod wrong_terms;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -44,7 +45,7 @@ use rand::seq::SliceRandom;
 
 use crate::error::QuizError;
 use crate::mcq::{self, Deduper, Mcq};
-use detect::{Definition, Found, Kind};
+use detect::{Found, Kind};
 use distract::Level;
 use filters::Draft;
 use lang::{Lang, Say};
@@ -357,7 +358,9 @@ fn make<R: Rng>(
 ) -> Option<Made> {
     match item {
         Item::Gap(i) => make_gap(reading, &reading.found[i], ask, say, level, rng),
-        Item::Define(i) => make_definition(reading, &reading.definitions[i], ask, say, level, rng),
+        Item::Define(i) => {
+            term_question::make_definition(reading, &reading.definitions[i], ask, say, level, rng)
+        }
         Item::Table(i) => make_table(reading, reading.cells[i], ask, say, level, rng),
         Item::List(i) => make_list(reading, &reading.listed[i], ask, say, level, rng),
     }
@@ -596,220 +599,6 @@ fn make_gap<R: Rng>(
         &s.text,
         Some(f.sentence),
         context_at,
-        rng,
-    )
-}
-
-fn make_definition<R: Rng>(
-    reading: &Reading,
-    d: &Definition,
-    ask: &Ask<'_>,
-    say: &Say,
-    level: Level,
-    rng: &mut R,
-) -> Option<Made> {
-    // "This reaction is called _____." after the sentence that describes it, or "Which term
-    // means …?".
-    let (before, after, context) = match &d.cloze {
-        // "…, called _____; …": the sentence says what it names.
-        Some((b, a)) if d.meaning.is_empty() => (b.as_str(), a.as_str(), None),
-        Some((b, a)) => (b.as_str(), a.as_str(), Some(d.meaning.as_str())),
-        None => (d.meaning.as_str(), "", None),
-    };
-    let draft = Draft {
-        lang: reading.text,
-        kind: &Kind::Term,
-        before,
-        answer: &d.term,
-        after,
-        context,
-        title: reading.doc.title.as_deref(),
-        main: reading.subject(),
-        sex: None,
-        forms: &reading.forms,
-    };
-    if let Some(f) = filters::strike(&draft) {
-        trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));
-        return None;
-    }
-    // A glossary of a story's people: "Who is a pompous clergyman?", not "Which term means …?".
-    let lang = reading.text;
-    let person = |t: &str| list::is_person(t, &reading.people, &reading.characters, lang);
-    if d.sentence.is_none() && person(&d.term) {
-        let people: Vec<String> = (reading.definitions.iter())
-            .filter(|o| o.sentence.is_none() && person(&o.term))
-            .map(|o| o.term.clone())
-            .collect();
-        let sex_of = |n: &str| (reading.sexes.get(n).copied()).or_else(|| sex::of_name(n, lang));
-        let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);
-        let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);
-        wrong.shuffle(rng);
-        wrong.truncate(ask.rules.options - 1);
-        let question = say
-            .who_is
-            .replace("{}", &list::lower_article(d.meaning.trim(), lang));
-        let quoted = format!("{}: {}", d.term, d.meaning);
-        return finish(
-            ask, say, level, &d.term, wrong, question, &quoted, None, None, rng,
-        );
-    }
-    let question = match context {
-        Some(c) => format!("{c} {} {}", render::short(before, after), say.term),
-        None if d.cloze.is_some() => format!("{} {}", render::short(before, after), say.term),
-        None => say.means.replace("{}", d.meaning.trim()),
-    };
-    let want = ask.rules.options - 1;
-    // The text's other defined terms, and the things it lists with the answer or of its sort.
-    let mut pool = reading.defined.clone();
-    for (t, at) in wrong_terms::listed_with(&d.term, &reading.lists, reading.text) {
-        if !pool.iter().any(|(o, _)| o.eq_ignore_ascii_case(&t)) {
-            pool.push((t, at));
-        }
-    }
-    let section = d.sentence.map_or(wrong_terms::GLOSSARY, |i| {
-        reading.doc.sentences[i].paragraph
-    });
-    let mut wrong = wrong_terms::terms(
-        &d.term,
-        &d.meaning,
-        &pool,
-        &reading.lowered,
-        section,
-        &reading.said,
-        d.cloze.is_none(),
-        reading.text,
-        level,
-        usize::MAX,
-        rng,
-    );
-    // Not a term the text defines in nearly the asked words ("a volcano is an opening … through
-    // which molten rock, gas and ash escape" beside "vent": an opening through which lava, gas
-    // and ash escape): it would be right too.
-    let meaning_of = |t: &str| {
-        (reading.definitions.iter())
-            .find(|o| o.term.eq_ignore_ascii_case(t))
-            .map(|o| o.meaning.as_str())
-    };
-    let meanings: Vec<&str> = reading
-        .definitions
-        .iter()
-        .map(|o| o.meaning.as_str())
-        .collect();
-    wrong.retain(|w| {
-        meaning_of(w).is_none_or(|m| !wrong_terms::alike(&d.meaning, m, &meanings, reading.text))
-    });
-    // Nor one defined in a sentence that names the answer too: another name for it, or a part.
-    let named_with = |w: &String| {
-        (reading.definitions.iter())
-            .filter(|o| o.term.eq_ignore_ascii_case(w))
-            .filter_map(|o| o.sentence)
-            .any(|i| {
-                let text = reading.doc.sentences[i].text.to_lowercase();
-                lang::holds(&text, &d.term.to_lowercase())
-            })
-    };
-    wrong.retain(|w| !named_with(w));
-    // Nor one the defining sentence names: an example of the term ("Components that obey Ohm's
-    // law, such as fixed resistors, are called …"), a part of it, or what it is set against.
-    if let Some(i) = d.sentence {
-        let s = &reading.doc.sentences[i].text;
-        wrong.retain(|w| !wrong_terms::names(s, w, reading.text));
-    }
-    // Too few: the technical nouns the text uses of the answer's sort (in English), none the
-    // question's words hold; for a meaning that says what sort of thing the term is ("a
-    // substance that …"), not a statement ("reefs are built by …").
-    // An article opens it. Not a class in the plural ("hydrocarbons: compounds made of
-    // hydrogen and carbon only"): a noun of its sort may name a kind of it ("alkenes"), which
-    // the meaning fits too.
-    let first = d
-        .meaning
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let says_sort = d.cloze.is_some() || reading.text.data().words.articles.contains(&first);
-    // Nor for the text's subject, named in many sentences ("heart" in a text on the heart):
-    // too easy, and its answer would be printed in the stems of the text's other questions.
-    let sentences = &reading.doc.sentences;
-    let named_in = (sentences.iter())
-        .filter(|s| wrong_terms::names(&s.text, &d.term, reading.text))
-        .count();
-    let subject = named_in as f64 >= SUBJECT_SHARE * sentences.len() as f64;
-    if wrong.len() < want && says_sort && !subject {
-        // The noun the text says the term is ("a substance that …", "a material called …").
-        let said = match &d.cloze {
-            None => Some(d.meaning.as_str()),
-            Some(_) => define::named_as(d, reading.text),
-        };
-        let head = said.and_then(|p| define::said_head(p, reading.text));
-        let told = head
-            .as_ref()
-            .and_then(|h| lexicon::noun(h))
-            .map_or(&[][..], |e| &e.kinds[..]);
-        let mut nouns = wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text);
-        // Not one a sentence names with the answer: a sort or a part of it ("these
-        // hydrocarbons are alkanes"), or its like in a list.
-        // Nor one the sentence before the defining one names: its example or its like ("a
-        // current through a resistor. Components that obey Ohm's law are called …").
-        if let Some(p) = d.sentence.and_then(|i| i.checked_sub(1)) {
-            let before = &reading.doc.sentences[p].text;
-            nouns.retain(|(n, _)| !wrong_terms::names(before, n, reading.text));
-        }
-        nouns.retain(|(n, _)| {
-            !(reading.doc.sentences.iter()).any(|s| {
-                wrong_terms::names(&s.text, &d.term, reading.text)
-                    && wrong_terms::names(&s.text, n, reading.text)
-            })
-        });
-        let stem = format!("{} {before} {after}", d.meaning);
-        let more = wrong_terms::terms(
-            &d.term,
-            &stem,
-            &nouns,
-            &reading.lowered,
-            section,
-            &reading.said,
-            false,
-            reading.text,
-            level,
-            usize::MAX,
-            rng,
-        );
-        wrong_terms::add_fresh(&mut wrong, more, reading.text);
-    }
-    // Asked by its meaning ("a long molecule made of many repeating units"), not a term the
-    // text names only as one of the class the meaning names ("a single-stranded molecule
-    // called messenger RNA"): nothing the text says rules it out.
-    if d.cloze.is_none()
-        && let Some(head) = define::said_head(&d.meaning, reading.text)
-    {
-        wrong.retain(|w| !define::only_of_class(&reading.definitions, w, &head, reading.text));
-    }
-    wrong.truncate(want);
-    if wrong_terms::odd_one_out(&d.term, &d.meaning, &wrong, reading.text) {
-        trace(|| format!("odd one out: {} among {wrong:?}", d.term));
-        return None;
-    }
-    let quoted = match d.sentence {
-        Some(i) => reading.doc.sentences[i].text.clone(),
-        None => format!("{}: {}", d.term, d.meaning),
-    };
-    let shown_before = d
-        .cloze
-        .as_ref()
-        .filter(|_| !d.meaning.is_empty())
-        .and(d.sentence)
-        .and_then(|i| i.checked_sub(1));
-    finish(
-        ask,
-        say,
-        level,
-        &d.term,
-        wrong,
-        question,
-        &quoted,
-        d.sentence,
-        shown_before,
         rng,
     )
 }

@@ -1,0 +1,241 @@
+//! The filter `reference-unresolved` and what it asks of a sentence: whether it points back
+//! (it, they, that year, plus tard), leans on the main person unnamed, or leaves its subject out.
+use super::{Draft, words};
+use crate::offline::detect::Kind;
+use crate::offline::lang::Lang;
+
+/// Whether a sentence points back: an opener as its first words ("Later"), a reference
+/// anywhere ("this argument", "that year"), or a personal pronoun before any name of the
+/// sentence's own ("When Ada was 17 she met …" names who "she" is; "In 1835 she married …"
+/// does not).
+pub(in crate::offline) fn points_back(sentence: &str, lang: Lang) -> bool {
+    points_back_by(sentence, lang, true)
+}
+
+/// Whether a sentence shown leans on something it does not show: it points back
+/// (`points_back`), or it has a pronoun of the main person's sex before any mention of the main
+/// person (`unnamed_main`).
+pub(in crate::offline) fn leans_back(
+    sentence: &str,
+    lang: Lang,
+    main: Option<&str>,
+    forms: &[String],
+) -> bool {
+    points_back(sentence, lang)
+        || unnamed_main(sentence, main, forms, lang)
+        || (main.is_some() && crate::offline::subject::drops_subject(sentence, lang))
+}
+
+/// Whether a gap's sentence leans on something it does not show, so a lead is shown before
+/// it: `before` and `after` without the answer (a pronoun is not resolved by a name that is
+/// the gap), and the whole sentence for a subject left out.
+pub(in crate::offline) fn gap_leans(d: &Draft<'_>) -> bool {
+    let sentence = format!("{} {}", d.before, d.after);
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    points_back(&sentence, d.lang)
+        || unnamed_main(&sentence, d.main, d.forms, d.lang)
+        || (d.main.is_some() && crate::offline::subject::drops_subject(&whole, d.lang))
+}
+
+/// Whether a pronoun of the main person's sex comes before the sentence names the main person
+/// ("Watson and Crick saw a report that contained her measurements", "Walter Sisulu brought
+/// him into the ANC" in a life of Franklin or of Mandela): names of others before it do not
+/// tell who it is, and it is most likely the main person, whom the sentence does not name.
+/// A sentence opening with someone of the pronoun's sex has them to point to (`sex`).
+pub(in crate::offline) fn unnamed_main(
+    sentence: &str,
+    main: Option<&str>,
+    forms: &[String],
+    lang: Lang,
+) -> bool {
+    let Some(main) = main else { return false };
+    // Cut at every mark: "Franklin's" is "Franklin".
+    for word in words(sentence) {
+        if word == main {
+            return false;
+        }
+        if forms.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            return !crate::offline::sex::opens_with_one_of(sentence, &word.to_lowercase(), lang);
+        }
+    }
+    false
+}
+
+/// `points_back`, with the pronouns or without them: in a definition ("the squeezing of
+/// sediment layers by the weight of material above them") a pronoun stands for a noun of the
+/// definition itself.
+fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
+    let w = &lang.data().words;
+    let lower = sentence.to_lowercase();
+    let start: String = lower
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let opens = w.openers.iter().any(|o| {
+        start.starts_with(o.as_str())
+            && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
+    }) && !w.not_openers.iter().any(|o| start.starts_with(o.as_str()));
+    if opens {
+        return true;
+    }
+    // Named before the pronoun: anyone or anything (for "it", "they"), and a person (for
+    // "he", "she": a place or a thing's name is no one they could be).
+    // A place or a thing named (for "it", "there": a person is nothing they could be).
+    let (mut named, mut person_named) = (false, false);
+    let (mut thing_named, mut place_named) = (false, false);
+    let second_is_article = sentence.split_whitespace().nth(1).is_some_and(|x| {
+        let x = x.to_lowercase();
+        w.articles
+            .iter()
+            .any(|a| *a == x || (a.ends_with('\'') && x.starts_with(a.as_str())))
+            || w.pronouns.contains(&x)
+            // "Fille de paysans, elle …": a name's particle is followed by its capital, which
+            // names on its own ("Charles de Gaulle").
+            || w.name_particles.contains(&x)
+    });
+    let tokens: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .scan(0, |pos, t| {
+            let at = sentence[*pos..].find(t).map_or(*pos, |f| *pos + f);
+            *pos = at + t.len();
+            Some((at, t))
+        })
+        .collect();
+    let bare_of = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    for (i, &(at, word)) in tokens.iter().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let next = tokens.get(i + 1).map(|t| bare_of(t.1));
+        // A capital names something, but at the start only when the word is no stop word
+        // ("Lovelace described her …", not "She" or "The").
+        // At the start, a word before an article or a pronoun opens a phrase ("Grâce aux
+        // antennes, elle mesure …", "Selon ses mémoires, il …"), it names no one.
+        let opener = i == 0 && second_is_article;
+        if bare.starts_with(char::is_uppercase)
+            && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
+            && !opener
+            && !w.months.contains(&bare.to_lowercase())
+        {
+            named = true;
+            // "back in Mainz": a name after a preposition of place is a place.
+            let after_place_word = i > 0
+                && w.place_prepositions
+                    .contains(&bare_of(tokens[i - 1].1).to_lowercase());
+            let someone = !after_place_word && may_be_someone(bare, next.as_deref(), lang);
+            person_named |= someone;
+            // "the Krebs cycle": a name before a common noun is a thing's (English: WordNet).
+            let before_noun = lang == Lang::En
+                && next.as_deref().is_some_and(|n| {
+                    n.starts_with(char::is_lowercase) && crate::offline::lexicon::entry(n).is_some()
+                });
+            thing_named |= !someone || before_noun;
+            place_named |= after_place_word || crate::offline::lexicon::place(bare, lang).is_some();
+        }
+        // Lowered from the sentence at this word: a lower case may be longer ("İ").
+        let tail = sentence[at..].to_lowercase();
+        let at_word = |r: &String| {
+            tail.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .strip_prefix(r.as_str())
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+                })
+        };
+        // "the war" points back; "the Battle of Stamford Bridge" names its battle.
+        let definite = |r: &String| {
+            at_word(r) && {
+                let after_ref = sentence[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+                let rest = after_ref.get(r.len()..).unwrap_or("").trim_start();
+                // German capitalises every noun: "dieses Ereignis" points back all the same.
+                let demonstrative =
+                    lang == Lang::De && (r.starts_with("dies") || r.starts_with("jen"));
+                demonstrative
+                    || !(rest.starts_with(char::is_uppercase)
+                        || ["of ", "de ", "du ", "del ", "von ", "des "]
+                            .iter()
+                            .any(|p| rest.starts_with(p)))
+            }
+        };
+        // "there" after the first word ("digging a well there"; the first word is an opener),
+        // unless it only says that something is ("in 1974 there were …").
+        let place_word = pronouns
+            && i > 0
+            && w.place_pronouns.iter().any(at_word)
+            && !w.not_openers.iter().any(|o| tail.starts_with(o.as_str()))
+            && !place_named;
+        // An "it" right after a word of content (a verb: "Hodgkin solved it", "Orwell called
+        // it") is an object, which the sentence's subject before it is not; after a stop word
+        // ("and it became") it may be the subject named before.
+        let after_verb = i > 0 && {
+            let prev = bare_of(tokens[i - 1].1).to_lowercase();
+            !prev.is_empty()
+                && prev.chars().all(char::is_alphabetic)
+                && !tokens[i - 1].1.ends_with(|c: char| !c.is_alphanumeric())
+                && !lang.is_stop(&prev)
+                && !w.place_prepositions.contains(&prev)
+        };
+        // "this argument", "that year": always back; "she": back unless named before.
+        if place_word
+            || w.references.iter().any(definite)
+            || (pronouns
+                && w.pronouns.iter().any(|p| {
+                    at_word(p)
+                        && !(if w.person_pronouns.contains(p) {
+                            person_named
+                        } else if w.impersonal_pronouns.contains(p) && after_verb {
+                            thing_named
+                        } else {
+                            named
+                        })
+                }))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a capitalised word (not a month: "In January 1610 he …", "Im Juli 1505 geriet er
+/// …") may name the person a "he" or "she" after it stands for: not a place ("Working in
+/// Mexico …, he bred …"; "Florence" may be either) nor a common noun written with a capital
+/// ("A devout Muslim, he …") or a word before one ("the Rockefeller Foundation").
+fn may_be_someone(word: &str, next: Option<&str>, lang: Lang) -> bool {
+    let thing = |x: &str| {
+        x.starts_with(char::is_uppercase)
+            && !crate::offline::lexicon::may_be_given_name(x, lang)
+            && crate::offline::lexicon::entry(&x.to_lowercase()).is_some()
+    };
+    // German writes every noun with a capital ("Besonders prägten sie die Vorlesungen …"), and
+    // Spanish an institution's every word ("la Academia Sueca le concedió …"): a word names
+    // someone only as a given name or a person WordNet knows ("Meitner").
+    if lang == Lang::De || lang == Lang::Es {
+        let known = crate::offline::lexicon::entry(word).is_some_and(|e| e.kinds == ["person"]);
+        return crate::offline::lexicon::may_be_given_name(word, lang) || known;
+    }
+    let place = crate::offline::lexicon::place(word, lang).is_some()
+        && !crate::offline::lexicon::may_be_given_name(word, lang);
+    !place && !thing(word) && !next.is_some_and(thing)
+}
+
+pub(super) fn reference_unresolved(d: &Draft<'_>) -> bool {
+    let sentence = format!("{} _ {}", d.before, d.after);
+    // A definition asked "Which term means …?" (all before the gap): its pronouns are its own.
+    let meaning = matches!(d.kind, Kind::Term) && d.after.is_empty() && d.context.is_none();
+    // A sentence with its subject left out ("En 1813 dirigió …", "crearon en 1476 …") that
+    // `refer` could not give its main person: whose act it is, the stem does not say.
+    let whole = format!("{}{}{}", d.before, d.answer, d.after);
+    let dropped = crate::offline::subject::drops_subject(&whole, d.lang);
+    match d.context {
+        // The lead must stand, and name the main person if the gap's pronoun is theirs.
+        Some(c) => {
+            let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
+            leans_back(c, d.lang, d.main, d.forms)
+                || (unnamed_main(&sentence, d.main, d.forms, d.lang) && !named)
+                || dropped
+        }
+        None => {
+            points_back_by(&sentence, d.lang, !meaning)
+                || (!meaning && unnamed_main(&sentence, d.main, d.forms, d.lang))
+                || dropped
+        }
+    }
+}

@@ -220,3 +220,57 @@ fn a_defined_term_takes_the_texts_technical_nouns_of_its_sort_unless_it_is_the_s
         "{made:#?}"
     );
 }
+
+/// In a life whose family shares the surname ("Max Noether", the father, in a life of Emmy
+/// Noether), the main person's sex is the one the title names, and none without a title.
+#[test]
+fn the_main_persons_sex_is_the_titles_where_a_family_shares_the_name() {
+    use super::sex::Sex;
+    let body = "Emmy Noether was born in Erlangen in 1882. Her father, the mathematician Max \
+        Noether, taught there. Emmy Noether studied at Erlangen from 1900, where she attended \
+        lectures. In 1915 Noether moved to Göttingen, where she taught. Noether left Germany \
+        in 1933, and she died in 1935.";
+    let family = |mut r: Reading| {
+        r.sexes.insert("Emmy Noether".into(), Sex::Female);
+        r.sexes.insert("Max Noether".into(), Sex::Male);
+        r
+    };
+    let titled = format!("# Emmy Noether\n\n{body}\n");
+    let reading = family(Reading::new(&titled, 4));
+    assert_eq!(
+        reading.main.as_deref(),
+        Some("Noether"),
+        "{:?}",
+        reading.people
+    );
+    assert_eq!(reading.main_sex(), Some(Sex::Female));
+    // Without a title to tell which of the two the text is about: none.
+    let untitled = family(Reading::new(body, 4));
+    assert_eq!(untitled.main.as_deref(), Some("Noether"));
+    assert_eq!(untitled.main_sex(), None);
+    // One of the family alone: theirs.
+    let mut alone = Reading::new(body, 4);
+    alone.sexes.insert("Emmy Noether".into(), Sex::Female);
+    assert_eq!(alone.main_sex(), Some(Sex::Female));
+}
+
+/// A word of a person's full name is no place, though a city bears it: "el joven Santiago"
+/// in a life of Santiago Ramón y Cajal is the man, not Santiago de Chile.
+#[test]
+fn a_word_of_a_persons_name_is_no_place() {
+    let text = "Santiago Ramón y Cajal nació en 1852 en Petilla de Aragón, un pueblo de Navarra. \
+        Su padre, Justo Ramón, era médico en Zaragoza. Sin embargo, el joven Santiago prefería \
+        dibujar y era un alumno indisciplinado. Más tarde estudió medicina en Zaragoza y viajó \
+        a Madrid, Valencia y Barcelona. Santiago Ramón y Cajal recibió el Premio Nobel en 1906.";
+    let reading = Reading::new(text, 4);
+    assert!(
+        !reading.places.iter().any(|(p, _, _)| p == "Santiago"),
+        "{:?}",
+        reading.places
+    );
+    assert!(
+        reading.places.iter().any(|(p, _, _)| p == "Zaragoza"),
+        "{:?}",
+        reading.places
+    );
+}

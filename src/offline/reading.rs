@@ -77,6 +77,15 @@ impl Reading {
             .filter(|f| f.kind == Kind::Person)
             .map(span)
             .collect();
+        // A word of a person's full name is no place ("el joven Santiago" in a life of Santiago
+        // Ramón y Cajal is not the city).
+        let name_words: Vec<&str> = (people.iter())
+            .filter(|p| p.split_whitespace().count() > 1)
+            .flat_map(|p| p.split_whitespace())
+            .collect();
+        found.retain(|f| {
+            !matches!(f.kind, Kind::Place(_)) || !name_words.contains(&span(f).as_str())
+        });
         let eras = eras(&doc, &named);
         let places = found
             .iter()
@@ -153,11 +162,21 @@ impl Reading {
     }
 
     /// The main person's sex, where the text tells it (`sex`): the person named most, by the
-    /// last word of their name.
+    /// last word of their name. Where two of one family differ ("Max Noether" in a life of
+    /// Emmy Noether), the one the title names, else none.
     pub(super) fn main_sex(&self) -> Option<sex::Sex> {
         let main = self.main.as_deref()?;
-        (self.sexes.iter())
-            .find(|(name, _)| name.split_whitespace().last() == Some(main))
+        let family: Vec<(&String, sex::Sex)> = (self.sexes.iter())
+            .filter(|(name, _)| name.split_whitespace().last() == Some(main))
+            .map(|(n, s)| (n, *s))
+            .collect();
+        let (_, first) = *family.first()?;
+        if family.iter().all(|(_, s)| *s == first) {
+            return Some(first);
+        }
+        let title = self.doc.title.as_deref()?;
+        (family.iter())
+            .find(|(n, _)| title.contains(n.as_str()))
             .map(|(_, s)| *s)
     }
 

@@ -96,7 +96,9 @@ pub(super) fn years<R: Rng>(
         // Close enough to stay within the period the text is about (a battle of 1916 is not
         // offered 1928).
         (Level::Hard, false) => (1, 4),
-        (Level::Medium, false) => (2, 9),
+        // Within six years: graders of rounds 9 and 10 struck a wartime date offered 1938, 1946
+        // and 1949 (the stem's occupation rules them out), which reach up to nine allowed.
+        (Level::Medium, false) => (1, 6),
         (Level::Easy, false) => (8, 25),
         // "vers 1412", "built around 1327": a year within the text's own approximation would
         // be right too (1420, 1336), so none nearer than eight years, twelve on medium.

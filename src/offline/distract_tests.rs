@@ -731,3 +731,27 @@ fn a_country_named_with_an_article_is_no_wrong_answer_for_a_bare_one() {
     // English names its countries alike.
     assert_eq!(names(same_article(places, "Germany", Lang::En)).len(), 4);
 }
+
+/// Medium wrong years stay within six years of the key (a date of 1944 is not offered 1938 or
+/// 1949: the period the stem tells rules them out), and are not all one year apart.
+#[test]
+fn medium_wrong_years_stay_within_six_years() {
+    let mut rng = StdRng::seed_from_u64(4);
+    for _ in 0..50 {
+        let got = years(
+            1944,
+            None,
+            Level::Medium,
+            false,
+            &Dates::default(),
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        let ys: Vec<i64> = got.iter().map(|y| y.parse().unwrap()).collect();
+        assert!(
+            ys.iter().all(|y| (1..=6).contains(&(y - 1944).abs())),
+            "{ys:?}"
+        );
+    }
+}

@@ -455,6 +455,59 @@ fn a_bound_after_the_value_is_struck() {
 }
 
 #[test]
+fn a_verb_of_exceeding_is_a_bound_in_every_language() {
+    // A peak that can exceed 10 km exceeds 8 km as well: every smaller option is true.
+    for (sentence, answer, lang) in [
+        (
+            "The tops of these clouds can exceed 12 kilometres in height.",
+            "12 kilometres",
+            Lang::En,
+        ),
+        (
+            "By noon the temperature had surpassed 45 °C in the valley.",
+            "45 °C",
+            Lang::En,
+        ),
+        (
+            "Le sommet de ces nuages peut dépasser 12 kilomètres d'altitude.",
+            "12 kilomètres",
+            Lang::Fr,
+        ),
+        (
+            "La cima de estas nubes puede superar 12 kilómetros de altura.",
+            "12 kilómetros",
+            Lang::Es,
+        ),
+        (
+            "En verano la temperatura sobrepasa 45 °C en el valle.",
+            "45 °C",
+            Lang::Es,
+        ),
+        (
+            "Die Spitze dieser Wolken kann 12 Kilometer übersteigen.",
+            "12 Kilometer",
+            Lang::De,
+        ),
+        (
+            "Die Temperatur überschreitet oft 45 °C im Tal.",
+            "45 °C",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(value(12.0), sentence, answer, lang);
+        assert!(struck(&d, "bound"), "{sentence}");
+    }
+    // A height said without a verb of exceeding stays a fact.
+    let d = draft(
+        value(12.0),
+        "Die Spitze dieser Wolken liegt 12 Kilometer hoch.",
+        "12 Kilometer",
+        Lang::De,
+    );
+    assert!(!struck(&d, "bound"));
+}
+
+#[test]
 fn a_year_after_by_is_a_bound() {
     let year = Kind::Year { era: None };
     let d = draft(

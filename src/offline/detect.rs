@@ -481,9 +481,15 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
             .articles
             .iter()
             .any(|a| before.ends_with(&format!(" {a}")) || before == *a);
+        // "el cabo de Buena Esperanza", "Lake Victoria", "le mont Saint-Michel": a name after
+        // or opened by a noun of a place's kind names the place, never a person, though its
+        // words are given names.
+        let heads = &lang.data().words.place_heads;
+        let place_head = ends_with_any(&before, heads)
+            || (run.len() > 1 && heads.contains(&run[0].to_lowercase()));
         let compound = compound
             || possessive
-            || (after_article && name_kind(&run, lang) == Some(Kind::Person));
+            || ((after_article || place_head) && name_kind(&run, lang) == Some(Kind::Person));
         if let Some(kind) = name_kind(&run, lang).filter(|_| !compound) {
             out.push(Found {
                 sentence,

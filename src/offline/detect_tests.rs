@@ -117,6 +117,44 @@ fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
 }
 
 #[test]
+fn a_name_after_a_noun_of_a_places_kind_is_no_person() {
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Person)
+            .map(|(s, _)| s)
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        people(
+            "La flota dobló el cabo de Buena Esperanza en mayo.",
+            Lang::Es
+        ),
+        none
+    );
+    assert_eq!(
+        people("The steamer crossed Lake Victoria in two days.", Lang::En),
+        none
+    );
+    assert_eq!(
+        people(
+            "Les bateaux contournent le cap de Bonne Espérance.",
+            Lang::Fr
+        ),
+        none
+    );
+    // A person stays a person elsewhere in the sentence.
+    assert_eq!(
+        people(
+            "Juan Sebastián Elcano dobló el cabo de Buena Esperanza.",
+            Lang::Es
+        ),
+        ["Juan Sebastián Elcano"]
+    );
+}
+
+#[test]
 fn names_are_kept_only_when_their_kind_is_known() {
     let f = found(
         "Banquo is killed, but Fleance escapes to Birnam Wood near Scotland.",

@@ -106,6 +106,10 @@ pub(super) struct Words {
     /// Prepositions that take only places, never a person (`refer`).
     #[serde(default)]
     pub(super) place_only_prepositions: Vec<String>,
+    /// Nouns of a place's kind that open its name, with their preposition ("cape", "cabo de"):
+    /// a name after one, or opened by one, is no person (`detect`).
+    #[serde(default)]
+    pub(super) place_heads: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,

@@ -11,7 +11,8 @@ use super::lang::{Lang, holds, holds_any};
 
 #[path = "filters_definition.rs"]
 mod definition;
-use definition::{by_definition, worked_sum};
+pub(super) use definition::in_example;
+use definition::{by_definition, worked_example, worked_sum};
 #[path = "filters_reference.rs"]
 mod reference;
 use reference::reference_unresolved;
@@ -34,6 +35,8 @@ pub(super) struct Draft<'a> {
     pub(super) sex: Option<super::sex::Sex>,
     /// The pronouns that stand for the main person (`refer::main_forms`; empty when unknown).
     pub(super) forms: &'a [String],
+    /// Whether the sentence is in a worked example (`in_example`).
+    pub(super) example: bool,
 }
 
 impl Draft<'_> {
@@ -151,6 +154,11 @@ pub(super) const FILTERS: &[Filter] = &[
         name: "worked-sum",
         why: "the value is in a sum written out (100 °C − 20 °C = _____): given by the figures beside it, or an example's figure",
         strikes: worked_sum,
+    },
+    Filter {
+        name: "worked-example",
+        why: "the value is in a worked example (a sentence or paragraph opened by for example, suppose, consider, or one working a sum out, or a section headed as an example): an example's figure, no fact a teacher tests",
+        strikes: worked_example,
     },
     Filter {
         name: "by-definition",

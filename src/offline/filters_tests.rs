@@ -20,6 +20,7 @@ pub(super) fn draft<'a>(
         main: None,
         sex: None,
         forms: &[],
+        example: false,
     }
 }
 
@@ -359,6 +360,7 @@ fn broken_text_and_the_topic_are_struck() {
         main: None,
         sex: None,
         forms: &[],
+        example: false,
     };
     assert!(!struck(&d, "says-too-little"));
 }

@@ -95,6 +95,12 @@ pub(super) struct Words {
     /// something they could point to ("farmers digging a well there found …").
     #[serde(default)]
     pub(super) place_pronouns: Vec<String>,
+    /// The openings of a worked example's sentence or paragraph ("for example", "suppose"),
+    /// and the first words of a heading over one ("worked example"): `filters::in_example`.
+    #[serde(default)]
+    pub(super) example_openers: Vec<String>,
+    #[serde(default)]
+    pub(super) example_headings: Vec<String>,
     /// The words that state one unit in another ("1 kPa = 1,000 Pa", "one kilometre is …").
     #[serde(default)]
     pub(super) unit_links: Vec<String>,

@@ -137,7 +137,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "role-before",
-        why: "a role right before the person's gap (geographer, lugarteniente, l'écrivain) that the wrong people may not share",
+        why: "a role right before the person's gap (geographer, lugarteniente, l'écrivain) or in apposition after it (_____, the Archbishop of Canterbury) that the wrong people may not share",
         strikes: role_before,
     },
     Filter {
@@ -537,13 +537,35 @@ fn role_before(d: &Draft<'_>) -> bool {
     let last = d.before.split_whitespace().last().unwrap_or("");
     let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
     // In English WordNet tells a role ("geographer") from a verb ("tells", "reaches").
-    let role = d.lang != Lang::En
-        || super::lexicon::noun(bare).is_some_and(|e| e.kinds.contains(&"person"));
+    let is_role = |w: &str| {
+        d.lang != Lang::En || super::lexicon::noun(w).is_some_and(|e| e.kinds.contains(&"person"))
+    };
+    // "led by _____, the Archbishop of Canterbury": a role in apposition after the gap, a
+    // definite article and its noun, narrows the answer as one before it does. "_____, a
+    // servant of the family" tells what the text teaches of someone, not a title.
+    let w = &d.lang.data().words;
+    let role_after = (d.after.trim_start().strip_prefix(','))
+        .and_then(|r| {
+            let mut words = r.split_whitespace();
+            let first = words.next()?.to_lowercase().replace('’', "'");
+            // An elided article joins its noun: "l'archevêque".
+            let (article, noun) = match first.split_once('\'') {
+                Some((a, n)) if !n.is_empty() => (format!("{a}'"), n.to_owned()),
+                _ => (first.clone(), words.next()?.to_owned()),
+            };
+            let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+            // German writes nouns with a capital: "der seit 1971 …" opens a clause.
+            let noun_case = d.lang != Lang::De || noun.starts_with(char::is_uppercase);
+            (w.articles.contains(&article) && !w.indefinite.contains(&article) && noun_case)
+                .then(|| noun.to_lowercase())
+        })
+        .is_some_and(|noun| noun.chars().count() > 2 && !d.lang.is_stop(&noun) && is_role(&noun));
     matches!(d.kind, Kind::Person)
-        && bare.chars().count() > 2
-        && bare.starts_with(char::is_lowercase)
-        && !d.lang.is_stop(bare)
-        && role
+        && (role_after
+            || bare.chars().count() > 2
+                && bare.starts_with(char::is_lowercase)
+                && !d.lang.is_stop(bare)
+                && is_role(bare))
 }
 
 fn apposition_after(d: &Draft<'_>) -> bool {

@@ -209,6 +209,51 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::En,
     );
     assert!(!struck(&d, "role-before"));
+    // A role in apposition after the gap narrows it too; a clause after a comma does not.
+    for (sentence, answer, lang) in [
+        (
+            "The monks, led by Thomas Arundel, the archbishop of Canterbury, refused.",
+            "Thomas Arundel",
+            Lang::En,
+        ),
+        (
+            "Les moines, menés par Thomas Arundel, l'archevêque de Cantorbéry, refusent.",
+            "Thomas Arundel",
+            Lang::Fr,
+        ),
+        (
+            "La expedición la dirigía Diego Almagro, el socio de Pizarro, desde Panamá.",
+            "Diego Almagro",
+            Lang::Es,
+        ),
+        (
+            "Die Mönche führte Thomas Arundel, der Erzbischof von Canterbury, an.",
+            "Thomas Arundel",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(&Kind::Person, sentence, answer, lang);
+        assert!(struck(&d, "role-before"), "{sentence}");
+    }
+    for (sentence, lang) in [
+        (
+            "The monks were led by Thomas Arundel, and the king gave way.",
+            Lang::En,
+        ),
+        // What the text teaches of someone is no title: "a servant of the family".
+        (
+            "Thomas Arundel, a servant of the family, is accused of the theft.",
+            Lang::En,
+        ),
+        // A relative pronoun is no article: "der seit 1971 …".
+        (
+            "Im Oktober musste Thomas Arundel, der seit 1971 regierte, gehen.",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(&Kind::Person, sentence, "Thomas Arundel", lang);
+        assert!(!struck(&d, "role-before"), "{sentence}");
+    }
     let mut age = value_kind(84.0);
     if let Kind::Value(v) = &mut age {
         v.unit = "Jahren".into();

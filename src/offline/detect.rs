@@ -15,6 +15,9 @@ use super::filters;
 use super::lang::{Lang, ends_with_any};
 use super::lexicon::{self, PlaceKind};
 use super::read::{Doc, Gloss};
+#[path = "detect_units.rs"]
+mod units;
+use units::compound_unit;
 
 /// The kind of an answer: what its wrong answers must be.
 #[derive(Clone, Debug, PartialEq)]
@@ -385,6 +388,15 @@ pub(super) fn value_after(
         }
         _ => unit,
     };
+    // "1,400 kg m/s", "50 N m", "4,200 J/(kg °C)": a unit of several symbols is read whole,
+    // or the gap would take its first symbol and leave the rest in the stem.
+    let unit = match compound_unit(&unit, &rest[len..]) {
+        Some(more) => {
+            len += more.len();
+            format!("{unit}{more}")
+        }
+        None => unit,
+    };
     // "two accessory organs": the noun after an adjective belongs to the unit; a measure's
     // adjective after it ("25 centimetres long") does not.
     let tail = &rest[len..];
@@ -418,13 +430,13 @@ pub(super) fn value_after(
     ))
 }
 
-/// The word a unit is: letters, hyphens inside it, and the signs of units ("km/h", "m²").
+/// The word a unit is: letters, hyphens inside it, and the signs of units ("km/h", "m²", "N·m").
 fn unit_word(s: &str) -> String {
     let w: String = s
         .chars()
-        .take_while(|c| c.is_alphabetic() || "°/²³-".contains(*c))
+        .take_while(|c| c.is_alphabetic() || "°/²³-·".contains(*c))
         .collect();
-    w.trim_end_matches(['-', '/']).to_owned()
+    w.trim_end_matches(['-', '/', '·']).to_owned()
 }
 
 /// People and places: runs of capitalised words (joined by particles: "Leonardo da Vinci"),
@@ -481,9 +493,15 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
             .articles
             .iter()
             .any(|a| before.ends_with(&format!(" {a}")) || before == *a);
+        // "el cabo de Buena Esperanza", "Lake Victoria", "le mont Saint-Michel": a name after
+        // or opened by a noun of a place's kind names the place, never a person, though its
+        // words are given names.
+        let heads = &lang.data().words.place_heads;
+        let place_head = ends_with_any(&before, heads)
+            || (run.len() > 1 && heads.contains(&run[0].to_lowercase()));
         let compound = compound
             || possessive
-            || (after_article && name_kind(&run, lang) == Some(Kind::Person));
+            || ((after_article || place_head) && name_kind(&run, lang) == Some(Kind::Person));
         if let Some(kind) = name_kind(&run, lang).filter(|_| !compound) {
             out.push(Found {
                 sentence,

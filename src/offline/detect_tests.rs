@@ -117,6 +117,95 @@ fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
 }
 
 #[test]
+fn a_unit_of_several_symbols_is_read_whole() {
+    let values = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| matches!(k, Kind::Value(_)))
+            .map(|(s, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        values(
+            "A lorry travelling slowly has a momentum of 9,000 kg m/s.",
+            Lang::En
+        ),
+        ["9,000 kg m/s"]
+    );
+    assert_eq!(
+        values(
+            "The spanner turns the nut with a moment of 35 N m today.",
+            Lang::En
+        ),
+        ["35 N m"]
+    );
+    assert_eq!(
+        values(
+            "Water has a specific heat capacity of 4,200 J/(kg °C) or so.",
+            Lang::En
+        ),
+        ["4,200 J/(kg °C)"]
+    );
+    assert_eq!(
+        values(
+            "Le camion a une quantité de mouvement de 9 000 kg m/s.",
+            Lang::Fr
+        ),
+        ["9 000 kg m/s"]
+    );
+    assert_eq!(
+        values(
+            "Der Motor übt eine Kraft von 9.000 kg m/s² auf den Wagen aus.",
+            Lang::De
+        ),
+        ["9.000 kg m/s²"]
+    );
+    // A word after a symbol is no symbol: "3 kg moving" keeps "kg" alone.
+    assert_eq!(
+        values("Un carro de 3 kg se mueve sobre la mesa.", Lang::Es),
+        ["3 kg"]
+    );
+}
+
+#[test]
+fn a_name_after_a_noun_of_a_places_kind_is_no_person() {
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Person)
+            .map(|(s, _)| s)
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        people(
+            "La flota dobló el cabo de Buena Esperanza en mayo.",
+            Lang::Es
+        ),
+        none
+    );
+    assert_eq!(
+        people("The steamer crossed Lake Victoria in two days.", Lang::En),
+        none
+    );
+    assert_eq!(
+        people(
+            "Les bateaux contournent le cap de Bonne Espérance.",
+            Lang::Fr
+        ),
+        none
+    );
+    // A person stays a person elsewhere in the sentence.
+    assert_eq!(
+        people(
+            "Juan Sebastián Elcano dobló el cabo de Buena Esperanza.",
+            Lang::Es
+        ),
+        ["Juan Sebastián Elcano"]
+    );
+}
+
+#[test]
 fn names_are_kept_only_when_their_kind_is_known() {
     let f = found(
         "Banquo is killed, but Fleance escapes to Birnam Wood near Scotland.",

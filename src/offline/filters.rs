@@ -11,7 +11,8 @@ use super::lang::{Lang, holds, holds_any};
 
 #[path = "filters_definition.rs"]
 mod definition;
-use definition::{by_definition, worked_sum};
+pub(super) use definition::in_example;
+use definition::{by_definition, worked_example, worked_sum};
 #[path = "filters_reference.rs"]
 mod reference;
 use reference::reference_unresolved;
@@ -34,6 +35,8 @@ pub(super) struct Draft<'a> {
     pub(super) sex: Option<super::sex::Sex>,
     /// The pronouns that stand for the main person (`refer::main_forms`; empty when unknown).
     pub(super) forms: &'a [String],
+    /// Whether the sentence is in a worked example (`in_example`).
+    pub(super) example: bool,
 }
 
 impl Draft<'_> {
@@ -134,7 +137,7 @@ pub(super) const FILTERS: &[Filter] = &[
     },
     Filter {
         name: "role-before",
-        why: "a role right before the person's gap (geographer, lugarteniente, l'écrivain) that the wrong people may not share",
+        why: "a role right before the person's gap (geographer, lugarteniente, l'écrivain) or in apposition after it (_____, the Archbishop of Canterbury) that the wrong people may not share",
         strikes: role_before,
     },
     Filter {
@@ -151,6 +154,11 @@ pub(super) const FILTERS: &[Filter] = &[
         name: "worked-sum",
         why: "the value is in a sum written out (100 °C − 20 °C = _____): given by the figures beside it, or an example's figure",
         strikes: worked_sum,
+    },
+    Filter {
+        name: "worked-example",
+        why: "the value is in a worked example (a sentence or paragraph opened by for example, suppose, consider, or one working a sum out, or a section headed as an example): an example's figure, no fact a teacher tests",
+        strikes: worked_example,
     },
     Filter {
         name: "by-definition",
@@ -529,13 +537,35 @@ fn role_before(d: &Draft<'_>) -> bool {
     let last = d.before.split_whitespace().last().unwrap_or("");
     let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
     // In English WordNet tells a role ("geographer") from a verb ("tells", "reaches").
-    let role = d.lang != Lang::En
-        || super::lexicon::noun(bare).is_some_and(|e| e.kinds.contains(&"person"));
+    let is_role = |w: &str| {
+        d.lang != Lang::En || super::lexicon::noun(w).is_some_and(|e| e.kinds.contains(&"person"))
+    };
+    // "led by _____, the Archbishop of Canterbury": a role in apposition after the gap, a
+    // definite article and its noun, narrows the answer as one before it does. "_____, a
+    // servant of the family" tells what the text teaches of someone, not a title.
+    let w = &d.lang.data().words;
+    let role_after = (d.after.trim_start().strip_prefix(','))
+        .and_then(|r| {
+            let mut words = r.split_whitespace();
+            let first = words.next()?.to_lowercase().replace('’', "'");
+            // An elided article joins its noun: "l'archevêque".
+            let (article, noun) = match first.split_once('\'') {
+                Some((a, n)) if !n.is_empty() => (format!("{a}'"), n.to_owned()),
+                _ => (first.clone(), words.next()?.to_owned()),
+            };
+            let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+            // German writes nouns with a capital: "der seit 1971 …" opens a clause.
+            let noun_case = d.lang != Lang::De || noun.starts_with(char::is_uppercase);
+            (w.articles.contains(&article) && !w.indefinite.contains(&article) && noun_case)
+                .then(|| noun.to_lowercase())
+        })
+        .is_some_and(|noun| noun.chars().count() > 2 && !d.lang.is_stop(&noun) && is_role(&noun));
     matches!(d.kind, Kind::Person)
-        && bare.chars().count() > 2
-        && bare.starts_with(char::is_lowercase)
-        && !d.lang.is_stop(bare)
-        && role
+        && (role_after
+            || bare.chars().count() > 2
+                && bare.starts_with(char::is_lowercase)
+                && !d.lang.is_stop(bare)
+                && is_role(bare))
 }
 
 fn apposition_after(d: &Draft<'_>) -> bool {

@@ -207,6 +207,7 @@ fn a_definitions_own_pronoun_points_nowhere_else() {
         main: None,
         sex: None,
         forms: &[],
+        example: false,
     };
     assert!(!struck(&d, "reference-unresolved"));
     let d = Draft {

@@ -20,6 +20,7 @@ pub(super) fn draft<'a>(
         main: None,
         sex: None,
         forms: &[],
+        example: false,
     }
 }
 
@@ -208,6 +209,51 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::En,
     );
     assert!(!struck(&d, "role-before"));
+    // A role in apposition after the gap narrows it too; a clause after a comma does not.
+    for (sentence, answer, lang) in [
+        (
+            "The monks, led by Thomas Arundel, the archbishop of Canterbury, refused.",
+            "Thomas Arundel",
+            Lang::En,
+        ),
+        (
+            "Les moines, menés par Thomas Arundel, l'archevêque de Cantorbéry, refusent.",
+            "Thomas Arundel",
+            Lang::Fr,
+        ),
+        (
+            "La expedición la dirigía Diego Almagro, el socio de Pizarro, desde Panamá.",
+            "Diego Almagro",
+            Lang::Es,
+        ),
+        (
+            "Die Mönche führte Thomas Arundel, der Erzbischof von Canterbury, an.",
+            "Thomas Arundel",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(&Kind::Person, sentence, answer, lang);
+        assert!(struck(&d, "role-before"), "{sentence}");
+    }
+    for (sentence, lang) in [
+        (
+            "The monks were led by Thomas Arundel, and the king gave way.",
+            Lang::En,
+        ),
+        // What the text teaches of someone is no title: "a servant of the family".
+        (
+            "Thomas Arundel, a servant of the family, is accused of the theft.",
+            Lang::En,
+        ),
+        // A relative pronoun is no article: "der seit 1971 …".
+        (
+            "Im Oktober musste Thomas Arundel, der seit 1971 regierte, gehen.",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(&Kind::Person, sentence, "Thomas Arundel", lang);
+        assert!(!struck(&d, "role-before"), "{sentence}");
+    }
     let mut age = value_kind(84.0);
     if let Kind::Value(v) = &mut age {
         v.unit = "Jahren".into();
@@ -359,6 +405,7 @@ fn broken_text_and_the_topic_are_struck() {
         main: None,
         sex: None,
         forms: &[],
+        example: false,
     };
     assert!(!struck(&d, "says-too-little"));
 }
@@ -450,6 +497,59 @@ fn a_bound_after_the_value_is_struck() {
         "Some camels drink 100 litres of water in ten minutes.",
         "100 litres",
         Lang::En,
+    );
+    assert!(!struck(&d, "bound"));
+}
+
+#[test]
+fn a_verb_of_exceeding_is_a_bound_in_every_language() {
+    // A peak that can exceed 10 km exceeds 8 km as well: every smaller option is true.
+    for (sentence, answer, lang) in [
+        (
+            "The tops of these clouds can exceed 12 kilometres in height.",
+            "12 kilometres",
+            Lang::En,
+        ),
+        (
+            "By noon the temperature had surpassed 45 °C in the valley.",
+            "45 °C",
+            Lang::En,
+        ),
+        (
+            "Le sommet de ces nuages peut dépasser 12 kilomètres d'altitude.",
+            "12 kilomètres",
+            Lang::Fr,
+        ),
+        (
+            "La cima de estas nubes puede superar 12 kilómetros de altura.",
+            "12 kilómetros",
+            Lang::Es,
+        ),
+        (
+            "En verano la temperatura sobrepasa 45 °C en el valle.",
+            "45 °C",
+            Lang::Es,
+        ),
+        (
+            "Die Spitze dieser Wolken kann 12 Kilometer übersteigen.",
+            "12 Kilometer",
+            Lang::De,
+        ),
+        (
+            "Die Temperatur überschreitet oft 45 °C im Tal.",
+            "45 °C",
+            Lang::De,
+        ),
+    ] {
+        let d = draft(value(12.0), sentence, answer, lang);
+        assert!(struck(&d, "bound"), "{sentence}");
+    }
+    // A height said without a verb of exceeding stays a fact.
+    let d = draft(
+        value(12.0),
+        "Die Spitze dieser Wolken liegt 12 Kilometer hoch.",
+        "12 Kilometer",
+        Lang::De,
     );
     assert!(!struck(&d, "bound"));
 }

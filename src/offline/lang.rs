@@ -95,6 +95,12 @@ pub(super) struct Words {
     /// something they could point to ("farmers digging a well there found …").
     #[serde(default)]
     pub(super) place_pronouns: Vec<String>,
+    /// The openings of a worked example's sentence or paragraph ("for example", "suppose"),
+    /// and the first words of a heading over one ("worked example"): `filters::in_example`.
+    #[serde(default)]
+    pub(super) example_openers: Vec<String>,
+    #[serde(default)]
+    pub(super) example_headings: Vec<String>,
     /// The words that state one unit in another ("1 kPa = 1,000 Pa", "one kilometre is …").
     #[serde(default)]
     pub(super) unit_links: Vec<String>,
@@ -106,6 +112,10 @@ pub(super) struct Words {
     /// Prepositions that take only places, never a person (`refer`).
     #[serde(default)]
     pub(super) place_only_prepositions: Vec<String>,
+    /// Nouns of a place's kind that open its name, with their preposition ("cape", "cabo de"):
+    /// a name after one, or opened by one, is no person (`detect`).
+    #[serde(default)]
+    pub(super) place_heads: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,

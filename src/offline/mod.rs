@@ -395,6 +395,7 @@ fn make_list<R: Rng>(
             main: reading.subject(),
             sex: None,
             forms: &reading.forms,
+            example: false,
         };
         // A short description is enough where every option is of one list ("used in ships"):
         // no `says-too-little`, which asks a sentence for words of its own.
@@ -491,6 +492,7 @@ fn make_gap<R: Rng>(
         main: subject,
         sex: reading.sexes.get(answer).copied(),
         forms: &reading.forms,
+        example: filters::in_example(&reading.doc, f.sentence, reading.text),
     };
     // The sentence before, when this one leans back, from the same paragraph, standing on its
     // own too (`refer::lead`).

@@ -54,6 +54,8 @@ pub(super) struct Doc {
     pub(super) tables: Vec<Table>,
     /// The lists outside exercise sections, glossaries too.
     pub(super) lists: Vec<List>,
+    /// The headings, in order: section `n` (from 1) is under `headings[n - 1]`.
+    pub(super) headings: Vec<String>,
 }
 
 /// One line, classified.
@@ -77,6 +79,7 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         glossary: Vec::new(),
         tables: Vec::new(),
         lists: Vec::new(),
+        headings: Vec::new(),
     };
     // The list being read: its items, whether numbered, and the line before it.
     let mut list: Vec<(&str, bool)> = Vec::new();
@@ -147,6 +150,7 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
                     doc.title = Some(h.to_owned());
                 }
                 section += 1;
+                doc.headings.push(h.to_owned());
                 skipping = is_exercise_heading(h, data);
             }
             Line::Prose(p) => prose.push(p),

@@ -40,6 +40,7 @@ pub(super) fn make_definition<R: Rng>(
         main: reading.subject(),
         sex: None,
         forms: &reading.forms,
+        example: false,
     };
     if let Some(f) = filters::strike(&draft) {
         trace(|| format!("{}: {} means {:?}", f.name, d.term, d.meaning));

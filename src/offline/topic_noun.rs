@@ -11,50 +11,26 @@ use super::lang::Lang;
 use super::read::Doc;
 use super::refer::words_at;
 
-/// The title's thing: its name as the text writes it ("the Panama Canal"), and its article
-/// and head noun, in lower case ("the", "canal").
+/// The title's thing: its name as the text writes it ("the Panama Canal"), and the articles
+/// and head nouns, in lower case, that may stand for it ("the", "canal").
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Topic {
     name: String,
-    article: String,
-    head: String,
+    nouns: Vec<(String, String)>,
 }
 
-/// The title's thing, where its name opens with a definite article and has a head noun besides
-/// (`topic_articles`, `head_last`), the text writes it at least once, and names no other
-/// thing by that noun.
+/// The title's thing, where the text writes its name at least once, and its nouns: the head
+/// noun of a name that opens with a definite article (`topic_articles`, `head_last`) and has
+/// a capitalised word besides ("El canal de Panamá"), and the noun one of the text's first
+/// three sentences says it is ("Iceland is an island …", "La Corse est une île …"), after any
+/// of the language's definite articles.
 pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
     let w = &lang.data().words;
-    let title = doc
-        .title
-        .as_deref()?
+    let title = (doc.title.as_deref()?)
         .split([',', ':', '—', '('])
         .next()?
         .trim();
     let lower = title.to_lowercase();
-    let article = (w.topic_articles.iter()).find(|a| {
-        lower
-            .strip_prefix(a.as_str())
-            .is_some_and(|r| a.ends_with('\'') || r.starts_with(' '))
-    })?;
-    let rest: Vec<&str> = title[article.len()..].split_whitespace().collect();
-    if rest.len() < 2 || !rest.iter().all(|r| r.chars().all(char::is_alphabetic)) {
-        return None;
-    }
-    let head = if w.head_last {
-        rest[rest.len() - 1]
-    } else {
-        rest[0]
-    };
-    // French and Spanish write the head in lower case, English and German name it with a
-    // capital; the name has a capitalised word of its own ("Eiffel", "Panamá").
-    let named = rest
-        .iter()
-        .any(|r| *r != head && r.starts_with(char::is_uppercase));
-    if !named || head.chars().count() < 3 {
-        return None;
-    }
-    let head = head.to_lowercase();
     // As the text writes it.
     let name = doc.sentences.iter().find_map(|s| {
         let at = s.text.to_lowercase().find(&lower)?;
@@ -63,11 +39,49 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             && !s.text[end..].starts_with(char::is_alphanumeric);
         (whole && s.text.len() == s.text.to_lowercase().len()).then(|| s.text[at..end].to_owned())
     })?;
-    Some(Topic {
-        name,
-        article: article.clone(),
-        head,
-    })
+    let mut nouns = Vec::new();
+    let article = (w.topic_articles.iter()).find(|a| {
+        lower
+            .strip_prefix(a.as_str())
+            .is_some_and(|r| a.ends_with('\'') || r.starts_with(' '))
+    });
+    if let Some(article) = article {
+        let rest: Vec<&str> = title[article.len()..].split_whitespace().collect();
+        let head = if w.head_last {
+            rest.last()
+        } else {
+            rest.first()
+        };
+        // French and Spanish write the head in lower case, English and German name it with a
+        // capital; the name has a capitalised word of its own ("Eiffel", "Panamá").
+        if let Some(head) = head.filter(|h| h.chars().count() >= 3)
+            && rest.len() >= 2
+            && rest.iter().all(|r| r.chars().all(char::is_alphabetic))
+            && rest
+                .iter()
+                .any(|r| r != head && r.starts_with(char::is_uppercase))
+        {
+            nouns.push((article.clone(), head.to_lowercase()));
+        }
+    }
+    // "Iceland is an island in the North Atlantic": "the island".
+    let said = (doc.sentences.iter().take(3)).find_map(|s| {
+        let text = s.text.to_lowercase();
+        let rest = text.strip_prefix(&lower)?;
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        let [copula, one, noun] = words.as_slice() else {
+            return None;
+        };
+        (w.copulas.contains(&(*copula).to_owned())
+            && w.indefinite.contains(&(*one).to_owned())
+            && noun.chars().count() >= 3
+            && noun.chars().all(char::is_alphabetic))
+        .then(|| (*noun).to_owned())
+    });
+    if let Some(noun) = said {
+        nouns.extend((w.topic_articles.iter()).map(|a| (a.clone(), noun.clone())));
+    }
+    (!nouns.is_empty()).then_some(Topic { name, nouns })
 }
 
 /// Whether the text names a thing of the topic's noun that is not the topic, up to this
@@ -93,8 +107,13 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
                 .next()
                 .unwrap_or(word)
                 .to_lowercase();
-            let is_head = word == topic.head || word.strip_suffix('s') == Some(&topic.head);
-            if !is_head || blanked[at..].starts_with(' ') {
+            let is_head = (topic.nouns.iter())
+                .any(|(_, head)| word == *head || word.strip_suffix('s') == Some(head.as_str()));
+            // "une île de la Méditerranée": after an indefinite article, no one thing named.
+            let one = i > 0
+                && (lang.data().words.indefinite.iter())
+                    .any(|a| *a == words[i - 1].1.to_lowercase());
+            if !is_head || one || blanked[at..].starts_with(' ') {
                 return false;
             }
             let before =
@@ -130,36 +149,43 @@ pub(super) fn named(
         return None;
     }
     let lower = text.to_lowercase();
-    let joint = if topic.article.ends_with('\'') {
-        ""
-    } else {
-        " "
-    };
-    let phrase = format!("{}{joint}{}", topic.article, topic.head);
+    if lower.len() != text.len() {
+        return None;
+    }
     let name = topic.name.to_lowercase();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(&phrase) {
-        let at = from + found;
-        let end = at + phrase.len();
-        from = end;
-        let whole = !lower[..at].ends_with(char::is_alphanumeric)
-            && !lower[end..].starts_with(char::is_alphanumeric);
-        // Already the name, or another's ("the canal of Corinth", "la tour Montparnasse").
-        let rest: Vec<&str> = words_at(&text[end..]).map(|(_, w)| w).take(2).collect();
-        let names = lower[at..].starts_with(&name)
-            || rest.first().is_some_and(|w| capital(w) || joins(w, lang))
-            || (rest.first().is_some_and(|w| w.chars().count() <= 3)
-                && rest.get(1).is_some_and(|w| capital(w)));
-        if !whole || names || text.len() != lower.len() {
-            continue;
+    for (article, head) in &topic.nouns {
+        let joint = if article.ends_with('\'') { "" } else { " " };
+        let phrase = format!("{article}{joint}{head}");
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(&phrase) {
+            let at = from + found;
+            let end = at + phrase.len();
+            from = end;
+            let whole = !lower[..at].ends_with(char::is_alphanumeric)
+                && !lower[end..].starts_with(char::is_alphanumeric);
+            // Already the name, or another's ("the canal of Corinth", "la tour Montparnasse").
+            let rest: Vec<&str> = words_at(&text[end..]).map(|(_, w)| w).take(2).collect();
+            let names = lower[at..].starts_with(&name)
+                || rest.first().is_some_and(|w| capital(w) || joins(w, lang))
+                || (rest.first().is_some_and(|w| w.chars().count() <= 3)
+                    && rest.get(1).is_some_and(|w| capital(w)));
+            if !whole || names {
+                continue;
+            }
+            // "The Kiel Canal" inside a sentence is "the Kiel Canal"; "Iceland" stays.
+            let first = name.split_whitespace().next().unwrap_or("");
+            let put = if capital(&text[at..]) {
+                capitalise(&topic.name)
+            } else if (lang.data().words.articles.iter())
+                .any(|a| a == first || (a.ends_with('\'') && first.starts_with(a.as_str())))
+            {
+                lower_first(&topic.name)
+            } else {
+                topic.name.clone()
+            };
+            return Some(format!("{}{put}{}", &text[..at], &text[end..]));
         }
-        let put = if capital(&text[at..]) {
-            capitalise(&topic.name)
-        } else {
-            lower_first(&topic.name)
-        };
-        return Some(format!("{}{put}{}", &text[..at], &text[end..]));
     }
     None
 }

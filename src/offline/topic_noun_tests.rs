@@ -51,6 +51,13 @@ fn no_name_where_the_text_names_another_of_that_noun() {
     let fr = "Le canal du Midi\n\nLe canal du Midi relie Toulouse à la mer. Il inspire le \
         canal de Briare. Le canal est achevé en 1681.";
     assert_eq!(renamed(fr, Lang::Fr, "Le canal est achevé en _."), None);
+    // An elided article inside a sentence takes a small letter.
+    let fr = "L'édit de Nantes\n\nL'édit de Nantes est signé par Henri IV. Le Parlement \
+        enregistre l'édit en 1599.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "Le Parlement enregistre l'édit en _.").as_deref(),
+        Some("Le Parlement enregistre l'édit de Nantes en _.")
+    );
     // Another of its kind by a complement in lower case: "l'édit de tolérance".
     let fr = "L'édit de Nantes\n\nL'édit de Nantes est signé par Henri IV. Louis XVI signe \
         l'édit de tolérance. L'édit est enregistré en 1599.";
@@ -86,4 +93,43 @@ fn no_name_from_a_title_without_a_noun_and_a_name() {
     assert_eq!(renamed(en, Lang::En, "The river floods in _."), None);
     let en = "The water cycle\n\nThe water cycle moves water. The cycle never ends. Rain falls.";
     assert_eq!(renamed(en, Lang::En, "The cycle began _ years ago."), None);
+}
+
+#[test]
+fn the_noun_the_text_says_its_topic_is_gets_the_name() {
+    let en = "Iceland\n\nIceland is an island in the North Atlantic. It has many volcanoes. \
+        The island was settled around 874.";
+    assert_eq!(
+        renamed(en, Lang::En, "The island was settled around _.").as_deref(),
+        Some("Iceland was settled around _.")
+    );
+    assert_eq!(
+        renamed(en, Lang::En, "Settlers reached the island in _.").as_deref(),
+        Some("Settlers reached Iceland in _.")
+    );
+    let fr = "La Corse\n\nLa Corse est une île de la Méditerranée. Elle est montagneuse. \
+        L'île devient française en 1768.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "L'île devient française en _.").as_deref(),
+        Some("La Corse devient française en _.")
+    );
+    let es = "Gabriela Mistral\n\nGabriela Mistral fue una poeta chilena. Nació en Vicuña. \
+        La poeta recibió el Premio Nobel en 1945.";
+    assert_eq!(
+        renamed(es, Lang::Es, "La poeta recibió el Premio Nobel en _.").as_deref(),
+        Some("Gabriela Mistral recibió el Premio Nobel en _.")
+    );
+    let de = "Island\n\nIsland ist eine Insel im Nordatlantik. Sie hat viele Vulkane. Die \
+        Insel wurde um 874 besiedelt.";
+    assert_eq!(
+        renamed(de, Lang::De, "Die Insel wurde um _ besiedelt.").as_deref(),
+        Some("Island wurde um _ besiedelt.")
+    );
+    // Another island named by then: "the island" may be it.
+    let en = "Iceland\n\nIceland is an island in the North Atlantic. Greenland is a larger \
+        island. Settlers from the Faroe Islands came later. The island was settled around 874.";
+    assert_eq!(
+        renamed(en, Lang::En, "The island was settled around _."),
+        None
+    );
 }

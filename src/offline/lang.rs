@@ -177,6 +177,19 @@ pub(super) struct Words {
     /// The thing pronoun each article of a thing's name takes ("der" → "er").
     #[serde(default)]
     pub(super) thing_pronoun_of: BTreeMap<String, String>,
+    /// The definite articles before a noun that may stand for the thing the title names ("the
+    /// canal" in a text titled "The Panama Canal", "la tour" under "La tour Eiffel"), with
+    /// "l'" for an elided one (`topic_noun`).
+    #[serde(default)]
+    pub(super) topic_articles: Vec<String>,
+    /// Whether a name's head noun is its last word ("the Panama Canal", "die Berliner
+    /// Luftbrücke"), not the first after the article ("el canal de Panamá").
+    #[serde(default)]
+    pub(super) head_last: bool,
+    /// The small words that join a complement to a noun ("the canal of Corinth", "l'édit de
+    /// tolérance"): a noun they follow is another thing of its kind (`topic_noun`).
+    #[serde(default)]
+    pub(super) noun_complements: Vec<String>,
     /// Words soon after a subject pronoun that make it stand for no one ("il y a", "es gibt").
     #[serde(default)]
     pub(super) impersonal: Vec<String>,

@@ -34,6 +34,7 @@ mod span;
 mod subject;
 mod table;
 mod term_question;
+mod topic_noun;
 mod wrong_terms;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -477,6 +478,20 @@ fn make_gap<R: Rng>(
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (&s.text[..f.start], &s.text[f.end..]),
     };
+    // "The canal opened in …" → "The Panama Canal opened in …", in a text titled so.
+    let topic = topic_noun::topic(&reading.doc, reading.text);
+    let renamed = topic.as_ref().and_then(|t| {
+        (topic_noun::named(before, t, (&reading.doc, f.sentence), reading.text)
+            .map(|b| (b, after.to_owned())))
+        .or_else(|| {
+            topic_noun::named(after, t, (&reading.doc, f.sentence), reading.text)
+                .map(|a| (before.to_owned(), a))
+        })
+    });
+    let (before, after) = match &renamed {
+        Some((b, a)) => (b.as_str(), a.as_str()),
+        None => (before, after),
+    };
     // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
     let unlinked = render::without_connective(before, reading.text);
     let before = unlinked.as_deref().unwrap_or(before);
@@ -512,6 +527,13 @@ fn make_gap<R: Rng>(
                 reading.text,
             )
         });
+    // A lead that says "the canal" gets the name too.
+    let lead = lead.map(|l| {
+        let at = (&reading.doc, f.sentence.saturating_sub(1));
+        (topic.as_ref())
+            .and_then(|t| topic_noun::named(&l, t, at, reading.text))
+            .unwrap_or(l)
+    });
     draft.context = lead.as_deref();
     let context = draft.context;
     if let Some(f) = filters::strike(&draft) {

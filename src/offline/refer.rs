@@ -62,9 +62,27 @@ fn mentions<'a>(doc: &'a Doc, found: &[Found]) -> Vec<(usize, usize, &'a str)> {
 }
 
 /// The text's main person, by the last word of their name ("Galileo", "Luther"): named more
-/// often than anyone else, at least three times.
+/// often than anyone else, at least three times, or the person the title names (`titled`)
+/// where the one named most is only a word of the title's name.
 pub(super) fn main_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
-    named_most(doc, found).or_else(|| titled(doc, found, lang))
+    let title = || titled(doc, found, lang);
+    match named_most(doc, found) {
+        None => title(),
+        // "Maria", named most, is a given name of "Maria Sibylla Merian", whom the title
+        // names and the text by "Merian" too: the surname is the main person's.
+        Some(m) => match title() {
+            Some(t) if t != m && title_words(doc).contains(&m.as_str()) => Some(t),
+            _ => Some(m),
+        },
+    }
+}
+
+/// The words of the title's name, before any comma, colon or bracket.
+fn title_words(doc: &Doc) -> Vec<&str> {
+    (doc.title.as_deref())
+        .and_then(|t| t.split([',', ':', '—', '(']).next())
+        .map(|t| t.split_whitespace().collect())
+        .unwrap_or_default()
 }
 
 /// The person a text's title names ("Rosalind Franklin": a given name, then one or two
@@ -104,36 +122,61 @@ fn named_most(doc: &Doc, found: &[Found]) -> Option<String> {
     for (_, _, name) in mentions(doc, found) {
         *counts.entry(last_word(name)).or_default() += 1;
     }
-    // Two people of one family ("Marie Curie", "Pierre Curie"): "Curie" may be either.
-    let mut full: Vec<&str> = found
-        .iter()
-        .filter(|f| f.kind == Kind::Person)
-        .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
-        .filter(|n| n.contains(' '))
-        .collect();
-    full.sort_unstable();
-    full.dedup();
-    // "Rosalind Franklin" and "Rosalind Elsie Franklin" are one person: two of one family
-    // differ in their first names.
-    let shared = |name: &str| {
-        let mut first: Vec<&str> = (full.iter())
-            .filter(|n| last_word(n) == name)
-            .filter_map(|n| n.split_whitespace().next())
-            .collect();
-        first.sort_unstable();
-        first.dedup();
-        first.len() > 1
-    };
     let mut by_count: Vec<(usize, &str)> = counts.into_iter().map(|(k, n)| (n, k)).collect();
     by_count.sort_by_key(|b| std::cmp::Reverse(b.0));
     // The name named most is shared ("Darwin" beside "Robert Darwin", his father): the text
-    // has no one main person, not the one named next most.
+    // has no one main person, not the one named next most; unless the title names one of
+    // them in full and the text does too ("Frida Kahlo" beside "Guillermo Kahlo", her
+    // father): then it is theirs, and `subject` puts in their full name, never the surname.
+    let ok = |name: &str| !shared(doc, found, name) || titled_in_full(doc, name).is_some();
     match by_count.as_slice() {
-        [(_, name), ..] if shared(name) => None,
+        [(_, name), ..] if !ok(name) => None,
         [(n, name)] if *n >= 3 => Some((*name).to_owned()),
         [(n, name), (m, _), ..] if *n >= 3 && n > m => Some((*name).to_owned()),
         _ => None,
     }
+}
+
+/// Whether two people of one family are named in full by this last word ("Marie Curie",
+/// "Pierre Curie"): then the surname alone may be either. "Rosalind Franklin" and "Rosalind
+/// Elsie Franklin" are one person: two of one family differ in their first names.
+pub(super) fn shared(doc: &Doc, found: &[Found], name: &str) -> bool {
+    let mut first: Vec<&str> = (found.iter())
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+        .filter(|n| n.contains(' ') && last_word(n) == name)
+        .filter_map(|n| n.split_whitespace().next())
+        .collect();
+    first.sort_unstable();
+    first.dedup();
+    first.len() > 1
+}
+
+/// The person's full name as the title gives it ("Frida Kahlo" of "Frida Kahlo
+/// (1907-1954)": two to four capitalised words before any comma, colon or bracket, the last
+/// this surname), where a sentence of the text names them so too.
+pub(super) fn titled_in_full(doc: &Doc, surname: &str) -> Option<String> {
+    let title = doc
+        .title
+        .as_deref()?
+        .split([',', ':', '—', '('])
+        .next()?
+        .trim();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let name_like = (2..=4).contains(&words.len())
+        && words.last() == Some(&surname)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    let full = words.join(" ");
+    let named = doc.sentences.iter().any(|s| {
+        s.text.match_indices(full.as_str()).any(|(at, _)| {
+            let after = s.text[at + full.len()..].chars().next();
+            !s.text[..at].ends_with(char::is_alphanumeric)
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    (name_like && named).then_some(full)
 }
 
 /// The pronouns that stand for the main person: those of the sex the text's person pronouns
@@ -216,6 +259,11 @@ pub(super) fn resolve(
     lang: Lang,
 ) -> Option<(String, String)> {
     let main = main?;
+    // Two of one family named in full ("Frida Kahlo", "Guillermo Kahlo"): the surname alone,
+    // and so the pronoun, may be either (`subject` may put in the title's full name).
+    if shared(doc, found, main) {
+        return None;
+    }
     let s = &doc.sentences[at.sentence];
     let (before, after) = (&s.text[..at.start], &s.text[at.end..]);
     let gap = format!("{before} _ {after}");
@@ -553,6 +601,40 @@ mod tests {
         let doc = read::read(t, Lang::En);
         let found = detect::candidates(&doc, Lang::En);
         assert_eq!(main_person(&doc, &found, Lang::En), None);
+    }
+
+    #[test]
+    fn a_family_name_is_the_main_persons_where_the_title_names_them_in_full() {
+        // His father shares his surname, but the title and the text name him in full.
+        let life = |title: &str, rest: &str| {
+            let t = format!(
+                "{title}Charles Darwin was born in 1809. His father Robert Darwin was a doctor. \
+                 {rest}"
+            );
+            let doc = read::read(&t, Lang::En);
+            let found = detect::candidates(&doc, Lang::En);
+            assert!(shared(&doc, &found, "Darwin"));
+            main_person(&doc, &found, Lang::En)
+        };
+        let title = "Charles Darwin (1809-1882)\n\n";
+        let by_surname = "Darwin studied in Edinburgh. Darwin sailed on the Beagle. Darwin wrote a book on evolution.";
+        assert_eq!(life(title, by_surname).as_deref(), Some("Darwin"));
+        // No title: no one main person.
+        assert_eq!(life("", by_surname), None);
+    }
+
+    #[test]
+    fn the_titles_surname_wins_over_its_given_name_named_most() {
+        // "Maria" alone and in a daughter's name is named most; the title's person is "Merian".
+        let t = "Maria Sibylla Merian (1647-1717)\n\nMaria Sibylla Merian wurde 1647 geboren. \
+            Maria Sibylla zeichnete Insekten. Die Tochter Dorothea Maria half. Merian reiste \
+            nach Surinam. Merian starb 1717 in Amsterdam.";
+        let doc = read::read(t, Lang::De);
+        let found = detect::candidates(&doc, Lang::De);
+        assert_eq!(
+            main_person(&doc, &found, Lang::De).as_deref(),
+            Some("Merian")
+        );
     }
 
     #[test]

@@ -31,6 +31,10 @@ struct Who<'a> {
     /// The main person's given names, where a sentence names them by it alone ("Jean
     /// commence ses études" in a life of Jean Moulin): none for a thing.
     given: &'a [String],
+    /// The main person's full name, where two of their family are named in full and the
+    /// title names them so ("Frida Kahlo" beside "Guillermo Kahlo"): only it (or the given
+    /// name alone) names them, and it is what is put in, never the surname alone.
+    full: Option<&'a str>,
 }
 
 /// What the text tells of its people, for a pronoun further from the name than the sentence
@@ -79,9 +83,15 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         let l = lower(i);
         w.articles.contains(&l) || w.pronouns.contains(&l)
     };
+    // "Le 26 novembre 1974, …", "El 17 de septiembre de 1925, …": an article before a
+    // number opens a date, a phrase like a preposition's.
+    let dated = |i: usize| {
+        w.articles.contains(&lower(i))
+            && (tokens.get(i + 1)).is_some_and(|t| t.1.starts_with(|c: char| c.is_ascii_digit()))
+    };
     let mut i = 0;
     for _ in 0..4 {
-        if i >= tokens.len() || !opener(i) {
+        if i >= tokens.len() || !(opener(i) || dated(i)) {
             break;
         }
         let comma = (i..tokens.len()).find(|&k| comma_after(k));
@@ -222,10 +232,23 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     let alone = tokens
         .get(i + 1)
         .is_none_or(|t| !t.1.starts_with(char::is_uppercase));
-    if first == who.name
-        || name.is_some_and(|t| t.1 == who.name)
-        || (alone && who.given.iter().any(|g| g == first))
-    {
+    let by_given = alone && who.given.iter().any(|g| g == first);
+    if let Some(full) = who.full {
+        // "Frida Kahlo", "Magdalena Carmen Frida Kahlo Calderón": the full name, within a
+        // name of several words; "Kahlo" alone may be her father.
+        let run: Vec<&str> = (tokens[i..].iter())
+            .take_while(|t| t.1.starts_with(char::is_uppercase))
+            .map(|t| t.1)
+            .collect();
+        let full: Vec<&str> = full.split_whitespace().collect();
+        let named = run.windows(full.len()).any(|w| w == full.as_slice());
+        return if named || by_given {
+            Subject::Main
+        } else {
+            Subject::Other
+        };
+    }
+    if first == who.name || name.is_some_and(|t| t.1 == who.name) || by_given {
         return Subject::Main;
     }
     Subject::Other
@@ -248,7 +271,7 @@ fn inverted(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang) -> O
     let lower = |i: usize| tokens[i].1.to_lowercase();
     let found = (1..tokens.len()).find(|&i| {
         who.pronouns.contains(&lower(i))
-            || tokens[i].1 == who.name
+            || (who.full.is_none() && tokens[i].1 == who.name)
             || who.given.contains(&tokens[i].1.to_owned())
     })?;
     let verb_at = found.checked_sub(1).filter(|i| *i > 0)?;
@@ -292,6 +315,7 @@ pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
                     pronouns: &[],
                     thing: false,
                     given: &[],
+                    full: None,
                 },
                 lang
             ),
@@ -402,7 +426,7 @@ fn supplied(
     let main = |at: usize| match (who.thing, at) {
         (true, 0) => capitalise(who.name),
         (true, _) if article(who.name) => lower_first(who.name),
-        _ => who.name.to_owned(),
+        _ => who.full.unwrap_or(who.name).to_owned(),
     };
     match subject {
         Subject::Pronoun(i) => Some((tokens[i].0, tokens[i].1.len(), main(i))),
@@ -471,15 +495,25 @@ pub(super) fn supply_subject(
         .filter(|p| sex.is_some() || !by_refer(p))
         .collect();
     let chain_only = of_sex.iter().any(by_refer);
-    // Two of one family named in full: no name is put in.
+    // Two of one family named in full: no name is put in, unless the title names the main
+    // person in full, and the text too ("Frida Kahlo" beside "Guillermo Kahlo"): then that
+    // full name, or their given name where no one else's name opens with it.
     let (given, family) = main.map_or((Vec::new(), false), |m| {
         given_names(doc, people.found, m, lang)
     });
-    let person = main.filter(|_| !family).map(|name| Who {
+    let full = main
+        .filter(|_| family)
+        .and_then(|m| super::refer::titled_in_full(doc, m));
+    let given = match full.as_deref() {
+        Some(full) => own_given(doc, people.found, full, lang),
+        None => given,
+    };
+    let person = main.filter(|_| !family || full.is_some()).map(|name| Who {
         name,
         pronouns: &of_sex,
         thing: false,
         given: &given,
+        full: full.as_deref(),
     });
     // Where the text tells the main person's sex, a chain of their pronouns goes back further
     // than the sentence before, past no one else who could be the pronoun.
@@ -488,8 +522,14 @@ pub(super) fn supply_subject(
             .filter(|f| f.kind == Kind::Person)
             .filter_map(|f| {
                 let name = &doc.sentences[f.sentence].text[f.start..f.end];
-                let theirs =
-                    name.split_whitespace().last() == Some(m) || given.iter().any(|g| g == name);
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let theirs = match full.as_deref() {
+                    Some(full) => {
+                        let full: Vec<&str> = full.split_whitespace().collect();
+                        words.windows(full.len()).any(|w| w == full.as_slice())
+                    }
+                    None => words.last() == Some(&m),
+                } || given.iter().any(|g| g == name);
                 let other_sex = people.sexes.get(name).is_some_and(|s| Some(*s) != sex);
                 (!theirs).then_some((f.sentence, f.start, !other_sex))
             })
@@ -510,6 +550,7 @@ pub(super) fn supply_subject(
         pronouns: &agreeing,
         thing: true,
         given: &[],
+        full: None,
     });
     let (pos, cut, put) = (person.map(|who| (who, others.as_deref(), chain_only)))
         .into_iter()
@@ -612,6 +653,21 @@ fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<Strin
             && !(names.iter()).any(|n| first(n) == *g && !n.split_whitespace().any(|w| w == main))
     });
     (given.into_iter().collect(), family)
+}
+
+/// The first word of the main person's full name as their given name ("Frida" of "Frida
+/// Kahlo"), where it may be one and no one else's name opens with it.
+fn own_given(doc: &Doc, found: &[Found], full: &str, lang: Lang) -> Vec<String> {
+    let first = full.split_whitespace().next().unwrap_or("");
+    let others = (found.iter())
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| &doc.sentences[f.sentence].text[f.start..f.end])
+        .filter(|n| n.contains(' ') && !n.contains(full))
+        .any(|n| n.split_whitespace().next() == Some(first));
+    (super::lexicon::may_be_given_name(first, lang) && !others)
+        .then(|| first.to_owned())
+        .into_iter()
+        .collect()
 }
 
 /// The thing a text is about, by its title's words (before any comma or colon) as the text

@@ -20,6 +20,7 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
             pronouns,
             thing: false,
             given: &[],
+            full: None,
         };
         subject_of(t, who, Lang::Es)
     };
@@ -68,6 +69,7 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
             pronouns,
             thing: false,
             given: &[],
+            full: None,
         };
         subject_of(t, who, Lang::Fr)
     };
@@ -261,6 +263,7 @@ fn a_participle_opening_a_sentence_leaves_the_subject_after_its_comma() {
         pronouns,
         thing: false,
         given: &[],
+        full: None,
     };
     assert_eq!(
         subject_of(
@@ -284,6 +287,7 @@ fn a_participle_opening_a_sentence_leaves_the_subject_after_its_comma() {
         pronouns,
         thing: false,
         given: &[],
+        full: None,
     };
     // "Cuando" ends as a gerund does, but opens a clause of its own.
     assert_eq!(
@@ -323,6 +327,7 @@ fn a_german_subject_after_the_verb_is_found_and_sie_only_where_singular() {
         pronouns: &pronouns,
         thing: false,
         given: &[],
+        full: None,
     };
     let de = |t: &str| subject_of(t, who, Lang::De);
     assert_eq!(
@@ -394,6 +399,7 @@ fn a_phrase_after_a_determiner_stops_at_the_subjects_article() {
         pronouns: &it,
         thing: true,
         given: &[],
+        full: None,
     };
     assert_eq!(
         subject_of("In its lower course the Mekong floods.", mekong, Lang::En),
@@ -424,4 +430,48 @@ fn a_relatives_given_name_is_not_the_main_persons() {
         ),
         None
     );
+}
+
+#[test]
+fn two_of_one_family_get_the_full_name_the_title_gives() {
+    // Her father shares her surname: her full name is put in, never "Ruiz" alone, and a
+    // sentence about "Pedro Ruiz" is not hers.
+    let t = "Ana Ruiz (1900-1960)\n\nAna Ruiz nació en 1900 en Sevilla. En 1920 viajó a \
+        Madrid. Su padre fue Pedro Ruiz, un médico. Ana estudió medicina. Ana vivió en Cádiz. \
+        Ana murió en 1960.\n\nPedro Ruiz trabajaba en Sevilla. En 1925 viajó a Cádiz.";
+    let at = |y| chain_at(t, Lang::Es, Some(Sex::Female), y);
+    assert_eq!(
+        at("1920").as_deref(),
+        Some("En _, Ana Ruiz viajó a Madrid.")
+    );
+    assert_eq!(at("1925"), None);
+}
+
+#[test]
+fn a_date_opened_by_an_article_is_a_phrase_before_the_subject() {
+    let fr = &Lang::Fr.data().words.subject_pronouns;
+    let who = Who {
+        name: "Veil",
+        pronouns: fr,
+        thing: false,
+        given: &[],
+        full: None,
+    };
+    assert_eq!(
+        subject_of("Le 17 juillet 1979, elle est élue.", who, Lang::Fr),
+        Subject::Pronoun(4)
+    );
+    assert_eq!(
+        subject_of("Le 26 novembre 1974, Veil défend son texte.", who, Lang::Fr),
+        Subject::Main
+    );
+    // An article before a noun opens the subject itself.
+    assert_eq!(
+        subject_of("Le texte, qu'elle défend, est adopté.", who, Lang::Fr),
+        Subject::Other
+    );
+    assert!(drops_subject(
+        "El 6 de septiembre de 1522 llegó a Sanlúcar.",
+        Lang::Es
+    ));
 }

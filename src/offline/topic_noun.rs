@@ -1,0 +1,209 @@
+//! What "the canal" is: in a text titled "The Panama Canal" or "Le canal du Midi", a sentence
+//! says "The canal opened in 1914" or "Le canal est achevé en 1681", meaning the title's thing.
+//! Asked alone, "the canal" points at nothing (graders: "the canal", "la tour", "the river").
+//! Where the phrase is a definite article and the head noun of the title's name (its last word
+//! in English and German, the first after the article in French and Spanish), the text names
+//! the thing so too, and no other thing of that noun is named up to the sentence ("the Suez
+//! Canal", "le canal de Suez"), the first such phrase of a stem gets the title's name ("The
+//! Panama Canal opened in 1914", "La tour Eiffel est ouverte …"). Otherwise nothing changes.
+
+use super::lang::Lang;
+use super::read::Doc;
+use super::refer::words_at;
+
+/// The title's thing: its name as the text writes it ("the Panama Canal"), and the articles
+/// and head nouns, in lower case, that may stand for it ("the", "canal").
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Topic {
+    name: String,
+    nouns: Vec<(String, String)>,
+}
+
+/// The title's thing, where the text writes its name at least once, and its nouns: the head
+/// noun of a name that opens with a definite article (`topic_articles`, `head_last`) and has
+/// a capitalised word besides ("El canal de Panamá"), and the noun one of the text's first
+/// three sentences says it is ("Iceland is an island …", "La Corse est une île …"), after any
+/// of the language's definite articles.
+pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
+    let w = &lang.data().words;
+    let title = (doc.title.as_deref()?)
+        .split([',', ':', '—', '('])
+        .next()?
+        .trim();
+    let lower = title.to_lowercase();
+    // As the text writes it.
+    let name = doc.sentences.iter().find_map(|s| {
+        let at = s.text.to_lowercase().find(&lower)?;
+        let end = at + lower.len();
+        let whole = !s.text[..at].ends_with(char::is_alphanumeric)
+            && !s.text[end..].starts_with(char::is_alphanumeric);
+        (whole && s.text.len() == s.text.to_lowercase().len()).then(|| s.text[at..end].to_owned())
+    })?;
+    let mut nouns = Vec::new();
+    let article = (w.topic_articles.iter()).find(|a| {
+        lower
+            .strip_prefix(a.as_str())
+            .is_some_and(|r| a.ends_with('\'') || r.starts_with(' '))
+    });
+    if let Some(article) = article {
+        let rest: Vec<&str> = title[article.len()..].split_whitespace().collect();
+        let head = if w.head_last {
+            rest.last()
+        } else {
+            rest.first()
+        };
+        // French and Spanish write the head in lower case, English and German name it with a
+        // capital; the name has a capitalised word of its own ("Eiffel", "Panamá").
+        if let Some(head) = head.filter(|h| h.chars().count() >= 3)
+            && rest.len() >= 2
+            && rest.iter().all(|r| r.chars().all(char::is_alphabetic))
+            && rest
+                .iter()
+                .any(|r| r != head && r.starts_with(char::is_uppercase))
+        {
+            nouns.push((article.clone(), head.to_lowercase()));
+        }
+    }
+    // "Iceland is an island in the North Atlantic": "the island".
+    let said = (doc.sentences.iter().take(3)).find_map(|s| {
+        let text = s.text.to_lowercase();
+        let rest = text.strip_prefix(&lower)?;
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        let [copula, one, noun] = words.as_slice() else {
+            return None;
+        };
+        (w.copulas.contains(&(*copula).to_owned())
+            && w.indefinite.contains(&(*one).to_owned())
+            && noun.chars().count() >= 3
+            && noun.chars().all(char::is_alphabetic))
+        .then(|| (*noun).to_owned())
+    });
+    if let Some(noun) = said {
+        nouns.extend((w.topic_articles.iter()).map(|a| (a.clone(), noun.clone())));
+    }
+    (!nouns.is_empty()).then_some(Topic { name, nouns })
+}
+
+/// Whether the text names a thing of the topic's noun that is not the topic, up to this
+/// sentence (a later one is named after "the canal" was written): the noun with a capitalised
+/// word right before it ("the Suez Canal") or after it, or a complement ("le canal de Suez",
+/// "the canal of Corinth").
+fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
+    let name = topic.name.to_lowercase();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    doc.sentences.iter().take(upto + 1).any(|s| {
+        let lower = s.text.to_lowercase();
+        if lower.len() != s.text.len() {
+            return false;
+        }
+        // The topic's own name, blanked out.
+        let blanked = lower.replace(&name, &" ".repeat(name.len()));
+        let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+        (0..words.len()).any(|i| {
+            let (at, word) = words[i];
+            // "l'édit": the noun after an elided article.
+            let word = word
+                .rsplit(['\'', '’'])
+                .next()
+                .unwrap_or(word)
+                .to_lowercase();
+            let is_head = (topic.nouns.iter())
+                .any(|(_, head)| word == *head || word.strip_suffix('s') == Some(head.as_str()));
+            // "une île de la Méditerranée": after an indefinite article, no one thing named.
+            let one = i > 0
+                && (lang.data().words.indefinite.iter())
+                    .any(|a| *a == words[i - 1].1.to_lowercase());
+            if !is_head || one || blanked[at..].starts_with(' ') {
+                return false;
+            }
+            let before =
+                i > 0 && capital(words[i - 1].1) && !lang.is_stop(&words[i - 1].1.to_lowercase());
+            let next = words.get(i + 1).map(|t| t.1);
+            let after = next.is_some_and(capital)
+                || next.is_some_and(|n| joins(n, lang))
+                || (next.is_some_and(|n| n.chars().count() <= 3 && !capital(n))
+                    && words.get(i + 2).is_some_and(|t| capital(t.1)));
+            before || after
+        })
+    })
+}
+
+/// Whether a word joins a complement to the noun before it ("of", "de": `noun_complements`).
+fn joins(word: &str, lang: Lang) -> bool {
+    let lower = word.to_lowercase();
+    (lang.data().words.noun_complements.iter())
+        .any(|c| *c == lower || c.strip_suffix('\'') == Some(lower.as_str()))
+}
+
+/// A stem's first phrase of the topic's article and noun, not part of a name ("the canal",
+/// "La tour est …"; not "the canal of Corinth"), replaced by the topic's name, with a capital
+/// where the phrase had one: none where there is no such phrase, or where the text has named
+/// another of its kind up to the stem's sentence (`other_named`).
+pub(super) fn named(
+    text: &str,
+    topic: &Topic,
+    (doc, sentence): (&Doc, usize),
+    lang: Lang,
+) -> Option<String> {
+    if other_named(doc, topic, sentence, lang) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let name = topic.name.to_lowercase();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    for (article, head) in &topic.nouns {
+        let joint = if article.ends_with('\'') { "" } else { " " };
+        let phrase = format!("{article}{joint}{head}");
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(&phrase) {
+            let at = from + found;
+            let end = at + phrase.len();
+            from = end;
+            let whole = !lower[..at].ends_with(char::is_alphanumeric)
+                && !lower[end..].starts_with(char::is_alphanumeric);
+            // Already the name, or another's ("the canal of Corinth", "la tour Montparnasse").
+            let rest: Vec<&str> = words_at(&text[end..]).map(|(_, w)| w).take(2).collect();
+            let names = lower[at..].starts_with(&name)
+                || rest.first().is_some_and(|w| capital(w) || joins(w, lang))
+                || (rest.first().is_some_and(|w| w.chars().count() <= 3)
+                    && rest.get(1).is_some_and(|w| capital(w)));
+            if !whole || names {
+                continue;
+            }
+            // "The Kiel Canal" inside a sentence is "the Kiel Canal"; "Iceland" stays.
+            let first = name.split_whitespace().next().unwrap_or("");
+            let put = if capital(&text[at..]) {
+                capitalise(&topic.name)
+            } else if (lang.data().words.articles.iter())
+                .any(|a| a == first || (a.ends_with('\'') && first.starts_with(a.as_str())))
+            {
+                lower_first(&topic.name)
+            } else {
+                topic.name.clone()
+            };
+            return Some(format!("{}{put}{}", &text[..at], &text[end..]));
+        }
+    }
+    None
+}
+
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn lower_first(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+#[path = "topic_noun_tests.rs"]
+mod tests;

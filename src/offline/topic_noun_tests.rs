@@ -1,0 +1,135 @@
+use super::*;
+use crate::offline::read;
+
+/// The stem, as the text's last sentence, with the title's name put in.
+fn renamed(t: &str, lang: Lang, stem: &str) -> Option<String> {
+    let doc = read::read(t, lang);
+    let last = doc.sentences.len() - 1;
+    named(stem, &topic(&doc, lang)?, (&doc, last), lang)
+}
+
+#[test]
+fn the_titles_noun_gets_the_titles_name() {
+    let en = "The Kiel Canal\n\nThe Kiel Canal links the North Sea to the Baltic. Work on \
+        the canal began in 1887. The canal opened in 1895 after eight years of work.";
+    assert_eq!(
+        renamed(en, Lang::En, "The canal opened in _ after eight years.").as_deref(),
+        Some("The Kiel Canal opened in _ after eight years.")
+    );
+    assert_eq!(
+        renamed(en, Lang::En, "Work on the canal began in _.").as_deref(),
+        Some("Work on the Kiel Canal began in _.")
+    );
+    // Named already: nothing to do.
+    assert_eq!(renamed(en, Lang::En, "The Kiel Canal opened in _."), None);
+    let fr = "Le canal du Midi\n\nLe canal du Midi relie Toulouse à la Méditerranée. Les \
+        travaux commencent en 1666. Le canal est achevé en 1681 par Riquet.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "Le canal est achevé en _ par Riquet.").as_deref(),
+        Some("Le canal du Midi est achevé en _ par Riquet.")
+    );
+    let es = "La torre de Pisa\n\nLa torre de Pisa es el campanario de la catedral. La \
+        construcción empezó en 1173. La torre se inclinó muy pronto.";
+    assert_eq!(
+        renamed(es, Lang::Es, "Desde _, la torre se inclina.").as_deref(),
+        Some("Desde _, la torre de Pisa se inclina.")
+    );
+    let de = "Die Berliner Mauer\n\nDie Berliner Mauer trennte die Stadt. Die Mauer fiel \
+        im Jahr 1989 nach 28 Jahren.";
+    assert_eq!(
+        renamed(de, Lang::De, "Die Mauer fiel im Jahr _.").as_deref(),
+        Some("Die Berliner Mauer fiel im Jahr _.")
+    );
+}
+
+#[test]
+fn no_name_where_the_text_names_another_of_that_noun() {
+    // "the canal" may be the Suez Canal.
+    let en = "The Kiel Canal\n\nThe Kiel Canal links the North Sea to the Baltic. It is \
+        busier than the Suez Canal. The canal opened in 1895 after eight years of work.";
+    assert_eq!(renamed(en, Lang::En, "The canal opened in _."), None);
+    let fr = "Le canal du Midi\n\nLe canal du Midi relie Toulouse à la mer. Il inspire le \
+        canal de Briare. Le canal est achevé en 1681.";
+    assert_eq!(renamed(fr, Lang::Fr, "Le canal est achevé en _."), None);
+    // An elided article inside a sentence takes a small letter.
+    let fr = "L'édit de Nantes\n\nL'édit de Nantes est signé par Henri IV. Le Parlement \
+        enregistre l'édit en 1599.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "Le Parlement enregistre l'édit en _.").as_deref(),
+        Some("Le Parlement enregistre l'édit de Nantes en _.")
+    );
+    // Another of its kind by a complement in lower case: "l'édit de tolérance".
+    let fr = "L'édit de Nantes\n\nL'édit de Nantes est signé par Henri IV. Louis XVI signe \
+        l'édit de tolérance. L'édit est enregistré en 1599.";
+    assert_eq!(renamed(fr, Lang::Fr, "L'édit est enregistré en _."), None);
+    // Another canal named in the stem itself.
+    let en = "The Kiel Canal\n\nThe Kiel Canal links the North Sea to the Baltic. The canal \
+        opened in 1895 after eight years of work.";
+    assert_eq!(
+        renamed(en, Lang::En, "The canal of Corinth opened in _."),
+        None
+    );
+}
+
+#[test]
+fn another_of_its_kind_named_later_does_not_count() {
+    let fr = "Le canal du Midi\n\nLe canal du Midi relie Toulouse à la mer. Le canal mesure \
+        240 kilomètres. Plus tard, on creuse le canal de Garonne.";
+    let doc = read::read(fr, Lang::Fr);
+    let t = topic(&doc, Lang::Fr).unwrap();
+    let stem = "Le canal mesure _.";
+    assert_eq!(
+        named(stem, &t, (&doc, 1), Lang::Fr).as_deref(),
+        Some("Le canal du Midi mesure _.")
+    );
+    // After "le canal de Garonne": it may be that one.
+    assert_eq!(named(stem, &t, (&doc, 2), Lang::Fr), None);
+}
+
+#[test]
+fn no_name_from_a_title_without_a_noun_and_a_name() {
+    // A title of one name, or of common words only.
+    let en = "The Nile\n\nThe Nile flows north. The Nile floods in summer. The river is long.";
+    assert_eq!(renamed(en, Lang::En, "The river floods in _."), None);
+    let en = "The water cycle\n\nThe water cycle moves water. The cycle never ends. Rain falls.";
+    assert_eq!(renamed(en, Lang::En, "The cycle began _ years ago."), None);
+}
+
+#[test]
+fn the_noun_the_text_says_its_topic_is_gets_the_name() {
+    let en = "Iceland\n\nIceland is an island in the North Atlantic. It has many volcanoes. \
+        The island was settled around 874.";
+    assert_eq!(
+        renamed(en, Lang::En, "The island was settled around _.").as_deref(),
+        Some("Iceland was settled around _.")
+    );
+    assert_eq!(
+        renamed(en, Lang::En, "Settlers reached the island in _.").as_deref(),
+        Some("Settlers reached Iceland in _.")
+    );
+    let fr = "La Corse\n\nLa Corse est une île de la Méditerranée. Elle est montagneuse. \
+        L'île devient française en 1768.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "L'île devient française en _.").as_deref(),
+        Some("La Corse devient française en _.")
+    );
+    let es = "Gabriela Mistral\n\nGabriela Mistral fue una poeta chilena. Nació en Vicuña. \
+        La poeta recibió el Premio Nobel en 1945.";
+    assert_eq!(
+        renamed(es, Lang::Es, "La poeta recibió el Premio Nobel en _.").as_deref(),
+        Some("Gabriela Mistral recibió el Premio Nobel en _.")
+    );
+    let de = "Island\n\nIsland ist eine Insel im Nordatlantik. Sie hat viele Vulkane. Die \
+        Insel wurde um 874 besiedelt.";
+    assert_eq!(
+        renamed(de, Lang::De, "Die Insel wurde um _ besiedelt.").as_deref(),
+        Some("Island wurde um _ besiedelt.")
+    );
+    // Another island named by then: "the island" may be it.
+    let en = "Iceland\n\nIceland is an island in the North Atlantic. Greenland is a larger \
+        island. Settlers from the Faroe Islands came later. The island was settled around 874.";
+    assert_eq!(
+        renamed(en, Lang::En, "The island was settled around _."),
+        None
+    );
+}

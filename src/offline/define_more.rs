@@ -117,6 +117,42 @@ pub(super) fn called_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     None
 }
 
+/// "The male part of a flower is the stamen, which …", "The time taken for one full swing is
+/// the period, T, …": a sentence that says what its subject is with a term after "is the"
+/// (`is_the`), asked as a gap up to the mark after the term (what follows is another
+/// statement). The term's byte offset and its end. English only: the term must be a technical
+/// noun WordNet knows (few tagged senses), not a common word ("The main reason for the change
+/// is the cost."); the subject holds at least four words, no comma and nothing pointing back.
+pub(super) fn is_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    if lang != Lang::En || !sentence.starts_with("The ") {
+        return None;
+    }
+    let w = &lang.data().words;
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let (at, link) = (w.is_the.iter())
+        .filter_map(|l| lower.find(&format!(" {l} ")).map(|at| (at, l)))
+        .min()?;
+    let subject = &lower[..at];
+    let refers = |x: &str| w.references.iter().any(|r| r == x);
+    if subject.split_whitespace().count() < 4
+        || subject.contains([',', ';', ':', '('])
+        || subject.split_whitespace().any(refers)
+    {
+        return None;
+    }
+    let start = at + link.len() + 2;
+    let rest = &sentence[start..];
+    let end = rest.find(|c: char| !c.is_alphabetic() && c != '-')?;
+    let term = &rest[..end];
+    let technical = lexicon::noun(term).is_some_and(|e| e.tagged.is_none_or(|n| n <= 2));
+    let plain = term.len() > 3 && term.chars().all(|c| c.is_lowercase() || c == '-');
+    (rest[end..].starts_with([',', ';', '.']) && plain && technical && term_ok(term, lang))
+        .then_some((term, start))
+}
+
 /// "It is made up of the stigma, a sticky surface that receives pollen; the style, a stalk
 /// that connects the stigma to the ovary; and the ovary, which …": each item of a list split by
 /// semicolons that names a term with its article and says, after a comma and an indefinite

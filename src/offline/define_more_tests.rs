@@ -178,3 +178,21 @@ fn a_listed_part_is_asked_with_the_parts_of_its_sort() {
     }
     assert!(asked > 0);
 }
+
+#[test]
+fn a_term_after_is_the_is_asked_as_a_gap() {
+    let en = Lang::En;
+    let s = "The male part of a flower is the stamen, which holds up the anther.";
+    let (term, at) = is_the(s, en).unwrap();
+    assert_eq!(term, "stamen");
+    assert_eq!(&s[..at], "The male part of a flower is the ");
+    let s = "The point on the surface right above a rupture is the epicentre.";
+    assert_eq!(is_the(s, en).unwrap().0, "epicentre");
+    // A common word, a short or pointing subject, a longer phrase, another language.
+    assert!(is_the("The main reason for the change is the cost.", en).is_none());
+    assert!(is_the("The female part is the carpel.", en).is_none());
+    assert!(is_the("The repeating unit of this pattern is the sarcomere.", en).is_none());
+    assert!(is_the("The male part of a flower is the stamen filament.", en).is_none());
+    assert!(is_the("The male part of a flower is the Stamen.", en).is_none());
+    assert!(is_the("La partie mâle de la fleur est l'étamine.", Lang::Fr).is_none());
+}

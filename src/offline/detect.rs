@@ -601,6 +601,15 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 section: s.section,
                 cloze: None,
             });
+        } else if let Some((term, at)) = define_more::is_the(&s.text, lang) {
+            // "The male part of a flower is the _____.": up to the mark after the term.
+            out.push(Definition {
+                term: term.to_owned(),
+                meaning: String::new(),
+                sentence: Some(i),
+                section: s.section,
+                cloze: Some((s.text[..at].to_owned(), ".".to_owned())),
+            });
         } else if let Some((term, at)) = define::named_in_passing(&s.text, lang)
             .or_else(|| define_more::called_the(&s.text, lang))
         {

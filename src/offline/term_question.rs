@@ -200,12 +200,21 @@ pub(super) fn make_definition<R: Rng>(
             .as_ref()
             .and_then(|h| lexicon::noun(h))
             .map_or(&[][..], |e| &e.kinds[..]);
-        let mut nouns = if listed {
+        // A gap the text says no sort of ("The male part of a flower is the _____."): nouns of
+        // the answer's own first WordNet sort in its paragraph.
+        let first_sort = |w: &str| {
+            let first = |t: &str| kinds(t).and_then(|ks| ks.first().copied());
+            first(w).is_some_and(|k| Some(k) == first(&d.term))
+        };
+        let unsaid = d.cloze.is_some() && head.is_none() && lang == lang::Lang::En;
+        let mut nouns = if listed || unsaid {
             // A listed part: nouns of the list's sort in its paragraph (the meaning's head,
             // "a sticky surface", says how it looks, not what it is one of).
             let number = wrong_terms::plural(&d.term, lang);
             (reading.nouns.iter())
-                .filter(|(n, at)| *at == section && own_sort(n))
+                .filter(|(n, at)| {
+                    *at == section && if listed { own_sort(n) } else { first_sort(n) }
+                })
                 .filter(|(n, _)| wrong_terms::plural(n, lang) == number)
                 .cloned()
                 .collect()

@@ -35,7 +35,13 @@ pub(super) fn called_back(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
         if start >= body.len() {
             continue;
         }
+        // An article before the gap would tell the answer's gender or first sound ("la _____",
+        // "l'_____", "an _____"): only the English "the" is passed over.
         let term = skip_article(&body[start..], lang);
+        let article = &body[start..body.len() - term.len()];
+        if !article.is_empty() && article.trim() != "the" {
+            continue;
+        }
         let start = body.len() - term.len();
         if term_ok(term, lang) && plain_term(term, lang) && body.len() + 1 >= sentence.len() {
             return Some((&sentence[start..start + term.len()], start));

@@ -50,6 +50,33 @@ pub(super) fn called_back(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     None
 }
 
+/// "Den Raum um einen Magneten, in dem magnetische Kräfte wirken, nennt man Magnetfeld.": a
+/// term named at the sentence's end for what the sentence opens with, when that holds a comma
+/// (`detect::defined_in` reads the plain form), asked as a gap; the term's byte offset. The
+/// language's `called_end` (German, where the object comes first); the term is one capitalised
+/// word, the opening at least five words that point back to nothing.
+pub(super) fn called_at_end(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() || !sentence.ends_with('.') {
+        return None;
+    }
+    let body = &sentence[..sentence.len() - 1];
+    lang.data().words.called_end.iter().find_map(|link| {
+        let pat = format!(" {link} ");
+        let at = lower.find(&pat)?;
+        let start = at + pat.len();
+        let term = &body[start..];
+        let opening = &sentence[..at];
+        let ok = opening.contains(',')
+            && opening.split_whitespace().count() >= 5
+            && !super::filters::points_back(opening, lang)
+            && !term.contains(' ')
+            && plain_term(term, lang)
+            && term_ok(term, lang);
+        ok.then_some((term, start))
+    })
+}
+
 /// The first clause of a `called_back` sentence from the text before its gap ("If pollen lands
 /// on the stigma, this is called " → "If pollen lands on the stigma"): what the filters read,
 /// since its "this" points to that clause, not back to another sentence.

@@ -201,3 +201,26 @@ fn a_term_after_is_the_is_asked_as_a_gap() {
     assert!(is_the("The male part of a flower is the Stamen.", en).is_none());
     assert!(is_the("La partie mâle de la fleur est l'étamine.", Lang::Fr).is_none());
 }
+
+#[test]
+fn a_german_term_named_at_the_end_of_what_it_names_is_a_gap() {
+    let de = Lang::De;
+    let s = "Den Teil des Auges, der das Licht bündelt, nennt man Linse.";
+    let (term, at) = called_at_end(s, de).unwrap();
+    assert_eq!(term, "Linse");
+    assert_eq!(
+        &s[..at],
+        "Den Teil des Auges, der das Licht bündelt, nennt man "
+    );
+    // Pointing back, too short, no comma (`defined_in` reads it), a phrase, or English.
+    assert!(called_at_end("Diesen Vorgang, der lange dauert, nennt man Reifung.", de).is_none());
+    assert!(called_at_end("Das Gestein nennt man Magnetit.", de).is_none());
+    assert!(called_at_end("Den Teil des Auges nennt man heute die Linse.", de).is_none());
+    assert!(
+        called_at_end(
+            "The part of the eye, which focuses light, nennt man Linse.",
+            Lang::En
+        )
+        .is_none()
+    );
+}

@@ -601,7 +601,9 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 section: s.section,
                 cloze: None,
             });
-        } else if let Some((term, at)) = define_more::is_the(&s.text, lang) {
+        } else if let Some((term, at)) =
+            define_more::is_the(&s.text, lang).or_else(|| define_more::called_at_end(&s.text, lang))
+        {
             // "The male part of a flower is the _____.": up to the mark after the term.
             out.push(Definition {
                 term: term.to_owned(),

@@ -143,7 +143,7 @@ fn the_filters_read_the_clause_a_name_given_at_the_end_stands_for() {
 
 #[test]
 fn a_listed_part_is_asked_with_the_parts_of_its_sort() {
-    use super::super::{Ask, generate};
+    use crate::offline::{Ask, generate};
     use rand::SeedableRng;
     let text = "The Flower\n\nFlowers are the reproductive organs of flowering plants. The male \
                 part of a flower is the stamen, which holds up the anther. The female part is \

@@ -70,6 +70,9 @@ pub(super) fn called_at_end(sentence: &str, lang: Lang) -> Option<(&str, usize)>
         let ok = opening.contains(',')
             && opening.split_whitespace().count() >= 5
             && !super::filters::points_back(opening, lang)
+            // "Eine solche Maschine, die …": nor a word that points back anywhere in it.
+            && !(opening.to_lowercase().split_whitespace())
+                .any(|x| lang.data().words.references.iter().any(|r| r == x))
             && !term.contains(' ')
             && plain_term(term, lang)
             && term_ok(term, lang);

@@ -215,6 +215,8 @@ fn a_german_term_named_at_the_end_of_what_it_names_is_a_gap() {
     // Pointing back, too short, no comma (`defined_in` reads it), a phrase, or English.
     assert!(called_at_end("Diesen Vorgang, der lange dauert, nennt man Reifung.", de).is_none());
     assert!(called_at_end("Das Gestein nennt man Magnetit.", de).is_none());
+    let s = "Eine solche Maschine, die Wärme in Bewegung umsetzt, nennt man Wärmekraftmaschine.";
+    assert!(called_at_end(s, de).is_none());
     assert!(called_at_end("Den Teil des Auges nennt man heute die Linse.", de).is_none());
     assert!(
         called_at_end(

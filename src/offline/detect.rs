@@ -10,11 +10,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::define;
 use super::filters;
 use super::lang::{Lang, ends_with_any};
 use super::lexicon::{self, PlaceKind};
 use super::read::{Doc, Gloss};
+use super::{define, define_more};
 #[path = "detect_units.rs"]
 mod units;
 use units::compound_unit;
@@ -565,6 +565,18 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 section: s.section,
                 cloze: None,
             });
+        } else if let Some((term, at)) = define_more::called_back(&s.text, lang) {
+            // "…, this is called _____.": the sentence itself says what is named.
+            out.push(Definition {
+                term: term.to_owned(),
+                meaning: String::new(),
+                sentence: Some(i),
+                section: s.section,
+                cloze: Some((
+                    s.text[..at].to_owned(),
+                    s.text[at + term.len()..].to_owned(),
+                )),
+            });
         } else if let Some((term, at)) = named_after(&s.text, lang) {
             // The sentence before says what "this" is, in the same paragraph.
             let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
@@ -578,6 +590,17 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                         s.text[..at].to_owned(),
                         s.text[at + term.len()..].to_owned(),
                     )),
+                });
+            }
+        } else if let listed @ [_, _, ..] = &define_more::listed_appositions(&s.text, lang)[..] {
+            // Several terms in one sentence: the only sentence more than one definition holds.
+            for (term, meaning) in listed {
+                out.push(Definition {
+                    term: term.clone(),
+                    meaning: meaning.clone(),
+                    sentence: Some(i),
+                    section: s.section,
+                    cloze: None,
                 });
             }
         } else if let Some((term, meaning)) = define::apposition(&s.text, lang) {
@@ -596,7 +619,20 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 section: s.section,
                 cloze: None,
             });
-        } else if let Some((term, at)) = define::named_in_passing(&s.text, lang) {
+        } else if let Some((term, at)) =
+            define_more::is_the(&s.text, lang).or_else(|| define_more::called_at_end(&s.text, lang))
+        {
+            // "The male part of a flower is the _____.": up to the mark after the term.
+            out.push(Definition {
+                term: term.to_owned(),
+                meaning: String::new(),
+                sentence: Some(i),
+                section: s.section,
+                cloze: Some((s.text[..at].to_owned(), ".".to_owned())),
+            });
+        } else if let Some((term, at)) = define::named_in_passing(&s.text, lang)
+            .or_else(|| define_more::called_the(&s.text, lang))
+        {
             // Asked as the sentence itself with the term as its gap (`meaning` is empty), up to
             // a semicolon: what follows is another statement.
             let after = &s.text[at + term.len()..];

@@ -211,6 +211,16 @@ pub(super) struct Words {
     pub(super) called: Vec<String>,
     /// A name given in passing after a comma ("…, called codons").
     pub(super) called_inline: Vec<String>,
+    /// A name given at a sentence's end for what its first clause says ("…, this is called
+    /// self-pollination"), after a comma (`define_more::called_back`).
+    #[serde(default)]
+    pub(super) called_back: Vec<String>,
+    /// The links of "The male part of a flower is the stamen" (`define_more::is_the`).
+    #[serde(default)]
+    pub(super) is_the: Vec<String>,
+    /// The links of "Den Raum …, in dem …, nennt man Magnetfeld." (`define_more::called_at_end`).
+    #[serde(default)]
+    pub(super) called_end: Vec<String>,
     /// The "or" that gives a term's second name ("Breathing, or ventilation, is …").
     pub(super) or_names: Vec<String>,
     /// Words that open what a kind of thing is after a colon ("hydrocarbons: compounds made of

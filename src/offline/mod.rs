@@ -19,6 +19,7 @@
 
 mod characters;
 mod define;
+mod define_more;
 mod detect;
 mod distract;
 mod filters;

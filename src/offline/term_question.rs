@@ -10,7 +10,8 @@ use super::filters::{self, Draft};
 use super::lang::{self, Say};
 use super::reading::Reading;
 use super::{
-    Ask, Made, SUBJECT_SHARE, define, finish, lexicon, list, render, sex, trace, wrong_terms,
+    Ask, Made, SUBJECT_SHARE, define, define_more, finish, lexicon, list, render, sex, trace,
+    wrong_terms,
 };
 
 pub(super) fn make_definition<R: Rng>(
@@ -29,10 +30,15 @@ pub(super) fn make_definition<R: Rng>(
         Some((b, a)) => (b.as_str(), a.as_str(), Some(d.meaning.as_str())),
         None => (d.meaning.as_str(), "", None),
     };
+    // "…, this is called _____.": the filters read the clause "this" stands for.
+    let checked = match &d.cloze {
+        Some(_) if d.meaning.is_empty() => define_more::clause_of(before, reading.text),
+        _ => None,
+    };
     let draft = Draft {
         lang: reading.text,
         kind: &Kind::Term,
-        before,
+        before: checked.unwrap_or(before),
         answer: &d.term,
         after,
         context,
@@ -112,6 +118,13 @@ pub(super) fn make_definition<R: Rng>(
     wrong.retain(|w| {
         meaning_of(w).is_none_or(|m| !wrong_terms::alike(&d.meaning, m, &meanings, reading.text))
     });
+    // A term defined in the asked sentence beside the answer (a list of parts, each said in an
+    // apposition: `define_more::listed_appositions`) is another of its sort, never a right one.
+    let sibling = |w: &String| {
+        d.sentence.is_some()
+            && (reading.definitions.iter())
+                .any(|o| o.sentence == d.sentence && o.term.eq_ignore_ascii_case(w))
+    };
     // Nor one defined in a sentence that names the answer too: another name for it, or a part.
     let named_with = |w: &String| {
         (reading.definitions.iter())
@@ -122,12 +135,40 @@ pub(super) fn make_definition<R: Rng>(
                 lang::holds(&text, &d.term.to_lowercase())
             })
     };
-    wrong.retain(|w| !named_with(w));
+    wrong.retain(|w| sibling(w) || !named_with(w));
+    // A term of a list of parts: its wrong answers are the list's other terms and, in English,
+    // the paragraph's nouns whose first WordNet sort is one the answer and all the list's terms
+    // may have (a flower's parts for "stigma" beside "style"), never a term of another sort the
+    // text defines ("cross-pollination" for "a sticky surface that …").
+    let siblings: Vec<&str> = (reading.definitions.iter())
+        .filter(|o| d.sentence.is_some() && o.sentence == d.sentence && o.term != d.term)
+        .map(|o| o.term.as_str())
+        .collect();
+    let listed = !siblings.is_empty();
+    let kinds = |t: &str| lexicon::noun(t.split_whitespace().last()?).map(|e| &e.kinds[..]);
+    let shared: Vec<&str> = match kinds(&d.term) {
+        Some(mine) if lang == lang::Lang::En => (mine.iter().copied())
+            .filter(|k| {
+                siblings
+                    .iter()
+                    .all(|o| kinds(o).is_some_and(|ks| ks.contains(k)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let own_sort = |w: &str| {
+        kinds(w)
+            .and_then(|ks| ks.first())
+            .is_some_and(|k| shared.contains(k))
+    };
+    if listed {
+        wrong.retain(|w| sibling(w) || own_sort(w));
+    }
     // Nor one the defining sentence names: an example of the term ("Components that obey Ohm's
     // law, such as fixed resistors, are called …"), a part of it, or what it is set against.
     if let Some(i) = d.sentence {
         let s = &reading.doc.sentences[i].text;
-        wrong.retain(|w| !wrong_terms::names(s, w, reading.text));
+        wrong.retain(|w| sibling(w) || !wrong_terms::names(s, w, reading.text));
     }
     // Too few: the technical nouns the text uses of the answer's sort (in English), none the
     // question's words hold; for a meaning that says what sort of thing the term is ("a
@@ -160,12 +201,38 @@ pub(super) fn make_definition<R: Rng>(
             .as_ref()
             .and_then(|h| lexicon::noun(h))
             .map_or(&[][..], |e| &e.kinds[..]);
-        let mut nouns = wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text);
+        // A gap the text says no sort of ("The male part of a flower is the _____."): nouns of
+        // the answer's own first WordNet sort in its paragraph.
+        let first_sort = |w: &str| {
+            let first = |t: &str| kinds(t).and_then(|ks| ks.first().copied());
+            first(w).is_some_and(|k| Some(k) == first(&d.term))
+        };
+        let unsaid = d.cloze.is_some() && head.is_none() && lang == lang::Lang::En;
+        let mut nouns = if listed || unsaid {
+            // A listed part: nouns of the list's sort in its paragraph (the meaning's head,
+            // "a sticky surface", says how it looks, not what it is one of).
+            let number = wrong_terms::plural(&d.term, lang);
+            (reading.nouns.iter())
+                .filter(|(n, at)| {
+                    *at == section && if listed { own_sort(n) } else { first_sort(n) }
+                })
+                .filter(|(n, _)| wrong_terms::plural(n, lang) == number)
+                .cloned()
+                .collect()
+        } else {
+            wrong_terms::of_sort(&d.term, told, &reading.nouns, reading.text)
+        };
         // Not one a sentence names with the answer: a sort or a part of it ("these
         // hydrocarbons are alkanes"), or its like in a list.
         // Nor one the sentence before the defining one names: its example or its like ("a
         // current through a resistor. Components that obey Ohm's law are called …").
-        if let Some(p) = d.sentence.and_then(|i| i.checked_sub(1)) {
+        // (A listed part's sentence before names the whole the list is of, "The female part is
+        // the carpel.": no answer to "a sticky surface that receives pollen".)
+        if let Some(p) = d
+            .sentence
+            .and_then(|i| i.checked_sub(1))
+            .filter(|_| !listed)
+        {
             let before = &reading.doc.sentences[p].text;
             nouns.retain(|(n, _)| !wrong_terms::names(before, n, reading.text));
         }

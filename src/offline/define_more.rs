@@ -1,0 +1,274 @@
+//! More terms defined in a science text's running prose (beside `define`):
+//!
+//! - a name given at the end of the sentence that says what it names: "If pollen lands on the
+//!   stigma of the same flower, this is called self-pollination." → asked as the sentence with
+//!   the term as its gap (the clause before the comma is its meaning, in the same sentence);
+//! - a name given in passing with an article: "…a thin stalk called the filament and an anther
+//!   at its tip" → asked as the sentence with the term as its gap;
+//! - a list of parts, each said in an apposition: "It is made up of the stigma, a sticky
+//!   surface that receives pollen; the style, a stalk that connects …; and the ovary, which …"
+//!   → stigma: "a sticky surface that receives pollen", style: "a stalk that connects …".
+//!
+//! Each is read only in its plainest form (precision first).
+
+use super::detect::term_ok;
+use super::lang::Lang;
+use super::lexicon;
+
+/// "…, this is called self-pollination.": a term named at the sentence's end for what its
+/// first clause says (the language's `called_back`, after a comma), and the term's byte
+/// offset. The clause before the comma holds at least five words; the term runs to the end.
+pub(super) fn called_back(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let w = &lang.data().words;
+    let body = sentence.trim_end_matches(['.', '!']);
+    for link in &w.called_back {
+        let pat = format!(", {link} ");
+        let Some(at) = lower.find(&pat) else { continue };
+        if sentence[..at].split_whitespace().count() < 5 {
+            continue;
+        }
+        let start = at + pat.len();
+        if start >= body.len() {
+            continue;
+        }
+        // An article before the gap would tell the answer's gender or first sound ("la _____",
+        // "l'_____", "an _____"): only the English "the" is passed over.
+        let term = skip_article(&body[start..], lang);
+        let article = &body[start..body.len() - term.len()];
+        if !article.is_empty() && article.trim() != "the" {
+            continue;
+        }
+        let start = body.len() - term.len();
+        if term_ok(term, lang) && plain_term(term, lang) && body.len() + 1 >= sentence.len() {
+            return Some((&sentence[start..start + term.len()], start));
+        }
+    }
+    None
+}
+
+/// "Den Raum um einen Magneten, in dem magnetische Kräfte wirken, nennt man Magnetfeld.": a
+/// term named at the sentence's end for what the sentence opens with, when that holds a comma
+/// (`detect::defined_in` reads the plain form), asked as a gap; the term's byte offset. The
+/// language's `called_end` (German, where the object comes first); the term is one capitalised
+/// word, the opening at least five words that point back to nothing.
+pub(super) fn called_at_end(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() || !sentence.ends_with('.') {
+        return None;
+    }
+    let body = &sentence[..sentence.len() - 1];
+    lang.data().words.called_end.iter().find_map(|link| {
+        let pat = format!(" {link} ");
+        let at = lower.find(&pat)?;
+        let start = at + pat.len();
+        let term = &body[start..];
+        let opening = &sentence[..at];
+        let ok = opening.contains(',')
+            && opening.split_whitespace().count() >= 5
+            && !super::filters::points_back(opening, lang)
+            // "Eine solche Maschine, die …": nor a word that points back anywhere in it.
+            && !(opening.to_lowercase().split_whitespace())
+                .any(|x| lang.data().words.references.iter().any(|r| r == x))
+            && !term.contains(' ')
+            && plain_term(term, lang)
+            && term_ok(term, lang);
+        ok.then_some((term, start))
+    })
+}
+
+/// The first clause of a `called_back` sentence from the text before its gap ("If pollen lands
+/// on the stigma, this is called " → "If pollen lands on the stigma"): what the filters read,
+/// since its "this" points to that clause, not back to another sentence.
+pub(super) fn clause_of(before: &str, lang: Lang) -> Option<&str> {
+    let lower = before.to_lowercase();
+    if lower.len() != before.len() {
+        return None;
+    }
+    let lower = skip_article_back(lower.trim_end(), lang);
+    lang.data().words.called_back.iter().find_map(|link| {
+        lower
+            .strip_suffix(link.as_str())
+            .and_then(|b| b.strip_suffix(", "))
+            .map(|b| &before[..b.len()])
+    })
+}
+
+/// A phrase without its closing article ("this is called the" → "this is called").
+fn skip_article_back(s: &str, lang: Lang) -> &str {
+    for a in &lang.data().words.articles {
+        if let Some(b) = s.strip_suffix(a.as_str())
+            && (a.ends_with('\'') || b.ends_with(' '))
+        {
+            return b.trim_end();
+        }
+    }
+    s
+}
+
+/// "…a short stalk called the petiole, which …", "the front of the glacier, called the snout,
+/// advances": a one-word term named in passing with an article, right after a common noun (the
+/// thing it names), and its byte offset. English
+/// only, where WordNet tells that both words are nouns ("a ship called the Beagle" is a name).
+pub(super) fn called_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    if lang != Lang::En {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let noun = |x: &str| {
+        x.len() > 2
+            && x.chars().all(|c| c.is_lowercase() || c == '-')
+            && !lang.is_stop(x)
+            && lexicon::noun(x).is_some()
+    };
+    for called in &lang.data().words.called_inline {
+        // Only "the": after "a" or "an" the article would tell the answer's first sound.
+        let article = "the ";
+        let pat = format!(" {called} {article}");
+        let Some(at) = lower.find(&pat) else { continue };
+        let before: Vec<&str> = sentence[..at].split_whitespace().collect();
+        // Right after the noun or its comma ("a small heavy mass, called the bob, …").
+        let last = before.last().map(|x| x.strip_suffix(',').unwrap_or(x));
+        if before.len() < 4 || !last.is_some_and(noun) {
+            continue;
+        }
+        let start = at + pat.len();
+        let rest = &sentence[start..];
+        let end = rest.find(|c: char| !c.is_alphabetic() && c != '-');
+        let term = &rest[..end.unwrap_or(rest.len())];
+        // The term ends the phrase at a mark, never another word of a longer name, nor
+        // "and" (a list's first item, which its others would fit as well).
+        let tail = &rest[term.len()..];
+        let ends = tail.is_empty() || tail.starts_with([',', ';', '.', ':']);
+        if ends && noun(term) && term_ok(term, lang) {
+            return Some((term, start));
+        }
+    }
+    None
+}
+
+/// "The male part of a flower is the stamen, which …", "The time taken for one full swing is
+/// the period, T, …": a sentence that says what its subject is with a term after "is the"
+/// (`is_the`), asked as a gap up to the mark after the term (what follows is another
+/// statement). The term's byte offset and its end. English only: the term must be a technical
+/// noun WordNet knows (few tagged senses), not a common word ("The main reason for the change
+/// is the cost."); the subject holds at least four words, no comma and nothing pointing back.
+pub(super) fn is_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
+    if lang != Lang::En || !sentence.starts_with("The ") {
+        return None;
+    }
+    let w = &lang.data().words;
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        return None;
+    }
+    let (at, link) = (w.is_the.iter())
+        .filter_map(|l| lower.find(&format!(" {l} ")).map(|at| (at, l)))
+        .min()?;
+    let subject = &lower[..at];
+    let refers = |x: &str| w.references.iter().any(|r| r == x);
+    if subject.split_whitespace().count() < 4
+        || subject.contains([',', ';', ':', '('])
+        || subject.split_whitespace().any(refers)
+    {
+        return None;
+    }
+    let start = at + link.len() + 2;
+    let rest = &sentence[start..];
+    let end = rest.find(|c: char| !c.is_alphabetic() && c != '-')?;
+    let term = &rest[..end];
+    let technical = lexicon::noun(term).is_some_and(|e| e.tagged.is_none_or(|n| n <= 2));
+    let plain = term.len() > 3 && term.chars().all(|c| c.is_lowercase() || c == '-');
+    (rest[end..].starts_with([',', ';', '.']) && plain && technical && term_ok(term, lang))
+        .then_some((term, start))
+}
+
+/// "It is made up of the stigma, a sticky surface that receives pollen; the style, a stalk
+/// that connects the stigma to the ovary; and the ovary, which …": each item of a list split by
+/// semicolons that names a term with its article and says, after a comma and an indefinite
+/// article (`kind_openers`), what it is. At least two items must be of this form (a list of
+/// the parts of one thing, each defined); an item of another form defines nothing.
+pub(super) fn listed_appositions(sentence: &str, lang: Lang) -> Vec<(String, String)> {
+    if !sentence.contains(';') {
+        return Vec::new();
+    }
+    let out: Vec<(String, String)> = sentence
+        .trim_end_matches(['.', '!'])
+        .split(';')
+        .filter_map(|item| item_apposition(item, lang))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    if out.len() >= 2 && out.iter().all(|(t, _)| seen.insert(t.to_lowercase())) {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// One item of `listed_appositions`: "… the stigma, a sticky surface that receives pollen".
+fn item_apposition(item: &str, lang: Lang) -> Option<(String, String)> {
+    let w = &lang.data().words;
+    let (head, meaning) = item.split_once(", ")?;
+    let meaning = meaning.trim();
+    let opener = meaning.split_whitespace().next()?.to_lowercase();
+    let words = meaning.split_whitespace().count();
+    if !w.kind_openers.contains(&opener)
+        || !(4..=20).contains(&words)
+        || meaning.contains([',', ':', '(', '"'])
+        || meaning.contains(char::is_numeric)
+    {
+        return None;
+    }
+    // The term: the item's last word (two where the first is no stop word, "egg cell"), right
+    // after a definite article.
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let definite = |x: &str| {
+        let x = x.to_lowercase();
+        w.articles.contains(&x) && !w.kind_openers.contains(&x)
+    };
+    let at = before.iter().rposition(|x| definite(x))?;
+    let term = before[at + 1..].join(" ");
+    if !(1..=2).contains(&(before.len() - at - 1)) || !term_ok(&term, lang) {
+        return None;
+    }
+    if !plain_term(&term, lang) || before[at + 1..].iter().any(|x| lang.is_stop(x)) {
+        return None;
+    }
+    Some((term, meaning.to_owned()))
+}
+
+/// A term of common words: in lower case (in German a capital noun), no name or figure.
+fn plain_term(term: &str, lang: Lang) -> bool {
+    term.split_whitespace().all(|x| {
+        let mut c = x.chars();
+        let first = c.next().is_some_and(|f| match lang {
+            Lang::De => f.is_uppercase(),
+            _ => f.is_lowercase(),
+        });
+        first && c.all(|c| c.is_lowercase() || c == '-')
+    })
+}
+
+/// A phrase without its opening article ("the filament" → "filament").
+fn skip_article(s: &str, lang: Lang) -> &str {
+    let lower = s.to_lowercase();
+    for a in &lang.data().words.articles {
+        if a.ends_with('\'') && lower.starts_with(a.as_str()) {
+            return &s[a.len()..];
+        }
+        if lower.starts_with(&format!("{a} ")) {
+            return &s[a.len() + 1..];
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+#[path = "define_more_tests.rs"]
+mod tests;

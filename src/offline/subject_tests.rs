@@ -58,6 +58,12 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
         "En 1813 dirigió la campaña del oeste.",
         Lang::Es
     ));
+    // Irregular preterites with no regular ending ("obtuvo", "tradujo") leave it out too.
+    assert!(drops_subject(
+        "En 1877 obtuvo el doctorado en Madrid.",
+        Lang::Es
+    ));
+    assert!(drops_subject("En 1605 tradujo la obra al latín.", Lang::Es));
     assert!(!drops_subject(
         "La energía del sol llegaba a la tierra.",
         Lang::Es

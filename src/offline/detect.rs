@@ -499,8 +499,12 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         let heads = &lang.data().words.place_heads;
         let place_head = ends_with_any(&before, heads)
             || (run.len() > 1 && heads.contains(&run[0].to_lowercase()));
+        // "the Marquis of _____", "le duc de _____": the place is part of a title, and the
+        // text's other places are absurd there (the Marquis of Plymouth).
+        let titled = ends_with_any(&before, &lang.data().words.noble_titles);
         let compound = compound
             || possessive
+            || (titled && matches!(name_kind(&run, lang), Some(Kind::Place(_))))
             || ((after_article || place_head) && name_kind(&run, lang) == Some(Kind::Person));
         if let Some(kind) = name_kind(&run, lang).filter(|_| !compound) {
             out.push(Found {

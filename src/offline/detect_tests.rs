@@ -205,6 +205,33 @@ fn a_name_after_a_noun_of_a_places_kind_is_no_person() {
     );
 }
 
+/// A place after a noble title is part of a person's title ("the Marquis of Santa Cruz"): not
+/// a place to ask, whose wrong answers would be the text's other places (the Marquis of
+/// Plymouth); the same place elsewhere is one.
+#[test]
+fn a_place_after_a_noble_title_is_not_asked() {
+    let places = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| matches!(k, Kind::Place(_)))
+            .map(|(s, _)| s)
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        places("The fleet was led by the Duke of York.", Lang::En),
+        none
+    );
+    assert_eq!(
+        places("Il devient duc de Bordeaux en 1820.", Lang::Fr),
+        none
+    );
+    assert_eq!(
+        places("The fleet sailed from Lisbon in May 1588.", Lang::En),
+        ["Lisbon"]
+    );
+}
+
 #[test]
 fn names_are_kept_only_when_their_kind_is_known() {
     let f = found(

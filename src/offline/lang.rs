@@ -116,6 +116,10 @@ pub(super) struct Words {
     /// a name after one, or opened by one, is no person (`detect`).
     #[serde(default)]
     pub(super) place_heads: Vec<String>,
+    /// A noble title and its preposition ("marquis of", "duc de"): a place after it is part
+    /// of a person's title, not asked (`detect`).
+    #[serde(default)]
+    pub(super) noble_titles: Vec<String>,
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,

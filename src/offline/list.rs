@@ -287,6 +287,42 @@ pub(super) fn is_person(term: &str, people: &[String], characters: &[String], la
         || characters.iter().any(|c| words.contains(&c.as_str()))
 }
 
+/// Whether a glossary line is a person's by what it says of them: a name of capitalised words
+/// whose meaning names them by a noun whose commonest sense is a person ("Jay Gatsby: Nick's mysterious, very
+/// rich neighbour, who …", "Nick Carraway: the narrator, …"), before any relative clause. For a
+/// story's people whose given names are common nouns too (Jay, Daisy, Nick), which no name list
+/// can vouch for. English (WordNet).
+pub(super) fn described_as_person(term: &str, meaning: &str, lang: Lang) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let named = words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    if lang != Lang::En || !named {
+        return false;
+    }
+    // The meaning's first phrase, up to a relative or a preposition ("a calendar introduced in
+    // 46 BC, which a king reformed": "a calendar introduced"): what the line says the term is.
+    const ENDS: [&str; 15] = [
+        "who", "whom", "whose", "which", "that", "of", "from", "in", "at", "with", "by", "for",
+        "to", "on", "where",
+    ];
+    let lower = meaning.to_lowercase();
+    let words = lower.split(|c: char| !c.is_alphanumeric() && c != '\'');
+    let head = words
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !ENDS.contains(w));
+    head.map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .any(|w| lexicon::noun(w).is_some_and(|e| e.kinds.first() == Some(&"person")))
+}
+
+/// Whether a person's meaning gives them away by another of their family: "Daisy's husband"
+/// for Tom Buchanan beside Daisy Buchanan (the stem names her by her given name).
+pub(super) fn family_named(answer: &str, meaning: &str, people: &[String]) -> bool {
+    let surname = |n: &str| n.split_whitespace().last().map(str::to_owned);
+    let given = |n: &str| n.split_whitespace().next().map(str::to_owned);
+    people.iter().filter(|p| *p != answer).any(|p| {
+        surname(p) == surname(answer) && given(p).is_some_and(|g| super::lang::holds(meaning, &g))
+    })
+}
+
 /// A meaning set inside a stem: "A pompous clergyman" → "a pompous clergyman", an opening
 /// article lowered ("Elizabeth's sister" keeps its name's capital).
 pub(super) fn lower_article(meaning: &str, lang: Lang) -> String {

@@ -165,3 +165,65 @@ fn a_meaning_in_a_who_stem_lowers_its_article_only() {
         "la tante de Julien"
     );
 }
+
+/// A story's people whose given names are common nouns (Jay, Daisy, Nick) are people by what
+/// the glossary says of them; a thing's name is not, whatever its meaning.
+#[test]
+fn a_glossary_line_is_a_persons_by_a_noun_of_a_person() {
+    let en = Lang::En;
+    assert!(described_as_person(
+        "Jay Gatsby",
+        "Nick's mysterious, very rich neighbour, who throws enormous parties",
+        en
+    ));
+    assert!(described_as_person(
+        "Nick Carraway",
+        "the narrator, a young man from the Midwest",
+        en
+    ));
+    assert!(!described_as_person(
+        "Julian Calendar",
+        "a calendar introduced in 46 BC, which a king later reformed",
+        en
+    ));
+    assert!(!described_as_person(
+        "Eddy currents",
+        "loops of current a man measures",
+        en
+    ));
+    assert!(!described_as_person(
+        "Royal Navy",
+        "the navy of the kingdom",
+        en
+    ));
+    // Not in a language WordNet does not cover.
+    assert!(!described_as_person(
+        "Jean Valjean",
+        "un ancien forçat",
+        Lang::Fr
+    ));
+}
+
+/// "Daisy's husband" names the answer's wife by her given name: with one other Buchanan among
+/// the people, the surname gives Tom Buchanan away.
+#[test]
+fn a_meaning_naming_one_of_the_answers_family_gives_it_away() {
+    let people: Vec<String> = ["Tom Buchanan", "Daisy Buchanan", "Jay Gatsby"]
+        .map(String::from)
+        .to_vec();
+    assert!(family_named(
+        "Tom Buchanan",
+        "Daisy's husband, a former football star",
+        &people
+    ));
+    assert!(!family_named(
+        "Jay Gatsby",
+        "Nick's rich neighbour",
+        &people
+    ));
+    assert!(!family_named(
+        "Tom Buchanan",
+        "a former football star",
+        &people
+    ));
+}

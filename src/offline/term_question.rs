@@ -54,11 +54,25 @@ pub(super) fn make_definition<R: Rng>(
     }
     // A glossary of a story's people: "Who is a pompous clergyman?", not "Which term means …?".
     let lang = reading.text;
-    let person = |t: &str| list::is_person(t, &reading.people, &reading.characters, lang);
-    if d.sentence.is_none() && person(&d.term) {
+    let person = |t: &str, meaning: &str| {
+        list::is_person(t, &reading.people, &reading.characters, lang)
+            || list::described_as_person(t, meaning, lang)
+    };
+    if d.sentence.is_none() && person(&d.term, &d.meaning) {
         let people: Vec<String> = (reading.definitions.iter())
-            .filter(|o| o.sentence.is_none() && person(&o.term))
+            .filter(|o| o.sentence.is_none() && person(&o.term, &o.meaning))
             .map(|o| o.term.clone())
+            .collect();
+        if list::family_named(&d.term, &d.meaning, &people) {
+            trace(|| format!("family-named: {} means {:?}", d.term, d.meaning));
+            return None;
+        }
+        // Nobody the meaning names ("Daisy's friend" is not Daisy).
+        let people: Vec<String> = (people.into_iter())
+            .filter(|p| {
+                let given = p.split_whitespace().next().unwrap_or(p);
+                p == &d.term || !lang::holds(&d.meaning, given)
+            })
             .collect();
         let sex_of = |n: &str| (reading.sexes.get(n).copied()).or_else(|| sex::of_name(n, lang));
         let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);

@@ -423,6 +423,22 @@ fn sample(text: &str, max: usize) -> String {
 }
 
 /// Whether `lower` (lower case) ends with one of the phrases, at a word boundary.
+/// A word or phrase with its first letter in upper case ("la tour" → "La tour").
+pub(super) fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A word or phrase with its first letter in lower case.
+pub(super) fn lower_first(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 pub(super) fn ends_with_any(lower: &str, phrases: &[String]) -> bool {
     let lower = lower.trim_end();
     phrases.iter().any(|p| {

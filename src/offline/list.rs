@@ -21,6 +21,7 @@ use super::lang::Lang;
 use super::lexicon;
 use super::read::List;
 use super::sex::Sex;
+use super::table::words;
 
 /// A question a list offers: its stem's part (a description or a step), its answer, and the
 /// list's other items as wrong answers.
@@ -255,14 +256,6 @@ fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
         });
     }
     out
-}
-
-/// The stems of a phrase's words, stop words left out.
-fn words(s: &str, lang: Lang) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
-        .map(|w| lang.stem(w))
-        .collect()
 }
 
 /// Whether a glossary term is a person: a name WordNet or the given names know, a name after

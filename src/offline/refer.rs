@@ -85,17 +85,23 @@ fn title_words(doc: &Doc) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The title's words before any comma, colon, dash or bracket: "Simón Bolívar, el Libertador",
+/// "Marie Curie: a life", "Frida Kahlo (1907-1954)" name their person there.
+fn title_name(doc: &Doc) -> Option<&str> {
+    Some(
+        doc.title
+            .as_deref()?
+            .split([',', ':', '—', '('])
+            .next()?
+            .trim(),
+    )
+}
+
 /// The person a text's title names ("Rosalind Franklin": a given name, then one or two
 /// capitalised words, before any comma or colon), when no person was found by that last word and the text names them by
 /// it alone at least three times: for a name no lexicon knows as one.
 fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
-    // "Simón Bolívar, el Libertador", "Marie Curie: a life": the name before the comma.
-    let title = doc
-        .title
-        .as_deref()?
-        .split([',', ':', '—', '('])
-        .next()?
-        .trim();
+    let title = title_name(doc)?;
     let words: Vec<&str> = title.split_whitespace().collect();
     let name_like = (2..=3).contains(&words.len())
         && words
@@ -156,12 +162,7 @@ pub(super) fn shared(doc: &Doc, found: &[Found], name: &str) -> bool {
 /// (1907-1954)": two to four capitalised words before any comma, colon or bracket, the last
 /// this surname), where a sentence of the text names them so too.
 pub(super) fn titled_in_full(doc: &Doc, surname: &str) -> Option<String> {
-    let title = doc
-        .title
-        .as_deref()?
-        .split([',', ':', '—', '('])
-        .next()?
-        .trim();
+    let title = title_name(doc)?;
     let words: Vec<&str> = title.split_whitespace().collect();
     let name_like = (2..=4).contains(&words.len())
         && words.last() == Some(&surname)

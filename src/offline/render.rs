@@ -4,7 +4,7 @@
 //! happen?" (not in German when the date opens it: the verb would be left first).
 
 use super::detect::Kind;
-use super::lang::{Lang, Say};
+use super::lang::{Lang, Say, capitalise};
 
 pub(super) const GAP: &str = "_____";
 
@@ -198,13 +198,6 @@ pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
     let at = c.len() + 2;
     (before.is_char_boundary(at) && before[..at].to_lowercase() == lower[..at])
         .then(|| capitalise(&before[at..]))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

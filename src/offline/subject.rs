@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use super::detect::{Found, Kind};
-use super::lang::Lang;
+use super::lang::{Lang, capitalise, lower_first};
 use super::read::Doc;
 use super::refer::words_at;
 use super::sex::Sex;
@@ -449,20 +449,6 @@ fn supplied(
         }
         Subject::Main | Subject::Other => None,
     }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-fn lower_first(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The sentence around a gap with the main person's name (or the topic's) put in for its

@@ -63,8 +63,9 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
     out
 }
 
-/// The stems of a cell's words (for "no word of the name in the stem").
-fn words(s: &str, lang: Lang) -> Vec<String> {
+/// The stems of a cell's or a phrase's words, stop words left out (for "no word of the name in
+/// the stem").
+pub(super) fn words(s: &str, lang: Lang) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
         .map(|w| lang.stem(w))

@@ -7,7 +7,7 @@
 //! Canal", "le canal de Suez"), the first such phrase of a stem gets the title's name ("The
 //! Panama Canal opened in 1914", "La tour Eiffel est ouverte …"). Otherwise nothing changes.
 
-use super::lang::Lang;
+use super::lang::{Lang, capitalise, lower_first};
 use super::read::Doc;
 use super::refer::words_at;
 
@@ -188,20 +188,6 @@ pub(super) fn named(
         }
     }
     None
-}
-
-fn capitalise(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-fn lower_first(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -272,3 +272,27 @@ fn skip_article(s: &str, lang: Lang) -> &str {
 #[cfg(test)]
 #[path = "define_more_tests.rs"]
 mod tests;
+
+/// Whether a glossary line's meaning says something of its term instead of what it is: it opens
+/// with a pronoun ("Support: it holds the body upright"), with a preposition ("Humidity: in
+/// damp air the gradient is smaller"), or a noun and a copula ("Movement: muscles are attached
+/// to bones"). "Which term means …?" would ask a statement, not a definition.
+pub(super) fn statement(meaning: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let words: Vec<String> = meaning
+        .split_whitespace()
+        .take(3)
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let relative = ["that", "which", "who", "que", "qui", "der", "die", "das"];
+    w.pronouns.contains(first)
+        || w.place_prepositions.contains(first)
+        || (words.iter().enumerate().skip(1))
+            .any(|(i, x)| w.copulas.contains(x) && !relative.contains(&words[i - 1].as_str()))
+}

@@ -226,3 +226,34 @@ fn a_german_term_named_at_the_end_of_what_it_names_is_a_gap() {
         .is_none()
     );
 }
+
+/// A glossary line that says something of its term ("Support: it holds the body upright") is
+/// no definition; one that says what the term is stays one, a copula inside a relative clause
+/// too ("Alloy: a mixture that is …").
+#[test]
+fn a_statement_is_no_glossary_meaning() {
+    let en = Lang::En;
+    assert!(statement(
+        "it holds the body upright and gives it shape",
+        en
+    ));
+    assert!(statement(
+        "muscles are attached to bones, and they pull on them",
+        en
+    ));
+    assert!(statement(
+        "in damp air the concentration gradient is smaller",
+        en
+    ));
+    assert!(!statement(
+        "loops of electric current induced in a conductor",
+        en
+    ));
+    assert!(!statement("a mixture that is made of two metals", en));
+    assert!(!statement(
+        "the energy lost as heat when a material is magnetised",
+        en
+    ));
+    assert!(!statement("one thousand cycles per second", en));
+    assert!(statement("il protège le cerveau et la moelle", Lang::Fr));
+}

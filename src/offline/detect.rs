@@ -545,7 +545,7 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
     let mut out: Vec<Definition> = doc
         .glossary
         .iter()
-        .filter(|g| !titled(&g.meaning))
+        .filter(|g| !titled(&g.meaning) && !define_more::statement(&g.meaning, lang))
         .map(
             |Gloss {
                  term,

@@ -296,3 +296,21 @@ pub(super) fn statement(meaning: &str, lang: Lang) -> bool {
         || (words.iter().enumerate().skip(1))
             .any(|(i, x)| w.copulas.contains(x) && !relative.contains(&words[i - 1].as_str()))
 }
+
+/// Whether a "term" has a word that points back ("Beneath it", "Their role"): no name of
+/// anything.
+pub(super) fn points_back(term: &str, lang: Lang) -> bool {
+    let pronouns = &lang.data().words.pronouns;
+    term.split_whitespace()
+        .any(|w| pronouns.contains(&w.to_lowercase()))
+}
+
+/// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the
+/// cross-bridges cannot be released, a condition called rigor mortis").
+pub(super) fn no_noun(term: &str, lang: Lang) -> bool {
+    let t = term.to_lowercase();
+    lang == Lang::En
+        && !t.contains(' ')
+        && (t.ends_with("ly") || t.ends_with("ed"))
+        && super::lexicon::noun(&t).is_none()
+}

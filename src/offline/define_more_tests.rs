@@ -257,3 +257,19 @@ fn a_statement_is_no_glossary_meaning() {
     assert!(!statement("one thousand cycles per second", en));
     assert!(statement("il protège le cerveau et la moelle", Lang::Fr));
 }
+
+/// "Beneath it is a layer of hard compact bone": "Beneath it" points back, it names nothing.
+#[test]
+fn a_term_that_points_back_is_none() {
+    assert!(points_back("Beneath it", Lang::En));
+    assert!(!points_back("Compact bone", Lang::En));
+    let doc = crate::offline::read::read(
+        "Bone is living tissue. Beneath it is a layer of hard compact bone, which is dense.",
+        Lang::En,
+    );
+    let defined = crate::offline::detect::definitions(&doc, Lang::En);
+    assert!(
+        !defined.iter().any(|d| d.term == "Beneath it"),
+        "{defined:?}"
+    );
+}

@@ -158,8 +158,9 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         let Some((amount, decimals)) = parse_number(m.as_str(), lang) else {
             continue;
         };
-        // "1 millimetre": its wrong answers would need a plural the text does not give.
-        if amount == 1.0 {
+        // "1 millimetre": its wrong answers would need a plural the text does not give; "£100,000
+        // worth": a sum of money would leave its sign in the stem and take the next word.
+        if amount == 1.0 || text[..start].ends_with(['£', '$', '€', '¥']) {
             continue;
         }
         // "the 1215 charter", "die 1989er Ereignisse": a year before a noun names a thing by
@@ -410,7 +411,8 @@ pub(super) fn value_after(
         && next.starts_with(char::is_lowercase)
         && !lang.is_stop(&next_lower)
         && !w.measures.contains(&next_lower)
-        && !symbol
+        // "500 war elephants": a short common noun is no unit's symbol.
+        && (!symbol || lexicon::noun(&lu).is_some_and(|e| !e.kinds.contains(&"quantity")))
     {
         len += 1 + next.len();
         format!("{unit} {next}")
@@ -654,20 +656,15 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
         }
     }
     // One definition a term: the first; and no English adverb WordNet knows as no noun ("…
-    // and, more importantly, a greater proportion …" is no second name of anything).
+    // and, more importantly, a greater proportion …" is no second name of anything), nor a
+    // "term" that points back ("Beneath it is a layer of hard bone").
     let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert(d.term.to_lowercase()) && !no_noun(&d.term, lang));
+    out.retain(|d| {
+        seen.insert(d.term.to_lowercase())
+            && !define_more::no_noun(&d.term, lang)
+            && !define_more::points_back(&d.term, lang)
+    });
     out
-}
-
-/// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the
-/// cross-bridges cannot be released, a condition called rigor mortis").
-fn no_noun(term: &str, lang: Lang) -> bool {
-    let t = term.to_lowercase();
-    lang == Lang::En
-        && !t.contains(' ')
-        && (t.ends_with("ly") || t.ends_with("ed"))
-        && lexicon::noun(&t).is_none()
 }
 
 /// "Photosynthesis is the process by which …" → ("Photosynthesis", "the process by which …");

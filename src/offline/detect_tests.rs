@@ -372,3 +372,27 @@ fn a_german_noun_after_a_known_name_is_not_part_of_it() {
     let names: Vec<&str> = out.iter().map(|f| &text[f.start..f.end]).collect();
     assert!(names.contains(&"Max Planck"), "{names:?}");
 }
+
+/// A sum of money is not asked ("£100,000 worth of maize" left "£" in the stem and took
+/// "worth" as its unit), and a short common noun before another is no symbol: "500 war
+/// elephants" is asked whole, not "500 war".
+#[test]
+fn money_is_not_asked_and_a_short_noun_is_no_symbol() {
+    let values = |text: &str| -> Vec<String> {
+        found(text, Lang::En)
+            .into_iter()
+            .filter(|(_, k)| matches!(k, Kind::Value(_)))
+            .map(|(s, _)| s)
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        values("The minister bought £100,000 worth of maize from America."),
+        none
+    );
+    assert_eq!(
+        values("In return he received 500 war elephants from the king."),
+        ["500 war elephants"]
+    );
+    assert_eq!(values("The car reached 120 km on one tank."), ["120 km"]);
+}

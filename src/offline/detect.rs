@@ -445,7 +445,21 @@ fn unit_word(s: &str) -> String {
 /// kept when the lexicon knows their kind for certain.
 fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
     let particles = &lang.data().words.name_particles;
-    let words: Vec<(usize, &str)> = words_of(text).collect();
+    let mut words: Vec<(usize, &str)> = words_of(text).collect();
+    // "Antoine de Saint-Exupéry", "Pierre Mendès-France": a hyphenated name is one word (German
+    // joins nouns so: "West-Berlin" stays a compound, below).
+    let mut at = 1;
+    while lang != Lang::De && at < words.len() {
+        let ((a, first), (b, second)) = (words[at - 1], words[at]);
+        let hyphen = &text[a + first.len()..b] == "-";
+        if hyphen && first.starts_with(char::is_uppercase) && second.starts_with(char::is_uppercase)
+        {
+            words[at - 1] = (a, &text[a..b + second.len()]);
+            words.remove(at);
+        } else {
+            at += 1;
+        }
+    }
     let mut i = 0;
     while i < words.len() {
         if !words[i].1.starts_with(char::is_uppercase) {

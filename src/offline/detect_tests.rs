@@ -396,3 +396,26 @@ fn money_is_not_asked_and_a_short_noun_is_no_symbol() {
     );
     assert_eq!(values("The car reached 120 km on one tank."), ["120 km"]);
 }
+
+/// A hyphenated surname is one word of a name ("Antoine de Saint-Exupéry"), not a compound
+/// that strikes the name; German compounds stay compounds ("West-Berlin").
+#[test]
+fn a_hyphenated_name_is_one_name() {
+    let people = |text: &str, lang: Lang| -> Vec<String> {
+        found(text, lang)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Person)
+            .map(|(s, _)| s)
+            .collect()
+    };
+    assert_eq!(
+        people("Antoine de Saint-Exupéry naît en 1900 à Lyon.", Lang::Fr),
+        ["Antoine de Saint-Exupéry"]
+    );
+    assert_eq!(
+        people("In 1954 Pierre Mendès-France signed the accords.", Lang::En),
+        ["Pierre Mendès-France"]
+    );
+    let none: [&str; 0] = [];
+    assert_eq!(people("Die Mauer umschloss West-Berlin.", Lang::De), none);
+}

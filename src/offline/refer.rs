@@ -419,12 +419,26 @@ fn named_thing(words: &[(bool, &str)], k: usize, lang: Lang) -> bool {
 /// The words of a text with their byte offsets, without the marks around them.
 pub(super) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '\'';
+    // A hyphen before a capital joins a name's parts into one word ("Saint-Exupéry",
+    // "Mendès-France"); "dit-il", "lui-même" stay two words, a pronoun among them.
+    let inner = move |at: usize| {
+        text[at..].starts_with('-')
+            && text[..at].ends_with(char::is_alphanumeric)
+            && text[at + 1..].starts_with(char::is_uppercase)
+    };
     text.char_indices()
-        .filter(move |&(i, c)| word(c) && !text[..i].ends_with(word))
+        .filter(move |&(i, c)| {
+            word(c) && !text[..i].ends_with(word) && !(text[..i].ends_with('-') && inner(i - 1))
+        })
         .map(move |(i, _)| {
-            let end = text[i..]
-                .find(|c: char| !word(c))
-                .map_or(text.len(), |e| i + e);
+            let mut end = i;
+            while let Some(c) = text[end..].chars().next() {
+                if word(c) || inner(end) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
             (i, &text[i..end])
         })
 }
@@ -433,6 +447,19 @@ pub(super) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     use super::*;
     use crate::offline::{detect, read};
+
+    /// A name's hyphenated parts are one word; a verb and its pronoun ("dit-il") are two.
+    #[test]
+    fn a_hyphenated_name_is_one_word() {
+        fn words(t: &str) -> Vec<&str> {
+            words_at(t).map(|(_, w)| w).collect()
+        }
+        assert_eq!(
+            words("En 1943, Saint-Exupéry rejoint son unité."),
+            ["En", "1943", "Saint-Exupéry", "rejoint", "son", "unité"]
+        );
+        assert_eq!(words("« Non », dit-il."), ["Non", "dit", "il"]);
+    }
 
     fn resolved(text: &str, answer: &str) -> Option<String> {
         let doc = read::read(text, Lang::En);

@@ -166,6 +166,23 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::En,
     );
     assert!(struck(&d, "bound"));
+    // A preposition that is a bound too ("under") is one only right before the value.
+    let year = Kind::Year { era: None };
+    let d = draft(
+        &year,
+        "A revised edition appeared under her name in 1831.",
+        "1831",
+        Lang::En,
+    );
+    assert!(!struck(&d, "bound"));
+    // A plural comparative ("inferiores a").
+    let d = draft(
+        value(10.0),
+        "Muchas zonas tienen densidades a veces inferiores a 10 habitantes por km².",
+        "10 habitantes",
+        Lang::Es,
+    );
+    assert!(struck(&d, "bound"));
     let d = draft(
         value(3.0),
         "The small intestine has 3 parts: the duodenum, the jejunum and the ileum.",

@@ -556,7 +556,12 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
     let lower = next.starts_with(char::is_lowercase);
     // "Henri V. Le dauphin …": a letter before an article ends a king's name, not an initial
     // ("Susan B. Anthony").
-    let article = data.words.articles.iter().any(|a| a == first);
+    // "by E. A. Johnson": "A." is a second initial, not the article.
+    let next_initial = next.split_whitespace().next().is_some_and(|w| {
+        w.strip_suffix('.')
+            .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    });
+    let article = data.words.articles.iter().any(|a| a == first) && !next_initial;
     // German writes a ruler's number with a full stop: "König Gustav II. Adolf landete …".
     let roman = !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "ivxl".contains(c));
     let given = next
@@ -650,6 +655,15 @@ mod tests {
             Lang::En,
         );
         assert_eq!(s, ["Susan B. Anthony met Dr. Lee in St. Louis in 1872."]);
+        // Two initials: the second is no article ("A."), the name goes on.
+        let s = sentences(
+            "It was described in 1965 by E. A. Johnson, an engineer in Malvern. It spread.",
+            Lang::En,
+        );
+        assert_eq!(
+            s,
+            ["It was described in 1965 by E. A. Johnson, an engineer in Malvern."]
+        );
         let s = sentences(
             "Le traité déshérite le dauphin au profit d'Henri V. Le dauphin ne contrôle plus le nord.",
             Lang::Fr,

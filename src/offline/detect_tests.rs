@@ -15,6 +15,27 @@ fn found(text: &str, lang: Lang) -> Vec<(String, Kind)> {
         .collect()
 }
 
+/// The candidates of one kind found in a text, as written.
+fn of_kind(text: &str, lang: Lang, kind: fn(&Kind) -> bool) -> Vec<String> {
+    found(text, lang)
+        .into_iter()
+        .filter(|(_, k)| kind(k))
+        .map(|(s, _)| s)
+        .collect()
+}
+
+fn values(text: &str, lang: Lang) -> Vec<String> {
+    of_kind(text, lang, |k| matches!(k, Kind::Value(_)))
+}
+
+fn people(text: &str, lang: Lang) -> Vec<String> {
+    of_kind(text, lang, |k| *k == Kind::Person)
+}
+
+fn places(text: &str, lang: Lang) -> Vec<String> {
+    of_kind(text, lang, |k| matches!(k, Kind::Place(_)))
+}
+
 #[test]
 fn letters_that_grow_in_lower_case_are_read_without_a_break() {
     // "İ" lowers to three bytes: no offset of the lower case may cut the sentence.
@@ -54,13 +75,6 @@ fn a_french_thousands_space_keeps_the_number_whole() {
 
 #[test]
 fn an_area_keeps_its_unit_whole_and_a_negative_value_is_not_asked() {
-    let values = |text: &str, lang: Lang| -> Vec<String> {
-        found(text, lang)
-            .into_iter()
-            .filter(|(_, k)| matches!(k, Kind::Value(_)))
-            .map(|(s, _)| s)
-            .collect()
-    };
     assert_eq!(
         values(
             "Le bassin couvre environ 117 000 kilomètres carrés.",
@@ -118,13 +132,6 @@ fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
 
 #[test]
 fn a_unit_of_several_symbols_is_read_whole() {
-    let values = |text: &str, lang: Lang| -> Vec<String> {
-        found(text, lang)
-            .into_iter()
-            .filter(|(_, k)| matches!(k, Kind::Value(_)))
-            .map(|(s, _)| s)
-            .collect()
-    };
     assert_eq!(
         values(
             "A lorry travelling slowly has a momentum of 9,000 kg m/s.",
@@ -169,13 +176,6 @@ fn a_unit_of_several_symbols_is_read_whole() {
 
 #[test]
 fn a_name_after_a_noun_of_a_places_kind_is_no_person() {
-    let people = |text: &str, lang: Lang| -> Vec<String> {
-        found(text, lang)
-            .into_iter()
-            .filter(|(_, k)| *k == Kind::Person)
-            .map(|(s, _)| s)
-            .collect()
-    };
     let none: [&str; 0] = [];
     assert_eq!(
         people(
@@ -210,13 +210,6 @@ fn a_name_after_a_noun_of_a_places_kind_is_no_person() {
 /// Plymouth); the same place elsewhere is one.
 #[test]
 fn a_place_after_a_noble_title_is_not_asked() {
-    let places = |text: &str, lang: Lang| -> Vec<String> {
-        found(text, lang)
-            .into_iter()
-            .filter(|(_, k)| matches!(k, Kind::Place(_)))
-            .map(|(s, _)| s)
-            .collect()
-    };
     let none: [&str; 0] = [];
     assert_eq!(
         places("The fleet was led by the Duke of York.", Lang::En),
@@ -378,36 +371,23 @@ fn a_german_noun_after_a_known_name_is_not_part_of_it() {
 /// elephants" is asked whole, not "500 war".
 #[test]
 fn money_is_not_asked_and_a_short_noun_is_no_symbol() {
-    let values = |text: &str| -> Vec<String> {
-        found(text, Lang::En)
-            .into_iter()
-            .filter(|(_, k)| matches!(k, Kind::Value(_)))
-            .map(|(s, _)| s)
-            .collect()
-    };
+    let english = |text: &str| values(text, Lang::En);
     let none: [&str; 0] = [];
     assert_eq!(
-        values("The minister bought £100,000 worth of maize from America."),
+        english("The minister bought £100,000 worth of maize from America."),
         none
     );
     assert_eq!(
-        values("In return he received 500 war elephants from the king."),
+        english("In return he received 500 war elephants from the king."),
         ["500 war elephants"]
     );
-    assert_eq!(values("The car reached 120 km on one tank."), ["120 km"]);
+    assert_eq!(english("The car reached 120 km on one tank."), ["120 km"]);
 }
 
 /// A hyphenated surname is one word of a name ("Antoine de Saint-Exupéry"), not a compound
 /// that strikes the name; German compounds stay compounds ("West-Berlin").
 #[test]
 fn a_hyphenated_name_is_one_name() {
-    let people = |text: &str, lang: Lang| -> Vec<String> {
-        found(text, lang)
-            .into_iter()
-            .filter(|(_, k)| *k == Kind::Person)
-            .map(|(s, _)| s)
-            .collect()
-    };
     assert_eq!(
         people("Antoine de Saint-Exupéry naît en 1900 à Lyon.", Lang::Fr),
         ["Antoine de Saint-Exupéry"]

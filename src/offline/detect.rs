@@ -577,79 +577,50 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
         )
         .collect();
     for (i, s) in doc.sentences.iter().enumerate() {
+        // A definition in this sentence; `cloze` asks the sentence itself, the term its gap.
+        let prose = |term: &str, meaning: String, cloze: Option<(String, String)>| Definition {
+            term: term.to_owned(),
+            meaning,
+            sentence: Some(i),
+            section: s.section,
+            cloze,
+        };
+        // The sentence around the term at `at`.
+        let around = |term: &str, at: usize| {
+            Some((
+                s.text[..at].to_owned(),
+                s.text[at + term.len()..].to_owned(),
+            ))
+        };
         if let Some((term, meaning)) = defined_in(&s.text, lang) {
-            out.push(Definition {
-                term,
-                meaning,
-                sentence: Some(i),
-                section: s.section,
-                cloze: None,
-            });
+            out.push(prose(&term, meaning, None));
         } else if let Some((term, at)) = define_more::called_back(&s.text, lang) {
             // "…, this is called _____.": the sentence itself says what is named.
-            out.push(Definition {
-                term: term.to_owned(),
-                meaning: String::new(),
-                sentence: Some(i),
-                section: s.section,
-                cloze: Some((
-                    s.text[..at].to_owned(),
-                    s.text[at + term.len()..].to_owned(),
-                )),
-            });
+            out.push(prose(term, String::new(), around(term, at)));
         } else if let Some((term, at)) = named_after(&s.text, lang) {
             // The sentence before says what "this" is, in the same paragraph.
             let prev = i.checked_sub(1).map(|p| &doc.sentences[p]);
             if let Some(prev) = prev.filter(|p| p.paragraph == s.paragraph) {
-                out.push(Definition {
-                    term: term.to_owned(),
-                    meaning: prev.text.clone(),
-                    sentence: Some(i),
-                    section: s.section,
-                    cloze: Some((
-                        s.text[..at].to_owned(),
-                        s.text[at + term.len()..].to_owned(),
-                    )),
-                });
+                out.push(prose(term, prev.text.clone(), around(term, at)));
             }
         } else if let listed @ [_, _, ..] = &define_more::listed_appositions(&s.text, lang)[..] {
             // Several terms in one sentence: the only sentence more than one definition holds.
             for (term, meaning) in listed {
-                out.push(Definition {
-                    term: term.clone(),
-                    meaning: meaning.clone(),
-                    sentence: Some(i),
-                    section: s.section,
-                    cloze: None,
-                });
+                out.push(prose(term, meaning.clone(), None));
             }
         } else if let Some((term, meaning)) = define::apposition(&s.text, lang) {
-            out.push(Definition {
-                term,
-                meaning,
-                sentence: Some(i),
-                section: s.section,
-                cloze: None,
-            });
+            out.push(prose(&term, meaning, None));
         } else if let Some((term, meaning)) = define::colon_meaning(&s.text, lang) {
-            out.push(Definition {
-                term,
-                meaning,
-                sentence: Some(i),
-                section: s.section,
-                cloze: None,
-            });
+            out.push(prose(&term, meaning, None));
         } else if let Some((term, at)) =
             define_more::is_the(&s.text, lang).or_else(|| define_more::called_at_end(&s.text, lang))
         {
             // "The male part of a flower is the _____.": up to the mark after the term.
-            out.push(Definition {
-                term: term.to_owned(),
-                meaning: String::new(),
-                sentence: Some(i),
-                section: s.section,
-                cloze: Some((s.text[..at].to_owned(), ".".to_owned())),
-            });
+            out.push(prose(
+                term,
+                String::new(),
+                Some((s.text[..at].to_owned(), ".".to_owned())),
+            ));
         } else if let Some((term, at)) = define::named_in_passing(&s.text, lang)
             .or_else(|| define_more::called_the(&s.text, lang))
         {
@@ -660,13 +631,8 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 Some((head, _)) => format!("{}.", head.trim_end_matches(',')),
                 None => after.to_owned(),
             };
-            out.push(Definition {
-                term: term.to_owned(),
-                meaning: define::leaned_on(doc, i, lang),
-                sentence: Some(i),
-                section: s.section,
-                cloze: Some((s.text[..at].to_owned(), after)),
-            });
+            let meaning = define::leaned_on(doc, i, lang);
+            out.push(prose(term, meaning, Some((s.text[..at].to_owned(), after))));
         }
     }
     // One definition a term: the first; and no English adverb WordNet knows as no noun ("…

@@ -274,10 +274,10 @@ const STOPWORDS: [&str; 40] = [
     "following",
 ];
 
-fn content_words(s: &str) -> HashSet<String> {
+fn content_words(s: &str, stop: &[&str]) -> HashSet<String> {
     normalise(s)
         .split(' ')
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w) && !stop.contains(w))
         .map(|w| w.trim_end_matches('s').to_owned())
         .collect()
 }
@@ -314,6 +314,9 @@ pub struct Deduper {
     by_answer: std::collections::HashMap<String, Vec<usize>>,
     /// Questions with no content word at all (their Jaccard with each other is 1).
     wordless: Vec<usize>,
+    /// The quiz language's stop words, besides the English ones every stem is read with: "de",
+    /// "la", "der" are no content words, or French stems that share only them look alike.
+    stop: &'static [&'static str],
 }
 
 /// A stem's content words as the index knows them: the ids of the words it has seen (sorted),
@@ -354,10 +357,18 @@ impl Deduper {
         Self::default()
     }
 
+    /// A checker that also reads `stop` (the quiz language's stop words) as no content words.
+    pub fn with_stop_words(stop: &'static [&'static str]) -> Self {
+        Self {
+            stop,
+            ..Self::default()
+        }
+    }
+
     fn words(&self, stem: &str) -> Words {
         let mut known = Vec::new();
         let mut unknown = 0;
-        for w in content_words(stem) {
+        for w in content_words(stem, self.stop) {
             match self.vocabulary.get(&w) {
                 Some(&id) => known.push(id),
                 None => unknown += 1,
@@ -411,7 +422,7 @@ impl Deduper {
 
     pub fn insert(&mut self, q: &Mcq) {
         let i = self.seen.len();
-        let mut ids: Vec<u32> = content_words(&q.question)
+        let mut ids: Vec<u32> = content_words(&q.question, self.stop)
             .into_iter()
             .map(|w| {
                 let next = self.vocabulary.len() as u32;
@@ -548,7 +559,10 @@ mod tests {
     /// The rule as a scan of every remembered question, to check the index against.
     fn duplicate_by_scan(seen: &[Mcq], q: &Mcq) -> bool {
         seen.iter().any(|s| {
-            let j = jaccard(&content_words(&q.question), &content_words(&s.question));
+            let j = jaccard(
+                &content_words(&q.question, &[]),
+                &content_words(&s.question, &[]),
+            );
             normalise(&q.question) == normalise(&s.question)
                 || j >= 0.8
                 || (j >= 0.5 && normalise(q.answer()) == normalise(s.answer()))
@@ -640,6 +654,36 @@ mod tests {
             validate(&q("Q?", &["a", "b", "c", "d"], 0), 4),
             Err(Defect::LabelOnlyOption)
         );
+    }
+
+    #[test]
+    fn dedupe_reads_the_quiz_language_s_stop_words() {
+        // Two events of 1789: they share only "quelle est la date de la", French stop words
+        // and the stem's frame, so with French stop words they are different questions.
+        let bastille = q(
+            "Quelle est la date de la prise de la Bastille ?",
+            &["1789", "1790", "1791", "1792"],
+            0,
+        );
+        let estates = q(
+            "Quelle est la date de la réunion des états généraux ?",
+            &["1791", "1789", "1790", "1792"],
+            1,
+        );
+        let mut english = Deduper::new();
+        assert!(english.admit(&bastille));
+        assert!(
+            !english.admit(&estates),
+            "read with English stop words only"
+        );
+        let mut french = Deduper::with_stop_words(stop_words::get("fr"));
+        assert!(french.admit(&bastille));
+        assert!(french.admit(&estates));
+        assert!(!french.admit(&q(
+            "Quelle est la date de la prise de la Bastille à Paris ?",
+            &["1789", "1790", "1791", "1792"],
+            0
+        )));
     }
 
     #[test]

@@ -607,7 +607,7 @@ fn offline_fallback(
     ctx.warn(&format!(
         "{why}; making the remaining {missing} questions offline from the text"
     ));
-    let mut seen = Deduper::new();
+    let mut seen = Deduper::with_stop_words(offline::stop_words(&plan.language));
     for q in got.iter() {
         seen.insert(q);
     }

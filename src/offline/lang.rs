@@ -123,6 +123,11 @@ pub(super) struct Words {
     /// Prepositions after which a name is a place ("in Mainz"), for `person_pronouns`.
     #[serde(default)]
     pub(super) place_prepositions: Vec<String>,
+    /// The first header of a table that compares its columns row by row ("Feature | Disc
+    /// brakes | Drum brakes"): its rows are properties of different kinds, so a cell's kind
+    /// tells its row, and such a table is not asked (`table`).
+    #[serde(default)]
+    pub(super) attribute_headers: Vec<String>,
     /// Pronouns that stand only for a person, and how the name replaces each ("{}'s").
     pub(super) stand_ins: BTreeMap<String, String>,
     pub(super) openers: Vec<String>,
@@ -377,18 +382,17 @@ impl Lang {
         &all[self as usize]
     }
 
+    /// The language's stop words (NLTK's).
+    pub(super) fn stop_words(self) -> &'static [&'static str] {
+        stop_words::lookup(&self.data().code).unwrap_or_default()
+    }
+
     /// Whether a word (lower case) is one of the language's stop words.
     pub(super) fn is_stop(self, word: &str) -> bool {
         static STOPS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
         let all = STOPS.get_or_init(|| {
             ALL.iter()
-                .map(|l| {
-                    stop_words::lookup(&l.data().code)
-                        .unwrap_or_default()
-                        .iter()
-                        .copied()
-                        .collect()
-                })
+                .map(|l| l.stop_words().iter().copied().collect())
                 .collect()
         });
         all[self as usize].contains(word)

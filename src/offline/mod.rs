@@ -147,13 +147,22 @@ struct Made {
     prints: String,
 }
 
+/// The stop words of a quiz in `language` besides the English ones `mcq::Deduper` always
+/// knows (none for English or a language offline generation does not know).
+pub(crate) fn stop_words(language: &str) -> &'static [&'static str] {
+    match Lang::named(language) {
+        Some(Lang::En) | None => &[],
+        Some(l) => l.stop_words(),
+    }
+}
+
 /// Makes up to `ask.count` questions from the text that pass every check and the validator.
 pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let reading = Reading::new(source, ask.rules.options);
     let say = &Lang::named(ask.language).unwrap_or(Lang::En).data().say;
     let mut queues = by_section(&reading, rng);
     let mut made: Vec<Made> = Vec::new();
-    let mut dedupe = Deduper::new();
+    let mut dedupe = Deduper::with_stop_words(stop_words(ask.language));
     let mut kinds: BTreeMap<&'static str, i32> = BTreeMap::new();
     while made.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
         for q in &mut queues {

@@ -33,6 +33,7 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
         let wordy = |s: &str| s.chars().any(char::is_alphabetic);
         if table.rows.len() < options
             || !table.header.iter().all(|h| wordy(h))
+            || compares(table, lang)
             || keys.iter().any(|k| !wordy(k) || !unique(&keys, k))
             || table.rows.iter().any(|r| r[0].chars().count() > MAX_CELL)
         {
@@ -61,6 +62,15 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
         }
     }
     out
+}
+
+/// A table comparing its columns row by row ("Feature | Resistive | Capacitive"): each row is
+/// a property of its own kind ("Detects: Pressure", "Works with gloves: Yes"), so the kind of
+/// a cell gives its row away, and "which feature has “Resistive: Lower”?" tests the layout,
+/// not the content (graders struck every one).
+fn compares(table: &Table, lang: Lang) -> bool {
+    let first = table.header[0].trim().to_lowercase();
+    lang.data().words.attribute_headers.contains(&first)
 }
 
 /// The stems of a cell's or a phrase's words, stop words left out (for "no word of the name in
@@ -167,6 +177,24 @@ mod tests {
             .map(|c| c.row)
             .collect();
         assert_eq!(rows, [0, 3]);
+    }
+
+    #[test]
+    fn a_table_comparing_its_columns_asks_nothing() {
+        // Each row is a property of its own kind: "Pressure" can only be what it detects.
+        let en = "| Feature | Resistive | Capacitive |\n|---|---|---|\n| Detects | Pressure | Charge |\n\
+            | Works with gloves | Yes | Rarely |\n| Layers | Two sheets | One glass sheet |\n\
+            | Cost | Low | Higher |\n";
+        let de = "| Merkmal | Scheibenbremse | Trommelbremse |\n|---|---|---|\n| Kühlung | Gut | Schlecht |\n\
+            | Gewicht | Leicht | Schwer |\n| Wartung | Einfach | Aufwendig |\n| Preis | Hoch | Niedrig |\n";
+        for (t, lang) in [(en, Lang::En), (de, Lang::De)] {
+            let doc = read::read(t, lang);
+            assert_eq!(doc.tables.len(), 1);
+            assert!(cells(&doc.tables, 4, lang).is_empty(), "{t}");
+        }
+        // A table whose rows are things of one sort still is.
+        let doc = read::read(PLANETS, Lang::En);
+        assert!(!cells(&doc.tables, 4, Lang::En).is_empty());
     }
 
     #[test]

@@ -94,6 +94,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             // names on its own ("Charles de Gaulle").
             || w.name_particles.contains(&x)
     });
+    let opening_phrase = opens_with_a_phrase(sentence, lang);
     let tokens: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .scan(0, |pos, t| {
@@ -110,7 +111,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         // ("Lovelace described her …", not "She" or "The").
         // At the start, a word before an article or a pronoun opens a phrase ("Grâce aux
         // antennes, elle mesure …", "Selon ses mémoires, il …"), it names no one.
-        let opener = i == 0 && second_is_article;
+        let opener = i == 0 && (second_is_article || opening_phrase);
         if bare.starts_with(char::is_uppercase)
             && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
             && !opener
@@ -192,6 +193,29 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether a sentence opens with a phrase before a comma and its pronoun subject ("Battu en
+/// 1889, il retourne …", "Élève brillant, il obtient …", "Born in Leeds, she …"): its first
+/// word, capitalised as every first word is, is a participle or a noun of that phrase, not a
+/// name the pronoun could stand for (a name there would be a subject, and the pronoun a second
+/// one). Only where nothing else before the comma is capitalised.
+fn opens_with_a_phrase(sentence: &str, lang: Lang) -> bool {
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let Some(comma) = tokens.iter().position(|t| t.ends_with(',')) else {
+        return false;
+    };
+    let lower_between = (tokens[1..=comma].iter()).all(|t| {
+        !t.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase)
+    });
+    let pronoun_after =
+        (tokens.get(comma + 1)).is_some_and(|t| lang.data().words.pronouns.contains(&bare(t)));
+    comma > 0 && lower_between && pronoun_after
 }
 
 /// Whether a capitalised word (not a month: "In January 1610 he …", "Im Juli 1505 geriet er

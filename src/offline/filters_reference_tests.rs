@@ -44,6 +44,43 @@ fn a_reference_with_nothing_before_is_struck() {
 }
 
 #[test]
+fn a_phrase_before_the_comma_names_no_one_its_pronoun_could_be() {
+    // A participle or a noun opening a phrase, then the pronoun subject: nobody named.
+    for (s, lang) in [
+        ("Battu en 1889, il retourne à l'enseignement.", Lang::Fr),
+        ("Élève brillant, il obtient une bourse.", Lang::Fr),
+        ("Born in a mining town, she trained as a nurse.", Lang::En),
+        (
+            "Nombrado virrey en 1535, él gobernó con prudencia.",
+            Lang::Es,
+        ),
+    ] {
+        assert!(points_back(s, lang), "{s}");
+    }
+    // A name before the comma, or a name in the phrase, is someone the pronoun may be.
+    for (s, lang) in [
+        (
+            "Quand Jaurès est battu, il retourne à l'enseignement.",
+            Lang::Fr,
+        ),
+        (
+            "Born in Leeds to Ada Smith, she trained as a nurse.",
+            Lang::En,
+        ),
+        ("En 1885, Jaurès est élu, et il siège au centre.", Lang::Fr),
+    ] {
+        assert!(!points_back(s, lang), "{s}");
+    }
+    let d = draft(
+        &Kind::Year { era: None },
+        "Battu en 1889, il retourne à l'enseignement et prépare une thèse.",
+        "1889",
+        Lang::Fr,
+    );
+    assert!(struck(&d, "reference-unresolved"));
+}
+
+#[test]
 fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
     assert!(points_back(
         "In January 1610 he discovered four moons.",

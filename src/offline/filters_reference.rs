@@ -149,6 +149,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                 // German capitalises every noun: "dieses Ereignis" points back all the same.
                 let demonstrative =
                     lang == Lang::De && (r.starts_with("dies") || r.starts_with("jen"));
+                // "the emperor, Constantine XI, …": named in an apposition.
+                let rest = rest.strip_prefix(", ").unwrap_or(rest);
                 demonstrative
                     || !(rest.starts_with(char::is_uppercase)
                         || ["of ", "de ", "du ", "del ", "von ", "des "]
@@ -177,6 +179,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         // "this argument", "that year": always back; "she": back unless named before.
         if place_word
             || w.references.iter().any(definite)
+            || (!person_named && w.kin_references.iter().any(definite))
             || (pronouns
                 && w.pronouns.iter().any(|p| {
                     at_word(p)

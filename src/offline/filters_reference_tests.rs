@@ -81,6 +81,42 @@ fn a_phrase_before_the_comma_names_no_one_its_pronoun_could_be() {
 }
 
 #[test]
+fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
+    // Whose family, which dictator: the stem does not say.
+    for (s, lang) in [
+        ("In 1909 the family moved to Granada.", Lang::En),
+        ("La familia se trasladó a Granada en 1909.", Lang::Es),
+        ("En 1923 el dictador suspendió la Constitución.", Lang::Es),
+        (
+            "1880 zog die Familie nach München, wo die Firma wuchs.",
+            Lang::De,
+        ),
+        ("En 1889 la compagnie fait faillite.", Lang::Fr),
+    ] {
+        assert!(points_back(s, lang), "{s}");
+    }
+    // Named, or of someone named: nothing to point back to.
+    assert!(!points_back(
+        "In 1909 the family of Federico García Lorca moved to Granada.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "En 1923 el dictador Miguel Primo de Rivera suspendió la Constitución.",
+        Lang::Es
+    ));
+    // Someone named before: the couple is theirs.
+    assert!(!points_back(
+        "1525 heiratete Luther Katharina von Bora; das Paar bekam sechs Kinder.",
+        Lang::De
+    ));
+    // Named in an apposition.
+    assert!(!points_back(
+        "In 1453 the war, Mehmed's last campaign, ended.",
+        Lang::En
+    ));
+}
+
+#[test]
 fn a_month_or_a_german_noun_names_no_one_a_pronoun_could_be() {
     assert!(points_back(
         "In January 1610 he discovered four moons.",

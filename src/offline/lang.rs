@@ -81,6 +81,10 @@ pub(super) struct Words {
     pub(super) span_and: Vec<String>,
     pub(super) approximate: Vec<String>,
     pub(super) references: Vec<String>,
+    /// Someone's family, couple or firm, a ruler by office: back, unless someone is named
+    /// before them in the sentence.
+    #[serde(default)]
+    pub(super) kin_references: Vec<String>,
     pub(super) pronouns: Vec<String>,
     /// Pronouns that stand only for a person: a place or a thing named before them is no one
     /// they could point to. Only where the language's "he" never stands for a thing (German's

@@ -346,12 +346,20 @@ fn bound(d: &Draft<'_>) -> bool {
                 .strip_prefix(b.as_str())
                 .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
         });
-    // "dépasse souvent _____", "often exceeds about _____": a word between the bound and the
-    // value leaves it a bound.
+    // "dépasse souvent _____", "supera a menudo los _____": an adverb of a word or two
+    // between the bound and the value, and an article before it, leave it a bound.
     let skip_one = |b: &str| {
-        b.rsplit_once(' ')
-            .map(|(head, _)| head.trim_end().to_owned())
-            .is_some_and(|head| super::lang::ends_with_any(&head, &w.bounds))
+        let b = (b.rsplit_once(' '))
+            .filter(|(_, last)| w.articles.iter().any(|a| a == last))
+            .map_or(b, |(head, _)| head.trim_end());
+        let one = b.rsplit_once(' ').map(|(head, _)| head.trim_end());
+        let two = one
+            .and_then(|h| h.rsplit_once(' '))
+            .map(|(head, _)| head.trim_end());
+        [Some(b), one, two]
+            .into_iter()
+            .flatten()
+            .any(|head| super::lang::ends_with_any(head, &w.bounds))
     };
     year_bound
         || bound_after

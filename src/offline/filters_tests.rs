@@ -509,6 +509,29 @@ fn a_bound_after_the_value_is_struck() {
         Lang::Fr,
     );
     assert!(struck(&d, "bound"));
+    // An article between, or two words and an article.
+    let d = draft(
+        value(40.0),
+        "Los huracanes nacen sobre mares cuya agua supera los 26 °C.",
+        "26 °C",
+        Lang::Es,
+    );
+    assert!(struck(&d, "bound"));
+    let d = draft(
+        value(40.0),
+        "En verano, la temperatura supera a menudo los 40 °C por la tarde.",
+        "40 °C",
+        Lang::Es,
+    );
+    assert!(struck(&d, "bound"));
+    // A bound three words back is another phrase's ("under her name in 1838").
+    let d = draft(
+        &Kind::Year { era: None },
+        "She published the poems under her name in 1838.",
+        "1838",
+        Lang::En,
+    );
+    assert!(!struck(&d, "bound"));
     let d = draft(
         value(30.0),
         "Some camels drink 100 litres of water in ten minutes.",

@@ -143,6 +143,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         };
         // "the war" points back; "the Battle of Stamford Bridge" names its battle.
         let definite = |r: &String| {
+            // A reference of several words is a noun's ("the difference"), of one an adverb's.
+            let noun = r.contains(' ');
             at_word(r) && {
                 let after_ref = sentence[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
                 let rest = after_ref.get(r.len()..).unwrap_or("").trim_start();
@@ -153,9 +155,29 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                 let rest = rest.strip_prefix(", ").unwrap_or(rest);
                 demonstrative
                     || !(rest.starts_with(char::is_uppercase)
-                        || ["of ", "de ", "du ", "del ", "von ", "des "]
-                            .iter()
-                            .any(|p| rest.starts_with(p)))
+                        || [
+                            "of ",
+                            "de ",
+                            "du ",
+                            "del ",
+                            "von ",
+                            "des ",
+                            "between ",
+                            "entre ",
+                            "zwischen ",
+                        ]
+                        .iter()
+                        .any(|p| {
+                            // "the difference of about 33 degrees" names nothing (a noun's
+                            // phrase: "después de casi cuarenta años" is an adverb's).
+                            rest.strip_prefix(p).is_some_and(|r| {
+                                !(noun
+                                    && w.approximate.iter().any(|a| {
+                                        r.strip_prefix(a.as_str())
+                                            .is_some_and(|x| x.starts_with(' '))
+                                    }))
+                            })
+                        }))
             }
         };
         // "there" after the first word ("digging a well there"; the first word is an opener),

@@ -109,6 +109,19 @@ fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
         "1525 heiratete Luther Katharina von Bora; das Paar bekam sechs Kinder.",
         Lang::De
     ));
+    // The difference between what: said, or not.
+    assert!(points_back(
+        "Den Unterschied von etwa 33 Grad verdanken wir dem Treibhauseffekt.",
+        Lang::De
+    ));
+    assert!(!points_back(
+        "Franco murió en 1975, después de casi cuarenta años de dictadura.",
+        Lang::Es
+    ));
+    assert!(!points_back(
+        "The difference between January and July often exceeds 18 °C.",
+        Lang::En
+    ));
     // Named in an apposition.
     assert!(!points_back(
         "In 1453 the war, Mehmed's last campaign, ended.",

@@ -122,6 +122,11 @@ fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
         "The difference between January and July often exceeds 18 °C.",
         Lang::En
     ));
+    // "Damit" opens on what the sentence before said.
+    assert!(points_back(
+        "Damit war die Teilung Deutschlands für 41 Jahre besiegelt.",
+        Lang::De
+    ));
     // Named in an apposition.
     assert!(!points_back(
         "In 1453 the war, Mehmed's last campaign, ended.",

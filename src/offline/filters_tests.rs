@@ -524,6 +524,27 @@ fn a_bound_after_the_value_is_struck() {
         Lang::Es,
     );
     assert!(struck(&d, "bound"));
+    // A value not reached: any larger one is as true.
+    for (s, v, lang) in [
+        (
+            "En el interior, las lluvias no alcanzan los 300 mm al año.",
+            "300 mm",
+            Lang::Es,
+        ),
+        (
+            "La densité n'atteint pas 4 habitants par km².",
+            "4 habitants",
+            Lang::Fr,
+        ),
+        (
+            "In winter the sea ice does not reach 60 cm in the south.",
+            "60 cm",
+            Lang::En,
+        ),
+    ] {
+        let d = draft(value(300.0), s, v, lang);
+        assert!(struck(&d, "bound"), "{s}");
+    }
     // A bound three words back is another phrase's ("under her name in 1838").
     let d = draft(
         &Kind::Year { era: None },

@@ -76,7 +76,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         start.starts_with(o.as_str())
             && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
     }) && !w.not_openers.iter().any(|o| start.starts_with(o.as_str()));
-    if opens {
+    if opens || presents_back(&lower, lang) {
         return true;
     }
     // Named before the pronoun: anyone or anything (for "it", "they"), and a person (for
@@ -218,6 +218,30 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether a sentence (lower case) opens on "c'est" without being a cleft ("C'est le principe
+/// de superposition", "C'est peu pour un territoire aussi vaste": "ce" is what came before),
+/// or is a cleft that adds to what came before ("C'est aussi en 1931 qu'il …"). A cleft
+/// ("C'est en 1669 que Sténon …") stands on its own.
+fn presents_back(lower: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let lower = lower.replace('’', "'");
+    let Some(rest) = (w.presentatives.iter()).find_map(|p| {
+        lower
+            .strip_prefix(p.as_str())
+            .filter(|r| r.starts_with(' '))
+    }) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let cleft = words.iter().any(|x| {
+        (w.cleft_joins.iter()).any(|j| *x == j || (j.ends_with('\'') && x.starts_with(j.as_str())))
+    });
+    let adds = words
+        .first()
+        .is_some_and(|x| w.cleft_adds.iter().any(|a| a == x));
+    !cleft || adds
 }
 
 /// Whether a sentence opens with a phrase before a comma and its pronoun subject ("Battu en

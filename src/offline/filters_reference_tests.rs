@@ -127,6 +127,18 @@ fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
         "Damit war die Teilung Deutschlands für 41 Jahre besiegelt.",
         Lang::De
     ));
+    // French "c'est": back unless a cleft that adds nothing.
+    for s in [
+        "C'est le principe de superposition, énoncé par Sténon en 1669.",
+        "C'est peu pour un territoire aussi vaste : la densité est faible.",
+        "C'est aussi en 1931 qu'il épouse Consuelo Suncín.",
+    ] {
+        assert!(points_back(s, Lang::Fr), "{s}");
+    }
+    assert!(!points_back(
+        "C'est en 1669 que Sténon énonce le principe de superposition.",
+        Lang::Fr
+    ));
     // Named in an apposition.
     assert!(!points_back(
         "In 1453 the war, Mehmed's last campaign, ended.",

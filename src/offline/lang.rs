@@ -85,6 +85,14 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// French "c'est": a sentence opening on it points back unless it is a cleft (one of
+    /// `cleft_joins` follows) that does not add to the sentence before (`cleft_adds`).
+    #[serde(default)]
+    pub(super) presentatives: Vec<String>,
+    #[serde(default)]
+    pub(super) cleft_joins: Vec<String>,
+    #[serde(default)]
+    pub(super) cleft_adds: Vec<String>,
     pub(super) pronouns: Vec<String>,
     /// Pronouns that stand only for a person: a place or a thing named before them is no one
     /// they could point to. Only where the language's "he" never stands for a thing (German's

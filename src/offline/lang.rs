@@ -85,6 +85,12 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// Spanish "se", and the prepositions after which its verb is reflexive, not passive
+    /// (`subject::reflexive`).
+    #[serde(default)]
+    pub(super) reflexives: Vec<String>,
+    #[serde(default)]
+    pub(super) reflexive_before: Vec<String>,
     /// French "c'est": a sentence opening on it points back unless it is a cleft (one of
     /// `cleft_joins` follows) that does not add to the sentence before (`cleft_adds`).
     #[serde(default)]

@@ -71,6 +71,31 @@ fn finite(word: &str, lang: Lang) -> bool {
             && w.finite_endings.iter().any(|e| lower.ends_with(e.as_str())))
 }
 
+/// Whether the words from `i` are a reflexive verb whose subject is left out ("Se casó con
+/// Diego Rivera", "Se trasladó a la capital en 1920"), not a passive whose subject follows
+/// ("Se publicó en 1928 el Romancero gitano", "se fundó una república"): the reflexive
+/// pronoun, a verb, then prepositions and their objects only, up to a comma or the end. An
+/// article not right after a preposition opens the passive's subject.
+fn reflexive(text: &str, tokens: &[(usize, &str)], i: usize, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let lower = |k: usize| tokens[k].1.to_lowercase();
+    if i + 2 >= tokens.len()
+        || !w.reflexives.contains(&lower(i))
+        || !w.reflexive_before.contains(&lower(i + 2))
+    {
+        return false;
+    }
+    let mut k = i + 3;
+    while k < tokens.len() && !text[tokens[k - 1].0 + tokens[k - 1].1.len()..].starts_with(',') {
+        let after_preposition = w.reflexive_before.contains(&lower(k - 1));
+        if w.articles.contains(&lower(k)) && !after_preposition {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// The subject of a sentence, after the phrases that open it: up to a comma ("En 1805, en el
 /// Monte Sacro de Roma, …"), or a preposition and its object ("Con ayuda de Haití regresó").
 fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
@@ -183,7 +208,8 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     let Some(&(_, first)) = tokens.get(i) else {
         return Subject::Other;
     };
-    let verb_at = if w.clitics.contains(&first.to_lowercase()) {
+    let verb_at = if w.clitics.contains(&first.to_lowercase()) || reflexive(text, &tokens, i, lang)
+    {
         i + 1
     } else {
         i

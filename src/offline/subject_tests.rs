@@ -68,6 +68,21 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
         "La energía del sol llegaba a la tierra.",
         Lang::Es
     ));
+    // A reflexive verb leaves its subject out; a passive with "se" has it after the verb.
+    for t in [
+        "Se casó con Diego Rivera en 1929.",
+        "En 1919 se instaló en Madrid, en la Residencia de Estudiantes.",
+        "Se trasladó a la capital en 1920.",
+    ] {
+        assert!(drops_subject(t, Lang::Es), "{t}");
+    }
+    for t in [
+        "Se publicó en 1928 el Romancero gitano.",
+        "En 1850 se fundó una república.",
+        "Se descubrió petróleo en Comodoro Rivadavia en 1907.",
+    ] {
+        assert!(!drops_subject(t, Lang::Es), "{t}");
+    }
     let pronouns = &Lang::Fr.data().words.subject_pronouns;
     let fr = |t: &str| {
         let who = Who {

@@ -42,6 +42,10 @@ pub(super) struct Words {
     /// because"): not the text's own cause.
     #[serde(default)]
     pub(super) doubt: Vec<String>,
+    /// What joins a second clause or an addition to a clause after a comma (", but", ",
+    /// which"): the clause asked ends there.
+    #[serde(default)]
+    pub(super) cuts: Vec<String>,
     /// Words that lean on the sentence before ("then", "to that wheel", "also"): a clause or
     /// a stem with one is not asked.
     #[serde(default)]
@@ -268,6 +272,14 @@ pub(super) fn statement(text: &str, lowering: Lower<'_>) -> Option<Statement> {
     }
     let end = after.chars().last().filter(|c| *c == '.')?;
     let clause = after[..after.len() - end.len_utf8()].trim();
+    // "…, because the ions cannot move, but they conduct when molten": the clause up to a
+    // second clause or an addition joined after a comma.
+    let lower_clause = clause.to_lowercase();
+    let cut = (words.cuts.iter())
+        .filter_map(|c| lower_clause.find(c.as_str()))
+        .min()
+        .filter(|at| clause.is_char_boundary(*at));
+    let clause = cut.map_or(clause, |at| &clause[..at]);
     let clause = clean_clause(clause, marker, lang).then(|| clause.to_owned());
     let shown = text[..at + marker.at.len()].trim_end();
     let shown = without_connective(shown, lang).unwrap_or_else(|| shown.to_owned());

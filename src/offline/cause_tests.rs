@@ -221,3 +221,27 @@ fn a_causal_statement_is_asked_with_the_texts_other_clauses() {
         }
     }
 }
+
+#[test]
+fn a_clause_ends_where_a_second_one_joins_after_a_comma() {
+    let s = read(
+        "Salt crystals do not conduct when solid, because the ions cannot move, but they \
+         conduct when molten.",
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(s.clause.as_deref(), Some("the ions cannot move"));
+    let s = read(
+        "Le granite résiste bien au gel, car la roche est très compacte, ce qui limite l'érosion.",
+        Lang::Fr,
+    )
+    .unwrap();
+    assert_eq!(s.clause.as_deref(), Some("la roche est très compacte"));
+    // German: the clause before the cut keeps its verb last.
+    let s = read(
+        "Der See friert selten zu, weil das Wasser sehr tief ist, aber im Winter gibt es Nebel.",
+        Lang::De,
+    )
+    .unwrap();
+    assert_eq!(s.clause.as_deref(), Some("das Wasser sehr tief ist"));
+}

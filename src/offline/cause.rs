@@ -26,6 +26,7 @@ use super::lang::{Lang, Say, holds_any, lower_first};
 use super::read::Doc;
 use super::reading::Reading;
 use super::render::{GAP, without_connective};
+use super::wrong_terms;
 use super::{Ask, Made, finish, trace};
 
 /// Each language's words for causal statements (`[cause]` in its data file).
@@ -50,6 +51,12 @@ pub(super) struct Words {
     /// a stem with one is not asked.
     #[serde(default)]
     pub(super) leans: Vec<String>,
+    /// The possessives of a singular and of a plural subject ("its", "their"): in a clause
+    /// opening with its subject noun and agreeing with it, they stand for it (`without_own`).
+    #[serde(default)]
+    pub(super) own_singular: Vec<String>,
+    #[serde(default)]
+    pub(super) own_plural: Vec<String>,
     /// Where the subject may be left out (Spanish): the words a clause must open with to name
     /// its own (articles and determiners); empty where a clause always names it.
     #[serde(default)]
@@ -327,7 +334,31 @@ fn clean_clause(clause: &str, marker: &Marker, lang: Lang) -> bool {
 /// of the language's `leans` words.
 fn leans(clause: &str, lang: Lang) -> bool {
     let lower = format!(" {} ", clause.to_lowercase());
-    points_back(clause, lang) || holds_any(&lower, &lang.data().cause.leans)
+    let kept = without_own(clause, lang);
+    points_back(kept.as_deref().unwrap_or(clause), lang)
+        || holds_any(&lower, &lang.data().cause.leans)
+}
+
+/// A clause opening with its subject's article and noun, without the possessives that agree
+/// with that noun ("The particles pass energy on to their neighbours": "their" is the
+/// particles'), which point to nothing outside it; none where it opens otherwise, or the
+/// noun's number is not known (`wrong_terms::plural`).
+fn without_own(clause: &str, lang: Lang) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let (first, noun) = (words.first()?, words.get(1)?);
+    if !lang.data().words.articles.contains(&first.to_lowercase()) {
+        return None;
+    }
+    let data = &lang.data().cause;
+    let own = if wrong_terms::plural(noun, lang)? {
+        &data.own_plural
+    } else {
+        &data.own_singular
+    };
+    let kept: Vec<&str> = (words.iter().copied())
+        .filter(|w| !own.contains(&w.to_lowercase()))
+        .collect();
+    Some(kept.join(" "))
 }
 
 /// Brackets, quotes, colons and sums: a clause with them is no clean statement.

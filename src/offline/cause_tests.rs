@@ -245,3 +245,28 @@ fn a_clause_ends_where_a_second_one_joins_after_a_comma() {
     .unwrap();
     assert_eq!(s.clause.as_deref(), Some("das Wasser sehr tief ist"));
 }
+
+#[test]
+fn a_possessive_of_the_clauses_own_subject_points_nowhere_else() {
+    // "their" is the particles': the part shown stands on its own.
+    let s = read(
+        "The particles pass energy on to their neighbours, so sound cannot cross a vacuum.",
+        Lang::En,
+    )
+    .unwrap();
+    assert!(s.shown.is_some());
+    // "their" after a singular subject is someone else's.
+    let s = read(
+        "The land on their eastern side gets little rain, so farmers grow dates.",
+        Lang::En,
+    )
+    .unwrap();
+    assert!(s.shown.is_none());
+    // A subject pronoun still points back.
+    let s = read(
+        "The river floods because they cut down the forests upstream.",
+        Lang::En,
+    )
+    .unwrap();
+    assert!(s.clause.is_none());
+}

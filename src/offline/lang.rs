@@ -23,6 +23,9 @@ pub(super) struct Data {
     pub(super) read: ReadWords,
     pub(super) words: Words,
     pub(super) say: Say,
+    /// The markers of causal statements (`cause`).
+    #[serde(default)]
+    pub(super) cause: super::cause::Words,
 }
 
 /// Words for reading the text's structure.
@@ -333,6 +336,9 @@ pub(super) struct Say {
     pub(super) valued: String,
     /// The step after a list's step ("{}").
     pub(super) next_step: String,
+    /// A causal statement's clause asked: its cause, its effect (`cause`).
+    pub(super) cause: String,
+    pub(super) effect: String,
     pub(super) from_text: String,
 }
 

@@ -17,6 +17,7 @@
 //! Precision first: a question is written only when every check passes. The same text and flags
 //! give the same quiz (the seed comes from them).
 
+mod cause;
 mod characters;
 mod define;
 mod define_more;
@@ -183,9 +184,11 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 if kind_name(&reading, item) == "table" && rows >= table_cap(ask.count) {
                     continue;
                 }
-                // List items likewise at most two in five: a quiz is not a list read back.
-                let items = kinds.get("list").copied().unwrap_or(0);
-                if kind_name(&reading, item) == "list" && items >= value_cap(ask.count) {
+                // List items and causes likewise at most two in five each: a quiz is not a
+                // list read back, nor all clauses.
+                let kind = kind_name(&reading, item);
+                let items = kinds.get(kind).copied().unwrap_or(0);
+                if matches!(kind, "list" | "cause") && items >= value_cap(ask.count) {
                     continue;
                 }
                 let level = level_of(ask.difficulty, made.len());
@@ -282,7 +285,8 @@ fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
         .map(Item::Gap)
         .chain((0..reading.definitions.len()).map(Item::Define))
         .chain((0..reading.cells.len()).map(Item::Table))
-        .chain((0..reading.listed.len()).map(Item::List));
+        .chain((0..reading.listed.len()).map(Item::List))
+        .chain((0..reading.causals.len()).map(Item::Cause));
     let mut sections: BTreeMap<usize, BTreeMap<usize, Vec<Item>>> = BTreeMap::new();
     for it in items {
         let (section, paragraph) = reading.place_of(it);
@@ -313,6 +317,7 @@ fn kind_name(reading: &Reading, item: Item) -> &'static str {
         Item::Define(_) => "term",
         Item::Table(_) => "table",
         Item::List(_) => "list",
+        Item::Cause(_) => "cause",
         Item::Gap(i) => match &reading.found[i].kind {
             Kind::Year { .. } => "year",
             Kind::Value(_) => "value",
@@ -374,6 +379,7 @@ fn make<R: Rng>(
         }
         Item::Table(i) => make_table(reading, reading.cells[i], ask, say, level, rng),
         Item::List(i) => make_list(reading, &reading.listed[i], ask, say, level, rng),
+        Item::Cause(i) => cause::make(reading, &reading.causals[i], ask, say, level, rng),
     }
 }
 

@@ -8,7 +8,7 @@ use super::detect::{self, Definition, Found, Kind};
 use super::lang::{self, Lang};
 use super::lexicon::PlaceKind;
 use super::read::{self, Doc};
-use super::{characters, define, distract, list, refer, sex, table, trace, wrong_terms};
+use super::{cause, characters, define, distract, list, refer, sex, table, trace, wrong_terms};
 
 /// One possible question: a candidate answer in a sentence, or a defined term.
 #[derive(Clone, Copy)]
@@ -19,6 +19,8 @@ pub(super) enum Item {
     Table(usize),
     /// A list's item (`list`), by its index in `Reading::listed`.
     List(usize),
+    /// A causal statement (`cause`), by its index in `Reading::causals`.
+    Cause(usize),
 }
 
 /// The text, read once, with what its questions draw on.
@@ -57,6 +59,10 @@ pub(super) struct Reading {
     pub(super) lowered: Vec<String>,
     /// The text's earliest and latest year.
     pub(super) years: Option<(i64, i64)>,
+    /// The causal statements that can be asked (`cause`).
+    pub(super) causals: Vec<cause::Causal>,
+    /// The clean clauses of the text's causal statements: their wrong answers (`cause`).
+    pub(super) clauses: Vec<cause::Clause>,
 }
 
 impl Reading {
@@ -136,6 +142,7 @@ impl Reading {
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });
+        let (causals, clauses) = cause::causals(&doc, text);
         trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
             text,
@@ -158,6 +165,8 @@ impl Reading {
             nouns,
             lowered,
             years,
+            causals,
+            clauses,
         }
     }
 
@@ -223,6 +232,7 @@ impl Reading {
                 let own = usize::MAX / 2 + self.listed[i].list;
                 (l.section, if l.prose { l.paragraph } else { own })
             }
+            Item::Cause(i) => at(self.causals[i].sentence),
         }
     }
 }

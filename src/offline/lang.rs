@@ -282,6 +282,10 @@ pub(super) struct Words {
     pub(super) male_names: Vec<String>,
     #[serde(default)]
     pub(super) female_names: Vec<String>,
+    /// The words before a day's date (`order`).
+    pub(super) date_on: Vec<String>,
+    /// Words that give an ordering question's option its place in time (`order`).
+    pub(super) order_clues: Vec<String>,
 }
 
 /// The fixed words of a question.
@@ -311,6 +315,9 @@ pub(super) struct Say {
     /// The step after a list's step ("{}").
     pub(super) next_step: String,
     pub(super) from_text: String,
+    /// Which of the text's dated events came first, or last (`order`).
+    pub(super) order_first: String,
+    pub(super) order_last: String,
 }
 
 const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::De];

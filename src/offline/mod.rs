@@ -26,6 +26,7 @@ mod filters;
 mod lang;
 mod lexicon;
 mod list;
+mod order;
 mod read;
 mod reading;
 mod refer;
@@ -145,6 +146,9 @@ struct Made {
     shows: Vec<usize>,
     /// What it prints besides its stem that may give an answer away: a step's options.
     prints: String,
+    /// An ordering question's key: its sentence and year, which no other question may print
+    /// together (a year question on it prints no year, and so is asked).
+    dated: Option<(usize, String)>,
 }
 
 /// Makes up to `ask.count` questions from the text that pass every check and the validator.
@@ -155,8 +159,28 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let mut made: Vec<Made> = Vec::new();
     let mut dedupe = Deduper::new();
     let mut kinds: BTreeMap<&'static str, i32> = BTreeMap::new();
+    // An ordering question belongs to the whole text, not a section: tried once when half the
+    // quiz is made (so it takes no more than one year question's sentence), and again with
+    // one of the last at the end when the sections leave room (`order`).
+    let events = order::events(&reading);
+    let mut ordered: Vec<usize> = Vec::new();
+    let mut tried = false;
     while made.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
         for q in &mut queues {
+            if !tried && made.len() * 2 >= ask.count {
+                tried = true;
+                let quiz = (&mut made, &mut dedupe);
+                order::add(
+                    &reading,
+                    &events,
+                    order::End::First,
+                    ask,
+                    say,
+                    quiz,
+                    &mut ordered,
+                    rng,
+                );
+            }
             if made.len() >= ask.count {
                 break;
             }
@@ -194,6 +218,14 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 made.push(m);
                 break;
             }
+        }
+    }
+    for end in [order::End::First, order::End::Last] {
+        // The last only beside the first, and in a quiz of eight or more: one or two in all.
+        let room = made.len() < ask.count && (end == order::End::First) == ordered.is_empty();
+        if room && (end == order::End::First || ask.count >= 8) {
+            let quiz = (&mut made, &mut dedupe);
+            order::add(&reading, &events, end, ask, say, quiz, &mut ordered, rng);
         }
     }
     made.into_iter().map(|m| m.mcq).collect()
@@ -326,9 +358,19 @@ fn clashes(m: &Made, made: &[Made]) -> bool {
             || m.home
                 .is_some_and(|h| o.shows.contains(&h) || o.home == Some(h))
             || o.home.is_some_and(|h| m.shows.contains(&h))
-            || printed(&format!("{} {}", m.mcq.question, m.prints), &o.answer)
-            || printed(&format!("{} {}", o.mcq.question, o.prints), &m.answer)
+            // An ordering question's key is an event, which a year question on it shows
+            // without giving the order away: `dated` says what may not be shown.
+            || (o.dated.is_none() && printed(&format!("{} {}", m.mcq.question, m.prints), &o.answer))
+            || (m.dated.is_none() && printed(&format!("{} {}", o.mcq.question, o.prints), &m.answer))
+            || o.dated.as_ref().is_some_and(|d| prints_date(m, d))
+            || m.dated.as_ref().is_some_and(|d| prints_date(o, d))
     })
+}
+
+/// Whether a question shows a sentence with its year (`Made::dated`).
+fn prints_date(m: &Made, (sentence, year): &(usize, String)) -> bool {
+    let shows = m.home == Some(*sentence) || m.shows.contains(sentence);
+    shows && lang::holds(&m.mcq.question, year)
 }
 
 /// With `QUIZGEN_OFFLINE_TRACE` set, why each candidate was not asked, on standard error: for
@@ -449,22 +491,21 @@ fn make_table<R: Rng>(
     )
 }
 
-fn make_gap<R: Rng>(
-    reading: &Reading,
-    f: &Found,
-    ask: &Ask<'_>,
-    say: &Say,
-    level: Level,
-    rng: &mut R,
-) -> Option<Made> {
-    let sentences = &reading.doc.sentences;
-    let s = &sentences[f.sentence];
-    let answer = &s.text[f.start..f.end];
-    let people = subject::People {
+/// The people `subject` names a left-out subject or a pronoun from.
+fn people_of(reading: &Reading) -> subject::People<'_> {
+    subject::People {
         sex: (reading.main_sex()).or_else(|| subject::sex_of(&reading.forms, reading.text)),
         found: &reading.found,
         sexes: &reading.sexes,
-    };
+    }
+}
+
+/// A candidate's sentence before and after its answer, its subject named where the sentence
+/// leaves it as a pronoun, leaves it out or says "the canal", and without a connective that
+/// opens it: what a gap's stem shows, and an ordering question's event (`order`).
+fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
+    let s = &reading.doc.sentences[f.sentence];
+    let people = people_of(reading);
     // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
     // "En 1813 dirigió …" → "En 1813, Bolívar dirigió …": a subject left out, likewise.
     let resolved = refer::resolve(
@@ -495,7 +536,27 @@ fn make_gap<R: Rng>(
     };
     // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
     let unlinked = render::without_connective(before, reading.text);
-    let before = unlinked.as_deref().unwrap_or(before);
+    (
+        unlinked.unwrap_or_else(|| before.to_owned()),
+        after.to_owned(),
+    )
+}
+
+fn make_gap<R: Rng>(
+    reading: &Reading,
+    f: &Found,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let sentences = &reading.doc.sentences;
+    let s = &sentences[f.sentence];
+    let answer = &s.text[f.start..f.end];
+    let people = people_of(reading);
+    let topic = topic_noun::topic(&reading.doc, reading.text);
+    let (before, after) = named_parts(reading, f);
+    let (before, after) = (before.as_str(), after.as_str());
     let subject = reading.subject();
     let mut draft = Draft {
         lang: reading.text,
@@ -664,6 +725,7 @@ fn finish<R: Rng>(
         home,
         shows,
         prints: String::new(),
+        dated: None,
     })
 }
 

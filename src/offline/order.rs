@@ -200,6 +200,8 @@ pub(super) fn undated(before: &str, after: &str, text: Lang) -> Option<String> {
     } else {
         return None;
     };
+    // "In 1850, however, Mendel failed …" → "However, Mendel failed …" → "Mendel failed …".
+    let clause = render::without_connective(&clause, text).unwrap_or(clause);
     // "… et le fort de Vaux le 2 novembre": a date is left.
     let lower = clause.to_lowercase();
     (!lang::holds_any(&lower, &words.months)).then_some(clause)
@@ -235,21 +237,20 @@ pub(super) fn option_of(clause: &str, text: Lang) -> Option<String> {
     Some(clause.trim_end_matches('.').trim_end().to_owned())
 }
 
-/// A sentence without the relative or subordinate clause that ends it ("…, where …", "…, die
-/// …", "…, qui …"), when that clause runs to the end (no comma after it: one set in the middle
-/// would leave the main clause cut) and at least five words are left.
+/// A sentence without the relative or subordinate clause, or the apposition, that ends it
+/// ("…, where …", "…, die …", "…, qui …", "…, a Japanese company that …"), when it runs to the
+/// end (after the last comma: one set in the middle would leave the main clause cut) and at
+/// least five words are left.
 pub(super) fn main_clause(clause: &str, text: Lang) -> Option<String> {
     let words = &text.data().words;
-    let (at, _) = clause.match_indices(", ").find(|(at, _)| {
-        let rest = clause[at + 2..].to_lowercase();
-        words.subordinate.iter().any(|s| {
-            rest.starts_with(&format!("{s} "))
-                || (s.ends_with('\'') && rest.starts_with(s.as_str()))
-        })
-    })?;
-    let (head, tail) = (&clause[..at], &clause[at + 2..]);
-    let whole = !tail.contains(',') && head.split_whitespace().count() >= 5;
-    whole.then(|| format!("{head}."))
+    // The last comma of a clause ("a radius of about 1,220 km" has none).
+    let at = clause.rfind(", ")?;
+    let rest = clause[at + 2..].to_lowercase();
+    let opens = (words.subordinate.iter().chain(&words.articles)).any(|s| {
+        rest.starts_with(&format!("{s} ")) || (s.ends_with('\'') && rest.starts_with(s.as_str()))
+    });
+    let head = &clause[..at];
+    (opens && head.split_whitespace().count() >= 5).then(|| format!("{head}."))
 }
 
 /// Whether two events tell much the same: half the content words of the shorter are the

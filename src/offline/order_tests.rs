@@ -63,6 +63,24 @@ fn a_long_event_is_cut_before_a_relative_clause_that_ends_it() {
         cut.as_deref(),
         Some("The young chemist attended an international congress at Karlsruhe")
     );
+    let apposition = option_of(
+        "The new engine was designed by a small team of engineers at Harwick Works, a company \
+         that belonged to a large railway group.",
+        Lang::En,
+    );
+    assert_eq!(
+        apposition.as_deref(),
+        Some("The new engine was designed by a small team of engineers at Harwick Works")
+    );
+    let figures = option_of(
+        "The surveyors of the northern district reached the summit of the high ridge, \
+         which rises to about 1,220 metres.",
+        Lang::En,
+    );
+    assert_eq!(
+        figures.as_deref(),
+        Some("The surveyors of the northern district reached the summit of the high ridge")
+    );
     let middle = option_of(
         "The old stone bridge across the river, which the town had built with money from the \
          wool trade, was finally washed away by the floods.",
@@ -112,6 +130,16 @@ fn a_dates_words_are_taken_out_with_it() {
         Some("Sie starb")
     );
     assert_eq!(date_opened("Im Jahr ", Lang::De), Some(""));
+    // A connective after the date goes too.
+    assert_eq!(
+        undated(
+            "In ",
+            ", however, the company failed to pay its workers.",
+            Lang::En
+        )
+        .as_deref(),
+        Some("The company failed to pay its workers.")
+    );
     // German keeps a date that opens its sentence: without it the verb comes first.
     assert_eq!(
         undated(

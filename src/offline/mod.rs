@@ -160,24 +160,23 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let mut dedupe = Deduper::new();
     let mut kinds: BTreeMap<&'static str, i32> = BTreeMap::new();
     // An ordering question belongs to the whole text, not a section: tried once when half the
-    // quiz is made (so it takes no more than one year question's sentence), and again with
-    // one of the last at the end when the sections leave room (`order`).
+    // quiz is made, again at the end if not made, and a second at the end when the sections
+    // leave room (`order`).
     let events = order::events(&reading);
-    let mut ordered: Vec<usize> = Vec::new();
+    let mut ordered = order::Asked::default();
     let mut tried = false;
     while made.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
         for q in &mut queues {
             if !tried && made.len() * 2 >= ask.count {
                 tried = true;
                 let quiz = (&mut made, &mut dedupe);
-                order::add(
+                order::ask(
                     &reading,
                     &events,
-                    order::End::First,
-                    ask,
-                    say,
+                    (ask, say),
                     quiz,
                     &mut ordered,
+                    false,
                     rng,
                 );
             }
@@ -220,14 +219,8 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
             }
         }
     }
-    for end in [order::End::First, order::End::Last] {
-        // The last only beside the first, and in a quiz of eight or more: one or two in all.
-        let room = made.len() < ask.count && (end == order::End::First) == ordered.is_empty();
-        if room && (end == order::End::First || ask.count >= 8) {
-            let quiz = (&mut made, &mut dedupe);
-            order::add(&reading, &events, end, ask, say, quiz, &mut ordered, rng);
-        }
-    }
+    let quiz = (&mut made, &mut dedupe);
+    order::ask(&reading, &events, (ask, say), quiz, &mut ordered, true, rng);
     made.into_iter().map(|m| m.mcq).collect()
 }
 

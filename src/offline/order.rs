@@ -344,20 +344,62 @@ pub(super) fn choose<'a, R: Rng>(
     None
 }
 
+/// The quiz's ordering questions so far: the sentences of their options, and the ends asked.
+#[derive(Default)]
+pub(super) struct Asked {
+    sentences: Vec<usize>,
+    ends: Vec<End>,
+}
+
+/// Asks "which came first?", or where that cannot be asked "which came last?", unless one is
+/// asked already; with `second` (at the quiz's end), "which came last?" beside a "first", in a
+/// quiz of eight or more with room left: one or two in all.
+pub(super) fn ask<R: Rng>(
+    reading: &Reading,
+    events: &[Event],
+    (ask, say): (&Ask<'_>, &Say),
+    (made, dedupe): (&mut Vec<Made>, &mut Deduper),
+    asked: &mut Asked,
+    second: bool,
+    rng: &mut R,
+) {
+    if asked.ends.is_empty() {
+        for end in [End::First, End::Last] {
+            if made.len() < ask.count
+                && add(reading, events, end, ask, say, (made, dedupe), asked, rng)
+            {
+                break;
+            }
+        }
+    }
+    if second && ask.count >= 8 && asked.ends == [End::First] && made.len() < ask.count {
+        add(
+            reading,
+            events,
+            End::Last,
+            ask,
+            say,
+            (made, dedupe),
+            asked,
+            rng,
+        );
+    }
+}
+
 /// Makes an ordering question and adds it to the quiz when it passes the whole-quiz checks;
 /// `asked` holds the sentences of the options already asked, which a second one does not
 /// take again. No other question may print the key's year beside its event (`Made::dated`;
 /// a year question on an option shows one event's year, which does not settle the order), nor
 /// ask what an option prints.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn add<R: Rng>(
+fn add<R: Rng>(
     reading: &Reading,
     events: &[Event],
     end: End,
     ask: &Ask<'_>,
     say: &Say,
     (made, dedupe): (&mut Vec<Made>, &mut Deduper),
-    asked: &mut Vec<usize>,
+    asked: &mut Asked,
     rng: &mut R,
 ) -> bool {
     // The events whose year another question prints beside them: no key.
@@ -378,7 +420,15 @@ pub(super) fn add<R: Rng>(
     let events: Vec<Event> = events.iter().filter(|e| !printed(e)).cloned().collect();
     let want = ask.rules.options;
     let main = reading.subject();
-    let Some(picked) = choose(&events, end, main, reading.text, (asked, &taken), want, rng) else {
+    let Some(picked) = choose(
+        &events,
+        end,
+        main,
+        reading.text,
+        (&asked.sentences, &taken),
+        want,
+        rng,
+    ) else {
         let shown: Vec<String> = events
             .iter()
             .map(|e| format!("{} {}", e.year, e.text))
@@ -411,7 +461,8 @@ pub(super) fn add<R: Rng>(
         trace(|| format!("order-{end:?}: clashes with the quiz: {:?}", m.mcq.options));
         return false;
     }
-    asked.extend(picked.iter().map(|e| e.sentence));
+    asked.sentences.extend(picked.iter().map(|e| e.sentence));
+    asked.ends.push(end);
     made.push(m);
     true
 }

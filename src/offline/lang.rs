@@ -286,6 +286,8 @@ pub(super) struct Words {
     pub(super) date_on: Vec<String>,
     /// Words that give an ordering question's option its place in time (`order`).
     pub(super) order_clues: Vec<String>,
+    /// Object pronouns an ordering question's option may not carry (`order`).
+    pub(super) order_points_back: Vec<String>,
 }
 
 /// The fixed words of a question.

@@ -193,7 +193,15 @@ pub(super) fn undated(before: &str, after: &str, text: Lang) -> Option<String> {
     } else if after.starts_with(' ') && after[1..].starts_with(char::is_alphabetic) {
         let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
         let opens = words.subordinate.contains(&first) && !words.articles.contains(&first);
-        if opens || render::subordinate(head, text) {
+        // "C'est en 1931 qu'il épouse …", "… in 1990 when …": the date is a clause's own.
+        let rest = after.trim_start().to_lowercase();
+        let then = (words.subordinate.iter())
+            .filter(|s| !words.articles.contains(s))
+            .any(|s| {
+                rest.starts_with(&format!("{s} "))
+                    || (s.ends_with('\'') && rest.starts_with(s.as_str()))
+            });
+        if opens || then || render::subordinate(head, text) {
             return None;
         }
         render::one_event(format!("{head}{after}"), text)?
@@ -230,11 +238,32 @@ pub(super) fn option_of(clause: &str, text: Lang) -> Option<String> {
         return None;
     }
     let lower = clause.to_lowercase();
-    if lang::holds_any(&lower, &text.data().words.order_clues) {
+    let words = &text.data().words;
+    if lang::holds_any(&lower, &words.order_clues) {
         trace(|| format!("order-clue: {clause:?}"));
         return None;
     }
+    // "Un tranvía lo atropelló", "Se casó con …", "Vers 7 h 15, …": an object with nothing to
+    // point to, a subject left out, a time of day.
+    let leans = lang::holds_any(&lower, &words.order_points_back)
+        || super::subject::drops_subject(&clause, text);
+    if leans || clock(&lower) {
+        trace(|| format!("order-leans-back: {clause:?}"));
+        return None;
+    }
     Some(clause.trim_end_matches('.').trim_end().to_owned())
+}
+
+/// Whether a clause tells a time of day ("7 h 15", "7h15", "7:15").
+fn clock(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let hour = |t: &str| t.parse::<u32>().is_ok_and(|h| h < 24);
+    tokens.windows(2).any(|w| hour(w[0]) && w[1] == "h")
+        || tokens.iter().any(|t| {
+            let t = t.trim_end_matches([',', '.']);
+            t.split_once(['h', ':'])
+                .is_some_and(|(a, b)| hour(a) && b.len() == 2 && b.parse::<u32>().is_ok())
+        })
 }
 
 /// A sentence without the relative or subordinate clause, or the apposition, that ends it

@@ -293,3 +293,57 @@ fn a_quiz_from_a_dated_history_asks_which_came_first() {
         );
     }
 }
+
+/// An option that leans on what it does not say is none: an object pronoun ("lo"), a subject
+/// left out, an age, a time of day, a date in a cleft ("C'est en 1931 qu'il …").
+#[test]
+fn options_with_an_object_pronoun_an_age_or_a_time_are_none() {
+    assert_eq!(
+        option_of("Un tranvía lo atropelló cerca de la plaza mayor.", Lang::Es),
+        None
+    );
+    assert_eq!(
+        option_of(
+            "Dirigió la campaña contra los realistas en el norte.",
+            Lang::Es
+        ),
+        None
+    );
+    assert_eq!(
+        option_of(
+            "À l'âge de dix ans, Louis entre dans une école de Paris.",
+            Lang::Fr
+        ),
+        None
+    );
+    assert_eq!(
+        option_of(
+            "Vers 7 h 15, les canons ouvrent le feu sur la ville.",
+            Lang::Fr
+        ),
+        None
+    );
+    assert_eq!(
+        option_of(
+            "At 6:30 the first ships left the northern harbour.",
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        undated(
+            "C'est aussi en ",
+            " qu'il épouse une artiste de la ville.",
+            Lang::Fr
+        ),
+        None
+    );
+    assert_eq!(
+        option_of(
+            "El ingeniero abrió un taller mecánico en la ciudad.",
+            Lang::Es
+        )
+        .as_deref(),
+        Some("El ingeniero abrió un taller mecánico en la ciudad")
+    );
+}

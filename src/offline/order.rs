@@ -243,9 +243,10 @@ pub(super) fn option_of(clause: &str, text: Lang) -> Option<String> {
         trace(|| format!("order-clue: {clause:?}"));
         return None;
     }
-    // "Un tranvía lo atropelló", "Se casó con …", "Vers 7 h 15, …": an object with nothing to
-    // point to, a subject left out, a time of day.
+    // "Un tranvía lo atropelló", "il y épouse", "Dirigió la campaña", "Vers 7 h 15, …": a
+    // pronoun with nothing to point to, a subject left out, a time of day.
     let leans = lang::holds_any(&lower, &words.order_points_back)
+        || lang::holds_any(&lower, &words.subject_pronouns)
         || super::subject::drops_subject(&clause, text);
     if leans || clock(&lower) {
         trace(|| format!("order-leans-back: {clause:?}"));
@@ -279,7 +280,14 @@ pub(super) fn main_clause(clause: &str, text: Lang) -> Option<String> {
         rest.starts_with(&format!("{s} ")) || (s.ends_with('\'') && rest.starts_with(s.as_str()))
     });
     let head = &clause[..at];
-    (opens && head.split_whitespace().count() >= 5).then(|| format!("{head}."))
+    // A head that opens a clause of its own, or sets something off, may need what is cut
+    // ("Pasteur découvre qu'une culture …, inoculée aux volailles, …").
+    let lower = head.to_lowercase();
+    let open = head.contains(", ")
+        || (words.subordinate.iter())
+            .filter(|s| !words.articles.contains(s))
+            .any(|s| lang::holds(&lower, s) || (s.ends_with('\'') && lower.contains(s.as_str())));
+    (opens && !open && head.split_whitespace().count() >= 5).then(|| format!("{head}."))
 }
 
 /// Whether two events tell much the same: half the content words of the shorter are the

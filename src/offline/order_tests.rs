@@ -81,6 +81,12 @@ fn a_long_event_is_cut_before_a_relative_clause_that_ends_it() {
         figures.as_deref(),
         Some("The surveyors of the northern district reached the summit of the high ridge")
     );
+    let open = option_of(
+        "Le chimiste découvre qu'une culture vieillie du microbe des poules, inoculée aux \
+         volailles, les protège de la maladie.",
+        Lang::Fr,
+    );
+    assert_eq!(open, None);
     let middle = option_of(
         "The old stone bridge across the river, which the town had built with money from the \
          wool trade, was finally washed away by the floods.",
@@ -345,5 +351,12 @@ fn options_with_an_object_pronoun_an_age_or_a_time_are_none() {
         )
         .as_deref(),
         Some("El ingeniero abrió un taller mecánico en la ciudad")
+    );
+    assert_eq!(
+        option_of(
+            "Nommé professeur à Lyon, il y épouse la fille du recteur.",
+            Lang::Fr
+        ),
+        None
     );
 }

@@ -308,6 +308,12 @@ pub(super) struct Words {
     pub(super) male_names: Vec<String>,
     #[serde(default)]
     pub(super) female_names: Vec<String>,
+    /// The words before a day's date (`order`).
+    pub(super) date_on: Vec<String>,
+    /// Words that give an ordering question's option its place in time (`order`).
+    pub(super) order_clues: Vec<String>,
+    /// Object pronouns an ordering question's option may not carry (`order`).
+    pub(super) order_points_back: Vec<String>,
 }
 
 /// The fixed words of a question.
@@ -340,6 +346,9 @@ pub(super) struct Say {
     pub(super) cause: String,
     pub(super) effect: String,
     pub(super) from_text: String,
+    /// Which of the text's dated events came first, or last (`order`).
+    pub(super) order_first: String,
+    pub(super) order_last: String,
 }
 
 const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::De];

@@ -27,6 +27,7 @@ mod filters;
 mod lang;
 mod lexicon;
 mod list;
+mod order;
 mod read;
 mod reading;
 mod refer;
@@ -146,6 +147,9 @@ struct Made {
     shows: Vec<usize>,
     /// What it prints besides its stem that may give an answer away: a step's options.
     prints: String,
+    /// An ordering question's key: its sentence and year, which no other question may print
+    /// together (a year question on it prints no year, and so is asked).
+    dated: Option<(usize, String)>,
 }
 
 /// The stop words of a quiz in `language` besides the English ones `mcq::Deduper` always
@@ -165,8 +169,27 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
     let mut made: Vec<Made> = Vec::new();
     let mut dedupe = Deduper::with_stop_words(stop_words(ask.language));
     let mut kinds: BTreeMap<&'static str, i32> = BTreeMap::new();
+    // An ordering question belongs to the whole text, not a section: tried once when half the
+    // quiz is made, again at the end if not made, and a second at the end when the sections
+    // leave room (`order`).
+    let events = order::events(&reading);
+    let mut ordered = order::Asked::default();
+    let mut tried = false;
     while made.len() < ask.count && queues.iter().any(|q| !q.is_empty()) {
         for q in &mut queues {
+            if !tried && made.len() * 2 >= ask.count {
+                tried = true;
+                let quiz = (&mut made, &mut dedupe);
+                order::ask(
+                    &reading,
+                    &events,
+                    (ask, say),
+                    quiz,
+                    &mut ordered,
+                    false,
+                    rng,
+                );
+            }
             if made.len() >= ask.count {
                 break;
             }
@@ -208,6 +231,8 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
             }
         }
     }
+    let quiz = (&mut made, &mut dedupe);
+    order::ask(&reading, &events, (ask, say), quiz, &mut ordered, true, rng);
     made.into_iter().map(|m| m.mcq).collect()
 }
 
@@ -340,9 +365,19 @@ fn clashes(m: &Made, made: &[Made]) -> bool {
             || m.home
                 .is_some_and(|h| o.shows.contains(&h) || o.home == Some(h))
             || o.home.is_some_and(|h| m.shows.contains(&h))
-            || printed(&format!("{} {}", m.mcq.question, m.prints), &o.answer)
-            || printed(&format!("{} {}", o.mcq.question, o.prints), &m.answer)
+            // An ordering question's key is an event, which a year question on it shows
+            // without giving the order away: `dated` says what may not be shown.
+            || (o.dated.is_none() && printed(&format!("{} {}", m.mcq.question, m.prints), &o.answer))
+            || (m.dated.is_none() && printed(&format!("{} {}", o.mcq.question, o.prints), &m.answer))
+            || o.dated.as_ref().is_some_and(|d| prints_date(m, d))
+            || m.dated.as_ref().is_some_and(|d| prints_date(o, d))
     })
+}
+
+/// Whether a question shows a sentence with its year (`Made::dated`).
+fn prints_date(m: &Made, (sentence, year): &(usize, String)) -> bool {
+    let shows = m.home == Some(*sentence) || m.shows.contains(sentence);
+    shows && lang::holds(&m.mcq.question, year)
 }
 
 /// With `QUIZGEN_OFFLINE_TRACE` set, why each candidate was not asked, on standard error: for
@@ -464,22 +499,21 @@ fn make_table<R: Rng>(
     )
 }
 
-fn make_gap<R: Rng>(
-    reading: &Reading,
-    f: &Found,
-    ask: &Ask<'_>,
-    say: &Say,
-    level: Level,
-    rng: &mut R,
-) -> Option<Made> {
-    let sentences = &reading.doc.sentences;
-    let s = &sentences[f.sentence];
-    let answer = &s.text[f.start..f.end];
-    let people = subject::People {
+/// The people `subject` names a left-out subject or a pronoun from.
+fn people_of(reading: &Reading) -> subject::People<'_> {
+    subject::People {
         sex: (reading.main_sex()).or_else(|| subject::sex_of(&reading.forms, reading.text)),
         found: &reading.found,
         sexes: &reading.sexes,
-    };
+    }
+}
+
+/// A candidate's sentence before and after its answer, its subject named where the sentence
+/// leaves it as a pronoun, leaves it out or says "the canal", and without a connective that
+/// opens it: what a gap's stem shows, and an ordering question's event (`order`).
+fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
+    let s = &reading.doc.sentences[f.sentence];
+    let people = people_of(reading);
     // "In 1575 he built …" → "In 1575 Akbar built …" when the text leaves no doubt.
     // "En 1813 dirigió …" → "En 1813, Bolívar dirigió …": a subject left out, likewise.
     let resolved = refer::resolve(
@@ -510,7 +544,27 @@ fn make_gap<R: Rng>(
     };
     // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
     let unlinked = render::without_connective(before, reading.text);
-    let before = unlinked.as_deref().unwrap_or(before);
+    (
+        unlinked.unwrap_or_else(|| before.to_owned()),
+        after.to_owned(),
+    )
+}
+
+fn make_gap<R: Rng>(
+    reading: &Reading,
+    f: &Found,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let sentences = &reading.doc.sentences;
+    let s = &sentences[f.sentence];
+    let answer = &s.text[f.start..f.end];
+    let people = people_of(reading);
+    let topic = topic_noun::topic(&reading.doc, reading.text);
+    let (before, after) = named_parts(reading, f);
+    let (before, after) = (before.as_str(), after.as_str());
     let subject = reading.subject();
     let mut draft = Draft {
         lang: reading.text,
@@ -679,6 +733,7 @@ fn finish<R: Rng>(
         home,
         shows,
         prints: String::new(),
+        dated: None,
     })
 }
 

@@ -64,6 +64,13 @@ fn who(before: &str, after: &str, say: &Say) -> Option<String> {
 /// "In 1799, French soldiers found the stone." / "… found the stone in 1799." → "French
 /// soldiers found the stone. In which year did this happen?"
 fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
+    undated(before, after, text).map(|clause| format!("{clause} {}", say.when))
+}
+
+/// A dated sentence without its date, when what is left tells one event on its own: "In
+/// 1799, French soldiers found the stone." → "French soldiers found the stone." (German keeps
+/// a date that opens the sentence: without it, the verb would come first).
+pub(super) fn undated(before: &str, after: &str, text: Lang) -> Option<String> {
     let words = &text.data().words;
     let lower = before.trim_end().to_lowercase();
     let opener = words.date_in.iter().find(|d| lower == d.as_str());
@@ -92,6 +99,13 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
     } else {
         return None;
     };
+    one_event(clause, text)
+}
+
+/// A clause when it tells one event, whole: no two clauses, no state or two acts, no other
+/// date, five words or more (`undated`, and an ordering question's options).
+pub(super) fn one_event(clause: String, text: Lang) -> Option<String> {
+    let words = &text.data().words;
     // "Provinces broke away, and raiders took Timbuktu": "this" would cover two events, and
     // only one is dated.
     let lower = clause.to_lowercase();
@@ -113,7 +127,7 @@ fn when(before: &str, after: &str, text: Lang, say: &Say) -> Option<String> {
         return None;
     }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');
-    whole.then(|| format!("{clause} {}", say.when))
+    whole.then_some(clause)
 }
 
 /// Whether a clause (in lower case) tells a state (a word with an imperfect's ending,
@@ -162,7 +176,7 @@ fn state_or_two_acts(lower: &str, text: Lang) -> bool {
 
 /// Whether the last part of a clause (after its last comma) is a relative or subordinate
 /// clause, or opens with a participle: "…, who described it", "… the law that required".
-fn subordinate(clause: &str, text: Lang) -> bool {
+pub(super) fn subordinate(clause: &str, text: Lang) -> bool {
     let words = &text.data().words;
     let tail = clause.rsplit_once(',').map_or(clause, |(_, t)| t).trim();
     let lower = tail.to_lowercase();

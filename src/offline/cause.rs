@@ -92,15 +92,12 @@ pub(super) struct Causal {
 /// when it opens with a small word that can be written in lower case ("The mountains block
 /// the winds" → "the mountains block the winds").
 ///
-/// Where the text has too few of them, a short sentence of its own that is a clean clause
-/// ("the Atlantic lies to the west"): a true statement of the text that explains nothing
-/// asked, so long as it shares no content word with the stem (`causal` false; the causal
-/// clauses are taken first).
+/// Only such clauses: a plain sentence of the text ("Tasmania is an island state of
+/// Australia") is no consequence of anything, and a grader struck it among them (round 14).
 pub(super) struct Clause {
     pub(super) sentence: usize,
     pub(super) text: String,
     pub(super) shape: String,
-    pub(super) causal: bool,
 }
 
 /// The longest and shortest clause asked, in words: a longer one is no option.
@@ -138,15 +135,6 @@ pub(super) fn causals(doc: &Doc, lang: Lang) -> (Vec<Causal>, Vec<Clause>) {
             continue;
         }
         let Some(found) = statement(&s.text, lower) else {
-            for text in plain(&s.text, lower) {
-                let shape = "clause".to_owned();
-                clauses.push(Clause {
-                    sentence: i,
-                    text,
-                    shape,
-                    causal: false,
-                });
-            }
             continue;
         };
         let shape = &found.marker.shape;
@@ -155,7 +143,6 @@ pub(super) fn causals(doc: &Doc, lang: Lang) -> (Vec<Causal>, Vec<Clause>) {
                 sentence: i,
                 text,
                 shape: shape.clone(),
-                causal: true,
             });
         }
         if let Some(text) = found.before.clone().filter(|_| shape == "clause") {
@@ -163,7 +150,6 @@ pub(super) fn causals(doc: &Doc, lang: Lang) -> (Vec<Causal>, Vec<Clause>) {
                 sentence: i,
                 text,
                 shape: shape.clone(),
-                causal: true,
             });
         }
         if let (Some(clause), Some(shown)) = (found.clause, found.shown) {
@@ -191,36 +177,6 @@ pub(super) struct Statement {
     pub(super) shown: Option<String>,
     pub(super) before: Option<String>,
     pub(super) end: String,
-}
-
-/// A sentence that is one clean clause, in lower case from its small first word ("The
-/// Atlantic lies to the west." → "the Atlantic lies to the west"); none where the language's
-/// markers take clauses of another shape (German).
-/// Two clauses joined by a semicolon are two.
-fn plain(text: &str, lower: Lower<'_>) -> Vec<String> {
-    let clause_shaped = Marker {
-        at: String::new(),
-        after: String::new(),
-        shape: "clause".to_owned(),
-    };
-    let lang = lower.lang;
-    let words = &lang.data().cause;
-    let Some(body) = text.strip_suffix('.') else {
-        return Vec::new();
-    };
-    if !words.markers.iter().any(|m| m.shape == "clause") {
-        return Vec::new();
-    }
-    (body.split("; ").enumerate())
-        .filter_map(|(i, part)| {
-            let lowered = if i == 0 {
-                lower.first(part)?
-            } else {
-                part.to_owned()
-            };
-            clean_clause(&lowered, &clause_shaped, lang).then_some(lowered)
-        })
-        .collect()
 }
 
 /// A language and the words its text writes in lower case.
@@ -445,8 +401,6 @@ pub(super) fn make<R: Rng>(
         return None;
     }
     pool.shuffle(rng);
-    // The text's other causal clauses first.
-    pool.sort_by_key(|o| !o.causal);
     let taken = &pool[..want];
     let wrong: Vec<String> = taken.iter().map(|o| o.text.clone()).collect();
     let label = if c.marker.after == "effect" {

@@ -91,6 +91,11 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: range,
     },
     Filter {
+        name: "second-unit",
+        why: "the value is the second part of a measure in two units (23 hours _____): its wrong values may overflow the first (70 minutes)",
+        strikes: second_unit,
+    },
+    Filter {
         name: "other-dates",
         why: "another date in the stem rules out wrong years or tells the answer",
         strikes: other_dates,
@@ -368,6 +373,23 @@ fn bound(d: &Draft<'_>) -> bool {
                 || super::lang::ends_with_any(bare, &w.bounds)
                 || skip_one(before)
                 || skip_one(bare))
+}
+
+/// "Its period is 23 hours _____": a number and a unit that a smaller one may follow
+/// (`first_units`: hours, feet, Stunden) right before a value's gap ("Vostok 1 lasted _____"
+/// is one value).
+fn second_unit(d: &Draft<'_>) -> bool {
+    let mut last = d.before.split_whitespace().rev();
+    let (Some(unit), Some(number)) = (last.next(), last.next()) else {
+        return false;
+    };
+    matches!(d.kind, Kind::Value(_))
+        && d.before.ends_with(char::is_whitespace)
+        && (d.lang.data().words.first_units.iter()).any(|u| *u == unit.to_lowercase())
+        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 fn range(d: &Draft<'_>) -> bool {

@@ -244,6 +244,19 @@ fn presents_back(lower: &str, lang: Lang) -> bool {
     !cleft || adds
 }
 
+/// Whether a sentence names anything: a capitalised word after its first that is no small
+/// word, or a first word that is none.
+fn names_anything(sentence: &str, lang: Lang) -> bool {
+    (sentence.split_whitespace().enumerate()).any(|(i, t)| {
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        bare.starts_with(char::is_uppercase)
+            && !lang.is_stop(&lower)
+            && !lang.data().words.months.contains(&lower)
+            && (i > 0 || !opens_with_a_phrase(sentence, lang))
+    })
+}
+
 /// Whether a sentence opens with a phrase before a comma and its pronoun subject ("Battu en
 /// 1889, il retourne …", "Élève brillant, il obtient …", "Born in Leeds, she …"): its first
 /// word, capitalised as every first word is, is a participle or a noun of that phrase, not a
@@ -301,8 +314,16 @@ pub(super) fn reference_unresolved(d: &Draft<'_>) -> bool {
         // The lead must stand, and name the main person if the gap's pronoun is theirs.
         Some(c) => {
             let named = d.main.is_some_and(|m| words(c).any(|w| w == m));
+            // In a life where a pronoun's sex is not told (French "son" is his, her or its), a
+            // pronoun of the gap's sentence ("ses admirateurs … en son honneur") needs a name in
+            // the lead: "La reconnaissance vient tard." gives it none.
+            let by_pronoun = d.main.is_some()
+                && d.forms.is_empty()
+                && points_back_by(&sentence, d.lang, true)
+                && !points_back_by(&sentence, d.lang, false);
             leans_back(c, d.lang, d.main, d.forms)
                 || (unnamed_main(&sentence, d.main, d.forms, d.lang) && !named)
+                || (by_pronoun && !names_anything(c, d.lang))
                 || dropped
         }
         None => {

@@ -469,3 +469,31 @@ fn a_spanish_sentence_with_its_subject_left_out_is_struck_in_any_text() {
     );
     assert!(!struck(&d, "reference-unresolved"));
 }
+
+#[test]
+fn a_lead_that_names_nothing_gives_a_pronoun_nothing_to_point_to() {
+    let year = Kind::Year { era: None };
+    let mut d = draft(
+        &year,
+        "En 1910, ses admirateurs organisent une fête en son honneur à Sérignan.",
+        "1910",
+        Lang::Fr,
+    );
+    d.main = Some("Fabre");
+    d.context = Some("La reconnaissance vient tard.");
+    assert!(struck(&d, "reference-unresolved"));
+    d.context = Some("Fabre publie ses Souvenirs entomologiques.");
+    assert!(!struck(&d, "reference-unresolved"));
+}
+
+#[test]
+fn a_thing_named_by_a_common_noun_in_the_lead_is_what_it_points_to() {
+    let mut d = draft(
+        &Kind::Term,
+        "It is lost as water vapour from the leaves in a process called transpiration.",
+        "transpiration",
+        Lang::En,
+    );
+    d.context = Some("Most of the water taken up by a plant is not used in photosynthesis.");
+    assert!(!struck(&d, "reference-unresolved"));
+}

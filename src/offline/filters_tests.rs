@@ -720,3 +720,35 @@ fn most_as_a_quantifier_is_no_superlative() {
     );
     assert!(struck(&d, "superlative"));
 }
+
+#[test]
+fn the_second_part_of_a_measure_in_two_units_is_struck() {
+    let d = draft(
+        value(56.0),
+        "Its period is 23 hours 56 minutes, the time the Earth takes to turn.",
+        "56 minutes",
+        Lang::En,
+    );
+    assert!(struck(&d, "second-unit"));
+    let d = draft(
+        value(23.0),
+        "Its period is 23 hours 56 minutes, the time the Earth takes to turn.",
+        "23 hours",
+        Lang::En,
+    );
+    assert!(!struck(&d, "second-unit"));
+    let d = draft(
+        value(400.0),
+        "In 1969 about 400 people lived in the village.",
+        "400 people",
+        Lang::En,
+    );
+    assert!(!struck(&d, "second-unit"));
+    let d = draft(
+        value(108.0),
+        "His flight in Vostok 1 lasted 108 minutes.",
+        "108 minutes",
+        Lang::En,
+    );
+    assert!(!struck(&d, "second-unit"));
+}

@@ -88,6 +88,9 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// Units a smaller one may follow in one measure ("23 hours 56 minutes"): `second-unit`.
+    #[serde(default)]
+    pub(super) first_units: Vec<String>,
     /// Spanish "se", and the prepositions after which its verb is reflexive, not passive
     /// (`subject::reflexive`).
     #[serde(default)]

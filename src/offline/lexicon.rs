@@ -207,13 +207,23 @@ pub(super) fn role(name: &str) -> Option<&'static str> {
 /// A given name: the language's own list, or the census's when it is no English common word
 /// as well ("Fort", "Rose", "Sol" name things too often).
 pub(super) fn is_given_name(word: &str, lang: Lang) -> bool {
-    lang.data().words.given_names.iter().any(|n| n == word)
-        || (in_census(word) && noun(&word.to_lowercase()).is_none())
+    each_part(word, |w| {
+        lang.data().words.given_names.iter().any(|n| n == w)
+            || (in_census(w) && noun(&w.to_lowercase()).is_none())
+    })
+}
+
+/// Whether a name is one by `one`, or is hyphenated with each part one ("Jean-Henri",
+/// "Marie-Louise").
+fn each_part(word: &str, one: impl Fn(&str) -> bool) -> bool {
+    one(word) || (word.contains('-') && word.split('-').all(|p| !p.is_empty() && one(p)))
 }
 
 /// Whether a word may be a given name, though a common word as well ("Ada", "Rose").
 pub(super) fn may_be_given_name(word: &str, lang: Lang) -> bool {
-    lang.data().words.given_names.iter().any(|n| n == word) || in_census(word)
+    each_part(word, |w| {
+        lang.data().words.given_names.iter().any(|n| n == w) || in_census(w)
+    })
 }
 
 fn in_census(word: &str) -> bool {
@@ -226,6 +236,15 @@ fn in_census(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphenated_given_name_is_one_when_each_part_is() {
+        assert!(may_be_given_name("Jean-Henri", Lang::Fr));
+        assert!(is_given_name("Jean-Henri", Lang::Fr));
+        assert!(may_be_given_name("Marie-Louise", Lang::Fr));
+        assert!(!may_be_given_name("Saint-Léons", Lang::Fr));
+        assert!(!may_be_given_name("Jean-", Lang::Fr));
+    }
 
     #[test]
     fn a_place_is_named_by_its_peoples_adjective_too() {

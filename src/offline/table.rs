@@ -43,7 +43,8 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
             let values: Vec<String> = table.rows.iter().map(|r| norm(&r[column])).collect();
             for (row, value) in values.iter().enumerate() {
                 let key_words = words(&keys[row], lang);
-                let tells = !value.is_empty()
+                // "—" as a cell says nothing of its row.
+                let tells = value.chars().any(char::is_alphanumeric)
                     && value.chars().count() <= MAX_CELL
                     && !table.header[column].trim().is_empty()
                     && unique(&values, value)
@@ -192,6 +193,14 @@ mod tests {
             assert_eq!(doc.tables.len(), 1);
             assert!(cells(&doc.tables, 4, lang).is_empty(), "{t}");
         }
+        // A dash says nothing of its row.
+        let t = "| Stage | Temperature |\n|---|---|\n| Pre-rinse | Cold |\n| Main wash | 45–65 °C |\n\
+            | Final rinse | 60–70 °C |\n| Drying | — |\n";
+        let doc = read::read(t, Lang::En);
+        let rows: Vec<usize> = (cells(&doc.tables, 4, Lang::En).iter())
+            .map(|c| c.row)
+            .collect();
+        assert_eq!(rows, [0, 1, 2]);
         // A table whose rows are things of one sort still is.
         let doc = read::read(PLANETS, Lang::En);
         assert!(!cells(&doc.tables, 4, Lang::En).is_empty());

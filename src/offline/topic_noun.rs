@@ -30,15 +30,36 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         .split([',', ':', '—', '('])
         .next()?
         .trim();
+    // As the text writes it: the whole title, or the thing after its complement ("The
+    // Building of the Erie Canal" is about "the Erie Canal").
+    let written = |lower: &str| {
+        doc.sentences.iter().find_map(|s| {
+            let at = s.text.to_lowercase().find(lower)?;
+            let end = at + lower.len();
+            let whole = !s.text[..at].ends_with(char::is_alphanumeric)
+                && !s.text[end..].starts_with(char::is_alphanumeric);
+            (whole && s.text.len() == s.text.to_lowercase().len())
+                .then(|| s.text[at..end].to_owned())
+        })
+    };
+    let after_complement = title
+        .split_whitespace()
+        .position(|x| joins(x, lang))
+        .map(|i| {
+            title
+                .split_whitespace()
+                .skip(i + 1)
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+    let (title, name) = if let Some(name) = written(&title.to_lowercase()) {
+        (title.to_owned(), name)
+    } else {
+        let after = after_complement?;
+        let name = written(&after.to_lowercase())?;
+        (after, name)
+    };
     let lower = title.to_lowercase();
-    // As the text writes it.
-    let name = doc.sentences.iter().find_map(|s| {
-        let at = s.text.to_lowercase().find(&lower)?;
-        let end = at + lower.len();
-        let whole = !s.text[..at].ends_with(char::is_alphanumeric)
-            && !s.text[end..].starts_with(char::is_alphanumeric);
-        (whole && s.text.len() == s.text.to_lowercase().len()).then(|| s.text[at..end].to_owned())
-    })?;
     let mut nouns = Vec::new();
     let article = (w.topic_articles.iter()).find(|a| {
         lower
@@ -47,8 +68,13 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
     });
     if let Some(article) = article {
         let rest: Vec<&str> = title[article.len()..].split_whitespace().collect();
+        // "The Wars of the Roses": the head is before the complement, not "Roses".
+        let before_complement = rest
+            .iter()
+            .position(|x| joins(x, lang))
+            .unwrap_or(rest.len());
         let head = if w.head_last {
-            rest.last()
+            rest[..before_complement].last()
         } else {
             rest.first()
         };
@@ -64,21 +90,36 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             nouns.push((article.clone(), head.to_lowercase()));
         }
     }
-    // "Iceland is an island in the North Atlantic": "the island".
+    // "Iceland is an island in the North Atlantic": "the island"; "Tasmania is an island state
+    // of Australia": "the state" (the head of the words before the next small word), and in
+    // English "the island" too (each word of them WordNet knows as a noun).
     let said = (doc.sentences.iter().take(3)).find_map(|s| {
         let text = s.text.to_lowercase();
         let rest = text.strip_prefix(&lower)?;
-        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
-        let [copula, one, noun] = words.as_slice() else {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let [copula, one, ..] = words.as_slice() else {
             return None;
         };
-        (w.copulas.contains(&(*copula).to_owned())
-            && w.indefinite.contains(&(*one).to_owned())
-            && noun.chars().count() >= 3
-            && noun.chars().all(char::is_alphabetic))
-        .then(|| (*noun).to_owned())
+        let phrase: Vec<&str> = (words[2..].iter())
+            .take_while(|x| x.chars().all(char::is_alphabetic) && !lang.is_stop(x))
+            .take(3)
+            .copied()
+            .collect();
+        let head = if w.head_last {
+            phrase.last()
+        } else {
+            phrase.first()
+        }?;
+        let mut said: Vec<String> = (phrase.iter())
+            .filter(|x| *x != head && lang == Lang::En && super::lexicon::noun(x).is_some())
+            .map(|x| (*x).to_owned())
+            .collect();
+        said.push((*head).to_owned());
+        said.retain(|x| x.chars().count() >= 3);
+        (w.copulas.contains(&(*copula).to_owned()) && w.indefinite.contains(&(*one).to_owned()))
+            .then_some(said)
     });
-    if let Some(noun) = said {
+    for noun in said.unwrap_or_default() {
         nouns.extend((w.topic_articles.iter()).map(|a| (a.clone(), noun.clone())));
     }
     (!nouns.is_empty()).then_some(Topic { name, nouns })
@@ -109,10 +150,11 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
                 .to_lowercase();
             let is_head = (topic.nouns.iter())
                 .any(|(_, head)| word == *head || word.strip_suffix('s') == Some(head.as_str()));
-            // "une île de la Méditerranée": after an indefinite article, no one thing named.
-            let one = i > 0
-                && (lang.data().words.indefinite.iter())
-                    .any(|a| *a == words[i - 1].1.to_lowercase());
+            // "une île de la Méditerranée", "an island state of Australia": after an indefinite
+            // article (a word or two back), no one thing named.
+            let one = (i.saturating_sub(2)..i).any(|k| {
+                (lang.data().words.indefinite.iter()).any(|a| *a == words[k].1.to_lowercase())
+            });
             if !is_head || one || blanked[at..].starts_with(' ') {
                 return false;
             }

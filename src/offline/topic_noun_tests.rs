@@ -133,3 +133,48 @@ fn the_noun_the_text_says_its_topic_is_gets_the_name() {
         None
     );
 }
+
+#[test]
+fn a_title_with_a_complement_names_its_thing_once() {
+    // The head is before "of": "the Roses" is no stand-in, and the name is not put in twice.
+    let en = "The Wars of the Roses\n\nThe Wars of the Roses were civil wars fought in England. \
+        Two houses fought for the throne. The wars ended in 1487.";
+    assert_eq!(
+        renamed(
+            en,
+            Lang::En,
+            "The Wars of the Roses were civil wars fought in _."
+        ),
+        None
+    );
+    assert_eq!(
+        renamed(en, Lang::En, "The wars ended in _.").as_deref(),
+        Some("The Wars of the Roses ended in _.")
+    );
+    // A title about the thing after its complement.
+    let en = "The Building of the Erie Canal\n\nThe Erie Canal was built to move goods west. \
+        Work began in 1817. The canal was completed in 1825.";
+    assert_eq!(
+        renamed(en, Lang::En, "The canal was completed in _.").as_deref(),
+        Some("The Erie Canal was completed in _.")
+    );
+}
+
+#[test]
+fn the_head_of_what_the_text_says_its_topic_is_gets_the_name() {
+    let en = "Tasmania\n\nTasmania is an island state of Australia. It lies south of the \
+        mainland. The state covers about 68,000 square kilometres.";
+    assert_eq!(
+        renamed(en, Lang::En, "The state covers about _.").as_deref(),
+        Some("Tasmania covers about _.")
+    );
+    assert_eq!(
+        renamed(
+            en,
+            Lang::En,
+            "The first European to reach the island was the navigator Tasman."
+        )
+        .as_deref(),
+        Some("The first European to reach Tasmania was the navigator Tasman.")
+    );
+}

@@ -108,34 +108,36 @@ fn a_long_event_is_cut_before_a_relative_clause_that_ends_it() {
 /// agosto de", "am 2. April", "im Jahr"; a year with no such word is no date taken out.
 #[test]
 fn a_dates_words_are_taken_out_with_it() {
-    assert_eq!(
-        date_opened("The line opened on 3 May ", Lang::En),
-        Some("The line opened")
-    );
-    assert_eq!(
-        date_opened("The line opened on May 3, ", Lang::En),
-        Some("The line opened")
-    );
-    assert_eq!(date_opened("In July ", Lang::En), Some(""));
-    assert_eq!(
-        date_opened("The fort fell in ", Lang::En),
-        Some("The fort fell")
-    );
-    assert_eq!(date_opened("the ", Lang::En), None);
-    assert_eq!(
-        date_opened("Le fort est repris le 24 octobre ", Lang::Fr),
-        Some("Le fort est repris")
-    );
-    assert_eq!(date_opened("Le 1er juillet ", Lang::Fr), Some(""));
-    assert_eq!(
-        date_opened("El canal se inauguró el 15 de agosto de ", Lang::Es),
-        Some("El canal se inauguró")
-    );
-    assert_eq!(
-        date_opened("Sie starb am 13. Januar ", Lang::De),
-        Some("Sie starb")
-    );
-    assert_eq!(date_opened("Im Jahr ", Lang::De), Some(""));
+    for (before, lang, kept) in [
+        (
+            "The line opened on 3 May ",
+            Lang::En,
+            Some("The line opened"),
+        ),
+        (
+            "The line opened on May 3, ",
+            Lang::En,
+            Some("The line opened"),
+        ),
+        ("In July ", Lang::En, Some("")),
+        ("The fort fell in ", Lang::En, Some("The fort fell")),
+        ("the ", Lang::En, None),
+        (
+            "Le fort est repris le 24 octobre ",
+            Lang::Fr,
+            Some("Le fort est repris"),
+        ),
+        ("Le 1er juillet ", Lang::Fr, Some("")),
+        (
+            "El canal se inauguró el 15 de agosto de ",
+            Lang::Es,
+            Some("El canal se inauguró"),
+        ),
+        ("Sie starb am 13. Januar ", Lang::De, Some("Sie starb")),
+        ("Im Jahr ", Lang::De, Some("")),
+    ] {
+        assert_eq!(date_opened(before, lang), kept, "{before}");
+    }
     // A connective after the date goes too.
     assert_eq!(
         undated(

@@ -314,3 +314,14 @@ pub(super) fn no_noun(term: &str, lang: Lang) -> bool {
         && (t.ends_with("ly") || t.ends_with("ed"))
         && super::lexicon::noun(&t).is_none()
 }
+
+/// Whether a meaning goes on to explain something after a comma (", so it makes the kettle
+/// slower", the language's causal markers that open on a comma, `[cause]`): "Limescale is a
+/// poor conductor of heat, so …" says what limescale does, and "Which term means “a poor
+/// conductor of heat, so it makes …”?" asks no definition. A "because" inside the meaning's
+/// own clause ("two metals that bend because they expand …") still defines.
+pub(super) fn explains(meaning: &str, lang: Lang) -> bool {
+    let lower = meaning.to_lowercase();
+    (lang.data().cause.markers.iter())
+        .any(|m| m.at.starts_with(',') && lower.contains(m.at.as_str()))
+}

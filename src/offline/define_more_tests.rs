@@ -273,3 +273,17 @@ fn a_term_that_points_back_is_none() {
         "{defined:?}"
     );
 }
+
+#[test]
+fn a_meaning_that_goes_on_to_explain_defines_nothing() {
+    let en = Lang::En;
+    assert!(explains(
+        "a poor conductor of heat, so it makes the kettle slower",
+        en
+    ));
+    assert!(!explains("a hard white deposit left by hard water", en));
+    assert!(!explains(
+        "two metals joined together that bend when heated because they expand",
+        en
+    ));
+}

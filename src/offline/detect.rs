@@ -637,14 +637,23 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
     }
     // One definition a term: the first; and no English adverb WordNet knows as no noun ("…
     // and, more importantly, a greater proportion …" is no second name of anything), nor a
-    // "term" that points back ("Beneath it is a layer of hard bone").
+    // "term" that points back ("Beneath it is a layer of hard bone"), nor a sentence of the
+    // prose that goes on to explain ("Limescale is a poor conductor of heat, so …"; a
+    // glossary's meaning may say why: "two metals that bend because they expand …").
     let mut seen = std::collections::HashSet::new();
     out.retain(|d| {
         seen.insert(d.term.to_lowercase())
             && !define_more::no_noun(&d.term, lang)
             && !define_more::points_back(&d.term, lang)
+            && !explained(d, lang)
     });
     out
+}
+
+/// A prose definition asked "Which term means …?" whose meaning goes on to explain
+/// (`define_more::explains`).
+fn explained(d: &Definition, lang: Lang) -> bool {
+    d.sentence.is_some() && d.cloze.is_none() && define_more::explains(&d.meaning, lang)
 }
 
 /// "Photosynthesis is the process by which …" → ("Photosynthesis", "the process by which …");

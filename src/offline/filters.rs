@@ -473,7 +473,19 @@ fn superlative(d: &Draft<'_>) -> bool {
 
 fn restated(d: &Draft<'_>) -> bool {
     let after = d.after.trim_start();
-    let digit_soon = |s: &str| s.chars().take(4).any(|c| c.is_ascii_digit());
+    // A figure soon after: digits, or a number word within four words ("or just under two
+    // minutes").
+    let numbers = &d.lang.data().words.numbers;
+    let digit_soon = |s: &str| {
+        s.chars().take(4).any(|c| c.is_ascii_digit())
+            || (s.split_whitespace().take(4)).any(|w| {
+                numbers.contains_key(
+                    &w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_owned(),
+                )
+            })
+    };
     // "_____ (20 kHz)", "_____, or 2.3 kW", "(_____)" beside another figure.
     let bracketed = after.strip_prefix('(').is_some_and(digit_soon);
     let or_else = [", or ", " or ", ", i.e. ", ", soit ", ", o sea ", ", also "]

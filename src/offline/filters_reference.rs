@@ -142,7 +142,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                 })
         };
         // "the war" points back; "the Battle of Stamford Bridge" names its battle.
-        let definite = |r: &String| {
+        let definite = |r: &String, apposition: bool| {
             // A reference of several words is a noun's ("the difference"), of one an adverb's.
             let noun = r.contains(' ');
             at_word(r) && {
@@ -151,9 +151,15 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                 // German capitalises every noun: "dieses Ereignis" points back all the same.
                 let demonstrative =
                     lang == Lang::De && (r.starts_with("dies") || r.starts_with("jen"));
-                // "the emperor, Constantine XI, …": named in an apposition.
-                let rest = rest.strip_prefix(", ").unwrap_or(rest);
+                // "the dictator, Primo de Rivera, …": named in an apposition (not "La même
+                // année, Cousteau …", whose comma ends a phrase of time).
+                let rest = (rest.strip_prefix(", ").filter(|_| apposition)).unwrap_or(rest);
+                // "the war" may open a name ("the War of 1812"); "that moment" may not ("At
+                // that moment California …").
+                let article = (r.split_whitespace().next())
+                    .is_some_and(|f| w.articles.iter().any(|a| a == f));
                 demonstrative
+                    || (!article && r.contains(' '))
                     || !(rest.starts_with(char::is_uppercase)
                         || [
                             "of ",
@@ -200,8 +206,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         };
         // "this argument", "that year": always back; "she": back unless named before.
         if place_word
-            || w.references.iter().any(definite)
-            || (!person_named && w.kin_references.iter().any(definite))
+            || w.references.iter().any(|r| definite(r, false))
+            || (!person_named && w.kin_references.iter().any(|r| definite(r, true)))
             || (pronouns
                 && w.pronouns.iter().any(|p| {
                     at_word(p)

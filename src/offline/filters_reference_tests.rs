@@ -139,9 +139,26 @@ fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
         "C'est en 1669 que Sténon énonce le principe de superposition.",
         Lang::Fr
     ));
-    // Named in an apposition.
+    // Named in an apposition; a phrase of time before the comma names nothing.
     assert!(!points_back(
-        "In 1453 the war, Mehmed's last campaign, ended.",
+        "In 1923 the dictator, Miguel Primo de Rivera, suspended the constitution.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "La même année, Cousteau devient directeur du Musée océanographique.",
+        Lang::Fr
+    ));
+    // German "ihnen", "Trotzdem"; "at that moment".
+    assert!(points_back(
+        "Zu ihnen gehörten Johannes Scharrer und Georg Platner.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "Trotzdem gab Clara weiterhin Konzerte.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "At that moment California was not yet part of the United States.",
         Lang::En
     ));
 }

@@ -752,3 +752,21 @@ fn the_second_part_of_a_measure_in_two_units_is_struck() {
     );
     assert!(!struck(&d, "second-unit"));
 }
+
+#[test]
+fn a_value_restated_in_words_after_the_gap_is_struck() {
+    let d = draft(
+        value(112.0),
+        "At 3,000 W, this takes about 112 seconds, or just under two minutes.",
+        "112 seconds",
+        Lang::En,
+    );
+    assert!(struck(&d, "restated"));
+    let d = draft(
+        value(112.0),
+        "At 3,000 W, this takes about 112 seconds, or less with a lid.",
+        "112 seconds",
+        Lang::En,
+    );
+    assert!(!struck(&d, "restated"));
+}

@@ -88,6 +88,10 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// Titles of an office or a trade before a name ("Dr", "Captain"): a character so named
+    /// is not asked "Who is …?", the title tells the role described.
+    #[serde(default)]
+    pub(super) role_titles: Vec<String>,
     /// Units a smaller one may follow in one measure ("23 hours 56 minutes"): `second-unit`.
     #[serde(default)]
     pub(super) first_units: Vec<String>,

@@ -274,3 +274,40 @@ fn a_word_of_a_persons_name_is_no_place() {
         reading.places
     );
 }
+
+/// A character's title of office ("Dr", "Captain") tells the role a "Who is …?" describes:
+/// such a character is not asked, the others are.
+#[test]
+fn a_character_named_by_a_title_of_office_is_not_asked_who_they_are() {
+    let story = "Treasure Hunt\n\nThe Salt Road is a short adventure novel published in 1890. \
+        A boy finds a map and sails to an island with a crew of sailors.\n\n\
+        ## Characters\n\n\
+        - Jim Carver: a brave boy who finds the map in an old chest.\n\
+        - Dr Horne: a sensible local doctor who joins the voyage.\n\
+        - Captain Vane: the strict but honest captain of the ship.\n\
+        - Ned Pike: a cheerful cook who secretly leads the mutineers.\n\
+        - Tom Rudd: a young sailor who stays loyal to the boy.\n\
+        - Will Hatch: a marooned sailor who has lived alone for years.\n";
+    let ask = Ask {
+        count: 10,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "story.md",
+    };
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let quiz = generate(story, &ask, &mut rng);
+    let who: Vec<&Mcq> = quiz
+        .iter()
+        .filter(|q| q.question.starts_with("Who is"))
+        .collect();
+    assert!(!who.is_empty(), "{quiz:#?}");
+    for q in who {
+        let key = &q.options[q.answer_index];
+        assert!(
+            !key.starts_with("Dr ") && !key.starts_with("Captain "),
+            "{q:#?}"
+        );
+    }
+}

@@ -67,6 +67,14 @@ pub(super) fn make_definition<R: Rng>(
             trace(|| format!("family-named: {} means {:?}", d.term, d.meaning));
             return None;
         }
+        // "Dr Livesey" for "a sensible local doctor", "Captain Smollett" for "the captain of
+        // the ship": a title of office in the name tells the role the stem describes.
+        let titled = (d.term.split_whitespace().next())
+            .is_some_and(|t| lang.data().words.role_titles.iter().any(|r| r == t));
+        if titled {
+            trace(|| format!("role-title: {} means {:?}", d.term, d.meaning));
+            return None;
+        }
         // Nobody the meaning names ("Daisy's friend" is not Daisy).
         let people: Vec<String> = (people.into_iter())
             .filter(|p| {

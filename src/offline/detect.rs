@@ -376,7 +376,12 @@ pub(super) fn value_after(
         && !lang.is_stop(&lu)
         && !w.months.contains(&lu)
         && !w.numbers.contains_key(&lu);
-    if !ok {
+    // "7.15 p.m.": a letter, a stop and another letter is an abbreviation (a time of day), no
+    // unit; the gap would leave "_____.m." behind.
+    let abbreviated = rest[taken + gap + unit.len()..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if !ok || abbreviated {
         return None;
     }
     let mut len = taken + gap + unit.len();

@@ -399,3 +399,13 @@ fn a_hyphenated_name_is_one_name() {
     let none: [&str; 0] = [];
     assert_eq!(people("Die Mauer umschloss West-Berlin.", Lang::De), none);
 }
+
+#[test]
+fn a_time_of_day_is_no_value() {
+    // "p.m." is no unit: the gap would leave "_____.m." behind.
+    assert!(values("The train left Dundee at 7.15 p.m. in a storm.", Lang::En).is_empty());
+    assert_eq!(
+        values("The train carried 75 people over the bridge.", Lang::En),
+        ["75 people"]
+    );
+}

@@ -95,6 +95,12 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             || w.name_particles.contains(&x)
     });
     let opening_phrase = opens_with_a_phrase(sentence, lang);
+    // "Fils de Louis VII, il devient roi", "Son of a weaver, he …": the parent named before the
+    // comma is not whom the pronoun after it stands for.
+    let kin_end = (w.kin_openers.iter())
+        .any(|k| lower.starts_with(&format!("{k} ")))
+        .then(|| sentence.find(','))
+        .flatten();
     let tokens: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .scan(0, |pos, t| {
@@ -112,7 +118,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         // At the start, a word before an article or a pronoun opens a phrase ("Grâce aux
         // antennes, elle mesure …", "Selon ses mémoires, il …"), it names no one.
         let opener = i == 0 && (second_is_article || opening_phrase);
+        let of_kin = kin_end.is_some_and(|e| at < e);
         if bare.starts_with(char::is_uppercase)
+            && !of_kin
             && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
             && !opener
             && !w.months.contains(&bare.to_lowercase())
@@ -159,7 +167,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                 let article = (r.split_whitespace().next())
                     .is_some_and(|f| w.articles.iter().any(|a| a == f));
                 demonstrative
-                    || (!article && r.contains(' '))
+                    || (!article && noun)
                     || !(rest.starts_with(char::is_uppercase)
                         || [
                             "of ",

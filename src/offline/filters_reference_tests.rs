@@ -514,3 +514,19 @@ fn a_thing_named_by_a_common_noun_in_the_lead_is_what_it_points_to() {
     d.context = Some("Most of the water taken up by a plant is not used in photosynthesis.");
     assert!(!struck(&d, "reference-unresolved"));
 }
+
+#[test]
+fn a_parent_named_in_a_phrase_of_kinship_is_not_whom_the_pronoun_means() {
+    assert!(points_back(
+        "Fils de Louis VII, il devient roi en 1180 à quinze ans.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "Son of a weaver from Leeds, he left school at twelve.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "Philippe, fils de Louis VII, devient roi en 1180.",
+        Lang::Fr
+    ));
+}

@@ -88,6 +88,10 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// The openings of a phrase of kinship ("fils de", "son of"): a name in it, before the
+    /// comma, is not whom the pronoun after stands for.
+    #[serde(default)]
+    pub(super) kin_openers: Vec<String>,
     /// Titles of an office or a trade before a name ("Dr", "Captain"): a character so named
     /// is not asked "Who is …?", the title tells the role described.
     #[serde(default)]

@@ -530,14 +530,22 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     };
     // "The canal opened in …" → "The Panama Canal opened in …", in a text titled so.
     let topic = topic_noun::topic(&reading.doc, reading.text);
-    let renamed = topic.as_ref().and_then(|t| {
-        (topic_noun::named(before, t, (&reading.doc, f.sentence), reading.text)
-            .map(|b| (b, after.to_owned())))
-        .or_else(|| {
-            topic_noun::named(after, t, (&reading.doc, f.sentence), reading.text)
-                .map(|a| (before.to_owned(), a))
+    let at = (&reading.doc, f.sentence);
+    let renamed = topic
+        .as_ref()
+        .and_then(|t| {
+            (topic_noun::named(before, t, at, reading.text).map(|b| (b, after.to_owned()))).or_else(
+                || topic_noun::named(after, t, at, reading.text).map(|a| (before.to_owned(), a)),
+            )
         })
-    });
+        // "the Bill" → "the Reform Bill", as the text named it before.
+        .or_else(|| {
+            (topic_noun::named_earlier(before, at, reading.text).map(|b| (b, after.to_owned())))
+                .or_else(|| {
+                    topic_noun::named_earlier(after, at, reading.text)
+                        .map(|a| (before.to_owned(), a))
+                })
+        });
     let (before, after) = match &renamed {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (before, after),

@@ -232,6 +232,91 @@ pub(super) fn named(
     None
 }
 
+/// "The Bill", "the estuary" named as the text named it before: where an earlier sentence
+/// wrote "the Reform Bill", "the Tay estuary" (the article, one to three capitalised words or
+/// a year, and the noun), and no other name of that noun, the stem's first such phrase gets that
+/// name ("In May _____ the Lords blocked the Reform Bill again"). English only: its names come
+/// before their noun. The same checks as the title's (`named`: not part of a name already, no
+/// other of the noun named up to the stem's sentence).
+/// Development texts: "the shogunate" → "the Tokugawa shogunate", "the prize" → "the Nobel
+/// Prize", "the system" → "the Global Positioning System".
+pub(super) fn named_earlier(
+    text: &str,
+    (doc, sentence): (&Doc, usize),
+    lang: Lang,
+) -> Option<String> {
+    if lang != Lang::En {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let w = &lang.data().words;
+    // Not a reference the filters know ("the city", "the war": the sentence before, shown,
+    // says which), nor a plural ("the ruins" may be all of them, not "the Valley Ruins").
+    let reference = |n: &str| {
+        let phrase = format!("the {n}");
+        w.references.contains(&phrase) || w.kin_references.contains(&phrase)
+    };
+    let nouns = (words.windows(2))
+        .filter(|w| w[0] == "the")
+        .map(|w| w[1].trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|n| n.chars().count() >= 3 && n.chars().all(char::is_alphabetic))
+        .filter(|n| !n.ends_with('s') && !reference(n));
+    for noun in nouns {
+        let mut names: Vec<String> = Vec::new();
+        for s in &doc.sentences[..sentence] {
+            for name in earlier_names(&s.text, noun) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if let [name] = names.as_slice() {
+            let topic = Topic {
+                name: name.clone(),
+                nouns: vec![("the".to_owned(), noun.to_owned())],
+            };
+            if let Some(put) = named(text, &topic, (doc, sentence), lang) {
+                return Some(put);
+            }
+        }
+    }
+    None
+}
+
+/// The names a sentence writes as "the", one to three capitalised words or a year, and `noun`
+/// ("the Tay estuary", "the Great Reform Act", "the 1832 Act").
+fn earlier_names(text: &str, noun: &str) -> Vec<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < tokens.len()
+            && k - i <= 3
+            && !tokens[k - 1].ends_with(|c: char| !c.is_alphanumeric())
+            && (tokens[k].starts_with(char::is_uppercase)
+                || (tokens[k].len() == 4 && tokens[k].chars().all(|c| c.is_ascii_digit())))
+            && !bare(tokens[k]).eq_ignore_ascii_case(noun)
+        {
+            k += 1;
+        }
+        let named = k > i + 1
+            && tokens
+                .get(k)
+                .is_some_and(|n| bare(n).eq_ignore_ascii_case(noun))
+            && !tokens[k - 1].ends_with(|c: char| !c.is_alphanumeric());
+        if named {
+            let words: Vec<String> = tokens[i..=k].iter().map(|t| bare(t)).collect();
+            out.push(lower_first(&words.join(" ")));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[path = "topic_noun_tests.rs"]
 mod tests;

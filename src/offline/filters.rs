@@ -351,20 +351,27 @@ fn bound(d: &Draft<'_>) -> bool {
                 .strip_prefix(b.as_str())
                 .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
         });
-    // "dépasse souvent _____", "supera a menudo los _____": an adverb of a word or two
-    // between the bound and the value, and an article before it, leave it a bound.
+    // "dépasse souvent _____", "supera a menudo los _____": an adverb between the bound and
+    // the value (a word, or two before a value), and an article before it, leave it a bound.
+    // Not a name: "under Napoleon in 1805", "près de Paris en 1890" name no bound.
+    let names = |b: &str, n: usize| {
+        let original: Vec<&str> = d.before.split_whitespace().collect();
+        let skipped = b.split_whitespace().count().min(original.len());
+        (original[..skipped].iter().rev().take(n))
+            .any(|x| x.starts_with(|c: char| !c.is_lowercase()))
+    };
     let skip_one = |b: &str| {
         let b = (b.rsplit_once(' '))
             .filter(|(_, last)| w.articles.iter().any(|a| a == last))
             .map_or(b, |(head, _)| head.trim_end());
         let one = b.rsplit_once(' ').map(|(head, _)| head.trim_end());
-        let two = one
-            .and_then(|h| h.rsplit_once(' '))
-            .map(|(head, _)| head.trim_end());
-        [Some(b), one, two]
+        let two = (one.and_then(|h| h.rsplit_once(' ')))
+            .map(|(head, _)| head.trim_end())
+            .filter(|_| matches!(d.kind, Kind::Value(_)));
+        [(Some(b), 0), (one, 1), (two, 2)]
             .into_iter()
-            .flatten()
-            .any(|head| super::lang::ends_with_any(head, &w.bounds))
+            .filter_map(|(head, n)| head.map(|h| (h, n)))
+            .any(|(head, n)| super::lang::ends_with_any(head, &w.bounds) && !names(b, n))
     };
     year_bound
         || bound_after

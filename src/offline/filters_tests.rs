@@ -545,6 +545,15 @@ fn a_bound_after_the_value_is_struck() {
         let d = draft(value(300.0), s, v, lang);
         assert!(struck(&d, "bound"), "{s}");
     }
+    // A name between is no adverb: the bound is another phrase's.
+    for (s, y, lang) in [
+        ("Ney served under Napoleon in 1805.", "1805", Lang::En),
+        ("Il s'installe près de Paris en 1890.", "1890", Lang::Fr),
+        ("Viajó hasta Lima en 1821.", "1821", Lang::Es),
+    ] {
+        let d = draft(&Kind::Year { era: None }, s, y, lang);
+        assert!(!struck(&d, "bound"), "{s}");
+    }
     // A bound three words back is another phrase's ("under her name in 1838").
     let d = draft(
         &Kind::Year { era: None },

@@ -368,7 +368,7 @@ pub(super) fn choose<'a, R: Rng>(
             }
         }
         if picked.len() < want {
-            return None;
+            continue;
         }
         picked.sort_by_key(|e| e.year);
         if end == End::Last {

@@ -88,7 +88,11 @@ fn reflexive(text: &str, tokens: &[(usize, &str)], i: usize, lang: Lang) -> bool
     let mut k = i + 3;
     while k < tokens.len() && !text[tokens[k - 1].0 + tokens[k - 1].1.len()..].starts_with(',') {
         let after_preposition = w.reflexive_before.contains(&lower(k - 1));
-        if w.articles.contains(&lower(k)) && !after_preposition {
+        // An article or a possessive ("su") opens a noun phrase; "del", "al" are prepositions
+        // too ("la hija del gobernador").
+        let opens_noun = (w.articles.contains(&lower(k)) || w.pronouns.contains(&lower(k)))
+            && !w.reflexive_before.contains(&lower(k));
+        if opens_noun && !after_preposition {
             return false;
         }
         k += 1;

@@ -34,12 +34,17 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
     // Building of the Erie Canal" is about "the Erie Canal").
     let written = |lower: &str| {
         doc.sentences.iter().find_map(|s| {
-            let at = s.text.to_lowercase().find(lower)?;
+            // Offsets of the lower case are the sentence's only where lowering keeps lengths
+            // ("İstanbul" grows).
+            let lowered = s.text.to_lowercase();
+            if lowered.len() != s.text.len() {
+                return None;
+            }
+            let at = lowered.find(lower)?;
             let end = at + lower.len();
             let whole = !s.text[..at].ends_with(char::is_alphanumeric)
                 && !s.text[end..].starts_with(char::is_alphanumeric);
-            (whole && s.text.len() == s.text.to_lowercase().len())
-                .then(|| s.text[at..end].to_owned())
+            whole.then(|| s.text[at..end].to_owned())
         })
     };
     let after_complement = title
@@ -91,8 +96,7 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         }
     }
     // "Iceland is an island in the North Atlantic": "the island"; "Tasmania is an island state
-    // of Australia": "the state" (the head of the words before the next small word), and in
-    // English "the island" too (each word of them WordNet knows as a noun).
+    // of Australia": "the state" (the head of the words before the next small word).
     let said = (doc.sentences.iter().take(3)).find_map(|s| {
         let text = s.text.to_lowercase();
         let rest = text.strip_prefix(&lower)?;
@@ -105,18 +109,20 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             .take(3)
             .copied()
             .collect();
+        // English: the last word WordNet knows as a noun ("a protein hormone made by …" is
+        // "the hormone", not "the made").
+        let english_noun = |x: &&&str| lang != Lang::En || super::lexicon::noun(x).is_some();
         let head = if w.head_last {
-            phrase.last()
+            phrase.iter().rev().find(english_noun)
         } else {
             phrase.first()
         }?;
-        let mut said: Vec<String> = (phrase.iter())
-            .filter(|x| *x != head && lang == Lang::En && super::lexicon::noun(x).is_some())
-            .map(|x| (*x).to_owned())
-            .collect();
-        said.push((*head).to_owned());
-        said.retain(|x| x.chars().count() >= 3);
-        (w.copulas.contains(&(*copula).to_owned()) && w.indefinite.contains(&(*one).to_owned()))
+        // Only the head: "a chemical process" is no chemical (nor, so, "an island state" an
+        // island).
+        let said = vec![(*head).to_owned()];
+        (w.copulas.contains(&(*copula).to_owned())
+            && w.indefinite.contains(&(*one).to_owned())
+            && head.chars().count() >= 3)
             .then_some(said)
     });
     for noun in said.unwrap_or_default() {

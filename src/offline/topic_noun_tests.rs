@@ -168,14 +168,14 @@ fn the_head_of_what_the_text_says_its_topic_is_gets_the_name() {
         renamed(en, Lang::En, "The state covers about _.").as_deref(),
         Some("Tasmania covers about _.")
     );
+    // "an island state": "the island" is not asked for it (a describing word may be a noun).
     assert_eq!(
         renamed(
             en,
             Lang::En,
             "The first European to reach the island was the navigator Tasman."
-        )
-        .as_deref(),
-        Some("The first European to reach Tasmania was the navigator Tasman.")
+        ),
+        None
     );
 }
 
@@ -212,4 +212,32 @@ fn a_noun_the_text_named_before_gets_that_name() {
     // Nothing named before: nothing to do.
     let t = "Rivers\n\nThe river floods in spring. The river is wide.";
     assert_eq!(renamed_earlier(t, "The river is _ wide."), None);
+}
+
+#[test]
+fn a_letter_that_grows_in_lower_case_breaks_no_offset() {
+    // "İ" is one byte longer in lower case: the sentence is not read for the name.
+    let t = "Émile Zola\n\nİstanbul honoured Émile Zola. Émile Zola wrote novels. The writer died in 1902.";
+    let doc = read::read(t, Lang::Fr);
+    let _ = topic(&doc, Lang::Fr);
+    let doc = read::read(t, Lang::En);
+    let _ = topic(&doc, Lang::En);
+}
+
+#[test]
+fn a_describing_word_is_no_stand_in_for_a_thing_that_is_no_place() {
+    let en = "Photosynthesis\n\nPhotosynthesis is a chemical process in green plants. It uses \
+        light. The chemical then enters the Calvin cycle. The process needs water.";
+    assert_eq!(
+        renamed(
+            en,
+            Lang::En,
+            "The chemical then enters the cycle in _ steps."
+        ),
+        None
+    );
+    assert_eq!(
+        renamed(en, Lang::En, "The process needs _ litres of water.").as_deref(),
+        Some("Photosynthesis needs _ litres of water.")
+    );
 }

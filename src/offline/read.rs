@@ -544,9 +544,15 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
                 && n.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
         });
     let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic) && !unit;
-    let abbreviation = data.read.abbreviations.contains(&word);
     let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // "21 n. Chr. von Verwandten …": an abbreviation of two parts ("n. chr"), its first a
+    // letter after a number (which alone would be a unit's symbol).
+    let abbreviation = data.read.abbreviations.contains(&word)
+        || data
+            .read
+            .abbreviations
+            .contains(&format!("{word}. {first}"));
     let digits =
         |n: usize| !word.is_empty() && word.len() <= n && word.chars().all(|c| c.is_ascii_digit());
     // "9. November", and in German any ordinal ("im 17. Jahrhundert", "zum 100. Jahrestag"; a
@@ -692,6 +698,11 @@ mod tests {
         );
         let de = sentences(
             "1630 landete der schwedische König Gustav II. Adolf mit seinem Heer in Pommern. Er siegte bald bei Breitenfeld.",
+            Lang::De,
+        );
+        assert_eq!(de.len(), 2, "{de:?}");
+        let de = sentences(
+            "Arminius wurde um das Jahr 21 n. Chr. von Verwandten ermordet. Rom vergaß den Verlust seiner drei Legionen nie.",
             Lang::De,
         );
         assert_eq!(de.len(), 2, "{de:?}");

@@ -197,21 +197,17 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
             q.make_contiguous()
                 .sort_by_key(|it| kinds.get(kind_name(&reading, *it)).copied().unwrap_or(0));
             while let Some(item) = q.pop_front() {
-                // Values at most two in five of the quiz: a quiz of altitudes is of little use.
-                let values = kinds.get("value").copied().unwrap_or(0);
-                if kind_name(&reading, item) == "value" && values >= value_cap(ask.count) {
-                    continue;
-                }
-                // Table rows at most one in four: a quiz is not a table read back.
-                let rows = kinds.get("table").copied().unwrap_or(0);
-                if kind_name(&reading, item) == "table" && rows >= table_cap(ask.count) {
-                    continue;
-                }
-                // List items and causes likewise at most two in five each: a quiz is not a
-                // list read back, nor all clauses.
+                // Values, list items and causes at most two in five of the quiz each, table
+                // rows one in four: a quiz of altitudes is of little use, nor a list or a table
+                // read back, nor all clauses.
                 let kind = kind_name(&reading, item);
-                let items = kinds.get(kind).copied().unwrap_or(0);
-                if matches!(kind, "list" | "cause") && items >= value_cap(ask.count) {
+                let asked = kinds.get(kind).copied().unwrap_or(0);
+                let cap = match kind {
+                    "value" | "list" | "cause" => value_cap(ask.count),
+                    "table" => table_cap(ask.count),
+                    _ => i32::MAX,
+                };
+                if asked >= cap {
                     continue;
                 }
                 let level = level_of(ask.difficulty, made.len());
@@ -225,7 +221,7 @@ pub fn generate<R: Rng>(source: &str, ask: &Ask<'_>, rng: &mut R) -> Vec<Mcq> {
                 {
                     continue;
                 }
-                *kinds.entry(kind_name(&reading, item)).or_default() += 1;
+                *kinds.entry(kind).or_default() += 1;
                 made.push(m);
                 break;
             }

@@ -38,6 +38,14 @@ pub(super) struct ReadWords {
     pub(super) instructions: Vec<String>,
 }
 
+/// A unit counted within a period, and the most the period holds (`Words::period_caps`).
+#[derive(Deserialize)]
+pub(super) struct PeriodCap {
+    pub(super) units: Vec<String>,
+    pub(super) within: Vec<String>,
+    pub(super) most: f64,
+}
+
 /// Words for finding answers and checking questions (see the data files for each list's use).
 #[derive(Deserialize)]
 pub(super) struct Words {
@@ -77,6 +85,10 @@ pub(super) struct Words {
     pub(super) pairs: Vec<String>,
     pub(super) superlatives: Vec<String>,
     pub(super) ages: Vec<String>,
+    /// A count of a unit within a period, which it cannot exceed ("days a year": 366): its wrong
+    /// values stay below (the grader struck 400 and 600 foggy days a year).
+    #[serde(default)]
+    pub(super) period_caps: Vec<PeriodCap>,
     pub(super) ranges: Vec<String>,
     /// A whole range's words: "to" between its ends, "between" … "and" around them.
     pub(super) span_to: Vec<String>,

@@ -645,9 +645,17 @@ fn make_gap<R: Rng>(
             let rest = format!("{before} {after}").to_lowercase();
             let age = words.year_units.contains(&v.unit.to_lowercase())
                 && lang::holds_any(&rest, &words.ages);
+            // "about _____ foggy days a year": no more than the year holds.
+            let unit = v.unit.to_lowercase();
+            let period = (words.period_caps.iter())
+                .find(|c| {
+                    c.units.iter().any(|u| unit.ends_with(u.as_str()))
+                        && lang::holds_any(&rest, &c.within)
+                })
+                .map(|c| c.most);
             let near = distract::Near {
                 approximate,
-                at_most: age.then_some(100.0),
+                at_most: if age { Some(100.0) } else { period },
             };
             let wrong = distract::values(v, answer, reading.text, level, near, want, rng);
             same_side(wrong, v, &others_in(reading, f), reading.text)

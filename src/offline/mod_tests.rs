@@ -311,3 +311,40 @@ fn a_character_named_by_a_title_of_office_is_not_asked_who_they_are() {
         );
     }
 }
+
+/// A count within a period stays within it: "days a year" are offered no more than 366.
+#[test]
+fn a_count_of_days_a_year_is_offered_no_more_than_a_year_holds() {
+    let text = "The Brocken\n\nThe Brocken is the highest mountain in northern Germany. \
+        A small railway climbs to the weather station on the bare granite summit. \
+        Fog covers the summit of the Brocken on about 280 days a year.\n";
+    let ask = Ask {
+        count: 5,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "brocken.txt",
+    };
+    use rand::SeedableRng;
+    let mut asked = 0;
+    for seed in 0..8 {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        for q in generate(text, &ask, &mut rng) {
+            // Uncapped, seeds here offer 390 days.
+            if q.question.contains("_____ a year") {
+                asked += 1;
+                for o in &q.options {
+                    let n: f64 = o
+                        .split_whitespace()
+                        .next()
+                        .unwrap()
+                        .replace(',', "")
+                        .parse()
+                        .unwrap();
+                    assert!(n <= 366.0, "{q:#?}");
+                }
+            }
+        }
+    }
+    assert!(asked > 0);
+}

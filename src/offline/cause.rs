@@ -10,9 +10,9 @@
 //! asked clause running to the sentence's end, of 3 to 14 words, with no comma, bracket,
 //! quote or sum, and nothing (a pronoun, "this") pointing outside it; the sentence shown
 //! pointing at nothing either, nor telling a belief or a denial ("many people think …",
-//! "not because …"), nor in a worked example. No option shares a content word with the stem
-//! or with another option: a word in common would give the key away, or make two options
-//! about one thing, which could both explain it.
+//! "not because …"), nor in a worked example. No wrong answer shares a content word with the
+//! stem or the key (a word in common would give the key away, or make an option about the same
+//! thing, which could explain it too); two wrong answers may share one.
 
 use std::collections::HashSet;
 
@@ -335,15 +335,6 @@ fn names_subject(clause: &str, lang: Lang) -> bool {
     openers.contains(&first.to_lowercase())
 }
 
-/// The content words of a clause, by stem: no two options, nor an option and the stem,
-/// may share one.
-fn stems(s: &str, lang: Lang) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2 && !lang.is_stop(&w.to_lowercase()))
-        .map(|w| lang.stem(w))
-        .collect()
-}
-
 /// Whether two lists of stems share one.
 fn share(a: &[String], b: &[String]) -> bool {
     a.iter().any(|w| b.contains(w))
@@ -376,8 +367,8 @@ pub(super) fn make<R: Rng>(
     rng: &mut R,
 ) -> Option<Made> {
     let lang = reading.text;
-    let shown_stems = stems(&c.shown, lang);
-    let answer_stems = stems(&c.clause, lang);
+    let shown_stems = lang.content_stems(&c.shown);
+    let answer_stems = lang.content_stems(&c.clause);
     if share(&answer_stems, &shown_stems) {
         trace(|| format!("cause-echo: {:?} after {:?}", c.clause, c.shown));
         return None;
@@ -391,7 +382,7 @@ pub(super) fn make<R: Rng>(
     let mut pool: Vec<&Clause> = (reading.clauses.iter())
         .filter(|o| o.sentence != c.sentence && o.shape == c.marker.shape)
         .filter(|o| o.text != c.clause && fits_after(&c.marker.at, &o.text, lang))
-        .filter(|o| !share(&stems(&o.text, lang), &used))
+        .filter(|o| !share(&lang.content_stems(&o.text), &used))
         .collect();
     let mut seen = HashSet::new();
     pool.retain(|o| seen.insert(o.text.as_str()));

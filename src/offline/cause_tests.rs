@@ -212,7 +212,7 @@ fn a_causal_statement_is_asked_with_the_texts_other_clauses() {
         .collect();
     assert!(!asked.is_empty(), "{quiz:#?}");
     for q in asked {
-        let stems = |s: &str| stems(s, Lang::En);
+        let stems = |s: &str| Lang::En.content_stems(s);
         let stem = stems(&q.question);
         let key = &q.options[q.answer_index];
         assert!(text.contains(&format!("because {key}.")), "{q:#?}");

@@ -458,6 +458,15 @@ impl Lang {
     pub(super) fn stem(self, word: &str) -> String {
         self.stemmer().stem(&word.to_lowercase()).into_owned()
     }
+
+    /// The stems of a phrase's content words (longer than two letters, no stop word), in its
+    /// order: what "shares a word with" means across the stages.
+    pub(super) fn content_stems(self, s: &str) -> Vec<String> {
+        (s.to_lowercase().split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() > 2 && !self.is_stop(w))
+            .map(|w| self.stem(w))
+            .collect()
+    }
 }
 
 /// Up to `max` bytes of the text, from its start, middle and end, cut at char boundaries.

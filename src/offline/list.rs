@@ -21,7 +21,6 @@ use super::lang::Lang;
 use super::lexicon;
 use super::read::List;
 use super::sex::Sex;
-use super::table::words;
 
 /// A question a list offers: its stem's part (a description or a step), its answer, and the
 /// list's other items as wrong answers.
@@ -107,11 +106,8 @@ fn named(at: usize, l: &List, options: usize, lang: Lang) -> Vec<Listed> {
         return Vec::new();
     };
     let names: Vec<String> = pairs.iter().map(|(n, _)| n.to_lowercase()).collect();
-    let name_words: Vec<Vec<String>> = names.iter().map(|n| words(n, lang)).collect();
-    let descriptions: Vec<Vec<String>> = pairs
-        .iter()
-        .map(|(_, d)| words(&d.to_lowercase(), lang))
-        .collect();
+    let name_words: Vec<Vec<String>> = names.iter().map(|n| lang.content_stems(n)).collect();
+    let descriptions: Vec<Vec<String>> = pairs.iter().map(|(_, d)| lang.content_stems(d)).collect();
     let unique = |v: &[String], x: &String| v.iter().filter(|y| *y == x).count() == 1;
     if names.iter().any(|n| !unique(&names, n)) {
         return Vec::new();

@@ -42,14 +42,18 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
         for column in 1..table.header.len() {
             let values: Vec<String> = table.rows.iter().map(|r| norm(&r[column])).collect();
             for (row, value) in values.iter().enumerate() {
-                let key_words = words(&keys[row], lang);
+                let key_words = lang.content_stems(&keys[row]);
                 // "—" as a cell says nothing of its row.
                 let tells = value.chars().any(char::is_alphanumeric)
                     && value.chars().count() <= MAX_CELL
                     && !table.header[column].trim().is_empty()
                     && unique(&values, value)
-                    && !words(value, lang).iter().any(|w| key_words.contains(w))
-                    && !words(&norm(&table.header[column]), lang)
+                    && !lang
+                        .content_stems(value)
+                        .iter()
+                        .any(|w| key_words.contains(w))
+                    && !lang
+                        .content_stems(&table.header[column])
                         .iter()
                         .any(|w| key_words.contains(w));
                 if tells {
@@ -72,15 +76,6 @@ pub(super) fn cells(tables: &[Table], options: usize, lang: Lang) -> Vec<Cell> {
 fn compares(table: &Table, lang: Lang) -> bool {
     let first = table.header[0].trim().to_lowercase();
     lang.data().words.attribute_headers.contains(&first)
-}
-
-/// The stems of a cell's or a phrase's words, stop words left out (for "no word of the name in
-/// the stem").
-pub(super) fn words(s: &str, lang: Lang) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
-        .map(|w| lang.stem(w))
-        .collect()
 }
 
 /// The question's stem in `template` ("{key}", "{column}", "{value}"), and its answer.

@@ -294,12 +294,7 @@ fn same_case(term: &str, like: &str) -> String {
 /// (in three or more of its definitions: "electric", "charge" in a lesson on circuits).
 pub(super) fn alike(a: &str, b: &str, all: &[&str], lang: Lang) -> bool {
     let content = |s: &str| -> Vec<String> {
-        let mut v: Vec<String> = s
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 2 && !lang.is_stop(w))
-            .map(|w| lang.stem(w))
-            .collect();
+        let mut v = lang.content_stems(s);
         v.sort();
         v.dedup();
         v

@@ -168,30 +168,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
                     .is_some_and(|f| w.articles.iter().any(|a| a == f));
                 demonstrative
                     || (!article && noun)
-                    || !(rest.starts_with(char::is_uppercase)
-                        || [
-                            "of ",
-                            "de ",
-                            "du ",
-                            "del ",
-                            "von ",
-                            "des ",
-                            "between ",
-                            "entre ",
-                            "zwischen ",
-                        ]
-                        .iter()
-                        .any(|p| {
-                            // "the difference of about 33 degrees" names nothing (a noun's
-                            // phrase: "después de casi cuarenta años" is an adverb's).
-                            rest.strip_prefix(p).is_some_and(|r| {
-                                !(noun
-                                    && w.approximate.iter().any(|a| {
-                                        r.strip_prefix(a.as_str())
-                                            .is_some_and(|x| x.starts_with(' '))
-                                    }))
-                            })
-                        }))
+                    || !(rest.starts_with(char::is_uppercase) || says_which(rest, noun, lang))
             }
         };
         // "there" after the first word ("digging a well there"; the first word is an opener),
@@ -232,6 +209,25 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether the words after a reference say which it is: a complement ("the Battle of …", "la
+/// guerre de …", "the difference between …", `reference_complements`), but not a measure ("the
+/// difference of about 33 degrees": after a noun, an approximate word names nothing; "después
+/// de casi cuarenta años" is an adverb's, not a noun's).
+fn says_which(rest: &str, noun: bool, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let measure = |r: &str| {
+        (w.approximate.iter()).any(|a| {
+            r.strip_prefix(a.as_str())
+                .is_some_and(|x| x.starts_with(' '))
+        })
+    };
+    (w.reference_complements.iter()).any(|p| {
+        rest.strip_prefix(p.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| !(noun && measure(r)))
+    })
 }
 
 /// Whether a sentence (lower case) opens on "c'est" without being a cleft ("C'est le principe

@@ -100,6 +100,10 @@ pub(super) struct Words {
     /// before them in the sentence.
     #[serde(default)]
     pub(super) kin_references: Vec<String>,
+    /// The words after a reference that say which it is ("the Battle of …", "the difference
+    /// between …"): `filters_reference::says_which`.
+    #[serde(default)]
+    pub(super) reference_complements: Vec<String>,
     /// The openings of a phrase of kinship ("fils de", "son of"): a name in it, before the
     /// comma, is not whom the pronoun after stands for.
     #[serde(default)]

@@ -2,6 +2,15 @@
 use super::*;
 use rand::SeedableRng;
 
+/// A history whose dated sentences open or close with their date, or carry a day's date in the
+/// middle.
+const HARBOUR: &str = "The Harbour Railway\n\n\
+    In 1831, engineers surveyed a route along the northern coast. \
+    Coal trains ran from the mines to the port in 1840. \
+    The railway opened a branch line on 3 May 1852 to serve the fishing villages. \
+    In July 1866, a storm destroyed the wooden bridge over the estuary. \
+    Passenger services along the whole coast ended in 1931.";
+
 fn texts(events: &[Event]) -> Vec<(i64, &str)> {
     events.iter().map(|e| (e.year, e.text.as_str())).collect()
 }
@@ -10,12 +19,7 @@ fn texts(events: &[Event]) -> Vec<(i64, &str)> {
 /// middle: each is an event without its date.
 #[test]
 fn dated_sentences_become_events_without_their_dates() {
-    let text = "The Harbour Railway\n\n\
-        In 1831, engineers surveyed a route along the northern coast. \
-        Coal trains ran from the mines to the port in 1840. \
-        The railway opened a branch line on 3 May 1852 to serve the fishing villages. \
-        In July 1866, a storm destroyed the wooden bridge over the estuary. \
-        Passenger services along the whole coast ended in 1931.";
+    let text = HARBOUR;
     let reading = Reading::new(text, 4);
     let events = events(&reading);
     assert_eq!(
@@ -265,12 +269,7 @@ fn in_a_life_the_options_are_the_main_persons_events() {
 /// first event, and no other question prints the key's year beside its event.
 #[test]
 fn a_quiz_from_a_dated_history_asks_which_came_first() {
-    let text = "The Harbour Railway\n\n\
-        In 1831, engineers surveyed a route along the northern coast. \
-        Coal trains ran from the mines to the port in 1840. \
-        The railway opened a branch line on 3 May 1852 to serve the fishing villages. \
-        In July 1866, a storm destroyed the wooden bridge over the estuary. \
-        Passenger services along the whole coast ended in 1931.";
+    let text = HARBOUR;
     let ask = Ask {
         count: 10,
         rules: crate::mcq::Rules::new(4),

@@ -555,14 +555,7 @@ fn name_kind(run: &[&str], lang: Lang) -> Option<Kind> {
 /// The terms the text defines: glossary lines, "X is a …" and "… is called X" sentences.
 pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
     // "Tides: How the Moon and Sun Move the Oceans" is a title and its subtitle, not a term.
-    let titled = |m: &str| {
-        let words: Vec<&str> = m.split_whitespace().collect();
-        let capitals = words
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count();
-        words.len() >= 2 && capitals * 2 > words.len()
-    };
+    let titled = super::read::title_cased;
     let mut out: Vec<Definition> = doc
         .glossary
         .iter()

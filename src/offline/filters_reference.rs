@@ -9,7 +9,7 @@ use crate::offline::lang::Lang;
 /// sentence's own ("When Ada was 17 she met …" names who "she" is; "In 1835 she married …"
 /// does not).
 pub(in crate::offline) fn points_back(sentence: &str, lang: Lang) -> bool {
-    points_back_by(sentence, lang, true)
+    points_back_by(sentence, lang, true, None)
 }
 
 /// Whether a sentence shown leans on something it does not show: it points back
@@ -32,9 +32,60 @@ pub(in crate::offline) fn leans_back(
 pub(in crate::offline) fn gap_leans(d: &Draft<'_>) -> bool {
     let sentence = format!("{} {}", d.before, d.after);
     let whole = format!("{}{}{}", d.before, d.answer, d.after);
-    points_back(&sentence, d.lang)
+    points_back_by(&sentence, d.lang, true, d.main)
         || unnamed_main(&sentence, d.main, d.forms, d.lang)
         || (d.main.is_some() && crate::offline::subject::drops_subject(&whole, d.lang))
+}
+
+/// The part of a gap's sentence after it, cut before a clause of its own that leans back
+/// (", and he soon returned to Hungary", ", and around four-fifths of this area is
+/// mountainous"), where what is left stands on its own: the sentence asked without the
+/// sentence before it. None where the sentence does not lean back, or still does so cut.
+pub(in crate::offline) fn cut_leaning_tail(
+    before: &str,
+    after: &str,
+    main: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
+    let w = &lang.data().words;
+    let leans = |a: &str| points_back_by(&format!("{before} _ {a}"), lang, true, main);
+    // Not where the rest may lean on what the cut clause or the sentence before says: a
+    // sentence opening on a definite noun ("The lake's area …", "Le jeune homme …"); a gap in
+    // a relative clause ("Wars with Ayutthaya, which attacked Angkor around _____, and the
+    // failure … are"); a list after a colon; a subject left out ("Con unas …, es el mayor").
+    let first = before
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let second = before.split_whitespace().nth(1).unwrap_or("");
+    let definite = w.articles.contains(&first)
+        && !w.indefinite.contains(&first)
+        && !second.starts_with(|c: char| c.is_ascii_digit());
+    let whole = |a: &str| format!("{before}_{a}");
+    if definite || crate::offline::render::subordinate(before, lang) || !leans(after) {
+        return None;
+    }
+    let lower = after.to_lowercase();
+    if lower.len() != after.len() {
+        return None;
+    }
+    let joins = (lang.data().words.clause_links.iter())
+        .map(|l| format!(", {l} "))
+        .chain([";".to_owned()]);
+    let at = joins.filter_map(|j| lower.find(&j)).min()?;
+    let (head, tail) = after.split_at(at);
+    let clause = tail.split_whitespace().count() >= 4;
+    let cut = format!("{}.", head.trim_end());
+    let listed = before.contains(':') || head.contains(':');
+    let dropped = crate::offline::subject::drops_subject(&whole(&cut), lang);
+    // Outside English a pronoun does not tell whose it is ("une gourmette portant son nom"):
+    // none may be left. In a life, the rest names its person ("À 45 ans, une attaque le
+    // laisse paralysé" is Pasteur's, which nothing left says).
+    let pronoun = lang != Lang::En
+        && words(&whole(&cut)).any(|x| w.pronouns.iter().any(|p| *p == x.to_lowercase()));
+    let unnamed = main.is_some_and(|m| !words(&whole(&cut)).any(|x| x == m));
+    (clause && !listed && !dropped && !pronoun && !unnamed && !leans(head)).then_some(cut)
 }
 
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person
@@ -64,7 +115,7 @@ pub(in crate::offline) fn unnamed_main(
 /// `points_back`, with the pronouns or without them: in a definition ("the squeezing of
 /// sediment layers by the weight of material above them") a pronoun stands for a noun of the
 /// definition itself.
-fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
+fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>) -> bool {
     let w = &lang.data().words;
     let lower = sentence.to_lowercase();
     let start: String = lower
@@ -130,7 +181,11 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool) -> bool {
             let after_place_word = i > 0
                 && w.place_prepositions
                     .contains(&bare_of(tokens[i - 1].1).to_lowercase());
-            let someone = !after_place_word && may_be_someone(bare, next.as_deref(), lang);
+            // The main person's name names someone, though a lexicon may know it as a word
+            // ("Wu").
+            let mains = |m: &str| bare == m || bare.strip_suffix("'s") == Some(m);
+            let someone = main.is_some_and(mains)
+                || (!after_place_word && may_be_someone(bare, next.as_deref(), lang));
             person_named |= someone;
             // "the Krebs cycle": a name before a common noun is a thing's (English: WordNet).
             let before_noun = lang == Lang::En
@@ -329,15 +384,15 @@ pub(super) fn reference_unresolved(d: &Draft<'_>) -> bool {
             // the lead: "La reconnaissance vient tard." gives it none.
             let by_pronoun = d.main.is_some()
                 && d.forms.is_empty()
-                && points_back_by(&sentence, d.lang, true)
-                && !points_back_by(&sentence, d.lang, false);
+                && points_back_by(&sentence, d.lang, true, d.main)
+                && !points_back_by(&sentence, d.lang, false, d.main);
             leans_back(c, d.lang, d.main, d.forms)
                 || (unnamed_main(&sentence, d.main, d.forms, d.lang) && !named)
                 || (by_pronoun && !names_anything(c, d.lang))
                 || dropped
         }
         None => {
-            points_back_by(&sentence, d.lang, !meaning)
+            points_back_by(&sentence, d.lang, !meaning, d.main)
                 || (!meaning && unnamed_main(&sentence, d.main, d.forms, d.lang))
                 || dropped
         }

@@ -530,3 +530,82 @@ fn a_parent_named_in_a_phrase_of_kinship_is_not_whom_the_pronoun_means() {
         Lang::Fr
     ));
 }
+
+#[test]
+fn a_clause_that_leans_back_after_the_gaps_is_cut() {
+    let cut = |before: &str, after: &str, lang| cut_leaning_tail(before, after, None, lang);
+    assert_eq!(
+        cut(
+            "Greece covers about ",
+            ", and around four-fifths of this area is mountainous.",
+            Lang::En
+        )
+        .as_deref(),
+        Some(".")
+    );
+    assert_eq!(
+        cut(
+            "In ",
+            " the Vienna post was not renewed, and he soon returned to Hungary.",
+            Lang::En
+        )
+        .as_deref(),
+        Some(" the Vienna post was not renewed.")
+    );
+    // Nothing leans: nothing cut.
+    assert_eq!(
+        cut(
+            "Greece covers about ",
+            ", and Athens is its capital.",
+            Lang::En
+        ),
+        None
+    );
+    // A definite noun may lean on the sentence before ("the lake"), a gap in a relative
+    // clause leaves no main clause, and a list after a colon is one thing.
+    assert_eq!(
+        cut(
+            "The lake's area grows from about ",
+            " in the dry season, and it becomes a breeding ground.",
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        cut(
+            "Wars with Ayutthaya, which attacked Angkor around ",
+            ", and the failure of the water system are both thought to have played a part.",
+            Lang::En
+        ),
+        None
+    );
+    // In a life, what is left names the person.
+    assert_eq!(
+        cut_leaning_tail(
+            "At 45, a stroke left the scientist partly paralysed in ",
+            ", and he could no longer work alone.",
+            Some("Pasteur"),
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        cut_leaning_tail(
+            "In ",
+            " Pasteur's post was not renewed, and this decision ended his career there.",
+            Some("Pasteur"),
+            Lang::En
+        )
+        .as_deref(),
+        Some(" Pasteur's post was not renewed.")
+    );
+    // Outside English, a pronoun left in the rest does not say whose it is.
+    assert_eq!(
+        cut(
+            "En ",
+            ", un pêcheur retrouve une gourmette portant son nom ; des débris de son avion sont retrouvés.",
+            Lang::Fr
+        ),
+        None
+    );
+}

@@ -239,6 +239,14 @@ pub(super) struct Words {
     /// "l'" for an elided one (`topic_noun`).
     #[serde(default)]
     pub(super) topic_articles: Vec<String>,
+    /// The noun that stands for a place of each kind the lexicon knows ("the country" in a
+    /// text titled "Greece"), by the kind's label (`lexicon::PlaceKind::label`).
+    #[serde(default)]
+    pub(super) place_nouns: BTreeMap<String, String>,
+    /// Words that make a date the point of its sentence ("only in 1825", "erst 1990"): the
+    /// sentence without its date says something else (`render::undated`).
+    #[serde(default)]
+    pub(super) date_focus: Vec<String>,
     /// Whether a name's head noun is its last word ("the Panama Canal", "die Berliner
     /// Luftbrücke"), not the first after the article ("el canal de Panamá").
     #[serde(default)]

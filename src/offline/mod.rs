@@ -548,10 +548,10 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     };
     // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
     let unlinked = render::without_connective(before, reading.text);
-    (
-        unlinked.unwrap_or_else(|| before.to_owned()),
-        after.to_owned(),
-    )
+    let before = unlinked.unwrap_or_else(|| before.to_owned());
+    // "…, and he soon returned to Hungary": cut, where the rest stands on its own.
+    let cut = filters::cut_leaning_tail(&before, after, reading.subject(), reading.text);
+    (before, cut.unwrap_or_else(|| after.to_owned()))
 }
 
 fn make_gap<R: Rng>(

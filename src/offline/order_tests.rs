@@ -165,6 +165,24 @@ fn a_dates_words_are_taken_out_with_it() {
         undated("Die Firma zog am 2. April ", " nach Mannheim um.", Lang::De).as_deref(),
         Some("Die Firma zog nach Mannheim um.")
     );
+    // A date that is the sentence's point says something else without it.
+    assert_eq!(
+        undated(
+            "France recognised Haitian independence only in ",
+            ".",
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        undated(
+            "France formally recognised Haitian independence in ",
+            ".",
+            Lang::En
+        )
+        .as_deref(),
+        Some("France formally recognised Haitian independence.")
+    );
     // A date after a participle tells no event of the main clause.
     assert_eq!(
         undated(

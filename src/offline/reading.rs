@@ -119,7 +119,7 @@ impl Reading {
         let sexes = sex::sexes(&doc, &named, text);
         let main = refer::main_person(&doc, &found, text);
         let aliases = distract::aliases(&doc, &found, text);
-        let forms = refer::main_forms(&doc, text);
+        let forms = refer::main_forms(&doc, main.as_deref(), text);
         let cells = table::cells(&doc.tables, options, text);
         let listed = list::questions(&doc.lists, options, text);
         let lowered = definitions

@@ -90,9 +90,15 @@ pub(super) fn undated(before: &str, after: &str, text: Lang) -> Option<String> {
         let dangles = cut
             .rsplit_once(',')
             .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 2);
+        // "France recognised Haitian independence only in 1825": the date is the point.
+        let lower_cut = cut.to_lowercase();
+        let focus = (words.date_focus.iter()).any(|f| {
+            lower_cut.ends_with(&format!(" {f}"))
+                || (f.ends_with('\'') && lower_cut.ends_with(f.as_str()))
+        });
         // "…, named after Hans Krebs, who described it in 1937.": the date is the relative
         // clause's, and "this" would read as the main clause's event.
-        if dangles || subordinate(&cut, text) {
+        if dangles || focus || subordinate(&cut, text) {
             return None;
         }
         format!("{cut}.")

@@ -2,7 +2,9 @@
 //! says "The canal opened in 1914" or "Le canal est achevé en 1681", meaning the title's thing.
 //! Asked alone, "the canal" points at nothing (graders: "the canal", "la tour", "the river").
 //! Where the phrase is a definite article and the head noun of the title's name (its last word
-//! in English and German, the first after the article in French and Spanish), the text names
+//! in English and German, the first after the article in French and Spanish; or the noun an
+//! opening sentence says it is, "an island"; or its kind of place, "the country" under
+//! "Greece"), the text names
 //! the thing so too, and no other thing of that noun is named up to the sentence ("the Suez
 //! Canal", "le canal de Suez"), the first such phrase of a stem gets the title's name ("The
 //! Panama Canal opened in 1914", "La tour Eiffel est ouverte …"). Otherwise nothing changes.
@@ -125,8 +127,12 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             && head.chars().count() >= 3)
             .then_some(said)
     });
-    for noun in said.unwrap_or_default() {
-        nouns.extend((w.topic_articles.iter()).map(|a| (a.clone(), noun.clone())));
+    // "Greece lies in …": a country, city or river the lexicon knows is "the country".
+    let place = super::lexicon::place(&name, lang).and_then(|k| w.place_nouns.get(k.label()));
+    for noun in said.unwrap_or_default().into_iter().chain(place.cloned()) {
+        let new = (w.topic_articles.iter()).map(|a| (a.clone(), noun.clone()));
+        let new: Vec<_> = new.filter(|n| !nouns.contains(n)).collect();
+        nouns.extend(new);
     }
     (!nouns.is_empty()).then_some(Topic { name, nouns })
 }

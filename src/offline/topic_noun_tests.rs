@@ -241,3 +241,13 @@ fn a_describing_word_is_no_stand_in_for_a_thing_that_is_no_place() {
         Some("Photosynthesis needs _ litres of water.")
     );
 }
+
+#[test]
+fn a_place_the_lexicon_knows_is_the_noun_of_its_kind() {
+    let en = "Greece: A Land of Islands\n\nGreece lies in south-eastern Europe. It has many \
+        islands. The country covers about 132,000 square kilometres.";
+    assert_eq!(
+        renamed(en, Lang::En, "The country covers about _.").as_deref(),
+        Some("Greece covers about _.")
+    );
+}

@@ -211,6 +211,9 @@ fn answer_in_stem(d: &Draft<'_>) -> bool {
     {
         return true;
     }
+    if matches!(d.kind, Kind::Term) && spelled_out(d.answer, &rest, d.lang) {
+        return true;
+    }
     if matches!(d.kind, Kind::Term) {
         let head = answer.split_whitespace().last().unwrap_or("");
         // "Americium-241" is given away by "an isotope of americium".
@@ -222,6 +225,22 @@ fn answer_in_stem(d: &Draft<'_>) -> bool {
     } else {
         own.any(|w| stems.contains(&d.lang.stem(w)))
     }
+}
+
+/// Whether an abbreviation's words are in the stem ("COP" beside "coefficient of
+/// performance"): the initials of words in a row, with or without the small words between.
+fn spelled_out(answer: &str, rest: &str, lang: Lang) -> bool {
+    let letters = answer.chars().count();
+    if !(2..=6).contains(&letters) || !answer.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let key = answer.to_lowercase();
+    let all: Vec<&str> = words(rest).collect();
+    let content: Vec<&str> = all.iter().copied().filter(|w| !lang.is_stop(w)).collect();
+    let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    [all, content]
+        .iter()
+        .any(|ws| ws.windows(letters).any(|run| initials(run) == key))
 }
 
 fn format_plain(n: f64) -> String {

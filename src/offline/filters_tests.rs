@@ -779,3 +779,26 @@ fn a_value_restated_in_words_after_the_gap_is_struck() {
     );
     assert!(!struck(&d, "restated"));
 }
+
+#[test]
+fn an_abbreviation_spelled_out_in_the_stem_is_given_away() {
+    let term = Kind::Term;
+    let asked = |answer: &'static str, meaning: &'static str| {
+        let d = Draft {
+            before: meaning,
+            after: "",
+            ..draft(&term, answer, answer, Lang::En)
+        };
+        struck(&d, "answer-in-stem")
+    };
+    assert!(asked(
+        "COP",
+        "coefficient of performance, the heat delivered divided by the energy used"
+    ));
+    // Without the small word between too.
+    assert!(asked("USSR", "the Union of Soviet Socialist Republics"));
+    assert!(!asked(
+        "COP",
+        "the heat delivered divided by the electrical energy used"
+    ));
+}

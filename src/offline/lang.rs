@@ -243,6 +243,10 @@ pub(super) struct Words {
     /// text titled "Greece"), by the kind's label (`lexicon::PlaceKind::label`).
     #[serde(default)]
     pub(super) place_nouns: BTreeMap<String, String>,
+    /// The word between a work's title and its author ("An Inspector Calls by J. B.
+    /// Priestley"): the title's thing is the work (`topic_noun`).
+    #[serde(default)]
+    pub(super) bylines: Vec<String>,
     /// Words that make a date the point of its sentence ("only in 1825", "erst 1990"): the
     /// sentence without its date says something else (`render::undated`).
     #[serde(default)]

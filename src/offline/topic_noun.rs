@@ -32,6 +32,15 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         .split([',', ':', '—', '('])
         .next()?
         .trim();
+    // "An Inspector Calls by J. B. Priestley": the work, without its author.
+    let title = (w.bylines.iter())
+        .find_map(|b| {
+            let (work, author) = title.split_once(&format!(" {b} "))?;
+            author
+                .starts_with(char::is_uppercase)
+                .then_some(work.trim())
+        })
+        .unwrap_or(title);
     // As the text writes it: the whole title, or the thing after its complement ("The
     // Building of the Erie Canal" is about "the Erie Canal").
     let written = |lower: &str| {
@@ -231,7 +240,7 @@ pub(super) fn named(
             let first = name.split_whitespace().next().unwrap_or("");
             let put = if capital(&text[at..]) {
                 capitalise(&topic.name)
-            } else if (lang.data().words.articles.iter())
+            } else if (lang.data().words.topic_articles.iter())
                 .any(|a| a == first || (a.ends_with('\'') && first.starts_with(a.as_str())))
             {
                 lower_first(&topic.name)

@@ -251,3 +251,19 @@ fn a_place_the_lexicon_knows_is_the_noun_of_its_kind() {
         Some("Greece covers about _.")
     );
 }
+
+#[test]
+fn a_works_title_is_without_its_author() {
+    let en = "An Inspector Calls by J. B. Priestley\n\nAn Inspector Calls is a play by the \
+        English writer J. B. Priestley. It was written in 1945. The play is set in 1912 in \
+        an industrial town.";
+    assert_eq!(
+        renamed(en, Lang::En, "The play is set in _ in an industrial town.").as_deref(),
+        Some("An Inspector Calls is set in _ in an industrial town.")
+    );
+    // Inside a sentence its title keeps its capital.
+    assert_eq!(
+        renamed(en, Lang::En, "Priestley set the play in _.").as_deref(),
+        Some("Priestley set An Inspector Calls in _.")
+    );
+}

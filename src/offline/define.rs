@@ -222,10 +222,20 @@ pub(super) fn class_restated(meaning: &str, lang: Lang) -> bool {
 pub(super) fn own_clause(meaning: &str, lang: Lang) -> &str {
     let w = &lang.data().words;
     let lower = meaning.to_lowercase();
+    // "and" may join a list's items, so only before an article; "while", "but" always open
+    // a clause ("the official seat of Parliament, while neighbouring Colombo …").
     let cut = w
         .clause_links
         .iter()
-        .flat_map(|l| w.articles.iter().map(move |a| format!(", {l} {a} ")))
+        .flat_map(|l| {
+            let listing = w.list_joins.contains(l);
+            let after: Vec<String> = if listing {
+                w.articles.iter().map(|a| format!(" {a} ")).collect()
+            } else {
+                vec![" ".to_owned()]
+            };
+            after.into_iter().map(move |a| format!(", {l}{a}"))
+        })
         .filter_map(|p| lower.find(&p))
         .min();
     match cut {

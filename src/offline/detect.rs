@@ -697,6 +697,7 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
         if term_ok(term, lang)
+            && prose_term(term, lang)
             && starts_article
             && meaning.split_whitespace().count() >= 5
             && !define::class_restated(meaning, lang)
@@ -760,6 +761,23 @@ pub(super) fn term_ok(term: &str, lang: Lang) -> bool {
         && !w.references.iter().any(|r| r == &words[0].to_lowercase())
         // "One astronomical unit is …": a quantity, not the term.
         && !w.numbers.contains_key(&words[0].to_lowercase())
+}
+
+/// Whether the words before "is" in "X is a …" are a term: not a phrase of place ("Inside
+/// every seed is an embryo"), nor a name ("Sri Jayawardenepura Kotte is the seat of …": a
+/// capital after the first word; German capitalises every noun), and in English ending on a
+/// noun WordNet knows ("The longest is the Mahaweli").
+fn prose_term(term: &str, lang: Lang) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let w = &lang.data().words;
+    let Some((first, last)) = words.first().zip(words.last()) else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let place = (w.place_prepositions.iter().chain(&w.prepositions)).any(|p| *p == lower);
+    let named = lang != Lang::De && words[1..].iter().any(|x| x.starts_with(char::is_uppercase));
+    let noun = lang != Lang::En || lexicon::noun(&last.to_lowercase()).is_some();
+    !place && !named && noun
 }
 
 fn lower_first(s: &str, lang: Lang) -> String {

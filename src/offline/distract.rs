@@ -606,9 +606,19 @@ pub(super) fn places<R: Rng>(
             && !answer.contains(p)
             && !super::lexicon::place_named_in(p, stem)
     };
+    // "a small town near _____ in China": a city of another country is ruled out (the stem
+    // without the answer: "Mexico City" names no country).
+    let rest = stem.replacen(answer, " ", 1).to_lowercase();
+    let country_named = |k: &PlaceKind| match k {
+        PlaceKind::City(part) if !part.is_empty() => {
+            super::lang::holds(&rest, &part.to_lowercase())
+        }
+        _ => false,
+    };
+    let same_country = |k: &PlaceKind| !country_named(kind) || k == kind;
     let mut own: Vec<(String, usize)> = text_places
         .iter()
-        .filter(|(p, k, _)| k.same_class(kind) && ok(p))
+        .filter(|(p, k, _)| k.same_class(kind) && same_country(k) && ok(p))
         .map(|(p, _, n)| (p.clone(), n.abs_diff(at)))
         .collect();
     own.shuffle(rng);
@@ -648,15 +658,16 @@ pub(super) fn same_article(
 /// The pairs of names the text gives one place ("Edo, which was renamed Tokyo", "Ragusa (now
 /// Dubrovnik)", "Nueva Granada, la actual Colombia", "Mühlburg, heute Karlsruhe"): two places
 /// found in one sentence, the second set off by a comma or a bracket after the first, with at
-/// most three words between them, the last one of the language's `aliases`.
+/// most three words between them, or five after an article ("Edo, the city that is now
+/// Tokyo"), the last one of the language's `aliases`.
 pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, String)> {
     let words = &lang.data().words;
     let mut out = named_twice(
         doc,
         found,
         |k| matches!(k, Kind::Place(_)),
-        &words.aliases,
-        3,
+        (&words.aliases, lang),
+        (3, 5),
     );
     // A person's second name may follow a longer apposition: "Henri de Navarre, chef du parti
     // protestant, qui devient Henri IV".
@@ -664,23 +675,25 @@ pub(super) fn aliases(doc: &Doc, found: &[Found], lang: Lang) -> Vec<(String, St
         doc,
         found,
         |k| matches!(k, Kind::Person),
-        &words.person_aliases,
-        6,
+        (&words.person_aliases, lang),
+        (6, 6),
     ));
     out
 }
 
 /// Pairs of names of `kind` next in one sentence, set off after the first ("Edo, which was
-/// renamed Tokyo", "Ragusa (now Dubrovnik)"), with at most `most` words between them and the
-/// last of them one of `words`; not "first in China and later in Laos", nor "the Niger River,
-/// covering parts of present-day Mali".
+/// renamed Tokyo", "Ragusa (now Dubrovnik)"), with at most `most.0` words between them (or
+/// `most.1` when the first is an article: "Edo, the city that is now Tokyo") and the last of
+/// them one of `words`; not "first in China and later in Laos", nor "the Niger River, covering
+/// parts of present-day Mali".
 fn named_twice(
     doc: &Doc,
     found: &[Found],
     kind: impl Fn(&Kind) -> bool,
-    words: &[String],
-    most: usize,
+    (words, lang): (&[String], Lang),
+    most: (usize, usize),
 ) -> Vec<(String, String)> {
+    let articles = &lang.data().words.articles;
     let mut out = Vec::new();
     let names: Vec<&Found> = found.iter().filter(|f| kind(&f.kind)).collect();
     for pair in names.windows(2) {
@@ -696,6 +709,15 @@ fn named_twice(
             .count();
         let apposition = between.trim_start().starts_with([',', '(']);
         let last = between.trim_end();
+        let first = between
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let most = if articles.iter().any(|a| a == first) {
+            most.1
+        } else {
+            most.0
+        };
         if apposition && count <= most && super::lang::ends_with_any(last, words) {
             let name = |f: &Found| text[f.start..f.end].to_owned();
             out.push((name(a), name(b)));

@@ -146,6 +146,11 @@ pub(super) const FILTERS: &[Filter] = &[
         strikes: role_before,
     },
     Filter {
+        name: "place-in-a-name",
+        why: "the place's name is part of another name right after the gap (the _____ period, the _____ dynasty, the _____ Conference): no place is asked",
+        strikes: place_in_a_name,
+    },
+    Filter {
         name: "apposition-after",
         why: "a place described right after its gap (_____, the capital of Sudan): general knowledge answers it",
         strikes: apposition_after,
@@ -643,6 +648,21 @@ fn apposition_after(d: &Draft<'_>) -> bool {
     };
     let first = rest.split_whitespace().next().unwrap_or("");
     matches!(d.kind, Kind::Place(_)) && d.lang.data().words.articles.iter().any(|a| a == first)
+}
+
+fn place_in_a_name(d: &Draft<'_>) -> bool {
+    let next = d
+        .after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let joined = d
+        .after
+        .starts_with(|c: char| c.is_alphanumeric() || c == ' ');
+    matches!(d.kind, Kind::Place(_))
+        && joined
+        && d.lang.data().words.place_name_heads.contains(&next)
 }
 
 fn gendered_who(d: &Draft<'_>) -> bool {

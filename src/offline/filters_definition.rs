@@ -90,6 +90,10 @@ pub(in crate::offline) fn in_example(doc: &Doc, at: usize, lang: Lang) -> bool {
     let headed = sentence.section > 0
         && (doc.headings.get(sentence.section - 1)).is_some_and(|heading| {
             let lower = heading.trim().to_lowercase();
+            // "A worked example": after an article too.
+            let lower = (words.articles.iter())
+                .find_map(|a| lower.strip_prefix(&format!("{a} ")))
+                .map_or(lower.clone(), str::to_owned);
             words.example_headings.iter().any(|e| {
                 lower.strip_prefix(e.as_str()).is_some_and(|r| {
                     let r = r.trim_start();

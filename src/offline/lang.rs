@@ -243,6 +243,14 @@ pub(super) struct Words {
     /// text titled "Greece"), by the kind's label (`lexicon::PlaceKind::label`).
     #[serde(default)]
     pub(super) place_nouns: BTreeMap<String, String>,
+    /// Nouns a place's name is put before to name something else ("the Edo period", "the Ming
+    /// dynasty"): a gap there asks no place (`filters`).
+    #[serde(default)]
+    pub(super) place_name_heads: Vec<String>,
+    /// Prepositions besides `place_prepositions` that open a phrase, never a term ("Inside
+    /// every seed is an embryo"; `detect`).
+    #[serde(default)]
+    pub(super) prepositions: Vec<String>,
     /// The word between a work's title and its author ("An Inspector Calls by J. B.
     /// Priestley"): the title's thing is the work (`topic_noun`).
     #[serde(default)]

@@ -279,9 +279,12 @@ fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
     let words = t.split_whitespace().count();
     // A short line standing alone (or over its paragraph) without a full stop is a heading;
     // a PDF's wrapped line is longer.
+    // A heading opens on a capital or a number; "and the centripetal force is" above a formula
+    // goes on the sentence before it.
     if alone
         && words <= 8
         && t.chars().count() <= 60
+        && !t.starts_with(char::is_lowercase)
         && !t.ends_with(['.', '!', '?', ':', ',', ';'])
     {
         return Line::Heading(t);

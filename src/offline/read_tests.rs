@@ -237,3 +237,13 @@ fn a_title_and_its_subtitle_on_one_line_are_the_title_not_a_glossary_line() {
     );
     assert_eq!(doc.glossary.len(), 2);
 }
+
+#[test]
+fn a_short_line_in_lower_case_is_no_heading() {
+    let doc = read(
+        "A worked example\n\nA car of mass 1200 kg drives round a bend at 15 m/s.\n\n\
+         and the centripetal force is\n\nF = 1200 × 4.5 = 5400 N.\n\nThis force comes from friction on the road.\n",
+        Lang::En,
+    );
+    assert_eq!(doc.headings, ["A worked example"]);
+}

@@ -239,6 +239,24 @@ pub(super) fn titled_in_full(doc: &Doc, surname: &str) -> Option<String> {
     (name_like && named).then_some(full)
 }
 
+/// The main person's surname of two words as the title and the text write it ("Torres
+/// Quevedo" of "Leonardo Torres Quevedo", by which a Spanish text names him; "Quevedo" alone is
+/// another writer): the title's word before `surname` (not its first, the given name) and the
+/// surname, where the text writes the two together at least twice.
+pub(super) fn compound_surname(doc: &Doc, surname: &str) -> Option<String> {
+    let words: Vec<&str> = title_name(doc)?.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == surname)?;
+    let before = *words.get(at.checked_sub(1).filter(|i| *i > 0)?)?;
+    if !before.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let both = format!("{before} {surname}");
+    let count = (doc.sentences.iter())
+        .map(|s| s.text.matches(both.as_str()).count())
+        .sum::<usize>();
+    (count >= 2).then_some(both)
+}
+
 /// The pronouns that stand for the main person, where the language tells a pronoun's sex
 /// (`masculine`, `feminine`: English): those of the sex the text's person pronouns mostly are
 /// (`pronoun_forms`), or, where a life names a brother as often ("Caroline Herschel" and

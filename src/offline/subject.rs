@@ -219,10 +219,15 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
         i
     };
     // "En 1830 murió Bolívar": a name right after the verb is its subject; a title in quotes
-    // ("publicó «El voto femenino y yo»") is its object.
+    // ("publicó «El voto femenino y yo»") or a thing's name with its article ("construyó El
+    // Ajedrecista": a person's name has none) is its object.
     let named_after = tokens.get(verb_at + 1).is_some_and(|t| {
         let quoted = text[..t.0].trim_end().ends_with(['«', '"', '“', '\'']);
-        t.1.starts_with(char::is_uppercase) && !quoted
+        let articled = w.articles.contains(&t.1.to_lowercase())
+            && tokens
+                .get(verb_at + 2)
+                .is_some_and(|n| n.1.starts_with(char::is_uppercase));
+        t.1.starts_with(char::is_uppercase) && !quoted && !articled
     });
     if tokens.get(verb_at).is_some_and(|t| finite(t.1, lang)) {
         return if named_after {
@@ -517,9 +522,14 @@ pub(super) fn supply_subject(
     let (given, family) = main.map_or((Vec::new(), false), |m| {
         given_names(doc, people.found, m, lang)
     });
-    let full = main
-        .filter(|_| family)
-        .and_then(|m| super::refer::titled_in_full(doc, m));
+    // Or a surname of two words the text names them by ("Torres Quevedo").
+    let full = main.and_then(|m| {
+        if family {
+            super::refer::titled_in_full(doc, m)
+        } else {
+            super::refer::compound_surname(doc, m)
+        }
+    });
     let given = match full.as_deref() {
         Some(full) => own_given(doc, people.found, full, lang),
         None => given,

@@ -64,6 +64,15 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
         Lang::Es
     ));
     assert!(drops_subject("En 1605 tradujo la obra al latín.", Lang::Es));
+    // A thing's name after the verb, with its article, is its object; a person's is its subject.
+    assert!(drops_subject(
+        "En 1912 construyó El Ajedrecista, una máquina de ajedrez.",
+        Lang::Es
+    ));
+    assert!(!drops_subject(
+        "En 1830 murió Bolívar en Santa Marta.",
+        Lang::Es
+    ));
     assert!(!drops_subject(
         "La energía del sol llegaba a la tierra.",
         Lang::Es

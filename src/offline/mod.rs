@@ -324,6 +324,7 @@ fn by_section<R: Rng>(reading: &Reading, rng: &mut R) -> Vec<VecDeque<Item>> {
             let mut lists: Vec<Vec<Item>> = paragraphs.into_values().collect();
             for l in &mut lists {
                 l.shuffle(rng);
+                l.sort_by_key(|it| !reading.of_subject(*it));
             }
             let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
             (0..longest)

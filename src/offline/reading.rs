@@ -208,6 +208,17 @@ impl Reading {
             .filter(|m| !self.characters.iter().any(|c| c == m))
     }
 
+    /// Whether a gap's sentence names the life's person ("In May 1847 Semmelweis ordered …"),
+    /// asked before another of its paragraph ("his friend Kolletschka cut his finger in
+    /// 1847"): a life's questions are about its person, and two on one year clash.
+    pub(super) fn of_subject(&self, item: Item) -> bool {
+        let (Item::Gap(i), Some(main)) = (item, self.subject()) else {
+            return false;
+        };
+        let text = &self.doc.sentences[self.found[i].sentence].text;
+        refer::words_at(text).any(|(_, w)| w == main || w.strip_suffix("'s") == Some(main))
+    }
+
     /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own
     /// section's glossary).
     pub(super) fn place_of(&self, item: Item) -> (usize, usize) {

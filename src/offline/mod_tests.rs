@@ -348,3 +348,30 @@ fn a_count_of_days_a_year_is_offered_no_more_than_a_year_holds() {
     }
     assert!(asked > 0);
 }
+
+/// In a life, of two candidates of one paragraph that clash (one year), the one about the
+/// person is asked, whatever the draw.
+#[test]
+fn in_a_life_a_paragraphs_question_on_its_person_comes_first() {
+    let life = "Ignaz Semmelweis\n\n\
+        Ignaz Semmelweis was born in Buda in 1818 and studied medicine in Vienna. \
+        Semmelweis worked in the First Clinic of the hospital, where many mothers died.\n\n\
+        In 1847 his friend Jakob Kolletschka cut his finger during an examination of a body. \
+        In May 1847 Semmelweis ordered that every doctor should wash his hands before examining patients.\n\n\
+        Semmelweis returned to Hungary in 1851 and worked in a small hospital in Pest.\n";
+    use rand::SeedableRng;
+    for seed in 0..12 {
+        let ask = Ask {
+            count: 10,
+            rules: mcq::Rules::new(4),
+            language: "English",
+            difficulty: "medium",
+            origin: "life.txt",
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let quiz = generate(life, &ask, &mut rng);
+        let asks = |s: &str| quiz.iter().any(|q| q.question.contains(s));
+        assert!(asks("Semmelweis ordered"), "seed {seed}: {quiz:#?}");
+        assert!(!asks("Kolletschka"), "seed {seed}: {quiz:#?}");
+    }
+}

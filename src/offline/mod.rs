@@ -637,7 +637,7 @@ fn make_gap<R: Rng>(
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
             let dates = distract::Dates {
                 stem: detect::years_in(&stem),
-                text: reading.years,
+                text: reading.years_for(f.sentence, year),
             };
             distract::years(year, era.as_deref(), level, approximate, &dates, want, rng)
         }

@@ -375,3 +375,37 @@ fn in_a_life_a_paragraphs_question_on_its_person_comes_first() {
         assert!(!asks("Kolletschka"), "seed {seed}: {quiz:#?}");
     }
 }
+
+/// A year of the person's own deed gets no wrong year after their death (the title gives
+/// their years); one after it (a later honour) is not bound so.
+#[test]
+fn a_deed_of_a_lifes_person_gets_no_wrong_year_after_their_death() {
+    let life = "Edward Jenner (1749–1823)\n\n\
+        Edward Jenner was born in Berkeley in Gloucestershire in 1749. \
+        Jenner trained as a doctor in London and returned to Berkeley as a country surgeon.\n\n\
+        Jenner tested his vaccine on a boy called James Phipps in 1796. \
+        In 1821 Jenner was appointed physician to King George IV in London.\n";
+    use rand::SeedableRng;
+    let mut asked = 0;
+    for seed in 0..12 {
+        let ask = Ask {
+            count: 10,
+            rules: mcq::Rules::new(4),
+            language: "English",
+            difficulty: "easy",
+            origin: "life.txt",
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let quiz = generate(life, &ask, &mut rng);
+        let Some(q) = (quiz.iter()).find(|q| q.question.contains("physician to King George IV"))
+        else {
+            continue;
+        };
+        asked += 1;
+        for o in &q.options {
+            let year: i64 = o.parse().unwrap();
+            assert!(year <= 1823, "seed {seed}: {:?}", q.options);
+        }
+    }
+    assert!(asked >= 8, "asked in {asked} of 12 draws");
+}

@@ -59,6 +59,9 @@ pub(super) struct Reading {
     pub(super) lowered: Vec<String>,
     /// The text's earliest and latest year.
     pub(super) years: Option<(i64, i64)>,
+    /// The main person's years of birth and death, as the title gives them ("Edward Jenner
+    /// (1749–1823)"): no wrong year of their own deeds falls outside them (`life_for`).
+    pub(super) life: Option<(i64, i64)>,
     /// The causal statements that can be asked (`cause`).
     pub(super) causals: Vec<cause::Causal>,
     /// The clean clauses of the text's causal statements: their wrong answers (`cause`).
@@ -142,6 +145,7 @@ impl Reading {
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });
+        let life = main.as_ref().and_then(|_| life_in(doc.title.as_deref()?));
         let (causals, clauses) = cause::causals(&doc, text);
         trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
@@ -165,8 +169,20 @@ impl Reading {
             nouns,
             lowered,
             years,
+            life,
             causals,
             clauses,
+        }
+    }
+
+    /// The years a wrong year for a gap of this sentence stays within: the main person's life
+    /// where the sentence names them and its year is within it (no deed after their death), or
+    /// else the text's first and last.
+    pub(super) fn years_for(&self, sentence: usize, year: i64) -> Option<(i64, i64)> {
+        let theirs = self.names_subject(sentence);
+        match self.life {
+            Some((born, died)) if theirs && (born..=died).contains(&year) => Some((born, died)),
+            _ => self.years,
         }
     }
 
@@ -212,10 +228,15 @@ impl Reading {
     /// asked before another of its paragraph ("his friend Kolletschka cut his finger in
     /// 1847"): a life's questions are about its person, and two on one year clash.
     pub(super) fn of_subject(&self, item: Item) -> bool {
-        let (Item::Gap(i), Some(main)) = (item, self.subject()) else {
+        matches!(item, Item::Gap(i) if self.names_subject(self.found[i].sentence))
+    }
+
+    /// Whether a sentence names the life's person.
+    fn names_subject(&self, sentence: usize) -> bool {
+        let Some(main) = self.subject() else {
             return false;
         };
-        let text = &self.doc.sentences[self.found[i].sentence].text;
+        let text = &self.doc.sentences[sentence].text;
         refer::words_at(text).any(|(_, w)| w == main || w.strip_suffix("'s") == Some(main))
     }
 
@@ -246,6 +267,21 @@ impl Reading {
             Item::Cause(i) => at(self.causals[i].sentence),
         }
     }
+}
+
+/// A life's years as its title gives them: "(1749–1823)", "(1815-1852)".
+fn life_in(title: &str) -> Option<(i64, i64)> {
+    let open = title.find('(')?;
+    let inside = &title[open + 1..title[open..].find(')')? + open];
+    let (born, died) = inside.split_once(['-', '–', '—'])?;
+    let year = |s: &str| -> Option<i64> {
+        let s = s.trim();
+        (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (born, died) = (year(born)?, year(died)?);
+    (born < died).then_some((born, died))
 }
 
 /// The middle year of the sentences naming each person, for those named beside a year.

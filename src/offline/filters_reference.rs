@@ -170,9 +170,14 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         // antennes, elle mesure …", "Selon ses mémoires, il …"), it names no one.
         let opener = i == 0 && (second_is_article || opening_phrase);
         let of_kin = kin_end.is_some_and(|e| at < e);
+        // A preposition opens its sentence with a capital ("Seit _ gehört es …").
+        let small = |x: &str| {
+            let x = x.to_lowercase();
+            lang.is_stop(&x) || w.prepositions.contains(&x) || w.place_prepositions.contains(&x)
+        };
         if bare.starts_with(char::is_uppercase)
             && !of_kin
-            && (i > 0 || !lang.is_stop(&bare.to_lowercase()))
+            && (i > 0 || !small(bare))
             && !opener
             && !w.months.contains(&bare.to_lowercase())
         {

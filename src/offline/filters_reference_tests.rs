@@ -609,3 +609,19 @@ fn a_clause_that_leans_back_after_the_gaps_is_cut() {
         None
     );
 }
+
+#[test]
+fn a_preposition_opening_a_sentence_names_no_one_a_pronoun_could_be() {
+    assert!(points_back(
+        "Seit _ gehört es zusammen mit dem Bergwerk Rammelsberg zum UNESCO-Welterbe.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "Since _ it has been a World Heritage Site.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "Seit _ gehört Goslar zum Welterbe, und es zieht viele Besucher an.",
+        Lang::De
+    ));
+}

@@ -446,6 +446,14 @@ fn unit_word(s: &str) -> String {
     w.trim_end_matches(['-', '/', '·']).to_owned()
 }
 
+/// A ruler's number: "II", "XIV", French "Ier".
+pub(super) fn roman_numeral(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word == "Ier"
+        || word == "Ire"
+        || (!word.is_empty() && word.len() <= 5 && word.chars().all(|c| "IVXL".contains(c)))
+}
+
 /// People and places: runs of capitalised words (joined by particles: "Leonardo da Vinci"),
 /// kept when the lexicon knows their kind for certain.
 fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
@@ -480,9 +488,12 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
             if !joined {
                 break;
             }
-            if w.starts_with(char::is_uppercase) {
+            // A ruler's number ends the name: "Dejó a su hijo Felipe II los Países Bajos".
+            let numbered = roman_numeral(words[j - 1].1);
+            if w.starts_with(char::is_uppercase) && !numbered {
                 j += 1;
             } else if particles.iter().any(|p| p == w)
+                && !numbered
                 && words
                     .get(j + 1)
                     .is_some_and(|(_, n)| n.starts_with(char::is_uppercase))

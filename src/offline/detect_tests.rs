@@ -118,6 +118,14 @@ fn years_days_and_values_are_told_apart() {
         spans.contains(&"44 BC") && spans.contains(&"1,200 km"),
         "{en:?}"
     );
+    // "By early 2020 swarms had reached …": a year before the subject, not 2020 swarms.
+    let f = found(
+        "By early 2020 swarms had reached the Horn of Africa and Pakistan.",
+        Lang::En,
+    );
+    assert_eq!(f[0].0, "2020", "{f:?}");
+    assert!(matches!(f[0].1, Kind::Year { .. }));
+    assert!(!f.iter().any(|(s, _)| s.contains("swarms")), "{f:?}");
 }
 
 #[test]
@@ -407,5 +415,16 @@ fn a_time_of_day_is_no_value() {
     assert_eq!(
         values("The train carried 75 people over the bridge.", Lang::En),
         ["75 people"]
+    );
+}
+
+#[test]
+fn a_rulers_number_ends_his_name() {
+    assert_eq!(
+        people(
+            "Carlos V dejó a su hijo Felipe II los Países Bajos y a su hermano Fernando el imperio.",
+            Lang::Es
+        ),
+        ["Carlos V", "Felipe II"]
     );
 }

@@ -226,7 +226,7 @@ pub(super) fn may_be_given_name(word: &str, lang: Lang) -> bool {
     })
 }
 
-fn in_census(word: &str) -> bool {
+pub(super) fn in_census(word: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| include_str!("data/given-names.txt").lines().collect())

@@ -468,7 +468,20 @@ fn strip_inline(t: &str) -> String {
         rest = &rest[end + 1..];
     }
     s.push_str(rest);
-    s.replace("**", "").replace("__", "").replace('`', "")
+    let s = s.replace("**", "").replace("__", "").replace('`', "");
+    // "*cut-in speed*": a star against a word on one side only is emphasis ("2 * 3" is no).
+    let chars: Vec<char> = s.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    (0..chars.len())
+        .filter(|&i| {
+            let (p, n) = (
+                i.checked_sub(1).and_then(|p| chars.get(p)),
+                chars.get(i + 1),
+            );
+            chars[i] != '*' || word(p) == word(n)
+        })
+        .map(|i| chars[i])
+        .collect()
 }
 
 /// The sentences of a paragraph (UAX #29), not split after an abbreviation, an initial, or a
@@ -594,7 +607,11 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .is_some_and(|w| data.words.given_names.iter().any(|n| n == w));
-    let regnal = data.code == "de" && roman && given;
+    // "Als Heinrich IV. 1075 einen Erzbischof …": after a given name, the number is a ruler's.
+    let ruler = before.split_whitespace().rev().nth(1).is_some_and(|p| {
+        data.words.given_names.iter().any(|n| n == p) || super::lexicon::in_census(p)
+    });
+    let regnal = data.code == "de" && roman && (given || ruler);
     (initial && !article) || abbreviation || day || lower || regnal
 }
 

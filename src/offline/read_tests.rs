@@ -247,3 +247,35 @@ fn a_short_line_in_lower_case_is_no_heading() {
     );
     assert_eq!(doc.headings, ["A worked example"]);
 }
+
+#[test]
+fn a_star_of_emphasis_goes_and_a_star_between_figures_stays() {
+    let doc = read(
+        "Wind turbines\n\nPower production starts at the *cut-in speed*, about 3 m/s. \
+         A sum such as 2 * 3 is written with a star between spaces.\n",
+        Lang::En,
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "Power production starts at the cut-in speed, about 3 m/s.",
+            "A sum such as 2 * 3 is written with a star between spaces."
+        ]
+    );
+}
+
+#[test]
+fn a_german_rulers_number_after_his_name_ends_no_sentence() {
+    let doc = read(
+        "Der Streit\n\nAls Heinrich IV. 1075 einen Erzbischof für Mailand ernannte, eskalierte der Konflikt. \
+         Im Jahr 1073 wurde Gregor VII. Papst.\n",
+        Lang::De,
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "Als Heinrich IV. 1075 einen Erzbischof für Mailand ernannte, eskalierte der Konflikt.",
+            "Im Jahr 1073 wurde Gregor VII. Papst."
+        ]
+    );
+}

@@ -116,6 +116,10 @@ fn title_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
         })
     };
     let last = *names.last()?;
+    // "François Ier", "Carlos V": a ruler is named by name and number, never the number alone.
+    if super::detect::roman_numeral(last) {
+        return None;
+    }
     if !name_like
         || super::lexicon::place(last, lang).is_some()
         || !(super::lexicon::may_be_given_name(words[0], lang) || opens())
@@ -168,6 +172,10 @@ fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
         && super::lexicon::may_be_given_name(words[0], lang);
     let surname = *words.last()?;
+    // "François Ier": a ruler's number is no name to put in.
+    if super::detect::roman_numeral(surname) {
+        return None;
+    }
     let known = found
         .iter()
         .filter(|f| f.kind == Kind::Person)
@@ -193,7 +201,11 @@ fn named_most(doc: &Doc, found: &[Found]) -> Option<String> {
     // has no one main person, not the one named next most; unless the title names one of
     // them in full and the text does too ("Frida Kahlo" beside "Guillermo Kahlo", her
     // father): then it is theirs, and `subject` puts in their full name, never the surname.
-    let ok = |name: &str| !shared(doc, found, name) || titled_in_full(doc, name).is_some();
+    // A ruler's number ("Ier", "VIII") names no one alone: kings of one name differ by it.
+    let ok = |name: &str| {
+        !super::detect::roman_numeral(name)
+            && (!shared(doc, found, name) || titled_in_full(doc, name).is_some())
+    };
     match by_count.as_slice() {
         [(_, name), ..] if !ok(name) => None,
         [(n, name)] if *n >= 3 => Some((*name).to_owned()),
@@ -246,6 +258,7 @@ pub(super) fn titled_in_full(doc: &Doc, surname: &str) -> Option<String> {
 pub(super) fn compound_surname(doc: &Doc, surname: &str) -> Option<String> {
     let words: Vec<&str> = title_name(doc)?.split_whitespace().collect();
     let at = words.iter().position(|w| *w == surname)?;
+
     let before = *words.get(at.checked_sub(1).filter(|i| *i > 0)?)?;
     if !before.starts_with(char::is_uppercase) {
         return None;

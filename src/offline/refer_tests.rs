@@ -279,3 +279,11 @@ fn a_pronoun_of_the_other_sex_is_not_the_main_persons() {
         None
     );
 }
+
+#[test]
+fn a_rulers_number_is_no_main_persons_name() {
+    let t = "François Ier\n\nFrançois Ier naît en 1494 à Cognac. François Ier devient roi en \
+        1515 après Louis XII. En 1516, François Ier signe un concordat avec le pape. Le roi \
+        invite Léonard de Vinci en 1516.";
+    assert_eq!(main_of(t, Lang::Fr), None);
+}

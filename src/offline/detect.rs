@@ -786,8 +786,15 @@ fn prose_term(term: &str, lang: Lang) -> bool {
     };
     let lower = first.to_lowercase();
     let place = (w.place_prepositions.iter().chain(&w.prepositions)).any(|p| *p == lower);
-    let named = lang != Lang::De && words[1..].iter().any(|x| x.starts_with(char::is_uppercase));
-    let noun = lang != Lang::En || lexicon::noun(&last.to_lowercase()).is_some();
+    // A capital after a complement's word names the term's eponym ("el ciclo de Krebs", "la
+    // loi de Coulomb"), and French and Spanish put it after the noun ("el efecto Doppler").
+    let complement = |i: usize| w.noun_complements.contains(&words[i - 1].to_lowercase());
+    let named = lang == Lang::En
+        && (1..words.len()).any(|i| words[i].starts_with(char::is_uppercase) && !complement(i));
+    // English plurals WordNet does not list ("mitochondria", "nuclei", "larvae").
+    let lower = last.to_lowercase();
+    let latin = ["a", "i", "ae"].iter().any(|e| lower.ends_with(e));
+    let noun = lang != Lang::En || latin || lexicon::noun(&lower).is_some();
     !place && !named && noun
 }
 

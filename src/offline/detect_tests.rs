@@ -428,3 +428,39 @@ fn a_rulers_number_ends_his_name() {
         ["Carlos V", "Felipe II"]
     );
 }
+
+#[test]
+fn an_eponymous_or_latin_plural_term_is_still_a_term() {
+    let term = |s: &str, lang| defined_in(s, lang).map(|(t, _)| t);
+    assert_eq!(
+        term(
+            "El ciclo de Krebs es una serie de reacciones químicas que liberan energía.",
+            Lang::Es
+        )
+        .as_deref(),
+        Some("ciclo de Krebs")
+    );
+    assert_eq!(
+        term(
+            "Mitochondria are the organelles where aerobic respiration takes place.",
+            Lang::En
+        )
+        .as_deref(),
+        Some("Mitochondria")
+    );
+    // A phrase of place or a name is no term.
+    assert_eq!(
+        term(
+            "Inside every seed is an embryo that will grow into a plant.",
+            Lang::En
+        ),
+        None
+    );
+    assert_eq!(
+        term(
+            "Sri Jayawardenepura Kotte is the official seat of the national parliament.",
+            Lang::En
+        ),
+        None
+    );
+}

@@ -713,7 +713,12 @@ fn named_twice(
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
             .unwrap_or("");
-        let most = if articles.iter().any(|a| a == first) {
+        // After an article, more words, but none of place ("Timbuktu, a trading city in
+        // present-day Mali" names two places).
+        let placed = between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lang.data().words.place_prepositions.iter().any(|p| p == w));
+        let most = if articles.iter().any(|a| a == first) && !placed {
             most.1
         } else {
             most.0

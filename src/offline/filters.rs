@@ -243,9 +243,14 @@ fn spelled_out(answer: &str, rest: &str, lang: Lang) -> bool {
     let all: Vec<&str> = words(rest).collect();
     let content: Vec<&str> = all.iter().copied().filter(|w| !lang.is_stop(w)).collect();
     let initials = |ws: &[&str]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
-    [all, content]
-        .iter()
-        .any(|ws| ws.windows(letters).any(|run| initials(run) == key))
+    // A run opens and ends on a word of content ("during nuclear assembly" spells no "DNA"),
+    // and keeps its small words only for three letters or more ("and in" is no "AI").
+    let spelled = |run: &[&str]| {
+        initials(run) == key
+            && run.first().is_some_and(|w| !lang.is_stop(w))
+            && run.last().is_some_and(|w| !lang.is_stop(w))
+    };
+    (letters >= 3 && all.windows(letters).any(spelled)) || content.windows(letters).any(spelled)
 }
 
 fn format_plain(n: f64) -> String {

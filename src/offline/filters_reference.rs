@@ -70,12 +70,25 @@ pub(in crate::offline) fn cut_leaning_tail(
     if lower.len() != after.len() {
         return None;
     }
-    let joins = (lang.data().words.clause_links.iter())
+    // The last join after which the rest stands ("of mountains, islands, and plains in the
+    // south, and around four-fifths of this area …" is cut before "and around", keeping the
+    // list whole).
+    let joins: Vec<String> = (w.clause_links.iter())
         .map(|l| format!(", {l} "))
-        .chain([";".to_owned()]);
-    let at = joins.filter_map(|j| lower.find(&j)).min()?;
+        .chain(["; ".to_owned()])
+        .collect();
+    let mut cuts: Vec<(usize, usize)> = joins
+        .iter()
+        .flat_map(|j| lower.match_indices(j.as_str()).map(|(at, m)| (at, m.len())))
+        .filter(|(at, len)| after.is_char_boundary(*at) && after.is_char_boundary(at + len))
+        .collect();
+    cuts.sort_unstable();
+    let (at, len) = cuts
+        .into_iter()
+        .rev()
+        .find(|(at, _)| !leans(&after[..*at]))?;
     let (head, tail) = after.split_at(at);
-    let clause = tail.split_whitespace().count() >= 4;
+    let clause = tail[len..].split_whitespace().count() >= 3;
     let cut = format!("{}.", head.trim_end());
     let listed = before.contains(':') || head.contains(':');
     let dropped = crate::offline::subject::drops_subject(&whole(&cut), lang);
@@ -85,7 +98,7 @@ pub(in crate::offline) fn cut_leaning_tail(
     let pronoun = lang != Lang::En
         && words(&whole(&cut)).any(|x| w.pronouns.iter().any(|p| *p == x.to_lowercase()));
     let unnamed = main.is_some_and(|m| !words(&whole(&cut)).any(|x| x == m));
-    (clause && !listed && !dropped && !pronoun && !unnamed && !leans(head)).then_some(cut)
+    (clause && !listed && !dropped && !pronoun && !unnamed).then_some(cut)
 }
 
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person

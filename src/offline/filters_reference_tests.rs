@@ -625,3 +625,17 @@ fn a_preposition_opening_a_sentence_names_no_one_a_pronoun_could_be() {
         Lang::De
     ));
 }
+
+#[test]
+fn a_leaning_tail_is_cut_at_its_own_join_not_inside_a_list() {
+    assert_eq!(
+        cut_leaning_tail(
+            "Greece covers about ",
+            " of mountains, islands, and plains in the south, and around four-fifths of this area is mountainous.",
+            None,
+            Lang::En
+        )
+        .as_deref(),
+        Some(" of mountains, islands, and plains in the south.")
+    );
+}

@@ -840,3 +840,21 @@ fn a_place_named_before_a_noun_of_another_name_is_not_asked() {
     );
     assert!(!struck(&d, "place-in-a-name"));
 }
+
+#[test]
+fn small_words_in_a_row_spell_no_abbreviation() {
+    let term = Kind::Term;
+    let asked = |answer: &'static str, meaning: &'static str| {
+        let d = Draft {
+            before: meaning,
+            after: "",
+            ..draft(&term, answer, answer, Lang::En)
+        };
+        struck(&d, "answer-in-stem")
+    };
+    assert!(!asked("AI", "a machine that learns, and in time improves"));
+    assert!(!asked(
+        "DNA",
+        "the molecule copied during nuclear assembly of cells"
+    ));
+}

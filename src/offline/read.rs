@@ -112,7 +112,11 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         let next_opens = lines
             .get(i + 1)
             .is_some_and(|l| l.starts_with(char::is_uppercase));
-        let line = classify(raw, prev_blank && (next_blank || next_opens), lang);
+        // Only the text's first line may be a title with its subtitle ("X: The First Lady of
+        // Physics"); further down, such a line is a glossary's ("Zellkern: Steuerzentrale der
+        // Zelle").
+        let first = doc.title.is_none() && doc.sentences.is_empty() && section == 0;
+        let line = classify(raw, prev_blank && (next_blank || next_opens), first, lang);
         if !matches!(line, Line::Prose(_)) && !prose.is_empty() {
             if !skipping {
                 push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
@@ -254,7 +258,7 @@ fn finish_list(
     });
 }
 
-fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
+fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
     if t.is_empty() {
         return Line::Blank;
     }
@@ -268,7 +272,7 @@ fn classify(t: &str, alone: bool, lang: Lang) -> Line<'_> {
     if let Some((term, meaning)) = gloss(item, lang) {
         // "Chien-Shiung Wu: The First Lady of Physics" standing alone is a title and its
         // subtitle, not a glossary line.
-        if alone && !listed && title_cased(meaning) && !t.ends_with(['.', ';']) {
+        if first && alone && !listed && title_cased(meaning) && !t.ends_with(['.', ';']) {
             return Line::Heading(t);
         }
         return Line::Gloss(term, meaning);

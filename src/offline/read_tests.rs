@@ -230,12 +230,17 @@ fn a_title_and_its_subtitle_on_one_line_are_the_title_not_a_glossary_line() {
         Some("Chien-Shiung Wu: The First Lady of Physics")
     );
     assert!(doc.glossary.is_empty());
-    // A glossary line's meaning is no title's.
+    // A glossary line's meaning is no title's, though German capitalises its nouns.
     let doc = read(
         "Parts\n\nCondenser: a coil inside the building\nEvaporator: a coil outside it\n",
         Lang::En,
     );
     assert_eq!(doc.glossary.len(), 2);
+    let doc = read(
+        "Glossar\n\n**Mitochondrien**: Kraftwerke der Zelle\n\n**Zellkern**: Steuerzentrale der Zelle\n",
+        Lang::De,
+    );
+    assert_eq!(doc.glossary.len(), 2, "{:?}", doc.headings);
 }
 
 #[test]

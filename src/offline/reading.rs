@@ -60,7 +60,7 @@ pub(super) struct Reading {
     /// The text's earliest and latest year.
     pub(super) years: Option<(i64, i64)>,
     /// The main person's years of birth and death, as the title gives them ("Edward Jenner
-    /// (1749–1823)"): no wrong year of their own deeds falls outside them (`life_for`).
+    /// (1749–1823)"): no wrong year of their own deeds falls outside them (`years_for`).
     pub(super) life: Option<(i64, i64)>,
     /// The causal statements that can be asked (`cause`).
     pub(super) causals: Vec<cause::Causal>,

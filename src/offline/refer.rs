@@ -126,11 +126,22 @@ fn title_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
     {
         return None;
     }
+    // Named alone; inside the title's whole name only where it opens on a given name
+    // ("Margarita Salas", not "Wuthering Heights").
+    let given = super::lexicon::may_be_given_name(words[0], lang);
     let alone = |name: &str| {
         (doc.sentences.iter())
-            .flat_map(|s| words_at(&s.text))
-            .filter(|(_, w)| *w == name || w.strip_suffix("'s") == Some(name))
-            .count()
+            .map(|s| {
+                let rest = if given {
+                    s.text.clone()
+                } else {
+                    s.text.replace(title, " ")
+                };
+                words_at(&rest)
+                    .filter(|(_, w)| *w == name || w.strip_suffix("'s") == Some(name))
+                    .count()
+            })
+            .sum::<usize>()
     };
     let name = if alone(names[0]) > alone(last) {
         names[0]
@@ -258,14 +269,16 @@ pub(super) fn titled_in_full(doc: &Doc, surname: &str) -> Option<String> {
 pub(super) fn compound_surname(doc: &Doc, surname: &str) -> Option<String> {
     let words: Vec<&str> = title_name(doc)?.split_whitespace().collect();
     let at = words.iter().position(|w| *w == surname)?;
-
     let before = *words.get(at.checked_sub(1).filter(|i| *i > 0)?)?;
     if !before.starts_with(char::is_uppercase) {
         return None;
     }
+    // Written without the given name ("Torres Quevedo", not only inside "Leonardo Torres
+    // Quevedo"; "Wolfgang Amadeus Mozart" twice makes no "Amadeus Mozart").
     let both = format!("{before} {surname}");
+    let given = format!("{} {both}", words[0]);
     let count = (doc.sentences.iter())
-        .map(|s| s.text.matches(both.as_str()).count())
+        .map(|s| s.text.replace(&given, " ").matches(both.as_str()).count())
         .sum::<usize>();
     (count >= 2).then_some(both)
 }

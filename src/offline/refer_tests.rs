@@ -287,3 +287,16 @@ fn a_rulers_number_is_no_main_persons_name() {
         invite Léonard de Vinci en 1516.";
     assert_eq!(main_of(t, Lang::Fr), None);
 }
+
+#[test]
+fn a_titles_thing_named_only_by_its_whole_title_is_no_one() {
+    let t = "Wuthering Heights\n\nWuthering Heights is a novel first published in 1847. \
+        Wuthering Heights tells a story of love and revenge. Much of the story is told at \
+        Wuthering Heights. In 1801 he rents the house from its owner.";
+    assert_ne!(main_of(t, Lang::En).as_deref(), Some("Heights"));
+    // A surname of two words only inside the full name is none ("Amadeus Mozart").
+    let t = "Wolfgang Amadeus Mozart\n\nWolfgang Amadeus Mozart nació en 1756 en Salzburgo. \
+        Mozart tocaba el piano. Wolfgang Amadeus Mozart viajó por Europa. Mozart murió en 1791.";
+    let doc = read::read(t, Lang::Es);
+    assert_eq!(compound_surname(&doc, "Mozart"), None);
+}

@@ -223,10 +223,13 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     // Ajedrecista": a person's name has none) is its object.
     let named_after = tokens.get(verb_at + 1).is_some_and(|t| {
         let quoted = text[..t.0].trim_end().ends_with(['«', '"', '“', '\'']);
+        // "murió El Greco": a person's name may have one too.
         let articled = w.articles.contains(&t.1.to_lowercase())
-            && tokens
-                .get(verb_at + 2)
-                .is_some_and(|n| n.1.starts_with(char::is_uppercase));
+            && tokens.get(verb_at + 2).is_some_and(|n| {
+                n.1.starts_with(char::is_uppercase)
+                    && n.1 != who.name
+                    && !super::lexicon::may_be_given_name(n.1, lang)
+            });
         t.1.starts_with(char::is_uppercase) && !quoted && !articled
     });
     if tokens.get(verb_at).is_some_and(|t| finite(t.1, lang)) {
@@ -522,18 +525,16 @@ pub(super) fn supply_subject(
     let (given, family) = main.map_or((Vec::new(), false), |m| {
         given_names(doc, people.found, m, lang)
     });
-    // Or a surname of two words the text names them by ("Torres Quevedo").
-    let full = main.and_then(|m| {
-        if family {
-            super::refer::titled_in_full(doc, m)
-        } else {
-            super::refer::compound_surname(doc, m)
-        }
-    });
+    let full = main
+        .filter(|_| family)
+        .and_then(|m| super::refer::titled_in_full(doc, m));
     let given = match full.as_deref() {
         Some(full) => own_given(doc, people.found, full, lang),
         None => given,
     };
+    // Or a surname of two words the text names them by ("Torres Quevedo"), keeping their
+    // given names.
+    let full = full.or_else(|| main.and_then(|m| super::refer::compound_surname(doc, m)));
     let person = main.filter(|_| !family || full.is_some()).map(|name| Who {
         name,
         pronouns: &of_sex,

@@ -507,3 +507,26 @@ fn a_date_opened_by_an_article_is_a_phrase_before_the_subject() {
         Lang::Es
     ));
 }
+
+#[test]
+fn a_persons_name_with_its_article_after_the_verb_is_its_subject() {
+    let doc = read::read(
+        "El Greco\n\nEl Greco nació en Creta en 1541. El Greco pintó en Toledo. \
+         En 1614 murió El Greco en Toledo.",
+        Lang::Es,
+    );
+    let found = detect::candidates(&doc, Lang::Es);
+    let main = crate::offline::refer::main_person(&doc, &found, Lang::Es);
+    assert_eq!(main.as_deref(), Some("Greco"));
+    let who = Who {
+        name: "Greco",
+        pronouns: &[],
+        thing: false,
+        given: &[],
+        full: None,
+    };
+    assert_eq!(
+        subject_of("En 1614 murió El Greco en Toledo.", who, Lang::Es),
+        Subject::Other
+    );
+}

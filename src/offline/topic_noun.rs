@@ -191,6 +191,22 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
     })
 }
 
+/// Whether, in a text about a place, the stem's sentence or the one before names another of
+/// its kind ("Germany invaded France in 1940. … and the country was divided": not France).
+fn other_place(doc: &Doc, topic: &Topic, sentence: usize, lang: Lang) -> bool {
+    let Some(kind) = super::lexicon::place(&topic.name, lang) else {
+        return false;
+    };
+    let own: Vec<&str> = topic.name.split_whitespace().collect();
+    (sentence.saturating_sub(1)..=sentence).any(|i| {
+        words_at(&doc.sentences[i].text).any(|(_, w)| {
+            w.starts_with(char::is_uppercase)
+                && !own.contains(&w)
+                && super::lexicon::place(w, lang).is_some_and(|k| k.same_class(&kind))
+        })
+    })
+}
+
 /// Whether a word joins a complement to the noun before it ("of", "de": `noun_complements`).
 fn joins(word: &str, lang: Lang) -> bool {
     let lower = word.to_lowercase();
@@ -208,7 +224,7 @@ pub(super) fn named(
     (doc, sentence): (&Doc, usize),
     lang: Lang,
 ) -> Option<String> {
-    if other_named(doc, topic, sentence, lang) {
+    if other_named(doc, topic, sentence, lang) || other_place(doc, topic, sentence, lang) {
         return None;
     }
     let lower = text.to_lowercase();

@@ -267,3 +267,17 @@ fn a_works_title_is_without_its_author() {
         Some("Priestley set An Inspector Calls in _.")
     );
 }
+
+#[test]
+fn the_country_after_another_country_is_not_the_titles() {
+    let en = "Germany: A Short History\n\nGermany lies in central Europe. It has many \
+        rivers. France and Britain fought it in 1940. After its defeat the country was divided.";
+    assert_eq!(
+        renamed(
+            en,
+            Lang::En,
+            "After its defeat in _ the country was divided."
+        ),
+        None
+    );
+}

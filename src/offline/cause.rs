@@ -211,7 +211,7 @@ pub(super) fn statement(text: &str, lowering: Lower<'_>) -> Option<Statement> {
     let words = &lang.data().cause;
     let lower = text.to_lowercase();
     // Byte offsets of the lower case are the sentence's only where they are as long.
-    if lower.len() != text.len() {
+    if !super::lang::same_offsets(text) {
         return None;
     }
     let hits: Vec<(usize, &Marker)> = (words.markers.iter())

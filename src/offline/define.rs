@@ -16,7 +16,7 @@ use super::lexicon;
 /// "…, called codons; …": the term named in passing after a comma, and its byte offset.
 pub(super) fn named_in_passing(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    if !super::lang::same_offsets(sentence) {
         return None;
     }
     // After a comma; in English also right after a noun WordNet knows ("a process called
@@ -406,7 +406,11 @@ pub(super) fn colon_meaning(sentence: &str, lang: Lang) -> Option<(String, Strin
         w.is.iter()
             .filter_map(|v| lower.rfind(&format!(" {v} ")).map(|at| at + v.len() + 2))
             .max()?;
-    let term = before[at..].trim();
+    // An offset of the lower case is the text's only where lowering kept every length.
+    let term = before
+        .get(at..)
+        .filter(|_| super::lang::same_offsets(before))?
+        .trim();
     let term = w
         .articles
         .iter()

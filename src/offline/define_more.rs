@@ -20,7 +20,7 @@ use super::lexicon;
 /// offset. The clause before the comma holds at least five words; the term runs to the end.
 pub(super) fn called_back(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    if !super::lang::same_offsets(sentence) {
         return None;
     }
     let w = &lang.data().words;
@@ -57,7 +57,7 @@ pub(super) fn called_back(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
 /// word, the opening at least five words that point back to nothing.
 pub(super) fn called_at_end(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() || !sentence.ends_with('.') {
+    if !super::lang::same_offsets(sentence) || !sentence.ends_with('.') {
         return None;
     }
     let body = &sentence[..sentence.len() - 1];
@@ -85,7 +85,7 @@ pub(super) fn called_at_end(sentence: &str, lang: Lang) -> Option<(&str, usize)>
 /// since its "this" points to that clause, not back to another sentence.
 pub(super) fn clause_of(before: &str, lang: Lang) -> Option<&str> {
     let lower = before.to_lowercase();
-    if lower.len() != before.len() {
+    if !super::lang::same_offsets(before) {
         return None;
     }
     let lower = skip_article_back(lower.trim_end(), lang);
@@ -118,7 +118,7 @@ pub(super) fn called_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
         return None;
     }
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    if !super::lang::same_offsets(sentence) {
         return None;
     }
     let noun = |x: &str| {
@@ -165,7 +165,7 @@ pub(super) fn is_the(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     }
     let w = &lang.data().words;
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    if !super::lang::same_offsets(sentence) {
         return None;
     }
     let (at, link) = (w.is_the.iter())

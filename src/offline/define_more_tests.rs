@@ -287,3 +287,16 @@ fn a_meaning_that_goes_on_to_explain_defines_nothing() {
         en
     ));
 }
+
+#[test]
+fn letters_that_grow_and_shrink_in_lower_case_break_no_colon_definition() {
+    // "İ" grows when lowered and "ẞ" shrinks: equal lengths, shifted offsets.
+    for pre in ["İ ", "İİ ", "Aİ "] {
+        for post in ["ẞ", "ẞẞ", "é"] {
+            let s = format!(
+                "{pre}The main part of the {post}engine is éthanol: a clear fuel burnt in the cylinders."
+            );
+            let _ = crate::offline::define::colon_meaning(&s, Lang::En);
+        }
+    }
+}

@@ -673,7 +673,7 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
     let lower = body.to_lowercase();
     // The patterns are found in the lower case and cut from the sentence: only where the two
     // are alike in length (a letter such as "İ" grows when lowered).
-    if lower.len() != body.len() {
+    if !super::lang::same_offsets(body) {
         return None;
     }
     for called in &w.called {
@@ -724,7 +724,7 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
 pub(super) fn named_after(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
     let w = &lang.data().words;
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    if !super::lang::same_offsets(sentence) {
         return None;
     }
     let body = sentence.trim_end_matches('.');

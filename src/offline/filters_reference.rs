@@ -67,7 +67,7 @@ pub(in crate::offline) fn cut_leaning_tail(
         return None;
     }
     let lower = after.to_lowercase();
-    if lower.len() != after.len() {
+    if !crate::offline::lang::same_offsets(after) {
         return None;
     }
     // The last join after which the rest stands ("of mountains, islands, and plains in the

@@ -546,6 +546,14 @@ pub(super) fn holds_any(lower: &str, phrases: &[String]) -> bool {
     phrases.iter().any(|p| holds(lower, p))
 }
 
+/// Whether the lower case of `text` keeps every letter's length, so that an offset found in
+/// the lower case is the text's too ("İ" grows and "ẞ" shrinks when lowered: two of them may
+/// leave the lengths equal and the offsets not).
+pub(super) fn same_offsets(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8())
+}
+
 /// Whether `lower` holds `phrase` as whole words.
 pub(super) fn holds(lower: &str, phrase: &str) -> bool {
     let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());

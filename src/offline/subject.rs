@@ -718,9 +718,11 @@ fn topic(doc: &Doc, lang: Lang) -> Option<String> {
             let ends = !lower[at + phrase.len()..].starts_with(char::is_alphanumeric)
                 && !next.starts_with(char::is_uppercase);
             let starts = !lower[..at].ends_with(char::is_alphanumeric);
-            // As written: the lower case of these letters is as long.
-            (ends && starts && s.text.len() == lower.len())
-                .then(|| s.text[at..at + phrase.len()].to_owned())
+            // As written: the lower case of these letters is as long (a letter that grows and
+            // one that shrinks may leave the lengths equal but the offsets not the text's).
+            (ends && starts && super::lang::same_offsets(&s.text))
+                .then(|| s.text.get(at..at + phrase.len()).map(str::to_owned))
+                .flatten()
         });
         let first = seen.next()?;
         (named && seen.next().is_some()).then_some(first)

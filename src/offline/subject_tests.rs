@@ -530,3 +530,14 @@ fn a_persons_name_with_its_article_after_the_verb_is_its_subject() {
         Subject::Other
     );
 }
+
+#[test]
+fn letters_that_grow_and_shrink_in_lower_case_break_no_topic() {
+    for title in ["Éclair", "The Éclair"] {
+        let t = format!(
+            "{title}\n\nİ {title} is ẞ old and famous. İ {title} has ẞ wide roads and gates."
+        );
+        let doc = read::read(&t, Lang::En);
+        let _ = topic(&doc, Lang::En);
+    }
+}

@@ -48,7 +48,7 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             // Offsets of the lower case are the sentence's only where lowering keeps lengths
             // ("İstanbul" grows).
             let lowered = s.text.to_lowercase();
-            if lowered.len() != s.text.len() {
+            if !super::lang::same_offsets(&s.text) {
                 return None;
             }
             let at = lowered.find(lower)?;
@@ -155,7 +155,7 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     doc.sentences.iter().take(upto + 1).any(|s| {
         let lower = s.text.to_lowercase();
-        if lower.len() != s.text.len() {
+        if !super::lang::same_offsets(&s.text) {
             return false;
         }
         // The topic's own name, blanked out.
@@ -228,7 +228,7 @@ pub(super) fn named(
         return None;
     }
     let lower = text.to_lowercase();
-    if lower.len() != text.len() {
+    if !super::lang::same_offsets(text) {
         return None;
     }
     let name = topic.name.to_lowercase();

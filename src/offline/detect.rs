@@ -795,7 +795,11 @@ fn prose_term(term: &str, lang: Lang) -> bool {
     let lower = last.to_lowercase();
     let latin = ["a", "i", "ae"].iter().any(|e| lower.ends_with(e));
     let noun = lang != Lang::En || latin || lexicon::noun(&lower).is_some();
-    !place && !named && noun
+    // "Today the country is …": an article inside opens a phrase, no term.
+    let phrase = words[1..].iter().any(|x| {
+        w.articles.contains(&x.to_lowercase()) && !w.noun_complements.contains(&x.to_lowercase())
+    });
+    !place && !named && noun && !phrase
 }
 
 fn lower_first(s: &str, lang: Lang) -> String {

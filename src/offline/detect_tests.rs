@@ -448,7 +448,14 @@ fn an_eponymous_or_latin_plural_term_is_still_a_term() {
         .as_deref(),
         Some("Mitochondria")
     );
-    // A phrase of place or a name is no term.
+    // A phrase of place or time, or a name, is no term.
+    assert_eq!(
+        term(
+            "Today the country is the world's largest exporter of pineapples and bananas.",
+            Lang::En
+        ),
+        None
+    );
     assert_eq!(
         term(
             "Inside every seed is an embryo that will grow into a plant.",

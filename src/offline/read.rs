@@ -421,9 +421,14 @@ fn join_lines(text: &str, joins: &[String]) -> String {
         let continues = out.ends_with('-')
             && out[..out.len() - 1].ends_with(char::is_alphabetic)
             && line.starts_with(char::is_lowercase);
+        // "the Russo-Japanese War of 1904–\n1905": a range broken after its dash.
+        let range = out
+            .strip_suffix(['–', '-'])
+            .is_some_and(|o| o.ends_with(|c: char| c.is_ascii_digit()))
+            && line.starts_with(|c: char| c.is_ascii_digit());
         if continues {
             out.pop();
-        } else if !out.is_empty() {
+        } else if !out.is_empty() && !range {
             out.push(' ');
         }
         out.push_str(line);

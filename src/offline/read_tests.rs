@@ -284,3 +284,17 @@ fn a_german_rulers_number_after_his_name_ends_no_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_range_broken_after_its_dash_is_joined() {
+    let doc = read(
+        "The railway\n\nDuring the Russo-Japanese War of 1904–\n1905 engineers even laid rails across the frozen lake.\n",
+        Lang::En,
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "During the Russo-Japanese War of 1904–1905 engineers even laid rails across the frozen lake."
+        ]
+    );
+}

@@ -131,7 +131,14 @@ pub(super) fn years<R: Rng>(
         taken.insert(y);
         out.push(y.to_string());
     }
-    for (i, off) in offsets.into_iter().enumerate() {
+    // A second pass takes both sides of each offset, where the first (one side each) left too
+    // few: a narrow span ("The Crimean War, 1853–1856") has few years to offer.
+    for (i, off) in offsets
+        .iter()
+        .copied()
+        .enumerate()
+        .chain(offsets.iter().copied().enumerate())
+    {
         if out.len() == want {
             break;
         }
@@ -145,7 +152,12 @@ pub(super) fn years<R: Rng>(
         for y in sides {
             // Spread out: three years in a row beside a lone key point at the key.
             let crowded = taken.iter().any(|t: &i64| t.abs_diff(y) < spacing);
-            if y < 1 || (era.is_none() && y > LAST_YEAR) || crowded || !allow(y) {
+            if y < 1
+                || (era.is_none() && y > LAST_YEAR)
+                || crowded
+                || taken.contains(&y)
+                || !allow(y)
+            {
                 continue;
             }
             taken.insert(y);

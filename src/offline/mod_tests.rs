@@ -409,3 +409,40 @@ fn a_deed_of_a_lifes_person_gets_no_wrong_year_after_their_death() {
     }
     assert!(asked >= 8, "asked in {asked} of 12 draws");
 }
+
+/// A year of an event the title dates gets wrong years of that event ("The Crimean War,
+/// 1853–1856": 1855 is not offered 1850 or 1861).
+#[test]
+fn a_year_of_an_event_the_title_dates_gets_wrong_years_within_it() {
+    let text = "The Crimean War, 1853–1856\n\n\
+        The war began when Russia occupied two Ottoman provinces on the Danube in 1853. \
+        Britain and France declared war on Russia in March 1854. \
+        The Kingdom of Sardinia also joined the allies in 1855. \
+        The Treaty of Paris ended the fighting in 1856.\n";
+    use rand::SeedableRng;
+    let mut asked = 0;
+    for seed in 0..12 {
+        let ask = Ask {
+            count: 10,
+            rules: mcq::Rules::new(4),
+            language: "English",
+            difficulty: "medium",
+            origin: "war.txt",
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let quiz = generate(text, &ask, &mut rng);
+        let Some(q) = quiz.iter().find(|q| q.question.contains("Sardinia")) else {
+            continue;
+        };
+        asked += 1;
+        for o in &q.options {
+            let year: i64 = o.parse().unwrap();
+            assert!(
+                (1853..=1856).contains(&year),
+                "seed {seed}: {:?}",
+                q.options
+            );
+        }
+    }
+    assert!(asked >= 8, "asked in {asked} of 12 draws");
+}

@@ -59,8 +59,9 @@ pub(super) struct Reading {
     pub(super) lowered: Vec<String>,
     /// The text's earliest and latest year.
     pub(super) years: Option<(i64, i64)>,
-    /// The main person's years of birth and death, as the title gives them ("Edward Jenner
-    /// (1749–1823)"): no wrong year of their own deeds falls outside them (`years_for`).
+    /// The years the title gives: a main person's birth and death ("Edward Jenner
+    /// (1749–1823)"), or an event's ("The Crimean War, 1853–1856"): no wrong year of their
+    /// own deeds, or of the event, falls outside them (`years_for`).
     pub(super) life: Option<(i64, i64)>,
     /// The causal statements that can be asked (`cause`).
     pub(super) causals: Vec<cause::Causal>,
@@ -145,7 +146,7 @@ impl Reading {
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });
-        let life = main.as_ref().and_then(|_| life_in(doc.title.as_deref()?));
+        let life = doc.title.as_deref().and_then(life_in);
         let (causals, clauses) = cause::causals(&doc, text);
         trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
@@ -179,7 +180,12 @@ impl Reading {
     /// where the sentence names them and its year is within it (no deed after their death), or
     /// else the text's first and last.
     pub(super) fn years_for(&self, sentence: usize, year: i64) -> Option<(i64, i64)> {
-        let theirs = self.names_subject(sentence);
+        // In a text about an event the title dates ("The Crimean War, 1853–1856"), a year of
+        // it gets wrong years of it, where it lasted long enough to give three.
+        let theirs = match self.subject() {
+            Some(_) => self.names_subject(sentence),
+            None => self.life.is_some_and(|(from, to)| to - from >= 3),
+        };
         match self.life {
             Some((born, died)) if theirs && (born..=died).contains(&year) => Some((born, died)),
             _ => self.years,
@@ -269,19 +275,23 @@ impl Reading {
     }
 }
 
-/// A life's years as its title gives them: "(1749–1823)", "(1815-1852)".
+/// The years a title gives its life or event: "(1749–1823)", ", 1853–1856".
 fn life_in(title: &str) -> Option<(i64, i64)> {
-    let open = title.find('(')?;
-    let inside = &title[open + 1..title[open..].find(')')? + open];
-    let (born, died) = inside.split_once(['-', '–', '—'])?;
+    let words: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || "(),:".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
     let year = |s: &str| -> Option<i64> {
         let s = s.trim();
         (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
             .then(|| s.parse().ok())
             .flatten()
     };
-    let (born, died) = (year(born)?, year(died)?);
-    (born < died).then_some((born, died))
+    words.iter().rev().find_map(|w| {
+        let (from, to) = w.split_once(['-', '–', '—'])?;
+        let (from, to) = (year(from)?, year(to)?);
+        (from < to).then_some((from, to))
+    })
 }
 
 /// The middle year of the sentences naming each person, for those named beside a year.

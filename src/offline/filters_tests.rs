@@ -781,17 +781,19 @@ fn a_value_restated_in_words_after_the_gap_is_struck() {
     assert!(!struck(&d, "restated"));
 }
 
+/// Whether "Which term means “{meaning}”?" keyed to `answer` is struck as given away.
+fn definition_gives_away(answer: &str, meaning: &str) -> bool {
+    let d = Draft {
+        before: meaning,
+        after: "",
+        ..draft(&Kind::Term, answer, answer, Lang::En)
+    };
+    struck(&d, "answer-in-stem")
+}
+
 #[test]
 fn an_abbreviation_spelled_out_in_the_stem_is_given_away() {
-    let term = Kind::Term;
-    let asked = |answer: &'static str, meaning: &'static str| {
-        let d = Draft {
-            before: meaning,
-            after: "",
-            ..draft(&term, answer, answer, Lang::En)
-        };
-        struck(&d, "answer-in-stem")
-    };
+    let asked = definition_gives_away;
     assert!(asked(
         "COP",
         "coefficient of performance, the heat delivered divided by the energy used"
@@ -843,15 +845,7 @@ fn a_place_named_before_a_noun_of_another_name_is_not_asked() {
 
 #[test]
 fn small_words_in_a_row_spell_no_abbreviation() {
-    let term = Kind::Term;
-    let asked = |answer: &'static str, meaning: &'static str| {
-        let d = Draft {
-            before: meaning,
-            after: "",
-            ..draft(&term, answer, answer, Lang::En)
-        };
-        struck(&d, "answer-in-stem")
-    };
+    let asked = definition_gives_away;
     assert!(!asked("AI", "a machine that learns, and in time improves"));
     assert!(!asked(
         "DNA",

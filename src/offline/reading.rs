@@ -62,7 +62,7 @@ pub(super) struct Reading {
     /// The years the title gives: a main person's birth and death ("Edward Jenner
     /// (1749–1823)"), or an event's ("The Crimean War, 1853–1856"): no wrong year of their
     /// own deeds, or of the event, falls outside them (`years_for`).
-    pub(super) life: Option<(i64, i64)>,
+    pub(super) titled_years: Option<(i64, i64)>,
     /// The causal statements that can be asked (`cause`).
     pub(super) causals: Vec<cause::Causal>,
     /// The clean clauses of the text's causal statements: their wrong answers (`cause`).
@@ -146,7 +146,7 @@ impl Reading {
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });
-        let life = doc.title.as_deref().and_then(life_in);
+        let titled_years = doc.title.as_deref().and_then(years_in_title);
         let (causals, clauses) = cause::causals(&doc, text);
         trace(|| format!("main person: {main:?}, by {forms:?}; one place's names: {aliases:?}"));
         Reading {
@@ -170,7 +170,7 @@ impl Reading {
             nouns,
             lowered,
             years,
-            life,
+            titled_years,
             causals,
             clauses,
         }
@@ -184,9 +184,9 @@ impl Reading {
         // it gets wrong years of it, where it lasted long enough to give three.
         let theirs = match self.subject() {
             Some(_) => self.names_subject(sentence),
-            None => self.life.is_some_and(|(from, to)| to - from >= 3),
+            None => self.titled_years.is_some_and(|(from, to)| to - from >= 3),
         };
-        match self.life {
+        match self.titled_years {
             Some((born, died)) if theirs && (born..=died).contains(&year) => Some((born, died)),
             _ => self.years,
         }
@@ -276,7 +276,7 @@ impl Reading {
 }
 
 /// The years a title gives its life or event: "(1749–1823)", ", 1853–1856".
-fn life_in(title: &str) -> Option<(i64, i64)> {
+fn years_in_title(title: &str) -> Option<(i64, i64)> {
     let words: Vec<&str> = title
         .split(|c: char| c.is_whitespace() || "(),:".contains(c))
         .filter(|w| !w.is_empty())

@@ -85,10 +85,12 @@ pub(super) fn main_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<Stri
 
 /// The person a life's title names ("Chien-Shiung Wu: The First Lady of Physics", "Francisco
 /// de Goya (1746-1828)", "Lise Meitner"), by the word of that name the text names them by
-/// alone more often, at least three times: the last ("Wu", "Goya"), or the first ("Hildegard"
-/// of "Hildegard von Bingen", "Ada" of "Ada Lovelace"). A title's name is two to five words, capitalised or the
-/// language's `name_particles`, the first a given name the lexicon knows or the first words
-/// of the text ("Ignaz Semmelweis was a Hungarian doctor …"), and the last no place. It wins
+/// more often, at least three times: the last ("Wu", "Goya"), or the first ("Hildegard" of
+/// "Hildegard von Bingen", "Ada" of "Ada Lovelace"); where the title opens on no given name,
+/// only uses outside the title's whole name count ("Wuthering Heights" names no one). A
+/// title's name is two to five words, capitalised or the language's `name_particles`, the
+/// first a given name the lexicon knows or the first words of the text ("Ignaz Semmelweis was
+/// a Hungarian doctor …"), the last no place and no ruler's number. It wins
 /// over someone the text names more ("Ochoa" in a life of Margarita Salas, who worked with
 /// him; "Hahn" as often as Meitner), but not where two of one family share the word
 /// (`shared`: "Robert Darwin" beside "Charles Darwin"), where `named_most` decides.

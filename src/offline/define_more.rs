@@ -11,7 +11,7 @@
 //!
 //! Each is read only in its plainest form (precision first).
 
-use super::detect::term_ok;
+use super::define::term_ok;
 use super::lang::Lang;
 use super::lexicon;
 

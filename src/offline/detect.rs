@@ -683,7 +683,7 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
             let term = strip_article(&body[at + pat.len()..], &w.articles);
             // "This extra oxygen is called the oxygen debt": the meaning points back, and the
             // sentence before says what it is (`named_after`).
-            if term_ok(term, lang)
+            if define::term_ok(term, lang)
                 && !filters::points_back(meaning, lang)
                 && meaning.split_whitespace().count() >= 3
                 && !meaning.contains(',')
@@ -707,8 +707,8 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         let starts_article = w.articles.iter().any(|a| {
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
-        if term_ok(term, lang)
-            && prose_term(term, lang)
+        if define::term_ok(term, lang)
+            && define::prose_term(term, lang)
             && starts_article
             && meaning.split_whitespace().count() >= 5
             && !define::class_restated(meaning, lang)
@@ -738,7 +738,7 @@ pub(super) fn named_after(sentence: &str, lang: Lang) -> Option<(&str, usize)> {
         let rest = &body[at + pat.len()..];
         let term = strip_article(rest, &w.articles);
         let start = body.len() - term.len();
-        if term_ok(term, lang) && sentence[at..].ends_with(&format!("{term}.")) {
+        if define::term_ok(term, lang) && sentence[at..].ends_with(&format!("{term}.")) {
             return Some((term, start));
         }
     }
@@ -757,49 +757,6 @@ fn strip_article<'a>(s: &'a str, articles: &[String]) -> &'a str {
         }
     }
     s
-}
-
-/// A term: one to three words, no stop word or pointer at its head, no digits or commas.
-pub(super) fn term_ok(term: &str, lang: Lang) -> bool {
-    let words: Vec<&str> = term.split_whitespace().collect();
-    let w = &lang.data().words;
-    !words.is_empty()
-        && words.len() <= 3
-        && term
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
-        && !lang.is_stop(&words[0].to_lowercase())
-        && !w.references.iter().any(|r| r == &words[0].to_lowercase())
-        // "One astronomical unit is …": a quantity, not the term.
-        && !w.numbers.contains_key(&words[0].to_lowercase())
-}
-
-/// Whether the words before "is" in "X is a …" are a term: not a phrase of place ("Inside
-/// every seed is an embryo"), nor a name ("Sri Jayawardenepura Kotte is the seat of …": a
-/// capital after the first word; German capitalises every noun), and in English ending on a
-/// noun WordNet knows ("The longest is the Mahaweli").
-fn prose_term(term: &str, lang: Lang) -> bool {
-    let words: Vec<&str> = term.split_whitespace().collect();
-    let w = &lang.data().words;
-    let Some((first, last)) = words.first().zip(words.last()) else {
-        return false;
-    };
-    let lower = first.to_lowercase();
-    let place = (w.place_prepositions.iter().chain(&w.prepositions)).any(|p| *p == lower);
-    // A capital after a complement's word names the term's eponym ("el ciclo de Krebs", "la
-    // loi de Coulomb"), and French and Spanish put it after the noun ("el efecto Doppler").
-    let complement = |i: usize| w.noun_complements.contains(&words[i - 1].to_lowercase());
-    let named = lang == Lang::En
-        && (1..words.len()).any(|i| words[i].starts_with(char::is_uppercase) && !complement(i));
-    // English plurals WordNet does not list ("mitochondria", "nuclei", "larvae").
-    let lower = last.to_lowercase();
-    let latin = ["a", "i", "ae"].iter().any(|e| lower.ends_with(e));
-    let noun = lang != Lang::En || latin || lexicon::noun(&lower).is_some();
-    // "Today the country is …": an article inside opens a phrase, no term.
-    let phrase = words[1..].iter().any(|x| {
-        w.articles.contains(&x.to_lowercase()) && !w.noun_complements.contains(&x.to_lowercase())
-    });
-    !place && !named && noun && !phrase
 }
 
 fn lower_first(s: &str, lang: Lang) -> String {

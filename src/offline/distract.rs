@@ -790,3 +790,7 @@ pub(super) fn without_aliases(
 #[cfg(test)]
 #[path = "distract_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "distract_places_tests.rs"]
+mod places_tests;

@@ -706,3 +706,7 @@ mod tests;
 #[cfg(test)]
 #[path = "filters_reference_tests.rs"]
 mod reference_tests;
+
+#[cfg(test)]
+#[path = "filters_more_tests.rs"]
+mod more_tests;

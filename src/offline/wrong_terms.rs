@@ -327,7 +327,7 @@ pub(super) fn lists(sentence: &str, lang: Lang) -> Vec<Vec<String>> {
     let plain = plain.replace(" ,", ",");
     let word_ok = |x: &str| {
         let lx = x.to_lowercase();
-        super::detect::term_ok(x, lang)
+        super::define::term_ok(x, lang)
             && !x.contains(' ')
             && x.chars().count() > 2
             && !lang.is_stop(&lx)

@@ -220,7 +220,7 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     };
     // "En 1830 murió Bolívar": a name right after the verb is its subject; a title in quotes
     // ("publicó «El voto femenino y yo»") or a thing's name with its article ("construyó El
-    // Ajedrecista": a person's name has none) is its object.
+    // Ajedrecista") is its object.
     let named_after = tokens.get(verb_at + 1).is_some_and(|t| {
         let quoted = text[..t.0].trim_end().ends_with(['«', '"', '“', '\'']);
         // "murió El Greco": a person's name may have one too.

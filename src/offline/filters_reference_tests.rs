@@ -92,6 +92,9 @@ fn a_family_or_a_ruler_named_by_a_common_noun_points_back() {
             Lang::De,
         ),
         ("En 1889 la compagnie fait faillite.", Lang::Fr),
+        // A life's person by their age: which young man?
+        ("En 1859, le jeune homme part pour Paris.", Lang::Fr),
+        ("In 1859 the young man left for Paris.", Lang::En),
     ] {
         assert!(points_back(s, lang), "{s}");
     }

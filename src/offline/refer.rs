@@ -63,24 +63,11 @@ fn mentions<'a>(doc: &'a Doc, found: &[Found]) -> Vec<(usize, usize, &'a str)> {
 }
 
 /// The text's main person, by the word the text names them by ("Galileo", "Luther"): the
-/// person the title names, where the text names them alone at least three times
-/// (`title_person`); else the person named more often than anyone else, at least three times,
-/// or the person the title names (`titled`) where the one named most is only a word of the
-/// title's name.
+/// person the title names, where the text names them so at least three times
+/// (`title_person`: "Merian", not "Maria", in a life of Maria Sibylla Merian); else the person
+/// named more often than anyone else, at least three times (`named_most`).
 pub(super) fn main_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
-    if let Some(t) = title_person(doc, found, lang) {
-        return Some(t);
-    }
-    let title = || titled(doc, found, lang);
-    match named_most(doc, found) {
-        None => title(),
-        // "Maria", named most, is a given name of "Maria Sibylla Merian", whom the title
-        // names and the text by "Merian" too: the surname is the main person's.
-        Some(m) => match title() {
-            Some(t) if t != m && title_words(doc).contains(&m.as_str()) => Some(t),
-            _ => Some(m),
-        },
-    }
+    title_person(doc, found, lang).or_else(|| named_most(doc, found))
 }
 
 /// The person a life's title names ("Chien-Shiung Wu: The First Lady of Physics", "Francisco
@@ -153,14 +140,6 @@ fn title_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
     (alone(name) >= 3 && !shared(doc, found, name)).then(|| name.to_owned())
 }
 
-/// The words of the title's name, before any comma, colon or bracket.
-fn title_words(doc: &Doc) -> Vec<&str> {
-    (doc.title.as_deref())
-        .and_then(|t| t.split([',', ':', '—', '(']).next())
-        .map(|t| t.split_whitespace().collect())
-        .unwrap_or_default()
-}
-
 /// The title's words before any comma, colon, dash or bracket: "Simón Bolívar, el Libertador",
 /// "Marie Curie: a life", "Frida Kahlo (1907-1954)" name their person there.
 fn title_name(doc: &Doc) -> Option<&str> {
@@ -171,35 +150,6 @@ fn title_name(doc: &Doc) -> Option<&str> {
             .next()?
             .trim(),
     )
-}
-
-/// The person a text's title names ("Rosalind Franklin": a given name, then one or two
-/// capitalised words, before any comma or colon), when no person was found by that last word and the text names them by
-/// it alone at least three times: for a name no lexicon knows as one.
-fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
-    let title = title_name(doc)?;
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let name_like = (2..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-        && super::lexicon::may_be_given_name(words[0], lang);
-    let surname = *words.last()?;
-    // "François Ier": a ruler's number is no name to put in.
-    if super::detect::roman_numeral(surname) {
-        return None;
-    }
-    let known = found
-        .iter()
-        .filter(|f| f.kind == Kind::Person)
-        .any(|f| last_word(&doc.sentences[f.sentence].text[f.start..f.end]) == surname);
-    let alone = doc
-        .sentences
-        .iter()
-        .flat_map(|s| words_at(&s.text))
-        .filter(|(_, w)| *w == surname || w.strip_suffix("'s") == Some(surname))
-        .count();
-    (name_like && !known && alone >= 3).then(|| surname.to_owned())
 }
 
 /// The person named most often, at least three times (`main_person`).

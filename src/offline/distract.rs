@@ -46,6 +46,10 @@ pub(super) struct Dates {
     /// The text's earliest and latest year: no wrong year falls outside them, unless the answer
     /// is itself the first or last (a state the text ends in 1990 is not offered 1995).
     pub(super) text: Option<(i64, i64)>,
+    /// The first and last years of the known periods the sentence names (`Words::
+    /// known_periods`): a wrong year is inside each, or before or after it, as the answer is;
+    /// none where the answer is the period's first or last year ("The war ended in _____").
+    pub(super) periods: Vec<(i64, i64)>,
 }
 
 impl Dates {
@@ -58,7 +62,10 @@ impl Dates {
         let within = self
             .text
             .is_none_or(|(lo, hi)| (y >= lo || year <= lo) && (y <= hi || year >= hi));
-        sides && within
+        let side = |y: i64, (lo, hi): (i64, i64)| u8::from(y >= lo) + u8::from(y > hi);
+        let periods = (self.periods.iter())
+            .all(|&(lo, hi)| year == lo || year == hi || side(y, (lo, hi)) == side(year, (lo, hi)));
+        sides && within && periods
     }
 }
 

@@ -308,6 +308,7 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![1914],
             text: None,
+            periods: vec![],
         };
         let got = all(&years(
             1918,
@@ -324,6 +325,7 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![],
             text: Some((1949, 1990)),
+            periods: vec![],
         };
         let got = all(&years(
             1989,
@@ -344,6 +346,7 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![1842],
             text: None,
+            periods: vec![],
         };
         let got = all(&years(1839, None, Level::Hard, false, &dates, 3, &mut rng));
         assert_eq!(got.len(), 3, "{got:?}");
@@ -353,6 +356,7 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![1818],
             text: None,
+            periods: vec![],
         };
         let got = all(&years(
             1831,
@@ -368,6 +372,7 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![1453],
             text: None,
+            periods: vec![],
         };
         let got = all(&years(1412, None, Level::Medium, true, &dates, 3, &mut rng));
         assert!(got.iter().all(|y| y.abs_diff(1412) >= 12), "{got:?}");
@@ -385,12 +390,14 @@ fn wrong_years_keep_to_the_side_of_the_stems_dates_and_within_the_text() {
         let dates = Dates {
             stem: vec![1563],
             text: None,
+            periods: vec![],
         };
         assert!(years(1564, None, Level::Medium, false, &dates, 3, &mut rng).is_empty());
         // No room between two dates: too few, and the question is not written.
         let dates = Dates {
             stem: vec![1837, 1839],
             text: None,
+            periods: vec![],
         };
         assert!(years(1838, None, Level::Medium, false, &dates, 3, &mut rng).len() < 3);
     }
@@ -755,5 +762,28 @@ fn medium_wrong_years_stay_within_six_years() {
             ys.iter().all(|y| (1..=6).contains(&(y - 1944).abs())),
             "{ys:?}"
         );
+    }
+}
+
+#[test]
+fn a_wrong_year_stays_inside_a_known_period_the_sentence_names() {
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let all = |got: &[String]| -> Vec<i64> { got.iter().map(|y| y.parse().unwrap()).collect() };
+        // "Pendant la Première Guerre mondiale, en _____": within 1914 to 1918.
+        let war = Dates {
+            stem: vec![],
+            text: None,
+            periods: vec![(1914, 1918)],
+        };
+        let got = all(&years(1915, None, Level::Medium, false, &war, 3, &mut rng));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|y| (1914..=1918).contains(y)), "{got:?}");
+        // After it, after it: "After the First World War, in _____".
+        let got = all(&years(1921, None, Level::Medium, false, &war, 3, &mut rng));
+        assert!(got.iter().all(|y| *y > 1918), "{got:?}");
+        // Its own last year ("The war ended in _____") is asked like any other.
+        let got = all(&years(1918, None, Level::Medium, false, &war, 3, &mut rng));
+        assert!(got.iter().any(|y| *y > 1918 || *y < 1914), "{got:?}");
     }
 }

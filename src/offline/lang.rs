@@ -46,6 +46,15 @@ pub(super) struct PeriodCap {
     pub(super) most: f64,
 }
 
+/// A period every reader knows the years of ("the First World War": 1914 to 1918), by the
+/// ways the language names it (`Words::known_periods`).
+#[derive(Deserialize)]
+pub(super) struct KnownPeriod {
+    pub(super) names: Vec<String>,
+    pub(super) from: i64,
+    pub(super) to: i64,
+}
+
 /// Words for finding answers and checking questions (see the data files for each list's use).
 #[derive(Deserialize)]
 pub(super) struct Words {
@@ -89,6 +98,11 @@ pub(super) struct Words {
     /// values stay below (the grader struck 400 and 600 foggy days a year).
     #[serde(default)]
     pub(super) period_caps: Vec<PeriodCap>,
+    /// Periods whose years everyone knows: a wrong year stays on the answer's side of a period
+    /// its sentence names ("Pendant la Première Guerre mondiale, en _____" is not offered
+    /// 1910).
+    #[serde(default)]
+    pub(super) known_periods: Vec<KnownPeriod>,
     pub(super) ranges: Vec<String>,
     /// A whole range's words: "to" between its ends, "between" … "and" around them.
     pub(super) span_to: Vec<String>,

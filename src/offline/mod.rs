@@ -635,9 +635,15 @@ fn make_gap<R: Rng>(
             let year: i64 = digits.parse().ok()?;
             // The dates the stem shows, and the text's first and last year.
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
+            let own = format!("{before} {after}").to_lowercase();
+            let periods = (reading.text.data().words.known_periods.iter())
+                .filter(|p| p.names.iter().any(|n| lang::holds(&own, n)))
+                .map(|p| (p.from, p.to))
+                .collect();
             let dates = distract::Dates {
                 stem: detect::years_in(&stem),
                 text: reading.years_for(f.sentence, year),
+                periods,
             };
             distract::years(year, era.as_deref(), level, approximate, &dates, want, rng)
         }
@@ -675,6 +681,7 @@ fn make_gap<R: Rng>(
             let dates = distract::Dates {
                 stem: detect::years_in(&stem),
                 text: reading.years,
+                periods: Vec::new(),
             };
             // A share in per cent ("50 to 65 percent"): no wrong range past a hundred.
             let words = &reading.text.data().words;

@@ -110,6 +110,7 @@ fn wrong_ranges_keep_the_form_and_never_touch_the_key() {
     let none = Dates {
         stem: vec![],
         text: None,
+        periods: vec![],
     };
     for (text, lang) in [
         ("The king reigned from about 1312 to 1337.", Lang::En),
@@ -207,6 +208,7 @@ fn a_share_in_per_cent_gets_no_wrong_range_past_a_hundred() {
     let none = Dates {
         stem: vec![],
         text: None,
+        periods: vec![],
     };
     for (text, lang) in [
         (
@@ -237,6 +239,7 @@ fn hard_ranges_are_nearer_than_easy_ones() {
     let none = Dates {
         stem: vec![],
         text: None,
+        periods: vec![],
     };
     let s = span("The king reigned from about 1312 to 1337.", Lang::En);
     let far = |level| {
@@ -263,6 +266,7 @@ fn wrong_year_ranges_keep_to_the_texts_dates() {
     let dates = Dates {
         stem: vec![],
         text: Some((1300, 1400)),
+        periods: vec![],
     };
     let s = span("The king reigned from about 1312 to 1337.", Lang::En);
     for seed in 0..10 {
@@ -288,6 +292,7 @@ fn an_approximate_range_gets_wrong_ones_further_off_and_none_from_zero() {
     let none = Dates {
         stem: vec![],
         text: None,
+        periods: vec![],
     };
     let s = span("It yields about 30 to 32 molecules of sugar.", Lang::En);
     for seed in 0..5 {

@@ -35,6 +35,10 @@ struct Who<'a> {
     /// title names them so ("Frida Kahlo" beside "Guillermo Kahlo"): only it (or the given
     /// name alone) names them, and it is what is put in, never the surname alone.
     full: Option<&'a str>,
+    /// The given names of the main person's relatives the text names once, in full ("Son
+    /// père, Charles de Coubertin, est peintre"): that name is theirs, and the surname alone
+    /// stays the main person's.
+    kin: &'a [String],
 }
 
 /// What the text tells of its people, for a pronoun further from the name than the sentence
@@ -286,7 +290,9 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
             Subject::Other
         };
     }
-    if first == who.name || name.is_some_and(|t| t.1 == who.name) || by_given {
+    // "Charles de Coubertin, son père": a relative named once, in full.
+    let kin = who.kin.iter().any(|k| k == first);
+    if !kin && (first == who.name || name.is_some_and(|t| t.1 == who.name) || by_given) {
         return Subject::Main;
     }
     Subject::Other
@@ -354,6 +360,7 @@ pub(super) fn drops_subject(text: &str, lang: Lang) -> bool {
                     thing: false,
                     given: &[],
                     full: None,
+                    kin: &[],
                 },
                 lang
             ),
@@ -522,7 +529,7 @@ pub(super) fn supply_subject(
     // Two of one family named in full: no name is put in, unless the title names the main
     // person in full, and the text too ("Frida Kahlo" beside "Guillermo Kahlo"): then that
     // full name, or their given name where no one else's name opens with it.
-    let (given, family) = main.map_or((Vec::new(), false), |m| {
+    let (given, family, kin) = main.map_or((Vec::new(), false, Vec::new()), |m| {
         given_names(doc, people.found, m, lang)
     });
     let full = main
@@ -541,6 +548,7 @@ pub(super) fn supply_subject(
         thing: false,
         given: &given,
         full: full.as_deref(),
+        kin: &kin,
     });
     // Where the text tells the main person's sex, a chain of their pronouns goes back further
     // than the sentence before, past no one else who could be the pronoun.
@@ -555,7 +563,7 @@ pub(super) fn supply_subject(
                         let full: Vec<&str> = full.split_whitespace().collect();
                         words.windows(full.len()).any(|w| w == full.as_slice())
                     }
-                    None => words.last() == Some(&m),
+                    None => words.last() == Some(&m) && !kin.iter().any(|k| words[0] == k),
                 } || given.iter().any(|g| g == name);
                 let other_sex = people.sexes.get(name).is_some_and(|s| Some(*s) != sex);
                 (!theirs).then_some((f.sentence, f.start, !other_sex))
@@ -578,6 +586,7 @@ pub(super) fn supply_subject(
         thing: true,
         given: &[],
         full: None,
+        kin: &[],
     });
     let (pos, cut, put) = (person.map(|who| (who, others.as_deref(), chain_only)))
         .into_iter()
@@ -647,10 +656,18 @@ fn unlisted<'a>(
 }
 
 /// The main person's given name, by which the text may name them alone ("Jean" of the title
-/// "Jean Moulin (1899–1943)"), and whether two of their family are named in full ("Max
+/// "Jean Moulin (1899–1943)"), whether two of their family are named in full ("Max
 /// Noether", "Emmy Noether"; "Rodrigo de Cervantes" in a life of Miguel de Cervantes): then
-/// their surname alone, and their pronoun, may be either.
-fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<String>, bool) {
+/// their surname alone, and their pronoun, may be either; and the relatives that are not so
+/// because the text names them once only, in a life whose title gives the main person's given
+/// name ("Son père, Charles de Coubertin, est peintre" in a life of Pierre de Coubertin): the
+/// surname alone is the main person's, that full name the relative's.
+fn given_names(
+    doc: &Doc,
+    found: &[Found],
+    main: &str,
+    lang: Lang,
+) -> (Vec<String>, bool, Vec<String>) {
     let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_owned();
     let names: Vec<&str> = (found.iter())
         .filter(|f| f.kind == Kind::Person)
@@ -670,6 +687,14 @@ fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<Strin
     let given = (title.len() >= 2 && title[1..].contains(&main))
         .then(|| title[0].to_owned())
         .filter(|g| super::lexicon::may_be_given_name(g, lang));
+    let once = |name: &str| {
+        (doc.sentences.iter())
+            .filter(|s| words_at(&s.text).any(|(_, w)| w == name))
+            .count()
+            == 1
+    };
+    let (kin, firsts): (Vec<String>, Vec<String>) =
+        (firsts.into_iter()).partition(|f| given.as_ref().is_some_and(|g| f != g) && once(f));
     let family = firsts.len() > 1
         || given
             .as_ref()
@@ -679,7 +704,7 @@ fn given_names(doc: &Doc, found: &[Found], main: &str, lang: Lang) -> (Vec<Strin
         !family
             && !(names.iter()).any(|n| first(n) == *g && !n.split_whitespace().any(|w| w == main))
     });
-    (given.into_iter().collect(), family)
+    (given.into_iter().collect(), family, kin)
 }
 
 /// The first word of the main person's full name as their given name ("Frida" of "Frida

@@ -21,6 +21,7 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
             thing: false,
             given: &[],
             full: None,
+            kin: &[],
         };
         subject_of(t, who, Lang::Es)
     };
@@ -102,6 +103,7 @@ fn a_subject_left_out_is_found_after_the_phrases_that_open_a_sentence() {
             thing: false,
             given: &[],
             full: None,
+            kin: &[],
         };
         subject_of(t, who, Lang::Fr)
     };
@@ -296,6 +298,7 @@ fn a_participle_opening_a_sentence_leaves_the_subject_after_its_comma() {
         thing: false,
         given: &[],
         full: None,
+        kin: &[],
     };
     assert_eq!(
         subject_of(
@@ -320,6 +323,7 @@ fn a_participle_opening_a_sentence_leaves_the_subject_after_its_comma() {
         thing: false,
         given: &[],
         full: None,
+        kin: &[],
     };
     // "Cuando" ends as a gerund does, but opens a clause of its own.
     assert_eq!(
@@ -360,6 +364,7 @@ fn a_german_subject_after_the_verb_is_found_and_sie_only_where_singular() {
         thing: false,
         given: &[],
         full: None,
+        kin: &[],
     };
     let de = |t: &str| subject_of(t, who, Lang::De);
     assert_eq!(
@@ -432,6 +437,7 @@ fn a_phrase_after_a_determiner_stops_at_the_subjects_article() {
         thing: true,
         given: &[],
         full: None,
+        kin: &[],
     };
     assert_eq!(
         subject_of("In its lower course the Mekong floods.", mekong, Lang::En),
@@ -447,7 +453,7 @@ fn a_relatives_given_name_is_not_the_main_persons() {
         Madrid. Cervantes escribió novelas. Cervantes murió en 1616.";
     let doc = read::read(t, Lang::Es);
     let found = detect::candidates(&doc, Lang::Es);
-    let (given, family) = given_names(&doc, &found, "Cervantes", Lang::Es);
+    let (given, family, _) = given_names(&doc, &found, "Cervantes", Lang::Es);
     assert!(given.is_empty() && family, "{given:?}");
     let at = (found.iter())
         .find(|f| &doc.sentences[f.sentence].text[f.start..f.end] == "1560")
@@ -488,6 +494,7 @@ fn a_date_opened_by_an_article_is_a_phrase_before_the_subject() {
         thing: false,
         given: &[],
         full: None,
+        kin: &[],
     };
     assert_eq!(
         subject_of("Le 17 juillet 1979, elle est élue.", who, Lang::Fr),
@@ -524,6 +531,7 @@ fn a_persons_name_with_its_article_after_the_verb_is_its_subject() {
         thing: false,
         given: &[],
         full: None,
+        kin: &[],
     };
     assert_eq!(
         subject_of("En 1614 murió El Greco en Toledo.", who, Lang::Es),
@@ -540,4 +548,29 @@ fn letters_that_grow_and_shrink_in_lower_case_break_no_topic() {
         let doc = read::read(&t, Lang::En);
         let _ = topic(&doc, Lang::En);
     }
+}
+
+#[test]
+fn a_relative_named_once_leaves_the_surname_to_the_main_person() {
+    // His father is named once, in full: "Coubertin" alone is still Pierre, and "il" after
+    // him is Pierre's; the father's own sentence is not.
+    let t = "Pierre de Coubertin (1863-1937)\n\nPierre de Frédy naît à Paris en 1863. Son \
+        père, Charles de Coubertin, est peintre.\n\nDe retour en France, Coubertin se consacre \
+        au sport. Il devient secrétaire général. Le 25 novembre 1892, il propose de rétablir \
+        les Jeux. Coubertin dirige le CIO. Coubertin meurt en 1937.";
+    let at = |y| chain_at(t, Lang::Fr, Some(Sex::Male), y);
+    assert_eq!(
+        at("1892").as_deref(),
+        Some("Le 25 novembre _, Coubertin propose de rétablir les Jeux.")
+    );
+    // Named twice, the relative shares the surname: no name is put in.
+    let twice = t.replace("Coubertin dirige", "Charles dirige");
+    assert_eq!(chain_at(&twice, Lang::Fr, Some(Sex::Male), "1892"), None);
+    // A relative named once is not the main person where the sentence is theirs.
+    let (_, family, kin) = {
+        let doc = read::read(t, Lang::Fr);
+        let found = detect::candidates(&doc, Lang::Fr);
+        given_names(&doc, &found, "Coubertin", Lang::Fr)
+    };
+    assert!(!family && kin == ["Charles"], "{kin:?}");
 }

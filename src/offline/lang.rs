@@ -281,6 +281,17 @@ pub(super) struct Words {
     /// tolérance"): a noun they follow is another thing of its kind (`topic_noun`).
     #[serde(default)]
     pub(super) noun_complements: Vec<String>,
+    /// A plural name's complement after a singular noun, by the name's first word ("The
+    /// Galápagos Islands": "the archipelago of the Galápagos Islands"; "Les îles Kerguelen":
+    /// "l'archipel des îles Kerguelen"), and the verbs that say a plural name is something
+    /// ("The Galápagos Islands are an archipelago"), or the plural articles that tell
+    /// (`topic_noun`).
+    #[serde(default)]
+    pub(super) plural_complements: BTreeMap<String, String>,
+    #[serde(default)]
+    pub(super) plural_copulas: Vec<String>,
+    #[serde(default)]
+    pub(super) plural_articles: Vec<String>,
     /// Words soon after a subject pronoun that make it stand for no one ("il y a", "es gibt").
     #[serde(default)]
     pub(super) impersonal: Vec<String>,

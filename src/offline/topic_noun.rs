@@ -19,6 +19,10 @@ use super::refer::words_at;
 pub(super) struct Topic {
     name: String,
     nouns: Vec<(String, String)>,
+    /// Where the name is plural ("The Galápagos Islands"), the nouns from this index on are
+    /// singular ("the archipelago") and get the name as a complement ("of the Galápagos
+    /// Islands"), not in place.
+    plural: Option<(usize, String)>,
 }
 
 /// The title's thing, where the text writes its name at least once, and its nouns: the head
@@ -115,6 +119,7 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         let [copula, one, ..] = words.as_slice() else {
             return None;
         };
+        let plural = w.plural_copulas.contains(&(*copula).to_owned());
         let phrase: Vec<&str> = (words[2..].iter())
             .take_while(|x| x.chars().all(char::is_alphabetic) && !lang.is_stop(x))
             .take(3)
@@ -131,19 +136,40 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         // Only the head: "a chemical process" is no chemical (nor, so, "an island state" an
         // island).
         let said = vec![(*head).to_owned()];
-        (w.copulas.contains(&(*copula).to_owned())
+        ((w.copulas.contains(&(*copula).to_owned()) || plural)
             && w.indefinite.contains(&(*one).to_owned())
             && head.chars().count() >= 3)
-            .then_some(said)
+            .then_some((said, plural))
     });
+    // A plural name ("The Galápagos Islands are …", "Las islas Galápagos") is put after a
+    // singular noun as its complement ("the archipelago of the Galápagos Islands"), where the
+    // language says how; else the singular nouns are not the topic's.
+    let (said, plural_copula) = said.unwrap_or_default();
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let plural = plural_copula || w.plural_articles.contains(&first);
+    let of = (w.plural_complements.get(&first)).map(|c| {
+        let rest = name
+            .split_whitespace()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("{c} {rest}")
+    });
+    let own = nouns.len();
     // "Greece lies in …": a country, city or river the lexicon knows is "the country".
     let place = super::lexicon::place(&name, lang).and_then(|k| w.place_nouns.get(k.label()));
-    for noun in said.unwrap_or_default().into_iter().chain(place.cloned()) {
+    let singular = said.into_iter().chain(place.cloned());
+    for noun in singular.filter(|_| !plural || of.is_some()) {
         let new = (w.topic_articles.iter()).map(|a| (a.clone(), noun.clone()));
         let new: Vec<_> = new.filter(|n| !nouns.contains(n)).collect();
         nouns.extend(new);
     }
-    (!nouns.is_empty()).then_some(Topic { name, nouns })
+    let plural = of.filter(|_| plural).map(|of| (own, of));
+    (!nouns.is_empty()).then_some(Topic {
+        name,
+        nouns,
+        plural,
+    })
 }
 
 /// Whether the text names a thing of the topic's noun that is not the topic, up to this
@@ -233,7 +259,7 @@ pub(super) fn named(
     }
     let name = topic.name.to_lowercase();
     let capital = |w: &str| w.starts_with(char::is_uppercase);
-    for (article, head) in &topic.nouns {
+    for (i, (article, head)) in topic.nouns.iter().enumerate() {
         let joint = if article.ends_with('\'') { "" } else { " " };
         let phrase = format!("{article}{joint}{head}");
         let mut from = 0;
@@ -251,6 +277,10 @@ pub(super) fn named(
                     && rest.get(1).is_some_and(|w| capital(w)));
             if !whole || names {
                 continue;
+            }
+            // "The archipelago of the Galápagos Islands was …".
+            if let Some((_, of)) = topic.plural.as_ref().filter(|(from, _)| i >= *from) {
+                return Some(format!("{} {of}{}", &text[..end], &text[end..]));
             }
             // "The Kiel Canal" inside a sentence is "the Kiel Canal"; "Iceland" stays.
             let first = name.split_whitespace().next().unwrap_or("");
@@ -312,6 +342,7 @@ pub(super) fn named_earlier(
             let topic = Topic {
                 name: name.clone(),
                 nouns: vec![("the".to_owned(), noun.to_owned())],
+                plural: None,
             };
             if let Some(put) = named(text, &topic, (doc, sentence), lang) {
                 return Some(put);

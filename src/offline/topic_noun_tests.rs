@@ -281,3 +281,33 @@ fn the_country_after_another_country_is_not_the_titles() {
         None
     );
 }
+
+#[test]
+fn a_plural_name_is_the_complement_of_a_singular_noun() {
+    // "The Galápagos Islands was discovered" would not agree: the noun keeps its place.
+    let en = "The Galápagos Islands\n\nThe Galápagos Islands are an archipelago in the \
+        Pacific. The archipelago was discovered in 1535.";
+    assert_eq!(
+        renamed(en, Lang::En, "The archipelago was discovered in _.").as_deref(),
+        Some("The archipelago of the Galápagos Islands was discovered in _.")
+    );
+    let es = "Las islas Galápagos\n\nLas islas Galápagos son un archipiélago del Pacífico. \
+        El archipiélago fue descubierto en 1535.";
+    assert_eq!(
+        renamed(es, Lang::Es, "El archipiélago fue descubierto en _.").as_deref(),
+        Some("El archipiélago de las islas Galápagos fue descubierto en _.")
+    );
+    let fr = "Les îles Kerguelen\n\nLes îles Kerguelen sont un archipel de l'océan Indien. \
+        L'archipel est découvert en 1772.";
+    assert_eq!(
+        renamed(fr, Lang::Fr, "L'archipel est découvert en _.").as_deref(),
+        Some("L'archipel des îles Kerguelen est découvert en _.")
+    );
+    // A language with no complement for the name's first word: nothing put in.
+    let de = "Galápagos-Inseln\n\nGalápagos-Inseln sind ein Archipel im Pazifik. Das Archipel \
+        wurde 1535 entdeckt.";
+    assert_eq!(
+        renamed(de, Lang::De, "Das Archipel wurde _ entdeckt."),
+        None
+    );
+}

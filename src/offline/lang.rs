@@ -36,6 +36,10 @@ pub(super) struct ReadWords {
     pub(super) joins: Vec<String>,
     /// The first words of an instruction or a piece of advice (`read::finish_list`).
     pub(super) instructions: Vec<String>,
+    /// The words a title's chapter or unit number follows ("Chapter 7: The Crimean War"):
+    /// the title is what comes after (`read::unnumbered`).
+    #[serde(default)]
+    pub(super) numbering: Vec<String>,
 }
 
 /// A unit counted within a period, and the most the period holds (`Words::period_caps`).

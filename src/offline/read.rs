@@ -151,7 +151,7 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         match line {
             Line::Heading(h) => {
                 if doc.title.is_none() && doc.sentences.is_empty() && section == 0 {
-                    doc.title = Some(h.to_owned());
+                    doc.title = Some(unnumbered(h, lang).to_owned());
                 }
                 section += 1;
                 doc.headings.push(h.to_owned());
@@ -294,6 +294,37 @@ fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
         return Line::Heading(t);
     }
     Line::Prose(t)
+}
+
+/// A title without the number of its chapter or unit before it ("Chapter 7: The Crimean War",
+/// "Unit 3 – Photosynthesis", "2. Les volcans"): one of the language's `numbering` words and a
+/// number (or a roman one), or a number alone, then a colon, a full stop or a dash.
+pub(super) fn unnumbered(title: &str, lang: Lang) -> &str {
+    let numbered = |w: &str| {
+        let w = w.trim_end_matches([':', '.']);
+        !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit()) || w.chars().all(|c| "IVXLC".contains(c)))
+    };
+    let words: Vec<(usize, &str)> = super::refer::words_at(title).take(2).collect();
+    let numbering = &lang.data().read.numbering;
+    let number_end = match words.as_slice() {
+        [(_, a), (at, b), ..] if numbering.contains(&a.to_lowercase()) && numbered(b) => {
+            at + b.len()
+        }
+        [(at, a), ..] if *at == 0 && numbered(a) && title[a.len()..].starts_with('.') => a.len(),
+        _ => return title,
+    };
+    let after = &title[number_end..];
+    let rest = after.trim_start();
+    let marked = rest.starts_with([':', '.', '–', '—', '-']);
+    let rest = rest
+        .trim_start_matches([':', '.', '–', '—', '-'])
+        .trim_start();
+    if marked && !rest.is_empty() {
+        rest
+    } else {
+        title
+    }
 }
 
 /// Whether words read as a title's: two or more, most of them capitalised ("The First Lady

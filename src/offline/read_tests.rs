@@ -298,3 +298,32 @@ fn a_range_broken_after_its_dash_is_joined() {
         ]
     );
 }
+
+#[test]
+fn a_titles_chapter_number_is_not_its_name() {
+    assert_eq!(
+        unnumbered("Chapter 7: The Crimean War, 1853–1856", Lang::En),
+        "The Crimean War, 1853–1856"
+    );
+    assert_eq!(
+        unnumbered("Unit 3 – Photosynthesis", Lang::En),
+        "Photosynthesis"
+    );
+    assert_eq!(unnumbered("2. Les volcans", Lang::Fr), "Les volcans");
+    assert_eq!(
+        unnumbered("Kapitel IV: Die Reformation", Lang::De),
+        "Die Reformation"
+    );
+    // A name with a number, or a title with nothing after its colon, stays whole.
+    assert_eq!(unnumbered("Apollo 11", Lang::En), "Apollo 11");
+    assert_eq!(
+        unnumbered("Henry VIII: a life", Lang::En),
+        "Henry VIII: a life"
+    );
+    assert_eq!(unnumbered("Chapter 7:", Lang::En), "Chapter 7:");
+    let doc = read(
+        "Chapter 7: The Crimean War\n\nThe Crimean War began in 1853.",
+        Lang::En,
+    );
+    assert_eq!(doc.title.as_deref(), Some("The Crimean War"));
+}

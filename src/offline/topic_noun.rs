@@ -208,10 +208,24 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
             let before =
                 i > 0 && capital(words[i - 1].1) && !lang.is_stop(&words[i - 1].1.to_lowercase());
             let next = words.get(i + 1).map(|t| t.1);
-            let after = next.is_some_and(capital)
-                || next.is_some_and(|n| joins(n, lang))
-                || (next.is_some_and(|n| n.chars().count() <= 3 && !capital(n))
-                    && words.get(i + 2).is_some_and(|t| capital(t.1)));
+            // "declared war in March": a noun with no article names no one thing, and a month
+            // is no name.
+            let w = &lang.data().words;
+            let elided = words[i].1.contains(['\'', '’']);
+            let articled = elided
+                || i > 0 && {
+                    let before = words[i - 1].1.to_lowercase();
+                    w.articles.contains(&before) || w.topic_articles.contains(&before)
+                };
+            let month =
+                |k: usize| (words.get(k)).is_some_and(|t| w.months.contains(&t.1.to_lowercase()));
+            let after = articled
+                && !month(i + 1)
+                && !month(i + 2)
+                && (next.is_some_and(capital)
+                    || next.is_some_and(|n| joins(n, lang))
+                    || (next.is_some_and(|n| n.chars().count() <= 3 && !capital(n))
+                        && words.get(i + 2).is_some_and(|t| capital(t.1))));
             before || after
         })
     })

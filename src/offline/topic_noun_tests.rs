@@ -311,3 +311,30 @@ fn a_plural_name_is_the_complement_of_a_singular_noun() {
         None
     );
 }
+
+#[test]
+fn a_noun_without_its_article_names_no_other_thing() {
+    // "declared war in March" is no war of March: "the war" is still the title's.
+    let t = "The Crimean War, 1853–1856\n\nThe Crimean War was fought in the Black Sea. \
+        Britain and France declared war in March 1854. The Treaty of Paris, signed in 1856, \
+        ended the war.";
+    assert_eq!(
+        renamed(
+            t,
+            Lang::En,
+            "The Treaty of Paris, signed in _, ended the war."
+        )
+        .as_deref(),
+        Some("The Treaty of Paris, signed in _, ended the Crimean War.")
+    );
+    // "the war of Spain": another war.
+    let other = t.replace("declared war in March", "fought the war of Spain in March");
+    assert_eq!(
+        renamed(
+            &other,
+            Lang::En,
+            "The Treaty of Paris, signed in _, ended the war."
+        ),
+        None
+    );
+}

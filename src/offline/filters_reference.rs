@@ -140,7 +140,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         start.starts_with(o.as_str())
             && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
     }) && !w.not_openers.iter().any(|o| start.starts_with(o.as_str()));
-    if opens || presents_back(&lower, lang) {
+    if opens || presents_back(&lower, lang) || (pronouns && clitic_back(sentence, lang)) {
         return true;
     }
     // Named before the pronoun: anyone or anything (for "it", "they"), and a person (for
@@ -277,6 +277,29 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                             named
                         })
                 }))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a sentence's first clause has an object pronoun before its verb ("Ecuador lo
+/// incorporó a su territorio", "La UNESCO lo declaró Reserva de la Biosfera"): what it stands
+/// for was named before the sentence (Spanish: `object_clitics` before a verb the language's
+/// endings tell, `subject::finite`). After a comma, "y" or a relative word it may be named in
+/// the sentence ("compró el castillo y lo reformó").
+fn clitic_back(sentence: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let word = pair[0].to_lowercase();
+        if pair[0].ends_with(',') || word == "y" || word == "e" || w.subordinate.contains(&word) {
+            return false;
+        }
+        if i > 0
+            && w.object_clitics.contains(&word)
+            && crate::offline::subject::finite(pair[1], lang)
         {
             return true;
         }

@@ -642,3 +642,26 @@ fn a_leaning_tail_is_cut_at_its_own_join_not_inside_a_list() {
         Some(" of mountains, islands, and plains in the south.")
     );
 }
+
+#[test]
+fn an_object_pronoun_before_the_verb_of_the_first_clause_points_back() {
+    assert!(points_back(
+        "Ecuador lo incorporó a su territorio en 1832.",
+        Lang::Es
+    ));
+    assert!(points_back(
+        "La UNESCO lo declaró Reserva de la Biosfera en 1980.",
+        Lang::Es
+    ));
+    // Named in the sentence before it: after "y", a comma or a relative word.
+    assert!(!points_back(
+        "Felipe II compró el castillo en 1560 y lo reformó.",
+        Lang::Es
+    ));
+    assert!(!points_back(
+        "El parque, que lo rodeaba, se creó en 1969.",
+        Lang::Es
+    ));
+    // An article before a noun is no pronoun.
+    assert!(!points_back("Colón llegó a la isla en 1492.", Lang::Es));
+}

@@ -370,6 +370,10 @@ pub(super) struct Words {
     pub(super) female_pronouns: Vec<String>,
     #[serde(default)]
     pub(super) object_pronouns: Vec<String>,
+    /// Object pronouns that are articles too ("lo", "la"): before a verb in a sentence's first
+    /// clause, they stand for something named before it (`filters_reference::clitic_back`).
+    #[serde(default)]
+    pub(super) object_clitics: Vec<String>,
     /// Openings where a pronoun stands for no one ("Il y a"): no evidence of a sex (`sex`).
     #[serde(default)]
     pub(super) impersonal_openings: Vec<String>,

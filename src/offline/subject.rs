@@ -67,7 +67,7 @@ enum Subject {
 /// Whether a word is a finite verb of the third person singular, by the language's endings
 /// and forms ("dirigió", "regresaba", "fue"); none where the language always writes its
 /// subject.
-fn finite(word: &str, lang: Lang) -> bool {
+pub(super) fn finite(word: &str, lang: Lang) -> bool {
     let w = &lang.data().words;
     let lower = word.to_lowercase();
     w.finite_verbs.contains(&lower)

@@ -16,7 +16,7 @@ use definition::{by_definition, worked_example, worked_sum};
 #[path = "filters_reference.rs"]
 mod reference;
 use reference::reference_unresolved;
-pub(super) use reference::{cut_leaning_tail, gap_leans, leans_back, points_back};
+pub(super) use reference::{cut_dated_tail, cut_leaning_tail, gap_leans, leans_back, points_back};
 
 /// A question in the making: the sentence its gap is in, split around the answer.
 pub(super) struct Draft<'a> {

@@ -101,6 +101,41 @@ pub(in crate::offline) fn cut_leaning_tail(
     (clause && !listed && !dropped && !pronoun && !unnamed).then_some(cut)
 }
 
+/// The part of a year's gap sentence after it, cut before a clause of its own with another
+/// date (", and in 1838 he read Malthus", ", and Hobart was established in 1804"): a year
+/// beside the key in the stem would make it the option nearest that year, and none could lie
+/// between them. The first such join, after which the rest has a year and before which none,
+/// leaving a whole clause (not a list, nor one that leans back).
+pub(in crate::offline) fn cut_dated_tail(before: &str, after: &str, lang: Lang) -> Option<String> {
+    let w = &lang.data().words;
+    if crate::offline::detect::years_in(after).is_empty()
+        || before.contains(':')
+        || crate::offline::render::subordinate(before, lang)
+    {
+        return None;
+    }
+    let lower = after.to_lowercase();
+    if !crate::offline::lang::same_offsets(after) {
+        return None;
+    }
+    let joins: Vec<String> = (w.clause_links.iter())
+        .map(|l| format!(", {l} "))
+        .chain(["; ".to_owned()])
+        .collect();
+    let (at, len) = (joins.iter())
+        .flat_map(|j| lower.match_indices(j.as_str()).map(|(at, m)| (at, m.len())))
+        .filter(|(at, len)| after.is_char_boundary(*at) && after.is_char_boundary(at + len))
+        .min()?;
+    let (head, tail) = after.split_at(at);
+    let dated = !crate::offline::detect::years_in(&tail[len..]).is_empty();
+    let clause = tail[len..].split_whitespace().count() >= 3;
+    let cut = format!("{}.", head.trim_end());
+    let alone = crate::offline::detect::years_in(head).is_empty()
+        && !head.contains(':')
+        && !points_back(&format!("{before} _ {cut}"), lang);
+    (dated && clause && alone).then_some(cut)
+}
+
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person
 /// ("Watson and Crick saw a report that contained her measurements", "Walter Sisulu brought
 /// him into the ANC" in a life of Franklin or of Mandela): names of others before it do not

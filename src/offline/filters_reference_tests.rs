@@ -665,3 +665,36 @@ fn an_object_pronoun_before_the_verb_of_the_first_clause_points_back() {
     // An article before a noun is no pronoun.
     assert!(!points_back("Colón llegó a la isla en 1492.", Lang::Es));
 }
+
+#[test]
+fn another_dated_clause_after_a_years_gap_is_cut() {
+    let cut = |before: &str, after: &str| cut_dated_tail(before, after, Lang::En);
+    assert_eq!(
+        cut(
+            "In ",
+            " Darwin began a notebook, and in 1838 he read Malthus's essay."
+        )
+        .as_deref(),
+        Some(" Darwin began a notebook.")
+    );
+    // No other date, or one before the first join: nothing to cut.
+    assert_eq!(
+        cut("In ", " Darwin began a notebook, and he read Malthus."),
+        None
+    );
+    assert_eq!(
+        cut(
+            "In ",
+            " and 1838 Darwin filled notebooks, and he read Malthus."
+        ),
+        None
+    );
+    // A list is not a clause of its own.
+    assert_eq!(cut("In ", " and 1840: floods, and droughts in 1841."), None);
+    let es = cut_dated_tail(
+        "Tras la batalla de Toro, en ",
+        ", Isabel consolidó su poder, y en 1479 el Tratado de Alcáçovas puso fin al conflicto.",
+        Lang::Es,
+    );
+    assert_eq!(es.as_deref(), Some(", Isabel consolidó su poder."));
+}

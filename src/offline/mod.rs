@@ -552,7 +552,12 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     let before = unlinked.unwrap_or_else(|| before.to_owned());
     // "…, and he soon returned to Hungary": cut, where the rest stands on its own.
     let cut = filters::cut_leaning_tail(&before, after, reading.subject(), reading.text);
-    (before, cut.unwrap_or_else(|| after.to_owned()))
+    let after = cut.unwrap_or_else(|| after.to_owned());
+    // "In _____ Darwin began a notebook, and in 1838 he read Malthus": the other date goes.
+    let dated = matches!(f.kind, Kind::Year { .. })
+        .then(|| filters::cut_dated_tail(&before, &after, reading.text))
+        .flatten();
+    (before, dated.unwrap_or(after))
 }
 
 fn make_gap<R: Rng>(

@@ -322,7 +322,9 @@ fn last_word(name: &str) -> &str {
 
 /// The sentence around a gap with its pronoun replaced by the main person's name, when the
 /// text leaves no doubt who it is and nothing else in it points back: the new `before` and
-/// `after`.
+/// `after`. In an English text with no main person, a "he" or "she" is the one person named in
+/// the sentence before, or the one before that, in the paragraph (`local_person`: "The real
+/// founder of the empire was Sunni Ali. … In 1468 he captured Timbuktu").
 pub(super) fn resolve(
     doc: &Doc,
     found: &[Found],
@@ -330,16 +332,15 @@ pub(super) fn resolve(
     at: &Found,
     lang: Lang,
 ) -> Option<(String, String)> {
-    let main = main?;
     // Two of one family named in full ("Frida Kahlo", "Guillermo Kahlo"): the surname alone,
     // and so the pronoun, may be either (`subject` may put in the title's full name).
-    if shared(doc, found, main) {
+    if main.is_some_and(|m| shared(doc, found, m)) {
         return None;
     }
     let s = &doc.sentences[at.sentence];
     let (before, after) = (&s.text[..at.start], &s.text[at.end..]);
     let gap = format!("{before} _ {after}");
-    let leans = |t: &str| leans_back(t, lang, Some(main), forms);
+    let leans = |t: &str| leans_back(t, lang, main, forms);
     if !leans(&gap) {
         return None;
     }
@@ -352,7 +353,7 @@ pub(super) fn resolve(
             let inside = |(j, start, n): &(usize, usize, &str)| {
                 *j == i && (*start..start + n.len()).contains(&at)
             };
-            if w == main && !all.iter().any(inside) {
+            if main == Some(w) && !all.iter().any(inside) {
                 all.push((i, at, &s.text[at..at + w.len()]));
             }
         }
@@ -362,14 +363,18 @@ pub(super) fn resolve(
         let p = doc.sentences[*i].paragraph;
         *i < at.sentence && (p == s.paragraph || p + 1 == s.paragraph)
     })?;
-    if last_word(name) != main {
-        return None;
+    match main {
+        Some(main) if last_word(name) != main => return None,
+        Some(_) => {}
+        None if !local_person(doc, &all, (last, last_at, name), at.sentence, lang) => return None,
+        None => {}
     }
+    let own = last_word(name);
     // Where a pronoun stands for things too, the person is named right before, alone.
     if lang != Lang::En {
         let others = all
             .iter()
-            .any(|(i, _, n)| *i == last && last_word(n) != main);
+            .any(|(i, _, n)| *i == last && last_word(n) != own);
         let same = doc.sentences[last].paragraph == s.paragraph;
         if last + 1 != at.sentence || !same || others {
             return None;
@@ -387,8 +392,11 @@ pub(super) fn resolve(
         })?;
     let form = stand_ins.get(&word.to_lowercase())?;
     // Of the main person's sex where the text tells it: "Ada never knew her father. He died
-    // in Greece …" is not Ada.
-    if !forms.is_empty() && !forms.contains(&word.to_lowercase()) {
+    // in Greece …" is not Ada; of the local person's where their given name tells it.
+    if main.is_some() && !forms.is_empty() && !forms.contains(&word.to_lowercase()) {
+        return None;
+    }
+    if main.is_none() && !of_sex(name, &word.to_lowercase(), lang) {
         return None;
     }
     // Nobody else between the name and the pronoun: a capitalised word there may be a person
@@ -421,7 +429,8 @@ pub(super) fn resolve(
         let (opens, w) = between[k];
         let lower = w.to_lowercase();
         w.starts_with(char::is_uppercase)
-            && last_word(w) != main
+            && last_word(w) != own
+            && !name.split_whitespace().any(|n| n == w)
             && !lang.is_stop(&lower)
             && !lang.data().words.months.contains(&lower)
             && !thing(w)
@@ -461,6 +470,45 @@ pub(super) fn resolve(
         (before.to_owned(), swap(after))
     };
     (!leans(&format!("{b} _ {a}"))).then_some((b, a))
+}
+
+/// Whether, with no main person, `name` (named in sentence `last`) is the one a "he" or "she"
+/// in sentence `at` stands for: English, the same paragraph, one or two sentences back, no one
+/// else named from that sentence on.
+fn local_person(
+    doc: &Doc,
+    all: &[(usize, usize, &str)],
+    (last, last_at, name): (usize, usize, &str),
+    at: usize,
+    lang: Lang,
+) -> bool {
+    let same = doc.sentences[last].paragraph == doc.sentences[at].paragraph;
+    let alone = (all.iter())
+        .filter(|(i, _, _)| (last..=at).contains(i))
+        .all(|(_, _, n)| last_word(n) == last_word(name));
+    // "Born into slavery, …": a sentence's first word alone may be a common one read as a name.
+    let common = !name.contains(' ')
+        && (last_at == 0 || super::lexicon::entry(&name.to_lowercase()).is_some())
+        && !super::lexicon::may_be_given_name(name, lang);
+    // "His friend Isaac Newton …": a pronoun before the name is someone else's, who may be
+    // the later one's too.
+    let w = &lang.data().words;
+    let pronoun_before = words_at(&doc.sentences[last].text[..last_at]).any(|(_, x)| {
+        let x = x.to_lowercase();
+        w.male_pronouns.contains(&x) || w.female_pronouns.contains(&x)
+    });
+    lang == Lang::En && same && last + 2 >= at && alone && !common && !pronoun_before
+}
+
+/// Whether a pronoun may stand for `name`: its sex, where the given name tells it, is the
+/// pronoun's.
+fn of_sex(name: &str, pronoun: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    match super::sex::of_name(name, lang) {
+        Some(super::sex::Sex::Male) => w.male_pronouns.iter().any(|p| p == pronoun),
+        Some(super::sex::Sex::Female) => w.female_pronouns.iter().any(|p| p == pronoun),
+        None => true,
+    }
 }
 
 /// Whether the capitalised word at `k` is in a name of a thing or a place, not a person's: a

@@ -80,7 +80,7 @@ fn a_pronoun_after_someone_else_or_for_a_thing_is_left() {
     // Someone no lexicon knows named in between ("Victor"): "his" may be theirs.
     let t = format!("{GALILEO} Galileo met Kepler's pupil. Viviani wrote his life in 1654.");
     assert_eq!(resolved(&t, "1654"), None);
-    // No main person: named fewer than three times.
+    // No main person, and "Galileo" alone no name the lexicon knows as a person's.
     let t = "Galileo was born in 1564. In 1589 he taught at Pisa.";
     assert_eq!(resolved(t, "1589"), None);
 }
@@ -299,4 +299,30 @@ fn a_titles_thing_named_only_by_its_whole_title_is_no_one() {
         Mozart tocaba el piano. Wolfgang Amadeus Mozart viajó por Europa. Mozart murió en 1791.";
     let doc = read::read(t, Lang::Es);
     assert_eq!(compound_surname(&doc, "Mozart"), None);
+}
+
+#[test]
+fn with_no_main_person_he_is_the_one_person_named_just_before() {
+    let t = "The Songhai Empire\n\nTrade grew along the river. Meanwhile, the sultan of \
+        Morocco, Ahmad al-Mansur, wanted the gold trade. In 1590 he sent an army across the \
+        Sahara.\n\nThe Treaty of Paris was signed in 1856.";
+    assert_eq!(
+        resolved(t, "1590").as_deref(),
+        Some("In _ Ahmad al-Mansur sent an army across the Sahara.")
+    );
+    // Two people named before it: either may be "he".
+    let two = t.replace(
+        "wanted the gold trade",
+        "wanted the gold trade from Francis Drake",
+    );
+    assert_eq!(resolved(&two, "1590"), None);
+    // Of the other sex by the given name: not her.
+    let her = t.replace("Ahmad al-Mansur", "Mary Kingsley");
+    assert_eq!(resolved(&her, "1590"), None);
+    // Three sentences back is too far.
+    let far = t.replace(
+        "wanted the gold trade.",
+        "wanted the gold trade. Gold was scarce in the north that year. Salt was dear in every market.",
+    );
+    assert_eq!(resolved(&far, "1590"), None);
 }

@@ -619,8 +619,10 @@ pub(super) fn places<R: Rng>(
 ) -> Vec<String> {
     // Not a place the stem names, nor one whose people's adjective it uses ("ended Spanish
     // rule in …": not Spain).
+    // Nor another name of the answer's place ("the Convention of Peking": not Beijing).
     let ok = |p: &str| {
         p != answer
+            && !lexicon::same_place(p, answer)
             && !p.contains(answer)
             && !answer.contains(p)
             && !super::lexicon::place_named_in(p, stem)
@@ -648,7 +650,7 @@ pub(super) fn places<R: Rng>(
     }
     let mut out: Vec<String> = Vec::new();
     for (p, _) in own {
-        if !out.contains(&p) {
+        if !out.iter().any(|o| *o == p || lexicon::same_place(o, &p)) {
             out.push(p);
         }
     }

@@ -54,3 +54,34 @@ fn a_city_in_the_country_the_stem_names_gets_cities_of_that_country() {
     }
     assert!(seen.contains("Washington"), "{seen:?}");
 }
+
+#[test]
+fn two_names_of_one_place_are_never_both_options() {
+    let city = |n: &str| (n.to_owned(), PlaceKind::City(String::new()), 1);
+    let places = vec![
+        city("Beijing"),
+        city("Shanghai"),
+        city("Canton"),
+        city("Guangzhou"),
+        city("Nanjing"),
+    ];
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let got = super::places(
+            "Peking",
+            &PlaceKind::City(String::new()),
+            &places,
+            1,
+            "The Convention of _____ gave Britain Kowloon.",
+            Level::Medium,
+            3,
+            &mut rng,
+        );
+        assert!(!got.contains(&"Beijing".to_owned()), "{got:?}");
+        assert!(
+            !(got.contains(&"Canton".to_owned()) && got.contains(&"Guangzhou".to_owned())),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+}

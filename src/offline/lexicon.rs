@@ -106,6 +106,22 @@ impl Country {
     }
 }
 
+/// Whether two names are one place's, an older and today's or two languages' ("Peking" and
+/// "Beijing", "Edo" and "Tokyo"; `data/place-renamed.txt`).
+pub(super) fn same_place(a: &str, b: &str) -> bool {
+    static RENAMED: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let all = RENAMED.get_or_init(|| {
+        (include_str!("data/place-renamed.txt").lines())
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('|').map(str::trim).collect())
+            .collect()
+    });
+    a != b
+        && all
+            .iter()
+            .any(|names| names.contains(&a) && names.contains(&b))
+}
+
 pub(super) fn countries() -> &'static [Country] {
     static COUNTRIES: OnceLock<Vec<Country>> = OnceLock::new();
     COUNTRIES.get_or_init(|| {

@@ -223,8 +223,19 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             let x = x.to_lowercase();
             lang.is_stop(&x) || w.prepositions.contains(&x) || w.place_prepositions.contains(&x)
         };
+        // "Part of it, …", "Most of them …": an English sentence's first word, a common noun
+        // WordNet knows in lower case before "of", is what the pronoun is a part of, never the
+        // pronoun itself (unless it may be someone's or a place's name).
+        let common_first = i == 0
+            && lang == Lang::En
+            && next.as_deref() == Some("of")
+            && crate::offline::lexicon::noun(&bare.to_lowercase()).is_some()
+            && !crate::offline::lexicon::may_be_given_name(bare, lang)
+            && crate::offline::lexicon::place(bare, lang).is_none()
+            && main.is_none_or(|m| bare != m && bare.strip_suffix("'s") != Some(m));
         if bare.starts_with(char::is_uppercase)
             && !of_kin
+            && !common_first
             && (i > 0 || !small(bare))
             && !opener
             && !w.months.contains(&bare.to_lowercase())

@@ -698,3 +698,30 @@ fn another_dated_clause_after_a_years_gap_is_cut() {
     );
     assert_eq!(es.as_deref(), Some(", Isabel consolidó su poder."));
 }
+
+#[test]
+fn an_english_sentences_first_noun_before_of_names_nothing_a_pronoun_could_be() {
+    // "Part" opens the sentence with a capital, but is no name: "it" points back.
+    assert!(points_back(
+        "Part of it, the Hortobágy, became a national park in 1973.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "Most of them settled in Texas by 1850.",
+        Lang::En
+    ));
+    // Before a verb, the first word is the pronoun's subject ("Tourism has grown, but it …").
+    assert!(!points_back(
+        "Tourism has grown, although it was hit by the tsunami of 2004.",
+        Lang::En
+    ));
+    // A place or a given name opening the sentence names what "it" or "she" may be.
+    assert!(!points_back(
+        "Hungary joined the European Union in 2004, but it kept the forint.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "Rachel was born in 1907, and she grew up on a farm.",
+        Lang::En
+    ));
+}

@@ -89,7 +89,15 @@ pub(super) fn years<R: Rng>(
     if approximate && (year % 10 == 0 || step > 10) {
         // "vers 1900" may mean 1910 as well: the rounder the year, the wider the wrong ones.
         let tolerance = if year % 100 == 0 { 50 } else { 20 };
-        let mut out = round_years(year, era, level, step.max(tolerance), usize::MAX, rng);
+        // A date with an era, as round as the key: "about 2500 BCE" is not offered 2590 BCE,
+        // which the key's roundness would give away (and "about" covers), but 2000 and 3000
+        // BCE. (A recent one keeps its decades: the text's own span bounds them.)
+        let unit = [500, 100, 50, 10]
+            .into_iter()
+            .find(|u| year % u == 0 && era.is_some())
+            .unwrap_or(1);
+        let step = (step.max(tolerance) + unit - 1) / unit * unit;
+        let mut out = round_years(year, era, level, step, usize::MAX, rng);
         out.retain(|y| {
             y.split_whitespace()
                 .next()
@@ -251,10 +259,11 @@ pub(super) fn values<R: Rng>(
         level
     };
     // A temperature of everyday scale differs by degrees: a factor offers a body at 22 °C
-    // (below 20 degrees factors and degrees are alike, and a difference of 6.5 °C is one).
+    // (below 20 degrees factors and degrees are alike, and a difference of 6.5 °C is one; water
+    // boiling at 100 °C is not offered 200 °C).
     let unit = v.unit.to_lowercase();
     let temperature = !v.percent
-        && (20.0..100.0).contains(&v.amount.abs())
+        && (20.0..=100.0).contains(&v.amount.abs())
         && (unit.starts_with('°') || lang.data().words.temperature_units.contains(&unit));
     // A value the text gives to three or more significant digits, not as approximate
     // ("Mount Everest, at 8,849 metres"), is precise: its wrong values stay closer.

@@ -254,6 +254,23 @@ fn an_old_approximate_date_gets_wrong_years_further_off() {
         let d = y.parse::<i64>().unwrap().abs_diff(1850);
         (20..=40).contains(&d) && d % 10 == 0
     }));
+    // One with an era, as round as it (round 22: 2590 BCE beside "about 2500 BCE").
+    let got = years(
+        2500,
+        Some("BCE"),
+        Level::Medium,
+        true,
+        &Dates::default(),
+        3,
+        &mut rng,
+    );
+    assert!(
+        got.iter().all(|y| {
+            let y: i64 = y.trim_end_matches(" BCE").parse().unwrap();
+            y % 500 == 0 && y != 2500
+        }),
+        "{got:?}"
+    );
     let got = years(
         1900,
         None,

@@ -130,7 +130,10 @@ pub(in crate::offline) fn cut_dated_tail(before: &str, after: &str, lang: Lang) 
     let dated = !crate::offline::detect::years_in(&tail[len..]).is_empty();
     let clause = tail[len..].split_whitespace().count() >= 3;
     let cut = format!("{}.", head.trim_end());
+    // "Paris, London, and in 1842 Berlin": a list's last item, no clause.
+    let listed = head.trim_start_matches([',', ' ']).contains(',');
     let alone = crate::offline::detect::years_in(head).is_empty()
+        && !listed
         && !head.contains(':')
         && !points_back(&format!("{before} _ {cut}"), lang);
     (dated && clause && alone).then_some(cut)
@@ -343,9 +346,18 @@ fn clitic_back(sentence: &str, lang: Lang) -> bool {
         if pair[0].ends_with(',') || word == "y" || word == "e" || w.subordinate.contains(&word) {
             return false;
         }
+        // Not "la era Meiji" (a copula's form is a noun too), nor "en la alcazaba" (after a
+        // preposition, an article).
+        let verb = pair[1].to_lowercase();
+        let after_preposition = i > 0
+            && (w.prepositions.iter().chain(&w.place_prepositions))
+                .chain(&w.reflexive_before)
+                .any(|p| *p == tokens[i - 1].to_lowercase());
         if i > 0
             && w.object_clitics.contains(&word)
             && crate::offline::subject::finite(pair[1], lang)
+            && !w.copulas.contains(&verb)
+            && !after_preposition
         {
             return true;
         }

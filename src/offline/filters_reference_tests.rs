@@ -662,8 +662,17 @@ fn an_object_pronoun_before_the_verb_of_the_first_clause_points_back() {
         "El parque, que lo rodeaba, se creó en 1969.",
         Lang::Es
     ));
-    // An article before a noun is no pronoun.
+    // An article before a noun is no pronoun: "la era Meiji" (a copula's form), "en la
+    // alcazaba" (after a preposition).
     assert!(!points_back("Colón llegó a la isla en 1492.", Lang::Es));
+    assert!(!points_back(
+        "En 1868 comenzó la era Meiji en Japón.",
+        Lang::Es
+    ));
+    assert!(!points_back(
+        "Boabdil vivió en la alcazaba hasta 1492.",
+        Lang::Es
+    ));
 }
 
 #[test]
@@ -691,6 +700,21 @@ fn another_dated_clause_after_a_years_gap_is_cut() {
     );
     // A list is not a clause of its own.
     assert_eq!(cut("In ", " and 1840: floods, and droughts in 1841."), None);
+    assert_eq!(
+        cut(
+            "In ",
+            " Liszt toured Paris, London, and in 1842 Berlin, Vienna and Moscow."
+        ),
+        None
+    );
+    // A year before the join too: the cut would leave one beside the key all the same.
+    assert_eq!(
+        cut(
+            "In ",
+            " Darwin wrote, in 1839, a journal, and in 1842 he moved to Kent."
+        ),
+        None
+    );
     let es = cut_dated_tail(
         "Tras la batalla de Toro, en ",
         ", Isabel consolidó su poder, y en 1479 el Tratado de Alcáçovas puso fin al conflicto.",

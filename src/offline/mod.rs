@@ -640,7 +640,7 @@ fn make_gap<R: Rng>(
             let year: i64 = digits.parse().ok()?;
             // The dates the stem shows, and the text's first and last year.
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
-            let own = format!("{before} {after}").to_lowercase();
+            let own = format!("{before} {after}").to_lowercase().replace('’', "'");
             let periods = (reading.text.data().words.known_periods.iter())
                 .filter(|p| p.names.iter().any(|n| lang::holds(&own, n)))
                 .map(|p| (p.from, p.to))

@@ -311,7 +311,15 @@ pub(super) fn unnumbered(title: &str, lang: Lang) -> &str {
         [(_, a), (at, b), ..] if numbering.contains(&a.to_lowercase()) && numbered(b) => {
             at + b.len()
         }
-        [(at, a), ..] if *at == 0 && numbered(a) && title[a.len()..].starts_with('.') => a.len(),
+        // "2. Les volcans"; not "C. S. Lewis", nor "9. November 1989".
+        [(at, a), (_, b), ..]
+            if *at == 0
+                && a.chars().all(|c| c.is_ascii_digit())
+                && title[a.len()..].starts_with('.')
+                && !lang.data().words.months.contains(&b.to_lowercase()) =>
+        {
+            a.len()
+        }
         _ => return title,
     };
     let after = &title[number_end..];

@@ -321,6 +321,11 @@ fn a_titles_chapter_number_is_not_its_name() {
         "Henry VIII: a life"
     );
     assert_eq!(unnumbered("Chapter 7:", Lang::En), "Chapter 7:");
+    assert_eq!(
+        unnumbered("C. S. Lewis: A Life", Lang::En),
+        "C. S. Lewis: A Life"
+    );
+    assert_eq!(unnumbered("9. November 1989", Lang::De), "9. November 1989");
     let doc = read(
         "Chapter 7: The Crimean War\n\nThe Crimean War began in 1853.",
         Lang::En,

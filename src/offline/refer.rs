@@ -500,14 +500,15 @@ fn local_person(
     lang == Lang::En && same && last + 2 >= at && alone && !common && !pronoun_before
 }
 
-/// Whether a pronoun may stand for `name`: its sex, where the given name tells it, is the
-/// pronoun's.
+/// Whether a pronoun may stand for `name`: the given name tells the sex, and it is the
+/// pronoun's (a name it does not tell, "Ahmad al-Mansur", may be followed by a "she" who is
+/// his daughter).
 fn of_sex(name: &str, pronoun: &str, lang: Lang) -> bool {
     let w = &lang.data().words;
     match super::sex::of_name(name, lang) {
         Some(super::sex::Sex::Male) => w.male_pronouns.iter().any(|p| p == pronoun),
         Some(super::sex::Sex::Female) => w.female_pronouns.iter().any(|p| p == pronoun),
-        None => true,
+        None => false,
     }
 }
 

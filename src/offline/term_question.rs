@@ -54,10 +54,28 @@ pub(super) fn make_definition<R: Rng>(
     }
     // A glossary of a story's people: "Who is a pompous clergyman?", not "Which term means …?".
     let lang = reading.text;
-    let person = |t: &str, meaning: &str| {
+    // "Portia and Calpurnia: the wives of …" is two people: no "Who is …?" answer, nor a wrong
+    // one (two names joined by "and", "&").
+    let pair = |t: &str| {
+        let words = &lang.data().words;
+        let joins: Vec<String> = (words.span_and.iter())
+            .map(|a| format!(" {a} "))
+            .chain([" & ".to_owned()])
+            .collect();
+        joins.iter().any(|j| {
+            let parts: Vec<&str> = t.split(j.as_str()).collect();
+            parts.len() == 2 && parts.iter().all(|p| p.starts_with(char::is_uppercase))
+        })
+    };
+    let named_person = |t: &str, meaning: &str| {
         list::is_person(t, &reading.people, &reading.characters, lang)
             || list::described_as_person(t, meaning, lang)
     };
+    let person = |t: &str, meaning: &str| !pair(t) && named_person(t, meaning);
+    if d.sentence.is_none() && pair(&d.term) && named_person(&d.term, &d.meaning) {
+        trace(|| format!("pair: {} means {:?}", d.term, d.meaning));
+        return None;
+    }
     if d.sentence.is_none() && person(&d.term, &d.meaning) {
         let people: Vec<String> = (reading.definitions.iter())
             .filter(|o| o.sentence.is_none() && person(&o.term, &o.meaning))
@@ -75,11 +93,15 @@ pub(super) fn make_definition<R: Rng>(
             trace(|| format!("role-title: {} means {:?}", d.term, d.meaning));
             return None;
         }
-        // Nobody the meaning names ("Daisy's friend" is not Daisy).
+        // Nobody the meaning names by any of their names ("Daisy's friend" is not Daisy,
+        // "Caesar's loyal friend" not Julius Caesar).
+        let meaning = d.meaning.to_lowercase();
         let people: Vec<String> = (people.into_iter())
             .filter(|p| {
-                let given = p.split_whitespace().next().unwrap_or(p);
-                p == &d.term || !lang::holds(&d.meaning, given)
+                let named = (p.split_whitespace())
+                    .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+                    .any(|w| lang::holds(&meaning, &w.to_lowercase()));
+                p == &d.term || !named
             })
             .collect();
         let sex_of = |n: &str| (reading.sexes.get(n).copied()).or_else(|| sex::of_name(n, lang));

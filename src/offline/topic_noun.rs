@@ -144,9 +144,13 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
     // A plural name ("The Galápagos Islands are …", "Las islas Galápagos") is put after a
     // singular noun as its complement ("the archipelago of the Galápagos Islands"), where the
     // language says how; else the singular nouns are not the topic's.
-    let (said, plural_copula) = said.unwrap_or_default();
+    // "Los Ángeles es una ciudad": a singular verb says an articled name is one.
+    let (said, copula) = match said {
+        Some((said, plural)) => (said, Some(plural)),
+        None => (Vec::new(), None),
+    };
     let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-    let plural = plural_copula || w.plural_articles.contains(&first);
+    let plural = copula.unwrap_or_else(|| w.plural_articles.contains(&first));
     let of = (w.plural_complements.get(&first)).map(|c| {
         let rest = name
             .split_whitespace()
@@ -211,12 +215,16 @@ fn other_named(doc: &Doc, topic: &Topic, upto: usize, lang: Lang) -> bool {
             // "declared war in March": a noun with no article names no one thing, and a month
             // is no name.
             let w = &lang.data().words;
+            // An article or a possessive up to three words before ("the long war in
+            // Afghanistan", "its war with Persia").
             let elided = words[i].1.contains(['\'', '’']);
             let articled = elided
-                || i > 0 && {
-                    let before = words[i - 1].1.to_lowercase();
-                    w.articles.contains(&before) || w.topic_articles.contains(&before)
-                };
+                || (i.saturating_sub(3)..i).any(|k| {
+                    let before = words[k].1.to_lowercase();
+                    w.articles.contains(&before)
+                        || w.topic_articles.contains(&before)
+                        || w.pronouns.contains(&before)
+                });
             let month =
                 |k: usize| (words.get(k)).is_some_and(|t| w.months.contains(&t.1.to_lowercase()));
             let after = articled
@@ -292,8 +300,11 @@ pub(super) fn named(
             if !whole || names {
                 continue;
             }
-            // "The archipelago of the Galápagos Islands was …".
+            // "The archipelago of the Galápagos Islands was …"; not "the archipelago's birds".
             if let Some((_, of)) = topic.plural.as_ref().filter(|(from, _)| i >= *from) {
+                if text[end..].starts_with(['\'', '’']) {
+                    continue;
+                }
                 return Some(format!("{} {of}{}", &text[..end], &text[end..]));
             }
             // "The Kiel Canal" inside a sentence is "the Kiel Canal"; "Iceland" stays.
@@ -343,7 +354,26 @@ pub(super) fn named_earlier(
         .map(|w| w[1].trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|n| n.chars().count() >= 3 && n.chars().all(char::is_alphabetic))
         .filter(|n| !n.ends_with('s') && !reference(n));
+    // "a new school of art and design": a thing of the noun brought in unnamed (or by another
+    // name) may be the one "the school" is.
+    let introduced = |noun: &str| {
+        doc.sentences[..=sentence].iter().any(|s| {
+            let words: Vec<String> = (s.text.split_whitespace())
+                .map(|t| {
+                    t.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            (0..words.len()).any(|i| {
+                (words[i] == "a" || words[i] == "an")
+                    && words[i + 1..].iter().take(3).any(|x| x == noun)
+            })
+        })
+    };
     for noun in nouns {
+        if introduced(noun) {
+            continue;
+        }
         let mut names: Vec<String> = Vec::new();
         for s in &doc.sentences[..sentence] {
             for name in earlier_names(&s.text, noun) {

@@ -303,6 +303,18 @@ fn a_plural_name_is_the_complement_of_a_singular_noun() {
         renamed(fr, Lang::Fr, "L'archipel est découvert en _.").as_deref(),
         Some("L'archipel des îles Kerguelen est découvert en _.")
     );
+    // Not before a possessive ("the archipelago's birds").
+    assert_eq!(
+        renamed(en, Lang::En, "The archipelago's birds were studied in _."),
+        None
+    );
+    // A singular verb says an articled name is one: "Los Ángeles es una ciudad".
+    let la = "Los Ángeles\n\nLos Ángeles es una ciudad de California. La ciudad fue fundada en \
+        1781.";
+    assert_eq!(
+        renamed(la, Lang::Es, "La ciudad fue fundada en _.").as_deref(),
+        Some("Los Ángeles fue fundada en _.")
+    );
     // A language with no complement for the name's first word: nothing put in.
     let de = "Galápagos-Inseln\n\nGalápagos-Inseln sind ein Archipel im Pazifik. Das Archipel \
         wurde 1535 entdeckt.";
@@ -327,6 +339,20 @@ fn a_noun_without_its_article_names_no_other_thing() {
         .as_deref(),
         Some("The Treaty of Paris, signed in _, ended the Crimean War.")
     );
+    // "the long war in Afghanistan", "la larga guerra de Persia": another war, after an
+    // article and an adjective.
+    let long = t.replace(
+        "declared war in March 1854.",
+        "had lost the long war in Afghanistan.",
+    );
+    assert_eq!(
+        renamed(
+            &long,
+            Lang::En,
+            "The Treaty of Paris, signed in _, ended the war."
+        ),
+        None
+    );
     // "the war of Spain": another war.
     let other = t.replace("declared war in March", "fought the war of Spain in March");
     assert_eq!(
@@ -336,5 +362,24 @@ fn a_noun_without_its_article_names_no_other_thing() {
             "The Treaty of Paris, signed in _, ended the war."
         ),
         None
+    );
+}
+
+#[test]
+fn a_noun_brought_in_unnamed_is_not_named_by_an_earlier_name() {
+    // "a new school" is the Bauhaus, not the Grand-Ducal Saxon School it was merged from.
+    let t = "Art and Industry\n\nIn April 1919 Walter Gropius opened a new school of art in \
+        Weimar. He created it by merging the Grand-Ducal Saxon School and the Academy. In 1933 \
+        the National Socialists closed the school.";
+    assert_eq!(
+        renamed_earlier(t, "In _ the National Socialists closed the school."),
+        None
+    );
+    // With no school brought in unnamed, the one named is it.
+    let named = "Art and Industry\n\nIn April 1919 Walter Gropius opened the Bauhaus School in \
+        Weimar. In 1933 the National Socialists closed the school.";
+    assert_eq!(
+        renamed_earlier(named, "In _ the National Socialists closed the school.").as_deref(),
+        Some("In _ the National Socialists closed the Bauhaus School.")
     );
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::filters;
-use super::lang::{Lang, ends_with_any};
+use super::lang::{ALL, Lang, ends_with_any};
 use super::lexicon::{self, PlaceKind};
 use super::read::{Doc, Gloss};
 use super::{define, define_more};
@@ -211,14 +211,47 @@ pub(super) fn years_in(text: &str) -> Vec<i64> {
                 rest.strip_prefix(e)
                     .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
             });
-            m.as_str().len() == 4
-                && m.as_str().chars().all(|c| c.is_ascii_digit())
+            let four = m.as_str().len() == 4
+                && (1000..=2099).contains(&m.as_str().parse::<i64>().unwrap_or(0));
+            let three = (ALL.iter()).any(|l| three_digit_year(text, m.start(), m.end(), *l));
+            m.as_str().chars().all(|c| c.is_ascii_digit())
+                && (four || three)
                 && !before.is_some_and(char::is_alphanumeric)
                 && (decade || !rest.starts_with(char::is_alphanumeric))
         })
         .filter_map(|m| m.as_str().parse().ok())
-        .filter(|y| (1000..=2099).contains(y))
         .collect()
+}
+
+/// A year of three digits with no era ("In 618 a general …", "until 649."): after a word that
+/// dates in the language ("in", "until", "en", "im"), or a month, and before a mark, a small
+/// word or a name, never a noun it would count ("in 300 steps").
+fn three_digit_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let digits = &text[start..end];
+    if digits.len() != 3 || digits.starts_with('0') || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[..start].to_lowercase();
+    let before = before.trim_end();
+    let dated = ends_with_any(before, &w.year_before)
+        || w.months.iter().any(|m| before.ends_with(m.as_str()));
+    let next = text[end..].trim_start();
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    // A name after it ("In 618 Li Yuan"), not a unit's symbol ("300 N", "440 Hz") nor, in
+    // German, a noun ("300 Quadratkilometern").
+    let unit = value_after(&text[end..], 100.0, 0, false, lang).is_some();
+    let after = next.is_empty()
+        || next.starts_with([',', '.', ';', ':', ')', '–', '-'])
+        || (!word.is_empty()
+            && !unit
+            && ((word.starts_with(char::is_uppercase) && lang != Lang::De)
+                || lang.is_stop(&word.to_lowercase())
+                || w.articles.contains(&word.to_lowercase())));
+    // "the 300 Spartans", "sus 300 hombres": a count after a determiner.
+    let counted = (text[..start].split_whitespace().next_back())
+        .is_some_and(|x| w.articles.contains(&x.to_lowercase()));
+    dated && after && !counted && !w.year_units.contains(&word.to_lowercase())
 }
 
 /// The words of a text with their byte offsets.
@@ -241,6 +274,9 @@ fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
     let n: u32 = digits.parse().ok()?;
     if era.is_some() {
         return (1..=9999).contains(&n).then_some(Kind::Year { era });
+    }
+    if digits.len() == 3 && three_digit_year(text, start, end, lang) {
+        return Some(Kind::Year { era: None });
     }
     if digits.len() != 4 || !(1000..=2099).contains(&n) {
         return None;

@@ -471,3 +471,52 @@ fn an_eponymous_or_latin_plural_term_is_still_a_term() {
         None
     );
 }
+
+#[test]
+fn a_year_of_three_digits_is_read_after_a_dating_word_and_before_no_unit() {
+    let years = |t: &str, lang| of_kind(t, lang, |k| matches!(k, Kind::Year { .. }));
+    assert_eq!(
+        years(
+            "In 618 a general named Li Yuan declared himself emperor. He ruled until 626.",
+            Lang::En
+        ),
+        ["618", "626"]
+    );
+    assert_eq!(
+        years(
+            "Karl der Große starb am 28. Januar 814 in Aachen.",
+            Lang::De
+        ),
+        ["814"]
+    );
+    assert_eq!(
+        years("En el año 711, un ejército cruzó el estrecho.", Lang::Es),
+        ["711"]
+    );
+    // A count of a unit or a noun, or after an article, is no year.
+    assert!(
+        years(
+            "It carries a load of 300 N at the end of the bar.",
+            Lang::En
+        )
+        .is_empty()
+    );
+    assert!(
+        years(
+            "The note has a frequency of 440 Hz in every orchestra.",
+            Lang::En
+        )
+        .is_empty()
+    );
+    assert!(years("The army marched in 300 steps to the gate.", Lang::En).is_empty());
+    assert!(
+        years(
+            "Der See hat eine Fläche von 536 Quadratkilometern.",
+            Lang::De
+        )
+        .is_empty()
+    );
+    assert!(years("Leonidas led the 300 Spartans in battle.", Lang::En).is_empty());
+    // The stem's other dates include one of three digits.
+    assert_eq!(years_in("After Gaozong's death in 683 she ruled."), [683]);
+}

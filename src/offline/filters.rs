@@ -568,8 +568,9 @@ fn count_of_names(d: &Draft<'_>) -> bool {
             .count();
         l.matches(',').count() + joins.min(1) + 1
     });
+    // A count of names is one of two or more: "0 °C" counts none.
     v.amount.fract() == 0.0
-        && v.amount <= 12.0
+        && (2.0..=12.0).contains(&v.amount)
         && (names as f64 >= v.amount || (listed > 1 && listed as f64 == v.amount))
 }
 

@@ -190,6 +190,14 @@ fn bounds_and_other_dates_and_listed_names_are_struck() {
         Lang::En,
     );
     assert!(struck(&d, "count-of-names"));
+    // Zero counts no names ("stays at 0 °C until all of the ice has gone").
+    let d = draft(
+        value(0.0),
+        "The thermometer reading stays at 0 °C until all of the Ice has gone.",
+        "0 °C",
+        Lang::En,
+    );
+    assert!(!struck(&d, "count-of-names"));
     let d = draft(
         value(20000.0),
         "Human hearing ranges up to 20000 hertz (20 kHz) in the young.",

@@ -241,10 +241,13 @@ fn three_digit_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     // A name after it ("In 618 Li Yuan"), not a unit's symbol ("300 N", "440 Hz") nor, in
     // German, a noun ("300 Quadratkilometern").
     let unit = value_after(&text[end..], 100.0, 0, false, lang).is_some();
+    // Not one end of a range ("from 300 to 500 metres", "de 300 à 400 mètres", "300–400 m").
+    let range = w.ranges.contains(&word.to_lowercase()) || w.span_to.contains(&word.to_lowercase());
     let after = next.is_empty()
-        || next.starts_with([',', '.', ';', ':', ')', '–', '-'])
+        || next.starts_with([',', '.', ';', ':', ')'])
         || (!word.is_empty()
             && !unit
+            && !range
             && ((word.starts_with(char::is_uppercase) && lang != Lang::De)
                 || lang.is_stop(&word.to_lowercase())
                 || w.articles.contains(&word.to_lowercase())));

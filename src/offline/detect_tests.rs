@@ -517,6 +517,8 @@ fn a_year_of_three_digits_is_read_after_a_dating_word_and_before_no_unit() {
         .is_empty()
     );
     assert!(years("Leonidas led the 300 Spartans in battle.", Lang::En).is_empty());
+    assert!(years("The wall rose from 300 to 500 metres high.", Lang::En).is_empty());
+    assert!(years("La muraille mesure de 300 à 400 mètres.", Lang::Fr).is_empty());
     // The stem's other dates include one of three digits.
     assert_eq!(years_in("After Gaozong's death in 683 she ruled."), [683]);
 }

@@ -232,9 +232,11 @@ fn three_digit_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     if digits.len() != 3 || digits.starts_with('0') || !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
+    // Only after a word that dates nothing else ("in", "until", "en", "hacia", "im Jahr"; not
+    // "of", "to", "de", "von": "an army of 500 Normans") or a month.
     let before = text[..start].to_lowercase();
     let before = before.trim_end();
-    let dated = ends_with_any(before, &w.year_before)
+    let dated = ends_with_any(before, &w.year_three_before)
         || w.months.iter().any(|m| before.ends_with(m.as_str()));
     let next = text[end..].trim_start();
     let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -248,7 +250,8 @@ fn three_digit_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
         || (!word.is_empty()
             && !unit
             && !range
-            && ((word.starts_with(char::is_uppercase) && lang != Lang::De)
+            // A people in the plural is counted ("300 Spartans", "500 Normans").
+            && ((word.starts_with(char::is_uppercase) && lang != Lang::De && !word.ends_with('s'))
                 || lang.is_stop(&word.to_lowercase())
                 || w.articles.contains(&word.to_lowercase())));
     // "the 300 Spartans", "sus 300 hombres": a count after a determiner.

@@ -519,6 +519,26 @@ fn a_year_of_three_digits_is_read_after_a_dating_word_and_before_no_unit() {
     assert!(years("Leonidas led the 300 Spartans in battle.", Lang::En).is_empty());
     assert!(years("The wall rose from 300 to 500 metres high.", Lang::En).is_empty());
     assert!(years("La muraille mesure de 300 à 400 mètres.", Lang::Fr).is_empty());
+    // Counts after a word that dates other things too, or before a people in the plural
+    // (an independent review's probes).
+    assert!(
+        years(
+            "William brought an army of 500 Normans to the city.",
+            Lang::En
+        )
+        .is_empty()
+    );
+    assert!(years("The village had a school of 120, mostly farmers.", Lang::En).is_empty());
+    assert!(years("The number of Persian dead rose to 800.", Lang::En).is_empty());
+    assert!(
+        years(
+            "Reunió una colección de 400, según algunos autores.",
+            Lang::Es
+        )
+        .is_empty()
+    );
+    assert!(years("On 4 March 300 Persians landed on the beach.", Lang::En).is_empty());
+    assert!(years_in("He wrote a 500-page book and grew from 200 to 500.").is_empty());
     // The stem's other dates include one of three digits.
     assert_eq!(years_in("After Gaozong's death in 683 she ruled."), [683]);
 }

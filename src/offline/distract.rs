@@ -89,12 +89,14 @@ pub(super) fn years<R: Rng>(
     if approximate && (year % 10 == 0 || step > 10) {
         // "vers 1900" may mean 1910 as well: the rounder the year, the wider the wrong ones.
         let tolerance = if year % 100 == 0 { 50 } else { 20 };
-        // A date with an era, as round as the key: "about 2500 BCE" is not offered 2590 BCE,
-        // which the key's roundness would give away (and "about" covers), but 2000 and 3000
-        // BCE. (A recent one keeps its decades: the text's own span bounds them.)
+        // A date before Christ, as round as the key: "about 2500 BCE" is not offered 2590
+        // BCE, which the key's roundness would give away (and "about" covers), but 2000 and
+        // 3000 BCE; a unit the key is four of at least, so wrong years fall on both sides
+        // ("about 500 BC": 400, 600 BC). (One after Christ keeps its decades: the text's own
+        // span bounds them.)
         let unit = [500, 100, 50, 10]
             .into_iter()
-            .find(|u| year % u == 0 && era.is_some())
+            .find(|u| year % u == 0 && year >= 4 * u && before_christ(era))
             .unwrap_or(1);
         let step = (step.max(tolerance) + unit - 1) / unit * unit;
         let mut out = round_years(year, era, level, step, usize::MAX, rng);
@@ -190,16 +192,20 @@ pub(super) fn years<R: Rng>(
 /// date's age in tens when that is more (a date "BC", "av. J.-C.", "v. Chr.", "a. C." counts
 /// back from year one).
 fn approximate_step(year: i64, era: Option<&str>) -> i64 {
-    let bc = era.is_some_and(|e| {
-        let e = e.to_lowercase();
-        e.starts_with('b') || e.starts_with("av") || e.starts_with("v.") || e.starts_with("a.")
-    });
-    let age = if bc {
+    let age = if before_christ(era) {
         LAST_YEAR + year
     } else {
         LAST_YEAR - year
     };
     ((age / 50) / 10 * 10).max(10)
+}
+
+/// Whether an era counts back from year one ("BC", "BCE", "av. J.-C.", "v. Chr.", "a. C.").
+fn before_christ(era: Option<&str>) -> bool {
+    era.is_some_and(|e| {
+        let e = e.to_lowercase();
+        e.starts_with('b') || e.starts_with("av") || e.starts_with("v.") || e.starts_with("a.")
+    })
 }
 
 /// Wrong years for an approximate round year: `step`s away (decades for a recent one), on

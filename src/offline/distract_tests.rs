@@ -254,7 +254,29 @@ fn an_old_approximate_date_gets_wrong_years_further_off() {
         let d = y.parse::<i64>().unwrap().abs_diff(1850);
         (20..=40).contains(&d) && d % 10 == 0
     }));
-    // One with an era, as round as it (round 22: 2590 BCE beside "about 2500 BCE").
+    // One before Christ, as round as it (round 22: 2590 BCE beside "about 2500 BCE"), on both
+    // sides of it; one after Christ is not taken into the future.
+    for (year, era) in [(500, "BC"), (500, "AD"), (1000, "AD")] {
+        let got = years(
+            year,
+            Some(era),
+            Level::Easy,
+            true,
+            &Dates::default(),
+            3,
+            &mut rng,
+        );
+        let ys: Vec<i64> = (got.iter())
+            .map(|y| y.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        assert!(ys.iter().all(|y| *y <= 2025 || era == "BC"), "{got:?}");
+        if era == "BC" {
+            assert!(
+                ys.iter().any(|y| *y < year) && ys.iter().any(|y| *y > year),
+                "{got:?}"
+            );
+        }
+    }
     let got = years(
         2500,
         Some("BCE"),

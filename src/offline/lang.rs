@@ -70,6 +70,10 @@ pub(super) struct Words {
     pub(super) decimal: String,
     pub(super) eras: Vec<String>,
     pub(super) year_before: Vec<String>,
+    /// The words before a year of three digits with no era ("In 618 a general …"): only those
+    /// that date nothing else (`detect::three_digit_year`).
+    #[serde(default)]
+    pub(super) year_three_before: Vec<String>,
     pub(super) bounds: Vec<String>,
     /// Words after a value that make others true as well ("or more").
     #[serde(default)]

@@ -323,8 +323,9 @@ fn last_word(name: &str) -> &str {
 /// The sentence around a gap with its pronoun replaced by the main person's name, when the
 /// text leaves no doubt who it is and nothing else in it points back: the new `before` and
 /// `after`. In an English text with no main person, a "he" or "she" is the one person named in
-/// the sentence before, or the one before that, in the paragraph (`local_person`: "The real
-/// founder of the empire was Sunni Ali. … In 1468 he captured Timbuktu").
+/// the sentence before, or the one before that, in the paragraph, of the sex its given name
+/// tells (`local_person`: "Meanwhile, the English captain Walter Raleigh wanted the gold trade.
+/// In 1590 he sent an army …").
 pub(super) fn resolve(
     doc: &Doc,
     found: &[Found],

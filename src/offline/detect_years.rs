@@ -1,0 +1,130 @@
+//! Years: four digits from 1000 to 2099 after a word that dates, or three after one that dates
+//! nothing else, or any with an era; the years a stem shows.
+use super::{Kind, era_at, number_re, value_after};
+use crate::offline::lang::{ALL, Lang, ends_with_any};
+
+/// The years a text writes (four digits from 1000 to 2099, a decade's "1950s" or "1980er"
+/// by its first year), not the digits of a grouped number ("1,250", "1 200"): the dates a
+/// stem shows, which its wrong years must not cross.
+pub(in crate::offline) fn years_in(text: &str) -> Vec<i64> {
+    number_re()
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let rest = &text[m.end()..];
+            let decade = ["s", "er"].iter().any(|e| {
+                rest.strip_prefix(e)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+            let four = m.as_str().len() == 4
+                && (1000..=2099).contains(&m.as_str().parse::<i64>().unwrap_or(0));
+            let three = (ALL.iter()).any(|l| three_digit_year(text, m.start(), m.end(), *l));
+            m.as_str().chars().all(|c| c.is_ascii_digit())
+                && (four || three)
+                && !before.is_some_and(char::is_alphanumeric)
+                && (decade || !rest.starts_with(char::is_alphanumeric))
+        })
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect()
+}
+
+/// A year of three digits with no era ("In 618 a general …", "until 649."): after a word that
+/// dates in the language ("in", "until", "en", "im"), or a month, and before a mark, a small
+/// word or a name, never a noun it would count ("in 300 steps").
+fn three_digit_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let digits = &text[start..end];
+    if digits.len() != 3 || digits.starts_with('0') || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Only after a word that dates nothing else ("in", "until", "en", "hacia", "im Jahr"; not
+    // "of", "to", "de", "von": "an army of 500 Normans") or a month.
+    let before = text[..start].to_lowercase();
+    let before = before.trim_end();
+    let dated = ends_with_any(before, &w.year_three_before)
+        || w.months.iter().any(|m| before.ends_with(m.as_str()));
+    let next = text[end..].trim_start();
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    // A name after it ("In 618 Li Yuan"), not a unit's symbol ("300 N", "440 Hz") nor, in
+    // German, a noun ("300 Quadratkilometern").
+    let unit = value_after(&text[end..], 100.0, 0, false, lang).is_some();
+    // Not one end of a range ("from 300 to 500 metres", "de 300 à 400 mètres", "300–400 m").
+    let range = w.ranges.contains(&word.to_lowercase()) || w.span_to.contains(&word.to_lowercase());
+    let after = next.is_empty()
+        || next.starts_with([',', '.', ';', ':', ')'])
+        || (!word.is_empty()
+            && !unit
+            && !range
+            // A people in the plural is counted ("300 Spartans", "500 Normans").
+            && ((word.starts_with(char::is_uppercase) && lang != Lang::De && !word.ends_with('s'))
+                || lang.is_stop(&word.to_lowercase())
+                || w.articles.contains(&word.to_lowercase())));
+    // "the 300 Spartans", "sus 300 hombres": a count after a determiner.
+    let counted = (text[..start].split_whitespace().next_back())
+        .is_some_and(|x| w.articles.contains(&x.to_lowercase()));
+    dated && after && !counted && !w.year_units.contains(&word.to_lowercase())
+}
+
+/// A year at `start..end`: four digits from 1000 to 2099 after a word that dates ("in",
+/// "en", "im"), a month, or before an era; or three or four digits before an era.
+pub(super) fn year_at(text: &str, start: usize, end: usize, lang: Lang) -> Option<Kind> {
+    let w = &lang.data().words;
+    let digits = &text[start..end];
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &text[end..];
+    let era = era_at(rest, &w.eras).map(str::to_owned);
+    let n: u32 = digits.parse().ok()?;
+    if era.is_some() {
+        return (1..=9999).contains(&n).then_some(Kind::Year { era });
+    }
+    if digits.len() == 3 && three_digit_year(text, start, end, lang) {
+        return Some(Kind::Year { era: None });
+    }
+    if digits.len() != 4 || !(1000..=2099).contains(&n) {
+        return None;
+    }
+    let before = text[..start].to_lowercase();
+    let before = before.trim_end();
+    let after_month = w.months.iter().any(|m| before.ends_with(m.as_str()));
+    let dated = ends_with_any(before, &w.year_before) || after_month;
+    // A year opening its sentence ("1989 fiel die Mauer") or after a comma is a date too.
+    let opens = before.is_empty();
+    let bare = lang == Lang::De && bare_year_de(rest, &w.articles);
+    (dated || opens || bare).then_some(Kind::Year { era: None })
+}
+
+/// German: a year standing bare inside the verb's frame ("Sie wurde 1143 gegründet", "Hier
+/// fand 1356 der erste Hansetag statt", "trat 1669 zusammen."). A count is followed by its
+/// noun, which German capitalises ("1200 Einwohner"), or by an adjective before it ("1200 neue
+/// Mitglieder"): the number is a year when an article follows, or a lower-case word that ends
+/// the clause or is no inflected adjective before a noun. German only: English and Romance
+/// nouns are lower-case, so a bare number before one may count it.
+fn bare_year_de(rest: &str, articles: &[String]) -> bool {
+    let mut words = rest.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let word = first.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+    if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if articles.iter().any(|a| a == word) {
+        return true;
+    }
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let ends_clause = word.len() < first.len();
+    let adjective = ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    let noun_next = words
+        .next()
+        .is_some_and(|n| n.starts_with(char::is_uppercase));
+    ends_clause || !(adjective && noun_next)
+}

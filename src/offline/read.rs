@@ -275,6 +275,10 @@ fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
         if first && alone && !listed && title_cased(meaning) && !t.ends_with(['.', ';']) {
             return Line::Heading(t);
         }
+        // "Part Two: exile in Mbanta", "Chapter 3: …": a part's number is no term.
+        if !listed && numbered_part(term, lang) {
+            return Line::Heading(t);
+        }
         return Line::Gloss(term, meaning);
     }
     if listed || t.starts_with('!') || t.starts_with("---") || t.starts_with("***") {
@@ -333,6 +337,21 @@ pub(super) fn unnumbered(title: &str, lang: Lang) -> &str {
     } else {
         title
     }
+}
+
+/// Whether a line's words before its colon number a part of the text ("Part Two", "Chapter 3",
+/// "Teil II"): one of the language's `numbering` words and a number, in figures, in roman
+/// figures or in words.
+fn numbered_part(term: &str, lang: Lang) -> bool {
+    let data = lang.data();
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().all(|c| "IVXLC".contains(c))
+            || data.words.numbers.contains_key(&w.to_lowercase())
+    };
+    matches!(words.as_slice(), [part, n]
+        if data.read.numbering.contains(&part.to_lowercase()) && number(n))
 }
 
 /// Whether words read as a title's: two or more, most of them capitalised ("The First Lady

@@ -332,3 +332,19 @@ fn a_titles_chapter_number_is_not_its_name() {
     );
     assert_eq!(doc.title.as_deref(), Some("The Crimean War"));
 }
+
+#[test]
+fn a_parts_number_before_a_colon_is_a_heading_not_a_term() {
+    let doc = read(
+        "Things Fall Apart\n\nPart Two: exile in Mbanta\n\nOkonkwo flees with his family to \
+         his mother's village.\n\n- Obierika: Okonkwo's closest friend.",
+        Lang::En,
+    );
+    let terms: Vec<&str> = doc.glossary.iter().map(|g| g.term.as_str()).collect();
+    assert_eq!(terms, ["Obierika"]);
+    assert!(
+        doc.headings.iter().any(|h| h.starts_with("Part Two")),
+        "{:?}",
+        doc.headings
+    );
+}

@@ -131,7 +131,10 @@ fn years_days_and_values_are_told_apart() {
 #[test]
 fn a_texts_years_are_not_the_digits_of_a_number_and_name_no_value() {
     assert_eq!(
-        years_in("In 1859 the first 1,250 copies sold; by the 1950s, 1 200 more (1894–1895)."),
+        years_in(
+            "In 1859 the first 1,250 copies sold; by the 1950s, 1 200 more (1894–1895).",
+            Lang::En
+        ),
         [1859, 1950, 1894, 1895]
     );
     let f = found("Four copies of the 1215 charter survive today.", Lang::En);
@@ -538,7 +541,16 @@ fn a_year_of_three_digits_is_read_after_a_dating_word_and_before_no_unit() {
         .is_empty()
     );
     assert!(years("On 4 March 300 Persians landed on the beach.", Lang::En).is_empty());
-    assert!(years_in("He wrote a 500-page book and grew from 200 to 500.").is_empty());
+    assert!(
+        years_in(
+            "He wrote a 500-page book and grew from 200 to 500.",
+            Lang::En
+        )
+        .is_empty()
+    );
     // The stem's other dates include one of three digits.
-    assert_eq!(years_in("After Gaozong's death in 683 she ruled."), [683]);
+    assert_eq!(
+        years_in("After Gaozong's death in 683 she ruled.", Lang::En),
+        [683]
+    );
 }

@@ -1,12 +1,12 @@
 //! Years: four digits from 1000 to 2099 after a word that dates, or three after one that dates
 //! nothing else, or any with an era; the years a stem shows.
 use super::{Kind, era_at, number_re, value_after};
-use crate::offline::lang::{ALL, Lang, ends_with_any};
+use crate::offline::lang::{Lang, ends_with_any};
 
 /// The years a text writes (four digits from 1000 to 2099, a decade's "1950s" or "1980er"
 /// by its first year), not the digits of a grouped number ("1,250", "1 200"): the dates a
 /// stem shows, which its wrong years must not cross.
-pub(in crate::offline) fn years_in(text: &str) -> Vec<i64> {
+pub(in crate::offline) fn years_in(text: &str, lang: Lang) -> Vec<i64> {
     number_re()
         .find_iter(text)
         .filter(|m| {
@@ -18,7 +18,7 @@ pub(in crate::offline) fn years_in(text: &str) -> Vec<i64> {
             });
             let four = m.as_str().len() == 4
                 && (1000..=2099).contains(&m.as_str().parse::<i64>().unwrap_or(0));
-            let three = (ALL.iter()).any(|l| three_digit_year(text, m.start(), m.end(), *l));
+            let three = three_digit_year(text, m.start(), m.end(), lang);
             m.as_str().chars().all(|c| c.is_ascii_digit())
                 && (four || three)
                 && !before.is_some_and(char::is_alphanumeric)

@@ -475,7 +475,7 @@ fn other_dates(d: &Draft<'_>) -> bool {
                 .or_else(|| w.indefinite.iter().any(|a| a == p[0]).then_some(1))
         })
         .collect();
-    super::detect::years_in(&rest)
+    super::detect::years_in(&rest, d.lang)
         .iter()
         .any(|y| counts.contains(&(year - y).abs()))
 }

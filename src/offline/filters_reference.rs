@@ -66,24 +66,10 @@ pub(in crate::offline) fn cut_leaning_tail(
     if definite || crate::offline::render::subordinate(before, lang) || !leans(after) {
         return None;
     }
-    let lower = after.to_lowercase();
-    if !crate::offline::lang::same_offsets(after) {
-        return None;
-    }
     // The last join after which the rest stands ("of mountains, islands, and plains in the
     // south, and around four-fifths of this area …" is cut before "and around", keeping the
     // list whole).
-    let joins: Vec<String> = (w.clause_links.iter())
-        .map(|l| format!(", {l} "))
-        .chain(["; ".to_owned()])
-        .collect();
-    let mut cuts: Vec<(usize, usize)> = joins
-        .iter()
-        .flat_map(|j| lower.match_indices(j.as_str()).map(|(at, m)| (at, m.len())))
-        .filter(|(at, len)| after.is_char_boundary(*at) && after.is_char_boundary(at + len))
-        .collect();
-    cuts.sort_unstable();
-    let (at, len) = cuts
+    let (at, len) = clause_joins(after, lang)?
         .into_iter()
         .rev()
         .find(|(at, _)| !leans(&after[..*at]))?;
@@ -107,36 +93,43 @@ pub(in crate::offline) fn cut_leaning_tail(
 /// between them. The first such join, after which the rest has a year and before which none,
 /// leaving a whole clause (not a list, nor one that leans back).
 pub(in crate::offline) fn cut_dated_tail(before: &str, after: &str, lang: Lang) -> Option<String> {
-    let w = &lang.data().words;
-    if crate::offline::detect::years_in(after).is_empty()
+    if crate::offline::detect::years_in(after, lang).is_empty()
         || before.contains(':')
         || crate::offline::render::subordinate(before, lang)
     {
         return None;
     }
-    let lower = after.to_lowercase();
-    if !crate::offline::lang::same_offsets(after) {
-        return None;
-    }
-    let joins: Vec<String> = (w.clause_links.iter())
-        .map(|l| format!(", {l} "))
-        .chain(["; ".to_owned()])
-        .collect();
-    let (at, len) = (joins.iter())
-        .flat_map(|j| lower.match_indices(j.as_str()).map(|(at, m)| (at, m.len())))
-        .filter(|(at, len)| after.is_char_boundary(*at) && after.is_char_boundary(at + len))
-        .min()?;
+    let (at, len) = clause_joins(after, lang)?.into_iter().next()?;
     let (head, tail) = after.split_at(at);
-    let dated = !crate::offline::detect::years_in(&tail[len..]).is_empty();
+    let dated = !crate::offline::detect::years_in(&tail[len..], lang).is_empty();
     let clause = tail[len..].split_whitespace().count() >= 3;
     let cut = format!("{}.", head.trim_end());
     // "Paris, London, and in 1842 Berlin": a list's last item, no clause.
     let listed = head.trim_start_matches([',', ' ']).contains(',');
-    let alone = crate::offline::detect::years_in(head).is_empty()
+    let alone = crate::offline::detect::years_in(head, lang).is_empty()
         && !listed
         && !head.contains(':')
         && !points_back(&format!("{before} _ {cut}"), lang);
     (dated && clause && alone).then_some(cut)
+}
+
+/// Where a clause of its own is joined in `after` (", and ", ", but ", "; ": the language's
+/// `clause_links`), in order, as (byte, length); none where lowering shifts offsets ("İ").
+fn clause_joins(after: &str, lang: Lang) -> Option<Vec<(usize, usize)>> {
+    if !crate::offline::lang::same_offsets(after) {
+        return None;
+    }
+    let lower = after.to_lowercase();
+    let joins: Vec<String> = (lang.data().words.clause_links.iter())
+        .map(|l| format!(", {l} "))
+        .chain(["; ".to_owned()])
+        .collect();
+    let mut cuts: Vec<(usize, usize)> = (joins.iter())
+        .flat_map(|j| lower.match_indices(j.as_str()).map(|(at, m)| (at, m.len())))
+        .filter(|(at, len)| after.is_char_boundary(*at) && after.is_char_boundary(at + len))
+        .collect();
+    cuts.sort_unstable();
+    Some(cuts)
 }
 
 /// Whether a pronoun of the main person's sex comes before the sentence names the main person

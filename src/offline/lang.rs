@@ -435,7 +435,7 @@ pub(super) struct Say {
     pub(super) order_last: String,
 }
 
-pub(super) const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::De];
+const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::De];
 
 impl Lang {
     /// The language a text is written in, of the four (English when it is none of them).

@@ -646,7 +646,7 @@ fn make_gap<R: Rng>(
                 .map(|p| (p.from, p.to))
                 .collect();
             let dates = distract::Dates {
-                stem: detect::years_in(&stem),
+                stem: detect::years_in(&stem, reading.text),
                 text: reading.years_for(f.sentence, year),
                 periods,
             };
@@ -684,7 +684,7 @@ fn make_gap<R: Rng>(
         Kind::Span(sp) => {
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
             let dates = distract::Dates {
-                stem: detect::years_in(&stem),
+                stem: detect::years_in(&stem, reading.text),
                 text: reading.years,
                 periods: Vec::new(),
             };

@@ -61,7 +61,7 @@ fn event(reading: &Reading, f: &Found) -> Option<Event> {
     let s = &reading.doc.sentences[f.sentence];
     // One date in the sentence: with two ("from 1914 to 1918", "born in 1867, she …") the
     // sentence's place in time is not one year.
-    if detect::years_in(&s.text).len() != 1 {
+    if detect::years_in(&s.text, reading.text).len() != 1 {
         return None;
     }
     let answer = &s.text[f.start..f.end];

@@ -142,7 +142,7 @@ impl Reading {
             .collect();
         let nouns = wrong_terms::technical_nouns(&texts, text);
         // Every year written, in ranges too ("the war of 1904–1905").
-        let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text));
+        let dated = (doc.sentences.iter()).flat_map(|s| detect::years_in(&s.text, text));
         let years = dated.fold(None, |span: Option<(i64, i64)>, y| {
             Some(span.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))))
         });

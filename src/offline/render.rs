@@ -129,7 +129,7 @@ pub(super) fn one_event(clause: String, text: Lang) -> Option<String> {
     }
     // "…, qui a conduit à la destruction du barrage en 1998": "this" could be the other
     // date's event.
-    if !super::detect::years_in(&clause).is_empty() {
+    if !super::detect::years_in(&clause, text).is_empty() {
         return None;
     }
     let whole = clause.split_whitespace().count() >= 5 && clause.ends_with('.');

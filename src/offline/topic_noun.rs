@@ -365,8 +365,7 @@ pub(super) fn named_earlier(
                 })
                 .collect();
             (0..words.len()).any(|i| {
-                (words[i] == "a" || words[i] == "an")
-                    && words[i + 1..].iter().take(3).any(|x| x == noun)
+                w.indefinite.contains(&words[i]) && words[i + 1..].iter().take(3).any(|x| x == noun)
             })
         })
     };

@@ -134,6 +134,10 @@ pub(super) struct Words {
     /// is not asked "Who is …?", the title tells the role described.
     #[serde(default)]
     pub(super) role_titles: Vec<String>,
+    /// Words of a heading over a story's people ("Main characters", "Personnages"): its
+    /// glossary lines of capitalised names are people, asked "Who is …?", whatever the name.
+    #[serde(default)]
+    pub(super) cast_headings: Vec<String>,
     /// Units a smaller one may follow in one measure ("23 hours 56 minutes"): `second-unit`.
     #[serde(default)]
     pub(super) first_units: Vec<String>,

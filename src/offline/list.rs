@@ -17,9 +17,9 @@
 //!   pompous clergyman?", not "Which term means …?", with the glossary's other people of the
 //!   same sex as wrong answers (`who`).
 
-use super::lang::Lang;
+use super::lang::{Lang, holds_any};
 use super::lexicon;
-use super::read::List;
+use super::read::{Doc, List};
 use super::sex::Sex;
 
 /// A question a list offers: its stem's part (a description or a step), its answer, and the
@@ -254,15 +254,41 @@ fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
     out
 }
 
+/// Whether a glossary line stands under a heading of the story's people ("Main characters",
+/// "Personnages"): section `n` is under the doc's heading `n - 1`.
+pub(super) fn in_cast(doc: &Doc, section: usize, lang: Lang) -> bool {
+    let heading = section.checked_sub(1).and_then(|i| doc.headings.get(i));
+    heading.is_some_and(|h| holds_any(&h.to_lowercase(), &lang.data().words.cast_headings))
+}
+
+/// Whether a term is written as a name: capitalised words, save a short particle inside it
+/// ("Lady Catherine de Bourgh").
+pub(super) fn capitalised(term: &str) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let particle = |w: &&str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
+    (words.first()).is_some_and(|w| w.starts_with(char::is_uppercase))
+        && (words.iter()).all(|w| w.starts_with(char::is_uppercase) || particle(w))
+}
+
+/// Whether a glossary term is two people joined by "and" or "&" ("Portia and Calpurnia"):
+/// two names, or under a heading of the story's people any two ("Mr Brown and the Reverend
+/// James Smith").
+pub(super) fn joined(term: &str, in_cast: bool, lang: Lang) -> bool {
+    let words = &lang.data().words;
+    let joins = (words.span_and.iter())
+        .map(|a| format!(" {a} "))
+        .chain([" & ".to_owned()]);
+    joins.into_iter().any(|j| {
+        let parts: Vec<&str> = term.split(j.as_str()).collect();
+        parts.len() == 2 && (in_cast || parts.iter().all(|p| p.starts_with(char::is_uppercase)))
+    })
+}
+
 /// Whether a glossary term is a person: a name WordNet or the given names know, a name after
 /// a title ("Mr Collins", "Lady Catherine"), or one the text names as a person.
 pub(super) fn is_person(term: &str, people: &[String], characters: &[String], lang: Lang) -> bool {
     let words: Vec<&str> = term.split_whitespace().collect();
-    // Every word a name's, save a particle inside it ("Lady Catherine de Bourgh").
-    let particle = |w: &&str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
-    let named = (words.first()).is_some_and(|w| w.starts_with(char::is_uppercase))
-        && (words.iter()).all(|w| w.starts_with(char::is_uppercase) || particle(w));
-    if !named {
+    if !capitalised(term) {
         return false;
     }
     // A title before a name ("Lady Catherine"); a given name alone is no proof ("Julian

@@ -227,3 +227,13 @@ fn a_meaning_naming_one_of_the_answers_family_gives_it_away() {
         &people
     ));
 }
+
+#[test]
+fn two_people_on_one_line_are_told_apart_from_one_name() {
+    assert!(joined("Portia and Calpurnia", false, Lang::En));
+    assert!(!joined("Mr Brown and the Reverend Smith", false, Lang::En));
+    assert!(joined("Mr Brown and the Reverend Smith", true, Lang::En));
+    assert!(!joined("Obierika", true, Lang::En));
+    assert!(capitalised("Lady Catherine de Bourgh"));
+    assert!(!capitalised("the Hartleys"));
+}

@@ -427,3 +427,51 @@ fn a_year_of_an_event_the_title_dates_gets_wrong_years_within_it() {
         assert!(years.iter().all(|y| (1853..=1856).contains(y)), "{years:?}");
     }
 }
+
+/// A glossary under a heading of the story's people names people, whatever their names: no
+/// list knows "Tanwe", so without the heading they were asked "Which term means …?" (round
+/// 23's Things Fall Apart, four weak). Two people on one line are asked of no one; a line's
+/// own words tell its person's sex ("Kelemu's father"), so a man's question offers men only.
+#[test]
+fn a_cast_list_of_unknown_names_is_asked_who_they_are() {
+    let story = "The Long Harvest by Ada Onye: Summary\n\n\
+        The Long Harvest is a novel about a farming village in the years before the railway came. \
+        Kelemu works hard on his yams and wins fame as a wrestler.\n\n\
+        Main characters\n\n\
+        - Kelemu: a proud farmer who fears being thought weak.\n\
+        - Tanwe: Kelemu's father, a gentle man who loved music but died in debt.\n\
+        - Ozora: Kelemu's eldest son, a quiet boy who loves stories.\n\
+        - Ibenna: Kelemu's second wife, who runs the family's market stall.\n\
+        - Ekori: the only surviving child of Ibenna, and Kelemu's favourite.\n\
+        - Umeli: Kelemu's closest friend, who often questions the customs of the clan.\n\
+        - Obasi: a boy handed over to the village to settle a dispute.\n\
+        - Mr Grant and the Reverend Hale: two missionaries with very different attitudes.\n";
+    let ask = Ask {
+        count: 10,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "story.md",
+    };
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+    let quiz = generate(story, &ask, &mut rng);
+    assert!(
+        !quiz.iter().any(|q| q.question.contains("term")),
+        "{quiz:#?}"
+    );
+    let who: Vec<&Mcq> = (quiz.iter())
+        .filter(|q| q.question.starts_with("Who is"))
+        .collect();
+    assert!(who.len() >= 2, "{quiz:#?}");
+    for q in &who {
+        assert!(!q.options.iter().any(|o| o.contains("Grant")), "{q:#?}");
+        if q.question.contains("father") {
+            // Men only: Kelemu's wife and a child of no told sex are no wrong answers.
+            assert!(
+                !q.options.iter().any(|o| o == "Ibenna" || o == "Ekori"),
+                "{q:#?}"
+            );
+        }
+    }
+}

@@ -319,6 +319,17 @@ fn someone_else(text: &str, mentions: &[(usize, usize, &str)], sex: Sex, lang: L
     })
 }
 
+/// The sex a glossary line's meaning tells of its person by its head noun: the first title or
+/// kin word before its first comma, past possessives ("Okonkwo's father, a gentle man" is a
+/// man's; "the only surviving child of Ekwefi" tells none).
+pub(super) fn of_meaning(meaning: &str, lang: Lang) -> Option<Sex> {
+    let head = meaning.split(',').next()?;
+    head.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.ends_with("'s") && !w.ends_with("’s"))
+        .find_map(|w| Sex::of_title(w, lang))
+}
+
 /// The sex a name tells by itself: its title ("Mr Collins", "Lady Catherine"), or its given
 /// name's usual sex.
 pub(super) fn of_name(name: &str, lang: Lang) -> Option<Sex> {

@@ -127,3 +127,24 @@ fn a_sentence_opening_with_someone_of_the_pronouns_sex_has_them_to_point_to() {
     // "him", "her" stand for another than the subject.
     assert!(!opens("King Harold of Wessex gave him a ship.", "him"));
 }
+
+#[test]
+fn a_glossary_meaning_tells_its_person_sex_by_its_head_noun() {
+    let en = Lang::En;
+    assert_eq!(
+        of_meaning("Okonkwo's father, a gentle man", en),
+        Some(Sex::Male)
+    );
+    assert_eq!(of_meaning("Okonkwo's second wife.", en), Some(Sex::Female));
+    assert_eq!(
+        of_meaning("a boy handed over to Umuofia", en),
+        Some(Sex::Male)
+    );
+    // The possessive is another's: "the king's mother" is a woman.
+    assert_eq!(of_meaning("the king's mother", en), Some(Sex::Female));
+    assert_eq!(
+        of_meaning("the only child of Ekwefi, and her favourite", en),
+        None
+    );
+    assert_eq!(of_meaning("la mère du roi", Lang::Fr), Some(Sex::Female));
+}

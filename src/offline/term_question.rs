@@ -53,70 +53,17 @@ pub(super) fn make_definition<R: Rng>(
         return None;
     }
     // A glossary of a story's people: "Who is a pompous clergyman?", not "Which term means …?".
+    if d.sentence.is_none() {
+        match cast_of(reading, d) {
+            Cast::Person => return who_is(reading, d, ask, say, level, rng),
+            Cast::Other => {
+                trace(|| format!("cast-not-one: {} means {:?}", d.term, d.meaning));
+                return None;
+            }
+            Cast::Thing => {}
+        }
+    }
     let lang = reading.text;
-    // "Portia and Calpurnia: the wives of …" is two people: no "Who is …?" answer, nor a wrong
-    // one (two names joined by "and", "&").
-    let pair = |t: &str| {
-        let words = &lang.data().words;
-        let joins: Vec<String> = (words.span_and.iter())
-            .map(|a| format!(" {a} "))
-            .chain([" & ".to_owned()])
-            .collect();
-        joins.iter().any(|j| {
-            let parts: Vec<&str> = t.split(j.as_str()).collect();
-            parts.len() == 2 && parts.iter().all(|p| p.starts_with(char::is_uppercase))
-        })
-    };
-    let named_person = |t: &str, meaning: &str| {
-        list::is_person(t, &reading.people, &reading.characters, lang)
-            || list::described_as_person(t, meaning, lang)
-    };
-    let person = |t: &str, meaning: &str| !pair(t) && named_person(t, meaning);
-    if d.sentence.is_none() && pair(&d.term) && named_person(&d.term, &d.meaning) {
-        trace(|| format!("pair: {} means {:?}", d.term, d.meaning));
-        return None;
-    }
-    if d.sentence.is_none() && person(&d.term, &d.meaning) {
-        let people: Vec<String> = (reading.definitions.iter())
-            .filter(|o| o.sentence.is_none() && person(&o.term, &o.meaning))
-            .map(|o| o.term.clone())
-            .collect();
-        if list::family_named(&d.term, &d.meaning, &people) {
-            trace(|| format!("family-named: {} means {:?}", d.term, d.meaning));
-            return None;
-        }
-        // "Dr Livesey" for "a sensible local doctor", "Captain Smollett" for "the captain of
-        // the ship": a title of office in the name tells the role the stem describes.
-        let titled = (d.term.split_whitespace().next())
-            .is_some_and(|t| lang.data().words.role_titles.iter().any(|r| r == t));
-        if titled {
-            trace(|| format!("role-title: {} means {:?}", d.term, d.meaning));
-            return None;
-        }
-        // Nobody the meaning names by any of their names ("Daisy's friend" is not Daisy,
-        // "Caesar's loyal friend" not Julius Caesar).
-        let meaning = d.meaning.to_lowercase();
-        let people: Vec<String> = (people.into_iter())
-            .filter(|p| {
-                let named = (p.split_whitespace())
-                    .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
-                    .any(|w| lang::holds(&meaning, &w.to_lowercase()));
-                p == &d.term || !named
-            })
-            .collect();
-        let sex_of = |n: &str| (reading.sexes.get(n).copied()).or_else(|| sex::of_name(n, lang));
-        let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);
-        let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);
-        wrong.shuffle(rng);
-        wrong.truncate(ask.rules.options - 1);
-        let question = say
-            .who_is
-            .replace("{}", &list::lower_article(d.meaning.trim(), lang));
-        let quoted = format!("{}: {}", d.term, d.meaning);
-        return finish(
-            ask, say, level, &d.term, wrong, question, &quoted, None, None, rng,
-        );
-    }
     let question = match context {
         Some(c) => format!("{c} {} {}", render::short(before, after), say.term),
         None if d.cloze.is_some() => format!("{} {}", render::short(before, after), say.term),
@@ -336,5 +283,96 @@ pub(super) fn make_definition<R: Rng>(
         d.sentence,
         shown_before,
         rng,
+    )
+}
+
+/// What a glossary line names, as the story's people go.
+#[derive(PartialEq)]
+enum Cast {
+    /// One person: asked "Who is …?".
+    Person,
+    /// Two people ("Portia and Calpurnia: the wives of …"), or a line under a heading of the
+    /// story's people that is no name: asked of no one, offered as no one.
+    Other,
+    /// A term.
+    Thing,
+}
+
+/// Whether a glossary line is one person: a name the lexicon, the text or its meaning tells
+/// to be a person's, or any capitalised name under a heading of the story's people ("Main
+/// characters": "Obierika", which no list knows).
+fn cast_of(reading: &Reading, o: &Definition) -> Cast {
+    let lang = reading.text;
+    let in_cast = list::in_cast(&reading.doc, o.section, lang);
+    let (t, meaning) = (o.term.as_str(), o.meaning.as_str());
+    let named = list::is_person(t, &reading.people, &reading.characters, lang)
+        || list::described_as_person(t, meaning, lang)
+        || in_cast && list::capitalised(t);
+    match (named, list::joined(t, in_cast, lang)) {
+        (true, false) => Cast::Person,
+        (true, true) => Cast::Other,
+        (false, _) if in_cast => Cast::Other,
+        (false, _) => Cast::Thing,
+    }
+}
+
+/// "Who is a pompous clergyman?": a glossary line of one person, the glossary's other people
+/// (of the answer's sex where the meaning tells one) the wrong answers.
+fn who_is<R: Rng>(
+    reading: &Reading,
+    d: &Definition,
+    ask: &Ask<'_>,
+    say: &Say,
+    level: Level,
+    rng: &mut R,
+) -> Option<Made> {
+    let lang = reading.text;
+    let glossary = reading.definitions.iter().filter(|o| o.sentence.is_none());
+    let people: Vec<String> = (glossary.clone())
+        .filter(|o| cast_of(reading, o) == Cast::Person)
+        .map(|o| o.term.clone())
+        .collect();
+    if list::family_named(&d.term, &d.meaning, &people) {
+        trace(|| format!("family-named: {} means {:?}", d.term, d.meaning));
+        return None;
+    }
+    // "Dr Livesey" for "a sensible local doctor", "Captain Smollett" for "the captain of
+    // the ship": a title of office in the name tells the role the stem describes.
+    let titled = (d.term.split_whitespace().next())
+        .is_some_and(|t| lang.data().words.role_titles.iter().any(|r| r == t));
+    if titled {
+        trace(|| format!("role-title: {} means {:?}", d.term, d.meaning));
+        return None;
+    }
+    // Nobody the meaning names by any of their names ("Daisy's friend" is not Daisy,
+    // "Caesar's loyal friend" not Julius Caesar).
+    let meaning = d.meaning.to_lowercase();
+    let people: Vec<String> = (people.into_iter())
+        .filter(|p| {
+            let named = (p.split_whitespace())
+                .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+                .any(|w| lang::holds(&meaning, &w.to_lowercase()));
+            p == &d.term || !named
+        })
+        .collect();
+    // The sex a person's own line tells ("Okonkwo's father"), else the text's, else the name's.
+    let told = |n: &str| {
+        (glossary.clone())
+            .find(|o| o.term == n)
+            .and_then(|o| sex::of_meaning(&o.meaning, lang))
+    };
+    let sex_of = |n: &str| {
+        (told(n).or_else(|| reading.sexes.get(n).copied())).or_else(|| sex::of_name(n, lang))
+    };
+    let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);
+    let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);
+    wrong.shuffle(rng);
+    wrong.truncate(ask.rules.options - 1);
+    let question = say
+        .who_is
+        .replace("{}", &list::lower_article(d.meaning.trim(), lang));
+    let quoted = format!("{}: {}", d.term, d.meaning);
+    finish(
+        ask, say, level, &d.term, wrong, question, &quoted, None, None, rng,
     )
 }

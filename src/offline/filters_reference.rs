@@ -365,6 +365,9 @@ fn opens_on_a_thing(sentence: &str, lang: Lang) -> bool {
 fn clitic_back(sentence: &str, lang: Lang) -> bool {
     let w = &lang.data().words;
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    if after_subject_back(&tokens, lang) {
+        return true;
+    }
     for (i, pair) in tokens.windows(2).enumerate() {
         let word = pair[0].to_lowercase();
         if pair[0].ends_with(',') || word == "y" || word == "e" || w.subordinate.contains(&word) {
@@ -383,6 +386,33 @@ fn clitic_back(sentence: &str, lang: Lang) -> bool {
             && !w.copulas.contains(&verb)
             && !after_preposition
         {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an object pronoun follows a subject pronoun ("En 1765, on la marie à Louis Aubry",
+/// "il l'épouse", "elle ne les revoit"), with no name before it in the sentence past its first
+/// word: it stands for something named before the sentence. French: a subject pronoun tells
+/// the pronoun from the article, which French verbs' endings cannot.
+fn after_subject_back(tokens: &[&str], lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let lower: Vec<String> = (tokens.iter())
+        .map(|t| t.to_lowercase().replace('’', "'"))
+        .collect();
+    let clitic = |t: &str| {
+        (w.subject_clitics.iter())
+            .any(|c| t == c || (c.ends_with('\'') && t.starts_with(c.as_str())))
+    };
+    for (i, t) in lower.iter().enumerate() {
+        if !w.clitic_subjects.contains(t) {
+            continue;
+        }
+        let next = i + 1 + usize::from(lower.get(i + 1).is_some_and(|n| w.negations.contains(n)));
+        let object = lower.get(next).is_some_and(|n| clitic(n));
+        let named_before = (tokens[..i].iter().skip(1)).any(|t| t.starts_with(char::is_uppercase));
+        if object && !named_before {
             return true;
         }
     }

@@ -798,3 +798,24 @@ fn a_document_a_building_or_a_fortress_by_its_common_noun_points_back() {
         Lang::De
     ));
 }
+
+#[test]
+fn a_french_object_pronoun_after_a_subject_pronoun_points_back() {
+    // Round 22: "on la marie" with nobody named: struck.
+    assert!(points_back(
+        "À dix-sept ans, on la marie à Louis-Yves Aubry, un traiteur bien plus âgé.",
+        Lang::Fr
+    ));
+    assert!(points_back("Il l'épouse en 1765 à Paris.", Lang::Fr));
+    assert!(points_back("En 1770, elle ne les revoit plus.", Lang::Fr));
+    // Named before it in the sentence, it may stand for that name.
+    assert!(!points_back(
+        "En 1765, Marie Gouze rencontre Louis Aubry et il l'épouse.",
+        Lang::Fr
+    ));
+    // "le" after a verb is an article.
+    assert!(!points_back(
+        "Marie Curie reçoit le prix Nobel en 1903.",
+        Lang::Fr
+    ));
+}

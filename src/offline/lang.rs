@@ -382,6 +382,16 @@ pub(super) struct Words {
     /// clause, they stand for something named before it (`filters_reference::clitic_back`).
     #[serde(default)]
     pub(super) object_clitics: Vec<String>,
+    /// Subject pronouns, and the object pronouns after them ("on la marie", "il l'épouse"),
+    /// where a subject pronoun tells an article from a pronoun: such an object stands for
+    /// something named before, unless a name comes before it in the sentence
+    /// (`filters_reference::clitic_back`); a negation may come between ("il ne la voit").
+    #[serde(default)]
+    pub(super) clitic_subjects: Vec<String>,
+    #[serde(default)]
+    pub(super) subject_clitics: Vec<String>,
+    #[serde(default)]
+    pub(super) negations: Vec<String>,
     /// Openings where a pronoun stands for no one ("Il y a"): no evidence of a sex (`sex`).
     #[serde(default)]
     pub(super) impersonal_openings: Vec<String>,

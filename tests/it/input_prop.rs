@@ -78,6 +78,10 @@ fn text_fragment() -> impl Strategy<Value = String> {
             "\"",
             "«",
             "It ",
+            "Elle la ",
+            ". Il l'",
+            ", on les ",
+            "Ecuador lo ",
             "Marie Curie ",
             "Paris",
             "about 3 km",
@@ -94,6 +98,9 @@ fn text_fragment() -> impl Strategy<Value = String> {
 }
 
 const TEXT: &str = "# Rivers\n\nThe Nile flows north through Egypt. In 1902, engineers built a dam at Aswan, about 900 km south of Cairo.\nMarie Curie was born in Warsaw in 1867. A delta is a landform made where a river meets the sea.\n\nAm 9. November 1989 öffnete die DDR die Grenze; rund 1.500 Menschen kamen. Pasteur reçut 18 038 lettres en 1885.\n\nGlossary: a list of terms with their meanings\n";
+
+/// French and Spanish, whose rules run on text the reading takes for theirs.
+const TEXT_FR_ES: &str = "# Olympe de Gouges\n\nMarie Gouze naît à Montauban le 7 mai 1748. Elle la marie en 1765 à Louis Aubry. Il l'épouse à Paris, à environ 600 km de Montauban.\n\nEn 1791, elle publie la Déclaration des droits de la femme ; on les lit encore. Le canal mesure 18 038 mètres.\n\n# Galápagos\n\nEcuador lo incorporó a su territorio en 1832. La isla mayor mide 4.588 km².\n";
 
 fn mutated_by(
     base: &'static str,
@@ -151,10 +158,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn offline_generation_never_panics(text in prop_oneof![mutated_by(TEXT, text_fragment()), "\\PC{0,400}"]) {
+    fn offline_generation_never_panics(text in prop_oneof![
+        mutated_by(TEXT, text_fragment()),
+        mutated_by(TEXT_FR_ES, text_fragment()),
+        "\\PC{0,400}",
+    ]) {
         use quizgen::testing::offline::{Ask, generate};
         use rand::SeedableRng;
-        for language in ["English", "German"] {
+        for language in ["English", "German", "French", "Spanish"] {
             let ask = Ask {
                 count: 10,
                 rules: quizgen::testing::Rules::new(4),

@@ -135,13 +135,16 @@ pub(super) fn values<R: Rng>(
             Level::Medium => (1, 3),
             Level::Easy => (3, 6),
         };
+        // A share has room on one side only near a whole ("about 80 per cent"): it reaches
+        // further on the other.
+        let hi = if v.percent { hi + 2 } else { hi };
         for k in lo..=hi {
             candidates.extend([
                 v.amount - f64::from(k) * step,
                 v.amount + f64::from(k) * step,
             ]);
         }
-        candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x > 100.0));
+        candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x >= 100.0));
     }
     // "about 800 atoms": "about" covers a tenth or so, so 700 is nearly as true as the key. An
     // approximate value's wrong ones lie a fifth of it away at least.
@@ -151,9 +154,13 @@ pub(super) fn values<R: Rng>(
     if let Some(max) = near.at_most {
         candidates.retain(|x| *x <= max);
     }
-    // "800 million" is not offered "1100 million": a thousand of a multiplier is the next one.
+    // "800 million" is not offered "1100 million": a thousand of a multiplier is the next one;
+    // nor "1.28 million" "0.90 million", which no one writes.
     if v.times.is_some() && v.amount < 1000.0 {
         candidates.retain(|x| *x < 1000.0);
+    }
+    if v.times.is_some() && v.amount >= 1.0 {
+        candidates.retain(|x| *x >= 1.0);
     }
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();

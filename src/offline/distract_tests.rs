@@ -532,3 +532,39 @@ fn a_country_named_with_an_article_is_no_wrong_answer_for_a_bare_one() {
     // English names its countries alike.
     assert_eq!(names(same_article(places, "Germany", Lang::En)).len(), 4);
 }
+
+/// Round 23: "about 80 per cent of the annual rainfall" was offered "100 per cent" (a whole is
+/// no share), and "about 1.28 million signatures" "0.90 million" (which no one writes).
+#[test]
+fn a_share_is_never_offered_as_the_whole_nor_a_million_as_less_than_one() {
+    for seed in 0..40 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let near = Near {
+            approximate: true,
+            at_most: None,
+        };
+        let share = values(
+            &value(80.0, 0, false, true),
+            "80 per cent",
+            Lang::En,
+            Level::Medium,
+            near,
+            3,
+            &mut rng,
+        );
+        assert!(!share.iter().any(|o| o.starts_with("100")), "{share:?}");
+        let mut v = value(1.28, 2, false, false);
+        v.times = Some("million".into());
+        v.unit = "signatures".into();
+        let millions = values(
+            &v,
+            "1.28 million signatures",
+            Lang::En,
+            Level::Medium,
+            near,
+            3,
+            &mut rng,
+        );
+        assert!(!millions.iter().any(|o| o.starts_with('0')), "{millions:?}");
+    }
+}

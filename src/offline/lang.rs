@@ -221,6 +221,10 @@ pub(super) struct Words {
     /// no lead before it.
     #[serde(default)]
     pub(super) connectives: Vec<String>,
+    /// Connectives that stand without commas inside a sentence ("traversent donc la
+    /// Belgique"): left out of a gap's sentence, but as its first word (`render::without_aside`).
+    #[serde(default)]
+    pub(super) asides: Vec<String>,
     /// A join with no comma and a second finite verb after it, with its clitic ("y se
     /// licenció", "et a fondé"): two acts in one sentence, one dated.
     #[serde(default)]

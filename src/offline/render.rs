@@ -229,10 +229,28 @@ pub(super) fn without_aside(part: &str, text: Lang) -> Option<String> {
     if !super::lang::same_offsets(part) {
         return None;
     }
-    (text.data().words.connectives.iter()).find_map(|c| {
+    let words = &text.data().words;
+    let set_off = (words.connectives.iter()).find_map(|c| {
         let aside = format!(", {c}, ");
         let at = lower.find(&aside)?;
         Some(format!("{} {}", &part[..at], &part[at + aside.len()..]))
+    });
+    // "traversent donc la Belgique" → "traversent la Belgique": inside a clause, never its
+    // first word (after a comma or "und", German puts its verb after it: "und deshalb zog er").
+    let clause_start = |at: usize| {
+        let before = lower[..at].trim_end();
+        let last = before.rsplit(' ').next().unwrap_or("");
+        let join = |j: &String| j.trim_matches(|c: char| !c.is_alphanumeric()) == last;
+        before.is_empty()
+            || before.ends_with([',', ';', ':'])
+            || words.span_and.iter().chain(&words.clause_joins).any(join)
+    };
+    set_off.or_else(|| {
+        (words.asides.iter()).find_map(|c| {
+            let aside = format!(" {c} ");
+            let at = lower.find(&aside)?;
+            (!clause_start(at)).then(|| format!("{} {}", &part[..at], &part[at + aside.len()..]))
+        })
     })
 }
 
@@ -252,6 +270,29 @@ mod tests {
             Some("La ville resta fidèle en ")
         );
         assert_eq!(without_aside(", and the chemist made", Lang::En), None);
+        // Round 24: "donc", "dagegen", "por su parte" were left over from the sentence before.
+        assert_eq!(
+            without_aside(
+                "Les troupes allemandes traversent donc la Belgique en ",
+                Lang::Fr
+            )
+            .as_deref(),
+            Some("Les troupes allemandes traversent la Belgique en ")
+        );
+        assert_eq!(
+            without_aside("braucht der Mond dagegen nur ", Lang::De).as_deref(),
+            Some("braucht der Mond nur ")
+        );
+        assert_eq!(
+            without_aside("Salmerón, por su parte, dimitió en ", Lang::Es).as_deref(),
+            Some("Salmerón dimitió en ")
+        );
+        // A first word is no aside: German puts its verb after it.
+        assert_eq!(without_aside("Deshalb zog er nach ", Lang::De), None);
+        assert_eq!(
+            without_aside("Er verlor, und deshalb zog er nach ", Lang::De),
+            None
+        );
     }
 
     fn say(l: Lang) -> &'static Say {

@@ -475,3 +475,34 @@ fn a_cast_list_of_unknown_names_is_asked_who_they_are() {
         }
     }
 }
+
+/// Round 24: "Um das Jahr _____" was offered 996, 997 and 998 beside 1000: "um das Jahr" is
+/// approximate, and an approximate round year gets round wrong ones.
+#[test]
+fn a_year_after_um_das_jahr_is_approximate() {
+    let text = "Die Ungarn\n\nNach der Schlacht auf dem Lechfeld wurden die Ungarn sesshaft. \
+        Um das Jahr 1000 wurde Stephan I. zum ersten König von Ungarn gekrönt. \
+        Er führte das Christentum ein und gründete Bistümer im ganzen Land.\n";
+    let ask = Ask {
+        count: 5,
+        rules: mcq::Rules::new(4),
+        language: "German",
+        difficulty: "medium",
+        origin: "ungarn.txt",
+    };
+    use rand::SeedableRng;
+    let mut asked = 0;
+    for seed in 0..6 {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        for q in generate(text, &ask, &mut rng) {
+            if q.question.starts_with("Um das Jahr") {
+                asked += 1;
+                assert!(
+                    q.options.iter().all(|o| o.parse::<i64>().unwrap() % 10 == 0),
+                    "{q:#?}"
+                );
+            }
+        }
+    }
+    assert!(asked > 0);
+}

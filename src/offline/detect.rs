@@ -21,7 +21,7 @@ mod units;
 mod years;
 use units::compound_unit;
 use years::year_at;
-pub(super) use years::years_in;
+pub(super) use years::{centuries, years_in};
 
 /// The kind of an answer: what its wrong answers must be.
 #[derive(Clone, Debug, PartialEq)]

@@ -554,3 +554,29 @@ fn a_year_of_three_digits_is_read_after_a_dating_word_and_before_no_unit() {
         [683]
     );
 }
+
+#[test]
+fn a_century_a_stem_names_is_read_in_four_languages() {
+    // Round 24: "In the early fourth century CE … around _____" was offered 410 and 290 CE.
+    assert_eq!(
+        centuries("in the early fourth century ce, a family began", Lang::En),
+        vec![(300, 349)]
+    );
+    assert_eq!(
+        centuries("during the 19th century", Lang::En),
+        vec![(1800, 1899)]
+    );
+    assert_eq!(
+        centuries("au début du ive siècle", Lang::Fr),
+        vec![(300, 349)]
+    );
+    assert_eq!(
+        centuries("a finales del siglo xviii", Lang::Es),
+        vec![(1750, 1799)]
+    );
+    assert_eq!(centuries("im 4. jahrhundert", Lang::De), vec![(300, 399)]);
+    // Before Christ, years count back: no bound here.
+    assert_eq!(centuries("the fifth century bc", Lang::En), vec![]);
+    // A number that is no century's.
+    assert_eq!(centuries("the century of the rockets", Lang::En), vec![]);
+}

@@ -128,3 +128,89 @@ fn bare_year_de(rest: &str, articles: &[String]) -> bool {
         .is_some_and(|n| n.starts_with(char::is_uppercase));
     ends_clause || !(adjective && noun_next)
 }
+
+/// The years of the centuries a text (in lower case) names, AD: "the early fourth century" is
+/// 300–349, "le xixe siècle" 1800–1899, "siglo IV" 300–399, "Ende des 4. Jahrhunderts"
+/// 350–399. Not one before Christ (its years count back), nor a number that is no century's.
+pub(in crate::offline) fn centuries(lower: &str, lang: Lang) -> Vec<(i64, i64)> {
+    let w = &lang.data().words;
+    let words: Vec<&str> = (lower.split(|c: char| c.is_whitespace() || ",;:()".contains(c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let word = word.trim_end_matches(['.', 's']);
+        if !w
+            .century_words
+            .iter()
+            .any(|c| c.trim_end_matches('s') == word)
+        {
+            continue;
+        }
+        let at = if w.century_number_after {
+            words.get(i + 1)
+        } else {
+            i.checked_sub(1).and_then(|j| words.get(j))
+        };
+        let Some(n) = at.and_then(|t| century_number(t, lang)) else {
+            continue;
+        };
+        // The era after it ("the fourth century BC"): the text's `eras` that count back.
+        let after = words
+            .get(i + 1 + usize::from(w.century_number_after))
+            .copied();
+        let back =
+            after.is_some_and(|e| ["bc", "bce", "av", "v", "a"].contains(&e.trim_end_matches('.')));
+        if back || !(1..=21).contains(&n) {
+            continue;
+        }
+        let lo = (n - 1) * 100;
+        let before = &words[i.saturating_sub(5)..i];
+        let said = |list: &[String]| before.iter().any(|b| list.iter().any(|l| l == b));
+        out.push(if said(&w.century_early) {
+            (lo, lo + 49)
+        } else if said(&w.century_late) {
+            (lo + 50, lo + 99)
+        } else {
+            (lo, lo + 99)
+        });
+    }
+    out
+}
+
+/// A century's number as written: "fourth", "4th", "4.", "ive", "xix", "4e".
+fn century_number(token: &str, lang: Lang) -> Option<i64> {
+    let w = &lang.data().words;
+    if let Some(i) = w.ordinal_words.iter().position(|o| o == token) {
+        return i64::try_from(i + 1).ok();
+    }
+    let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &token[digits.len()..];
+    if !digits.is_empty() && ["st", "nd", "rd", "th", "e", "ème", ".", ""].contains(&rest) {
+        return digits.parse().ok();
+    }
+    let roman = token.trim_end_matches("ème").trim_end_matches('e');
+    roman_value(roman)
+}
+
+/// The value of a roman numeral in lower case ("xix" is 19), up to "xxi".
+fn roman_value(r: &str) -> Option<i64> {
+    if r.is_empty() || !r.chars().all(|c| "ivx".contains(c)) {
+        return None;
+    }
+    let value = |c: char| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let digits: Vec<i64> = r.chars().map(value).collect();
+    let mut total = 0;
+    for (k, d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|n| n > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    Some(total)
+}

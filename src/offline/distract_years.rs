@@ -33,10 +33,14 @@ impl Dates {
         let within = self
             .text
             .is_none_or(|(lo, hi)| (y >= lo || year <= lo) && (y <= hi || year >= hi));
+        sides && within && self.in_periods(year, y)
+    }
+
+    /// Whether `y` is inside each period, or before or after it, as `year` is.
+    pub(in crate::offline) fn in_periods(&self, year: i64, y: i64) -> bool {
         let side = |y: i64, (lo, hi): (i64, i64)| u8::from(y >= lo) + u8::from(y > hi);
-        let periods = (self.periods.iter())
-            .all(|&(lo, hi)| year == lo || year == hi || side(y, (lo, hi)) == side(year, (lo, hi)));
-        sides && within && periods
+        (self.periods.iter())
+            .all(|&(lo, hi)| year == lo || year == hi || side(y, (lo, hi)) == side(year, (lo, hi)))
     }
 }
 
@@ -52,7 +56,12 @@ pub(in crate::offline) fn years<R: Rng>(
     want: usize,
     rng: &mut R,
 ) -> Vec<String> {
-    let allow = |y: i64| era.is_some() || dates.allow(year, y);
+    // A date with an era is bounded by no other date, but by a period (a century) when it
+    // counts forward.
+    let allow = |y: i64| match era {
+        Some(_) => before_christ(era) || dates.in_periods(year, y),
+        None => dates.allow(year, y),
+    };
     // "vers 1850", "around 1450": a round year the text gives as approximate gets round ones.
     // An old date is approximate by more ("around 2560 BC" may be off by decades): its wrong
     // years are further apart, in steps of a fiftieth of its age.

@@ -296,3 +296,18 @@ fn a_wrong_year_stays_inside_a_known_period_the_sentence_names() {
         assert!(got.iter().any(|y| *y > 1918 || *y < 1914), "{got:?}");
     }
 }
+
+#[test]
+fn a_year_with_an_era_keeps_to_the_century_the_stem_names() {
+    let d = Dates {
+        periods: vec![(300, 399)],
+        ..Dates::default()
+    };
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        for y in years(350, Some("CE"), Level::Medium, false, &d, 3, &mut rng) {
+            let n: i64 = y.trim_end_matches(" CE").parse().unwrap();
+            assert!((300..=399).contains(&n), "{y}");
+        }
+    }
+}

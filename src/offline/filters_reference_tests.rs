@@ -826,7 +826,10 @@ fn a_ruler_by_office_or_a_bare_ordinal_points_back_in_spanish() {
         "El monarca nunca logró suficientes apoyos en 1872.",
         Lang::Es
     ));
-    assert!(points_back("El primero se creó en el océano Pacífico en 1949.", Lang::Es));
+    assert!(points_back(
+        "El primero se creó en el océano Pacífico en 1949.",
+        Lang::Es
+    ));
     assert!(!points_back(
         "El monarca Amadeo de Saboya abdicó en 1873.",
         Lang::Es

@@ -117,6 +117,19 @@ pub(super) struct Words {
     pub(super) span_open: Vec<String>,
     pub(super) span_and: Vec<String>,
     pub(super) approximate: Vec<String>,
+    /// A century a stem names, whose years bound the wrong ones (`detect_years::centuries`):
+    /// its word, whether its number follows it, the ordinals written out (first is 1), and
+    /// the words before it that take its first or its second half.
+    #[serde(default)]
+    pub(super) century_words: Vec<String>,
+    #[serde(default)]
+    pub(super) century_number_after: bool,
+    #[serde(default)]
+    pub(super) ordinal_words: Vec<String>,
+    #[serde(default)]
+    pub(super) century_early: Vec<String>,
+    #[serde(default)]
+    pub(super) century_late: Vec<String>,
     pub(super) references: Vec<String>,
     /// Someone's family, couple or firm, a ruler by office: back, unless someone is named
     /// before them in the sentence.

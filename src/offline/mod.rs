@@ -645,9 +645,11 @@ fn make_gap<R: Rng>(
             // The dates the stem shows, and the text's first and last year.
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
             let own = format!("{before} {after}").to_lowercase().replace('’', "'");
+            // And the centuries it or its lead names ("In the early fourth century CE, …").
             let periods = (reading.text.data().words.known_periods.iter())
                 .filter(|p| p.names.iter().any(|n| lang::holds(&own, n)))
                 .map(|p| (p.from, p.to))
+                .chain(detect::centuries(&stem.to_lowercase(), reading.text))
                 .collect();
             let dates = distract::Dates {
                 stem: detect::years_in(&stem, reading.text),

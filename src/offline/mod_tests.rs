@@ -498,7 +498,9 @@ fn a_year_after_um_das_jahr_is_approximate() {
             if q.question.starts_with("Um das Jahr") {
                 asked += 1;
                 assert!(
-                    q.options.iter().all(|o| o.parse::<i64>().unwrap() % 10 == 0),
+                    q.options
+                        .iter()
+                        .all(|o| o.parse::<i64>().unwrap() % 10 == 0),
                     "{q:#?}"
                 );
             }

@@ -206,6 +206,12 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         })
         .collect();
     let bare_of = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    // The words of a known period the sentence names ("la guerre de Sept Ans"): no one's name.
+    let period_words: Vec<&str> = (w.known_periods.iter())
+        .flat_map(|p| &p.names)
+        .filter(|n| super::super::lang::holds(&lower, n))
+        .flat_map(|n| n.split_whitespace())
+        .collect();
     for (i, &(at, word)) in tokens.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         let next = tokens.get(i + 1).map(|t| bare_of(t.1));
@@ -233,6 +239,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         if bare.starts_with(char::is_uppercase)
             && !of_kin
             && !common_first
+            && !period_words.contains(&bare.to_lowercase().as_str())
             && (i > 0 || !small(bare))
             && !opener
             && !w.months.contains(&bare.to_lowercase())
@@ -305,6 +312,17 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                 && !lang.is_stop(&prev)
                 && !w.place_prepositions.contains(&prev)
         };
+        // "yet it fell": before a word that is no small word, "it" is a subject ("opened it to
+        // the public" is an object).
+        let verb_next = next.as_deref().is_some_and(|n| {
+            let n = n.to_lowercase();
+            n.starts_with(char::is_lowercase)
+                && !lang.is_stop(&n)
+                && !w.prepositions.contains(&n)
+                && !w.place_prepositions.contains(&n)
+        });
+        // "The problem is that it overheats": after "that", "it" is another clause's subject.
+        let after_that = i > 0 && bare_of(tokens[i - 1].1).eq_ignore_ascii_case("that");
         // "this argument", "that year": always back; "she": back unless named before.
         if place_word
             || w.references.iter().any(|r| definite(r, false))
@@ -314,7 +332,11 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                     at_word(p)
                         && !(if w.person_pronouns.contains(p) {
                             person_named
-                        } else if w.impersonal_pronouns.contains(p) && subject_first {
+                        } else if w.impersonal_pronouns.contains(p)
+                            && subject_first
+                            && (!after_verb || verb_next)
+                            && !after_that
+                        {
                             true
                         } else if w.impersonal_pronouns.contains(p) && after_verb {
                             thing_named
@@ -330,10 +352,11 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
 }
 
 /// Whether an English sentence opens on its subject, an article and a singular common noun
-/// that is no time ("A traditional bulb makes light by heating a filament until it glows",
-/// "The wire heats up because it resists the current"): what a later "it" or "its" stands
-/// for, in the sentence itself. Not "The following year it …" (a time, not the subject), "The
-/// mountains around its shore" (a plural), nor a phrase before a comma.
+/// that is no time and no person ("A traditional bulb makes light by heating a filament until
+/// it glows", "The wire heats up because it resists the current"): what a later subject "it"
+/// or "its" stands for, in the sentence itself (not an object: "The queen opened it"). Not
+/// "The following year it …" (a time, not the subject), "The mountains around its shore" (a
+/// plural), nor a phrase before a comma.
 fn opens_on_a_thing(sentence: &str, lang: Lang) -> bool {
     let words: Vec<&str> = sentence.split_whitespace().take(5).collect();
     let article = words.first().map(|w| w.to_lowercase());
@@ -349,7 +372,9 @@ fn opens_on_a_thing(sentence: &str, lang: Lang) -> bool {
         }
         let plural = bare.ends_with('s') && !["ss", "us", "is"].iter().any(|e| bare.ends_with(e));
         match crate::offline::lexicon::noun(bare) {
-            Some(e) if e.kinds.contains(&"time") || plural => return false,
+            Some(e) if e.kinds.contains(&"time") || e.kinds.contains(&"person") || plural => {
+                return false;
+            }
             Some(_) => noun = true,
             None => {}
         }
@@ -411,7 +436,14 @@ fn after_subject_back(tokens: &[&str], lang: Lang) -> bool {
         }
         let next = i + 1 + usize::from(lower.get(i + 1).is_some_and(|n| w.negations.contains(n)));
         let object = lower.get(next).is_some_and(|n| clitic(n));
-        let named_before = (tokens[..i].iter().skip(1)).any(|t| t.starts_with(char::is_uppercase));
+        // A name before it, the first word too unless it is a small word ("Pasteur étudie la
+        // rage et il la combat", not "En 1765, on la marie").
+        let small = |t: &str| {
+            let t = t.to_lowercase();
+            lang.is_stop(&t) || w.prepositions.contains(&t) || w.place_prepositions.contains(&t)
+        };
+        let named_before = (tokens[..i].iter().enumerate())
+            .any(|(k, t)| t.starts_with(char::is_uppercase) && (k > 0 || !small(t)));
         if object && !named_before {
             return true;
         }
@@ -433,7 +465,7 @@ fn says_which(rest: &str, noun: bool, lang: Lang) -> bool {
     };
     (w.reference_complements.iter()).any(|p| {
         rest.strip_prefix(p.as_str())
-            .and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| r.strip_prefix(' ').or(p.ends_with('\'').then_some(r)))
             .is_some_and(|r| !(noun && measure(r)))
     })
 }

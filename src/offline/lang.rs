@@ -147,7 +147,7 @@ pub(super) struct Words {
     /// is not asked "Who is …?", the title tells the role described.
     #[serde(default)]
     pub(super) role_titles: Vec<String>,
-    /// Words of a heading over a story's people ("Main characters", "Personnages"): its
+    /// Headings over a story's people, whole ("Main characters", "Personnages"): their
     /// glossary lines of capitalised names are people, asked "Who is …?", whatever the name.
     #[serde(default)]
     pub(super) cast_headings: Vec<String>,

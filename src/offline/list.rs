@@ -17,7 +17,7 @@
 //!   pompous clergyman?", not "Which term means …?", with the glossary's other people of the
 //!   same sex as wrong answers (`who`).
 
-use super::lang::{Lang, holds_any};
+use super::lang::Lang;
 use super::lexicon;
 use super::read::{Doc, List};
 use super::sex::Sex;
@@ -254,11 +254,15 @@ fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
     out
 }
 
-/// Whether a glossary line stands under a heading of the story's people ("Main characters",
-/// "Personnages"): section `n` is under the doc's heading `n - 1`.
+/// Whether a glossary line stands under a heading of the story's people, the whole heading one
+/// of the language's (`cast_headings`: "Main characters", "Personnages", not "Special
+/// characters"): section `n` is under the doc's heading `n - 1`.
 pub(super) fn in_cast(doc: &Doc, section: usize, lang: Lang) -> bool {
     let heading = section.checked_sub(1).and_then(|i| doc.headings.get(i));
-    heading.is_some_and(|h| holds_any(&h.to_lowercase(), &lang.data().words.cast_headings))
+    heading.is_some_and(|h| {
+        let h = h.trim().trim_end_matches(':').trim().to_lowercase();
+        lang.data().words.cast_headings.contains(&h)
+    })
 }
 
 /// Whether a term is written as a name: capitalised words, save a short particle inside it

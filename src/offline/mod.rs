@@ -551,8 +551,10 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     let unlinked = render::without_connective(before, reading.text);
     let before = unlinked.unwrap_or_else(|| before.to_owned());
     // "In _____, however, the chemist …" → "In _____ the chemist …", likewise.
-    let before = render::without_aside(&before, reading.text).unwrap_or(before);
-    let after = render::without_aside(after, reading.text).unwrap_or_else(|| after.to_owned());
+    let before = render::without_aside(&before, 0, reading.text).unwrap_or(before);
+    let ahead = before.split_whitespace().count() + 1;
+    let after =
+        render::without_aside(after, ahead, reading.text).unwrap_or_else(|| after.to_owned());
     let after = after.as_str();
     // "…, and he soon returned to Hungary": cut, where the rest stands on its own.
     let cut = filters::cut_leaning_tail(&before, after, reading.subject(), reading.text);

@@ -224,17 +224,36 @@ pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
 /// however, the chemist …" → "In _____ the chemist …"), where it holds one: shown alone, the
 /// sentence has nothing for it to lean on (graders: "the 'however' hangs on the unquoted
 /// previous sentence").
-pub(super) fn without_aside(part: &str, text: Lang) -> Option<String> {
+pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Option<String> {
     let lower = part.to_lowercase();
     if !super::lang::same_offsets(part) {
         return None;
     }
     let words = &text.data().words;
-    let set_off = (words.connectives.iter()).find_map(|c| {
-        let aside = format!(", {c}, ");
-        let at = lower.find(&aside)?;
-        Some(format!("{} {}", &part[..at], &part[at + aside.len()..]))
-    });
+    // Only after a sentence's opening phrase ("In _____, however,", "Most generators,
+    // however,"): after a clause it joins two ("Titanium is light, however, it costs more"),
+    // and an example's is no aside ("Light metals, for example aluminium, are").
+    // Or before the clause's verb, when the language's lists know it ("About _____ of the
+    // ozone in the atmosphere, however, is found").
+    let opening = |at: usize, next: &str| {
+        let head = &part[..at];
+        let short = words_before + head.split_whitespace().count() <= 4;
+        let verb = words
+            .copulas
+            .iter()
+            .chain(&words.auxiliaries)
+            .any(|v| v == next);
+        !head.contains(',') && (short || verb)
+    };
+    let set_off = (words.connectives.iter())
+        .filter(|c| !words.example_openers.contains(c))
+        .find_map(|c| {
+            let aside = format!(", {c}, ");
+            let at = lower.find(&aside)?;
+            let rest = &part[at + aside.len()..];
+            let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            opening(at, &next).then(|| format!("{} {rest}", &part[..at]))
+        });
     // "traversent donc la Belgique" → "traversent la Belgique": inside a clause, never its
     // first word (after a comma or "und", German puts its verb after it: "und deshalb zog er").
     let clause_start = |at: usize| {
@@ -262,35 +281,52 @@ mod tests {
     #[test]
     fn a_connective_set_off_by_commas_is_left_out() {
         assert_eq!(
-            without_aside(", however, the chemist Neil Bartlett made", Lang::En).as_deref(),
+            without_aside(", however, the chemist Neil Bartlett made", 1, Lang::En).as_deref(),
             Some(" the chemist Neil Bartlett made")
         );
         assert_eq!(
-            without_aside("La ville, cependant, resta fidèle en ", Lang::Fr).as_deref(),
+            without_aside("La ville, cependant, resta fidèle en ", 0, Lang::Fr).as_deref(),
             Some("La ville resta fidèle en ")
         );
-        assert_eq!(without_aside(", and the chemist made", Lang::En), None);
+        assert_eq!(without_aside(", and the chemist made", 1, Lang::En), None);
+        // Between two clauses, or before an example, it stays (review: "Titanium is strong
+        // and light it costs", "Light metals aluminium, are used").
+        let splice = "Titanium is strong and light, however, it costs about ";
+        assert_eq!(without_aside(splice, 0, Lang::En), None);
+        let example = "Light metals, for example, aluminium, are used in about ";
+        assert_eq!(without_aside(example, 0, Lang::En), None);
+        // Before the clause's verb, however long its subject.
+        assert_eq!(
+            without_aside(
+                " of the ozone in the atmosphere, however, is found",
+                2,
+                Lang::En
+            )
+            .as_deref(),
+            Some(" of the ozone in the atmosphere is found")
+        );
         // Round 24: "donc", "dagegen", "por su parte" were left over from the sentence before.
         assert_eq!(
             without_aside(
                 "Les troupes allemandes traversent donc la Belgique en ",
+                0,
                 Lang::Fr
             )
             .as_deref(),
             Some("Les troupes allemandes traversent la Belgique en ")
         );
         assert_eq!(
-            without_aside("braucht der Mond dagegen nur ", Lang::De).as_deref(),
+            without_aside("braucht der Mond dagegen nur ", 0, Lang::De).as_deref(),
             Some("braucht der Mond nur ")
         );
         assert_eq!(
-            without_aside("Salmerón, por su parte, dimitió en ", Lang::Es).as_deref(),
+            without_aside("Salmerón, por su parte, dimitió en ", 0, Lang::Es).as_deref(),
             Some("Salmerón dimitió en ")
         );
         // A first word is no aside: German puts its verb after it.
-        assert_eq!(without_aside("Deshalb zog er nach ", Lang::De), None);
+        assert_eq!(without_aside("Deshalb zog er nach ", 0, Lang::De), None);
         assert_eq!(
-            without_aside("Er verlor, und deshalb zog er nach ", Lang::De),
+            without_aside("Er verlor, und deshalb zog er nach ", 0, Lang::De),
             None
         );
     }

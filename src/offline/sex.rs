@@ -319,15 +319,39 @@ fn someone_else(text: &str, mentions: &[(usize, usize, &str)], sex: Sex, lang: L
     })
 }
 
-/// The sex a glossary line's meaning tells of its person by its head noun: the first title or
-/// kin word before its first comma, past possessives ("Okonkwo's father, a gentle man" is a
-/// man's; "the only surviving child of Ekwefi" tells none).
+/// The sex a glossary line's meaning tells of its person by its head noun: the title or kin
+/// words before its first comma and before any preposition or later article, past a
+/// possessive and a title before one ("Okonkwo's father, a gentle man" is a man's; "Mr
+/// Brown's housekeeper", "the only surviving child of Ekwefi", "der Diener der Königin" tell
+/// none). None where they disagree.
 pub(super) fn of_meaning(meaning: &str, lang: Lang) -> Option<Sex> {
+    let w = &lang.data().words;
     let head = meaning.split(',').next()?;
-    head.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .filter(|w| !w.ends_with("'s") && !w.ends_with("’s"))
-        .find_map(|w| Sex::of_title(w, lang))
+    let words: Vec<&str> = (head.split_whitespace())
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    let possessive = |t: &str| t.ends_with("'s") || t.ends_with("’s");
+    let mut told = None;
+    for (i, t) in words.iter().enumerate() {
+        let lower = t.to_lowercase();
+        let small = w.prepositions.contains(&lower) || w.place_prepositions.contains(&lower);
+        if i > 0
+            && (small || w.articles.contains(&lower) || w.reference_complements.contains(&lower))
+        {
+            break;
+        }
+        // "Mr Brown's": the title is the possessor's.
+        if possessive(t) || words.get(i + 1).is_some_and(|n| possessive(n)) {
+            continue;
+        }
+        match (told, Sex::of_title(t, lang)) {
+            (_, None) => {}
+            (None, Some(s)) => told = Some(s),
+            (Some(a), Some(b)) if a != b => return None,
+            _ => {}
+        }
+    }
+    told
 }
 
 /// The sex a name tells by itself: its title ("Mr Collins", "Lady Catherine"), or its given

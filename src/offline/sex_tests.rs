@@ -147,4 +147,11 @@ fn a_glossary_meaning_tells_its_person_sex_by_its_head_noun() {
         None
     );
     assert_eq!(of_meaning("la mère du roi", Lang::Fr), Some(Sex::Female));
+    // Review: the head noun, not a word after "of", "du", "der", nor a title before a
+    // possessive.
+    assert_eq!(of_meaning("Mr Brown's housekeeper", en), None);
+    assert_eq!(of_meaning("the nurse of the young prince", en), None);
+    assert_eq!(of_meaning("la servante du roi", Lang::Fr), None);
+    assert_eq!(of_meaning("el amigo de la reina", Lang::Es), None);
+    assert_eq!(of_meaning("der Diener der Königin", Lang::De), None);
 }

@@ -355,14 +355,14 @@ fn who_is<R: Rng>(
             p == &d.term || !named
         })
         .collect();
-    // The sex a person's own line tells ("Okonkwo's father"), else the text's, else the name's.
+    // The sex the text tells, else the person's own line ("Okonkwo's father"), else the name.
     let told = |n: &str| {
         (glossary.clone())
             .find(|o| o.term == n)
             .and_then(|o| sex::of_meaning(&o.meaning, lang))
     };
     let sex_of = |n: &str| {
-        (told(n).or_else(|| reading.sexes.get(n).copied())).or_else(|| sex::of_name(n, lang))
+        (reading.sexes.get(n).copied().or_else(|| told(n))).or_else(|| sex::of_name(n, lang))
     };
     let gendered = lang::holds_any(&d.meaning.to_lowercase(), &lang.data().words.gendered);
     let mut wrong = list::who_wrong(&d.term, &people, gendered, sex_of);

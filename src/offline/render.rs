@@ -243,7 +243,15 @@ pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Opti
             .iter()
             .chain(&words.auxiliaries)
             .any(|v| v == next);
-        !head.contains(',') && (short || verb)
+        // Never before a new subject's pronoun ("El hierro se oxida, por eso, se cubre",
+        // "L'acier est lourd, cependant, il …"), nor after a verb the language's endings tell.
+        let subject = (words.pronouns.iter())
+            .chain(&words.clitic_subjects)
+            .chain(&words.clitics)
+            .any(|p| p == next)
+            || next == "se";
+        let finite = (head.split_whitespace()).any(|t| super::subject::finite(t, text));
+        !head.contains(',') && !subject && !finite && (short || verb)
     };
     let set_off = (words.connectives.iter())
         .filter(|c| !words.example_openers.contains(c))
@@ -295,6 +303,10 @@ mod tests {
         assert_eq!(without_aside(splice, 0, Lang::En), None);
         let example = "Light metals, for example, aluminium, are used in about ";
         assert_eq!(without_aside(example, 0, Lang::En), None);
+        let splice = "El hierro se oxida, por eso, se cubre con zinc desde ";
+        assert_eq!(without_aside(splice, 0, Lang::Es), None);
+        let splice = "L'aluminium est léger, cependant, il est utilisé dans ";
+        assert_eq!(without_aside(splice, 0, Lang::Fr), None);
         // Before the clause's verb, however long its subject.
         assert_eq!(
             without_aside(

@@ -709,5 +709,9 @@ mod tests;
 mod reference_tests;
 
 #[cfg(test)]
+#[path = "filters_reference_lang_tests.rs"]
+mod reference_lang_tests;
+
+#[cfg(test)]
 #[path = "filters_more_tests.rs"]
 mod more_tests;

@@ -192,6 +192,15 @@ pub(super) fn is_person(words: &[&str], lang: Lang) -> bool {
     if words.len() >= 2 && SAINTS.contains(&words[0]) {
         return false;
     }
+    // "Santiago y La Coruña": two places joined; a surname after "y" opens on no article
+    // ("Ramón y Cajal", "Ortega y Gasset").
+    let w = &lang.data().words;
+    let joined_place = words
+        .windows(2)
+        .any(|p| w.span_and.iter().any(|a| a == p[0]) && w.articles.contains(&p[1].to_lowercase()));
+    if joined_place {
+        return false;
+    }
     let common = |w: &str| entry(&w.to_lowercase()).is_some() || lang.is_stop(&w.to_lowercase());
     // A single name only in English: elsewhere a capitalised word may be any noun or an
     // adverb at the sentence's start (German "Lange glaubte man …").
@@ -309,5 +318,8 @@ mod tests {
         assert!(!is_person(&["Santa", "Marta"], Lang::Es));
         assert!(!is_person(&["San", "Martín"], Lang::Es));
         assert!(is_person(&["Manuela", "Sáenz"], Lang::Es));
+        // Round 25: two places joined by "y", the second with its article.
+        assert!(!is_person(&["Santiago", "y", "La", "Coruña"], Lang::Es));
+        assert!(is_person(&["Santiago", "Ramón", "y", "Cajal"], Lang::Es));
     }
 }

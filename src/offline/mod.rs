@@ -547,6 +547,17 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
         Some((b, a)) => (b.as_str(), a.as_str()),
         None => (before, after),
     };
+    // "Gogh decided" → "Van Gogh decided": the main person's name as the text writes it.
+    let particled = (reading.main.as_deref())
+        .and_then(|m| Some((m, refer::particle_form(&reading.doc, m, reading.text)?)));
+    let (before, after) = match &particled {
+        Some((m, form)) => (
+            refer::with_particle(before, m, form, true),
+            refer::with_particle(after, m, form, false),
+        ),
+        None => (before.to_owned(), after.to_owned()),
+    };
+    let (before, after) = (before.as_str(), after.as_str());
     // "However, the treaty …" → "The treaty …": the rest stands on its own, no lead needed.
     let unlinked = render::without_connective(before, reading.text);
     let before = unlinked.unwrap_or_else(|| before.to_owned());

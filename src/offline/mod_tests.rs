@@ -508,3 +508,34 @@ fn a_year_after_um_das_jahr_is_approximate() {
     }
     assert!(asked > 0);
 }
+
+/// Round 25: a life of "Vincent van Gogh" asked "Gogh decided to become an artist" and "Gogh's
+/// younger brother": the main person's name goes in as the text writes it, with its particle.
+#[test]
+fn a_name_with_a_particle_goes_in_whole() {
+    let text = "Vincent van Gogh (1853–1890)\n\nVincent Willem van Gogh was born on 30 March 1853 \
+        in Zundert. His father was a minister.\n\nIn 1880, at the age of 27, van Gogh decided to \
+        become an artist. He had almost no training. In 1886 he moved to Paris, where he met \
+        younger painters. Van Gogh wanted to paint the light of the south. In 1888 he moved to \
+        Arles. In May 1889 he entered an asylum at Saint-Rémy.\n";
+    let ask = Ask {
+        count: 10,
+        rules: mcq::Rules::new(4),
+        language: "English",
+        difficulty: "medium",
+        origin: "gogh.txt",
+    };
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    let quiz = generate(text, &ask, &mut rng);
+    assert!(
+        quiz.iter()
+            .any(|q| q.question.contains("van Gogh") || q.question.contains("Van Gogh")),
+        "{quiz:#?}"
+    );
+    for q in &quiz {
+        let bare = q.question.starts_with("Gogh")
+            || q.question.contains(" Gogh") && !q.question.contains("an Gogh");
+        assert!(!bare, "{q:#?}");
+    }
+}

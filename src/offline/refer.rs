@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use super::detect::{Found, Kind};
 use super::filters::leans_back;
-use super::lang::Lang;
+use super::lang::{Lang, capitalise};
 use super::read::Doc;
 use super::sex::Sex;
 use super::subject::People;
@@ -572,3 +572,71 @@ pub(super) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 #[path = "refer_tests.rs"]
 mod tests;
+
+/// The main person's name with the particle the text always writes before it ("van Gogh",
+/// "de Gaulle", "von Braun"), where it does: never alone but after a given name ("Vincent
+/// van Gogh"), at least twice with the particle. None where the name stands alone.
+pub(super) fn particle_form(doc: &Doc, main: &str, lang: Lang) -> Option<String> {
+    let particles = &lang.data().words.name_particles;
+    let (mut with, mut alone) = (0, 0);
+    for s in &doc.sentences {
+        let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+        for (k, &(_, w)) in words.iter().enumerate() {
+            if w != main && w.strip_suffix("'s") != Some(main) {
+                continue;
+            }
+            let before = k.checked_sub(1).map(|j| words[j].1);
+            match before {
+                Some(p) if particles.iter().any(|x| x.eq_ignore_ascii_case(p)) => with += 1,
+                // "Vincent van Gogh" counts with its particle above; a given name alone
+                // before it ("Theo Gogh") would be another's name.
+                Some(p) if p.starts_with(char::is_uppercase) && k > 1 => {}
+                _ => alone += 1,
+            }
+        }
+    }
+    // All the particles before it, as written ("de la Cruz").
+    let particle = doc.sentences.iter().find_map(|s| {
+        let words: Vec<&str> = words_at(&s.text).map(|(_, w)| w).collect();
+        let at = words.iter().position(|w| *w == main)?;
+        let from = (0..at)
+            .rev()
+            .take_while(|&j| particles.iter().any(|x| x == words[j]))
+            .last()?;
+        Some(words[from..at].join(" "))
+    })?;
+    (with >= 2 && alone == 0).then(|| format!("{particle} {main}"))
+}
+
+/// A stem's part with the main person's bare name put in the form the text writes it ("Gogh
+/// decided" → "Van Gogh decided", "and Gogh" → "and van Gogh"), where the name stands without
+/// its particle.
+pub(super) fn with_particle(part: &str, main: &str, form: &str, at_start: bool) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for (at, w) in words_at(part) {
+        if w != main && w.strip_suffix("'s") != Some(main) {
+            continue;
+        }
+        let before = part[..at].trim_end();
+        let particle = form.rsplit_once(' ').map_or("", |(p, _)| p);
+        let previous = before.rsplit(' ').next().unwrap_or("");
+        // As written already, or inside another name ("Fernández de Santa Cruz").
+        if before.to_lowercase().ends_with(&particle.to_lowercase())
+            || previous.starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        out.push_str(&part[last..at]);
+        let first = at_start && part[..at].trim().is_empty();
+        let put = if first {
+            capitalise(form)
+        } else {
+            form.to_owned()
+        };
+        out.push_str(&put[..put.len() - main.len()]);
+        last = at;
+    }
+    out.push_str(&part[last..]);
+    out
+}

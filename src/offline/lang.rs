@@ -238,6 +238,10 @@ pub(super) struct Words {
     /// Belgique"): left out of a gap's sentence, but as its first word (`render::without_aside`).
     #[serde(default)]
     pub(super) asides: Vec<String>,
+    /// Conjunctions that may open a sentence before its subject's article ("Doch der Kongress
+    /// …", "But the king …"): left out of a gap's sentence (`render::without_connective`).
+    #[serde(default)]
+    pub(super) opening_conjunctions: Vec<String>,
     /// A join with no comma and a second finite verb after it, with its clitic ("y se
     /// licenció", "et a fondé"): two acts in one sentence, one dated.
     #[serde(default)]

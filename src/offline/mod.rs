@@ -625,11 +625,15 @@ fn make_gap<R: Rng>(
             )
         });
     // A lead that says "the canal" gets the name too.
+    // Its own connectives left out as the gap's sentence's are ("Die Ideen lebten dennoch
+    // weiter.").
     let lead = lead.map(|l| {
         let at = (&reading.doc, f.sentence.saturating_sub(1));
-        (topic.as_ref())
+        let l = (topic.as_ref())
             .and_then(|t| topic_noun::named(&l, t, at, reading.text))
-            .unwrap_or(l)
+            .unwrap_or(l);
+        let l = render::without_connective(&l, reading.text).unwrap_or(l);
+        render::without_aside(&l, 0, reading.text).unwrap_or(l)
     });
     draft.context = lead.as_deref();
     let context = draft.context;

@@ -212,10 +212,25 @@ pub(super) fn subordinate(clause: &str, text: Lang) -> bool {
 /// (see its data: left out, the verb would come first).
 pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
     let lower = before.to_lowercase();
-    let c = (text.data().words.connectives.iter())
-        .find(|c| lower.starts_with(c.as_str()) && lower[c.len()..].starts_with(", "))?;
+    let words = &text.data().words;
+    let set_off = (words.connectives.iter())
+        .find(|c| lower.starts_with(c.as_str()) && lower[c.len()..].starts_with(", "))
+        .map(|c| c.len() + 2);
+    // "Doch der Wiener Kongress schuf …", "But the king refused …": a conjunction before an
+    // article, whose subject follows (an adverb would take the verb next in German).
+    let joined = || {
+        (words.opening_conjunctions.iter()).find_map(|c| {
+            let rest = lower.strip_prefix(c.as_str())?.strip_prefix(' ')?;
+            let next = rest.split_whitespace().next()?;
+            words
+                .articles
+                .iter()
+                .any(|a| a == next)
+                .then_some(c.len() + 1)
+        })
+    };
+    let at = set_off.or_else(joined)?;
     // Cut from `before` itself, where its lower case is as long.
-    let at = c.len() + 2;
     (before.is_char_boundary(at) && before[..at].to_lowercase() == lower[..at])
         .then(|| capitalise(&before[at..]))
 }
@@ -285,6 +300,21 @@ pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Opti
 mod tests {
     use super::*;
     use crate::offline::lexicon::PlaceKind;
+
+    #[test]
+    fn a_conjunction_opening_the_sentence_before_its_subject_is_left_out() {
+        // Round 25: "Doch der Wiener Kongress schuf _____ nur den Deutschen Bund".
+        assert_eq!(
+            without_connective("Doch der Wiener Kongress schuf ", Lang::De).as_deref(),
+            Some("Der Wiener Kongress schuf ")
+        );
+        assert_eq!(
+            without_connective("But the king refused in ", Lang::En).as_deref(),
+            Some("The king refused in ")
+        );
+        // An adverb before its verb stays: German would be left verb-first.
+        assert_eq!(without_connective("Doch kam er erst ", Lang::De), None);
+    }
 
     #[test]
     fn a_connective_set_off_by_commas_is_left_out() {

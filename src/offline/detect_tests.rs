@@ -575,8 +575,18 @@ fn a_century_a_stem_names_is_read_in_four_languages() {
         vec![(1750, 1799)]
     );
     assert_eq!(centuries("im 4. jahrhundert", Lang::De), vec![(300, 399)]);
-    // Before Christ, years count back: no bound here.
+    // Before Christ, years count back: no bound here, however it is written (review).
     assert_eq!(centuries("the fifth century bc", Lang::En), vec![]);
-    // A number that is no century's.
-    assert_eq!(centuries("the century of the rockets", Lang::En), vec![]);
+    assert_eq!(centuries("the fifth century b.c.", Lang::En), vec![]);
+    assert_eq!(centuries("au ive siècle avant j.-c.", Lang::Fr), vec![]);
+    assert_eq!(centuries("el siglo iv a. c.", Lang::Es), vec![]);
+    assert_eq!(centuries("im 4. jahrhundert v. chr.", Lang::De), vec![]);
+    assert_eq!(
+        centuries("the 19th century a railway", Lang::En),
+        vec![(1800, 1899)]
+    );
+    assert_eq!(centuries("au ier siècle", Lang::Fr), vec![(0, 99)]);
+    // A number that is no century's: a count of centuries, a count after "siglo".
+    assert_eq!(centuries("pendant 3 siècles", Lang::Fr), vec![]);
+    assert_eq!(centuries("durante un siglo 12 familias", Lang::Es), vec![]);
 }

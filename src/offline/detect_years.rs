@@ -139,12 +139,8 @@ pub(in crate::offline) fn centuries(lower: &str, lang: Lang) -> Vec<(i64, i64)> 
         .collect();
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let word = word.trim_end_matches(['.', 's']);
-        if !w
-            .century_words
-            .iter()
-            .any(|c| c.trim_end_matches('s') == word)
-        {
+        let word = word.trim_end_matches('.');
+        if !w.century_words.iter().any(|c| c == word) {
             continue;
         }
         let at = if w.century_number_after {
@@ -152,15 +148,18 @@ pub(in crate::offline) fn centuries(lower: &str, lang: Lang) -> Vec<(i64, i64)> 
         } else {
             i.checked_sub(1).and_then(|j| words.get(j))
         };
-        let Some(n) = at.and_then(|t| century_number(t, lang)) else {
+        // Spanish writes the number after it in roman figures only ("siglo IV", not "un
+        // siglo 12 familias").
+        let number = at.filter(|t| !w.century_number_after || roman_value(t).is_some());
+        let Some(n) = number.and_then(|t| century_number(t, lang)) else {
             continue;
         };
-        // The era after it ("the fourth century BC"): the text's `eras` that count back.
-        let after = words
-            .get(i + 1 + usize::from(w.century_number_after))
-            .copied();
-        let back =
-            after.is_some_and(|e| ["bc", "bce", "av", "v", "a"].contains(&e.trim_end_matches('.')));
+        // The era after it ("the fourth century BC", "b.c.", "avant J.-C.", "a. C.", "v. Chr.").
+        let at_era = i + 1 + usize::from(w.century_number_after);
+        let era = |k: usize| words.get(k).map(|e| e.replace('.', "")).unwrap_or_default();
+        let (first, second) = (era(at_era), era(at_era + 1));
+        let back = ["bc", "bce", "before", "avant", "av", "vchr"].contains(&first.as_str())
+            || (first == "a" || first == "v") && (second.starts_with('c') || second == "chr");
         if back || !(1..=21).contains(&n) {
             continue;
         }
@@ -186,10 +185,17 @@ fn century_number(token: &str, lang: Lang) -> Option<i64> {
     }
     let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
     let rest = &token[digits.len()..];
-    if !digits.is_empty() && ["st", "nd", "rd", "th", "e", "ème", ".", ""].contains(&rest) {
+    if !digits.is_empty()
+        && ["st", "nd", "rd", "th", "e", "er", "re", "ème", ".", ""].contains(&rest)
+    {
         return digits.parse().ok();
     }
-    let roman = token.trim_end_matches("ème").trim_end_matches('e');
+    // "ive", "xixe", "ier" ("premier"), "xviiième".
+    let roman = (token
+        .strip_suffix("ème")
+        .or_else(|| token.strip_suffix("er")))
+    .or_else(|| token.strip_suffix('e'))
+    .unwrap_or(token);
     roman_value(roman)
 }
 

@@ -135,9 +135,13 @@ pub(super) fn values<R: Rng>(
             Level::Medium => (1, 3),
             Level::Easy => (3, 6),
         };
-        // A share has room on one side only near a whole ("about 80 per cent"): it reaches
-        // further on the other.
-        let hi = if v.percent { hi + 2 } else { hi };
+        // A share near the whole has room below it only ("about 80 per cent"): it reaches
+        // further there.
+        let hi = if v.percent && v.amount > 60.0 {
+            hi + 2
+        } else {
+            hi
+        };
         for k in lo..=hi {
             candidates.extend([
                 v.amount - f64::from(k) * step,

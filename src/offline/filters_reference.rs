@@ -169,7 +169,10 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         .join(" ");
     let opens = w.openers.iter().any(|o| {
         start.starts_with(o.as_str())
-            && start[o.len()..].starts_with(|c: char| !c.is_alphanumeric())
+            && start[o.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     }) && !w.not_openers.iter().any(|o| start.starts_with(o.as_str()));
     if opens || presents_back(&lower, lang) || (pronouns && clitic_back(sentence, lang)) {
         return true;
@@ -442,8 +445,17 @@ fn after_subject_back(tokens: &[&str], lang: Lang) -> bool {
             let t = t.to_lowercase();
             lang.is_stop(&t) || w.prepositions.contains(&t) || w.place_prepositions.contains(&t)
         };
+        // The first word only where it may be a name, with no comma after it ("Malheureusement,
+        // on le retrouve", "Condamnée pour hérésie, on la brûle" name no one).
+        let name_first = |t: &str| {
+            let bare = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare.len() == t.len()
+                && !small(t)
+                && (crate::offline::lexicon::may_be_given_name(bare, lang)
+                    || crate::offline::lexicon::entry(bare).is_some_and(|e| e.kinds == ["person"]))
+        };
         let named_before = (tokens[..i].iter().enumerate())
-            .any(|(k, t)| t.starts_with(char::is_uppercase) && (k > 0 || !small(t)));
+            .any(|(k, t)| t.starts_with(char::is_uppercase) && (k > 0 || name_first(t)));
         if object && !named_before {
             return true;
         }

@@ -259,9 +259,23 @@ fn steps(at: usize, l: &List, options: usize) -> Vec<Listed> {
 /// characters"): section `n` is under the doc's heading `n - 1`.
 pub(super) fn in_cast(doc: &Doc, section: usize, lang: Lang) -> bool {
     let heading = section.checked_sub(1).and_then(|i| doc.headings.get(i));
+    let w = &lang.data().words;
     heading.is_some_and(|h| {
         let h = h.trim().trim_end_matches(':').trim().to_lowercase();
-        lang.data().words.cast_headings.contains(&h)
+        // Or one before a complement ("Characters in Things Fall Apart").
+        let complement = |rest: &str| {
+            let next = rest.split_whitespace().next().unwrap_or("");
+            (w.prepositions.iter())
+                .chain(&w.place_prepositions)
+                .chain(&w.reference_complements)
+                .any(|p| p == next)
+        };
+        (w.cast_headings.iter()).any(|c| {
+            h == *c
+                || h.strip_prefix(c.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(complement)
+        })
     })
 }
 

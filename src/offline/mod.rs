@@ -562,10 +562,9 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     let unlinked = render::without_connective(before, reading.text);
     let before = unlinked.unwrap_or_else(|| before.to_owned());
     // "In _____, however, the chemist …" → "In _____ the chemist …", likewise.
-    let before = render::without_aside(&before, 0, reading.text).unwrap_or(before);
-    let ahead = before.split_whitespace().count() + 1;
-    let after =
-        render::without_aside(after, ahead, reading.text).unwrap_or_else(|| after.to_owned());
+    let before = render::without_aside(&before, None, reading.text).unwrap_or(before);
+    let after = render::without_aside(after, Some(&before), reading.text)
+        .unwrap_or_else(|| after.to_owned());
     let after = after.as_str();
     // "…, and he soon returned to Hungary": cut, where the rest stands on its own.
     let cut = filters::cut_leaning_tail(&before, after, reading.subject(), reading.text);
@@ -633,7 +632,7 @@ fn make_gap<R: Rng>(
             .and_then(|t| topic_noun::named(&l, t, at, reading.text))
             .unwrap_or(l);
         let l = render::without_connective(&l, reading.text).unwrap_or(l);
-        render::without_aside(&l, 0, reading.text).unwrap_or(l)
+        render::without_aside(&l, None, reading.text).unwrap_or(l)
     });
     draft.context = lead.as_deref();
     let context = draft.context;
@@ -652,7 +651,7 @@ fn make_gap<R: Rng>(
     }
     let want = ask.rules.options - 1;
     let approximate = lang::ends_with_any(
-        &before.to_lowercase(),
+        &before.to_lowercase().replace('’', "'"),
         &reading.text.data().words.approximate,
     );
     let wrong = match &f.kind {
@@ -662,11 +661,19 @@ fn make_gap<R: Rng>(
             // The dates the stem shows, and the text's first and last year.
             let stem = format!("{} {before} {after}", context.unwrap_or(""));
             let own = format!("{before} {after}").to_lowercase().replace('’', "'");
-            // And the centuries it or its lead names ("In the early fourth century CE, …").
+            // And the centuries it names, or its lead where the key is in it ("In the early
+            // fourth century CE, …"; not "founded in the 12th century. … rebuilt around 1210").
+            let lead_centuries =
+                detect::centuries(&context.unwrap_or("").to_lowercase(), reading.text);
             let periods = (reading.text.data().words.known_periods.iter())
                 .filter(|p| p.names.iter().any(|n| lang::holds(&own, n)))
                 .map(|p| (p.from, p.to))
-                .chain(detect::centuries(&stem.to_lowercase(), reading.text))
+                .chain(detect::centuries(&own, reading.text))
+                .chain(
+                    lead_centuries
+                        .into_iter()
+                        .filter(|(lo, hi)| (*lo..=*hi).contains(&year)),
+                )
                 .collect();
             let dates = distract::Dates {
                 stem: detect::years_in(&stem, reading.text),

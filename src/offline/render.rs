@@ -239,12 +239,24 @@ pub(super) fn without_connective(before: &str, text: Lang) -> Option<String> {
 /// however, the chemist …" → "In _____ the chemist …"), where it holds one: shown alone, the
 /// sentence has nothing for it to lean on (graders: "the 'however' hangs on the unquoted
 /// previous sentence").
-pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Option<String> {
+pub(super) fn without_aside(part: &str, preceding: Option<&str>, text: Lang) -> Option<String> {
     let lower = part.to_lowercase();
     if !super::lang::same_offsets(part) {
         return None;
     }
     let words = &text.data().words;
+    // The words before the part (the sentence's part before the gap, and the gap), and whether
+    // the sentence opens on a preposition: a phrase of time or place, not a clause ("In 1962,
+    // however," but not "Prices rose, however, wages fell").
+    let words_before = preceding.map_or(0, |p| p.split_whitespace().count() + 1);
+    let first = preceding
+        .unwrap_or(part)
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let first = first.to_lowercase();
+    let adverbial =
+        words.prepositions.contains(&first) || words.place_prepositions.contains(&first);
     // Only after a sentence's opening phrase ("In _____, however,", "Most generators,
     // however,"): after a clause it joins two ("Titanium is light, however, it costs more"),
     // and an example's is no aside ("Light metals, for example aluminium, are").
@@ -257,7 +269,8 @@ pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Opti
             .copulas
             .iter()
             .chain(&words.auxiliaries)
-            .any(|v| v == next);
+            .any(|v| v == next)
+            || super::subject::finite(next, text);
         // Never before a new subject's pronoun ("El hierro se oxida, por eso, se cubre",
         // "L'acier est lourd, cependant, il …"), nor after a verb the language's endings tell.
         let subject = (words.pronouns.iter())
@@ -266,7 +279,7 @@ pub(super) fn without_aside(part: &str, words_before: usize, text: Lang) -> Opti
             .any(|p| p == next)
             || next == "se";
         let finite = (head.split_whitespace()).any(|t| super::subject::finite(t, text));
-        !head.contains(',') && !subject && !finite && (short || verb)
+        !head.contains(',') && !subject && !finite && ((short && adverbial) || verb)
     };
     let set_off = (words.connectives.iter())
         .filter(|c| !words.example_openers.contains(c))
@@ -319,29 +332,44 @@ mod tests {
     #[test]
     fn a_connective_set_off_by_commas_is_left_out() {
         assert_eq!(
-            without_aside(", however, the chemist Neil Bartlett made", 1, Lang::En).as_deref(),
+            without_aside(
+                ", however, the chemist Neil Bartlett made",
+                Some("In"),
+                Lang::En
+            )
+            .as_deref(),
             Some(" the chemist Neil Bartlett made")
         );
         assert_eq!(
-            without_aside("La ville, cependant, resta fidèle en ", 0, Lang::Fr).as_deref(),
-            Some("La ville resta fidèle en ")
+            without_aside(
+                "Dans la ville, cependant, la révolte dura jusqu'en ",
+                None,
+                Lang::Fr
+            )
+            .as_deref(),
+            Some("Dans la ville la révolte dura jusqu'en ")
         );
-        assert_eq!(without_aside(", and the chemist made", 1, Lang::En), None);
+        assert_eq!(
+            without_aside(", and the chemist made", Some("In"), Lang::En),
+            None
+        );
         // Between two clauses, or before an example, it stays (review: "Titanium is strong
         // and light it costs", "Light metals aluminium, are used").
         let splice = "Titanium is strong and light, however, it costs about ";
-        assert_eq!(without_aside(splice, 0, Lang::En), None);
+        assert_eq!(without_aside(splice, None, Lang::En), None);
+        let splice = "Prices rose, however, wages fell in ";
+        assert_eq!(without_aside(splice, None, Lang::En), None);
         let example = "Light metals, for example, aluminium, are used in about ";
-        assert_eq!(without_aside(example, 0, Lang::En), None);
+        assert_eq!(without_aside(example, None, Lang::En), None);
         let splice = "El hierro se oxida, por eso, se cubre con zinc desde ";
-        assert_eq!(without_aside(splice, 0, Lang::Es), None);
+        assert_eq!(without_aside(splice, None, Lang::Es), None);
         let splice = "L'aluminium est léger, cependant, il est utilisé dans ";
-        assert_eq!(without_aside(splice, 0, Lang::Fr), None);
+        assert_eq!(without_aside(splice, None, Lang::Fr), None);
         // Before the clause's verb, however long its subject.
         assert_eq!(
             without_aside(
                 " of the ozone in the atmosphere, however, is found",
-                2,
+                Some("About"),
                 Lang::En
             )
             .as_deref(),
@@ -351,24 +379,29 @@ mod tests {
         assert_eq!(
             without_aside(
                 "Les troupes allemandes traversent donc la Belgique en ",
-                0,
+                None,
                 Lang::Fr
             )
             .as_deref(),
             Some("Les troupes allemandes traversent la Belgique en ")
         );
         assert_eq!(
-            without_aside("braucht der Mond dagegen nur ", 0, Lang::De).as_deref(),
+            without_aside("braucht der Mond jedoch nur ", None, Lang::De).as_deref(),
             Some("braucht der Mond nur ")
         );
         assert_eq!(
-            without_aside("Salmerón, por su parte, dimitió en ", 0, Lang::Es).as_deref(),
+            without_aside("Salmerón, por su parte, dimitió en ", None, Lang::Es).as_deref(),
             Some("Salmerón dimitió en ")
         );
         // A first word is no aside: German puts its verb after it.
-        assert_eq!(without_aside("Deshalb zog er nach ", 0, Lang::De), None);
+        assert_eq!(without_aside("Deshalb zog er nach ", None, Lang::De), None);
+        // "dagegen" is "against it" as often (review: "Das Volk stimmte dagegen").
         assert_eq!(
-            without_aside("Er verlor, und deshalb zog er nach ", 0, Lang::De),
+            without_aside("Das Volk stimmte dagegen im Jahr ", None, Lang::De),
+            None
+        );
+        assert_eq!(
+            without_aside("Er verlor, und deshalb zog er nach ", None, Lang::De),
             None
         );
     }

@@ -264,7 +264,9 @@ pub(super) fn without_aside(part: &str, preceding: Option<&str>, text: Lang) -> 
     // ozone in the atmosphere, however, is found").
     let opening = |at: usize, next: &str| {
         let head = &part[..at];
-        let short = words_before + head.split_whitespace().count() <= 4;
+        // After the gap, right after it only ("In _____, however,"): a clause may come between.
+        let head_words = head.split_whitespace().count();
+        let short = words_before + head_words <= 4 && (preceding.is_none() || head_words == 0);
         let verb = words
             .copulas
             .iter()
@@ -359,6 +361,8 @@ mod tests {
         assert_eq!(without_aside(splice, None, Lang::En), None);
         let splice = "Prices rose, however, wages fell in ";
         assert_eq!(without_aside(splice, None, Lang::En), None);
+        let splice = " prices rose, however, wages fell";
+        assert_eq!(without_aside(splice, Some("In"), Lang::En), None);
         let example = "Light metals, for example, aluminium, are used in about ";
         assert_eq!(without_aside(example, None, Lang::En), None);
         let splice = "El hierro se oxida, por eso, se cubre con zinc desde ";

@@ -136,3 +136,17 @@ fn a_first_word_that_is_no_name_names_no_one_a_french_pronoun_could_be() {
         Lang::Fr
     ));
 }
+
+#[test]
+fn a_painting_by_its_common_noun_points_back() {
+    // Round 25: "The painting is now in the Museum of Modern Art"; round 19: "El cuadro llegó".
+    assert!(points_back(
+        "The painting is now in the Museum of Modern Art in New York.",
+        Lang::En
+    ));
+    assert!(points_back("El cuadro llegó a Madrid en 1981.", Lang::Es));
+    assert!(!points_back(
+        "The painting of the ceiling took Michelangelo four years.",
+        Lang::En
+    ));
+}

@@ -552,8 +552,8 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
         .and_then(|m| Some((m, refer::particle_form(&reading.doc, m, reading.text)?)));
     let (before, after) = match &particled {
         Some((m, form)) => (
-            refer::with_particle(before, m, form, true),
-            refer::with_particle(after, m, form, false),
+            refer::with_particle(before, (m, form), true, reading.text),
+            refer::with_particle(after, (m, form), false, reading.text),
         ),
         None => (before.to_owned(), after.to_owned()),
     };

@@ -611,7 +611,12 @@ pub(super) fn particle_form(doc: &Doc, main: &str, lang: Lang) -> Option<String>
 /// A stem's part with the main person's bare name put in the form the text writes it ("Gogh
 /// decided" → "Van Gogh decided", "and Gogh" → "and van Gogh"), where the name stands without
 /// its particle.
-pub(super) fn with_particle(part: &str, main: &str, form: &str, at_start: bool) -> String {
+pub(super) fn with_particle(
+    part: &str,
+    (main, form): (&str, &str),
+    at_start: bool,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let mut last = 0;
     for (at, w) in words_at(part) {
@@ -621,10 +626,11 @@ pub(super) fn with_particle(part: &str, main: &str, form: &str, at_start: bool) 
         let before = part[..at].trim_end();
         let particle = form.rsplit_once(' ').map_or("", |(p, _)| p);
         let previous = before.rsplit(' ').next().unwrap_or("");
-        // As written already, or inside another name ("Fernández de Santa Cruz").
-        if before.to_lowercase().ends_with(&particle.to_lowercase())
-            || previous.starts_with(char::is_uppercase)
-        {
+        // As written already, or inside another name ("Fernández de Santa Cruz"; not after a
+        // capitalised small word, "When Gogh arrived").
+        let named =
+            previous.starts_with(char::is_uppercase) && !lang.is_stop(&previous.to_lowercase());
+        if before.to_lowercase().ends_with(&particle.to_lowercase()) || named {
             continue;
         }
         out.push_str(&part[last..at]);

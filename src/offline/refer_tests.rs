@@ -330,3 +330,26 @@ fn with_no_main_person_he_is_the_one_person_named_just_before() {
     let unknown = t.replace("Walter Raleigh", "Ahmad al-Mansur");
     assert_eq!(resolved(&unknown, "1590"), None);
 }
+
+#[test]
+fn a_name_goes_in_with_its_particle_but_not_inside_another_name() {
+    let form = ("Gogh", "van Gogh");
+    assert_eq!(
+        with_particle("When Gogh arrived in Arles in ", form, true, Lang::En),
+        "When van Gogh arrived in Arles in "
+    );
+    assert_eq!(
+        with_particle("Gogh decided in ", form, true, Lang::En),
+        "Van Gogh decided in "
+    );
+    let cruz = ("Cruz", "de la Cruz");
+    assert_eq!(
+        with_particle(
+            "el obispo Manuel Fernández de Santa Cruz publicó en ",
+            cruz,
+            true,
+            Lang::Es
+        ),
+        "el obispo Manuel Fernández de Santa Cruz publicó en "
+    );
+}

@@ -225,10 +225,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         let opener = i == 0 && (second_is_article || opening_phrase);
         let of_kin = kin_end.is_some_and(|e| at < e);
         // A preposition opens its sentence with a capital ("Seit _ gehört es …").
-        let small = |x: &str| {
-            let x = x.to_lowercase();
-            lang.is_stop(&x) || w.prepositions.contains(&x) || w.place_prepositions.contains(&x)
-        };
+        let small = |x: &str| small_word(x, lang);
         // "Part of it, …", "Most of them …": an English sentence's first word, a common noun
         // WordNet knows in lower case before "of", is what the pronoun is a part of, never the
         // pronoun itself (unless it may be someone's or a place's name).
@@ -317,13 +314,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         };
         // "yet it fell": before a word that is no small word, "it" is a subject ("opened it to
         // the public" is an object).
-        let verb_next = next.as_deref().is_some_and(|n| {
-            let n = n.to_lowercase();
-            n.starts_with(char::is_lowercase)
-                && !lang.is_stop(&n)
-                && !w.prepositions.contains(&n)
-                && !w.place_prepositions.contains(&n)
-        });
+        let verb_next = (next.as_deref())
+            .is_some_and(|n| n.starts_with(char::is_lowercase) && !small_word(n, lang));
         // "The problem is that it overheats": after "that", "it" is another clause's subject.
         let after_that = i > 0 && bare_of(tokens[i - 1].1).eq_ignore_ascii_case("that");
         // "this argument", "that year": always back; "she": back unless named before.
@@ -433,27 +425,22 @@ fn after_subject_back(tokens: &[&str], lang: Lang) -> bool {
         (w.subject_clitics.iter())
             .any(|c| t == c || (c.ends_with('\'') && t.starts_with(c.as_str())))
     };
+    // A name before it, the first word too where it may be a name with no comma after it
+    // ("Pasteur étudie la rage et il la combat"; not "En 1765, on la marie", "Malheureusement,
+    // on le retrouve", "Condamnée pour hérésie, on la brûle").
+    let name_first = |t: &str| {
+        let bare = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        bare.len() == t.len()
+            && !small_word(t, lang)
+            && (crate::offline::lexicon::may_be_given_name(bare, lang)
+                || crate::offline::lexicon::entry(bare).is_some_and(|e| e.kinds == ["person"]))
+    };
     for (i, t) in lower.iter().enumerate() {
         if !w.clitic_subjects.contains(t) {
             continue;
         }
         let next = i + 1 + usize::from(lower.get(i + 1).is_some_and(|n| w.negations.contains(n)));
         let object = lower.get(next).is_some_and(|n| clitic(n));
-        // A name before it, the first word too unless it is a small word ("Pasteur étudie la
-        // rage et il la combat", not "En 1765, on la marie").
-        let small = |t: &str| {
-            let t = t.to_lowercase();
-            lang.is_stop(&t) || w.prepositions.contains(&t) || w.place_prepositions.contains(&t)
-        };
-        // The first word only where it may be a name, with no comma after it ("Malheureusement,
-        // on le retrouve", "Condamnée pour hérésie, on la brûle" name no one).
-        let name_first = |t: &str| {
-            let bare = t.trim_end_matches(|c: char| !c.is_alphanumeric());
-            bare.len() == t.len()
-                && !small(t)
-                && (crate::offline::lexicon::may_be_given_name(bare, lang)
-                    || crate::offline::lexicon::entry(bare).is_some_and(|e| e.kinds == ["person"]))
-        };
         let named_before = (tokens[..i].iter().enumerate())
             .any(|(k, t)| t.starts_with(char::is_uppercase) && (k > 0 || name_first(t)));
         if object && !named_before {
@@ -461,6 +448,13 @@ fn after_subject_back(tokens: &[&str], lang: Lang) -> bool {
         }
     }
     false
+}
+
+/// Whether a word is a small one: a stop word or a preposition of the language.
+fn small_word(word: &str, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let word = word.to_lowercase();
+    lang.is_stop(&word) || w.prepositions.contains(&word) || w.place_prepositions.contains(&word)
 }
 
 /// Whether the words after a reference say which it is: a complement ("the Battle of …", "la

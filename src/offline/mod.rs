@@ -548,9 +548,8 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
         None => (before, after),
     };
     // "Gogh decided" → "Van Gogh decided": the main person's name as the text writes it.
-    let particled = (reading.main.as_deref())
-        .and_then(|m| Some((m, refer::particle_form(&reading.doc, m, reading.text)?)));
-    let (before, after) = match &particled {
+    let particled = (reading.main.as_deref()).zip(reading.particled.as_deref());
+    let (before, after) = match particled {
         Some((m, form)) => (
             refer::with_particle(before, (m, form), true, reading.text),
             refer::with_particle(after, (m, form), false, reading.text),

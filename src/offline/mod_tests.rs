@@ -1,6 +1,17 @@
 //! The quiz's choices' tests.
 use super::*;
 
+/// A request for `count` questions of four options at medium difficulty.
+fn ask<'a>(count: usize, language: &'a str, origin: &'a str) -> Ask<'a> {
+    Ask {
+        count,
+        rules: mcq::Rules::new(4),
+        language,
+        difficulty: "medium",
+        origin,
+    }
+}
+
 #[test]
 fn wrong_values_stay_on_the_answers_side_of_the_stems_total() {
     let tonnes = |amount: f64| detect::Value {
@@ -43,13 +54,7 @@ fn a_storys_who_questions_offer_no_one_the_stem_names_and_one_sex_where_it_tells
         who helps Tobias. Old Hollis hides Tobias in the barn. Wendell finds Tobias there at \
         night. Birdie brings food to the barn every evening. Finally Garrick leaves the farm \
         with his father.";
-    let ask = Ask {
-        count: 10,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "story.txt",
-    };
+    let ask = ask(10, "English", "story.txt");
     let mut rng = rand::rngs::StdRng::seed_from_u64(3);
     use rand::SeedableRng;
     let quiz = generate(story, &ask, &mut rng);
@@ -95,13 +100,7 @@ fn a_lists_items_are_asked_with_the_lists_other_items() {
         1. The piston moves up inside the cylinder.\n2. Oil is drawn in through the lower valve.\n\
         3. The piston moves down again.\n4. The lower valve closes under the pressure.\n\
         5. Oil is pushed out through the upper valve.\n";
-    let ask = Ask {
-        count: 10,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "oil.md",
-    };
+    let ask = ask(10, "English", "oil.md");
     use rand::SeedableRng;
     let mut rng = rand::rngs::StdRng::seed_from_u64(5);
     let quiz = generate(text, &ask, &mut rng);
@@ -181,13 +180,7 @@ fn a_value_lists_items_are_each_asked() {
 #[test]
 fn a_defined_term_takes_the_texts_technical_nouns_of_its_sort_unless_it_is_the_subject() {
     let quiz = |text: &str| {
-        let ask = Ask {
-            count: 10,
-            rules: mcq::Rules::new(4),
-            language: "English",
-            difficulty: "medium",
-            origin: "lesson.txt",
-        };
+        let ask = ask(10, "English", "lesson.txt");
         use rand::SeedableRng;
         let mut rng = rand::rngs::StdRng::seed_from_u64(5);
         generate(text, &ask, &mut rng)
@@ -288,13 +281,7 @@ fn a_character_named_by_a_title_of_office_is_not_asked_who_they_are() {
         - Ned Pike: a cheerful cook who secretly leads the mutineers.\n\
         - Tom Rudd: a young sailor who stays loyal to the boy.\n\
         - Will Hatch: a marooned sailor who has lived alone for years.\n";
-    let ask = Ask {
-        count: 10,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "story.md",
-    };
+    let ask = ask(10, "English", "story.md");
     use rand::SeedableRng;
     let mut rng = rand::rngs::StdRng::seed_from_u64(5);
     let quiz = generate(story, &ask, &mut rng);
@@ -318,13 +305,7 @@ fn a_count_of_days_a_year_is_offered_no_more_than_a_year_holds() {
     let text = "The Brocken\n\nThe Brocken is the highest mountain in northern Germany. \
         A small railway climbs to the weather station on the bare granite summit. \
         Fog covers the summit of the Brocken on about 280 days a year.\n";
-    let ask = Ask {
-        count: 5,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "brocken.txt",
-    };
+    let ask = ask(5, "English", "brocken.txt");
     use rand::SeedableRng;
     let mut asked = 0;
     for seed in 0..8 {
@@ -361,13 +342,7 @@ fn in_a_life_a_paragraphs_question_on_its_person_comes_first() {
         Semmelweis returned to Hungary in 1851 and worked in a small hospital in Pest.\n";
     use rand::SeedableRng;
     for seed in 0..12 {
-        let ask = Ask {
-            count: 10,
-            rules: mcq::Rules::new(4),
-            language: "English",
-            difficulty: "medium",
-            origin: "life.txt",
-        };
+        let ask = ask(10, "English", "life.txt");
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
         let quiz = generate(life, &ask, &mut rng);
         let asks = |s: &str| quiz.iter().any(|q| q.question.contains(s));
@@ -446,13 +421,7 @@ fn a_cast_list_of_unknown_names_is_asked_who_they_are() {
         - Umeli: Kelemu's closest friend, who often questions the customs of the clan.\n\
         - Obasi: a boy handed over to the village to settle a dispute.\n\
         - Mr Grant and the Reverend Hale: two missionaries with very different attitudes.\n";
-    let ask = Ask {
-        count: 10,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "story.md",
-    };
+    let ask = ask(10, "English", "story.md");
     use rand::SeedableRng;
     let mut rng = rand::rngs::StdRng::seed_from_u64(3);
     let quiz = generate(story, &ask, &mut rng);
@@ -483,13 +452,7 @@ fn a_year_after_um_das_jahr_is_approximate() {
     let text = "Die Ungarn\n\nNach der Schlacht auf dem Lechfeld wurden die Ungarn sesshaft. \
         Um das Jahr 1000 wurde Stephan I. zum ersten König von Ungarn gekrönt. \
         Er führte das Christentum ein und gründete Bistümer im ganzen Land.\n";
-    let ask = Ask {
-        count: 5,
-        rules: mcq::Rules::new(4),
-        language: "German",
-        difficulty: "medium",
-        origin: "ungarn.txt",
-    };
+    let ask = ask(5, "German", "ungarn.txt");
     use rand::SeedableRng;
     let mut asked = 0;
     for seed in 0..6 {
@@ -518,13 +481,7 @@ fn a_name_with_a_particle_goes_in_whole() {
         become an artist. He had almost no training. In 1886 he moved to Paris, where he met \
         younger painters. Van Gogh wanted to paint the light of the south. In 1888 he moved to \
         Arles. In May 1889 he entered an asylum at Saint-Rémy.\n";
-    let ask = Ask {
-        count: 10,
-        rules: mcq::Rules::new(4),
-        language: "English",
-        difficulty: "medium",
-        origin: "gogh.txt",
-    };
+    let ask = ask(10, "English", "gogh.txt");
     use rand::SeedableRng;
     let mut rng = rand::rngs::StdRng::seed_from_u64(1);
     let quiz = generate(text, &ask, &mut rng);

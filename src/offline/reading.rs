@@ -42,6 +42,9 @@ pub(super) struct Reading {
     pub(super) main: Option<String>,
     /// The pronouns that stand for the main person (`refer::main_forms`).
     pub(super) forms: Vec<String>,
+    /// The main person's name with the particles the text always writes before it ("van
+    /// Gogh"), where it does (`refer::particle_form`).
+    pub(super) particled: Option<String>,
     /// The story's characters, by one name (`characters`).
     pub(super) characters: Vec<String>,
     /// Each person's sex, where the text tells it (`sex`).
@@ -124,6 +127,7 @@ impl Reading {
         let main = refer::main_person(&doc, &found, text);
         let aliases = distract::aliases(&doc, &found, text);
         let forms = refer::main_forms(&doc, main.as_deref(), text);
+        let particled = (main.as_deref()).and_then(|m| refer::particle_form(&doc, m, text));
         let cells = table::cells(&doc.tables, options, text);
         let listed = list::questions(&doc.lists, options, text);
         let lowered = definitions
@@ -162,6 +166,7 @@ impl Reading {
             said,
             main,
             forms,
+            particled,
             characters,
             sexes,
             cells,

@@ -226,8 +226,11 @@ pub(super) fn titled(doc: &Doc, found: &[Found], lang: Lang) -> Vec<Found> {
                 end -= 1;
             }
             let name: Vec<&str> = words[k..=end].iter().map(|w| w.1).collect();
-            if end > k && lexicon::is_person(&name, lang) {
-                let (last_at, last) = words[end];
+            let (last_at, last) = words[end];
+            // Part of a compound ("Carl August von Sachsen-Weimar-Eisenach"): cut at its hyphen,
+            // the name is broken.
+            let compound = s.text[last_at + last.len()..].starts_with('-');
+            if end > k && !compound && lexicon::is_person(&name, lang) {
                 out.push(Found {
                     sentence: i,
                     start: at,
@@ -374,6 +377,12 @@ mod tests {
             names,
             ["Gustav Stresemann", "Paul von Hindenburg", "Adolf Hitler"]
         );
+        // Never cut at a hyphen (round 25: "Carl August von Sachsen" was offered).
+        let t = "Der Landesherr, Großherzog Carl August von Sachsen-Weimar-Eisenach, erlaubte \
+            das Treffen.";
+        let doc = read::read(t, Lang::De);
+        let found = detect::candidates(&doc, Lang::De);
+        assert!(titled(&doc, &found, Lang::De).is_empty());
     }
 
     const STORY: &str = "Of Mice and Men is a short novel by John Steinbeck, published in 1937. \

@@ -200,6 +200,13 @@ fn a_noun_the_text_named_before_gets_that_name() {
         renamed_earlier(t, "The wreck lay in the estuary for _ months.").as_deref(),
         Some("The wreck lay in the Tay estuary for _ months.")
     );
+    // A possessive (round 25: "The dam's hydroelectric power station", the dam unnamed).
+    let t = "Ghana\n\nIn 1965 the Akosombo Dam was completed. The dam's power station \
+        supplies Ghana.";
+    assert_eq!(
+        renamed_earlier(t, "The dam's power station supplies _ of Ghana.").as_deref(),
+        Some("The Akosombo Dam's power station supplies _ of Ghana.")
+    );
     // Two bridges named: "the bridge" may be either.
     let t = "Bridges\n\nThe Tay Bridge fell in 1879. The Forth Bridge opened in 1890. \
         The bridge was rebuilt.";

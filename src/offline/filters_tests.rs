@@ -344,6 +344,15 @@ fn places_that_span_and_gendered_who_are_struck() {
         Lang::En,
     );
     assert!(struck(&d, "gendered-who"));
+    // A marriage tells the spouse's sex (round 9: men offered for Ochoa's wife).
+    let (who, wife) = (
+        "En 1931, Ochoa se casó con Carmen García Cobián.",
+        "Carmen García Cobián",
+    );
+    assert!(struck(
+        &draft(&Kind::Person, who, wife, Lang::Es),
+        "gendered-who"
+    ));
 }
 
 #[test]

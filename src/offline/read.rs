@@ -285,6 +285,16 @@ fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
         return Line::Other;
     }
     let words = t.split_whitespace().count();
+    // The text's first line standing alone is its title, with a subtitle after a comma too
+    // ("Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre").
+    if first
+        && alone
+        && words <= 16
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', '!', '?', ':', ',', ';'])
+    {
+        return Line::Heading(t);
+    }
     // A short line standing alone (or over its paragraph) without a full stop is a heading;
     // a PDF's wrapped line is longer.
     // A heading opens on a capital or a number; "and the centripetal force is" above a formula

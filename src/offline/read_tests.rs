@@ -220,6 +220,26 @@ fn instructions_advice_and_fragments_stay_out_of_the_prose() {
 }
 
 #[test]
+fn a_long_first_line_standing_alone_is_the_title() {
+    // Round 24: the title with its subtitle after a comma was read as a sentence, and the
+    // first heading ("Une jeunesse picarde") as the title.
+    let t = "Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre\n\n\
+        Une jeunesse picarde\n\nParmentier naît en 1737 à Montdidier.\n";
+    let doc = read(t, Lang::Fr);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre")
+    );
+    assert_eq!(doc.sentences.len(), 1);
+    // A first line that is a sentence stays one.
+    let doc = read(
+        "Parmentier naît en 1737 à Montdidier.\n\nIl meurt en 1813.\n",
+        Lang::Fr,
+    );
+    assert_eq!(doc.sentences.len(), 2);
+}
+
+#[test]
 fn a_title_and_its_subtitle_on_one_line_are_the_title_not_a_glossary_line() {
     let doc = read(
         "Chien-Shiung Wu: The First Lady of Physics\n\nEarly life\n\nWu was born in 1912.\n",

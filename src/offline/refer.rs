@@ -630,7 +630,10 @@ pub(super) fn with_particle(
         // capitalised small word, "When Gogh arrived").
         let named =
             previous.starts_with(char::is_uppercase) && !lang.is_stop(&previous.to_lowercase());
-        if before.to_lowercase().ends_with(&particle.to_lowercase()) || named {
+        // "La Cierva" of "de la Cierva": part of the particle is there already.
+        let partly =
+            (particle.rsplit(' ').next()).is_some_and(|p| previous.eq_ignore_ascii_case(p));
+        if before.to_lowercase().ends_with(&particle.to_lowercase()) || named || partly {
             continue;
         }
         out.push_str(&part[last..at]);

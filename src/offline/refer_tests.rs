@@ -352,4 +352,10 @@ fn a_name_goes_in_with_its_particle_but_not_inside_another_name() {
         ),
         "el obispo Manuel Fernández de Santa Cruz publicó en "
     );
+    // With part of its particle already ("La Cierva" for Juan de la Cierva): as written.
+    let cierva = ("Cierva", "de la Cierva");
+    assert_eq!(
+        with_particle("La Cierva presentó su invento en ", cierva, true, Lang::Es),
+        "La Cierva presentó su invento en "
+    );
 }

@@ -420,7 +420,10 @@ fn chained(
         };
         prev = p;
         let t = &doc.sentences[p];
-        if t.section != s.section || t.paragraph + 1 < s.paragraph {
+        // Back over a heading only to the paragraph right before it ("… il part pour Paris.
+        // ¶ Prisonnier en Prusse ¶ En 1757, il entre …"): a life's chapters go on with it.
+        let over_heading = t.section + 1 == s.section;
+        if (t.section != s.section && !over_heading) || t.paragraph + 1 < s.paragraph {
             return false;
         }
         match subject_of(&t.text, who, lang) {

@@ -278,6 +278,20 @@ fn a_chain_breaks_at_another_subject_or_another_paragraph() {
 }
 
 #[test]
+fn a_chain_goes_over_a_heading_to_the_paragraph_right_before_it() {
+    // Round 24: "Prisonnier en Prusse" between the name and "En 1757, il entre …".
+    let t = "Louis Martin\n\nJeunesse\n\nLouis Martin naît en 1850 à Lyon. Après le lycée, \
+        il part pour Paris en 1868.\n\nLa guerre\n\nEn 1870, il entre dans l'armée. \
+        Il combat sur la Loire.\n\nLa police\n\nLa paix revient.\n\nMartin meurt à Paris. \
+        Une rue de Lyon porte le nom de Martin.";
+    let at = |y| chain_at(t, Lang::Fr, Some(Sex::Male), y);
+    assert_eq!(
+        at("1870").as_deref(),
+        Some("En _, Martin entre dans l'armée.")
+    );
+}
+
+#[test]
 fn a_chain_of_subjects_left_out_breaks_at_anyone_named() {
     let t = "Ana Ruiz\n\nAna Ruiz nació en 1900 en Sevilla. Estudió medicina en Madrid. \
         Trabajó en un hospital de Cádiz.\n\nEn 1930 viajó a Francia. En 1935 conoció a \

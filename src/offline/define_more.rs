@@ -297,12 +297,16 @@ pub(super) fn statement(meaning: &str, lang: Lang) -> bool {
             .any(|(i, x)| w.copulas.contains(x) && !relative.contains(&words[i - 1].as_str()))
 }
 
-/// Whether a "term" has a word that points back ("Beneath it", "Their role"): no name of
-/// anything.
+/// Whether a "term" has a word that points back ("Beneath it", "Their role"), or is one
+/// that stands for a thing named before ("The second is a protein coat", round 26: keyed
+/// "second"): no name of anything.
 pub(super) fn points_back(term: &str, lang: Lang) -> bool {
-    let pronouns = &lang.data().words.pronouns;
-    term.split_whitespace()
-        .any(|w| pronouns.contains(&w.to_lowercase()))
+    let w = &lang.data().words;
+    let lower = term.to_lowercase();
+    lower
+        .split_whitespace()
+        .any(|x| w.pronouns.iter().any(|p| p == x))
+        || w.stand_in_terms.contains(&lower)
 }
 
 /// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the

@@ -262,6 +262,20 @@ fn a_statement_is_no_glossary_meaning() {
 #[test]
 fn a_term_that_points_back_is_none() {
     assert!(points_back("Beneath it", Lang::En));
+    // Round 26 keyed "second" for "a protein coat called a capsid, which protects …".
+    assert!(points_back("second", Lang::En));
+    assert!(points_back("Segundo", Lang::Es));
+    let t = "Viruses\n\nEvery virus has two basic parts. The first is its genetic material, \
+        which may be DNA or RNA. The second is a protein coat called a capsid, which protects \
+        the genetic material.";
+    let doc = crate::offline::read::read(t, Lang::En);
+    let terms: Vec<String> = (crate::offline::detect::definitions(&doc, Lang::En).into_iter())
+        .map(|d| d.term)
+        .collect();
+    assert!(
+        !terms.iter().any(|t| t == "second" || t == "first"),
+        "{terms:?}"
+    );
     assert!(!points_back("Compact bone", Lang::En));
     let doc = crate::offline::read::read(
         "Bone is living tissue. Beneath it is a layer of hard compact bone, which is dense.",

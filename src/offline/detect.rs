@@ -627,8 +627,11 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         let starts_article = w.articles.iter().any(|a| {
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
+        // "The second is a protein coat called a capsid": "second" names nothing, and the
+        // sentence may still name its term in passing.
         if define::term_ok(term, lang)
             && define::prose_term(term, lang)
+            && !define_more::points_back(term, lang)
             && starts_article
             && meaning.split_whitespace().count() >= 5
             && !define::class_restated(meaning, lang)

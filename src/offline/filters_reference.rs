@@ -209,6 +209,20 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         })
         .collect();
     let bare_of = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    // "En France, elle découvre …": a name inside an opening phrase of a preposition, before
+    // the comma and the subject pronoun after it, is not whom the pronoun stands for (a
+    // possessive may be its: "Tras la muerte de Almanzor, sus hijos …").
+    let phrase_end = (tokens.first())
+        .is_some_and(|(_, t)| {
+            let first = bare_of(t).to_lowercase();
+            w.prepositions.contains(&first) || w.place_prepositions.contains(&first)
+        })
+        .then(|| tokens.iter().position(|(_, t)| t.ends_with(',')))
+        .flatten()
+        .filter(|c| {
+            (tokens.get(c + 1))
+                .is_some_and(|(_, t)| w.subject_pronouns.contains(&bare_of(t).to_lowercase()))
+        });
     // The words of a known period the sentence names ("la guerre de Sept Ans"): no one's name.
     let period_words: Vec<&str> = (w.known_periods.iter())
         .flat_map(|p| &p.names)
@@ -238,6 +252,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             && main.is_none_or(|m| bare != m && bare.strip_suffix("'s") != Some(m));
         if bare.starts_with(char::is_uppercase)
             && !of_kin
+            && phrase_end.is_none_or(|c| i > c)
             && !common_first
             && !period_words.contains(&bare.to_lowercase().as_str())
             && (i > 0 || !small(bare))

@@ -242,6 +242,14 @@ pub(super) struct Words {
     /// …", "But the king …"): left out of a gap's sentence (`render::without_connective`).
     #[serde(default)]
     pub(super) opening_conjunctions: Vec<String>,
+    /// Words that stand for a thing named before ("The second is a protein coat"): never a
+    /// defined term.
+    #[serde(default)]
+    pub(super) stand_in_terms: Vec<String>,
+    /// Words of degree after a noun ("el lago navegable más alto"): a description follows, no
+    /// name goes in before it (`topic_noun`).
+    #[serde(default)]
+    pub(super) degree_words: Vec<String>,
     /// A join with no comma and a second finite verb after it, with its clitic ("y se
     /// licenció", "et a fondé"): two acts in one sentence, one dated.
     #[serde(default)]

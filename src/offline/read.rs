@@ -116,7 +116,9 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         // Physics"); further down, such a line is a glossary's ("Zellkern: Steuerzentrale der
         // Zelle").
         let first = doc.title.is_none() && doc.sentences.is_empty() && section == 0;
-        let line = classify(raw, prev_blank && (next_blank || next_opens), first, lang);
+        let alone = prev_blank && (next_blank || next_opens);
+        // The text's first line over a blank one may be a long title (`classify`).
+        let line = classify(raw, alone, (first, first && next_blank), lang);
         if !matches!(line, Line::Prose(_)) && !prose.is_empty() {
             if !skipping {
                 push_paragraph(&mut doc, &prose.join("\n"), section, paragraph, lang);
@@ -258,7 +260,7 @@ fn finish_list(
     });
 }
 
-fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
+fn classify(t: &str, alone: bool, (first, first_apart): (bool, bool), lang: Lang) -> Line<'_> {
     if t.is_empty() {
         return Line::Blank;
     }
@@ -285,13 +287,17 @@ fn classify(t: &str, alone: bool, first: bool, lang: Lang) -> Line<'_> {
         return Line::Other;
     }
     let words = t.split_whitespace().count();
-    // The text's first line standing alone is its title, with a subtitle after a comma too
-    // ("Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre").
-    if first
-        && alone
+    // The text's first line over a blank one is its title, with a subtitle after a comma too
+    // ("Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre"): not a sentence
+    // (no stop inside it or at its end, no quote closing it), nor a byline ("By Sarah Jones").
+    let opening = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    let sentence_end = [". ", "! ", "? "].iter().any(|e| t.contains(e));
+    if first_apart
         && words <= 16
         && t.starts_with(char::is_uppercase)
-        && !t.ends_with(['.', '!', '?', ':', ',', ';'])
+        && !sentence_end
+        && !t.ends_with(['.', '!', '?', ':', ',', ';', '"', '”', '»'])
+        && !lang.data().words.bylines.contains(&opening)
     {
         return Line::Heading(t);
     }

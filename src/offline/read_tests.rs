@@ -231,12 +231,17 @@ fn a_long_first_line_standing_alone_is_the_title() {
         Some("Antoine Parmentier (1737-1813), le pharmacien de la pomme de terre")
     );
     assert_eq!(doc.sentences.len(), 1);
-    // A first line that is a sentence stays one.
+    // A first line that is a sentence stays one, wrapped (review: "Diese⏎Mauer trennte …") or
+    // not; so does a byline.
     let doc = read(
         "Parmentier naît en 1737 à Montdidier.\n\nIl meurt en 1813.\n",
         Lang::Fr,
     );
     assert_eq!(doc.sentences.len(), 2);
+    let t = "Im Jahr 1961 ließ die DDR eine Mauer bauen. Diese\nMauer trennte die Stadt.\n";
+    assert_eq!(read(t, Lang::De).sentences.len(), 2);
+    let t = "By Sarah Jones, science correspondent, with reporting from Geneva\n\nCERN is a lab.\n";
+    assert_eq!(read(t, Lang::En).title, None);
 }
 
 #[test]

@@ -421,8 +421,11 @@ fn chained(
         prev = p;
         let t = &doc.sentences[p];
         // Back over a heading only to the paragraph right before it ("… il part pour Paris.
-        // ¶ Prisonnier en Prusse ¶ En 1757, il entre …"): a life's chapters go on with it.
-        let over_heading = t.section + 1 == s.section;
+        // ¶ Prisonnier en Prusse ¶ En 1757, il entre …"): a life's chapters go on with it; not
+        // over one that names someone ("Claude Bernard": the chapter is theirs).
+        let over_heading = t.section + 1 == s.section
+            && (doc.headings.get(s.section.wrapping_sub(1)))
+                .is_some_and(|h| !names_someone(h, lang));
         if (t.section != s.section && !over_heading) || t.paragraph + 1 < s.paragraph {
             return false;
         }
@@ -438,6 +441,16 @@ fn chained(
         }
     }
     false
+}
+
+/// Whether a heading names someone: a word of it may be a given name, or is a person WordNet
+/// knows.
+fn names_someone(heading: &str, lang: Lang) -> bool {
+    words_at(heading).any(|(_, w)| {
+        w.starts_with(char::is_uppercase)
+            && (super::lexicon::may_be_given_name(w, lang)
+                || super::lexicon::entry(w).is_some_and(|e| e.kinds.contains(&"person")))
+    })
 }
 
 /// A sentence's subject left out or a subject pronoun, with the main person's name put in

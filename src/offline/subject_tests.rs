@@ -289,6 +289,10 @@ fn a_chain_goes_over_a_heading_to_the_paragraph_right_before_it() {
         at("1870").as_deref(),
         Some("En _, Martin entre dans l'armée.")
     );
+    // Not over a heading that names someone else (review: Claude Bernard's life given to
+    // Pasteur).
+    let other = t.replace("La guerre\n", "Claude Bernard\n");
+    assert_eq!(chain_at(&other, Lang::Fr, Some(Sex::Male), "1870"), None);
 }
 
 #[test]

@@ -255,6 +255,24 @@ fn other_place(doc: &Doc, topic: &Topic, sentence: usize, lang: Lang) -> bool {
     })
 }
 
+/// Whether, in a language that writes its adjectives after the noun, the phrase is a
+/// description, not a name's stand-in: after a copula ("es el lago más grande de
+/// Sudamérica") or before a degree word ("el lago navegable más alto del mundo"), the name put
+/// in would break it ("el lago Titicaca más grande", round 26).
+fn described(before: &str, rest: &[&str], lang: Lang) -> bool {
+    let w = &lang.data().words;
+    let previous = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    !w.head_last
+        && (w.copulas.contains(&previous)
+            || rest
+                .iter()
+                .any(|r| w.degree_words.contains(&r.to_lowercase())))
+}
+
 /// Whether a word joins a complement to the noun before it ("of", "de": `noun_complements`).
 fn joins(word: &str, lang: Lang) -> bool {
     let lower = word.to_lowercase();
@@ -297,7 +315,7 @@ pub(super) fn named(
                 || rest.first().is_some_and(|w| capital(w) || joins(w, lang))
                 || (rest.first().is_some_and(|w| w.chars().count() <= 3)
                     && rest.get(1).is_some_and(|w| capital(w)));
-            if !whole || names {
+            if !whole || names || described(&text[..at], &rest, lang) {
                 continue;
             }
             // "The archipelago of the Galápagos Islands was …"; not "the archipelago's birds".

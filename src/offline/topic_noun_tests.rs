@@ -390,3 +390,23 @@ fn a_noun_brought_in_unnamed_is_not_named_by_an_earlier_name() {
         Some("In _ the National Socialists closed the Bauhaus School.")
     );
 }
+
+#[test]
+fn a_description_after_a_french_or_spanish_noun_gets_no_name_inside_it() {
+    // Round 26: "el lago Titicaca navegable más alto", "es el lago Titicaca más grande".
+    let t = "El lago Titicaca\n\nEl lago Titicaca se encuentra en el Altiplano. El lago tiene \
+        dos partes.";
+    let at = |stem| renamed(t, Lang::Es, stem);
+    assert_eq!(
+        at("Se describe como el lago navegable más alto del mundo desde _.").as_deref(),
+        None
+    );
+    assert_eq!(
+        at("Con _ km², es el lago más grande de Sudamérica.").as_deref(),
+        None
+    );
+    assert_eq!(
+        at("El lago tiene _ partes.").as_deref(),
+        Some("El lago Titicaca tiene _ partes.")
+    );
+}

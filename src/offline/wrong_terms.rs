@@ -52,12 +52,13 @@ pub(super) fn terms<R: Rng>(
         .collect();
     out.shuffle(rng);
     // Hard: the terms nearest the answer in the text (the same lesson's, most confusable);
-    // easy: the furthest.
+    // easy: the furthest; medium: those of the answer's own block first (a list's other
+    // stages for a stage, round 26: "Envelope", a structure, among "Entry" and "Release").
     let distance = |p: usize| p.abs_diff(section);
     match level {
         Level::Hard => out.sort_by_key(|(_, p)| distance(*p)),
         Level::Easy => out.sort_by_key(|(_, p)| std::cmp::Reverse(distance(*p))),
-        Level::Medium => {}
+        Level::Medium => out.sort_by_key(|(_, p)| distance(*p) != 0),
     }
     // A name beside common words, or a capital beside lower case, would tell the answer: the
     // wrong terms are of the answer's sort and take its case.

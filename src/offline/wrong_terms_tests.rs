@@ -472,3 +472,40 @@ fn a_sentence_names_a_term_in_either_number() {
         Lang::Fr
     ));
 }
+
+#[test]
+fn on_medium_the_answers_own_block_comes_first() {
+    // Round 26: "Envelope", from the prose, among a list's stages.
+    let defined: Vec<(String, usize)> = [
+        ("Envelope", 3),
+        ("Capsid", 3),
+        ("Attachment", GLOSSARY),
+        ("Entry", GLOSSARY),
+        ("Assembly", GLOSSARY),
+        ("Release", GLOSSARY),
+    ]
+    .iter()
+    .map(|(t, p)| (t.to_string(), *p))
+    .collect();
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let got = terms(
+            "Release",
+            "the new viruses leave the cell",
+            &defined,
+            &[],
+            GLOSSARY,
+            &Said::new(),
+            true,
+            Lang::En,
+            Level::Medium,
+            3,
+            &mut rng,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(
+            !got.iter().any(|t| t == "Envelope" || t == "Capsid"),
+            "{got:?}"
+        );
+    }
+}

@@ -5,7 +5,7 @@
 //! and what a PDF leaves when pasted (running headers, page numbers, words hyphenated across a
 //! line break, which are joined again).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -56,6 +56,9 @@ pub(super) struct Doc {
     pub(super) lists: Vec<List>,
     /// The headings, in order: section `n` (from 1) is under `headings[n - 1]`.
     pub(super) headings: Vec<String>,
+    /// The words the whole text writes, in lower case, hyphenated ones whole: what tells a
+    /// PDF's hyphen at a line break from a word's own (`kept_hyphen`).
+    words: std::collections::HashSet<String>,
 }
 
 /// One line, classified.
@@ -80,6 +83,9 @@ pub(super) fn read(src: &str, lang: Lang) -> Doc {
         tables: Vec::new(),
         lists: Vec::new(),
         headings: Vec::new(),
+        words: (src.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .map(str::to_lowercase)
+            .collect(),
     };
     // The list being read: its items, whether numbered, and the line before it.
     let mut list: Vec<(&str, bool)> = Vec::new();
@@ -478,7 +484,7 @@ fn gloss(t: &str, lang: Lang) -> Option<(&str, &str)> {
 /// A paragraph's lines joined into sentences: a word hyphenated at a line break made whole
 /// ("manu-\nfacture"), and one a PDF copy left split in a line ("king- doms").
 fn push_paragraph(doc: &mut Doc, text: &str, section: usize, paragraph: usize, lang: Lang) {
-    let joined = join_lines(text, &lang.data().read.joins);
+    let joined = join_lines(text, &doc.words, lang);
     let plain = strip_inline(&joined);
     for s in sentences(&plain, lang) {
         doc.sentences.push(Sentence {
@@ -489,20 +495,54 @@ fn push_paragraph(doc: &mut Doc, text: &str, section: usize, paragraph: usize, l
     }
 }
 
-fn join_lines(text: &str, joins: &[String]) -> String {
+/// Whether a hyphen a PDF left between two parts of a word is the word's own ("first-⏎year",
+/// "twenty-⏎five"; round 26 asked "firstyear"): the text writes the word so elsewhere, and not
+/// whole; or, where it writes neither, in English both parts are nouns WordNet knows, of four
+/// letters or more and no prefix of the language's (`read.prefixes`: "over-⏎come"), in lower
+/// case, and the whole none ("manu-⏎facture", "note-⏎book", "Corn-⏎wall" are joined).
+fn kept_hyphen(before: &str, after: &str, words: &HashSet<String>, lang: Lang) -> bool {
+    let left: String = (before.chars().rev())
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let whole = format!("{left}{right}").to_lowercase();
+    if words.contains(&whole) {
+        return false;
+    }
+    if words.contains(&format!("{left}-{right}").to_lowercase()) {
+        return true;
+    }
+    let long = |w: &str| w.chars().count() >= 4;
+    let prefix = (lang.data().read.prefixes.iter()).any(|p| p.eq_ignore_ascii_case(&left));
+    // A name's parts are no nouns of WordNet's ("Corn-⏎wall").
+    lang == Lang::En
+        && left.starts_with(char::is_lowercase)
+        && long(&left)
+        && long(&right)
+        && !prefix
+        && super::lexicon::noun(&left).is_some()
+        && super::lexicon::noun(&right).is_some()
+        && super::lexicon::noun(&whole).is_none()
+}
+
+fn join_lines(text: &str, written: &HashSet<String>, lang: Lang) -> String {
+    let joins = &lang.data().read.joins;
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let continues = out.ends_with('-')
-            && out[..out.len() - 1].ends_with(char::is_alphabetic)
-            && line.starts_with(char::is_lowercase);
+        let hyphen = out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
+        let continues = hyphen && line.starts_with(char::is_lowercase);
+        let kept = continues && kept_hyphen(&out[..out.len() - 1], line, written, lang);
         // "the Russo-Japanese War of 1904–\n1905": a range broken after its dash.
         let range = out
             .strip_suffix(['–', '-'])
             .is_some_and(|o| o.ends_with(|c: char| c.is_ascii_digit()))
             && line.starts_with(|c: char| c.is_ascii_digit());
-        if continues {
+        if continues && !kept {
             out.pop();
-        } else if !out.is_empty() && !range {
+        } else if !out.is_empty() && !range && !kept {
             out.push(' ');
         }
         out.push_str(line);
@@ -522,7 +562,12 @@ fn join_lines(text: &str, joins: &[String]) -> String {
         if !fixed.is_empty() {
             fixed.push(' ');
         }
-        if split {
+        if split && kept_hyphen(&w[..w.len() - 1], next, written, lang) {
+            // "first- year": the hyphen is the word's.
+            fixed.push_str(w);
+            fixed.push_str(next);
+            i += 2;
+        } else if split {
             fixed.push_str(&w[..w.len() - 1]);
             fixed.push_str(next);
             i += 2;

@@ -167,7 +167,7 @@ fn a_pdfs_headings_are_no_part_of_the_prose_around_them() {
 #[test]
 fn a_hyphenated_pair_is_kept() {
     assert_eq!(
-        join_lines("pre- and post-war Europe", &["and".to_owned()]),
+        join_lines("pre- and post-war Europe", &HashSet::new(), Lang::En),
         "pre- and post-war Europe"
     );
 }
@@ -372,4 +372,31 @@ fn a_parts_number_before_a_colon_is_a_heading_not_a_term() {
         "{:?}",
         doc.headings
     );
+}
+
+#[test]
+fn a_pdf_hyphen_at_a_line_break_stays_where_it_is_the_words_own() {
+    let text = |t: &str| {
+        read(t, Lang::En)
+            .sentences
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Round 26: "firstyear" and "multiyear" ice.
+    let t = "Sea ice\n\nMulti-year ice is thick. It is harder than first-\nyear ice and than \
+        most multi-\nyear floes.\n";
+    assert!(
+        text(t).contains("harder than first-year ice"),
+        "{}",
+        text(t)
+    );
+    assert!(text(t).contains("most multi-year floes"), "{}", text(t));
+    // A word the text writes whole, or WordNet knows whole, or after a prefix: joined.
+    let t = "Bogs\n\nPeatlands store carbon. Drained peat-\nlands release it. Goods are \
+        manu-\nfactured to overcome it; the wind may over-\ncome the sea.\n";
+    assert!(text(t).contains("Drained peatlands"), "{}", text(t));
+    assert!(text(t).contains("manufactured"), "{}", text(t));
+    assert!(text(t).contains("may overcome"), "{}", text(t));
 }

@@ -75,3 +75,20 @@ fn small_words_in_a_row_spell_no_abbreviation() {
         "the molecule copied during nuclear assembly of cells"
     ));
 }
+
+#[test]
+fn a_bound_fused_with_its_article_is_a_bound() {
+    // Round 26: "Más del _____ se pierde por evaporación": every smaller share is true too.
+    let value = Kind::Value(crate::offline::detect::Value {
+        amount: 90.0,
+        decimals: 0,
+        word: false,
+        times: None,
+        unit: "%".to_owned(),
+        percent: true,
+    });
+    let es = "Más del 90 % se pierde por evaporación debido al viento del Altiplano.";
+    assert!(struck(&draft(&value, es, "90 %", Lang::Es), "bound"));
+    let fr = "Plus du 90 % du lac se perd par évaporation sous le vent de l'Altiplano.";
+    assert!(struck(&draft(&value, fr, "90 %", Lang::Fr), "bound"));
+}

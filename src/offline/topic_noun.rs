@@ -293,6 +293,12 @@ pub(super) fn named(
     if other_named(doc, topic, sentence, lang) || other_place(doc, topic, sentence, lang) {
         return None;
     }
+    put_name(text, topic, lang)
+}
+
+/// The stem's first phrase of the topic's article and noun replaced by its name (`named`,
+/// without its checks of other things of the noun).
+fn put_name(text: &str, topic: &Topic, lang: Lang) -> Option<String> {
     let lower = text.to_lowercase();
     if !super::lang::same_offsets(text) {
         return None;
@@ -401,14 +407,29 @@ pub(super) fn named_earlier(
                 }
             }
         }
+        // Several named: the one the sentence right before names, alone, in the paragraph
+        // ("The Equal Franchise Act of 1928 lowered … . … weeks before the Act became law").
+        let before = (sentence.checked_sub(1).map(|p| &doc.sentences[p]))
+            .filter(|p| p.paragraph == doc.sentences[sentence].paragraph)
+            .map(|p| earlier_names(&p.text, noun))
+            .unwrap_or_default();
+        let last = names.len() > 1 && before.len() == 1;
+        if last {
+            names = before;
+        }
         if let [name] = names.as_slice() {
             let topic = Topic {
                 name: name.clone(),
                 nouns: vec![("the".to_owned(), noun.to_owned())],
                 plural: None,
             };
-            if let Some(put) = named(text, &topic, (doc, sentence), lang) {
-                return Some(put);
+            let put = if last {
+                put_name(text, &topic, lang)
+            } else {
+                named(text, &topic, (doc, sentence), lang)
+            };
+            if put.is_some() {
+                return put;
             }
         }
     }

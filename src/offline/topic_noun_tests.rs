@@ -410,3 +410,21 @@ fn a_description_after_a_french_or_spanish_noun_gets_no_name_inside_it() {
         Some("El lago Titicaca tiene _ partes.")
     );
 }
+
+#[test]
+fn of_several_named_the_one_the_sentence_before_names_alone() {
+    // Round 26: "only weeks before the Act became law", three Acts named.
+    let t = "Votes for women\n\nThe Cat and Mouse Act came in 1913. The Representation Act \
+        followed in 1918.\n\nThe Equal Franchise Act of 1928 lowered the age. Pankhurst died \
+        weeks before the Act became law.";
+    assert_eq!(
+        renamed_earlier(t, "Pankhurst died in _ before the Act became law.").as_deref(),
+        Some("Pankhurst died in _ before the Equal Franchise Act became law.")
+    );
+    // Not from another paragraph, where the three stay three.
+    let apart = t.replace("the age. Pankhurst", "the age.\n\nPankhurst");
+    assert_eq!(
+        renamed_earlier(&apart, "Pankhurst died in _ before the Act became law."),
+        None
+    );
+}

@@ -309,6 +309,21 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                     || !(rest.starts_with(char::is_uppercase) || says_which(rest, noun, lang))
             }
         };
+        // "murió … el 22 de abril de 1616 y fue enterrado al día siguiente": a day or a year
+        // counted from a date the sentence gives before it points back to nothing outside.
+        let dated_before = |r: &String, at: usize| {
+            let head = sentence[..at].to_lowercase();
+            let year =
+                (head.split(|c: char| !c.is_ascii_digit())).any(|d| (3..=4).contains(&d.len()));
+            // A day ("le même jour") is told by a day and month too ("le 8 mai _____"); a year
+            // is not by a month ("en octobre de la même année").
+            let day = ["day", "día", "jour", "lendemain", "tag"]
+                .iter()
+                .any(|d| r.contains(d))
+                && (head.split(|c: char| !c.is_alphanumeric()))
+                    .any(|x| w.months.iter().any(|m| m == x));
+            w.dated_references.contains(r) && (year || day)
+        };
         // "there" after the first word ("digging a well there"; the first word is an opener),
         // unless it only says that something is ("in 1974 there were …").
         let place_word = pronouns
@@ -335,7 +350,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         let after_that = i > 0 && bare_of(tokens[i - 1].1).eq_ignore_ascii_case("that");
         // "this argument", "that year": always back; "she": back unless named before.
         if place_word
-            || w.references.iter().any(|r| definite(r, false))
+            || w.references
+                .iter()
+                .any(|r| definite(r, false) && !dated_before(r, at))
             || (!person_named && w.kin_references.iter().any(|r| definite(r, true)))
             || (pronouns
                 && w.pronouns.iter().any(|p| {

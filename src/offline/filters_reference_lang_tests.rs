@@ -150,3 +150,23 @@ fn a_painting_by_its_common_noun_points_back() {
         Lang::En
     ));
 }
+
+#[test]
+fn a_day_or_year_counted_from_the_sentences_own_date_points_back_to_nothing() {
+    let es = "Cervantes murió en Madrid el 22 de abril de 1616 y fue enterrado al día siguiente.";
+    assert!(!points_back(es, Lang::Es));
+    let fr = "Lavoisier est guillotiné le 8 mai 1794, le même jour que son beau-père.";
+    assert!(!points_back(fr, Lang::Fr));
+    let en = "The war ended in 1815, and the following year the harvest failed.";
+    assert!(!points_back(&en.replace("The war", "Peace"), Lang::En));
+    // No date before: back ("la même année"); a month is no year ("octobre de la même
+    // année").
+    assert!(points_back(
+        "Coubertin succède à Vikélas la même année.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "Vaincu à Leipzig en octobre de la même année, il abdique.",
+        Lang::Fr
+    ));
+}

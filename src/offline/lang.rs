@@ -250,6 +250,10 @@ pub(super) struct Words {
     /// defined term.
     #[serde(default)]
     pub(super) stand_in_terms: Vec<String>,
+    /// The `references` that count a day or a year from a date ("the following year", "al día
+    /// siguiente"): they point back only where the sentence gives no date before them.
+    #[serde(default)]
+    pub(super) dated_references: Vec<String>,
     /// Words of degree after a noun ("el lago navegable más alto"): a description follows, no
     /// name goes in before it (`topic_noun`).
     #[serde(default)]

@@ -209,6 +209,16 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
         })
         .collect();
     let bare_of = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    // "Hasta su muerte, en 1506, Colón creyó …": a possessive in the phrases that open the
+    // sentence is that of the main person named right after their comma.
+    let main_after = (tokens.iter().position(|(_, t)| {
+        main.is_some_and(|m| bare_of(t) == m || bare_of(t).strip_suffix("'s") == Some(m))
+    }))
+    .filter(|&k| {
+        k > 0
+            && tokens[k - 1].1.ends_with(',')
+            && (tokens[1..k].iter()).all(|(_, t)| !t.starts_with(char::is_uppercase))
+    });
     // "En France, elle découvre …": a name inside an opening phrase of a preposition, before
     // the comma and the subject pronoun after it, is not whom the pronoun stands for (a
     // possessive may be its: "Tras la muerte de Almanzor, sus hijos …").
@@ -356,7 +366,9 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             || (!person_named && w.kin_references.iter().any(|r| definite(r, true)))
             || (pronouns
                 && w.pronouns.iter().any(|p| {
+                    let cataphora = w.possessives.contains(p) && main_after.is_some_and(|k| i < k);
                     at_word(p)
+                        && !cataphora
                         && !(if w.person_pronouns.contains(p) {
                             person_named
                         } else if w.impersonal_pronouns.contains(p)

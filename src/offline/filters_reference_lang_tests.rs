@@ -170,3 +170,27 @@ fn a_day_or_year_counted_from_the_sentences_own_date_points_back_to_nothing() {
         Lang::Fr
     ));
 }
+
+#[test]
+fn a_possessive_in_the_opening_phrases_is_the_main_persons_named_after_them() {
+    let leans = |s: &str, lang| {
+        let d = Draft {
+            main: Some("Colón"),
+            ..super::tests::draft(&Kind::Year { era: None }, s, "1506", lang)
+        };
+        gap_leans(&d)
+    };
+    assert!(!leans(
+        "Hasta su muerte, en 1506, Colón creyó haber llegado a Asia.",
+        Lang::Es
+    ));
+    // Not named after the phrases, or someone else is: "su" points back.
+    assert!(leans(
+        "Hasta su muerte, en 1506, creyó haber llegado a Asia.",
+        Lang::Es
+    ));
+    assert!(leans(
+        "Tras su muerte, Felipe heredó el trono en 1506 y Colón partió.",
+        Lang::Es
+    ));
+}

@@ -250,6 +250,10 @@ pub(super) struct Words {
     /// defined term.
     #[serde(default)]
     pub(super) stand_in_terms: Vec<String>,
+    /// The possessive pronouns of `pronouns` ("his", "su", "sa"): in the phrases that open a
+    /// sentence, the main person's named right after them (`filters_reference`).
+    #[serde(default)]
+    pub(super) possessives: Vec<String>,
     /// The `references` that count a day or a year from a date ("the following year", "al día
     /// siguiente"): they point back only where the sentence gives no date before them.
     #[serde(default)]

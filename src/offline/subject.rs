@@ -139,6 +139,11 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
             i = c + 1;
             continue;
         }
+        // An adverb right before the verb ("Después fue recibido …"): no object to pass.
+        if (tokens.get(i + 1)).is_some_and(|t| finite(t.1, lang) && !determiner(i + 1)) {
+            i += 1;
+            break;
+        }
         // No comma: a preposition, its object (one word or a name of several), and more of
         // them joined by prepositions ("Con ayuda de Haití").
         let mut k = i + 1;

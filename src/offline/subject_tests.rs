@@ -592,3 +592,14 @@ fn a_relative_named_once_leaves_the_surname_to_the_main_person() {
     };
     assert!(!family && kin == ["Charles"], "{kin:?}");
 }
+
+#[test]
+fn an_adverb_right_before_the_verb_leaves_the_subject_out_after_it() {
+    // Round 26: "Después fue recibido por los reyes" was read as "después" and its object,
+    // someone else's sentence, and broke the chain to "Hasta su muerte, en 1506, creyó".
+    let t = "Ana Ruiz\n\nAna Ruiz nació en 1900 en Sevilla. Estudió medicina en Madrid. \
+        Después fue recibida por los reyes en Barcelona. En 1930 viajó a Francia.\n\n\
+        Ruiz murió en Sevilla. Una calle de Sevilla lleva el nombre de Ruiz.";
+    let at = |y| chain_at(t, Lang::Es, Some(Sex::Female), y);
+    assert_eq!(at("1930").as_deref(), Some("En _, Ruiz viajó a Francia."));
+}

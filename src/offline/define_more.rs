@@ -297,16 +297,26 @@ pub(super) fn statement(meaning: &str, lang: Lang) -> bool {
             .any(|(i, x)| w.copulas.contains(x) && !relative.contains(&words[i - 1].as_str()))
 }
 
-/// Whether a "term" has a word that points back ("Beneath it", "Their role"), or is one
-/// that stands for a thing named before ("The second is a protein coat", round 26: keyed
-/// "second"): no name of anything.
+/// Whether a "term" has a word that points back ("Beneath it", "Their role"): no name of
+/// anything.
 pub(super) fn points_back(term: &str, lang: Lang) -> bool {
+    let pronouns = &lang.data().words.pronouns;
+    term.split_whitespace()
+        .any(|w| pronouns.contains(&w.to_lowercase()))
+}
+
+/// Whether a sentence's "term" stands for one of the things the sentence before counts
+/// ("Every virus has two basic parts. The first is … The second is a protein coat …", round
+/// 26 keyed "second"): a stand-in word (`stand_in_terms`) after a sentence opening on another.
+/// "The second is the base unit of time" after anything else defines the second.
+pub(super) fn counted(term: &str, before: Option<&str>, lang: Lang) -> bool {
     let w = &lang.data().words;
-    let lower = term.to_lowercase();
-    lower
-        .split_whitespace()
-        .any(|x| w.pronouns.iter().any(|p| p == x))
-        || w.stand_in_terms.contains(&lower)
+    let stand_in = |x: &str| w.stand_in_terms.contains(&x.to_lowercase());
+    let opens_on_one = |s: &str| {
+        (s.split_whitespace().take(2))
+            .any(|x| stand_in(x.trim_matches(|c: char| !c.is_alphabetic())))
+    };
+    stand_in(term) && before.is_some_and(opens_on_one)
 }
 
 /// A single English word in "-ly" or "-ed" that is no noun: an adverb or a participle ("the

@@ -262,9 +262,24 @@ fn a_statement_is_no_glossary_meaning() {
 #[test]
 fn a_term_that_points_back_is_none() {
     assert!(points_back("Beneath it", Lang::En));
-    // Round 26 keyed "second" for "a protein coat called a capsid, which protects …".
-    assert!(points_back("second", Lang::En));
-    assert!(points_back("Segundo", Lang::Es));
+    // Round 26 keyed "second" for "a protein coat called a capsid, which protects …": after
+    // "The first is …" it stands for a thing counted; alone, it is the unit of time (review).
+    assert!(counted(
+        "second",
+        Some("The first is its genetic material."),
+        Lang::En
+    ));
+    assert!(counted(
+        "Segundo",
+        Some("El primero es su material."),
+        Lang::Es
+    ));
+    assert!(!counted(
+        "second",
+        Some("Time is measured in units."),
+        Lang::En
+    ));
+    assert!(!counted("second", None, Lang::En));
     let t = "Viruses\n\nEvery virus has two basic parts. The first is its genetic material, \
         which may be DNA or RNA. The second is a protein coat called a capsid, which protects \
         the genetic material.";
@@ -276,6 +291,15 @@ fn a_term_that_points_back_is_none() {
         !terms.iter().any(|t| t == "second" || t == "first"),
         "{terms:?}"
     );
+    // A glossary's "Rest", and a "second" defined on its own, are terms.
+    let t = "Units\n\nThe second is the base unit of time in the International System of \
+        Units.\n\n**Rest**: the state of a body that does not move\n";
+    let doc = crate::offline::read::read(t, Lang::En);
+    let terms: Vec<String> = (crate::offline::detect::definitions(&doc, Lang::En).into_iter())
+        .map(|d| d.term.to_lowercase())
+        .collect();
+    assert!(terms.contains(&"second".to_owned()), "{terms:?}");
+    assert!(terms.contains(&"rest".to_owned()), "{terms:?}");
     assert!(!points_back("Compact bone", Lang::En));
     let doc = crate::offline::read::read(
         "Bone is living tissue. Beneath it is a layer of hard compact bone, which is dense.",

@@ -168,11 +168,18 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
             continue;
         }
         // "the 1215 charter", "die 1989er Ereignisse": a year before a noun names a thing by
-        // its date; it counts nothing.
+        // its date; it counts nothing. So after a possessive ("its 1929 value", "Steinbeck's
+        // 1939 novel": round 27 offered "1736 value").
         let article_before = text[..start]
             .split_whitespace()
             .next_back()
-            .is_some_and(|a| w.articles.contains(&a.to_lowercase()));
+            .is_some_and(|a| {
+                let a = a.to_lowercase();
+                w.articles.contains(&a)
+                    || w.possessives.contains(&a)
+                    || a.ends_with("'s")
+                    || a.ends_with("’s")
+            });
         if article_before && m.as_str().len() == 4 && (1000.0..=2099.0).contains(&amount) {
             continue;
         }
@@ -521,8 +528,15 @@ pub(super) fn definitions(doc: &Doc, lang: Lang) -> Vec<Definition> {
                 s.text[at + term.len()..].to_owned(),
             ))
         };
+        // "The second is a protein coat …" after "The first is …": no term.
+        let before = i.checked_sub(1).map(|p| &doc.sentences[p]);
+        let before = before
+            .filter(|b| b.paragraph == s.paragraph)
+            .map(|b| b.text.as_str());
         if let Some((term, meaning)) = defined_in(&s.text, lang) {
-            out.push(prose(&term, meaning, None));
+            if !define_more::counted(&term, before, lang) {
+                out.push(prose(&term, meaning, None));
+            }
         } else if let Some((term, at)) = define_more::called_back(&s.text, lang) {
             // "…, this is called _____.": the sentence itself says what is named.
             out.push(prose(term, String::new(), around(term, at)));
@@ -627,11 +641,8 @@ pub(super) fn defined_in(sentence: &str, lang: Lang) -> Option<(String, String)>
         let starts_article = w.articles.iter().any(|a| {
             lm.starts_with(&format!("{a} ")) || (a.ends_with('\'') && lm.starts_with(a.as_str()))
         });
-        // "The second is a protein coat called a capsid": "second" names nothing, and the
-        // sentence may still name its term in passing.
         if define::term_ok(term, lang)
             && define::prose_term(term, lang)
-            && !define_more::points_back(term, lang)
             && starts_article
             && meaning.split_whitespace().count() >= 5
             && !define::class_restated(meaning, lang)

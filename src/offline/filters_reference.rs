@@ -224,11 +224,25 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
     // possessive may be its: "Tras la muerte de Almanzor, sus hijos …").
     let phrase_end = (tokens.first())
         .is_some_and(|(_, t)| {
+            // Not a clause's conjunction ("After Newton moved to London, he …": he is Newton).
             let first = bare_of(t).to_lowercase();
-            w.prepositions.contains(&first) || w.place_prepositions.contains(&first)
+            (w.prepositions.contains(&first)
+                || w.place_prepositions.contains(&first)
+                || w.subject_openers.contains(&first))
+                && !w.subordinate.contains(&first)
         })
         .then(|| tokens.iter().position(|(_, t)| t.ends_with(',')))
         .flatten()
+        // Not where the sentence names someone after the pronoun ("À la mort de Louis XII, il
+        // devient roi sous le nom de François Ier"): it may say who.
+        .filter(|&c| {
+            !(tokens[c + 1..].iter()).any(|(_, t)| {
+                let b = bare_of(t);
+                crate::offline::lexicon::may_be_given_name(&b, lang)
+                    && crate::offline::lexicon::place(&b, lang).is_none()
+                    || main.is_some_and(|m| b == m)
+            })
+        })
         .filter(|c| {
             (tokens.get(c + 1))
                 .is_some_and(|(_, t)| w.subject_pronouns.contains(&bare_of(t).to_lowercase()))

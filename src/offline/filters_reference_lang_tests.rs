@@ -152,6 +152,19 @@ fn a_painting_by_its_common_noun_points_back() {
 }
 
 #[test]
+fn a_clause_opening_the_sentence_names_whom_the_pronoun_after_it_stands_for() {
+    // Review: "After" opens a clause here, not a phrase; "he" is Newton.
+    assert!(!points_back(
+        "After Newton moved to London in 1696, he became Warden of the Royal Mint.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "En France, elle découvre une liberté nouvelle en 1925.",
+        Lang::Fr
+    ));
+}
+
+#[test]
 fn a_day_or_year_counted_from_the_sentences_own_date_points_back_to_nothing() {
     let es = "Cervantes murió en Madrid el 22 de abril de 1616 y fue enterrado al día siguiente.";
     assert!(!points_back(es, Lang::Es));

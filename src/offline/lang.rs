@@ -34,10 +34,6 @@ pub(super) struct ReadWords {
     pub(super) exercises: Vec<String>,
     pub(super) abbreviations: Vec<String>,
     pub(super) joins: Vec<String>,
-    /// First parts of words that a hyphen at a line break leaves which are no compound's own
-    /// word ("over-⏎come"): the word is joined (`read::kept_hyphen`).
-    #[serde(default)]
-    pub(super) prefixes: Vec<String>,
     /// The first words of an instruction or a piece of advice (`read::finish_list`).
     pub(super) instructions: Vec<String>,
     /// The words a title's chapter or unit number follows ("Chapter 7: The Crimean War"):

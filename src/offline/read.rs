@@ -497,9 +497,9 @@ fn push_paragraph(doc: &mut Doc, text: &str, section: usize, paragraph: usize, l
 
 /// Whether a hyphen a PDF left between two parts of a word is the word's own ("first-⏎year",
 /// "twenty-⏎five"; round 26 asked "firstyear"): the text writes the word so elsewhere, and not
-/// whole; or, where it writes neither, in English both parts are nouns WordNet knows, of four
-/// letters or more and no prefix of the language's (`read.prefixes`: "over-⏎come"), in lower
-/// case, and the whole none ("manu-⏎facture", "note-⏎book", "Corn-⏎wall" are joined).
+/// whole; or, where it writes neither, the first part is a number or an ordinal of the
+/// language's (`numbers`, `ordinal_words`) and the second a word of letters ("first-⏎year",
+/// "two-⏎thirds"). WordNet's nouns tell nothing: "clock-⏎wise", "breath-⏎taking" (review).
 fn kept_hyphen(before: &str, after: &str, words: &HashSet<String>, lang: Lang) -> bool {
     let left: String = (before.chars().rev())
         .take_while(|c| c.is_alphabetic())
@@ -515,17 +515,10 @@ fn kept_hyphen(before: &str, after: &str, words: &HashSet<String>, lang: Lang) -
     if words.contains(&format!("{left}-{right}").to_lowercase()) {
         return true;
     }
-    let long = |w: &str| w.chars().count() >= 4;
-    let prefix = (lang.data().read.prefixes.iter()).any(|p| p.eq_ignore_ascii_case(&left));
-    // A name's parts are no nouns of WordNet's ("Corn-⏎wall").
-    lang == Lang::En
-        && left.starts_with(char::is_lowercase)
-        && long(&left)
-        && long(&right)
-        && !prefix
-        && super::lexicon::noun(&left).is_some()
-        && super::lexicon::noun(&right).is_some()
-        && super::lexicon::noun(&whole).is_none()
+    let w = &lang.data().words;
+    let first = left.to_lowercase();
+    (w.numbers.contains_key(&first) || w.ordinal_words.contains(&first))
+        && right.chars().count() >= 3
 }
 
 fn join_lines(text: &str, written: &HashSet<String>, lang: Lang) -> String {

@@ -393,10 +393,17 @@ fn a_pdf_hyphen_at_a_line_break_stays_where_it_is_the_words_own() {
         text(t)
     );
     assert!(text(t).contains("most multi-year floes"), "{}", text(t));
-    // A word the text writes whole, or WordNet knows whole, or after a prefix: joined.
+    // A word the text writes whole, or any other: joined (review: "clock-⏎wise").
     let t = "Bogs\n\nPeatlands store carbon. Drained peat-\nlands release it. Goods are \
-        manu-\nfactured to overcome it; the wind may over-\ncome the sea.\n";
+        manu-\nfactured; the wheel turns clock-\nwise in a breath-\ntaking way.\n";
     assert!(text(t).contains("Drained peatlands"), "{}", text(t));
     assert!(text(t).contains("manufactured"), "{}", text(t));
-    assert!(text(t).contains("may overcome"), "{}", text(t));
+    assert!(
+        text(t).contains("turns clockwise in a breathtaking"),
+        "{}",
+        text(t)
+    );
+    // A number's or an ordinal's compound, written nowhere else: kept.
+    let t = "Votes\n\nAbout two-\nthirds of the members voted.\n";
+    assert!(text(t).contains("About two-thirds"), "{}", text(t));
 }

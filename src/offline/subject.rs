@@ -452,7 +452,9 @@ fn chained(
 /// knows.
 fn names_someone(heading: &str, lang: Lang) -> bool {
     words_at(heading).any(|(_, w)| {
+        // Not a place that is a given name too ("Retour en France", "Years in Paris").
         w.starts_with(char::is_uppercase)
+            && super::lexicon::place(w, lang).is_none()
             && (super::lexicon::may_be_given_name(w, lang)
                 || super::lexicon::entry(w).is_some_and(|e| e.kinds.contains(&"person")))
     })

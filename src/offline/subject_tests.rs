@@ -293,6 +293,9 @@ fn a_chain_goes_over_a_heading_to_the_paragraph_right_before_it() {
     // Pasteur).
     let other = t.replace("La guerre\n", "Claude Bernard\n");
     assert_eq!(chain_at(&other, Lang::Fr, Some(Sex::Male), "1870"), None);
+    // A place is nobody, though "France" is a given name too (review).
+    let place = t.replace("La guerre\n", "Retour en France\n");
+    assert!(chain_at(&place, Lang::Fr, Some(Sex::Male), "1870").is_some());
 }
 
 #[test]

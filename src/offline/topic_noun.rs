@@ -407,13 +407,22 @@ pub(super) fn named_earlier(
                 }
             }
         }
-        // Several named: the one the sentence right before names, alone, in the paragraph
-        // ("The Equal Franchise Act of 1928 lowered … . … weeks before the Act became law").
+        // Several named: the one the sentence right before opens on, alone, in the paragraph
+        // ("The Equal Franchise Act of 1928 lowered … . … weeks before the Act became law"; not
+        // one it names in passing, "harsher than the Vagrancy Act", nor one the stem names).
         let before = (sentence.checked_sub(1).map(|p| &doc.sentences[p]))
             .filter(|p| p.paragraph == doc.sentences[sentence].paragraph)
             .map(|p| earlier_names(&p.text, noun))
             .unwrap_or_default();
-        let last = names.len() > 1 && before.len() == 1;
+        let opens = |name: &str| {
+            (sentence.checked_sub(1)).is_some_and(|p| {
+                doc.sentences[p]
+                    .text
+                    .to_lowercase()
+                    .starts_with(&name.to_lowercase())
+            }) && !lower.contains(&name.to_lowercase())
+        };
+        let last = names.len() > 1 && before.len() == 1 && opens(&before[0]);
         if last {
             names = before;
         }

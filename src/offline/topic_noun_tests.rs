@@ -421,6 +421,17 @@ fn of_several_named_the_one_the_sentence_before_names_alone() {
         renamed_earlier(t, "Pankhurst died in _ before the Act became law.").as_deref(),
         Some("Pankhurst died in _ before the Equal Franchise Act became law.")
     );
+    // Not one the sentence before names in passing, nor one the stem names (review).
+    let passing = "Votes\n\nParliament passed the Prisoners Act in 1913. Critics said it was \
+        harsher than the Vagrancy Act. The Act came into force in April.";
+    assert_eq!(
+        renamed_earlier(passing, "The Act came into force in April _."),
+        None
+    );
+    assert_eq!(
+        renamed_earlier(t, "In _ the Act replaced the Equal Franchise Act.").as_deref(),
+        None
+    );
     // Not from another paragraph, where the three stay three.
     let apart = t.replace("the age. Pankhurst", "the age.\n\nPankhurst");
     assert_eq!(

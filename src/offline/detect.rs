@@ -348,6 +348,27 @@ pub(super) fn value_after(
     {
         len += 1 + next.len();
         format!("{unit} {next}")
+    } else if matches!(lang, Lang::Fr | Lang::Es)
+        && !symbol
+        && tail.starts_with(' ')
+        && next.starts_with(char::is_lowercase)
+        && next.chars().count() >= 4
+        && next_lower.ends_with(['s', 'x'])
+        && unit.to_lowercase().ends_with(['s', 'x'])
+        && !lang.is_stop(&next_lower)
+        && !w.measures.contains(&next_lower)
+        && !super::subject::finite(&next, lang)
+        // Not a participle ("30 000 hommes tués, blessés ou disparus") nor an adverb of place
+        // ("120 mètres au-dessous").
+        && !next_lower.contains('-')
+        && !["és", "ées", "ados", "idos", "adas", "idas"]
+            .iter()
+            .any(|e| next_lower.ends_with(e))
+    {
+        // "46 novelas históricas": an adjective after a plural noun agrees with it and
+        // belongs to the unit, or the gap leaves "_____ históricas" (round 27).
+        len += 1 + next.len();
+        format!("{unit} {next}")
     } else {
         unit
     };

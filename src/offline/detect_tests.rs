@@ -598,3 +598,19 @@ fn a_century_a_stem_names_is_read_in_four_languages() {
     assert_eq!(centuries("pendant 3 siècles", Lang::Fr), vec![]);
     assert_eq!(centuries("durante un siglo 12 familias", Lang::Es), vec![]);
 }
+
+#[test]
+fn a_french_or_spanish_adjective_after_a_plural_noun_belongs_to_the_unit() {
+    // Round 27: "Galdós escribió en total _____ históricas".
+    let v = values(
+        "Galdós escribió en total 46 novelas históricas, agrupadas en cinco series.",
+        Lang::Es,
+    );
+    assert_eq!(v, ["46 novelas históricas"]);
+    // Not a participle, nor an adverb of place.
+    let v = values(
+        "Les pertes sont estimées à 30 000 hommes tués, blessés ou disparus, à 120 mètres au-dessous.",
+        Lang::Fr,
+    );
+    assert_eq!(v, ["30 000 hommes", "120 mètres"]);
+}

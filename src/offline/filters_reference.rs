@@ -341,9 +341,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                 (head.split(|c: char| !c.is_ascii_digit())).any(|d| (3..=4).contains(&d.len()));
             // A day ("le même jour") is told by a day and month too ("le 8 mai _____"); a year
             // is not by a month ("en octobre de la même année").
-            let day = ["day", "día", "jour", "lendemain", "tag"]
-                .iter()
-                .any(|d| r.contains(d))
+            let day = w.day_references.contains(r)
                 && (head.split(|c: char| !c.is_alphanumeric()))
                     .any(|x| w.months.iter().any(|m| m == x));
             w.dated_references.contains(r) && (year || day)

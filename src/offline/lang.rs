@@ -242,8 +242,8 @@ pub(super) struct Words {
     /// …", "But the king …"): left out of a gap's sentence (`render::without_connective`).
     #[serde(default)]
     pub(super) opening_conjunctions: Vec<String>,
-    /// Words that stand for a thing named before ("The second is a protein coat"): never a
-    /// defined term.
+    /// Words that stand for one of the things the sentence before counts ("The first is … The
+    /// second is a protein coat"): no defined term there (`define_more::counted`).
     #[serde(default)]
     pub(super) stand_in_terms: Vec<String>,
     /// The possessive pronouns of `pronouns` ("his", "su", "sa"): in the phrases that open a
@@ -254,6 +254,9 @@ pub(super) struct Words {
     /// siguiente"): they point back only where the sentence gives no date before them.
     #[serde(default)]
     pub(super) dated_references: Vec<String>,
+    /// Those of them that count a day ("le même jour"): a day and month before tell it too.
+    #[serde(default)]
+    pub(super) day_references: Vec<String>,
     /// Words of degree after a noun ("el lago navegable más alto"): a description follows, no
     /// name goes in before it (`topic_noun`).
     #[serde(default)]

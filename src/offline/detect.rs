@@ -177,8 +177,7 @@ fn numbers_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
                 let a = a.to_lowercase();
                 w.articles.contains(&a)
                     || w.possessives.contains(&a)
-                    || a.ends_with("'s")
-                    || a.ends_with("’s")
+                    || super::lang::possessor(&a).is_some()
             });
         if article_before && m.as_str().len() == 4 && (1000.0..=2099.0).contains(&amount) {
             continue;
@@ -465,7 +464,7 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         // is not the person as an answer.
         let possessive = run
             .last()
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+            .is_some_and(|w| super::lang::possessor(w).is_some());
         let before = text[..start].trim_end().to_lowercase();
         let after_article = lang
             .data()

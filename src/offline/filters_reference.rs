@@ -2,7 +2,7 @@
 //! (it, they, that year, plus tard), leans on the main person unnamed, or leaves its subject out.
 use super::{Draft, words};
 use crate::offline::detect::Kind;
-use crate::offline::lang::Lang;
+use crate::offline::lang::{Lang, possessor};
 
 /// Whether a sentence points back: an opener as its first words ("Later"), a reference
 /// anywhere ("this argument", "that year"), or a personal pronoun before any name of the
@@ -212,7 +212,8 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
     // "Hasta su muerte, en 1506, Colón creyó …": a possessive in the phrases that open the
     // sentence is that of the main person named right after their comma.
     let main_after = (tokens.iter().position(|(_, t)| {
-        main.is_some_and(|m| bare_of(t) == m || bare_of(t).strip_suffix("'s") == Some(m))
+        let bare = bare_of(t);
+        main.is_some_and(|m| bare == m || possessor(&bare) == Some(m))
     }))
     .filter(|&k| {
         k > 0
@@ -273,7 +274,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             && crate::offline::lexicon::noun(&bare.to_lowercase()).is_some()
             && !crate::offline::lexicon::may_be_given_name(bare, lang)
             && crate::offline::lexicon::place(bare, lang).is_none()
-            && main.is_none_or(|m| bare != m && bare.strip_suffix("'s") != Some(m));
+            && main.is_none_or(|m| bare != m && possessor(bare) != Some(m));
         if bare.starts_with(char::is_uppercase)
             && !of_kin
             && phrase_end.is_none_or(|c| i > c)
@@ -290,7 +291,7 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
                     .contains(&bare_of(tokens[i - 1].1).to_lowercase());
             // The main person's name names someone, though a lexicon may know it as a word
             // ("Wu").
-            let mains = |m: &str| bare == m || bare.strip_suffix("'s") == Some(m);
+            let mains = |m: &str| bare == m || possessor(bare) == Some(m);
             let someone = main.is_some_and(mains)
                 || (!after_place_word && may_be_someone(bare, next.as_deref(), lang));
             person_named |= someone;

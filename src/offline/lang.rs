@@ -616,6 +616,11 @@ pub(super) fn capitalise(word: &str) -> String {
 }
 
 /// A word or phrase with its first letter in lower case.
+/// The word a possessive is of ("Gogh's", "Gogh’s" → "Gogh"); none for a word that is none.
+pub(super) fn possessor(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 pub(super) fn lower_first(word: &str) -> String {
     let mut c = word.chars();
     c.next()

@@ -342,7 +342,7 @@ pub(super) fn described_as_person(term: &str, meaning: &str, lang: Lang) -> bool
     let head = words
         .filter(|w| !w.is_empty())
         .take_while(|w| !ENDS.contains(w));
-    head.map(|w| w.strip_suffix("'s").unwrap_or(w))
+    head.map(|w| super::lang::possessor(w).unwrap_or(w))
         .any(|w| lexicon::noun(w).is_some_and(|e| e.kinds.first() == Some(&"person")))
 }
 

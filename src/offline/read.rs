@@ -501,13 +501,14 @@ fn push_paragraph(doc: &mut Doc, text: &str, section: usize, paragraph: usize, l
 /// language's (`numbers`, `ordinal_words`) and the second a word of letters ("first-⏎year",
 /// "two-⏎thirds"). WordNet's nouns tell nothing: "clock-⏎wise", "breath-⏎taking" (review).
 fn kept_hyphen(before: &str, after: &str, words: &HashSet<String>, lang: Lang) -> bool {
-    let left: String = (before.chars().rev())
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let left = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let right = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let whole = format!("{left}{right}").to_lowercase();
     if words.contains(&whole) {
         return false;

@@ -248,7 +248,7 @@ impl Reading {
             return false;
         };
         let text = &self.doc.sentences[sentence].text;
-        refer::words_at(text).any(|(_, w)| w == main || w.strip_suffix("'s") == Some(main))
+        refer::words_at(text).any(|(_, w)| w == main || lang::possessor(w) == Some(main))
     }
 
     /// Where an item is: its section and paragraph (a glossary line is a paragraph of its own

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use super::detect::{Found, Kind};
 use super::filters::leans_back;
-use super::lang::{Lang, capitalise};
+use super::lang::{Lang, capitalise, possessor};
 use super::read::Doc;
 use super::sex::Sex;
 use super::subject::People;
@@ -127,7 +127,7 @@ fn title_person(doc: &Doc, found: &[Found], lang: Lang) -> Option<String> {
                     s.text.replace(title, " ")
                 };
                 words_at(&rest)
-                    .filter(|(_, w)| *w == name || w.strip_suffix("'s") == Some(name))
+                    .filter(|(_, w)| *w == name || possessor(w) == Some(name))
                     .count()
             })
             .sum::<usize>()
@@ -350,7 +350,7 @@ pub(super) fn resolve(
     let mut all = mentions(doc, found);
     for (i, s) in doc.sentences.iter().enumerate() {
         for (at, w) in words_at(&s.text) {
-            let w = w.strip_suffix("'s").unwrap_or(w);
+            let w = possessor(w).unwrap_or(w);
             let inside = |(j, start, n): &(usize, usize, &str)| {
                 *j == i && (*start..start + n.len()).contains(&at)
             };
@@ -530,7 +530,7 @@ fn named_thing(words: &[(bool, &str)], k: usize, lang: Lang) -> bool {
     let run = &words[start..=end];
     if run
         .iter()
-        .any(|(_, w)| super::lexicon::may_be_given_name(w, lang) || w.ends_with("'s"))
+        .any(|(_, w)| super::lexicon::may_be_given_name(w, lang) || possessor(w).is_some())
     {
         return false;
     }
@@ -582,7 +582,7 @@ pub(super) fn particle_form(doc: &Doc, main: &str, lang: Lang) -> Option<String>
     for s in &doc.sentences {
         let words: Vec<(usize, &str)> = words_at(&s.text).collect();
         for (k, &(_, w)) in words.iter().enumerate() {
-            if w != main && w.strip_suffix("'s") != Some(main) {
+            if w != main && possessor(w) != Some(main) {
                 continue;
             }
             let before = k.checked_sub(1).map(|j| words[j].1);
@@ -620,7 +620,7 @@ pub(super) fn with_particle(
     let mut out = String::new();
     let mut last = 0;
     for (at, w) in words_at(part) {
-        if w != main && w.strip_suffix("'s") != Some(main) {
+        if w != main && possessor(w) != Some(main) {
             continue;
         }
         let before = part[..at].trim_end();

@@ -330,7 +330,7 @@ pub(super) fn of_meaning(meaning: &str, lang: Lang) -> Option<Sex> {
     let words: Vec<&str> = (head.split_whitespace())
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .collect();
-    let possessive = |t: &str| t.ends_with("'s") || t.ends_with("’s");
+    let possessive = |t: &str| super::lang::possessor(t).is_some();
     let mut told = None;
     for (i, t) in words.iter().enumerate() {
         let lower = t.to_lowercase();

@@ -377,7 +377,7 @@ pub(super) fn named_earlier(
         .filter(|w| w[0] == "the")
         .map(|w| w[1].trim_matches(|c: char| !c.is_alphanumeric()))
         // "The dam's power station": the dam.
-        .map(|n| (n.strip_suffix("'s").or_else(|| n.strip_suffix("’s"))).unwrap_or(n))
+        .map(|n| super::lang::possessor(n).unwrap_or(n))
         .filter(|n| n.chars().count() >= 3 && n.chars().all(char::is_alphabetic))
         .filter(|n| !n.ends_with('s') && !reference(n));
     // "a new school of art and design": a thing of the noun brought in unnamed (or by another

@@ -486,6 +486,64 @@ pub(super) fn places<R: Rng>(
     out
 }
 
+/// More wrong cities where the text names too few (`have`), from the gazetteer
+/// (`lexicon::cities`, English names): the cities of the answer's part first ("Pisa": Florence,
+/// Siena, in Tuscany), then of its country; on easy the other way round. Only where the text
+/// tells that the answer is the gazetteer's city: it names (`told`) the city's part or country,
+/// or another of the country's cities is among its places. A name is often more than one place
+/// ("Richmond, near London" is no city of Virginia; the Edo people are not Tokyo). A city of
+/// antiquity gets cities of antiquity, a living one living ones (not Babylon beside Basra).
+pub(super) fn gazetteer_cities<R: Rng>(
+    answer: &str,
+    told: &dyn Fn(&str) -> bool,
+    text_places: &[(String, PlaceKind, usize)],
+    stem: &str,
+    have: &[String],
+    (want, level): (usize, Level),
+    rng: &mut R,
+) -> Vec<String> {
+    let Some(home) = lexicon::city(answer).filter(|_| want > 0) else {
+        return Vec::new();
+    };
+    let same = |c: &lexicon::City| std::ptr::eq(c, home);
+    let fellow =
+        |name: &str| lexicon::city(name).is_some_and(|c| !same(c) && c.country == home.country);
+    let certain =
+        told(home.part) || told(home.country) || text_places.iter().any(|(p, _, _)| fellow(p));
+    if !certain {
+        return Vec::new();
+    }
+    // None of the text's own or another name of one ("Aarhus", "Arhus").
+    let ok = |c: &lexicon::City| {
+        let p = c.names[0];
+        !same(c)
+            && c.country == home.country
+            && c.ancient == home.ancient
+            && !lexicon::same_place(p, answer)
+            && !p.contains(answer)
+            && !answer.contains(p)
+            && !lexicon::place_named_in(p, stem)
+            && !(have.iter()).any(|h| c.names.contains(&h.as_str()) || lexicon::same_place(h, p))
+    };
+    let (near, far): (Vec<&lexicon::City>, Vec<&lexicon::City>) = (lexicon::cities().iter())
+        .filter(|c| ok(c))
+        .partition(|c| c.part == home.part);
+    let names = |cs: Vec<&lexicon::City>| -> Vec<&str> { cs.iter().map(|c| c.names[0]).collect() };
+    let (mut near, mut far) = (names(near), names(far));
+    near.shuffle(rng);
+    far.shuffle(rng);
+    let order = match level {
+        Level::Easy => [far, near],
+        Level::Medium | Level::Hard => [near, far],
+    };
+    order
+        .into_iter()
+        .flatten()
+        .take(want)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The places named as the answer is, with an article or without: a country named with one
 /// ("die Niederlande") is no wrong answer for a bare one, nor the other way round ("in _____":
 /// Deutschland, not "in Niederlande").

@@ -85,3 +85,84 @@ fn two_names_of_one_place_are_never_both_options() {
         assert_eq!(got.len(), 3, "{got:?}");
     }
 }
+
+/// `gazetteer_cities` with a text that names `told` and the cities `text`.
+fn from_gazetteer(
+    answer: &str,
+    told: &[&str],
+    text: &[&str],
+    level: Level,
+    seed: u64,
+) -> Vec<String> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let told = |n: &str| told.contains(&n);
+    let places: Vec<(String, PlaceKind, usize)> = (text.iter())
+        .map(|p| (p.to_string(), PlaceKind::City(String::new()), 1))
+        .collect();
+    let have: Vec<String> = text.iter().map(ToString::to_string).collect();
+    let stem = "He was born in _____.";
+    super::gazetteer_cities(answer, &told, &places, stem, &have, (3, level), &mut rng)
+}
+
+#[test]
+fn the_gazetteer_gives_a_city_the_cities_of_its_part_first_and_of_its_country() {
+    let tuscan = [
+        "Florence", "Siena", "Livorno", "Lucca", "Pisa", "Arezzo", "Prato",
+    ];
+    let cities = lexicon::cities();
+    let in_italy = |n: &String| {
+        cities
+            .iter()
+            .any(|c| c.names[0] == n && c.country == "Italy")
+    };
+    for seed in 0..10 {
+        let got = from_gazetteer("Pisa", &["Italy"], &[], Level::Medium, seed);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(in_italy), "{got:?}");
+        let near = got.iter().filter(|c| tuscan.contains(&c.as_str())).count();
+        assert!(near >= 1, "{got:?}");
+        // Easy: the country's other parts first.
+        let easy = from_gazetteer("Pisa", &["Italy"], &[], Level::Easy, seed);
+        assert!(
+            easy.iter().all(|c| !tuscan.contains(&c.as_str())),
+            "{easy:?}"
+        );
+        assert!(easy.iter().all(in_italy), "{easy:?}");
+    }
+}
+
+#[test]
+fn the_gazetteer_is_used_only_where_the_text_tells_the_city_is_its_own() {
+    // "a house in Richmond, near London": the gazetteer's Richmond is in Virginia.
+    assert!(from_gazetteer("Richmond", &["London"], &["London"], Level::Medium, 1).is_empty());
+    // Told by the country, or by another of its cities among the text's places.
+    assert_eq!(
+        from_gazetteer("Richmond", &["United States"], &[], Level::Medium, 1).len(),
+        3
+    );
+    let got = from_gazetteer("Richmond", &[], &["Boston"], Level::Medium, 1);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(!got.contains(&"Boston".to_owned()), "{got:?}");
+}
+
+#[test]
+fn the_gazetteer_adds_no_other_name_of_a_text_city_and_no_city_of_another_era() {
+    for seed in 0..20 {
+        // The text writes "Arhus": not "Aarhus" beside it.
+        let got = from_gazetteer("Copenhagen", &["Denmark"], &["Arhus"], Level::Medium, seed);
+        assert!(
+            !got.iter().any(|c| c == "Arhus" || c == "Aarhus"),
+            "{got:?}"
+        );
+        // Sparta is a city of antiquity: not Corfu; Athens is a living one: not Sparta.
+        let old = from_gazetteer("Sparta", &["Greece"], &[], Level::Medium, seed);
+        let ancient = |n: &String| {
+            lexicon::cities()
+                .iter()
+                .any(|c| c.names[0] == n && c.ancient)
+        };
+        assert!(old.iter().all(ancient), "{old:?}");
+        let new = from_gazetteer("Athens", &["Greece"], &[], Level::Medium, seed);
+        assert!(!new.iter().any(ancient), "{new:?}");
+    }
+}

@@ -1,8 +1,9 @@
 //! Lexical knowledge the text alone cannot give, shipped as data (`data/`, embedded at build
 //! time, each made by a script in `tools/`): the kind of an English noun and the type of a named
 //! place or person, from WordNet 3.0's lexicographer files (`wordnet-en.tsv`); the countries in
-//! the four languages with their region (`countries.tsv`); given names (`given-names.txt`, and
-//! each language's own in its data file).
+//! the four languages with their region (`countries.tsv`); English cities with their part and
+//! country (`cities-en.tsv`); given names (`given-names.txt`, and each language's own in its
+//! data file).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -136,6 +137,41 @@ pub(super) fn countries() -> &'static [Country] {
             })
             .collect()
     })
+}
+
+/// A city of the gazetteer (`data/cities-en.tsv`, from WordNet): its English names, WordNet's
+/// own first ("Tokyo", then "Edo"), what it is part of ("Honshu"), its country ("Japan") and
+/// whether it is a city of antiquity ("Sparta").
+pub(super) struct City {
+    pub(super) names: Vec<&'static str>,
+    pub(super) part: &'static str,
+    pub(super) country: &'static str,
+    pub(super) ancient: bool,
+}
+
+pub(super) fn cities() -> &'static [City] {
+    static CITIES: OnceLock<Vec<City>> = OnceLock::new();
+    CITIES.get_or_init(|| {
+        include_str!("data/cities-en.tsv")
+            .lines()
+            .filter_map(|line| {
+                let f: Vec<&str> = line.split('\t').collect();
+                (f.len() == 4).then(|| City {
+                    names: f[0].split('|').collect(),
+                    part: f[1],
+                    country: f[2],
+                    ancient: f[3] == "ancient",
+                })
+            })
+            .collect()
+    })
+}
+
+/// The gazetteer's city of that name, when only one of its cities has it.
+pub(super) fn city(name: &str) -> Option<&'static City> {
+    let mut named = cities().iter().filter(|c| c.names.contains(&name));
+    let one = named.next()?;
+    named.next().is_none().then_some(one)
 }
 
 /// The kind of a place named in a text of `lang`, when the data knows it for certain.

@@ -53,6 +53,7 @@ use detect::{Found, Kind};
 use distract::Level;
 use filters::Draft;
 use lang::{Lang, Say};
+use lexicon::PlaceKind;
 use reading::{Item, Reading};
 
 /// Largest source text read.
@@ -708,7 +709,18 @@ fn make_gap<R: Rng>(
         Kind::Place(k) => {
             let places = distract::without_aliases(&reading.places, answer, &reading.aliases);
             let places = distract::same_article(places, answer, reading.text);
-            distract::places(answer, k, &places, s.paragraph, &s.text, level, want, rng)
+            let mut wrong =
+                distract::places(answer, k, &places, s.paragraph, &s.text, level, want, rng);
+            if let (PlaceKind::City(_), Lang::En) = (k, reading.text) {
+                let stem = format!("{} {before} {after}", context.unwrap_or(""));
+                let more = (want.saturating_sub(wrong.len()), level);
+                let told =
+                    |name: &str| (reading.doc.sentences.iter()).any(|s| lang::holds(&s.text, name));
+                wrong.extend(distract::gazetteer_cities(
+                    answer, &told, &places, &stem, &wrong, more, rng,
+                ));
+            }
+            wrong
         }
         Kind::Span(sp) => {
             let stem = format!("{} {before} {after}", context.unwrap_or(""));

@@ -104,14 +104,15 @@ fn reflexive(text: &str, tokens: &[(usize, &str)], i: usize, lang: Lang) -> bool
     true
 }
 
-/// The subject of a sentence, after the phrases that open it: up to a comma ("En 1805, en el
-/// Monte Sacro de Roma, …"), or a preposition and its object ("Con ayuda de Haití regresó").
-fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
+/// Where a sentence's subject starts, after the phrases that open it (`subject_of`); none
+/// where a phrase runs to the sentence's end.
+fn subject_start(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang) -> Option<usize> {
     let w = &lang.data().words;
-    let tokens: Vec<(usize, &str)> = words_at(text).collect();
     let lower = |i: usize| tokens[i].1.to_lowercase();
     let comma_after = |i: usize| text[tokens[i].0 + tokens[i].1.len()..].starts_with(',');
     let opener = |i: usize| w.subject_openers.contains(&lower(i));
+    // Not an article ("der", "die": German's relatives are its articles too).
+    let relative = |i: usize| w.subordinate.contains(&lower(i)) && !w.articles.contains(&lower(i));
     let determiner = |i: usize| {
         let l = lower(i);
         w.articles.contains(&l) || w.pronouns.contains(&l)
@@ -137,6 +138,13 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
             comma.filter(|c| verb.is_none_or(|v| v > *c) && subject.is_none_or(|v| v > *c))
         {
             i = c + 1;
+            // A relative clause of the phrase's noun, set off by commas, belongs to the phrase
+            // ("Pendant le Blocus continental, qui prive la France du sucre, il étudie …").
+            if i < tokens.len() && relative(i) {
+                i = (i..tokens.len())
+                    .find(|&k| comma_after(k))
+                    .map_or(i, |k| k + 1);
+            }
             continue;
         }
         // An adverb right before the verb ("Después fue recibido …"): no object to pass.
@@ -154,7 +162,7 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
                 k += 1;
             }
             if k >= tokens.len() {
-                return Subject::Other;
+                return None;
             }
             // "En 1805 juró", "En 1802 se casó", "En 1819 el ejército cruzó": a number is the
             // whole object.
@@ -211,6 +219,29 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
     {
         i = c + 1;
     }
+    // "Très jeune, elle danse …": a short phrase with no verb, then the pronoun after its
+    // comma.
+    let short = comma.filter(|&c| {
+        c < 5
+            && (tokens.get(c + 1)).is_some_and(|t| who.pronouns.contains(&t.1.to_lowercase()))
+            && !(0..=c).any(|k| finite(tokens[k].1, lang))
+    });
+    if i == 0
+        && let Some(c) = short
+    {
+        i = c + 1;
+    }
+    Some(i)
+}
+
+/// The subject of a sentence, after the phrases that open it: up to a comma ("En 1805, en el
+/// Monte Sacro de Roma, …"), or a preposition and its object ("Con ayuda de Haití regresó").
+fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
+    let w = &lang.data().words;
+    let tokens: Vec<(usize, &str)> = words_at(text).collect();
+    let Some(i) = subject_start(text, &tokens, who, lang) else {
+        return Subject::Other;
+    };
     if !who.thing
         && !w.fronted.is_empty()
         && i == 0
@@ -402,6 +433,10 @@ fn named_before(doc: &Doc, who: Who<'_>, sentence: usize, lang: Lang) -> bool {
     false
 }
 
+/// The other people a text names, by sentence and byte, and whether each may be of the main
+/// person's sex.
+type Others<'a> = &'a [(usize, usize, bool)];
+
 /// Whether a person's pronoun (or subject left out) at byte `upto` of its sentence ends a chain
 /// back to the main person's name: the sentences back to it (up to eight, in this section,
 /// the name in this paragraph or the one before) all have the main person as subject, and no
@@ -413,7 +448,7 @@ fn chained(
     doc: &Doc,
     who: Who<'_>,
     (sentence, upto, dropped): (usize, usize, bool),
-    others: &[(usize, usize, bool)],
+    (others, sex): (Others<'_>, Sex),
     lang: Lang,
 ) -> bool {
     let s = &doc.sentences[sentence];
@@ -442,10 +477,40 @@ fn chained(
             }
             Subject::Dropped(_) => dropped = true,
             Subject::Pronoun(_) => {}
+            Subject::Other if other_gender(&t.text, who, sex, lang) => {}
             Subject::Other => return false,
         }
     }
     false
+}
+
+/// Whether a sentence whose subject is someone or something else leaves a chain of the main
+/// person's pronoun whole: its subject opens with an article whose thing's pronoun is not
+/// theirs, and every article in it is of the other gender or plural ("La novela tuvo mucho
+/// éxito", "Die Idee erwies sich als falsch, doch das Buch machte ihn bekannt" before "er";
+/// not "Le livre connaît …" before "il", which may be the book, nor "La ville plaît au jeune
+/// homme", nor "… l'armée"). Not English, whose things are "it" and whose articles tell
+/// nothing.
+fn other_gender(text: &str, who: Who<'_>, sex: Sex, lang: Lang) -> bool {
+    let w = &lang.data().words;
+    if lang == Lang::En {
+        return false;
+    }
+    let own = |p: &String| match sex {
+        Sex::Male => w.male_pronouns.contains(p),
+        Sex::Female => w.female_pronouns.contains(p) || w.female_subject_pronouns.contains(p),
+    };
+    let tokens: Vec<(usize, &str)> = words_at(text).collect();
+    let pronoun_of = |t: &(usize, &str)| w.thing_pronoun_of.get(&t.1.to_lowercase());
+    // An article of a thing that is not "il": of the other gender or plural.
+    let other = |t: &(usize, &str)| {
+        let lower = t.1.to_lowercase();
+        !w.articles.contains(&lower)
+            || w.plural_articles.contains(&lower)
+            || pronoun_of(t).is_some_and(|p| !own(p))
+    };
+    let subject = subject_start(text, &tokens, who, lang).and_then(|i| tokens.get(i));
+    subject.and_then(pronoun_of).is_some_and(|p| !own(p)) && tokens.iter().all(other)
 }
 
 /// Whether a heading names someone: a word of it may be a given name, or is a person WordNet
@@ -471,7 +536,7 @@ fn supplied(
     who: Who<'_>,
     (sentence, chain_only): (usize, bool),
     lang: Lang,
-    others: Option<&[(usize, usize, bool)]>,
+    others: Option<(Others<'_>, Sex)>,
 ) -> Option<(usize, usize, String)> {
     let s = &doc.sentences[sentence];
     let tokens: Vec<(usize, &str)> = words_at(&s.text).collect();
@@ -611,7 +676,7 @@ pub(super) fn supply_subject(
         full: None,
         kin: &[],
     });
-    let (pos, cut, put) = (person.map(|who| (who, others.as_deref(), chain_only)))
+    let (pos, cut, put) = (person.map(|who| (who, others.as_deref().zip(sex), chain_only)))
         .into_iter()
         .chain(thing.map(|who| (who, None, false)))
         .find_map(|(who, others, chain_only)| {

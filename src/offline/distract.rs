@@ -142,6 +142,8 @@ pub(super) fn values<R: Rng>(
         } else {
             hi
         };
+        // An approximate one's wrong ones lie further off (below): so do the steps.
+        let hi = if approximate { hi + 2 } else { hi };
         for k in lo..=hi {
             candidates.extend([
                 v.amount - f64::from(k) * step,
@@ -151,9 +153,15 @@ pub(super) fn values<R: Rng>(
         candidates.retain(|x| *x > 0.0 && *x != v.amount && !(v.percent && *x >= 100.0));
     }
     // "about 800 atoms": "about" covers a tenth or so, so 700 is nearly as true as the key. An
-    // approximate value's wrong ones lie a fifth of it away at least.
+    // approximate value's wrong ones lie a fifth of it away at least; a round one's more than
+    // a step of its own, for "about 40 km" covers 50 km to a reader (rounds 25 and 27 struck
+    // "50 km" beside it twice).
     if approximate && !(small || temperature) {
-        candidates.retain(|x| (x - v.amount).abs() >= 0.2 * v.amount.abs() - 1e-9);
+        let step = round_step(v).unwrap_or(0.0);
+        candidates.retain(|x| {
+            let off = (x - v.amount).abs();
+            off >= 0.2 * v.amount.abs() - 1e-9 && off > step + 1e-9
+        });
     }
     if let Some(max) = near.at_most {
         candidates.retain(|x| *x <= max);

@@ -389,8 +389,17 @@ fn an_approximate_value_gets_wrong_ones_beyond_what_about_covers() {
     long.unit = "cm".into();
     let mut atoms = value(800.0, 0, false, false);
     atoms.unit = "atoms".into();
+    let mut km = value(40.0, 0, false, false);
+    km.unit = "km".into();
     for seed in 0..20 {
         let mut rng = StdRng::seed_from_u64(seed);
+        // "about 40 km" (round 27): not 30 km nor 50 km, a step of its own away.
+        let got = values(&km, "40 km", Lang::En, Level::Medium, near, 3, &mut rng);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got.iter().all(|w| (amount(w) - 40.0).abs() > 10.0),
+            "{got:?}"
+        );
         // "at about 4 °C": not 2 °C or 6 °C, which "about" may cover.
         let got = values(&cold, "4 °C", Lang::En, Level::Medium, near, 3, &mut rng);
         assert_eq!(got.len(), 3, "{got:?}");
@@ -405,7 +414,7 @@ fn an_approximate_value_gets_wrong_ones_beyond_what_about_covers() {
             got.iter().all(|w| (amount(w) - 11.0).abs() >= 6.0),
             "{got:?}"
         );
-        // "about 800 atoms": a fifth away at least, not 700.
+        // "about 800 atoms": a fifth away at least, and more than a step: not 700 nor 900.
         let got = values(
             &atoms,
             "800 atoms",
@@ -417,7 +426,7 @@ fn an_approximate_value_gets_wrong_ones_beyond_what_about_covers() {
         );
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(
-            got.iter().all(|w| (amount(w) - 800.0).abs() >= 160.0),
+            got.iter().all(|w| (amount(w) - 800.0).abs() > 100.0),
             "{got:?}"
         );
         // Without "about", a small value's wrong ones may lie two away.

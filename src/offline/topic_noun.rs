@@ -111,7 +111,8 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         }
     }
     // "Iceland is an island in the North Atlantic": "the island"; "Tasmania is an island state
-    // of Australia": "the state" (the head of the words before the next small word).
+    // of Australia": "the state" (the head of the words before the next small word); "Oliver
+    // Twist was Charles Dickens's second novel": "the novel".
     let said = (doc.sentences.iter().take(3)).find_map(|s| {
         let text = s.text.to_lowercase();
         let rest = text.strip_prefix(&lower)?;
@@ -120,10 +121,24 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
             return None;
         };
         let plural = w.plural_copulas.contains(&(*copula).to_owned());
-        let phrase: Vec<&str> = (words[2..].iter())
+        // Or after a possessive ("Oliver Twist was Charles Dickens's second novel"): the
+        // words after it are the phrase, as after "a".
+        let possessed = (1..words.len().min(5))
+            .find(|&k| super::lang::possessor(words[k]).is_some())
+            .map(|k| k + 1);
+        let from = if w.indefinite.contains(&(*one).to_owned()) {
+            2
+        } else {
+            possessed?
+        };
+        // Its last word without the full stop ("… second novel."); after a possessive, an
+        // ordinal first ("second").
+        let ordinal = |x: &&str| from > 2 && w.ordinal_words.iter().any(|o| o == x);
+        let phrase: Vec<&str> = (words[from.min(words.len())..].iter())
+            .map(|x| x.trim_end_matches(['.', ',', ';']))
+            .skip_while(ordinal)
             .take_while(|x| x.chars().all(char::is_alphabetic) && !lang.is_stop(x))
             .take(3)
-            .copied()
             .collect();
         // English: the last word WordNet knows as a noun ("a protein hormone made by …" is
         // "the hormone", not "the made").
@@ -136,9 +151,7 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         // Only the head: "a chemical process" is no chemical (nor, so, "an island state" an
         // island).
         let said = vec![(*head).to_owned()];
-        ((w.copulas.contains(&(*copula).to_owned()) || plural)
-            && w.indefinite.contains(&(*one).to_owned())
-            && head.chars().count() >= 3)
+        ((w.copulas.contains(&(*copula).to_owned()) || plural) && head.chars().count() >= 3)
             .then_some((said, plural))
     });
     // A plural name ("The Galápagos Islands are …", "Las islas Galápagos") is put after a

@@ -268,6 +268,18 @@ fn a_works_title_is_without_its_author() {
         renamed(en, Lang::En, "The play is set in _ in an industrial town.").as_deref(),
         Some("An Inspector Calls is set in _ in an industrial town.")
     );
+    // A possessive before the noun the text says it is (round 25: "The novel attacks …").
+    let novel = "Oliver Twist by Charles Dickens\n\nOliver Twist was Charles Dickens's second \
+        novel. It appeared between 1837 and 1839. The novel attacks the workhouse system.";
+    assert_eq!(
+        renamed(
+            novel,
+            Lang::En,
+            "The novel attacks the workhouse system of _."
+        )
+        .as_deref(),
+        Some("Oliver Twist attacks the workhouse system of _.")
+    );
     // Inside a sentence its title keeps its capital.
     assert_eq!(
         renamed(en, Lang::En, "Priestley set the play in _.").as_deref(),

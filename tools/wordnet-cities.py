@@ -5,9 +5,8 @@
 Each line is one city (a WordNet synset that is an instance of a city, a capital or a port; not
 a town): its names ("Seville|Sevilla", the first WordNet's own), what it is part of ("Tuscany"
 for Pisa) and the country that part is in, followed up WordNet's part-of pointers to a name
-`countries.tsv` knows or one WordNet calls a country ("Edinburgh": Lothian Region, Scotland),
-and "ancient" for a city of antiquity or the Bible (its gloss says "an ancient Greek city", "biblical", "ruins": Sparta, Nineveh). A city
-whose country cannot be found so is left out. Where WordNet names a city first as its own
+`countries.tsv` knows or one WordNet calls a country ("Edinburgh": Lothian Region, Scotland).
+A city whose country cannot be found so is left out. Where WordNet names a city first as its own
 language does ("Firenze"), the English name is put first (`ENGLISH`). Offline generation takes a city's wrong answers from
 here where the text names too few: the cities of the same part first, then of the country.
 
@@ -15,7 +14,6 @@ Run:  python3 tools/wordnet-cities.py /usr/share/wordnet src/offline/data/countr
           > src/offline/data/cities-en.tsv
 Licence: WordNet 3.0 licence (Princeton University), kept in src/offline/data/WORDNET-LICENSE.
 """
-import re
 import sys
 
 root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
@@ -34,8 +32,7 @@ with open(root + "/data.noun", encoding="latin-1") as f:
         rest = head[4 + 2 * n:]
         p = int(rest[0])
         ptrs = [(rest[1 + 4 * i], rest[2 + 4 * i]) for i in range(p)]
-        gloss = line.split(" | ", 1)[1] if " | " in line else ""
-        synsets[off] = (words, ptrs, gloss)
+        synsets[off] = (words, ptrs)
 
 
 def first(off):
@@ -80,15 +77,8 @@ ENGLISH = {"Antwerpen": "Antwerp", "Arhus": "Aarhus", "Bayrut": "Beirut", "Bruxe
            "Warszawa": "Warsaw", "Koln": "Cologne", "Konakri": "Conakry"}
 
 
-def ancient(gloss):
-    """A city of antiquity or the Bible ("an ancient Greek city"), told from its gloss."""
-    head = gloss.lower().split(";")[0]
-    people = re.match(r"an? ancient [a-z]+ (city|port)", head) and "modern" not in head
-    return bool(people) or any(w in head for w in ("biblical", "ruins", "destroyed", "of ancient"))
-
-
 rows = []
-for off, (words, _, gloss) in synsets.items():
+for off, (words, _) in synsets.items():
     if not pointed(off, "@i") or not city(off):
         continue
     names = [w for w in words if w[:1].isupper() and all(t[:1].isupper() for t in w.split())]
@@ -98,8 +88,7 @@ for off, (words, _, gloss) in synsets.items():
         continue
     if names[0] in ENGLISH:
         names.insert(0, ENGLISH[names[0]])
-    era = "ancient" if ancient(gloss) else ""
-    rows.append(("|".join(dict.fromkeys(names)), first(parts[0]), nation, era))
+    rows.append(("|".join(dict.fromkeys(names)), first(parts[0]), nation))
 
-for names, part, nation, era in sorted(rows):
-    print(f"{names}\t{part}\t{nation}\t{era}")
+for names, part, nation in sorted(rows):
+    print(f"{names}\t{part}\t{nation}")

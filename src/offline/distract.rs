@@ -157,7 +157,9 @@ pub(super) fn values<R: Rng>(
     // a step of its own, for "about 40 km" covers 50 km to a reader (rounds 25 and 27 struck
     // "50 km" beside it twice).
     if approximate && !(small || temperature) {
-        let step = round_step(v).unwrap_or(0.0);
+        // Not for a value opening on 1 or 2 ("about 200 km"): a step away is all there is
+        // below it, and the fifth keeps "about" apart already.
+        let step = round_step(v).filter(|s| v.amount / s >= 3.0).unwrap_or(0.0);
         candidates.retain(|x| {
             let off = (x - v.amount).abs();
             off >= 0.2 * v.amount.abs() - 1e-9 && off > step + 1e-9
@@ -499,8 +501,9 @@ pub(super) fn places<R: Rng>(
 /// Siena, in Tuscany), then of its country; on easy the other way round. Only where the text
 /// tells that the answer is the gazetteer's city: it names (`told`) the city's part or country,
 /// or another of the country's cities is among its places. A name is often more than one place
-/// ("Richmond, near London" is no city of Virginia; the Edo people are not Tokyo). A city of
-/// antiquity gets cities of antiquity, a living one living ones (not Babylon beside Basra).
+/// ("Richmond, near London" is no city of Virginia; the Edo people are not Tokyo). Not for a
+/// name that is first an idea or a state as a common noun ("the Declaration of Independence",
+/// "Reading"), and no such name among the wrong ones.
 pub(super) fn gazetteer_cities<R: Rng>(
     answer: &str,
     told: &dyn Fn(&str) -> bool,
@@ -510,7 +513,15 @@ pub(super) fn gazetteer_cities<R: Rng>(
     (want, level): (usize, Level),
     rng: &mut R,
 ) -> Vec<String> {
-    let Some(home) = lexicon::city(answer).filter(|_| want > 0) else {
+    // A name that is first an idea or a state in lower case ("independence", "reading",
+    // "concord"); not "chicago" (a card game) or "paris" (a plant).
+    let common = |name: &str| {
+        (lexicon::entry(&name.to_lowercase())).is_some_and(|e| {
+            let abstract_kinds = ["state", "cognition", "attribute", "event", "communication"];
+            e.kinds.first().is_some_and(|k| abstract_kinds.contains(k))
+        })
+    };
+    let Some(home) = lexicon::city(answer).filter(|_| want > 0 && !common(answer)) else {
         return Vec::new();
     };
     let same = |c: &lexicon::City| std::ptr::eq(c, home);
@@ -526,12 +537,13 @@ pub(super) fn gazetteer_cities<R: Rng>(
         let p = c.names[0];
         !same(c)
             && c.country == home.country
-            && c.ancient == home.ancient
+            && !common(p)
             && !lexicon::same_place(p, answer)
             && !p.contains(answer)
             && !answer.contains(p)
             && !lexicon::place_named_in(p, stem)
             && !(have.iter()).any(|h| c.names.contains(&h.as_str()) || lexicon::same_place(h, p))
+            && !(text_places.iter()).any(|(t, _, _)| c.names.contains(&t.as_str()))
     };
     let (near, far): (Vec<&lexicon::City>, Vec<&lexicon::City>) = (lexicon::cities().iter())
         .filter(|c| ok(c))

@@ -250,6 +250,10 @@ pub(super) struct Words {
     /// sentence, the main person's named right after them (`filters_reference`).
     #[serde(default)]
     pub(super) possessives: Vec<String>,
+    /// Demonstratives before a noun ("ce", "dieser", "este"): with a possessive, a thing's
+    /// noun of either gender may follow (`subject::other_gender`).
+    #[serde(default)]
+    pub(super) demonstratives: Vec<String>,
     /// The `references` that count a day or a year from a date ("the following year", "al día
     /// siguiente"): they point back only where the sentence gives no date before them.
     #[serde(default)]
@@ -651,6 +655,24 @@ pub(super) fn same_offsets(text: &str) -> bool {
 }
 
 /// Whether `lower` holds `phrase` as whole words.
+/// Whether `text` names `name` whole: not inside a longer name ("New England" is not
+/// England, "George Washington" not Washington).
+pub(super) fn names(text: &str, name: &str, lang: Lang) -> bool {
+    // A name's word: a capital, and no small word opening the sentence ("In England").
+    let capital = |w: &str| w.starts_with(char::is_uppercase) && !lang.is_stop(&w.to_lowercase());
+    text.match_indices(name).any(|(i, m)| {
+        let (head, tail) = (&text[..i], &text[i + m.len()..]);
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        // The word before, unless a stop or a comma ends it; the word after.
+        let before = (head.strip_suffix(' ')).and_then(|h| h.rsplit(' ').next());
+        let after = (tail.strip_prefix(' ')).and_then(|t| t.split(' ').next());
+        edge(head.chars().next_back())
+            && edge(tail.chars().next())
+            && !before.is_some_and(|b| capital(b) && !b.ends_with(['.', ',', ';', ':']))
+            && !after.is_some_and(capital)
+    })
+}
+
 pub(super) fn holds(lower: &str, phrase: &str) -> bool {
     let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     lower.match_indices(phrase).any(|(i, m)| {
@@ -661,6 +683,20 @@ pub(super) fn holds(lower: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_named_whole_not_inside_a_longer_name() {
+        let names = |t: &str, n: &str| names(t, n, Lang::En);
+        assert!(names("In England, he worked as a clerk.", "England"));
+        assert!(names("He went back to England in 1850.", "England"));
+        // Review: "New England", "George Washington" name neither.
+        assert!(!names("He settled in New England in 1850.", "England"));
+        assert!(!names(
+            "They elected George Washington president.",
+            "Washington"
+        ));
+        assert!(!names("Englanders came.", "England"));
+    }
 
     #[test]
     fn every_data_file_parses_and_says_every_place_kind() {

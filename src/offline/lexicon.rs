@@ -140,13 +140,11 @@ pub(super) fn countries() -> &'static [Country] {
 }
 
 /// A city of the gazetteer (`data/cities-en.tsv`, from WordNet): its English names, WordNet's
-/// own first ("Tokyo", then "Edo"), what it is part of ("Honshu"), its country ("Japan") and
-/// whether it is a city of antiquity ("Sparta").
+/// own first ("Tokyo", then "Edo"), what it is part of ("Honshu") and its country ("Japan").
 pub(super) struct City {
     pub(super) names: Vec<&'static str>,
     pub(super) part: &'static str,
     pub(super) country: &'static str,
-    pub(super) ancient: bool,
 }
 
 pub(super) fn cities() -> &'static [City] {
@@ -156,11 +154,10 @@ pub(super) fn cities() -> &'static [City] {
             .lines()
             .filter_map(|line| {
                 let f: Vec<&str> = line.split('\t').collect();
-                (f.len() == 4).then(|| City {
+                (f.len() == 3).then(|| City {
                     names: f[0].split('|').collect(),
                     part: f[1],
                     country: f[2],
-                    ancient: f[3] == "ancient",
                 })
             })
             .collect()

@@ -573,7 +573,10 @@ fn named_parts(reading: &Reading, f: &Found) -> (String, String) {
     let dated = matches!(f.kind, Kind::Year { .. })
         .then(|| filters::cut_dated_tail(&before, &after, reading.text))
         .flatten();
-    (before, dated.unwrap_or(after))
+    let after = dated.unwrap_or(after);
+    // "… Cartago en el 146 a. C.": the answer's full stop is the sentence's too.
+    let ends = s.text[f.start..f.end].ends_with('.') && after.trim().is_empty();
+    (before, if ends { ".".to_owned() } else { after })
 }
 
 fn make_gap<R: Rng>(
@@ -711,11 +714,15 @@ fn make_gap<R: Rng>(
             let places = distract::same_article(places, answer, reading.text);
             let mut wrong =
                 distract::places(answer, k, &places, s.paragraph, &s.text, level, want, rng);
-            if let (PlaceKind::City(_), Lang::En) = (k, reading.text) {
+            // Not in a text of antiquity: today's cities are no wrong answers for Nineveh.
+            let ancient =
+                (reading.found.iter()).any(|f| matches!(&f.kind, Kind::Year { era: Some(_) }));
+            if let (PlaceKind::City(_), Lang::En, false) = (k, reading.text, ancient) {
                 let stem = format!("{} {before} {after}", context.unwrap_or(""));
                 let more = (want.saturating_sub(wrong.len()), level);
-                let told =
-                    |name: &str| (reading.doc.sentences.iter()).any(|s| lang::holds(&s.text, name));
+                let told = |name: &str| {
+                    (reading.doc.sentences.iter()).any(|s| lang::names(&s.text, name, Lang::En))
+                };
                 wrong.extend(distract::gazetteer_cities(
                     answer, &told, &places, &stem, &wrong, more, rng,
                 ));

@@ -496,3 +496,23 @@ fn a_name_with_a_particle_goes_in_whole() {
         assert!(!bare, "{q:#?}");
     }
 }
+
+#[test]
+fn an_answer_whose_full_stop_ends_the_sentence_leaves_it_after_the_gap() {
+    // Round 28: "… había destruido Cartago en el _____ ¿Qué año …?" ("146 a. C.").
+    let text = "Numancia\n\nNumancia fue una ciudad celtíbera. Más tarde, Roma envió a \
+        Hispania a Publio Cornelio Escipión, el general que había destruido Cartago en el 146 \
+        a. C. Lo primero que hizo fue restablecer la disciplina del ejército. La ciudad se \
+        rindió en el verano del año 133 a. C. después de un largo asedio.";
+    let ask = ask(10, "Spanish", "numancia.txt");
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    let quiz = generate(text, &ask, &mut rng);
+    let carthage = quiz.iter().find(|q| q.question.contains("Cartago"));
+    let carthage = carthage.expect("a question on Carthage");
+    assert!(
+        carthage.question.contains("Cartago en el _____. ¿"),
+        "{}",
+        carthage.question
+    );
+}

@@ -610,7 +610,6 @@ fn strip_inline(t: &str) -> String {
 /// German ordinal date ("9. November"); only statements are kept (not questions, not a
 /// fragment without its full stop).
 pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
-    let data = lang.data();
     let mut out: Vec<String> = Vec::new();
     for piece in text.unicode_sentences() {
         let piece = piece.trim();
@@ -629,9 +628,9 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
-        for piece in split_before_numbers(piece, data) {
+        for piece in split_before_numbers(piece, lang) {
             match out.last_mut() {
-                Some(last) if runs_on(last, piece, data) => {
+                Some(last) if runs_on(last, piece, lang) => {
                     if !piece.starts_with([',', ')']) {
                         last.push(' ');
                     }
@@ -651,7 +650,7 @@ pub(super) fn sentences(text: &str, lang: Lang) -> Vec<String> {
 /// …"): UAX #29 (rule SB8) does not break there, since a digit is no upper-case letter. The cut
 /// is not made where the full stop is a false break by `runs_on` (an abbreviation, an initial, an
 /// ordinal or a day: "am 9. November", "im 17. Jahrhundert").
-fn split_before_numbers<'a>(piece: &'a str, data: &Data) -> Vec<&'a str> {
+fn split_before_numbers(piece: &str, lang: Lang) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (dot, _) in piece.match_indices(". ") {
@@ -660,7 +659,7 @@ fn split_before_numbers<'a>(piece: &'a str, data: &Data) -> Vec<&'a str> {
             continue;
         }
         let head = &piece[start..=dot];
-        if runs_on(head, rest, data) {
+        if runs_on(head, rest, lang) {
             continue;
         }
         out.push(head.trim());
@@ -673,7 +672,8 @@ fn split_before_numbers<'a>(piece: &'a str, data: &Data) -> Vec<&'a str> {
 
 /// Whether a sentence break after `last` is false: it ends with an abbreviation or an initial,
 /// or a day's number before a month, or the next piece starts in lower case.
-fn runs_on(last: &str, next: &str, data: &Data) -> bool {
+fn runs_on(last: &str, next: &str, lang: Lang) -> bool {
+    let data = lang.data();
     // A sentence never starts with a comma ("« J'accuse… ! », choisi par Clemenceau, barre la
     // une": the "!" ends a title, not the sentence).
     if next.starts_with([',', ';', ':', ')']) {
@@ -734,6 +734,18 @@ fn runs_on(last: &str, next: &str, data: &Data) -> bool {
         data.words.given_names.iter().any(|n| n == p) || super::lexicon::in_census(p)
     });
     let regnal = data.code == "de" && roman && (given || ruler);
+    // "… destruyó Cartago en el 146 a. C. Lo primero …": after an abbreviation of two parts,
+    // a small word with a capital opens the next sentence (a name may go on the same: "en el
+    // 133 a. C. Escipión tomó …").
+    let two_parts = (before.split_whitespace().rev().nth(1))
+        .and_then(|p| p.strip_suffix('.'))
+        .is_some_and(|p| {
+            (data.read.abbreviations).contains(&format!("{}. {word}", p.to_lowercase()))
+        });
+    let opens = next.starts_with(char::is_uppercase) && lang.is_stop(first);
+    if two_parts && opens {
+        return false;
+    }
     (initial && !article) || abbreviation || day || lower || regnal
 }
 

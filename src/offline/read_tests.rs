@@ -123,6 +123,19 @@ fn sentences_do_not_break_at_abbreviations_initials_or_dates() {
         Lang::De,
     );
     assert_eq!(de.len(), 2, "{de:?}");
+    // An era's abbreviation ends its sentence before a small word with a capital (round 28:
+    // "… destruido Cartago en el _____ Lo primero …"), not before a name.
+    let es = sentences(
+        "Escipión había destruido Cartago en el 146 a. C. Lo primero que hizo fue restablecer la disciplina.",
+        Lang::Es,
+    );
+    assert_eq!(es.len(), 2, "{es:?}");
+    let es = sentences(
+        "En el 133 a. C. Escipión tomó la ciudad tras un largo asedio. Numancia fue destruida por completo.",
+        Lang::Es,
+    );
+    assert_eq!(es.len(), 2, "{es:?}");
+    assert!(es[0].ends_with("asedio."), "{es:?}");
     let de = sentences(
         "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
         Lang::De,

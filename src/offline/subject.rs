@@ -220,11 +220,18 @@ fn subject_start(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang)
         i = c + 1;
     }
     // "Très jeune, elle danse …": a short phrase with no verb, then the pronoun after its
-    // comma.
+    // comma; not a noun with its determiner, which may be the pronoun's own ("Sa sœur, elle,
+    // entre au couvent", "Son frère aîné, il reste"), nor a pronoun set off by commas.
+    let determined = |k: usize| {
+        let l = lower(k);
+        w.articles.contains(&l) || w.possessives.contains(&l) || w.demonstratives.contains(&l)
+    };
     let short = comma.filter(|&c| {
+        let set_off = (tokens.get(c + 1)).is_some_and(|t| text[t.0 + t.1.len()..].starts_with(','));
         c < 5
             && (tokens.get(c + 1)).is_some_and(|t| who.pronouns.contains(&t.1.to_lowercase()))
-            && !(0..=c).any(|k| finite(tokens[k].1, lang))
+            && !set_off
+            && !(0..=c).any(|k| finite(tokens[k].1, lang) || determined(k))
     });
     if i == 0
         && let Some(c) = short
@@ -477,7 +484,7 @@ fn chained(
             }
             Subject::Dropped(_) => dropped = true,
             Subject::Pronoun(_) => {}
-            Subject::Other if other_gender(&t.text, who, sex, lang) => {}
+            Subject::Other if !dropped && other_gender(&t.text, who, sex, lang) => {}
             Subject::Other => return false,
         }
     }
@@ -489,8 +496,9 @@ fn chained(
 /// theirs, and every article in it is of the other gender or plural ("La novela tuvo mucho
 /// éxito", "Die Idee erwies sich als falsch, doch das Buch machte ihn bekannt" before "er";
 /// not "Le livre connaît …" before "il", which may be the book, nor "La ville plaît au jeune
-/// homme", nor "… l'armée"). Not English, whose things are "it" and whose articles tell
-/// nothing.
+/// homme", nor "… l'armée", nor "son premier roman"). Not English, whose things are "it" and
+/// whose articles tell nothing; not for a subject left out, which tells no gender ("La novela
+/// tuvo éxito. En 1612 fue traducida …").
 fn other_gender(text: &str, who: Who<'_>, sex: Sex, lang: Lang) -> bool {
     let w = &lang.data().words;
     if lang == Lang::En {
@@ -502,12 +510,15 @@ fn other_gender(text: &str, who: Who<'_>, sex: Sex, lang: Lang) -> bool {
     };
     let tokens: Vec<(usize, &str)> = words_at(text).collect();
     let pronoun_of = |t: &(usize, &str)| w.thing_pronoun_of.get(&t.1.to_lowercase());
-    // An article of a thing that is not "il": of the other gender or plural.
+    // An article of a thing that is not "il": of the other gender or plural; a possessive or
+    // a demonstrative may be of either ("son premier roman", "seinen Roman", "ce livre").
     let other = |t: &(usize, &str)| {
         let lower = t.1.to_lowercase();
-        !w.articles.contains(&lower)
-            || w.plural_articles.contains(&lower)
-            || pronoun_of(t).is_some_and(|p| !own(p))
+        let either = w.possessives.contains(&lower) || w.demonstratives.contains(&lower);
+        !either
+            && (!w.articles.contains(&lower)
+                || w.plural_articles.contains(&lower)
+                || pronoun_of(t).is_some_and(|p| !own(p)))
     };
     let subject = subject_start(text, &tokens, who, lang).and_then(|i| tokens.get(i));
     subject.and_then(pronoun_of).is_some_and(|p| !own(p)) && tokens.iter().all(other)

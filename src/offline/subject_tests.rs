@@ -625,16 +625,23 @@ fn a_chain_goes_past_a_thing_of_the_other_gender() {
         at(&fr.replace("La ville lui plaît", "La ville plaît au jeune homme")),
         None
     );
-    // Spanish, a subject left out: "La novela" is no "él", "El libro" may be.
+    // Review: a possessive or a demonstrative may be of either gender ("son premier roman").
+    let novel = fr.replace(
+        "La ville lui plaît",
+        "La critique attaque son premier roman",
+    );
+    assert_eq!(at(&novel), None);
+    assert_eq!(
+        at(&fr.replace("La ville lui plaît", "La critique attaque ce roman")),
+        None
+    );
+    // Spanish, a subject left out, which tells no gender: "La novela" may be it ("En 1612 fue
+    // traducida …", review).
     let es = "Miguel de Cervantes\n\nMiguel de Cervantes nació en 1547 en Alcalá. En 1605 \
         publicó el Quijote. La novela tuvo mucho éxito. En 1613 publicó las Novelas \
         ejemplares.\n\nCervantes murió en Madrid. Una calle de Madrid lleva el nombre de Cervantes.";
     let at = |t: &str| chain_at(t, Lang::Es, Some(Sex::Male), "1613");
-    assert_eq!(
-        at(es).as_deref(),
-        Some("En _, Cervantes publicó las Novelas ejemplares.")
-    );
-    assert_eq!(at(&es.replace("La novela tuvo", "El libro tuvo")), None);
+    assert_eq!(at(es), None);
     // German (round 11): "Die Idee", "das Buch" are no "er"; "Der Plan" may be.
     let de = "Johannes Kepler\n\nJohannes Kepler wurde 1571 in Weil geboren. 1596 \
         veröffentlichte er sein erstes Buch. Darin versuchte er, die Planeten zu ordnen. Die \
@@ -643,6 +650,11 @@ fn a_chain_goes_past_a_thing_of_the_other_gender() {
     let at = |t: &str| chain_at(t, Lang::De, Some(Sex::Male), "1597");
     assert!(at(de).is_some_and(|s| s.contains("Kepler")), "{:?}", at(de));
     assert_eq!(at(&de.replace("Die Idee erwies", "Der Plan erwies")), None);
+    let novel = de.replace(
+        "doch das Buch machte ihn bekannt",
+        "doch man lobte seinen Roman",
+    );
+    assert_eq!(at(&novel), None);
 }
 
 #[test]
@@ -671,6 +683,13 @@ fn an_opening_phrase_ends_after_its_relative_clause_or_before_a_pronoun() {
         of("Très jeune, la fille danse.", "Baker", Lang::Fr),
         Subject::Other
     );
+    // Not a noun with its determiner, nor a pronoun set off (review: "Sa sœur, Martin, entre").
+    let sister = "Sa sœur, elle, entre au couvent en 1870.";
+    assert_eq!(of(sister, "Martin", Lang::Fr), Subject::Other);
+    let brother = "Son frère aîné, il reste à Lyon.";
+    assert_eq!(of(brother, "Martin", Lang::Fr), Subject::Other);
+    let named = "Jeanne, elle, entre au couvent en 1870.";
+    assert_eq!(of(named, "Martin", Lang::Fr), Subject::Other);
     let en = "While planning it, he tried to arrange the elements.";
     assert_eq!(of(en, "Mendeleev", Lang::En), Subject::Pronoun(3));
     let de = "Statt Pfarrer zu werden, wurde Kepler 1594 Lehrer in Graz.";

@@ -14,25 +14,20 @@ Run:  python3 tools/wordnet-cities.py /usr/share/wordnet src/offline/data/countr
           > src/offline/data/cities-en.tsv
 Licence: WordNet 3.0 licence (Princeton University), kept in src/offline/data/WORDNET-LICENSE.
 """
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from wordnet_data import noun_synsets  # noqa: E402
 
 root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 countries_tsv = sys.argv[2] if len(sys.argv) > 2 else "src/offline/data/countries.tsv"
 countries = {line.split("\t")[0] for line in open(countries_tsv, encoding="utf-8")}
 
-synsets = {}
-with open(root + "/data.noun", encoding="latin-1") as f:
-    for line in f:
-        if line.startswith("  "):
-            continue
-        head = line.split(" | ")[0].split()
-        off = head[0]
-        n = int(head[3], 16)
-        words = [head[4 + 2 * i].replace("_", " ").split("(")[0] for i in range(n)]
-        rest = head[4 + 2 * n:]
-        p = int(rest[0])
-        ptrs = [(rest[1 + 4 * i], rest[2 + 4 * i]) for i in range(p)]
-        synsets[off] = (words, ptrs)
+synsets = {
+    off: ([w.replace("_", " ").split("(")[0] for w in words], ptrs)
+    for off, (_, words, ptrs) in noun_synsets(root).items()
+}
 
 
 def first(off):

@@ -11,28 +11,14 @@ that noun (its tagsense count), so a generic word can be told from a technical o
 Run:  python3 tools/wordnet-kinds.py /usr/share/wordnet > src/offline/data/wordnet-en.tsv
 Licence: WordNet 3.0 licence (Princeton University), kept in src/offline/data/WORDNET-LICENSE.
 """
+import os
 import sys
 
-root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-LEX = ["adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
-       "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",
-       "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object",
-       "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
-       "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time"]
+sys.path.insert(0, os.path.dirname(__file__))
+from wordnet_data import noun_synsets  # noqa: E402
 
-synsets = {}
-with open(root + "/data.noun", encoding="latin-1") as f:
-    for line in f:
-        if line.startswith("  "):
-            continue
-        head = line.split(" | ")[0].split()
-        off, lex = head[0], int(head[1])
-        n = int(head[3], 16)
-        words = [head[4 + 2 * i] for i in range(n)]
-        rest = head[4 + 2 * n:]
-        p = int(rest[0])
-        ptrs = [(rest[1 + 4 * i], rest[2 + 4 * i]) for i in range(p)]
-        synsets[off] = (LEX[lex].split(".")[1], words, ptrs)
+root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+synsets = noun_synsets(root)
 
 def first_word(off):
     return synsets[off][1][0].replace("_", " ") if off in synsets else ""

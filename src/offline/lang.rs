@@ -480,8 +480,11 @@ pub(super) struct Say {
     /// A list's item asked by its description ("{}"), and with the list's class ("{class}").
     pub(super) listed: String,
     pub(super) listed_class: String,
-    /// A value list's item by its value ("{}").
+    /// A value list's item by its value ("{}"), and by the quantity the lead-in names
+    /// ("{quantity}": "density"; English).
     pub(super) valued: String,
+    #[serde(default)]
+    pub(super) valued_quantity: String,
     /// The step after a list's step ("{}").
     pub(super) next_step: String,
     /// A causal statement's clause asked: its cause, its effect (`cause`).

@@ -42,8 +42,9 @@ pub(super) enum Shape {
     Named(Option<String>),
     /// The step after another.
     Next,
-    /// A named item by its value ("water: 4,200 J/kg °C").
-    Valued,
+    /// A named item by its value ("water: 4,200 J/kg °C"), with the quantity the lead-in
+    /// names ("Some typical densities are:": "density").
+    Valued(Option<String>),
 }
 
 /// Longest name of a named item, in words.
@@ -63,7 +64,7 @@ pub(super) fn questions(lists: &[List], options: usize, lang: Lang) -> Vec<Liste
             out.extend(steps(i, l, options));
         } else if !l.prose {
             out.extend(named(i, l, options, lang));
-            out.extend(valued(i, l, options));
+            out.extend(valued(i, l, options, lang));
         }
     }
     out
@@ -166,7 +167,7 @@ fn split_valued(item: &str) -> Option<(&str, &str)> {
 
 /// "Which one has a value of 900 J/kg °C?": every item a name and a value, each value the
 /// list's only one of its kind (two items of one value would make two right answers).
-fn valued(at: usize, l: &List, options: usize) -> Vec<Listed> {
+fn valued(at: usize, l: &List, options: usize, lang: Lang) -> Vec<Listed> {
     let Some(pairs) = (l.items.iter())
         .map(|i| split_valued(i))
         .collect::<Option<Vec<(&str, &str)>>>()
@@ -183,10 +184,11 @@ fn valued(at: usize, l: &List, options: usize) -> Vec<Listed> {
     {
         return Vec::new();
     }
+    let quantity = l.lead.as_deref().and_then(|lead| quantity_of(lead, lang));
     (0..pairs.len())
         .map(|i| Listed {
             list: at,
-            shape: Shape::Valued,
+            shape: Shape::Valued(quantity.clone()),
             asked: pairs[i].1.to_owned(),
             answer: pairs[i].0.to_owned(),
             wrong: (0..pairs.len())
@@ -196,6 +198,39 @@ fn valued(at: usize, l: &List, options: usize) -> Vec<Listed> {
             quoted: l.items[i].clone(),
         })
         .collect()
+}
+
+/// The quantity a value list's lead-in names, in English: a plural WordNet knows as an
+/// attribute or a quantity, of one word or two ("Some typical densities at room temperature
+/// are:" → "density"; "The boiling points of some liquids:" → "boiling point"); not a singular
+/// ("at room temperature").
+fn quantity_of(lead: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::En {
+        return None;
+    }
+    let words: Vec<String> = (lead.to_lowercase().split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let singular = |w: &str| -> Option<String> {
+        let s = (w.strip_suffix("ies").map(|s| format!("{s}y")))
+            .or_else(|| w.strip_suffix('s').map(str::to_owned))?;
+        (s.len() > 2).then_some(s)
+    };
+    let measure = |noun: &str| {
+        lexicon::entry(noun).is_some_and(|e| {
+            e.kinds
+                .iter()
+                .take(2)
+                .any(|k| *k == "attribute" || *k == "quantity")
+        })
+    };
+    (0..words.len()).find_map(|i| {
+        let one = singular(&words[i])?;
+        let two = (i > 0).then(|| format!("{} {one}", words[i - 1]));
+        two.filter(|t| measure(t))
+            .or_else(|| measure(&one).then_some(one))
+    })
 }
 
 /// The class a list's lead-in names, in English: "The main fractions, from the top, are:" →

@@ -140,9 +140,21 @@ fn a_value_list_asks_which_item_has_a_value() {
     let qs = questions(&doc.lists, 4, Lang::En);
     assert_eq!(qs.len(), 5);
     let q = qs.iter().find(|q| q.answer == "acetone").unwrap();
-    assert_eq!(q.shape, Shape::Valued);
+    // The lead-in names the quantity (round 28: "which one has a value of 920 kg/m³?" should
+    // name density).
+    assert_eq!(q.shape, Shape::Valued(Some("boiling point".into())));
     assert_eq!(q.asked, "about 56 °C");
     assert_eq!(q.wrong, ["water", "ethanol", "mercury", "olive oil"]);
+    let t = "Some typical densities at room temperature are:\n\n- air: about 1.2 kg/m³\n\
+        - ice: 920 kg/m³\n- water: 1000 kg/m³\n- iron: 7900 kg/m³\n";
+    let doc = read::read(t, Lang::En);
+    let qs = questions(&doc.lists, 4, Lang::En);
+    assert_eq!(qs[0].shape, Shape::Valued(Some("density".into())));
+    // No plural of a quantity: none named ("at room temperature" is singular).
+    let t = t.replace("Some typical densities", "Some examples");
+    let doc = read::read(&t, Lang::En);
+    let qs = questions(&doc.lists, 4, Lang::En);
+    assert_eq!(qs[0].shape, Shape::Valued(None));
     // Two items of one value, or a value that is a sentence: nothing asked.
     let t = "Figures:\n\n- gas hob: about 40%\n- coal stove: about 40%\n- oven: 30%\n- kettle: 80%\n\
         - grill: about 20% of the heat reaches the food\n";

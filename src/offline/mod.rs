@@ -430,7 +430,10 @@ fn make_list<R: Rng>(
         list::Shape::Named(Some(class)) => say.listed_class.replace("{class}", class),
         list::Shape::Named(None) => say.listed.clone(),
         list::Shape::Next => say.next_step.clone(),
-        list::Shape::Valued => say.valued.clone(),
+        list::Shape::Valued(Some(quantity)) if !say.valued_quantity.is_empty() => {
+            say.valued_quantity.replace("{quantity}", quantity)
+        }
+        list::Shape::Valued(_) => say.valued.clone(),
     }
     .replace("{}", &q.asked);
     if let list::Shape::Named(_) = q.shape {

@@ -345,7 +345,13 @@ fn points_back_by(sentence: &str, lang: Lang, pronouns: bool, main: Option<&str>
             let day = w.day_references.contains(r)
                 && (head.split(|c: char| !c.is_alphanumeric()))
                     .any(|x| w.months.iter().any(|m| m == x));
-            w.dated_references.contains(r) && (year || day)
+            // "à la fin de l'année 1914", "la fin de l'année _____": the year follows it.
+            let after = (tail.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                .get(r.len()..)
+                .unwrap_or("")
+                .trim_start();
+            let year_after = after.starts_with(|c: char| c.is_ascii_digit() || c == '_');
+            w.dated_references.contains(r) && (year || day || year_after)
         };
         // "there" after the first word ("digging a well there"; the first word is an opener),
         // unless it only says that something is ("in 1974 there were …").

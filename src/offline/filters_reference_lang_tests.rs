@@ -207,3 +207,37 @@ fn a_possessive_in_the_opening_phrases_is_the_main_persons_named_after_them() {
         Lang::Es
     ));
 }
+
+#[test]
+fn the_end_of_the_year_points_back_to_a_year_the_sentence_does_not_give() {
+    // Round 28: "By the end of the year, around _____ had been imprisoned." (struck twice).
+    assert!(points_back(
+        "By the end of the year, around 60,000 people had been imprisoned.",
+        Lang::En
+    ));
+    assert!(points_back(
+        "À la fin de l'année, près de 60 000 personnes sont emprisonnées.",
+        Lang::Fr
+    ));
+    assert!(points_back(
+        "A finales de ese año, unas 60.000 personas estaban presas.",
+        Lang::Es
+    ));
+    assert!(points_back(
+        "Bis Ende des Jahres wurden etwa 60.000 Menschen verhaftet.",
+        Lang::De
+    ));
+    // With its own date, before it or right after it, it points to that (a dated reference).
+    assert!(!points_back(
+        "Depuis la fin de l'année 1914, le front occidental est figé.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "Depuis la fin de l'année _, le front occidental est figé.",
+        Lang::Fr
+    ));
+    assert!(!points_back(
+        "In 1930 the march began, and by the end of the year 60,000 people were in prison.",
+        Lang::En
+    ));
+}

@@ -481,10 +481,20 @@ fn names_in(text: &str, sentence: usize, lang: Lang, out: &mut Vec<Found>) {
         // "the Marquis of _____", "le duc de _____": the place is part of a title, and the
         // text's other places are absurd there (the Marquis of Plymouth).
         let titled = ends_with_any(&before, &lang.data().words.noble_titles);
+        // "en Alta Gracia" (round 28: offered as a person): after a preposition that takes no
+        // person, a name is a place's, whatever given names it holds.
+        let place_only = (before.rsplit(|c: char| !c.is_alphanumeric()).next()).is_some_and(|p| {
+            lang.data()
+                .words
+                .place_only_prepositions
+                .iter()
+                .any(|x| x == p)
+        });
         let compound = compound
             || possessive
             || (titled && matches!(name_kind(&run, lang), Some(Kind::Place(_))))
-            || ((after_article || place_head) && name_kind(&run, lang) == Some(Kind::Person));
+            || ((after_article || place_head || place_only)
+                && name_kind(&run, lang) == Some(Kind::Person));
         if let Some(kind) = name_kind(&run, lang).filter(|_| !compound) {
             out.push(Found {
                 sentence,

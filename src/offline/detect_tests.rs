@@ -614,3 +614,24 @@ fn a_french_or_spanish_adjective_after_a_plural_noun_belongs_to_the_unit() {
     );
     assert_eq!(v, ["30 000 hommes", "120 mètres"]);
 }
+
+/// A name after a preposition that takes no person is a place's, though its words are given
+/// names (round 28: "Alta Gracia" offered as a person).
+#[test]
+fn a_name_after_a_preposition_of_place_is_no_person() {
+    let none: [&str; 0] = [];
+    assert_eq!(
+        people(
+            "En 1939 se instaló en Alta Gracia, donde murió en 1946.",
+            Lang::Es
+        ),
+        none
+    );
+    assert_eq!(
+        people(
+            "En 1939 conoció a Alta Gracia Pérez, su secretaria.",
+            Lang::Es
+        ),
+        ["Alta Gracia Pérez"]
+    );
+}

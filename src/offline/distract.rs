@@ -556,12 +556,14 @@ pub(super) fn gazetteer_cities<R: Rng>(
         Level::Easy => [far, near],
         Level::Medium | Level::Hard => [near, far],
     };
-    order
-        .into_iter()
-        .flatten()
-        .take(want)
-        .map(str::to_owned)
-        .collect()
+    // Nor two names of one place among them ("Thebes", "Luxor").
+    let mut out: Vec<String> = Vec::new();
+    for p in order.into_iter().flatten() {
+        if out.len() < want && !out.iter().any(|o| lexicon::same_place(o, p)) {
+            out.push(p.to_owned());
+        }
+    }
+    out
 }
 
 /// The places named as the answer is, with an article or without: a country named with one

@@ -136,6 +136,17 @@ fn sentences_do_not_break_at_abbreviations_initials_or_dates() {
     );
     assert_eq!(es.len(), 2, "{es:?}");
     assert!(es[0].ends_with("asedio."), "{es:?}");
+    // French "av. J.-C." too; not "p. ej." before a title, which is no era (review).
+    let fr = sentences(
+        "Rome fonde la ville de Lyon en 43 av. J.-C. La ville devient la capitale des Gaules.",
+        Lang::Fr,
+    );
+    assert_eq!(fr.len(), 2, "{fr:?}");
+    let es = sentences(
+        "Escribió varias obras en prosa, p. ej. La Celestina, que se publicó en 1499 en Burgos.",
+        Lang::Es,
+    );
+    assert_eq!(es.len(), 1, "{es:?}");
     let de = sentences(
         "Am 9. November 1989 öffnete die DDR ihre Grenzen zum Westen. Viele feierten.",
         Lang::De,

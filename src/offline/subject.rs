@@ -220,8 +220,9 @@ fn subject_start(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang)
         i = c + 1;
     }
     // "Très jeune, elle danse …": a short phrase with no verb, then the pronoun after its
-    // comma; not a noun with its determiner, which may be the pronoun's own ("Sa sœur, elle,
-    // entre au couvent", "Son frère aîné, il reste"), nor a pronoun set off by commas.
+    // comma; not a noun opened by its determiner, which may be the pronoun's own ("Sa sœur,
+    // elle, entre au couvent", "Son frère aîné, il reste"; "Fille du directeur, elle" is
+    // hers), nor a pronoun set off by commas.
     let determined = |k: usize| {
         let l = lower(k);
         w.articles.contains(&l) || w.possessives.contains(&l) || w.demonstratives.contains(&l)
@@ -231,7 +232,8 @@ fn subject_start(text: &str, tokens: &[(usize, &str)], who: Who<'_>, lang: Lang)
         c < 5
             && (tokens.get(c + 1)).is_some_and(|t| who.pronouns.contains(&t.1.to_lowercase()))
             && !set_off
-            && !(0..=c).any(|k| finite(tokens[k].1, lang) || determined(k))
+            && !determined(0)
+            && !(0..=c).any(|k| finite(tokens[k].1, lang))
     });
     if i == 0
         && let Some(c) = short

@@ -690,6 +690,10 @@ fn an_opening_phrase_ends_after_its_relative_clause_or_before_a_pronoun() {
     assert_eq!(of(brother, "Martin", Lang::Fr), Subject::Other);
     let named = "Jeanne, elle, entre au couvent en 1870.";
     assert_eq!(of(named, "Martin", Lang::Fr), Subject::Other);
+    // A determiner inside the phrase is no noun of its own opening it (review: "Fille du
+    // directeur du lycée, elle part …" was lost).
+    let daughter = "Fille du directeur du lycée, elle part pour Paris en 1891.";
+    assert_eq!(of(daughter, "Curie", Lang::Fr), Subject::Pronoun(5));
     let en = "While planning it, he tried to arrange the elements.";
     assert_eq!(of(en, "Mendeleev", Lang::En), Subject::Pronoun(3));
     let de = "Statt Pfarrer zu werden, wurde Kepler 1594 Lehrer in Graz.";

@@ -133,7 +133,8 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         };
         // Its last word without the full stop ("… second novel."); after a possessive, an
         // ordinal first ("second").
-        let ordinal = |x: &&str| from > 2 && w.ordinal_words.iter().any(|o| o == x);
+        let possessive = !w.indefinite.contains(&(*one).to_owned());
+        let ordinal = |x: &&str| possessive && w.ordinal_words.iter().any(|o| o == x);
         let phrase: Vec<&str> = (words[from.min(words.len())..].iter())
             .map(|x| x.trim_end_matches(['.', ',', ';']))
             .skip_while(ordinal)
@@ -148,6 +149,14 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         } else {
             phrase.first()
         }?;
+        // After a possessive, only a work's noun ("Dickens's second novel"; not "Japan's
+        // capital", a thing of which the text names others).
+        let work = || {
+            super::lexicon::noun(head).is_some_and(|e| e.kinds.first() == Some(&"communication"))
+        };
+        if possessive && !work() {
+            return None;
+        }
         // Only the head: "a chemical process" is no chemical (nor, so, "an island state" an
         // island).
         let said = vec![(*head).to_owned()];

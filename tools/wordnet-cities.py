@@ -6,7 +6,8 @@ Each line is one city (a WordNet synset that is an instance of a city, a capital
 a town): its names ("Seville|Sevilla", the first WordNet's own), what it is part of ("Tuscany"
 for Pisa) and the country that part is in, followed up WordNet's part-of pointers to a name
 `countries.tsv` knows or one WordNet calls a country ("Edinburgh": Lothian Region, Scotland).
-A city whose country cannot be found so is left out, and so is a ruin (`RUINED`). Where WordNet names a city first as its own
+A city whose country cannot be found so is left out, unless it is a ruin of antiquity
+(`RUINED`), which is marked "ruin" in a fourth column. Where WordNet names a city first as its own
 language does ("Firenze"), the English name is put first (`ENGLISH`). Offline generation takes a city's wrong answers from
 here where the text names too few: the cities of the same part first, then of the country.
 
@@ -72,17 +73,18 @@ ENGLISH = {"Antwerpen": "Antwerp", "Arhus": "Aarhus", "Bayrut": "Beirut", "Bruxe
            "Warszawa": "Warsaw", "Koln": "Cologne", "Konakri": "Conakry"}
 
 
-# Cities of antiquity or the Bible that are ruins or sites today, by name and country: no
-# wrong answer for a living city (not Babylon beside Basra), nor a key WordNet's glosses could
-# tell apart (an earlier heuristic on "ancient" in the gloss was wrong both ways: Mosul, Cadiz).
-RUINED = {("Sodom", "Israel"), ("Gomorrah", "Israel"), ("Babylon", "Iraq"), ("Assur", "Iraq"),
-          ("Nineveh", "Iraq"), ("Ur", "Iraq"), ("Pompeii", "Italy"), ("Herculaneum", "Italy"),
-          ("Cannae", "Italy"), ("Mycenae", "Greece"), ("Delphi", "Greece"), ("Argos", "Greece"),
-          ("Sparta", "Greece"), ("Thebes", "Greece"), ("Thebes", "Egypt"), ("Memphis", "Egypt"),
-          ("Troy", "Turkey"), ("Ephesus", "Turkey"), ("Halicarnassus", "Turkey"),
-          ("Pergamum", "Turkey"), ("Sardis", "Turkey"), ("Colossae", "Turkey"),
-          ("Nicaea", "Turkey"), ("Carthage", "Tunisia"), ("Persepolis", "Iran"),
-          ("Samaria", "Israel"), ("Caesarea", "Israel")}
+# Cities of antiquity or the Bible that are ruins or sites today, by name and what WordNet says
+# they are part of: kept, marked "ruin", but never a wrong answer for a living city (not
+# Babylon beside Basra, nor Troy beside Rome), nor one for them (an earlier heuristic on
+# "ancient" in the gloss was wrong both ways: Mosul, Cadiz).
+RUINED = {("Sodom", "Israel"), ("Gomorrah", "Israel"), ("Babylon", "Mesopotamia"),
+          ("Assur", "Assyria"), ("Nineveh", "Assyria"), ("Ur", "Sumer"), ("Pompeii", "Italy"),
+          ("Herculaneum", "Italy"), ("Cannae", "Italy"), ("Mycenae", "Greece"),
+          ("Delphi", "Greece"), ("Argos", "Greece"), ("Sparta", "Peloponnese"),
+          ("Thebes", "Boeotia"), ("Thebes", "Egypt"), ("Memphis", "Egypt"), ("Troy", "Asia Minor"),
+          ("Ephesus", "Asia Minor"), ("Halicarnassus", "Asia Minor"), ("Pergamum", "Asia Minor"),
+          ("Sardis", "Asia Minor"), ("Colossae", "Phrygia"), ("Nicaea", "Bithynia"),
+          ("Persepolis", "Iran"), ("Samaria", "Palestine"), ("Caesarea", "Israel")}
 
 rows = []
 for off, (words, _) in synsets.items():
@@ -91,13 +93,12 @@ for off, (words, _) in synsets.items():
     names = [w for w in words if w[:1].isupper() and all(t[:1].isupper() for t in w.split())]
     parts = pointed(off, "#p")
     nation = country(off)
-    if not names or not parts or not nation:
-        continue
-    if (names[0], nation) in RUINED:
+    ruin = bool(names and parts) and (names[0], first(parts[0])) in RUINED
+    if not names or not parts or not (nation or ruin):
         continue
     if names[0] in ENGLISH:
         names.insert(0, ENGLISH[names[0]])
-    rows.append(("|".join(dict.fromkeys(names)), first(parts[0]), nation))
+    rows.append(("|".join(dict.fromkeys(names)), first(parts[0]), nation or "", "ruin" * ruin))
 
-for names, part, nation in sorted(rows):
-    print(f"{names}\t{part}\t{nation}")
+for names, part, nation, ruin in sorted(rows):
+    print(f"{names}\t{part}\t{nation}\t{ruin}")

@@ -456,8 +456,11 @@ pub(super) fn places<R: Rng>(
     // Not a place the stem names, nor one whose people's adjective it uses ("ended Spanish
     // rule in …": not Spain).
     // Nor another name of the answer's place ("the Convention of Peking": not Beijing).
+    // A ruin of antiquity is no wrong answer for a living city, nor one for a ruin ("Troy"
+    // for the Rome near Subiaco).
     let ok = |p: &str| {
         p != answer
+            && lexicon::ruin(p) == lexicon::ruin(answer)
             && !lexicon::same_place(p, answer)
             && !p.contains(answer)
             && !answer.contains(p)
@@ -521,7 +524,9 @@ pub(super) fn gazetteer_cities<R: Rng>(
             e.kinds.first().is_some_and(|k| abstract_kinds.contains(k))
         })
     };
-    let Some(home) = lexicon::city(answer).filter(|_| want > 0 && !common(answer)) else {
+    let living = |c: &&lexicon::City| !c.ruin;
+    let Some(home) = lexicon::city(answer).filter(|c| want > 0 && !common(answer) && living(c))
+    else {
         return Vec::new();
     };
     let same = |c: &lexicon::City| std::ptr::eq(c, home);
@@ -536,6 +541,7 @@ pub(super) fn gazetteer_cities<R: Rng>(
     let ok = |c: &lexicon::City| {
         let p = c.names[0];
         !same(c)
+            && !c.ruin
             && c.country == home.country
             && !common(p)
             && !lexicon::same_place(p, answer)

@@ -177,3 +177,24 @@ fn the_gazetteer_adds_no_other_name_of_a_text_city_and_no_name_that_is_a_word() 
     // "the Declaration of Independence" (review): no city asked.
     assert!(from_gazetteer("Independence", &["United States"], &[], Level::Medium, 1).is_empty());
 }
+
+#[test]
+fn a_ruin_of_antiquity_is_no_wrong_answer_for_a_living_city() {
+    // The README's first command offered Troy (from "a history of Troy") for Rome.
+    let city = |n: &str| (n.to_owned(), PlaceKind::City(String::new()), 1);
+    let places = vec![
+        city("Paris"),
+        city("Strasbourg"),
+        city("Troy"),
+        city("Venice"),
+    ];
+    for seed in 0..20 {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let stem = "They set up a press at Subiaco near _____ in 1465.";
+        let kind = PlaceKind::City(String::new());
+        let got = super::places("Rome", &kind, &places, 1, stem, Level::Medium, 3, &mut rng);
+        assert!(!got.contains(&"Troy".to_owned()), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+    assert!(lexicon::ruin("Troy") && !lexicon::ruin("Memphis") && !lexicon::ruin("Rome"));
+}

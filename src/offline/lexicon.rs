@@ -140,11 +140,13 @@ pub(super) fn countries() -> &'static [Country] {
 }
 
 /// A city of the gazetteer (`data/cities-en.tsv`, from WordNet): its English names, WordNet's
-/// own first ("Tokyo", then "Edo"), what it is part of ("Honshu") and its country ("Japan").
+/// own first ("Tokyo", then "Edo"), what it is part of ("Honshu"), its country ("Japan"), and
+/// whether it is a ruin of antiquity ("Troy", "Babylon").
 pub(super) struct City {
     pub(super) names: Vec<&'static str>,
     pub(super) part: &'static str,
     pub(super) country: &'static str,
+    pub(super) ruin: bool,
 }
 
 pub(super) fn cities() -> &'static [City] {
@@ -154,14 +156,25 @@ pub(super) fn cities() -> &'static [City] {
             .lines()
             .filter_map(|line| {
                 let f: Vec<&str> = line.split('\t').collect();
-                (f.len() == 3).then(|| City {
+                (f.len() == 4).then(|| City {
                     names: f[0].split('|').collect(),
                     part: f[1],
                     country: f[2],
+                    ruin: f[3] == "ruin",
                 })
             })
             .collect()
     })
+}
+
+/// Whether every city of that name is a ruin of antiquity ("Troy"; not "Memphis", a living
+/// city too).
+pub(super) fn ruin(name: &str) -> bool {
+    let mut named = cities()
+        .iter()
+        .filter(|c| c.names.contains(&name))
+        .peekable();
+    named.peek().is_some() && named.all(|c| c.ruin)
 }
 
 /// The gazetteer's city of that name, when only one of its cities has it.

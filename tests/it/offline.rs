@@ -527,7 +527,7 @@ fn difficulty_changes_terms_and_places_too() {
     for (name, kind) in [
         ("lesson-cells.md", "term means"),
         ("geo-andes.txt", "country gap"),
-        ("hist-printing.txt", "city gap"),
+        ("bio-lovelace.txt", "city gap"),
     ] {
         let (_, easy) = quiz(dir.path(), &root.join(name), &["--difficulty", "easy"]);
         let (_, hard) = quiz(dir.path(), &root.join(name), &["--difficulty", "hard"]);

@@ -517,20 +517,37 @@ fn the_development_corpus_gives_its_golden_quizzes() {
     );
 }
 
+const GRAND_TOUR: &str = "The Grand Tour\n\n\
+In the eighteenth century, wealthy young Englishmen finished their education with a long journey \
+through Europe called the Grand Tour. A typical tour lasted two or three years.\n\n\
+Most travellers crossed the Channel from Dover to Calais and rode on to Paris, where they learned \
+French and dancing. From Paris they travelled south to Lyon and then crossed the Alps by the Mont \
+Cenis pass.\n\n\
+Italy was the goal of the journey. Many tourists spent the winter in Rome, studying its ancient \
+ruins and buying paintings. In 1740 the poet Thomas Gray visited Florence with his friend Horace \
+Walpole. Some travellers continued south to Naples to see Vesuvius, which erupted several times \
+during the century. On the way home they often stopped in Venice for the carnival.\n\n\
+The return journey usually went north through Vienna and Munich. Some tourists visited Dresden, \
+famous for its art collections, before reaching Amsterdam. From there a boat took them back to \
+London.\n";
+
 /// `--difficulty` changes the wrong answers of terms and places as it does years: the same
 /// questions asked easy and hard differ in their options.
 #[test]
 fn difficulty_changes_terms_and_places_too() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev");
+    // A text of many cities: hard offers those named nearest the key, easy the furthest.
+    let tour = dir.path().join("grand-tour.txt");
+    std::fs::write(&tour, GRAND_TOUR).unwrap();
     let mut changed: Vec<&str> = Vec::new();
-    for (name, kind) in [
-        ("lesson-cells.md", "term means"),
-        ("geo-andes.txt", "country gap"),
-        ("bio-lovelace.txt", "city gap"),
+    for (text, kind) in [
+        (root.join("lesson-cells.md"), "term means"),
+        (root.join("geo-andes.txt"), "country gap"),
+        (tour, "city gap"),
     ] {
-        let (_, easy) = quiz(dir.path(), &root.join(name), &["--difficulty", "easy"]);
-        let (_, hard) = quiz(dir.path(), &root.join(name), &["--difficulty", "hard"]);
+        let (_, easy) = quiz(dir.path(), &text, &["--difficulty", "easy"]);
+        let (_, hard) = quiz(dir.path(), &text, &["--difficulty", "hard"]);
         let wrong = |q: &Value| {
             let mut o: Vec<String> = q["options"]
                 .as_array()

@@ -657,7 +657,6 @@ pub(super) fn same_offsets(text: &str) -> bool {
         .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8())
 }
 
-/// Whether `lower` holds `phrase` as whole words.
 /// Whether `text` names `name` whole: not inside a longer name ("New England" is not
 /// England, "George Washington" not Washington).
 pub(super) fn names(text: &str, name: &str, lang: Lang) -> bool {
@@ -676,6 +675,7 @@ pub(super) fn names(text: &str, name: &str, lang: Lang) -> bool {
     })
 }
 
+/// Whether `lower` holds `phrase` as whole words.
 pub(super) fn holds(lower: &str, phrase: &str) -> bool {
     let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     lower.match_indices(phrase).any(|(i, m)| {

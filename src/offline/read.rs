@@ -734,11 +734,10 @@ fn runs_on(last: &str, next: &str, lang: Lang) -> bool {
         data.words.given_names.iter().any(|n| n == p) || super::lexicon::in_census(p)
     });
     let regnal = data.code == "de" && roman && (given || ruler);
-    // "… destruyó Cartago en el 146 a. C. Lo primero …": after an era, a small word with a
-    // capital opens the next sentence (a name may go on the same: "en el 133 a. C. Escipión
-    // tomó …").
-    // An era after a year ("146 a. C.", "43 av. J.-C.", "21 n. Chr."): its two parts after a
-    // number, the first with its full stop (not "p. ej. La Celestina").
+    // "… destruyó Cartago en el 146 a. C. Lo primero …": after an era that follows a year
+    // ("146 a. C.", "43 av. J.-C.": two parts after a number, the first with its full stop;
+    // not "p. ej. La Celestina"), a small word with a capital opens the next sentence (a name
+    // may go on the same: "en el 133 a. C. Escipión tomó …").
     let tokens: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let era = matches!(tokens.as_slice(), [_, part, number, ..]
         if part.ends_with('.') && number.chars().all(|c| c.is_ascii_digit()));

@@ -123,17 +123,14 @@ pub(super) fn topic(doc: &Doc, lang: Lang) -> Option<Topic> {
         let plural = w.plural_copulas.contains(&(*copula).to_owned());
         // Or after a possessive ("Oliver Twist was Charles Dickens's second novel"): the
         // words after it are the phrase, as after "a".
-        let possessed = (1..words.len().min(5))
-            .find(|&k| super::lang::possessor(words[k]).is_some())
-            .map(|k| k + 1);
-        let from = if w.indefinite.contains(&(*one).to_owned()) {
-            2
+        let possessive = !w.indefinite.contains(&(*one).to_owned());
+        let from = if possessive {
+            (1..words.len().min(5)).find(|&k| super::lang::possessor(words[k]).is_some())? + 1
         } else {
-            possessed?
+            2
         };
         // Its last word without the full stop ("… second novel."); after a possessive, an
         // ordinal first ("second").
-        let possessive = !w.indefinite.contains(&(*one).to_owned());
         let ordinal = |x: &&str| possessive && w.ordinal_words.iter().any(|o| o == x);
         let phrase: Vec<&str> = (words[from.min(words.len())..].iter())
             .map(|x| x.trim_end_matches(['.', ',', ';']))

@@ -254,6 +254,10 @@ pub(super) struct Words {
     /// noun of either gender may follow (`subject::other_gender`).
     #[serde(default)]
     pub(super) demonstratives: Vec<String>,
+    /// Verbs that take a thing as their object: a name right after one is no subject put after
+    /// its verb ("presentó Noches en los jardines de España"; Spanish, `subject`).
+    #[serde(default)]
+    pub(super) object_verbs: Vec<String>,
     /// The `references` that count a day or a year from a date ("the following year", "al día
     /// siguiente"): they point back only where the sentence gives no date before them.
     #[serde(default)]

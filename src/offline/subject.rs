@@ -279,7 +279,13 @@ fn subject_of(text: &str, who: Who<'_>, lang: Lang) -> Subject {
                     && n.1 != who.name
                     && !super::lexicon::may_be_given_name(n.1, lang)
             });
-        t.1.starts_with(char::is_uppercase) && !quoted && !articled
+        // "presentó Noches en los jardines de España": after a verb that takes a thing, a
+        // name is that thing, unless it may be someone's ("publicó Cervantes …").
+        let object = (tokens.get(verb_at))
+            .is_some_and(|v| w.object_verbs.contains(&v.1.to_lowercase()))
+            && t.1 != who.name
+            && !super::lexicon::may_be_given_name(t.1, lang);
+        t.1.starts_with(char::is_uppercase) && !quoted && !articled && !object
     });
     if tokens.get(verb_at).is_some_and(|t| finite(t.1, lang)) {
         return if named_after {

@@ -458,9 +458,10 @@ pub(super) fn places<R: Rng>(
     // Nor another name of the answer's place ("the Convention of Peking": not Beijing).
     // A ruin of antiquity is no wrong answer for a living city, nor one for a ruin ("Troy"
     // for the Rome near Subiaco).
+    let ruin = lexicon::ruin(answer);
     let ok = |p: &str| {
         p != answer
-            && lexicon::ruin(p) == lexicon::ruin(answer)
+            && lexicon::ruin(p) == ruin
             && !lexicon::same_place(p, answer)
             && !p.contains(answer)
             && !answer.contains(p)
